@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { counterTransition, type CounterAction } from '../../shared/domain/counter';
+import { CommandError, ErrorCode, type CommandPayload, type CommandResult, type CommandType, type Row, type TerminalRole } from '../../shared/protocol';
+import { verifyPassword } from './credentials';
+import type { Store } from './store';
+
+/** Who sent a command: the authenticated terminal (staff sessions ride on the counter it signed in). */
+export interface Caller {
+  terminalId: string;
+  role: TerminalRole;
+  counterId: string | null;
+}
+
+export interface HandlerContext<T extends CommandType> {
+  store: Store;
+  now: number;
+  hallId: string;
+  caller: Caller;
+  payload: CommandPayload<T>;
+}
+
+type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult };
+
+const notFound = (what: string) => new CommandError(ErrorCode.NOT_FOUND, `${what}不存在`);
+
+function loadCounter(ctx: HandlerContext<CommandType>, counterId: string): Row<'counters'> {
+  const { caller, store } = ctx;
+  if (caller.counterId !== null && caller.counterId !== counterId) {
+    throw new CommandError(ErrorCode.FORBIDDEN, '本终端不属于该窗口');
+  }
+  const counter = store.get('counters', counterId);
+  if (!counter) throw notFound('窗口');
+  return counter;
+}
+
+/** The counter must be signed in from this very terminal: a staff session is bound to its terminal. */
+function ownCounter(ctx: HandlerContext<CommandType>, counterId: string): Row<'counters'> {
+  const counter = loadCounter(ctx, counterId);
+  if (counter.state !== 'closed' && counter.terminal_id !== ctx.caller.terminalId) {
+    throw new CommandError(ErrorCode.FORBIDDEN, `${counter.number} 号窗口由其他终端签到`);
+  }
+  return counter;
+}
+
+function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'counters'>, action: CounterAction, reason: string | null) {
+  const change = counterTransition(counter, action);
+  const staffId = change.staff_id ?? counter.staff_id;
+  const updated = ctx.store.patch('counters', counter.id, { ...change, state_since: ctx.now, last_seen_at: ctx.now });
+  const event = ({ signIn: 'sign_in', pause: 'pause', resume: 'resume', signOut: 'sign_out' } as const)[action.kind];
+  ctx.store.upsert('counter_log', {
+    id: randomUUID(),
+    hall_id: ctx.hallId,
+    counter_id: counter.id,
+    staff_id: staffId,
+    event,
+    reason,
+    at: ctx.now,
+  });
+  return { counter: updated };
+}
+
+function ownInquiry(ctx: HandlerContext<CommandType>, inquiryId: string): Row<'inquiries'> {
+  const inquiry = ctx.store.get('inquiries', inquiryId);
+  if (!inquiry) throw notFound('咨询记录');
+  return inquiry;
+}
+
+/** The staff member signed in at the caller's counter: who owns what this terminal records. */
+function signedInStaff(ctx: HandlerContext<CommandType>, counterId: string | null): string {
+  const id = counterId ?? ctx.caller.counterId;
+  const counter = id ? ownCounter(ctx, id) : undefined;
+  if (!counter?.staff_id) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口');
+  return counter.staff_id;
+}
+
+export const handlers: Handlers = {
+  'counter.signIn': (ctx) => {
+    const { login, password, counterId } = ctx.payload;
+    const counter = loadCounter(ctx, counterId);
+    const staff = ctx.store.db.prepare('SELECT id, password_hash FROM staff WHERE login = ?').get(login) as
+      | { id: string; password_hash: string }
+      | undefined;
+    if (!staff || !verifyPassword(password, staff.password_hash)) {
+      throw new CommandError(ErrorCode.BAD_CREDENTIALS, '工号或密码错误');
+    }
+    const elsewhere = ctx.store.db.prepare('SELECT number FROM counters WHERE staff_id = ? AND id <> ?').get(staff.id, counter.id) as
+      | { number: number }
+      | undefined;
+    return applyCounterAction(
+      ctx,
+      counter,
+      { kind: 'signIn', staffId: staff.id, terminalId: ctx.caller.terminalId, staffCounterNumber: elsewhere?.number ?? null },
+      null,
+    );
+  },
+  'counter.pause': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'pause', reason: ctx.payload.reason }, ctx.payload.reason),
+  'counter.resume': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'resume' }, null),
+  'counter.signOut': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'signOut' }, null),
+  'counter.heartbeat': (ctx) => {
+    const counter = ownCounter(ctx, ctx.payload.counterId);
+    if (counter.state === 'closed') throw new CommandError(ErrorCode.COUNTER_STATE, '窗口未签到');
+    ctx.store.patch('counters', counter.id, { last_seen_at: ctx.now });
+    return {};
+  },
+  'inquiry.record': (ctx) => {
+    const { inquiryId, counterId, topic, detail } = ctx.payload;
+    if (ctx.store.get('inquiries', inquiryId)) throw new CommandError(ErrorCode.INQUIRY_STATE, '咨询记录编号已存在');
+    const staffId = signedInStaff(ctx, counterId);
+    const inquiry = ctx.store.upsert('inquiries', {
+      id: inquiryId,
+      hall_id: ctx.hallId,
+      counter_id: counterId ?? ctx.caller.counterId,
+      staff_id: staffId,
+      topic,
+      detail,
+      status: 'open',
+      resolution: null,
+      created_at: ctx.now,
+      resolved_at: null,
+    });
+    return { inquiry };
+  },
+  'inquiry.resolve': (ctx) => {
+    const inquiry = ownInquiry(ctx, ctx.payload.inquiryId);
+    if (inquiry.status !== 'open') throw new CommandError(ErrorCode.INQUIRY_STATE, '该咨询已办结');
+    const staffId = signedInStaff(ctx, inquiry.counter_id);
+    if (staffId !== inquiry.staff_id) throw new CommandError(ErrorCode.FORBIDDEN, '首问负责：只有首问人员可以办结此咨询');
+    return {
+      inquiry: ctx.store.patch('inquiries', inquiry.id, { status: 'resolved', resolution: ctx.payload.resolution, resolved_at: ctx.now }),
+    };
+  },
+  'hall.setNotice': (ctx) => ({ hall: ctx.store.patch('halls', ctx.hallId, { notice: ctx.payload.text }) }),
+};

@@ -1,0 +1,121 @@
+import type { Statement } from 'better-sqlite3';
+import {
+  CommandEnvelope,
+  CommandError,
+  ErrorCode,
+  MAX_COMMAND_BYTES,
+  commandSpecs,
+  isCommandType,
+  type Answer,
+  type CommandType,
+  type HallError,
+} from '../../shared/protocol';
+import { handlers, type Caller, type HandlerContext } from './commands';
+import type { StoredEntry, Store } from './store';
+
+export interface Execution {
+  answer: Answer;
+  /** Feed entries committed by this command: broadcast them, then acknowledge. */
+  entries: StoredEntry[];
+}
+
+const fail = (code: ErrorCode, message: string): Execution => ({ answer: { ok: false, error: { code, message } }, entries: [] });
+
+/**
+ * Runs commands: envelope checks, replay of a known opId, role check, payload validation, then
+ * the handler, the stored answer and the audit row in one transaction. Anything rejected before
+ * the handler changes nothing and is not remembered; a handler's refusal is remembered under its
+ * opId so that a replay answers the same way.
+ */
+export class Executor {
+  private readonly findOp: Statement;
+  private readonly saveOp: Statement;
+  private readonly audit: Statement;
+
+  constructor(
+    private readonly store: Store,
+    private readonly hallId: string,
+    private readonly clock: () => number,
+    private readonly log: (msg: string) => void = () => {},
+  ) {
+    const db = store.db;
+    this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
+    this.saveOp = db.prepare('INSERT INTO applied_ops (op_id, terminal_id, type, answer, at) VALUES (?, ?, ?, ?, ?)');
+    this.audit = db.prepare(
+      'INSERT INTO audit (at, terminal_id, staff_id, op_id, type, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  execute(caller: Caller, raw: unknown): Execution {
+    let size: number;
+    try {
+      size = JSON.stringify(raw)?.length ?? 0;
+    } catch {
+      return fail(ErrorCode.VALIDATION_FAILED, '命令无法解析');
+    }
+    if (size > MAX_COMMAND_BYTES) return fail(ErrorCode.PAYLOAD_TOO_LARGE, `命令过大（${size} 字节，上限 ${MAX_COMMAND_BYTES}）`);
+    const envelope = CommandEnvelope.safeParse(raw);
+    if (!envelope.success) return fail(ErrorCode.VALIDATION_FAILED, `命令格式错误：${summarize(envelope.error)}`);
+    const { opId, type, payload } = envelope.data;
+
+    const known = this.findOp.get(opId) as { terminal_id: string; answer: string } | undefined;
+    if (known) {
+      if (known.terminal_id !== caller.terminalId) return fail(ErrorCode.VALIDATION_FAILED, 'opId 已被其他终端使用');
+      return { answer: JSON.parse(known.answer) as Answer, entries: [] };
+    }
+    if (!isCommandType(type)) return fail(ErrorCode.UNKNOWN_COMMAND, `未知命令：${type.slice(0, 64)}`);
+    const spec = commandSpecs[type];
+    if (!(spec.roles as readonly string[]).includes(caller.role)) {
+      return fail(ErrorCode.FORBIDDEN, `${caller.role} 终端无权执行 ${type}`);
+    }
+    const parsed = spec.payload.safeParse(payload);
+    if (!parsed.success) return fail(ErrorCode.VALIDATION_FAILED, `参数错误：${summarize(parsed.error)}`);
+
+    const now = this.clock();
+    const ctx = { store: this.store, now, hallId: this.hallId, caller, payload: parsed.data } as HandlerContext<CommandType>;
+    try {
+      const { result: answer, entries } = this.store.transaction(() => {
+        const result = (handlers[type] as (c: typeof ctx) => Record<string, unknown>)(ctx);
+        const ok: Answer = { ok: true, result, seq: this.store.currentSeq };
+        this.remember(caller, opId, type, ok, now, parsed.data);
+        return ok;
+      });
+      return { answer, entries };
+    } catch (e) {
+      if (!(e instanceof CommandError)) {
+        this.log(`command ${type} ${opId} failed: ${(e as Error).stack ?? String(e)}`);
+        return fail(ErrorCode.INTERNAL, '服务器内部错误，操作未执行');
+      }
+      const refused: Answer = { ok: false, error: { code: e.code, message: e.message } satisfies HallError };
+      this.store.transaction(() => this.remember(caller, opId, type, refused, now, parsed.data));
+      return { answer: refused, entries: [] };
+    }
+  }
+
+  private remember(caller: Caller, opId: string, type: string, answer: Answer, now: number, payload: unknown) {
+    this.saveOp.run(opId, caller.terminalId, type, JSON.stringify(answer), now);
+    const counter = caller.counterId ? this.store.get('counters', caller.counterId) : undefined;
+    this.audit.run(
+      now,
+      caller.terminalId,
+      counter?.staff_id ?? null,
+      opId,
+      type,
+      answer.ok ? 'ok' : answer.error.code,
+      JSON.stringify(redact(payload)),
+    );
+  }
+}
+
+/** Audit rows keep what was asked, never secrets. */
+function redact(payload: unknown): unknown {
+  if (payload && typeof payload === 'object' && 'password' in payload) return { ...payload, password: '***' };
+  return payload;
+}
+
+function summarize(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || '(根)'}: ${i.message}`)
+    .join('; ');
+}

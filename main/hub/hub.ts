@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Server, type Socket } from 'socket.io';
+import { systemClock, type Clock } from '../../shared/domain/clock';
+import {
+  ErrorCode,
+  SubscribeRequest,
+  TerminalRole,
+  projectRow,
+  projections,
+  type AnyRow,
+  type Answer,
+  type ClientToServerEvents,
+  type FeedBatch,
+  type ServerToClientEvents,
+  type Snapshot,
+  type SubscribeAnswer,
+  type TableName,
+} from '../../shared/protocol';
+import { hubMigrations } from '../db/migrations';
+import { openDatabase, type Db } from '../db/open';
+import type { Caller } from './commands';
+import { hashToken } from './credentials';
+import { Executor } from './executor';
+import { sendJson, staticFiles } from './http';
+import { DataDirLock } from './lock';
+import { DEMO_HALL, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
+import { Store, type StoredEntry } from './store';
+
+export const HUB_VERSION = '0.1.0';
+
+export interface HubOptions {
+  dataDir: string;
+  port: number;
+  host?: string;
+  clock?: Clock;
+  /** Seed the demo hall when the data dir is new (the standalone default). */
+  demo?: boolean;
+  /** The hall to create when the data dir is new and `demo` is off. */
+  hall?: HallIdentity;
+  /** Feed entries kept for catching up; an older cursor gets a snapshot. */
+  feedRetention?: number;
+  rendererDir?: string;
+  log?: (msg: string) => void;
+}
+
+interface SocketData {
+  caller: Caller;
+}
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const BACKLOG_CHUNK = 5000;
+const roomOf = (role: TerminalRole) => `feed:${role}`;
+
+export interface Hub {
+  readonly url: string;
+  readonly port: number;
+  readonly hallId: string;
+  readonly db: Db;
+  readonly store: Store;
+  /** Tokens of the demo terminals, when this start seeded the demo hall. */
+  readonly demoTerminals: DemoTerminal[];
+  health(): HealthReport;
+  /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
+  execute(caller: Caller, envelope: unknown): Answer;
+  close(): Promise<void>;
+}
+
+export interface HealthReport {
+  ok: true;
+  version: string;
+  hallId: string;
+  hallName: string;
+  seq: number;
+  terminals: Record<TerminalRole, number>;
+  uptimeMs: number;
+}
+
+export async function startHub(opts: HubOptions): Promise<Hub> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? (() => {});
+  mkdirSync(opts.dataDir, { recursive: true });
+  const lock = DataDirLock.acquire(opts.dataDir);
+  let db: Db | undefined;
+  try {
+    db = openDatabase(path.join(opts.dataDir, 'hall.db'), { migrations: hubMigrations, synchronous: 'FULL' });
+    return await listen(db, lock, opts, clock, log);
+  } catch (e) {
+    db?.close();
+    lock.release();
+    throw e;
+  }
+}
+
+async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
+  const store = new Store(db, clock);
+  const retention = opts.feedRetention ?? 200_000;
+  const startedAt = clock();
+
+  let demoTerminals: DemoTerminal[] = [];
+  if (!db.prepare('SELECT 1 FROM halls').get()) {
+    if (opts.demo) demoTerminals = seedDemoHall(store, clock());
+    else seedHall(store, opts.hall ?? { ...DEMO_HALL, name: '政务服务大厅' });
+    db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
+  }
+  const hall = db.prepare('SELECT id, name FROM halls LIMIT 1').get() as { id: string; name: string };
+  const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
+  const executor = new Executor(store, hall.id, clock, log);
+
+  const findTerminal = db.prepare('SELECT id, role, counter_id FROM terminals WHERE token_hash = ? AND revoked_at IS NULL');
+  const rendererDir = opts.rendererDir ?? defaultRendererDir();
+  const serveStatic = staticFiles(rendererDir);
+
+  const http: HttpServer = createServer((req, res) => {
+    if (req.url === '/health') sendJson(res, 200, health());
+    else void serveStatic(req, res);
+  });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+    serveClient: false,
+    // Commands are capped at 16 KB by the protocol; this only stops abuse of the transport.
+    maxHttpBufferSize: 1_000_000,
+  });
+
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    const row = typeof token === 'string' && token.length <= 200 ? (findTerminal.get(hashToken(token)) as
+      | { id: string; role: TerminalRole; counter_id: string | null }
+      | undefined) : undefined;
+    if (!row) return next(new Error(ErrorCode.UNAUTHENTICATED));
+    socket.data.caller = { terminalId: row.id, role: row.role, counterId: row.counter_id };
+    next();
+  });
+
+  io.on('connection', (socket: HubSocket) => {
+    const { caller } = socket.data;
+    const zone = (db.prepare('SELECT zone FROM terminals WHERE id = ?').get(caller.terminalId) as { zone: string }).zone;
+    socket.emit('welcome', {
+      hallId: hall.id, hallName: hall.name, epoch, terminalId: caller.terminalId, role: caller.role,
+      counterId: caller.counterId, zone, serverTime: clock(),
+    });
+    socket.on('subscribe', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      ack(subscribe(socket, request));
+    });
+    socket.on('command', (envelope, ack) => {
+      if (typeof ack !== 'function') return;
+      ack(execute(caller, envelope));
+    });
+  });
+
+  function subscribe(socket: HubSocket, request: unknown): SubscribeAnswer {
+    const parsed = SubscribeRequest.safeParse(request);
+    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '订阅参数错误：需要 { since: 非负整数 }' } };
+    const { role } = socket.data.caller;
+    const { since } = parsed.data;
+    void socket.leave(roomOf(role));
+    const oldest = store.oldestSeq();
+    const current = store.currentSeq;
+    // A cursor from the future (another database) or older than the retained feed: start over.
+    const expired = since > current || (since < current && since + 1 < oldest);
+    if (expired) socket.emit('snapshot', snapshotFor(role));
+    else {
+      for (let after = since; after < current; ) {
+        const entries = store.entriesAfter(after, BACKLOG_CHUNK);
+        const to = entries.at(-1)?.seq;
+        if (to === undefined) break; // unreachable while the feed is gap-free above `oldest`
+        socket.emit('feed', project(role, after + 1, to, entries));
+        after = to;
+      }
+    }
+    // Everything up to `current` has been sent; joining now, synchronously, means the next
+    // broadcast starts at current + 1 for this socket too.
+    void socket.join(roomOf(role));
+    return { ok: true, mode: expired ? 'snapshot' : 'backlog', seq: current };
+  }
+
+  function snapshotFor(role: TerminalRole): Snapshot {
+    const tables: Snapshot['tables'] = {};
+    for (const table of Object.keys(projections[role]) as TableName[]) {
+      tables[table] = store.all(table).map((r) => projectRow(role, table, r)!);
+    }
+    return { seq: store.currentSeq, tables };
+  }
+
+  function project(role: TerminalRole, from: number, to: number, entries: StoredEntry[]): FeedBatch {
+    const out: FeedBatch['entries'] = [];
+    for (const e of entries) {
+      if (!projections[role][e.table]) continue;
+      out.push({ ...e, row: e.row && projectRow(role, e.table, e.row as AnyRow) });
+    }
+    return { from, to, entries: out };
+  }
+
+  let sinceLastPrune = 0;
+  function execute(caller: Caller, envelope: unknown): Answer {
+    const { answer, entries } = executor.execute(caller, envelope);
+    if (entries.length > 0) {
+      const from = entries[0]!.seq, to = entries.at(-1)!.seq;
+      for (const role of TerminalRole.options) {
+        if (io.sockets.adapter.rooms.get(roomOf(role))?.size) io.to(roomOf(role)).emit('feed', project(role, from, to, entries));
+      }
+      sinceLastPrune += entries.length;
+      if (sinceLastPrune >= 1000) {
+        sinceLastPrune = 0;
+        store.pruneFeed(retention);
+      }
+    }
+    return answer;
+  }
+
+  function health(): HealthReport {
+    const terminals = Object.fromEntries(TerminalRole.options.map((r) => [r, 0])) as Record<TerminalRole, number>;
+    for (const s of io.sockets.sockets.values()) terminals[(s.data as SocketData).caller.role]++;
+    return { ok: true, version: HUB_VERSION, hallId: hall.id, hallName: hall.name, seq: store.currentSeq, terminals, uptimeMs: clock() - startedAt };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  log(`hub ${hall.name} (${hall.id}) listening on http://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}`);
+
+  let closed = false;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    port,
+    hallId: hall.id,
+    db,
+    store,
+    demoTerminals,
+    health,
+    execute,
+    async close() {
+      if (closed) return;
+      closed = true;
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      db.close();
+      lock.release();
+    },
+  };
+}
+
+function defaultRendererDir(): string {
+  const candidates = [path.resolve(__dirname, '../../dist/renderer'), path.resolve(__dirname, '../renderer')];
+  return candidates.find((c) => existsSync(path.join(c, 'index.html'))) ?? candidates[0]!;
+}

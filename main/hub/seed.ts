@@ -1,0 +1,129 @@
+import type { TerminalRole } from '../../shared/protocol';
+import { hashPassword, hashToken, newToken } from './credentials';
+import type { Store } from './store';
+
+/**
+ * The demo hall, seeded on the first start of a standalone hall. Its staff share one published
+ * demo password; a real hall is created without any (the administrator sets them).
+ */
+export const DEMO_PASSWORD = 'demo1234';
+
+interface DemoService {
+  prefix: string;
+  name: string;
+}
+const departments: { key: string; name: string; services: DemoService[] }[] = [
+  { key: 'amr', name: '市场监督管理局', services: [{ prefix: 'A', name: '企业开办' }, { prefix: 'B', name: '个体工商户登记' }] },
+  { key: 'hrss', name: '人力资源和社会保障局', services: [{ prefix: 'C', name: '社保参保登记' }, { prefix: 'D', name: '就业创业服务' }] },
+  { key: 'psb', name: '公安局', services: [{ prefix: 'E', name: '户籍业务' }, { prefix: 'F', name: '出入境证件' }] },
+  { key: 're', name: '不动产登记中心', services: [{ prefix: 'G', name: '不动产登记' }] },
+  { key: 'tax', name: '税务局', services: [{ prefix: 'H', name: '税务综合业务' }] },
+  { key: 'hpf', name: '住房公积金中心', services: [{ prefix: 'J', name: '公积金提取与贷款' }] },
+  { key: 'civ', name: '民政局', services: [{ prefix: 'K', name: '婚姻登记' }] },
+  { key: 'tra', name: '交通运输局', services: [{ prefix: 'L', name: '道路运输许可' }] },
+  { key: 'mi', name: '医疗保障局', services: [{ prefix: 'M', name: '医保业务' }] },
+  { key: 'hc', name: '住房和城乡建设局', services: [{ prefix: 'N', name: '建筑工程施工许可' }] },
+  { key: 'hw', name: '卫生健康委员会', services: [{ prefix: 'P', name: '医疗机构执业登记' }] },
+  { key: 'gen', name: '综合受理', services: [{ prefix: 'Z', name: '综合咨询' }] },
+];
+
+/** Counter number → the prefixes it serves, in its work-profile order; zone = floor. */
+const counters: { number: number; zone: string; prefixes: string[]; clerk: string }[] = [
+  { number: 1, zone: '一楼', prefixes: ['A', 'B'], clerk: '王晓明' },
+  { number: 2, zone: '一楼', prefixes: ['A', 'B'], clerk: '李红梅' },
+  { number: 3, zone: '一楼', prefixes: ['B', 'A'], clerk: '张建国' },
+  { number: 4, zone: '一楼', prefixes: ['C', 'D'], clerk: '刘芳' },
+  { number: 5, zone: '一楼', prefixes: ['D', 'C'], clerk: '陈志强' },
+  { number: 6, zone: '一楼', prefixes: ['E'], clerk: '杨丽' },
+  { number: 7, zone: '一楼', prefixes: ['F', 'E'], clerk: '赵磊' },
+  { number: 8, zone: '一楼', prefixes: ['Z'], clerk: '黄静' },
+  { number: 9, zone: '二楼', prefixes: ['G'], clerk: '周涛' },
+  { number: 10, zone: '二楼', prefixes: ['G'], clerk: '吴敏' },
+  { number: 11, zone: '二楼', prefixes: ['H'], clerk: '徐刚' },
+  { number: 12, zone: '二楼', prefixes: ['J', 'H'], clerk: '孙悦' },
+  { number: 13, zone: '二楼', prefixes: ['K'], clerk: '马超' },
+  { number: 14, zone: '二楼', prefixes: ['L', 'N'], clerk: '朱琳' },
+  { number: 15, zone: '二楼', prefixes: ['M'], clerk: '胡伟' },
+  { number: 16, zone: '二楼', prefixes: ['N', 'P'], clerk: '郭婷' },
+];
+
+export interface DemoTerminal {
+  id: string;
+  role: TerminalRole;
+  name: string;
+  counterId: string | null;
+  token: string;
+}
+
+export interface HallIdentity {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export const DEMO_HALL: HallIdentity = { id: 'H3301', code: 'H3301', name: '示范市政务服务中心' };
+
+/** Creates a terminal and returns its token: the only time the plain token exists. */
+export function createTerminal(
+  store: Store,
+  hallId: string,
+  t: { id: string; role: TerminalRole; name: string; counterId: string | null; zone?: string },
+  now: number,
+): string {
+  const token = newToken();
+  store.db
+    .prepare('INSERT INTO terminals (id, hall_id, role, name, token_hash, counter_id, zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(t.id, hallId, t.role, t.name, hashToken(token), t.counterId, t.zone ?? '', now);
+  return token;
+}
+
+export function seedHall(store: Store, hall: HallIdentity): void {
+  store.transaction(() => store.upsert('halls', { ...hall, notice: '' }));
+}
+
+/** Seeds the demo hall into an empty database; returns the demo terminals with their tokens. */
+export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
+  const h = DEMO_HALL.id;
+  const passwordHash = hashPassword(DEMO_PASSWORD);
+  const serviceIds = new Map<string, string>();
+  const terminals: DemoTerminal[] = [];
+  store.transaction(() => {
+    store.upsert('halls', { ...DEMO_HALL, notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。' });
+    departments.forEach((d, i) => {
+      const departmentId = `${h}-d-${d.key}`;
+      store.upsert('departments', { id: departmentId, hall_id: h, name: d.name, sort: i });
+      for (const s of d.services) {
+        const id = `${h}-s-${s.prefix}`;
+        serviceIds.set(s.prefix, id);
+        store.upsert('services', { id, hall_id: h, department_id: departmentId, name: s.name, prefix: s.prefix, sort: serviceIds.size });
+      }
+    });
+    store.upsert('staff', { id: `${h}-u-mgr`, hall_id: h, login: 'manager', name: '林主任', role: 'manager', department_id: null }, { password_hash: passwordHash });
+    for (const c of counters) {
+      const id = `${h}-c-${String(c.number).padStart(2, '0')}`;
+      store.upsert('counters', {
+        id, hall_id: h, number: c.number, name: `${c.number}号窗口`, zone: c.zone, state: 'closed',
+        staff_id: null, terminal_id: null, pause_reason: null, state_since: null, last_seen_at: null,
+      });
+      c.prefixes.forEach((p, position) => {
+        store.upsert('counter_services', { id: `${id}-${p}`, counter_id: id, service_id: serviceIds.get(p)!, position });
+      });
+      const dept = departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!;
+      store.upsert(
+        'staff',
+        { id: `${h}-u-${c.number}`, hall_id: h, login: `c${String(c.number).padStart(2, '0')}`, name: c.clerk, role: 'clerk', department_id: `${h}-d-${dept.key}` },
+        { password_hash: passwordHash },
+      );
+      const terminal = { id: `${h}-t-clerk-${c.number}`, role: 'clerk' as const, name: `${c.number}号窗口电脑`, counterId: id };
+      terminals.push({ ...terminal, token: createTerminal(store, h, terminal, now) });
+    }
+    const others: Omit<DemoTerminal, 'token'>[] = [
+      { id: `${h}-t-kiosk-1`, role: 'kiosk', name: '一楼取号机', counterId: null },
+      { id: `${h}-t-display-1`, role: 'display', name: '大厅叫号屏', counterId: null },
+      { id: `${h}-t-evaluator-1`, role: 'evaluator', name: '1号窗口评价器', counterId: `${h}-c-01` },
+      { id: `${h}-t-manager-1`, role: 'manager', name: '大厅管理电脑', counterId: null },
+    ];
+    for (const t of others) terminals.push({ ...t, token: createTerminal(store, h, t, now) });
+  });
+  return terminals;
+}

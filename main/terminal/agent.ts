@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { HEARTBEAT_INTERVAL_MS } from '../../shared/domain/counter';
+import { systemClock, type Clock } from '../../shared/domain/clock';
+import {
+  ErrorCode,
+  SyncClient,
+  commandSpecs,
+  type Answer,
+  type ClientToServerEvents,
+  type CommandOutcome,
+  type CommandPayload,
+  type CommandType,
+  type ConnectionState,
+  type FeedBatch,
+  type HallApi,
+  type HubSocketLike,
+  type ReplicaListener,
+  type ReplicaSink,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '../../shared/protocol';
+import { replicaMigrations } from '../db/migrations';
+import { openDatabase, type Db } from '../db/open';
+import { Outbox, type OutboxItem } from './outbox';
+import { SqliteReplica } from './replica';
+
+export interface AgentOptions {
+  hubUrl: string;
+  token: string;
+  /** Where the replica and the outbox live (one directory per terminal identity). */
+  dataDir: string;
+  clock?: Clock;
+  commandTimeoutMs?: number;
+  log?: (msg: string) => void;
+}
+
+/**
+ * A terminal's link to its hall hub, in the terminal's main process: the replica it reads from,
+ * the outbox for work that may be done offline, and the commands that need the hub now.
+ */
+export class TerminalAgent implements HallApi {
+  readonly replica: SqliteReplica;
+  readonly outbox: Outbox;
+  private readonly db: Db;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly sync: SyncClient;
+  private readonly clock: Clock;
+  private readonly timeoutMs: number;
+  private readonly replicaListeners = new Set<ReplicaListener>();
+  private readonly settled = new Map<string, (a: Answer) => void>();
+  private draining = false;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+
+  constructor(opts: AgentOptions) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    this.db = openDatabase(path.join(opts.dataDir, 'replica.db'), { migrations: replicaMigrations, synchronous: 'FULL' });
+    this.replica = new SqliteReplica(this.db);
+    this.outbox = new Outbox(this.db);
+    this.clock = opts.clock ?? systemClock;
+    this.timeoutMs = opts.commandTimeoutMs ?? 5000;
+    this.socket = io(opts.hubUrl, {
+      auth: { token: opts.token },
+      transports: ['websocket'],
+      autoConnect: false,
+      reconnectionDelay: 250,
+      reconnectionDelayMax: 3000,
+    });
+    this.sync = new SyncClient(this.socket as unknown as HubSocketLike, this.notifyingSink(), this.clock, (what) =>
+      opts.log?.(`protocol error from hub: ${what}`),
+    );
+    this.sync.setPending(this.outbox.count());
+    this.sync.watch((c) => {
+      if (c.status === 'connected') void this.drain();
+    });
+  }
+
+  start(): this {
+    this.socket.connect();
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_INTERVAL_MS);
+    this.heartbeatTimer.unref();
+    return this;
+  }
+
+  get connection(): ConnectionState {
+    return this.sync.connection;
+  }
+
+  async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> {
+    const spec = commandSpecs[type];
+    if (!spec) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${String(type)}` } };
+    const parsed = spec.payload.safeParse(payload);
+    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
+    const envelope = { opId: randomUUID(), type, payload: parsed.data };
+    if (!spec.offline) return this.sync.send(envelope, this.timeoutMs);
+
+    this.outbox.add(envelope, this.clock());
+    this.sync.setPending(this.outbox.count());
+    if (this.sync.connection.status !== 'connected') return { ok: 'queued', opId: envelope.opId };
+    const answer = new Promise<Answer>((resolve) => this.settled.set(envelope.opId, resolve));
+    void this.drain();
+    const timeout = new Promise<CommandOutcome>((resolve) => setTimeout(() => resolve({ ok: 'queued', opId: envelope.opId }), this.timeoutMs).unref());
+    return Promise.race([answer, timeout]);
+  }
+
+  watchReplica(listener: ReplicaListener): () => void {
+    this.replicaListeners.add(listener);
+    listener.snapshot(this.replica.snapshot());
+    return () => this.replicaListeners.delete(listener);
+  }
+
+  watchConnection(listener: (c: ConnectionState) => void): () => void {
+    return this.sync.watch(listener);
+  }
+
+  /** Tells the hub this clerk terminal is alive, while its counter is signed in from here. */
+  async heartbeat(): Promise<void> {
+    const w = this.sync.connection.welcome;
+    if (!w?.counterId || this.sync.connection.status !== 'connected') return;
+    const counter = this.replica.row('counters', w.counterId);
+    if (counter?.terminal_id !== w.terminalId) return;
+    await this.sync.send({ opId: randomUUID(), type: 'counter.heartbeat', payload: { counterId: w.counterId } }, this.timeoutMs);
+  }
+
+  /** Sends queued commands in order, one at a time, until the outbox is empty or the hub is gone. */
+  async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      let item: OutboxItem | undefined;
+      while ((item = this.outbox.first())) {
+        const answer = await this.sync.send(item, this.timeoutMs);
+        if (!answer.ok && (answer.error.code === ErrorCode.HUB_UNREACHABLE || answer.error.code === ErrorCode.HUB_TIMEOUT)) break;
+        this.outbox.settle(item, answer, this.clock());
+        this.sync.setPending(this.outbox.count());
+        this.settled.get(item.opId)?.(answer);
+        this.settled.delete(item.opId);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeatTimer);
+    this.socket.disconnect();
+    this.db.close();
+  }
+
+  private notifyingSink(): ReplicaSink {
+    const replica = this.replica;
+    const emitSnapshot = () => {
+      const s: Snapshot = replica.snapshot();
+      for (const l of this.replicaListeners) l.snapshot(s);
+    };
+    return {
+      cursor: () => replica.cursor(),
+      reset: (epoch) => {
+        replica.reset(epoch);
+        emitSnapshot();
+      },
+      applySnapshot: (s) => {
+        replica.applySnapshot(s);
+        emitSnapshot();
+      },
+      applyBatch: (b: FeedBatch) => {
+        const applied = replica.applyBatch(b);
+        if (applied) for (const l of this.replicaListeners) l.batch(b);
+        return applied;
+      },
+    };
+  }
+}

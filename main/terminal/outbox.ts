@@ -1,0 +1,51 @@
+import type { Answer, CommandEnvelope, HallError } from '../../shared/protocol';
+import type { Db } from '../db/open';
+
+export interface OutboxItem extends CommandEnvelope {
+  n: number;
+  createdAt: number;
+}
+
+/**
+ * Commands made while the hub may be unreachable. An item is written (and fsynced by the
+ * transaction) before the caller is told "queued", and leaves the outbox only when the hub has
+ * answered it; its opId makes a resend after a lost answer harmless.
+ */
+export class Outbox {
+  constructor(private readonly db: Db) {}
+
+  add(envelope: CommandEnvelope, now: number): void {
+    this.db
+      .prepare('INSERT INTO outbox (op_id, type, payload, created_at) VALUES (?, ?, ?, ?)')
+      .run(envelope.opId, envelope.type, JSON.stringify(envelope.payload), now);
+  }
+
+  first(): OutboxItem | undefined {
+    const r = this.db.prepare('SELECT n, op_id, type, payload, created_at FROM outbox ORDER BY n LIMIT 1').get() as
+      | { n: number; op_id: string; type: string; payload: string; created_at: number }
+      | undefined;
+    return r && { n: r.n, opId: r.op_id, type: r.type, payload: JSON.parse(r.payload), createdAt: r.created_at };
+  }
+
+  /** Removes an answered item; a refusal is kept aside for the clerk to see and redo. */
+  settle(item: OutboxItem, answer: Answer, now: number): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM outbox WHERE n = ?').run(item.n);
+      if (!answer.ok) {
+        this.db
+          .prepare('INSERT OR REPLACE INTO outbox_rejected (op_id, type, payload, error, at) VALUES (?, ?, ?, ?, ?)')
+          .run(item.opId, item.type, JSON.stringify(item.payload), JSON.stringify(answer.error), now);
+      }
+    })();
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS c FROM outbox').get() as { c: number }).c;
+  }
+
+  rejected(): { opId: string; type: string; error: HallError; at: number }[] {
+    return (this.db.prepare('SELECT op_id, type, error, at FROM outbox_rejected ORDER BY at').all() as {
+      op_id: string; type: string; error: string; at: number;
+    }[]).map((r) => ({ opId: r.op_id, type: r.type, error: JSON.parse(r.error) as HallError, at: r.at }));
+  }
+}

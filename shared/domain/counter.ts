@@ -1,0 +1,54 @@
+import { CommandError, ErrorCode } from '../protocol/errors';
+import type { CounterState, Row } from '../protocol/tables';
+
+/**
+ * A counter's working session: closed → open ⇄ paused → closed.
+ * Invariants: an open or paused counter has a staff member; a closed one has none;
+ * a staff member is at one counter at a time; a pause always carries its reason.
+ */
+
+type Counter = Pick<Row<'counters'>, 'id' | 'number' | 'state' | 'staff_id' | 'terminal_id'>;
+
+export type CounterAction =
+  | { kind: 'signIn'; staffId: string; terminalId: string; staffCounterNumber: number | null }
+  | { kind: 'pause'; reason: string }
+  | { kind: 'resume' }
+  | { kind: 'signOut' };
+
+export interface CounterChange {
+  state: CounterState;
+  staff_id: string | null;
+  terminal_id: string | null;
+  pause_reason: string | null;
+}
+
+/** The usual reasons offered to a clerk; free text is allowed too. */
+export const PAUSE_REASONS = ['临时离开', '业务咨询', '系统故障', '会议', '用餐', '培训'] as const;
+
+export function counterTransition(counter: Counter, action: CounterAction): CounterChange {
+  const fail = (message: string) => new CommandError(ErrorCode.COUNTER_STATE, message);
+  switch (action.kind) {
+    case 'signIn':
+      if (counter.state !== 'closed') throw fail(`${counter.number} 号窗口已有人员签到`);
+      if (action.staffCounterNumber !== null)
+        throw new CommandError(ErrorCode.STAFF_ELSEWHERE, `该工作人员已在 ${action.staffCounterNumber} 号窗口签到，请先签退`);
+      return { state: 'open', staff_id: action.staffId, terminal_id: action.terminalId, pause_reason: null };
+    case 'pause':
+      if (counter.state !== 'open') throw fail(counter.state === 'paused' ? '窗口已暂停' : '窗口未签到，不能暂停');
+      return { state: 'paused', staff_id: counter.staff_id, terminal_id: counter.terminal_id, pause_reason: action.reason };
+    case 'resume':
+      if (counter.state !== 'paused') throw fail('窗口未处于暂停状态');
+      return { state: 'open', staff_id: counter.staff_id, terminal_id: counter.terminal_id, pause_reason: null };
+    case 'signOut':
+      if (counter.state === 'closed') throw fail('窗口未签到');
+      return { state: 'closed', staff_id: null, terminal_id: null, pause_reason: null };
+  }
+}
+
+/** A counter whose clerk's terminal has not been heard from for this long shows as offline. */
+export const HEARTBEAT_INTERVAL_MS = 30_000;
+export const OFFLINE_AFTER_MS = 3 * HEARTBEAT_INTERVAL_MS;
+
+export function isCounterOffline(counter: Pick<Row<'counters'>, 'state' | 'last_seen_at'>, now: number): boolean {
+  return counter.state !== 'closed' && (counter.last_seen_at === null || now - counter.last_seen_at > OFFLINE_AFTER_MS);
+}

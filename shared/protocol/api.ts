@@ -1,0 +1,31 @@
+import type { Answer, CommandPayload, CommandType } from './commands';
+import type { FeedBatch, Snapshot, Welcome } from './feed';
+
+/** What the renderer knows about its link to the hub. */
+export interface ConnectionState {
+  status: 'connecting' | 'connected' | 'reconnecting' | 'unauthenticated';
+  /** When the link was lost (ms), while reconnecting. */
+  since: number | null;
+  /** Offline-capable commands waiting in the outbox. */
+  pending: number;
+  welcome: Welcome | null;
+}
+
+/** A command that went to the outbox instead of the hub: applied later, exactly once. */
+export type CommandOutcome = Answer | { ok: 'queued'; opId: string };
+
+export interface ReplicaListener {
+  snapshot(s: Snapshot): void;
+  batch(b: FeedBatch): void;
+}
+
+/**
+ * The one API a renderer sees, with one implementation over Electron IPC (preload) and one over
+ * socket.io (plain browser). Reads come from the caller's replica; only commands reach the hub.
+ */
+export interface HallApi {
+  command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome>;
+  /** Starts delivery: first a snapshot of the replica, then every change in order. */
+  watchReplica(listener: ReplicaListener): () => void;
+  watchConnection(listener: (c: ConnectionState) => void): () => void;
+}

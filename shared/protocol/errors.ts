@@ -1,0 +1,42 @@
+/**
+ * Stable error codes. Clients branch on `code`; `message` is for people (zh-CN first).
+ * A code, once shipped, keeps its meaning: add new ones, never repurpose.
+ */
+export const ErrorCode = {
+  /** The message did not match its schema. Nothing changed. */
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller's role or binding does not allow this command. */
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_CREDENTIALS: 'BAD_CREDENTIALS',
+  /** The counter is not in a state where this action is possible. */
+  COUNTER_STATE: 'COUNTER_STATE',
+  /** A staff member may be signed in at one counter only. */
+  STAFF_ELSEWHERE: 'STAFF_ELSEWHERE',
+  INQUIRY_STATE: 'INQUIRY_STATE',
+  /** The terminal cannot reach the hub; commands that need it fail fast with this. */
+  HUB_UNREACHABLE: 'HUB_UNREACHABLE',
+  /** The hub did not answer in time; the command may or may not have been applied. */
+  HUB_TIMEOUT: 'HUB_TIMEOUT',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface HallError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Thrown inside command handlers; the transaction rolls back and the caller gets `{ok:false}`. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}

@@ -1,0 +1,20 @@
+import type { Answer } from './commands';
+import type { HallError } from './errors';
+import type { FeedBatch, Snapshot, Welcome } from './feed';
+
+/**
+ * socket.io event maps. Arguments arrive as `unknown` at the hub and are parsed with the zod
+ * schemas: the types here describe well-behaved peers, not what the wire guarantees.
+ */
+export type SubscribeAnswer = { ok: true; mode: 'backlog' | 'snapshot'; seq: number } | { ok: false; error: HallError };
+
+export interface ServerToClientEvents {
+  welcome: (w: Welcome) => void;
+  feed: (batch: FeedBatch) => void;
+  snapshot: (s: Snapshot) => void;
+}
+
+export interface ClientToServerEvents {
+  command: (envelope: unknown, ack: (answer: Answer) => void) => void;
+  subscribe: (request: unknown, ack: (answer: SubscribeAnswer) => void) => void;
+}

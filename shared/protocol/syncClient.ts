@@ -1,0 +1,106 @@
+import type { ConnectionState } from './api';
+import type { Answer, CommandEnvelope } from './commands';
+import { ErrorCode } from './errors';
+import { FeedBatch, Snapshot, Welcome } from './feed';
+import type { SubscribeAnswer } from './socket';
+
+/** The part of a socket.io client socket the sync client uses (injected: no I/O here). */
+export interface HubSocketLike {
+  readonly connected: boolean;
+  on(event: 'connect' | 'disconnect', fn: () => void): unknown;
+  on(event: 'connect_error', fn: (err: Error) => void): unknown;
+  on(event: 'welcome' | 'feed' | 'snapshot', fn: (msg: unknown) => void): unknown;
+  emit(event: 'subscribe', request: { since: number }, ack: (answer: SubscribeAnswer) => void): unknown;
+  timeout(ms: number): { emitWithAck(event: 'command', envelope: CommandEnvelope): Promise<Answer> };
+}
+
+/** Where the replica lives: SQLite in a terminal's main process, memory in a browser. */
+export interface ReplicaSink {
+  cursor(): { seq: number; epoch: string | null };
+  /** Empties the replica for a hub with another epoch (its database was replaced). */
+  reset(epoch: string): void;
+  applySnapshot(s: Snapshot): void;
+  /** False when the batch does not follow on from the replica's seq: changes were missed. */
+  applyBatch(b: FeedBatch): boolean;
+}
+
+export const unreachable = (message = '无法连接大厅服务器，请检查网络后重试'): Answer => ({
+  ok: false,
+  error: { code: ErrorCode.HUB_UNREACHABLE, message },
+});
+
+/**
+ * Keeps a replica in step with the hub: on every (re)connect it subscribes from the replica's
+ * cursor, applies backlog and live batches in order, and resubscribes on a gap. It never drops a
+ * message silently: a malformed one is reported through `onProtocolError`.
+ */
+export class SyncClient {
+  private state: ConnectionState = { status: 'connecting', since: null, pending: 0, welcome: null };
+  private readonly listeners = new Set<(c: ConnectionState) => void>();
+
+  constructor(
+    private readonly socket: HubSocketLike,
+    private readonly sink: ReplicaSink,
+    private readonly clock: () => number,
+    private readonly onProtocolError: (what: string) => void = () => {},
+  ) {
+    socket.on('welcome', (msg) => {
+      const w = Welcome.safeParse(msg);
+      if (!w.success) return onProtocolError('welcome');
+      if (sink.cursor().epoch !== w.data.epoch) sink.reset(w.data.epoch);
+      this.update({ welcome: w.data });
+      this.subscribe();
+    });
+    socket.on('feed', (msg) => {
+      const b = FeedBatch.safeParse(msg);
+      if (!b.success) return onProtocolError('feed');
+      if (!sink.applyBatch(b.data)) this.subscribe();
+    });
+    socket.on('snapshot', (msg) => {
+      const s = Snapshot.safeParse(msg);
+      if (!s.success) return onProtocolError('snapshot');
+      sink.applySnapshot(s.data);
+    });
+    socket.on('disconnect', () => this.update({ status: 'reconnecting', since: this.state.since ?? clock() }));
+    socket.on('connect_error', (err) => {
+      if (err.message === ErrorCode.UNAUTHENTICATED) this.update({ status: 'unauthenticated' });
+      else this.update({ status: 'reconnecting', since: this.state.since ?? clock() });
+    });
+  }
+
+  get connection(): ConnectionState {
+    return this.state;
+  }
+
+  watch(listener: (c: ConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  setPending(pending: number): void {
+    if (pending !== this.state.pending) this.update({ pending });
+  }
+
+  /** Sends a command that needs the hub now; fails fast when it is unreachable. */
+  async send(envelope: CommandEnvelope, timeoutMs: number): Promise<Answer> {
+    if (!this.socket.connected || this.state.status !== 'connected') return unreachable();
+    try {
+      return await this.socket.timeout(timeoutMs).emitWithAck('command', envelope);
+    } catch {
+      return { ok: false, error: { code: ErrorCode.HUB_TIMEOUT, message: '大厅服务器未在规定时间内应答，请稍后核对结果' } };
+    }
+  }
+
+  private subscribe(): void {
+    this.socket.emit('subscribe', { since: this.sink.cursor().seq }, (answer) => {
+      if (answer.ok) this.update({ status: 'connected', since: null });
+      else this.onProtocolError(`subscribe refused: ${answer.error.code}`);
+    });
+  }
+
+  private update(change: Partial<ConnectionState>): void {
+    this.state = { ...this.state, ...change };
+    for (const l of this.listeners) l(this.state);
+  }
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * The replicated tables: the rows a terminal may hold in its replica, and per terminal role the
+ * columns it may see. Secrets (password and token hashes), applied ops and the audit log are
+ * never replicated. Rows keep the database's snake_case column names so that the feed, the
+ * replica and the hub's tables compare one to one.
+ */
+
+export const TerminalRole = z.enum(['clerk', 'kiosk', 'display', 'evaluator', 'manager']);
+export type TerminalRole = z.infer<typeof TerminalRole>;
+
+export const StaffRole = z.enum(['clerk', 'manager', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const CounterState = z.enum(['closed', 'open', 'paused']);
+export type CounterState = z.infer<typeof CounterState>;
+
+const id = z.string().min(1).max(64);
+const ms = z.number().int();
+
+export const rowSchemas = {
+  halls: z.object({ id, code: z.string(), name: z.string(), notice: z.string() }),
+  departments: z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }),
+  services: z.object({
+    id,
+    hall_id: id,
+    department_id: id,
+    name: z.string(),
+    prefix: z.string(),
+    sort: z.number().int(),
+  }),
+  counters: z.object({
+    id,
+    hall_id: id,
+    number: z.number().int(),
+    name: z.string(),
+    zone: z.string(),
+    state: CounterState,
+    staff_id: id.nullable(),
+    terminal_id: id.nullable(),
+    pause_reason: z.string().nullable(),
+    state_since: ms.nullable(),
+    last_seen_at: ms.nullable(),
+  }),
+  counter_services: z.object({ id, counter_id: id, service_id: id, position: z.number().int() }),
+  staff: z.object({
+    id,
+    hall_id: id,
+    login: z.string(),
+    name: z.string(),
+    role: StaffRole,
+    department_id: id.nullable(),
+  }),
+  counter_log: z.object({
+    id,
+    hall_id: id,
+    counter_id: id,
+    staff_id: id.nullable(),
+    event: z.enum(['sign_in', 'pause', 'resume', 'sign_out']),
+    reason: z.string().nullable(),
+    at: ms,
+  }),
+  inquiries: z.object({
+    id,
+    hall_id: id,
+    counter_id: id.nullable(),
+    staff_id: id,
+    topic: z.string(),
+    detail: z.string(),
+    status: z.enum(['open', 'resolved']),
+    resolution: z.string().nullable(),
+    created_at: ms,
+    resolved_at: ms.nullable(),
+  }),
+} as const;
+
+export type TableName = keyof typeof rowSchemas;
+export const TableName = z.enum(Object.keys(rowSchemas) as [TableName, ...TableName[]]);
+export type Row<T extends TableName> = z.infer<(typeof rowSchemas)[T]>;
+export type AnyRow = { id: string } & Record<string, unknown>;
+
+type Projection = { readonly [T in TableName]?: readonly (keyof Row<T> & string)[] };
+
+const all = <T extends TableName>(t: T) => Object.keys(rowSchemas[t].shape) as (keyof Row<T> & string)[];
+
+/** Public terminals (kiosk, display, evaluator) see the hall's structure and counter states only. */
+const publicProjection: Projection = {
+  halls: all('halls'),
+  departments: all('departments'),
+  services: all('services'),
+  counters: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since'],
+  counter_services: all('counter_services'),
+};
+
+const staffProjection: Projection = {
+  halls: all('halls'),
+  departments: all('departments'),
+  services: all('services'),
+  counters: all('counters'),
+  counter_services: all('counter_services'),
+  staff: all('staff'),
+  counter_log: all('counter_log'),
+  inquiries: all('inquiries'),
+};
+
+export const projections: Readonly<Record<TerminalRole, Projection>> = {
+  kiosk: publicProjection,
+  display: publicProjection,
+  evaluator: publicProjection,
+  clerk: staffProjection,
+  manager: staffProjection,
+};
+
+/** The row as `role` may see it, or null when the role may not see the table at all. */
+export function projectRow(role: TerminalRole, table: TableName, row: AnyRow): AnyRow | null {
+  const columns = projections[role][table] as readonly string[] | undefined;
+  if (!columns) return null;
+  const out: AnyRow = { id: row.id };
+  for (const c of columns) out[c] = row[c];
+  return out;
+}

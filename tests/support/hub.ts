@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import type { Caller } from '../../main/hub/commands';
+import { startHub, type Hub, type HubOptions } from '../../main/hub/hub';
+import type { DemoTerminal } from '../../main/hub/seed';
+import { TerminalAgent } from '../../main/terminal/agent';
+
+/** A clock the test moves by hand. */
+export function manualClock(start = Date.parse('2026-11-25T01:00:00Z')) {
+  let now = start;
+  const clock = () => now;
+  clock.advance = (ms: number) => {
+    now += ms;
+  };
+  clock.set = (t: number) => {
+    now = t;
+  };
+  return clock;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+export const onCleanup = (fn: () => Promise<void> | void) => cleanups.push(fn);
+
+export function tempDir(prefix = 'servicehall-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export async function demoHub(opts: Partial<HubOptions> = {}): Promise<Hub> {
+  const hub = await startHub({ dataDir: opts.dataDir ?? tempDir(), port: 0, demo: true, ...opts });
+  onCleanup(() => hub.close());
+  return hub;
+}
+
+export function terminal(hub: Hub, role: DemoTerminal['role'], n = 0): DemoTerminal {
+  const t = hub.demoTerminals.filter((x) => x.role === role)[n];
+  if (!t) throw new Error(`no demo ${role} terminal #${n}`);
+  return t;
+}
+
+export const callerOf = (t: DemoTerminal): Caller => ({ terminalId: t.id, role: t.role, counterId: t.counterId });
+
+export function agentFor(hub: Hub, t: DemoTerminal, opts: { dataDir?: string; url?: string } = {}): TerminalAgent {
+  const agent = new TerminalAgent({ hubUrl: opts.url ?? hub.url, token: t.token, dataDir: opts.dataDir ?? tempDir('agent-') });
+  onCleanup(() => agent.close());
+  return agent.start();
+}
+
+/** Resolves when `check` holds, polling on the event loop (no fixed sleeps). */
+export async function until(check: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+let opCounter = 0;
+export const opId = () => `op-${process.pid}-${++opCounter}-${Math.random().toString(36).slice(2, 8)}`;
