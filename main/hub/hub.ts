@@ -64,6 +64,8 @@ export interface Hub {
   /** Tokens of the demo terminals, when this start seeded the demo hall. */
   readonly demoTerminals: DemoTerminal[];
   health(): HealthReport;
+  /** Every replicated table as `role` may see it, now. */
+  snapshot(role: TerminalRole): Snapshot;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): Answer;
   close(): Promise<void>;
@@ -233,6 +235,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     store,
     demoTerminals,
     health,
+    snapshot: snapshotFor,
     execute,
     async close() {
       if (closed) return;

@@ -131,7 +131,7 @@ export class TerminalAgent implements HallApi {
     try {
       let item: OutboxItem | undefined;
       while ((item = this.outbox.first())) {
-        const answer = await this.sync.send(item, this.timeoutMs);
+        const answer = await this.sync.send({ opId: item.opId, type: item.type, payload: item.payload }, this.timeoutMs);
         if (!answer.ok && (answer.error.code === ErrorCode.HUB_UNREACHABLE || answer.error.code === ErrorCode.HUB_TIMEOUT)) break;
         this.outbox.settle(item, answer, this.clock());
         this.sync.setPending(this.outbox.count());

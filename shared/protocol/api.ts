@@ -9,6 +9,8 @@ export interface ConnectionState {
   /** Offline-capable commands waiting in the outbox. */
   pending: number;
   welcome: Welcome | null;
+  /** How the last (re)subscription caught up: from the feed's backlog or by a fresh snapshot. */
+  synced: { mode: 'backlog' | 'snapshot'; seq: number } | null;
 }
 
 /** A command that went to the outbox instead of the hub: applied later, exactly once. */

@@ -35,7 +35,7 @@ export const unreachable = (message = '无法连接大厅服务器，请检查�
  * message silently: a malformed one is reported through `onProtocolError`.
  */
 export class SyncClient {
-  private state: ConnectionState = { status: 'connecting', since: null, pending: 0, welcome: null };
+  private state: ConnectionState = { status: 'connecting', since: null, pending: 0, welcome: null, synced: null };
   private readonly listeners = new Set<(c: ConnectionState) => void>();
 
   constructor(
@@ -94,7 +94,7 @@ export class SyncClient {
 
   private subscribe(): void {
     this.socket.emit('subscribe', { since: this.sink.cursor().seq }, (answer) => {
-      if (answer.ok) this.update({ status: 'connected', since: null });
+      if (answer.ok) this.update({ status: 'connected', since: null, synced: { mode: answer.mode, seq: answer.seq } });
       else this.onProtocolError(`subscribe refused: ${answer.error.code}`);
     });
   }

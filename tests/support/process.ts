@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { DemoTerminal } from '../../main/hub/seed';
+import { onCleanup } from './hub';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface HubProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `npm run hub`'s entry point as a real process and waits until it listens. */
+export async function spawnHub(dataDir: string, port: number, extra: string[] = []): Promise<HubProcess> {
+  // node itself with tsx as a loader (not the tsx wrapper), so that signals reach the hub.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/hub/cli.ts', '--data', dataDir, '--port', String(port), '--demo', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  onCleanup(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (out.includes('listening on')) resolve();
+      else if (child.exitCode !== null) reject(new Error(`hub exited: ${out}`));
+      else setTimeout(check, 20);
+    };
+    check();
+  });
+  return { child, url: `http://127.0.0.1:${port}`, output: () => out, exited };
+}
+
+export const demoTokens = (dataDir: string): DemoTerminal[] =>
+  JSON.parse(readFileSync(path.join(dataDir, 'demo-terminals.json'), 'utf8')) as DemoTerminal[];
