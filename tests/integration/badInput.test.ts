@@ -1,0 +1,112 @@
+import { io, type Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import type { Hub } from '../../main/hub/hub';
+import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { demoHub, onCleanup, opId, terminal, until } from '../support/hub';
+
+async function connect(hub: Hub, token: string | undefined): Promise<{ socket: Socket; received: string[]; error: Promise<Error> }> {
+  const socket = io(hub.url, { auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false });
+  onCleanup(() => void socket.close());
+  const received: string[] = [];
+  socket.onAny((event: string) => received.push(event));
+  const error = new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+  return { socket, received, error };
+}
+
+/** Everything a command could change: the feed position and every table's content. */
+function fingerprint(hub: Hub): string {
+  const tables = ['halls', 'counters', 'counter_log', 'inquiries', 'applied_ops', 'audit', 'feed', 'terminals', 'staff'];
+  return JSON.stringify(tables.map((t) => hub.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+}
+
+const big = 'x'.repeat(20_000);
+
+describe('bad input changes nothing and gets a typed error', () => {
+  it.each([
+    ['not an object', () => 'hello', 'VALIDATION_FAILED'],
+    ['null', () => null, 'VALIDATION_FAILED'],
+    ['missing opId', () => ({ type: 'hall.setNotice', payload: { text: 'x' } }), 'VALIDATION_FAILED'],
+    ['opId with bad characters', () => ({ opId: '../../etc/passwd', type: 'counter.resume', payload: { counterId: 'x' } }), 'VALIDATION_FAILED'],
+    ['extra envelope field', () => ({ opId: opId(), type: 'counter.resume', payload: { counterId: 'x' }, admin: true }), 'VALIDATION_FAILED'],
+    ['unknown command', () => ({ opId: opId(), type: 'ticket.teleport', payload: {} }), 'UNKNOWN_COMMAND'],
+    ['prototype key as type', () => ({ opId: opId(), type: '__proto__', payload: {} }), 'UNKNOWN_COMMAND'],
+    ['oversized', () => ({ opId: opId(), type: 'inquiry.record', payload: { inquiryId: 'a1', counterId: null, topic: 't', detail: big } }), 'PAYLOAD_TOO_LARGE'],
+    ['payload field of the wrong type', () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: 42 } }), 'VALIDATION_FAILED'],
+    ['payload with an extra field', () => ({ opId: opId(), type: 'counter.resume', payload: { counterId: 'H3301-c-01', force: true } }), 'VALIDATION_FAILED'],
+    ['blank pause reason', () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: '   ' } }), 'VALIDATION_FAILED'],
+    ['another counter than the terminal’s', () => ({ opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD } }), 'FORBIDDEN'],
+    ['a role that may not send it', () => ({ opId: opId(), type: 'hall.setNotice', payload: { text: 'hacked' } }), 'FORBIDDEN'],
+    ['wrong password', () => ({ opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password: 'nope' } }), 'BAD_CREDENTIALS'],
+    ['unknown counter', () => ({ opId: opId(), type: 'counter.heartbeat', payload: { counterId: 'H3301-c-99' } }), 'FORBIDDEN'],
+    ['pause a closed counter', () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: '会议' } }), 'COUNTER_STATE'],
+    ['resolve an unknown inquiry', () => ({ opId: opId(), type: 'inquiry.resolve', payload: { inquiryId: 'nope', resolution: 'x' } }), 'NOT_FOUND'],
+  ] as const)('command: %s → %s', async (_name, make, code) => {
+    const hub = await demoHub();
+    const clerk = await connect(hub, terminal(hub, 'clerk', 0).token);
+    await until(() => clerk.socket.connected, 'connected');
+    const before = fingerprint(hub);
+    const answer = await clerk.socket.timeout(5000).emitWithAck('command', make());
+    expect(answer).toMatchObject({ ok: false, error: { code } });
+    expect(typeof answer.error.message).toBe('string');
+    expect(answer.error.message.length).toBeGreaterThan(0);
+    // A refusal by a handler is remembered under its opId (so a replay answers the same), and
+    // audited; nothing else may change.
+    const strip = (f: string) => JSON.parse(f).filter((_: unknown, i: number) => i !== 4 && i !== 5);
+    expect(strip(fingerprint(hub))).toEqual(strip(before));
+  });
+
+  it.each([
+    ['negative cursor', { since: -1 }],
+    ['string cursor', { since: 'latest' }],
+    ['not an object', 7],
+    ['extra field', { since: 0, tables: ['staff'] }],
+  ])('subscribe: %s → VALIDATION_FAILED', async (_name, request) => {
+    const hub = await demoHub();
+    const display = await connect(hub, terminal(hub, 'display').token);
+    await until(() => display.socket.connected, 'connected');
+    const answer = await display.socket.timeout(5000).emitWithAck('subscribe', request);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(display.received).toEqual(['welcome']);
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a wrong token', 'not-a-token'],
+    ['a huge token', 'x'.repeat(100_000)],
+  ])('an unauthenticated socket (%s) receives nothing and can do nothing', async (_name, token) => {
+    const hub = await demoHub();
+    const before = fingerprint(hub);
+    const anon = await connect(hub, token);
+    expect((await anon.error).message).toBe('UNAUTHENTICATED');
+    anon.socket.emit('command', { opId: opId(), type: 'hall.setNotice', payload: { text: 'x' } });
+    expect(anon.received).toEqual([]);
+    expect(fingerprint(hub)).toBe(before);
+    expect(hub.health().terminals).toEqual({ clerk: 0, kiosk: 0, display: 0, evaluator: 0, manager: 0 });
+  });
+
+  it('a replayed opId returns the stored answer and changes nothing', async () => {
+    const hub = await demoHub();
+    const clerk = await connect(hub, terminal(hub, 'clerk', 0).token);
+    await until(() => clerk.socket.connected, 'connected');
+    const cmd = { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD } };
+    const first = await clerk.socket.timeout(5000).emitWithAck('command', cmd);
+    expect(first).toMatchObject({ ok: true });
+    const before = fingerprint(hub);
+    expect(await clerk.socket.timeout(5000).emitWithAck('command', cmd)).toEqual(first);
+    expect(fingerprint(hub)).toBe(before);
+    // The same opId from another terminal is refused, not answered with someone else's result.
+    const other = await connect(hub, terminal(hub, 'clerk', 1).token);
+    await until(() => other.socket.connected, 'connected');
+    expect(await other.socket.timeout(5000).emitWithAck('command', cmd)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('a command without an acknowledgement callback is ignored', async () => {
+    const hub = await demoHub();
+    const manager = await connect(hub, terminal(hub, 'manager').token);
+    await until(() => manager.socket.connected, 'connected');
+    const before = fingerprint(hub);
+    manager.socket.emit('command', { opId: opId(), type: 'hall.setNotice', payload: { text: 'no ack' } });
+    await manager.socket.timeout(5000).emitWithAck('subscribe', { since: 0 });
+    expect(fingerprint(hub)).toBe(before);
+  });
+});
