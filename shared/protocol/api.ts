@@ -1,4 +1,6 @@
 import type { Answer, CommandPayload, CommandType } from './commands';
+import type { TerminalConfig } from './config';
+import type { HallError } from './errors';
 import type { FeedBatch, Snapshot, Welcome } from './feed';
 
 /** What the renderer knows about its link to the hub. */
@@ -30,4 +32,22 @@ export interface HallApi {
   /** Starts delivery: first a snapshot of the replica, then every change in order. */
   watchReplica(listener: ReplicaListener): () => void;
   watchConnection(listener: (c: ConnectionState) => void): () => void;
+}
+
+/**
+ * What the Electron preload exposes as `window.servicehall`: one method per IPC call. The
+ * renderer wraps it into a HallApi; nothing else of Electron reaches the page.
+ */
+export interface PreloadApi {
+  command(type: CommandType, payload: unknown): Promise<CommandOutcome>;
+  replica(): Promise<Snapshot>;
+  onBatch(listener: (b: FeedBatch) => void): () => void;
+  onSnapshot(listener: (s: Snapshot) => void): () => void;
+  connection(): Promise<ConnectionState>;
+  onConnection(listener: (c: ConnectionState) => void): () => void;
+  /** Which face this window shows. */
+  face(): Promise<string>;
+  getConfig(): Promise<TerminalConfig>;
+  /** Validated in the main process; applied on the next start. */
+  saveConfig(config: unknown): Promise<{ ok: true } | { ok: false; error: HallError }>;
 }

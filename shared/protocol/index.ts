@@ -6,3 +6,4 @@ export * from './replica';
 export * from './socket';
 export * from './tables';
 export * from './syncClient';
+export * from './config';

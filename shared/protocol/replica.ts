@@ -51,3 +51,9 @@ export function rowById<T extends TableName>(state: ReplicaState, table: T, id: 
   if (!id) return undefined;
   return (state.tables[table] as ReadonlyMap<string, Row<T>> | undefined)?.get(id);
 }
+
+export function toSnapshot(state: ReplicaState): Snapshot {
+  const tables: Snapshot['tables'] = {};
+  for (const [name, rows] of Object.entries(state.tables)) tables[name as TableName] = [...(rows as ReadonlyMap<string, AnyRow>).values()];
+  return { seq: state.seq, tables };
+}

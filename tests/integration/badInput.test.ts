@@ -19,12 +19,12 @@ function fingerprint(hub: Hub): string {
   return JSON.stringify(tables.map((t) => hub.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }
 
-const big = 'x'.repeat(20_000);
+const big: string = 'x'.repeat(20_000);
 
 describe('bad input changes nothing and gets a typed error', () => {
   it.each([
-    ['not an object', () => 'hello', 'VALIDATION_FAILED'],
-    ['null', () => null, 'VALIDATION_FAILED'],
+    ['not an object', (): unknown => 'hello', 'VALIDATION_FAILED'],
+    ['null', (): unknown => null, 'VALIDATION_FAILED'],
     ['missing opId', () => ({ type: 'hall.setNotice', payload: { text: 'x' } }), 'VALIDATION_FAILED'],
     ['opId with bad characters', () => ({ opId: '../../etc/passwd', type: 'counter.resume', payload: { counterId: 'x' } }), 'VALIDATION_FAILED'],
     ['extra envelope field', () => ({ opId: opId(), type: 'counter.resume', payload: { counterId: 'x' }, admin: true }), 'VALIDATION_FAILED'],

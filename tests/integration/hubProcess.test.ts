@@ -64,7 +64,7 @@ describe('the hub as a process', () => {
     hub.child.kill('SIGTERM');
     expect(await hub.exited).toBe(0);
     const db = new Database(path.join(dataDir, 'hall.db'), { readonly: true });
-    onCleanup(() => db.close());
+    onCleanup(() => void db.close());
     const stored = db.prepare('SELECT id FROM inquiries').all() as { id: string }[];
     expect(new Set(stored.map((r) => r.id))).toEqual(new Set(inquiries));
     expect(stored.length).toBe(inquiries.length);

@@ -1,0 +1,79 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { HallApi } from '../../shared/protocol';
+import { ClerkFace } from './faces/ClerkFace';
+import { DisplayFace } from './faces/DisplayFace';
+import { ManagerFace } from './faces/ManagerFace';
+import { HallProvider, useHall } from './hall';
+import { LanguageToggle, useI18n } from './i18n';
+
+export const faces: Record<string, () => ReactNode> = {
+  clerk: ClerkFace,
+  display: DisplayFace,
+  manager: ManagerFace,
+};
+
+export function FaceApp({ face, api, onToken }: { face: string; api: HallApi; onToken?: (token: string) => void }) {
+  const Face = faces[face];
+  if (!Face) return <FaceIndex />;
+  return (
+    <HallProvider api={api}>
+      <Authorized onToken={onToken}>
+        <Face />
+      </Authorized>
+    </HallProvider>
+  );
+}
+
+/** A terminal the hub does not know gets asked for its token instead of an empty screen. */
+function Authorized({ children, onToken }: { children: ReactNode; onToken?: (token: string) => void }) {
+  const { connection } = useHall();
+  if (connection.status === 'unauthenticated' && onToken) return <TokenForm onToken={onToken} />;
+  return <>{children}</>;
+}
+
+export function TokenForm({ onToken }: { onToken: (token: string) => void }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (token.trim()) onToken(token.trim());
+  };
+  return (
+    <div className="face setup">
+      <header className="topbar">
+        <h1>{t('token.title')}</h1>
+        <LanguageToggle />
+      </header>
+      <form className="card setup-form" onSubmit={submit}>
+        <p role="alert">{t('conn.unauthenticated')}</p>
+        <label>
+          {t('token.label')}
+          <input value={token} onChange={(e) => setToken(e.target.value)} autoFocus autoComplete="off" />
+        </label>
+        <p className="muted">{t('token.hint')}</p>
+        <button type="submit" className="btn btn-primary">
+          {t('token.save')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function FaceIndex() {
+  const { t } = useI18n();
+  return (
+    <div className="face setup">
+      <header className="topbar">
+        <h1>{t('face.unknown')}</h1>
+        <LanguageToggle />
+      </header>
+      <nav className="card face-index" aria-label={t('face.unknown')}>
+        {Object.keys(faces).map((f) => (
+          <a key={f} href={`#/${f}`} className="btn">
+            {t(`role.${f as 'clerk'}`)}
+          </a>
+        ))}
+      </nav>
+    </div>
+  );
+}

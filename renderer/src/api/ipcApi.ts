@@ -1,0 +1,28 @@
+import type { CommandOutcome, CommandPayload, CommandType, FeedBatch, HallApi, PreloadApi } from '../../../shared/protocol';
+
+/** The HallApi inside Electron: every call goes to this window's main process through the preload. */
+export function ipcApi(bridge: PreloadApi): HallApi {
+  return {
+    command: <T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> => bridge.command(type, payload),
+    watchReplica(listener) {
+      // Listen first and buffer, so that nothing committed between the snapshot and the
+      // subscription is missed; batches the snapshot already holds are skipped by seq.
+      let buffered: FeedBatch[] | null = [];
+      const off = bridge.onBatch((b) => (buffered ? buffered.push(b) : listener.batch(b)));
+      const offSnapshot = bridge.onSnapshot((s) => listener.snapshot(s));
+      void bridge.replica().then((s) => {
+        listener.snapshot(s);
+        for (const b of buffered ?? []) listener.batch(b);
+        buffered = null;
+      });
+      return () => {
+        off();
+        offSnapshot();
+      };
+    },
+    watchConnection(listener) {
+      void bridge.connection().then(listener);
+      return bridge.onConnection(listener);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { io } from 'socket.io-client';
+import {
+  ErrorCode,
+  SyncClient,
+  applyBatch,
+  commandSpecs,
+  emptyReplica,
+  fromSnapshot,
+  toSnapshot,
+  type CommandOutcome,
+  type CommandPayload,
+  type CommandType,
+  type ConnectionState,
+  type HallApi,
+  type HubSocketLike,
+  type ReplicaListener,
+  type ReplicaState,
+} from '../../../shared/protocol';
+
+/**
+ * The HallApi in a plain browser, talking to the hub that served the page. The replica lives in
+ * memory, and there is no durable outbox: every command needs the hub and fails fast without it.
+ */
+export function socketApi(hubUrl: string, token: string): HallApi & { close(): void } {
+  const socket = io(hubUrl, { auth: { token }, transports: ['websocket'], reconnectionDelay: 250, reconnectionDelayMax: 3000 });
+  const listeners = new Set<ReplicaListener>();
+  let state: ReplicaState = emptyReplica;
+  let epoch: string | null = null;
+
+  const sync = new SyncClient(
+    socket as unknown as HubSocketLike,
+    {
+      cursor: () => ({ seq: state.seq, epoch }),
+      reset: (e) => {
+        epoch = e;
+        state = emptyReplica;
+        for (const l of listeners) l.snapshot(toSnapshot(state));
+      },
+      applySnapshot: (s) => {
+        state = fromSnapshot(s);
+        for (const l of listeners) l.snapshot(s);
+      },
+      applyBatch: (b) => {
+        const r = applyBatch(state, b);
+        if (r.gap) return false;
+        state = r.state;
+        for (const l of listeners) l.batch(b);
+        return true;
+      },
+    },
+    () => Date.now(),
+    (what) => console.warn(`hub sent a malformed ${what}`),
+  );
+
+  let n = 0;
+  return {
+    async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> {
+      const parsed = commandSpecs[type].payload.safeParse(payload);
+      if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
+      const opId = `${Date.now().toString(36)}-${(++n).toString(36)}-${crypto.randomUUID()}`.slice(0, 64);
+      return sync.send({ opId, type, payload: parsed.data }, 8000);
+    },
+    watchReplica(listener) {
+      listeners.add(listener);
+      listener.snapshot(toSnapshot(state));
+      return () => listeners.delete(listener);
+    },
+    watchConnection: (listener: (c: ConnectionState) => void) => sync.watch(listener),
+    close: () => socket.close(),
+  };
+}

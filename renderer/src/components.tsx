@@ -1,0 +1,89 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useHall } from './hall';
+import { LanguageToggle, useI18n } from './i18n';
+
+/** The link to the hub, always visible: a clerk must know whether a click will reach the server. */
+export function ConnectionBadge() {
+  const { connection } = useHall();
+  const { t } = useI18n();
+  const label = t(`conn.${connection.status}`);
+  return (
+    <span className={`conn conn-${connection.status}`} role="status" aria-live="polite">
+      <span className="dot" aria-hidden="true" />
+      {label}
+      {connection.pending > 0 && <span className="pending"> · {t('conn.pending', { n: connection.pending })}</span>}
+    </span>
+  );
+}
+
+export function TopBar({ title, children }: { title: string; children?: ReactNode }) {
+  const { connection } = useHall();
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        <span className="hall-name">{connection.welcome?.hallName ?? ''}</span>
+        <h1>{title}</h1>
+      </div>
+      <div className="topbar-right">
+        {children}
+        <ConnectionBadge />
+        <LanguageToggle />
+      </div>
+    </header>
+  );
+}
+
+/**
+ * A button bound to a function key. When disabled it says why, next to itself, so the clerk
+ * never has to guess; the reason is also its accessible description.
+ */
+export function KeyButton(props: {
+  label: string;
+  hotkey?: string;
+  onPress: () => void;
+  disabledReason?: string | null;
+  variant?: 'primary' | 'danger' | 'plain';
+}) {
+  const hintId = useId();
+  const disabled = !!props.disabledReason;
+  const press = useRef(props.onPress);
+  press.current = props.onPress;
+  useEffect(() => {
+    if (!props.hotkey) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== props.hotkey || e.repeat) return;
+      e.preventDefault();
+      if (!disabled) press.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [props.hotkey, disabled]);
+  return (
+    <span className="keybutton">
+      <button
+        type="button"
+        className={`btn btn-${props.variant ?? 'plain'}`}
+        disabled={disabled}
+        aria-describedby={disabled ? hintId : undefined}
+        aria-keyshortcuts={props.hotkey}
+        onClick={props.onPress}
+      >
+        {props.label}
+        {props.hotkey && <kbd>{props.hotkey}</kbd>}
+      </button>
+      {disabled && (
+        <span id={hintId} className="why">
+          {props.disabledReason}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function ErrorLine({ error }: { error: string | null }) {
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,239 @@
+import { useState, type FormEvent } from 'react';
+import { PAUSE_REASONS } from '../../../shared/domain/counter';
+import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
+import { ErrorLine, KeyButton, TopBar } from '../components';
+import { formatTime, useHall } from '../hall';
+import { useI18n } from '../i18n';
+
+/** Shows a command's refusal in the clerk's words; returns whether it went through or was queued. */
+function useCommandError() {
+  const [error, setError] = useState<string | null>(null);
+  const check = (outcome: CommandOutcome) => {
+    if (outcome.ok === false) setError(outcome.error.message);
+    else setError(null);
+    return outcome.ok !== false;
+  };
+  return { error, check, setError };
+}
+
+export function ClerkFace() {
+  const { replica, connection } = useHall();
+  const { t } = useI18n();
+  const counterId = connection.welcome?.counterId ?? null;
+  const counter = rowById(replica, 'counters', counterId);
+  const title = counter ? t('clerk.counter', { n: counter.number }) : t('role.clerk');
+  return (
+    <div className="face clerk">
+      <TopBar title={title} />
+      <main className="clerk-main">
+        {!connection.welcome ? null : !counterId ? (
+          <p className="notice-box">{t('clerk.noCounter')}</p>
+        ) : !counter || counter.state === 'closed' || counter.terminal_id !== connection.welcome.terminalId ? (
+          <SignIn counterId={counterId} />
+        ) : (
+          <>
+            <CounterPanel counterId={counterId} />
+            <Inquiries counterId={counterId} staffId={counter.staff_id!} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function SignIn({ counterId }: { counterId: string }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const { error, check } = useCommandError();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (check(await api.command('counter.signIn', { counterId, login: login.trim(), password }))) setPassword('');
+  };
+  return (
+    <form className="card signin" onSubmit={submit} aria-label={t('clerk.signin.title')}>
+      <h2>{t('clerk.signin.title')}</h2>
+      <label>
+        {t('clerk.login')}
+        <input autoFocus value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required />
+      </label>
+      <label>
+        {t('clerk.password')}
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+      </label>
+      <ErrorLine error={error} />
+      <button type="submit" className="btn btn-primary">
+        {t('clerk.signin')}
+      </button>
+    </form>
+  );
+}
+
+function CounterPanel({ counterId }: { counterId: string }) {
+  const { api, replica, connection } = useHall();
+  const { t } = useI18n();
+  const counter = rowById(replica, 'counters', counterId)!;
+  const staff = rowById(replica, 'staff', counter.staff_id);
+  const [pausing, setPausing] = useState(false);
+  const { error, check } = useCommandError();
+  const online = connection.status === 'connected';
+  const needHub = online ? null : t('clerk.why.needHub');
+  const run = async (p: Promise<CommandOutcome>) => check(await p);
+
+  return (
+    <section className={`card counter-panel state-${counter.state}`} aria-label={t('clerk.counter', { n: counter.number })}>
+      <div className="state-line">
+        <span className="state-big">{t(`clerk.state.${counter.state}`)}</span>
+        {counter.state === 'paused' && <span className="pause-reason">{counter.pause_reason}</span>}
+        {counter.state_since && <span className="since">{t('clerk.since', { t: formatTime(counter.state_since) })}</span>}
+      </div>
+      <p className="staff-line">
+        {t('clerk.staff')}：{staff?.name ?? ''}（{staff?.login ?? ''}）
+      </p>
+      <div className="actions">
+        {counter.state === 'open' ? (
+          <KeyButton label={t('clerk.pause')} hotkey="F9" onPress={() => setPausing(true)} disabledReason={needHub} />
+        ) : (
+          <KeyButton
+            label={t('clerk.resume')}
+            hotkey="F9"
+            variant="primary"
+            onPress={() => void run(api.command('counter.resume', { counterId }))}
+            disabledReason={needHub ?? (counter.state === 'paused' ? null : t('clerk.why.notPaused'))}
+          />
+        )}
+        <KeyButton label={t('clerk.signout')} hotkey="F10" variant="danger" onPress={() => void run(api.command('counter.signOut', { counterId }))} disabledReason={needHub} />
+      </div>
+      <ErrorLine error={error} />
+      {pausing && (
+        <PauseDialog
+          onCancel={() => setPausing(false)}
+          onPause={async (reason) => {
+            if (await run(api.command('counter.pause', { counterId, reason }))) setPausing(false);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Digits pick a usual reason; anything else can be typed. Esc cancels. */
+function PauseDialog({ onPause, onCancel }: { onPause: (reason: string) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [other, setOther] = useState('');
+  return (
+    <div
+      className="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('clerk.pause.title')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+        const n = Number(e.key);
+        if (e.target instanceof HTMLInputElement) return;
+        if (n >= 1 && n <= PAUSE_REASONS.length) onPause(PAUSE_REASONS[n - 1]!);
+      }}
+    >
+      <h2>{t('clerk.pause.title')}</h2>
+      <div className="reasons">
+        {PAUSE_REASONS.map((r, i) => (
+          <button key={r} type="button" className="btn" autoFocus={i === 0} onClick={() => onPause(r)}>
+            <kbd>{i + 1}</kbd> {r}
+          </button>
+        ))}
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (other.trim()) onPause(other.trim());
+        }}
+      >
+        <label>
+          {t('clerk.pause.other')}
+          <input value={other} onChange={(e) => setOther(e.target.value)} maxLength={100} />
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={!other.trim()}>
+          {t('clerk.pause.confirm')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('clerk.cancel')} <kbd>Esc</kbd>
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function Inquiries({ counterId, staffId }: { counterId: string; staffId: string }) {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const [topic, setTopic] = useState('');
+  const [detail, setDetail] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  const { error, check } = useCommandError();
+  const open = rowsOf(replica, 'inquiries')
+    .filter((i) => i.staff_id === staffId && i.status === 'open')
+    .sort((a, b) => b.created_at - a.created_at);
+  const record = async (e: FormEvent) => {
+    e.preventDefault();
+    const outcome = await api.command('inquiry.record', { inquiryId: crypto.randomUUID(), counterId, topic: topic.trim(), detail });
+    if (check(outcome)) {
+      setTopic('');
+      setDetail('');
+      setNote(outcome.ok === 'queued' ? t('inq.queued') : null);
+    }
+  };
+  return (
+    <section className="card inquiries" aria-label={t('inq.title')}>
+      <h2>{t('inq.title')}</h2>
+      <form onSubmit={record} className="inq-form">
+        <label>
+          {t('inq.topic')}
+          <input value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={100} required />
+        </label>
+        <label>
+          {t('inq.detail')}
+          <input value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={2000} />
+        </label>
+        <button type="submit" className="btn btn-primary">
+          {t('inq.record')}
+        </button>
+      </form>
+      <ErrorLine error={error} />
+      {note && <p className="info">{note}</p>}
+      <h3>{t('inq.open')}</h3>
+      {open.length === 0 ? (
+        <p className="muted">{t('inq.none')}</p>
+      ) : (
+        <ul className="inq-list">
+          {open.map((i) => (
+            <InquiryItem key={i.id} id={i.id} topic={i.topic} at={i.created_at} onError={check} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function InquiryItem({ id, topic, at, onError }: { id: string; topic: string; at: number; onError: (o: CommandOutcome) => boolean }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const [resolution, setResolution] = useState('');
+  return (
+    <li>
+      <span className="inq-topic">{topic}</span>
+      <span className="muted">{formatTime(at)}</span>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (onError(await api.command('inquiry.resolve', { inquiryId: id, resolution: resolution.trim() }))) setResolution('');
+        }}
+      >
+        <input aria-label={`${t('inq.resolution')}：${topic}`} placeholder={t('inq.resolution')} value={resolution} onChange={(e) => setResolution(e.target.value)} required />
+        <button type="submit" className="btn">
+          {t('inq.resolve')}
+        </button>
+      </form>
+    </li>
+  );
+}

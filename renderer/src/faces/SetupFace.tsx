@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { TerminalRole, type PreloadApi, type TerminalConfig } from '../../../shared/protocol';
+import { ErrorLine } from '../components';
+import { LanguageToggle, useI18n } from '../i18n';
+
+/** Electron only: this PC's terminal configuration, validated again in the main process. */
+export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: TerminalConfig }) {
+  const { t } = useI18n();
+  const [config, setConfig] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = <K extends keyof TerminalConfig>(k: K, v: TerminalConfig[K]) => (setConfig({ ...config, [k]: v }), setSaved(false));
+  return (
+    <div className="face setup">
+      <header className="topbar">
+        <h1>{t('setup.title')}</h1>
+        <LanguageToggle />
+      </header>
+      <form
+        className="card setup-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const r = await bridge.saveConfig(config);
+          setError(r.ok ? null : r.error.message);
+          setSaved(r.ok);
+        }}
+      >
+        <fieldset>
+          <legend>{t('setup.mode')}</legend>
+          {(['standalone', 'terminal'] as const).map((m) => (
+            <label key={m} className="radio">
+              <input type="radio" name="mode" checked={config.mode === m} onChange={() => set('mode', m)} />
+              {t(`setup.mode.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        {config.mode === 'terminal' ? (
+          <>
+            <label>
+              {t('setup.role')}
+              <select value={config.role} onChange={(e) => set('role', e.target.value as TerminalRole)}>
+                {TerminalRole.options.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('setup.hubUrl')}
+              <input value={config.hubUrl} onChange={(e) => set('hubUrl', e.target.value)} />
+            </label>
+            <label>
+              {t('setup.token')}
+              <input value={config.token} onChange={(e) => set('token', e.target.value)} autoComplete="off" />
+            </label>
+          </>
+        ) : (
+          <>
+            <fieldset>
+              <legend>{t('setup.faces')}</legend>
+              {TerminalRole.options.map((r) => (
+                <label key={r} className="radio">
+                  <input
+                    type="checkbox"
+                    checked={config.faces.includes(r)}
+                    onChange={(e) => set('faces', e.target.checked ? [...config.faces, r] : config.faces.filter((f) => f !== r))}
+                  />
+                  {t(`role.${r}`)}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              {t('setup.hubPort')}
+              <input type="number" value={config.hubPort} onChange={(e) => set('hubPort', Number(e.target.value))} />
+            </label>
+          </>
+        )}
+        <label>
+          {t('setup.monitor')}
+          <input type="number" min={0} value={config.displayMonitor} onChange={(e) => set('displayMonitor', Number(e.target.value))} />
+        </label>
+        <ErrorLine error={error} />
+        {saved && <p className="info">{t('setup.saved')}</p>}
+        <button type="submit" className="btn btn-primary">
+          {t('setup.save')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { applyBatch, emptyReplica, fromSnapshot, type ConnectionState, type HallApi, type ReplicaState } from '../../shared/protocol';
+
+interface Hall {
+  api: HallApi;
+  replica: ReplicaState;
+  connection: ConnectionState;
+}
+
+const HallContext = createContext<Hall | null>(null);
+
+const initialConnection: ConnectionState = { status: 'connecting', since: null, pending: 0, welcome: null, synced: null };
+
+/** Holds the face's replica and connection state, fed by whichever HallApi the page runs on. */
+export function HallProvider({ api, children }: { api: HallApi; children: ReactNode }) {
+  const [replica, setReplica] = useState<ReplicaState>(emptyReplica);
+  const [connection, setConnection] = useState<ConnectionState>(initialConnection);
+  useEffect(
+    () =>
+      api.watchReplica({
+        snapshot: (s) => setReplica(fromSnapshot(s)),
+        batch: (b) => setReplica((current) => applyBatch(current, b).state),
+      }),
+    [api],
+  );
+  useEffect(() => api.watchConnection(setConnection), [api]);
+  return <HallContext.Provider value={{ api, replica, connection }}>{children}</HallContext.Provider>;
+}
+
+export function useHall(): Hall {
+  const hall = useContext(HallContext);
+  if (!hall) throw new Error('useHall outside HallProvider');
+  return hall;
+}
+
+/** The current time, ticking every `ms`: for clocks and "for how long" labels. */
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return now;
+}
+
+export const formatDuration = (ms: number): string => {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${pad(m)}:${pad(sec)}`;
+};
+
+export const formatTime = (ms: number): string =>
+  new Date(ms).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });

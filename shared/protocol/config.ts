@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { TerminalRole } from './tables';
+
+/**
+ * A PC's terminal configuration, kept in Electron's user-data dir and edited on the setup screen.
+ * standalone: this PC runs the hall hub too (the default, with the demo hall on first start).
+ */
+export const TerminalConfig = z.strictObject({
+  mode: z.enum(['standalone', 'terminal']),
+  /** terminal mode: this PC's role and its link to the hub. */
+  role: TerminalRole,
+  hubUrl: z.url({ protocol: /^https?$/ }),
+  token: z.string().max(200),
+  /** standalone mode: the faces to open, and the hub's port. */
+  faces: z.array(TerminalRole).min(1),
+  hubPort: z.number().int().min(1).max(65535),
+  /** Which monitor the lobby display goes fullscreen on (index in the OS's list). */
+  displayMonitor: z.number().int().min(0).max(16),
+  language: z.enum(['zh-CN', 'en']),
+});
+export type TerminalConfig = z.infer<typeof TerminalConfig>;
+
+export const defaultTerminalConfig: TerminalConfig = {
+  mode: 'standalone',
+  role: 'clerk',
+  hubUrl: 'http://127.0.0.1:7700',
+  token: '',
+  faces: ['clerk', 'display', 'manager'],
+  hubPort: 7700,
+  displayMonitor: 0,
+  language: 'zh-CN',
+};

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { callerOf, demoHub, opId, terminal } from '../support/hub';
+import { launchBrowser, openFace, screenshot } from '../support/browser';
+
+describe('faces served by the hub, in Chromium', () => {
+  it('the board shows live counter states as clerks sign in, pause and resume; the display follows', async () => {
+    const hub = await demoHub();
+    const browser = await launchBrowser();
+    const manager = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`);
+    // The token leaves the address bar once stored.
+    await expect.poll(() => manager.url()).not.toContain('token=');
+    const tile3 = manager.getByRole('listitem', { name: /^3号窗口/ });
+    await expect.poll(() => tile3.getAttribute('aria-label')).toBe('3号窗口 未开放');
+
+    const clerk = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 2).token}`);
+    await clerk.getByRole('textbox', { name: '工号' }).fill('c03');
+    await clerk.getByLabel('密码').fill('wrong');
+    await clerk.getByRole('button', { name: '签到' }).click();
+    await expect.poll(() => clerk.getByRole('alert').textContent()).toBe('工号或密码错误');
+    await clerk.getByLabel('密码').fill(DEMO_PASSWORD);
+    await clerk.getByRole('button', { name: '签到' }).click();
+    await clerk.getByText('工作中', { exact: true }).waitFor();
+    await expect.poll(() => tile3.getAttribute('aria-label')).toBe('3号窗口 工作中');
+    expect(await tile3.textContent()).toContain('张建国');
+
+    // Pause from the keyboard: F9 opens the reasons, 4 picks 会议.
+    await clerk.keyboard.press('F9');
+    await clerk.getByRole('dialog', { name: '暂停原因' }).waitFor();
+    await clerk.keyboard.press('4');
+    await clerk.getByText('暂停服务', { exact: true }).waitFor();
+    await expect.poll(() => tile3.getAttribute('aria-label')).toBe('3号窗口 暂停');
+    expect(await tile3.textContent()).toContain('会议');
+    await screenshot(clerk, 'clerk-paused');
+
+    // Commands from elsewhere show up too: another counter signs in through the hub directly.
+    hub.execute(callerOf(terminal(hub, 'clerk', 8)), { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-09', login: 'c09', password: DEMO_PASSWORD } });
+    await expect.poll(() => manager.getByRole('listitem', { name: /^9号窗口/ }).getAttribute('aria-label')).toBe('9号窗口 工作中');
+    await manager.getByLabel('大屏滚动通知').fill('今日 17:00 后暂停受理不动产登记业务。');
+    await manager.getByRole('button', { name: '发布通知' }).click();
+    await manager.getByText('已发布').waitFor();
+    await screenshot(manager, 'manager-board');
+
+    const display = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1920, height: 1080 });
+    await display.getByText('今日 17:00 后暂停受理不动产登记业务。').waitFor();
+    const windows = display.getByRole('list', { name: '服务窗口' });
+    await expect.poll(() => windows.getByRole('listitem').count()).toBe(2);
+    await clerk.keyboard.press('F9'); // resume
+    await clerk.getByText('工作中', { exact: true }).waitFor();
+    await expect.poll(async () => (await windows.getByRole('listitem').first().textContent()) ?? '').toContain('服务中');
+    const html = await display.content();
+    expect(html).not.toContain('张建国'); // the display never receives staff or applicant names
+    await screenshot(display, 'display-landscape');
+
+    // The clerk's disabled buttons say why when the hub is gone.
+    await hub.close();
+    await clerk.getByText('与大厅服务器的连接已断开，正在重连').waitFor();
+    expect(await clerk.getByRole('button', { name: /签退/ }).isDisabled()).toBe(true);
+    await clerk.getByText('需要连接大厅服务器').first().waitFor();
+    await display.getByRole('alert').getByText('叫号屏与服务器的连接已断开').waitFor();
+    await screenshot(clerk, 'clerk-offline');
+    await screenshot(display, 'display-offline');
+  });
+
+  it('a face without a valid token asks for one', async () => {
+    const hub = await demoHub();
+    const browser = await launchBrowser();
+    const page = await openFace(browser, `${hub.url}/#/display?token=forged`);
+    await page.getByRole('textbox', { name: '终端令牌' }).fill(terminal(hub, 'display').token);
+    await page.getByRole('button', { name: '保存并连接' }).click();
+    await page.getByRole('heading', { name: '示范市政务服务中心' }).waitFor();
+  });
+});
