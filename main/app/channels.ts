@@ -1,0 +1,12 @@
+/** The IPC channels, named once for main and preload. */
+export const Channel = {
+  command: 'sh:command',
+  replica: 'sh:replica',
+  connection: 'sh:connection',
+  face: 'sh:face',
+  getConfig: 'sh:get-config',
+  saveConfig: 'sh:save-config',
+  batch: 'sh:batch',
+  snapshot: 'sh:snapshot',
+  connectionChanged: 'sh:connection-changed',
+} as const;

@@ -1,0 +1,60 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { z } from 'zod';
+import { CommandType, ErrorCode, type CommandOutcome, type HallApi, type TerminalConfig } from '../../shared/protocol';
+import { Channel } from './channels';
+import { isAppUrl } from './windows';
+
+export { Channel };
+
+
+export interface FaceBinding {
+  face: string;
+  /** The link to the hub this window uses (absent on the setup window). */
+  api?: HallApi;
+}
+
+export interface IpcDeps {
+  rendererIndex: string;
+  bindingOf(contents: WebContents): FaceBinding | undefined;
+  getConfig(): TerminalConfig;
+  saveConfig(input: unknown): { ok: true } | { ok: false; error: { code: string; message: string } };
+  /** Replica reads for the window (the agent's SQLite replica). */
+  replicaOf(binding: FaceBinding): unknown;
+  connectionOf(binding: FaceBinding): unknown;
+}
+
+const CommandArgs = z.tuple([CommandType, z.unknown()]);
+
+/**
+ * Every handler first checks who is asking: the main frame of one of our windows, showing our
+ * own renderer. Anything else (an injected frame, a navigated page) is refused.
+ */
+export function registerIpc(deps: IpcDeps): void {
+  const sender = (e: IpcMainInvokeEvent): FaceBinding => {
+    const frame = e.senderFrame;
+    const binding = deps.bindingOf(e.sender);
+    if (!frame || frame !== e.sender.mainFrame || !isAppUrl(frame.url, deps.rendererIndex) || !binding) {
+      throw new Error(`${ErrorCode.FORBIDDEN}: IPC from an unknown sender`);
+    }
+    return binding;
+  };
+  const withHub = (b: FaceBinding): HallApi => {
+    if (!b.api) throw new Error(`${ErrorCode.FORBIDDEN}: this window has no hall link`);
+    return b.api;
+  };
+
+  ipcMain.handle(Channel.command, (e, ...args: unknown[]): Promise<CommandOutcome> => {
+    const api = withHub(sender(e));
+    const parsed = CommandArgs.safeParse(args);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '命令格式错误' } });
+    return api.command(parsed.data[0], parsed.data[1] as never);
+  });
+  ipcMain.handle(Channel.replica, (e) => deps.replicaOf(sender(e)));
+  ipcMain.handle(Channel.connection, (e) => deps.connectionOf(sender(e)));
+  ipcMain.handle(Channel.face, (e) => sender(e).face);
+  ipcMain.handle(Channel.getConfig, (e) => (sender(e), deps.getConfig()));
+  ipcMain.handle(Channel.saveConfig, (e, input: unknown) => {
+    if (sender(e).face !== 'setup') throw new Error(`${ErrorCode.FORBIDDEN}: only the setup window saves the configuration`);
+    return deps.saveConfig(input);
+  });
+}

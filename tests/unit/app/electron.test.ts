@@ -1,0 +1,166 @@
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** A fake of the parts of Electron the shell uses, recording what the shell asked for. */
+const fake = vi.hoisted(() => {
+  const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  const windows: { options: Record<string, unknown>; loaded: unknown[]; contents: FakeContents }[] = [];
+  type Listener = (...args: unknown[]) => void;
+  class FakeContents {
+    id = Math.floor(Math.random() * 1e9);
+    listeners = new Map<string, Listener>();
+    openHandler: (() => unknown) | undefined;
+    permissionRequest: Listener | undefined;
+    permissionCheck: (() => boolean) | undefined;
+    mainFrame = { url: '' };
+    session = {
+      setPermissionRequestHandler: (h: Listener) => (this.permissionRequest = h),
+      setPermissionCheckHandler: (h: () => boolean) => (this.permissionCheck = h),
+    };
+    on(event: string, l: Listener) {
+      this.listeners.set(event, l);
+    }
+    setWindowOpenHandler(h: () => unknown) {
+      this.openHandler = h;
+    }
+  }
+  class BrowserWindow {
+    webContents = new FakeContents();
+    loaded: unknown[] = [];
+    constructor(public options: Record<string, unknown>) {
+      windows.push({ options, loaded: this.loaded, contents: this.webContents });
+    }
+    once() {}
+    on() {}
+    loadFile(...args: unknown[]) {
+      this.loaded.push(args);
+      return Promise.resolve();
+    }
+  }
+  const exposed: Record<string, unknown> = {};
+  const invoked: unknown[][] = [];
+  return {
+    handlers, windows, exposed, invoked, FakeContents, BrowserWindow,
+    displays: [{ bounds: { x: 0, y: 0, width: 1920, height: 1080 } }, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }],
+  };
+});
+
+vi.mock('electron', () => ({
+  BrowserWindow: fake.BrowserWindow,
+  screen: { getAllDisplays: () => fake.displays, getPrimaryDisplay: () => fake.displays[0] },
+  ipcMain: { handle: (channel: string, h: (...args: unknown[]) => unknown) => fake.handlers.set(channel, h) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => (fake.invoked.push(args), Promise.resolve('answer')),
+    on: () => {},
+    removeListener: () => {},
+  },
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (fake.exposed[key] = api) },
+}));
+
+const { createFaceWindow, harden, secureWebPreferences } = await import('../../../main/app/windows');
+const { registerIpc } = await import('../../../main/app/ipc');
+const { Channel } = await import('../../../main/app/channels');
+
+const rendererIndex = '/opt/servicehall/resources/app.asar/dist/renderer/index.html';
+const ownUrl = pathToFileURL(rendererIndex).href + '#/clerk';
+
+describe('windows', () => {
+  beforeEach(() => (fake.windows.length = 0));
+
+  it('every window is sandboxed, context-isolated and without Node', () => {
+    createFaceWindow({ face: 'clerk', title: '窗口工作台', rendererIndex, preload: '/p.js' });
+    const prefs = fake.windows[0]!.options.webPreferences as ReturnType<typeof secureWebPreferences>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/p.js' });
+    expect(fake.windows[0]!.loaded).toEqual([[rendererIndex, { hash: '/clerk' }]]);
+  });
+
+  it('the lobby display goes fullscreen on the chosen monitor', () => {
+    createFaceWindow({ face: 'display', title: '叫号大屏', rendererIndex, preload: '/p.js', fullscreenOn: 1 });
+    expect(fake.windows[0]!.options).toMatchObject({ x: 1920, y: 0, width: 1080, height: 1920, fullscreen: true });
+    createFaceWindow({ face: 'display', title: '叫号大屏', rendererIndex, preload: '/p.js', fullscreenOn: 7 });
+    expect(fake.windows[1]!.options).toMatchObject({ x: 0, width: 1920, fullscreen: true });
+  });
+
+  it('navigation away, new windows and permission requests are denied', () => {
+    const contents = new fake.FakeContents();
+    harden(contents as never, rendererIndex);
+    const navigate = contents.listeners.get('will-navigate')!;
+    const away = { preventDefault: vi.fn() };
+    navigate(away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const own = { preventDefault: vi.fn() };
+    navigate(own, ownUrl);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+    const otherFile = { preventDefault: vi.fn() };
+    navigate(otherFile, 'file:///etc/passwd');
+    expect(otherFile.preventDefault).toHaveBeenCalled();
+    expect(contents.openHandler!()).toEqual({ action: 'deny' });
+    const callback = vi.fn();
+    contents.permissionRequest!(contents, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(contents.permissionCheck!()).toBe(false);
+  });
+});
+
+describe('IPC', () => {
+  const command = vi.fn(async () => ({ ok: true as const, result: {}, seq: 1 }));
+  const clerk = new fake.FakeContents();
+  const setup = new fake.FakeContents();
+  const saveConfig = vi.fn(() => ({ ok: true as const }));
+  registerIpc({
+    rendererIndex,
+    bindingOf: (c) => (c === (clerk as never) ? { face: 'clerk', api: { command } as never } : c === (setup as never) ? { face: 'setup' } : undefined),
+    getConfig: () => ({}) as never,
+    saveConfig,
+    replicaOf: () => ({ seq: 0, tables: {} }),
+    connectionOf: () => null,
+  });
+  const call = (channel: string, contents: InstanceType<typeof fake.FakeContents>, frame: { url: string } | null, ...args: unknown[]) =>
+    fake.handlers.get(channel)!({ sender: contents, senderFrame: frame }, ...args);
+
+  beforeEach(() => {
+    clerk.mainFrame = { url: ownUrl };
+    setup.mainFrame = { url: ownUrl };
+    command.mockClear();
+  });
+
+  it('forwards a command from our own window to its terminal agent', async () => {
+    expect(await call(Channel.command, clerk, clerk.mainFrame, 'counter.resume', { counterId: 'c1' })).toMatchObject({ ok: true });
+    expect(command).toHaveBeenCalledWith('counter.resume', { counterId: 'c1' });
+  });
+
+  it.each([
+    ['an unknown window', () => [new fake.FakeContents(), { url: ownUrl }]],
+    ['a sub-frame', () => [clerk, { url: ownUrl }]],
+    ['a page navigated elsewhere', () => ((clerk.mainFrame = { url: 'https://evil.example/' }), [clerk, clerk.mainFrame])],
+    ['no frame', () => [clerk, null]],
+  ] as const)('refuses IPC from %s', (_name, make) => {
+    const [contents, frame] = make() as [InstanceType<typeof fake.FakeContents>, { url: string } | null];
+    expect(() => call(Channel.command, contents, frame, 'counter.resume', {})).toThrow(/FORBIDDEN/);
+    expect(command).not.toHaveBeenCalled();
+  });
+
+  it('a malformed command gets a typed error and reaches nothing', async () => {
+    expect(await call(Channel.command, clerk, clerk.mainFrame, 'counter.explode', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await call(Channel.command, clerk, clerk.mainFrame)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(command).not.toHaveBeenCalled();
+  });
+
+  it('only the setup window saves the configuration', () => {
+    expect(() => call(Channel.saveConfig, clerk, clerk.mainFrame, {})).toThrow(/FORBIDDEN/);
+    expect(call(Channel.saveConfig, setup, setup.mainFrame, { mode: 'standalone' })).toEqual({ ok: true });
+    expect(saveConfig).toHaveBeenCalledTimes(1);
+    expect(() => call(Channel.command, setup, setup.mainFrame, 'counter.resume', {})).toThrow(/no hall link/);
+  });
+});
+
+describe('preload', () => {
+  it('exposes exactly the typed API, one method per call, over invoke', async () => {
+    await import('../../../main/app/preload');
+    const api = fake.exposed.servicehall as Record<string, (...a: unknown[]) => unknown>;
+    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'replica', 'saveConfig'].sort());
+    await api.command!('counter.resume', { counterId: 'c1' });
+    expect(fake.invoked.at(-1)).toEqual([Channel.command, 'counter.resume', { counterId: 'c1' }]);
+    expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);
+  });
+});
