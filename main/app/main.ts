@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, type WebContents } from 'electron';
+import { app, dialog, Menu, type WebContents } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TerminalConfig, TerminalRole } from '../../shared/protocol';
@@ -24,7 +24,9 @@ const titles: Record<string, string> = {
 };
 const bindings = new Map<number, FaceBinding & { agent?: TerminalAgent }>();
 let hub: Hub | undefined;
-let { config, error: configError } = loadConfig(userData);
+const loaded = loadConfig(userData);
+const configError = loaded.error;
+let config = loaded.config;
 
 /** Standalone: each face on this PC is a terminal of the local hub, created once. */
 function standaloneToken(h: Hub, face: TerminalRole): string {

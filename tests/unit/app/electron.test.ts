@@ -57,7 +57,7 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (fake.exposed[key] = api) },
 }));
 
-const { createFaceWindow, harden, secureWebPreferences } = await import('../../../main/app/windows');
+const { createFaceWindow, harden } = await import('../../../main/app/windows');
 const { registerIpc } = await import('../../../main/app/ipc');
 const { Channel } = await import('../../../main/app/channels');
 
@@ -69,7 +69,7 @@ describe('windows', () => {
 
   it('every window is sandboxed, context-isolated and without Node', () => {
     createFaceWindow({ face: 'clerk', title: '窗口工作台', rendererIndex, preload: '/p.js' });
-    const prefs = fake.windows[0]!.options.webPreferences as ReturnType<typeof secureWebPreferences>;
+    const prefs = fake.windows[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/p.js' });
     expect(fake.windows[0]!.loaded).toEqual([[rendererIndex, { hash: '/clerk' }]]);
   });
