@@ -10,7 +10,8 @@ import {
   type CommandType,
   type HallError,
 } from '../../shared/protocol';
-import { handlers, type Caller, type HandlerContext } from './commands';
+import type { Caller, HandlerContext } from './handlers/context';
+import { handlers } from './handlers';
 import type { StoredEntry, Store } from './store';
 
 export interface Execution {

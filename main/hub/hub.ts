@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import { systemClock, type Clock } from '../../shared/domain/clock';
+import { hallDay } from '../../shared/domain/queue';
 import {
   ErrorCode,
   SubscribeRequest,
   TerminalRole,
+  parseQueueSettings,
   projectRow,
   projections,
   type AnyRow,
@@ -22,7 +24,7 @@ import {
 } from '../../shared/protocol';
 import { hubMigrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
-import type { Caller } from './commands';
+import type { Caller } from './handlers/context';
 import { hashToken } from './credentials';
 import { Executor } from './executor';
 import { sendJson, staticFiles } from './http';
@@ -179,10 +181,32 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     return { ok: true, mode: expired ? 'snapshot' : 'backlog', seq: current };
   }
 
+  /**
+   * A snapshot holds what a terminal works with: today's records and anything still open, not
+   * the hall's whole history (that is for reports, asked of the hub).
+   */
+  function snapshotRows(table: TableName): AnyRow[] {
+    const settings = parseQueueSettings(store.get('halls', hall.id)!.queue_settings);
+    const day = hallDay(clock(), settings.utcOffsetMinutes);
+    const dayStart = Date.parse(`${day}T00:00:00Z`) - settings.utcOffsetMinutes * 60_000;
+    switch (table) {
+      case 'tickets':
+        return store.where('tickets', "day >= ? OR status NOT IN ('finished','no_show','cancelled')", day);
+      case 'counter_log':
+        return store.where('counter_log', 'at >= ?', dayStart);
+      case 'inquiries':
+        return store.where('inquiries', "status = 'open' OR created_at >= ?", dayStart);
+      case 'hall_days':
+        return store.where('hall_days', 'day >= ?', day);
+      default:
+        return store.all(table);
+    }
+  }
+
   function snapshotFor(role: TerminalRole): Snapshot {
     const tables: Snapshot['tables'] = {};
     for (const table of Object.keys(projections[role]) as TableName[]) {
-      tables[table] = store.all(table).map((r) => projectRow(role, table, r)!);
+      tables[table] = snapshotRows(table).map((r) => projectRow(role, table, r as AnyRow)!);
     }
     return { seq: store.currentSeq, tables };
   }

@@ -90,6 +90,13 @@ export class Store {
     return this.statement(`all:${table}`, () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} ORDER BY id`).all() as Row<T>[];
   }
 
+  /** Rows matching a WHERE clause (the hub's own SQL, never the caller's). */
+  where<T extends TableName>(table: T, where: string, ...params: unknown[]): Row<T>[] {
+    return this.statement(`where:${table}:${where}`, () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} WHERE ${where} ORDER BY id`).all(
+      ...params,
+    ) as Row<T>[];
+  }
+
   /** Feed entries after `since`, at most `limit`, in seq order. */
   entriesAfter(since: number, limit: number): StoredEntry[] {
     const rows = this.statement('feed:after', () => 'SELECT seq, tbl, op, row_id, data FROM feed WHERE seq > ? ORDER BY seq LIMIT ?').all(

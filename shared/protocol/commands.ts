@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultQueueSettings, type QueueSettings } from '../domain/queue';
 import type { HallError } from './errors';
 import type { TerminalRole } from './tables';
 
@@ -10,6 +11,30 @@ import type { TerminalRole } from './tables';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const entityId = z.string().min(1).max(64);
+
+const ticketNumber = z.string().regex(/^[A-Z]{1,2}\d{3,4}$/, '号码格式如 A023');
+const counterOnly = z.strictObject({ counterId: entityId });
+
+export const QueueSettingsSchema = z.strictObject({
+  priorityStreak: z.number().int().min(1).max(10),
+  noShowRule: z.enum(['front', 'after', 'cancel']),
+  noShowAfter: z.number().int().min(0).max(50),
+  recallLimit: z.number().int().min(0).max(10),
+  parkMinutes: z.number().int().min(1).max(240),
+  utcOffsetMinutes: z.number().int().min(-720).max(840),
+}) satisfies z.ZodType<QueueSettings>;
+
+/** The hall's stored settings over the defaults; a stored value that no longer validates falls back. */
+export function parseQueueSettings(json: string): QueueSettings {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return defaultQueueSettings;
+  }
+  const merged = QueueSettingsSchema.safeParse({ ...defaultQueueSettings, ...(stored as object) });
+  return merged.success ? merged.data : defaultQueueSettings;
+}
 
 interface CommandSpec<P extends z.ZodType> {
   payload: P;
@@ -43,6 +68,48 @@ export const commandSpecs = {
     roles: ['clerk'],
     offline: true,
   }),
+  /** A kiosk issues a ticket; a priority class needs a staff member's confirmation on the spot. */
+  'ticket.issue': spec({
+    payload: z.strictObject({
+      serviceId: entityId,
+      priority: z.enum(['normal', 'green', 'major', 'appointment']),
+      confirm: z.strictObject({ login: text(64), password: z.string().min(1).max(256) }).nullable(),
+    }),
+    roles: ['kiosk', 'manager'],
+    offline: false,
+  }),
+  'ticket.callNext': spec({ payload: counterOnly, roles: ['clerk'], offline: false }),
+  'ticket.callSpecific': spec({
+    payload: z.strictObject({ counterId: entityId, number: ticketNumber, reason: text(100) }),
+    roles: ['clerk'],
+    offline: false,
+  }),
+  'ticket.recall': spec({ payload: counterOnly, roles: ['clerk'], offline: false }),
+  'ticket.noShow': spec({ payload: counterOnly, roles: ['clerk'], offline: false }),
+  /** A missed ticket's holder came back: back in line by the hall's no-show rule. */
+  'ticket.reinstate': spec({ payload: z.strictObject({ counterId: entityId, number: ticketNumber }), roles: ['clerk'], offline: false }),
+  'ticket.start': spec({ payload: counterOnly, roles: ['clerk'], offline: false }),
+  'ticket.finish': spec({
+    payload: z.strictObject({ counterId: entityId, handledServiceIds: z.array(entityId).min(1).max(10) }),
+    roles: ['clerk'],
+    offline: false,
+  }),
+  'ticket.transfer': spec({
+    payload: z
+      .strictObject({ counterId: entityId, toServiceId: entityId.nullable(), toCounterId: entityId.nullable(), mode: z.enum(['keep', 'back']) })
+      .refine((p) => (p.toServiceId === null) !== (p.toCounterId === null), '转给一个事项或一个窗口，二者选一'),
+    roles: ['clerk'],
+    offline: false,
+  }),
+  'ticket.park': spec({
+    payload: z.strictObject({ counterId: entityId, minutes: z.number().int().min(1).max(240).nullable() }),
+    roles: ['clerk'],
+    offline: false,
+  }),
+  /** Ends the hall day: every open ticket ends with a reason, and no more tickets are issued today. */
+  'day.close': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
+  'service.setOpen': spec({ payload: z.strictObject({ serviceId: entityId, open: z.boolean() }), roles: ['manager'], offline: false }),
+  'hall.setQueueSettings': spec({ payload: QueueSettingsSchema.partial(), roles: ['manager'], offline: false }),
   /** The scrolling notice on the lobby displays. */
   'hall.setNotice': spec({ payload: z.strictObject({ text: z.string().trim().max(500) }), roles: ['manager'], offline: false }),
 } as const;

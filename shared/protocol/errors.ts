@@ -17,6 +17,17 @@ export const ErrorCode = {
   /** A staff member may be signed in at one counter only. */
   STAFF_ELSEWHERE: 'STAFF_ELSEWHERE',
   INQUIRY_STATE: 'INQUIRY_STATE',
+  /** The ticket is not in a state where this action is possible. */
+  TICKET_STATE: 'TICKET_STATE',
+  /** Nobody waits for the counter's services. */
+  QUEUE_EMPTY: 'QUEUE_EMPTY',
+  /** The counter already holds a called or serving ticket. */
+  COUNTER_BUSY: 'COUNTER_BUSY',
+  /** The counter holds no ticket to act on. */
+  NO_CURRENT_TICKET: 'NO_CURRENT_TICKET',
+  /** The service is closed, full for today, or the day is closed. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  RECALL_LIMIT: 'RECALL_LIMIT',
   /** The terminal cannot reach the hub; commands that need it fail fast with this. */
   HUB_UNREACHABLE: 'HUB_UNREACHABLE',
   /** The hub did not answer in time; the command may or may not have been applied. */

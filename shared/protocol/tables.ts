@@ -20,7 +20,7 @@ const id = z.string().min(1).max(64);
 const ms = z.number().int();
 
 export const rowSchemas = {
-  halls: z.object({ id, code: z.string(), name: z.string(), notice: z.string() }),
+  halls: z.object({ id, code: z.string(), name: z.string(), notice: z.string(), queue_settings: z.string() }),
   departments: z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }),
   services: z.object({
     id,
@@ -29,6 +29,11 @@ export const rowSchemas = {
     name: z.string(),
     prefix: z.string(),
     sort: z.number().int(),
+    is_open: z.number().int(),
+    daily_cap: z.number().int().nullable(),
+    max_wait_min: z.number().int(),
+    max_service_min: z.number().int(),
+    queue_cap: z.number().int(),
   }),
   counters: z.object({
     id,
@@ -42,6 +47,8 @@ export const rowSchemas = {
     pause_reason: z.string().nullable(),
     state_since: ms.nullable(),
     last_seen_at: ms.nullable(),
+    profile: z.enum(['ordered', 'longest_wait']),
+    priority_streak: z.number().int(),
   }),
   counter_services: z.object({ id, counter_id: id, service_id: id, position: z.number().int() }),
   staff: z.object({
@@ -73,6 +80,31 @@ export const rowSchemas = {
     created_at: ms,
     resolved_at: ms.nullable(),
   }),
+  hall_days: z.object({ id, hall_id: id, day: z.string(), closed_at: ms.nullable() }),
+  tickets: z.object({
+    id,
+    hall_id: id,
+    day: z.string(),
+    service_id: id,
+    seq: z.number().int(),
+    number: z.string(),
+    priority: z.enum(['normal', 'green', 'major', 'appointment']),
+    status: z.enum(['waiting', 'called', 'serving', 'parked', 'missed', 'finished', 'no_show', 'cancelled']),
+    queue_key: z.number(),
+    issued_at: ms,
+    called_at: ms.nullable(),
+    first_called_at: ms.nullable(),
+    started_at: ms.nullable(),
+    finished_at: ms.nullable(),
+    counter_id: id.nullable(),
+    target_counter_id: id.nullable(),
+    staff_id: id.nullable(),
+    recalls: z.number().int(),
+    park_until: ms.nullable(),
+    end_reason: z.string().nullable(),
+    handled_services: z.string().nullable(),
+    call_reason: z.string().nullable(),
+  }),
 } as const;
 
 export type TableName = keyof typeof rowSchemas;
@@ -91,6 +123,12 @@ const publicProjection: Projection = {
   services: all('services'),
   counters: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since'],
   counter_services: all('counter_services'),
+  hall_days: all('hall_days'),
+  // Tickets carry no personal data, but who served them and why stays with staff.
+  tickets: [
+    'id', 'hall_id', 'day', 'service_id', 'number', 'status', 'queue_key', 'issued_at', 'called_at',
+    'counter_id', 'target_counter_id', 'recalls', 'park_until',
+  ],
 };
 
 const staffProjection: Projection = {
@@ -102,6 +140,8 @@ const staffProjection: Projection = {
   staff: all('staff'),
   counter_log: all('counter_log'),
   inquiries: all('inquiries'),
+  hall_days: all('hall_days'),
+  tickets: all('tickets'),
 };
 
 export const projections: Readonly<Record<TerminalRole, Projection>> = {

@@ -1,46 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { counterTransition, type CounterAction } from '../../shared/domain/counter';
-import { CommandError, ErrorCode, type CommandPayload, type CommandResult, type CommandType, type Row, type TerminalRole } from '../../shared/protocol';
-import { verifyPassword } from './credentials';
-import type { Store } from './store';
-
-/** Who sent a command: the authenticated terminal (staff sessions ride on the counter it signed in). */
-export interface Caller {
-  terminalId: string;
-  role: TerminalRole;
-  counterId: string | null;
-}
-
-export interface HandlerContext<T extends CommandType> {
-  store: Store;
-  now: number;
-  hallId: string;
-  caller: Caller;
-  payload: CommandPayload<T>;
-}
-
-type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult };
-
-const notFound = (what: string) => new CommandError(ErrorCode.NOT_FOUND, `${what}不存在`);
-
-function loadCounter(ctx: HandlerContext<CommandType>, counterId: string): Row<'counters'> {
-  const { caller, store } = ctx;
-  if (caller.counterId !== null && caller.counterId !== counterId) {
-    throw new CommandError(ErrorCode.FORBIDDEN, '本终端不属于该窗口');
-  }
-  const counter = store.get('counters', counterId);
-  if (!counter) throw notFound('窗口');
-  return counter;
-}
-
-/** The counter must be signed in from this very terminal: a staff session is bound to its terminal. */
-function ownCounter(ctx: HandlerContext<CommandType>, counterId: string): Row<'counters'> {
-  const counter = loadCounter(ctx, counterId);
-  if (counter.state !== 'closed' && counter.terminal_id !== ctx.caller.terminalId) {
-    throw new CommandError(ErrorCode.FORBIDDEN, `${counter.number} 号窗口由其他终端签到`);
-  }
-  return counter;
-}
+import { counterTransition, type CounterAction } from '../../../shared/domain/counter';
+import { CommandError, ErrorCode, type CommandType, type Row } from '../../../shared/protocol';
+import { verifyPassword } from '../credentials';
+import { loadCounter, notFound, ownCounter, type HandlerContext, type Handlers } from './context';
+import { heldNumber } from './queue';
 
 function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'counters'>, action: CounterAction, reason: string | null) {
   const change = counterTransition(counter, action);
@@ -73,7 +36,7 @@ function signedInStaff(ctx: HandlerContext<CommandType>, counterId: string | nul
   return counter.staff_id;
 }
 
-export const handlers: Handlers = {
+export const counterHandlers = {
   'counter.signIn': (ctx) => {
     const { login, password, counterId } = ctx.payload;
     const counter = loadCounter(ctx, counterId);
@@ -95,7 +58,11 @@ export const handlers: Handlers = {
   },
   'counter.pause': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'pause', reason: ctx.payload.reason }, ctx.payload.reason),
   'counter.resume': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'resume' }, null),
-  'counter.signOut': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'signOut' }, null),
+  'counter.signOut': (ctx) => {
+    const holding = heldNumber(ctx, ctx.payload.counterId);
+    if (holding) throw new CommandError(ErrorCode.COUNTER_BUSY, `请先处理当前的 ${holding} 号再签退`);
+    return applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'signOut' }, null);
+  },
   'counter.heartbeat': (ctx) => {
     const counter = ownCounter(ctx, ctx.payload.counterId);
     if (counter.state === 'closed') throw new CommandError(ErrorCode.COUNTER_STATE, '窗口未签到');
@@ -130,4 +97,4 @@ export const handlers: Handlers = {
     };
   },
   'hall.setNotice': (ctx) => ({ hall: ctx.store.patch('halls', ctx.hallId, { notice: ctx.payload.text }) }),
-};
+} satisfies Partial<Handlers>;

@@ -1,0 +1,225 @@
+import {
+  chooseNext,
+  dayCloseOutcome,
+  estimateWaitMinutes,
+  hallDay,
+  isWaiting,
+  reinstateKey,
+  ticketNumber,
+  transferKey,
+  type QueueSettings,
+} from '../../../shared/domain/queue';
+import { CommandError, ErrorCode, parseQueueSettings, type CommandType, type Row } from '../../../shared/protocol';
+import { verifyPassword } from '../credentials';
+import { notFound, ownCounter, sql, type HandlerContext, type Handlers } from './context';
+
+type Ctx = HandlerContext<CommandType>;
+type Ticket = Row<'tickets'>;
+
+const settingsOf = (ctx: Ctx): QueueSettings => parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings);
+const today = (ctx: Ctx) => hallDay(ctx.now, settingsOf(ctx).utcOffsetMinutes);
+
+function event(ctx: Ctx, ticket: Ticket, type: string, detail: Record<string, unknown> | null = null) {
+  const counter = ticket.counter_id ? ctx.store.get('counters', ticket.counter_id) : undefined;
+  sql(ctx, 'INSERT INTO ticket_events (ticket_id, type, counter_id, staff_id, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    ticket.id, type, ticket.counter_id, counter?.staff_id ?? null, ctx.now, detail && JSON.stringify(detail),
+  );
+}
+
+function held(ctx: Ctx, counterId: string): Ticket | undefined {
+  const row = sql(ctx, "SELECT id FROM tickets WHERE counter_id = ? AND status IN ('called','serving')").get(counterId) as { id: string } | undefined;
+  return row && ctx.store.get('tickets', row.id);
+}
+
+export function heldNumber(ctx: Ctx, counterId: string): string | null {
+  return held(ctx, counterId)?.number ?? null;
+}
+
+/** The counter's current ticket, for actions on it. */
+function current(ctx: Ctx, counterId: string): { counter: Row<'counters'>; ticket: Ticket } {
+  const counter = ownCounter(ctx, counterId);
+  const ticket = held(ctx, counterId);
+  if (!ticket) throw new CommandError(ErrorCode.NO_CURRENT_TICKET, '当前没有叫号或办理中的号');
+  return { counter, ticket };
+}
+
+/** Calling needs an open counter holding nothing: one clerk, one applicant at a time. */
+function readyToCall(ctx: Ctx, counterId: string): Row<'counters'> {
+  const counter = ownCounter(ctx, counterId);
+  if (counter.state !== 'open') throw new CommandError(ErrorCode.COUNTER_STATE, counter.state === 'paused' ? '暂停服务中，请先恢复服务再叫号' : '请先签到窗口');
+  const holding = held(ctx, counterId);
+  if (holding) throw new CommandError(ErrorCode.COUNTER_BUSY, `请先处理当前的 ${holding.number} 号`);
+  return counter;
+}
+
+function byNumber(ctx: Ctx, number: string): Ticket {
+  const row = sql(ctx, 'SELECT id FROM tickets WHERE hall_id = ? AND day = ? AND number = ?').get(ctx.hallId, today(ctx), number) as { id: string } | undefined;
+  if (!row) throw notFound(`今日 ${number} 号`);
+  return ctx.store.get('tickets', row.id)!;
+}
+
+function call(ctx: Ctx, counter: Row<'counters'>, ticket: Ticket, reason: string | null): { ticket: Ticket } {
+  const called = ctx.store.patch('tickets', ticket.id, {
+    status: 'called', called_at: ctx.now, first_called_at: ticket.first_called_at ?? ctx.now, counter_id: counter.id,
+    staff_id: counter.staff_id, target_counter_id: null, park_until: null, call_reason: reason,
+  });
+  event(ctx, called, reason ? 'call_specific' : 'call', reason ? { reason } : null);
+  return { ticket: called };
+}
+
+function openService(ctx: Ctx, serviceId: string): Row<'services'> {
+  const service = ctx.store.get('services', serviceId);
+  if (!service) throw notFound('事项');
+  if (!service.is_open) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”暂停办理`);
+  return service;
+}
+
+export const queueHandlers = {
+  'ticket.issue': (ctx) => {
+    const { serviceId, priority, confirm } = ctx.payload;
+    const service = openService(ctx, serviceId);
+    const day = today(ctx);
+    const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, day) as { closed_at: number | null } | undefined;
+    if (closed?.closed_at) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, '今日已停止取号');
+    if (priority !== 'normal') {
+      const staff = confirm && (sql(ctx, 'SELECT password_hash FROM staff WHERE login = ?').get(confirm.login) as { password_hash: string } | undefined);
+      if (!staff || !verifyPassword(confirm!.password, staff.password_hash)) {
+        throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认：工号或密码错误');
+      }
+    }
+    const seq = (sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE service_id = ? AND day = ?').get(serviceId, day) as { n: number }).n;
+    if (service.daily_cap !== null && seq > service.daily_cap) {
+      throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”今日号源已满（${service.daily_cap} 个）`);
+    }
+    const ahead = (sql(ctx, "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(serviceId, day) as { n: number }).n;
+    const ticket = ctx.store.upsert('tickets', {
+      id: `${ctx.hallId}-${day}-${service.prefix}-${seq}`, hall_id: ctx.hallId, day, service_id: serviceId, seq,
+      number: ticketNumber(service.prefix, seq), priority, status: 'waiting', queue_key: ctx.now, issued_at: ctx.now,
+      called_at: null, first_called_at: null, started_at: null, finished_at: null, counter_id: null, target_counter_id: null,
+      staff_id: null, recalls: 0, park_until: null, end_reason: null, handled_services: null, call_reason: null,
+    });
+    event(ctx, ticket, 'issue', { priority });
+    const open = (sql(ctx, "SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open'").get(serviceId) as { n: number }).n;
+    const recent = (sql(ctx, "SELECT finished_at - started_at AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20").all(serviceId) as { ms: number }[]).map((r) => r.ms);
+    return { ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at }, ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, open, recent) };
+  },
+
+  'ticket.callNext': (ctx) => {
+    const counter = readyToCall(ctx, ctx.payload.counterId);
+    const serviceIds = (sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]).map((r) => r.service_id);
+    const candidates = sql(ctx, `SELECT id, service_id, priority, status, queue_key, target_counter_id, park_until FROM tickets
+      WHERE day = ? AND status IN ('waiting','parked') AND service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?)`).all(today(ctx), counter.id) as Ticket[];
+    const next = chooseNext(candidates, { id: counter.id, serviceIds, profile: counter.profile, priorityStreak: counter.priority_streak }, settingsOf(ctx), ctx.now);
+    if (!next) throw new CommandError(ErrorCode.QUEUE_EMPTY, '当前没有等候的号');
+    ctx.store.patch('counters', counter.id, { priority_streak: next.priorityStreak });
+    return call(ctx, counter, ctx.store.get('tickets', next.ticket.id)!, null);
+  },
+
+  'ticket.callSpecific': (ctx) => {
+    const counter = readyToCall(ctx, ctx.payload.counterId);
+    const ticket = byNumber(ctx, ctx.payload.number);
+    if (!isWaiting(ticket, ctx.now) && ticket.status !== 'missed' && ticket.status !== 'parked') {
+      throw new CommandError(ErrorCode.TICKET_STATE, `${ticket.number} 号不在等候中`);
+    }
+    return call(ctx, counter, ticket, ctx.payload.reason);
+  },
+
+  'ticket.recall': (ctx) => {
+    const { ticket } = current(ctx, ctx.payload.counterId);
+    if (ticket.status !== 'called') throw new CommandError(ErrorCode.TICKET_STATE, '已开始办理，无需重呼');
+    const limit = settingsOf(ctx).recallLimit;
+    if (ticket.recalls >= limit) throw new CommandError(ErrorCode.RECALL_LIMIT, `已重呼 ${limit} 次，请按过号处理`);
+    const recalled = ctx.store.patch('tickets', ticket.id, { recalls: ticket.recalls + 1, called_at: ctx.now });
+    event(ctx, recalled, 'recall');
+    return { ticket: recalled };
+  },
+
+  'ticket.noShow': (ctx) => {
+    const { ticket } = current(ctx, ctx.payload.counterId);
+    if (ticket.status !== 'called') throw new CommandError(ErrorCode.TICKET_STATE, '已开始办理的号不能过号');
+    const ended = settingsOf(ctx).noShowRule === 'cancel';
+    const updated = ctx.store.patch('tickets', ticket.id, ended ? { status: 'no_show', end_reason: '过号', finished_at: ctx.now } : { status: 'missed' });
+    event(ctx, updated, 'no_show');
+    return { ticket: updated };
+  },
+
+  'ticket.reinstate': (ctx) => {
+    ownCounter(ctx, ctx.payload.counterId);
+    const ticket = byNumber(ctx, ctx.payload.number);
+    if (ticket.status !== 'missed') throw new CommandError(ErrorCode.TICKET_STATE, `${ticket.number} 号不是过号状态`);
+    const s = settingsOf(ctx);
+    const keys = (sql(ctx, "SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND status = 'waiting'").all(ticket.service_id, ticket.day) as { queue_key: number }[]).map((r) => r.queue_key);
+    const back = ctx.store.patch('tickets', ticket.id, {
+      status: 'waiting', queue_key: reinstateKey(keys, s.noShowRule === 'front' ? 'front' : 'after', s.noShowAfter), counter_id: null, staff_id: null,
+    });
+    event(ctx, back, 'reinstate');
+    return { ticket: back };
+  },
+
+  'ticket.start': (ctx) => {
+    const { ticket } = current(ctx, ctx.payload.counterId);
+    if (ticket.status !== 'called') throw new CommandError(ErrorCode.TICKET_STATE, '已在办理中');
+    const started = ctx.store.patch('tickets', ticket.id, { status: 'serving', started_at: ctx.now });
+    event(ctx, started, 'start');
+    return { ticket: started };
+  },
+
+  'ticket.finish': (ctx) => {
+    const { ticket } = current(ctx, ctx.payload.counterId);
+    if (ticket.status !== 'serving') throw new CommandError(ErrorCode.TICKET_STATE, '请先开始办理，再办结');
+    for (const id of ctx.payload.handledServiceIds) if (!ctx.store.get('services', id)) throw notFound('办理事项');
+    const done = ctx.store.patch('tickets', ticket.id, { status: 'finished', finished_at: ctx.now, handled_services: JSON.stringify(ctx.payload.handledServiceIds) });
+    event(ctx, done, 'finish');
+    return { ticket: done };
+  },
+
+  'ticket.transfer': (ctx) => {
+    const { ticket } = current(ctx, ctx.payload.counterId);
+    const { toServiceId, toCounterId, mode } = ctx.payload;
+    let serviceId = ticket.service_id;
+    if (toServiceId) serviceId = openService(ctx, toServiceId).id;
+    if (toCounterId) {
+      const target = ctx.store.get('counters', toCounterId);
+      if (!target) throw notFound('目标窗口');
+      if (target.state === 'closed') throw new CommandError(ErrorCode.COUNTER_STATE, `${target.number} 号窗口未开放，不能转入`);
+      if (target.id === ticket.counter_id) throw new CommandError(ErrorCode.TICKET_STATE, '不能转给本窗口');
+    }
+    const moved = ctx.store.patch('tickets', ticket.id, {
+      status: 'waiting', service_id: serviceId, target_counter_id: toCounterId, queue_key: transferKey(mode, ticket.queue_key, ctx.now),
+      counter_id: null, staff_id: null, started_at: null,
+    });
+    event(ctx, { ...moved, counter_id: ticket.counter_id }, 'transfer', { toServiceId, toCounterId, mode });
+    return { ticket: moved };
+  },
+
+  'ticket.park': (ctx) => {
+    const { counter, ticket } = current(ctx, ctx.payload.counterId);
+    const minutes = ctx.payload.minutes ?? settingsOf(ctx).parkMinutes;
+    const parked = ctx.store.patch('tickets', ticket.id, { status: 'parked', park_until: ctx.now + minutes * 60_000, target_counter_id: counter.id, counter_id: null, staff_id: null });
+    event(ctx, { ...parked, counter_id: counter.id }, 'park', { minutes });
+    return { ticket: parked };
+  },
+
+  'day.close': (ctx) => {
+    const day = today(ctx);
+    const open = sql(ctx, "SELECT id, status FROM tickets WHERE hall_id = ? AND day <= ? AND status NOT IN ('finished','no_show','cancelled')").all(ctx.hallId, day) as Ticket[];
+    for (const t of open) {
+      const outcome = dayCloseOutcome(t.status)!;
+      const ended = ctx.store.patch('tickets', t.id, { status: outcome.status, end_reason: outcome.reason, finished_at: ctx.now, park_until: null });
+      event(ctx, ended, 'day_close', { reason: outcome.reason });
+    }
+    for (const c of ctx.store.all('counters')) if (c.priority_streak !== 0) ctx.store.patch('counters', c.id, { priority_streak: 0 });
+    ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${day}`, hall_id: ctx.hallId, day, closed_at: ctx.now });
+    return { day, ended: open.length };
+  },
+
+  'service.setOpen': (ctx) => {
+    if (!ctx.store.get('services', ctx.payload.serviceId)) throw notFound('事项');
+    return { service: ctx.store.patch('services', ctx.payload.serviceId, { is_open: ctx.payload.open ? 1 : 0 }) };
+  },
+
+  'hall.setQueueSettings': (ctx) => {
+    const merged = { ...settingsOf(ctx), ...ctx.payload };
+    return { hall: ctx.store.patch('halls', ctx.hallId, { queue_settings: JSON.stringify(merged) }) };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,157 @@
+import { CommandError, ErrorCode } from '../protocol/errors';
+
+/**
+ * Queue rules. Pure: the hub loads the rows, these functions decide, the hub writes.
+ *
+ * Ordering: every waiting ticket has a `queue_key` (ms). Issue sets it to the issue time;
+ * a transfer that keeps its place leaves it, one to the back sets it to now; a reinstated
+ * no-show gets a key that puts it at the front or after N others. Lower key = earlier.
+ */
+
+export type Priority = 'normal' | 'green' | 'major' | 'appointment';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'missed' | 'finished' | 'no_show' | 'cancelled';
+export const FINAL_STATUSES: readonly TicketStatus[] = ['finished', 'no_show', 'cancelled'];
+export const HELD_STATUSES: readonly TicketStatus[] = ['called', 'serving'];
+
+export interface QueueSettings {
+  /** At most this many priority calls in a row at a counter, then a normal one if any waits. */
+  priorityStreak: number;
+  /** What happens to a ticket whose holder did not come: kept aside to be reinstated, or ended. */
+  noShowRule: 'front' | 'after' | 'cancel';
+  /** With noShowRule 'after': reinstated behind this many waiting tickets. */
+  noShowAfter: number;
+  recallLimit: number;
+  parkMinutes: number;
+  /** Minutes east of UTC of the hall's clock: the hall day and its numbering follow local time. */
+  utcOffsetMinutes: number;
+}
+
+export const defaultQueueSettings: QueueSettings = {
+  priorityStreak: 2,
+  noShowRule: 'after',
+  noShowAfter: 3,
+  recallLimit: 3,
+  parkMinutes: 15,
+  utcOffsetMinutes: 480,
+};
+
+export interface QueueTicket {
+  id: string;
+  service_id: string;
+  priority: Priority;
+  status: TicketStatus;
+  queue_key: number;
+  target_counter_id: string | null;
+  park_until: number | null;
+}
+
+export interface CounterProfile {
+  id: string;
+  /** Services in work-profile order (position ascending). */
+  serviceIds: readonly string[];
+  profile: 'ordered' | 'longest_wait';
+  priorityStreak: number;
+}
+
+/** The hall day a moment belongs to, in the hall's local time: 'YYYY-MM-DD'. */
+export function hallDay(now: number, utcOffsetMinutes: number): string {
+  return new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** A023: the service's prefix and the day's sequence, three digits at least. */
+export function ticketNumber(prefix: string, seq: number): string {
+  return `${prefix}${String(seq).padStart(3, '0')}`;
+}
+
+/** A parked ticket comes back by itself once its time is up. */
+export function isWaiting(t: Pick<QueueTicket, 'status' | 'park_until'>, now: number): boolean {
+  return t.status === 'waiting' || (t.status === 'parked' && t.park_until !== null && t.park_until <= now);
+}
+
+/** May this counter call this ticket? A ticket transferred to a counter is that counter's alone. */
+export function isEligible(t: QueueTicket, counter: CounterProfile, now: number): boolean {
+  return isWaiting(t, now) && counter.serviceIds.includes(t.service_id) && (t.target_counter_id === null || t.target_counter_id === counter.id);
+}
+
+const byKey = (a: QueueTicket, b: QueueTicket) => a.queue_key - b.queue_key || a.id.localeCompare(b.id);
+
+/** Next in line within one class, by the counter's work profile. */
+function firstByProfile(tickets: QueueTicket[], counter: CounterProfile): QueueTicket | undefined {
+  if (tickets.length === 0) return undefined;
+  if (counter.profile === 'longest_wait') return [...tickets].sort(byKey)[0];
+  for (const serviceId of counter.serviceIds) {
+    const first = tickets.filter((t) => t.service_id === serviceId).sort(byKey)[0];
+    if (first) return first;
+  }
+  return undefined;
+}
+
+/**
+ * The ticket a counter calls next, and the counter's priority streak afterwards.
+ * Priority tickets go first, but after `priorityStreak` of them in a row a waiting normal ticket
+ * is called, so that nobody starves; with only one class waiting, that class is called.
+ */
+export function chooseNext(
+  tickets: readonly QueueTicket[],
+  counter: CounterProfile,
+  settings: Pick<QueueSettings, 'priorityStreak'>,
+  now: number,
+): { ticket: QueueTicket; priorityStreak: number } | null {
+  const eligible = tickets.filter((t) => isEligible(t, counter, now));
+  const priority = firstByProfile(eligible.filter((t) => t.priority !== 'normal'), counter);
+  const normal = firstByProfile(eligible.filter((t) => t.priority === 'normal'), counter);
+  if (priority && (!normal || counter.priorityStreak < settings.priorityStreak)) {
+    return { ticket: priority, priorityStreak: counter.priorityStreak + 1 };
+  }
+  if (normal) return { ticket: normal, priorityStreak: 0 };
+  return null;
+}
+
+/**
+ * The key that puts a reinstated no-show where the rule says, among the tickets now waiting
+ * for the same service: at the front, or just behind the first `after` of them.
+ */
+export function reinstateKey(waitingKeys: readonly number[], rule: 'front' | 'after', after: number): number {
+  const keys = [...waitingKeys].sort((a, b) => a - b);
+  if (keys.length === 0) return 0;
+  if (rule === 'front') return keys[0]! - 1;
+  const n = Math.min(after, keys.length);
+  if (n === 0) return keys[0]! - 1;
+  // Halfway between the nth and the next keeps everyone else's order and key untouched.
+  return n === keys.length ? keys[n - 1]! + 1 : (keys[n - 1]! + keys[n]!) / 2;
+}
+
+export function transferKey(mode: 'keep' | 'back', current: number, now: number): number {
+  return mode === 'keep' ? current : now;
+}
+
+/** How each open ticket ends when the day is closed: every ticket in exactly one final state. */
+export function dayCloseOutcome(status: TicketStatus): { status: TicketStatus; reason: string } | null {
+  switch (status) {
+    case 'waiting':
+    case 'parked':
+      return { status: 'cancelled', reason: '日终未办理' };
+    case 'called':
+    case 'missed':
+      return { status: 'no_show', reason: '日终过号未到' };
+    case 'serving':
+      return { status: 'finished', reason: '日终结束服务' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Estimated wait for a new ticket, in minutes: the people ahead, served by the counters open for
+ * the service at the recent average service time. Null when no counter serves it now.
+ */
+export function estimateWaitMinutes(ahead: number, openCounters: number, recentServiceMs: readonly number[]): number | null {
+  if (openCounters <= 0) return null;
+  const recent = recentServiceMs.slice(-20);
+  const avgMs = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length : 5 * 60_000;
+  return Math.ceil((ahead * avgMs) / openCounters / 60_000);
+}
+
+export function requireStatus(t: { status: TicketStatus; number?: string }, allowed: readonly TicketStatus[], message: string): void {
+  if (!allowed.includes(t.status)) throw new CommandError(ErrorCode.TICKET_STATE, message);
+}

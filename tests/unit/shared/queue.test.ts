@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseNext,
+  dayCloseOutcome,
+  estimateWaitMinutes,
+  hallDay,
+  isEligible,
+  reinstateKey,
+  ticketNumber,
+  transferKey,
+  type CounterProfile,
+  type QueueTicket,
+} from '../../../shared/domain/queue';
+
+const t = (id: string, service: string, key: number, extra: Partial<QueueTicket> = {}): QueueTicket => ({
+  id, service_id: service, priority: 'normal', status: 'waiting', queue_key: key, target_counter_id: null, park_until: null, ...extra,
+});
+const counter = (extra: Partial<CounterProfile> = {}): CounterProfile => ({ id: 'c1', serviceIds: ['A', 'B'], profile: 'ordered', priorityStreak: 0, ...extra });
+const NOW = 1_000_000;
+
+/** Calls until the queue is empty, carrying the streak as the hub does; returns the order. */
+function drain(tickets: QueueTicket[], c: CounterProfile, streak = 2): string[] {
+  const left = [...tickets];
+  const order: string[] = [];
+  let profile = c;
+  for (;;) {
+    const next = chooseNext(left, profile, { priorityStreak: streak }, NOW);
+    if (!next) return order;
+    order.push(next.ticket.id);
+    left.splice(left.indexOf(next.ticket), 1);
+    profile = { ...profile, priorityStreak: next.priorityStreak };
+  }
+}
+
+describe('numbering and the hall day', () => {
+  it('prefix plus a three-digit daily sequence', () => {
+    expect(ticketNumber('A', 23)).toBe('A023');
+    expect(ticketNumber('K', 1)).toBe('K001');
+    expect(ticketNumber('B', 1234)).toBe('B1234');
+  });
+  it('the day follows the hall’s local time, not UTC', () => {
+    expect(hallDay(Date.parse('2026-11-25T15:59:59Z'), 480)).toBe('2026-11-25');
+    expect(hallDay(Date.parse('2026-11-25T16:00:00Z'), 480)).toBe('2026-11-26');
+  });
+});
+
+describe('interleave', () => {
+  it('at most two priority calls in a row, then a normal one', () => {
+    const tickets = [
+      t('n1', 'A', 1), t('n2', 'A', 2), t('n3', 'A', 3),
+      t('p1', 'A', 10, { priority: 'green' }), t('p2', 'A', 11, { priority: 'major' }), t('p3', 'A', 12, { priority: 'green' }),
+      t('p4', 'A', 13, { priority: 'appointment' }),
+    ];
+    expect(drain(tickets, counter())).toEqual(['p1', 'p2', 'n1', 'p3', 'p4', 'n2', 'n3']);
+  });
+  it('a streak of 1 alternates; with no normal ticket waiting, priority keeps going', () => {
+    const tickets = [t('n1', 'A', 1), t('p1', 'A', 10, { priority: 'green' }), t('p2', 'A', 11, { priority: 'green' }), t('p3', 'A', 12, { priority: 'green' })];
+    expect(drain(tickets, counter(), 1)).toEqual(['p1', 'n1', 'p2', 'p3']);
+  });
+  it('the streak carries across calls', () => {
+    const next = chooseNext([t('n1', 'A', 1), t('p1', 'A', 10, { priority: 'green' })], counter({ priorityStreak: 2 }), { priorityStreak: 2 }, NOW);
+    expect(next).toEqual({ ticket: expect.objectContaining({ id: 'n1' }), priorityStreak: 0 });
+  });
+});
+
+describe('work profiles', () => {
+  const tickets = [t('b1', 'B', 1), t('a1', 'A', 5), t('a2', 'A', 6), t('x1', 'X', 0)];
+  it('ordered: the first service in the profile with anyone waiting, FIFO within it', () => {
+    expect(drain(tickets, counter({ serviceIds: ['A', 'B'] }))).toEqual(['a1', 'a2', 'b1']);
+    expect(drain(tickets, counter({ serviceIds: ['B', 'A'] }))).toEqual(['b1', 'a1', 'a2']);
+  });
+  it('longest wait first across the counter’s services; other services are never called', () => {
+    expect(drain(tickets, counter({ profile: 'longest_wait' }))).toEqual(['b1', 'a1', 'a2']);
+  });
+  it('nothing waiting for the counter’s services: nothing to call', () => {
+    expect(chooseNext([t('x1', 'X', 0)], counter(), { priorityStreak: 2 }, NOW)).toBeNull();
+  });
+});
+
+describe('eligibility: transfer to a counter, park with auto-return', () => {
+  it('a ticket transferred to a counter is called only there', () => {
+    const ticket = t('a1', 'A', 1, { target_counter_id: 'c2' });
+    expect(isEligible(ticket, counter(), NOW)).toBe(false);
+    expect(isEligible(ticket, counter({ id: 'c2' }), NOW)).toBe(true);
+  });
+  it('a parked ticket returns by itself when its time is up, keeping its place', () => {
+    const parked = t('a1', 'A', 1, { status: 'parked', park_until: NOW + 1, target_counter_id: 'c1' });
+    const later = t('a2', 'A', 2);
+    expect(chooseNext([parked, later], counter(), { priorityStreak: 2 }, NOW)?.ticket.id).toBe('a2');
+    expect(chooseNext([parked, later], counter(), { priorityStreak: 2 }, NOW + 1)?.ticket.id).toBe('a1');
+  });
+  it('held, missed and final tickets are never called', () => {
+    for (const status of ['called', 'serving', 'missed', 'finished', 'no_show', 'cancelled'] as const) {
+      expect(isEligible(t('a', 'A', 1, { status }), counter(), NOW)).toBe(false);
+    }
+  });
+});
+
+describe('no-show return and transfer keys', () => {
+  const waiting = [100, 200, 300, 400];
+  it('front: ahead of everyone waiting', () => {
+    expect(reinstateKey(waiting, 'front', 0)).toBeLessThan(100);
+  });
+  it('after N: behind exactly N waiting tickets', () => {
+    const key = reinstateKey(waiting, 'after', 3);
+    expect(waiting.filter((k) => k < key)).toHaveLength(3);
+    expect(reinstateKey(waiting, 'after', 10)).toBeGreaterThan(400);
+    expect(reinstateKey([], 'after', 3)).toBe(0);
+    expect(reinstateKey(waiting, 'after', 0)).toBeLessThan(100);
+  });
+  it('transfer keeps its place or goes to the back', () => {
+    expect(transferKey('keep', 100, 999)).toBe(100);
+    expect(transferKey('back', 100, 999)).toBe(999);
+  });
+});
+
+describe('day close and estimated wait', () => {
+  it('every open status ends in exactly one final state; final ones stay', () => {
+    expect(dayCloseOutcome('waiting')?.status).toBe('cancelled');
+    expect(dayCloseOutcome('parked')?.status).toBe('cancelled');
+    expect(dayCloseOutcome('called')?.status).toBe('no_show');
+    expect(dayCloseOutcome('missed')?.status).toBe('no_show');
+    expect(dayCloseOutcome('serving')?.status).toBe('finished');
+    for (const s of ['finished', 'no_show', 'cancelled'] as const) expect(dayCloseOutcome(s)).toBeNull();
+  });
+  it('people ahead × recent average service time ÷ open counters', () => {
+    expect(estimateWaitMinutes(6, 2, [4 * 60_000, 6 * 60_000])).toBe(15);
+    expect(estimateWaitMinutes(0, 1, [])).toBe(0);
+    expect(estimateWaitMinutes(3, 1, [])).toBe(15); // no history yet: 5 minutes each
+    expect(estimateWaitMinutes(3, 0, [60_000])).toBeNull();
+  });
+});
