@@ -91,6 +91,8 @@ export const hubMigrations: readonly string[] = [
   CREATE TABLE tickets (
     id TEXT PRIMARY KEY, hall_id TEXT NOT NULL REFERENCES halls(id), day TEXT NOT NULL,
     service_id TEXT NOT NULL REFERENCES services(id), seq INTEGER NOT NULL, number TEXT NOT NULL,
+    -- The service whose prefix and sequence numbered it; service_id changes on transfer, this never.
+    issued_service_id TEXT NOT NULL REFERENCES services(id),
     priority TEXT NOT NULL CHECK (priority IN ('normal','green','major','appointment')),
     status TEXT NOT NULL CHECK (status IN ('waiting','called','serving','parked','missed','finished','no_show','cancelled')),
     queue_key REAL NOT NULL, issued_at INTEGER NOT NULL, called_at INTEGER, first_called_at INTEGER,
@@ -102,7 +104,7 @@ export const hubMigrations: readonly string[] = [
     CHECK (status NOT IN ('called','serving') OR counter_id IS NOT NULL)
   );
   -- The service's numbering: a number is never issued twice, whatever the kiosks do at once.
-  CREATE UNIQUE INDEX tickets_service_day_seq ON tickets(service_id, day, seq);
+  CREATE UNIQUE INDEX tickets_service_day_seq ON tickets(issued_service_id, day, seq);
   -- A counter holds at most one called or serving ticket.
   CREATE UNIQUE INDEX tickets_one_held_per_counter ON tickets(counter_id) WHERE status IN ('called','serving');
   CREATE INDEX tickets_open ON tickets(service_id, queue_key) WHERE status IN ('waiting','parked','missed');

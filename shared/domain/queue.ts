@@ -68,9 +68,13 @@ export function isWaiting(t: Pick<QueueTicket, 'status' | 'park_until'>, now: nu
   return t.status === 'waiting' || (t.status === 'parked' && t.park_until !== null && t.park_until <= now);
 }
 
-/** May this counter call this ticket? A ticket transferred to a counter is that counter's alone. */
+/**
+ * May this counter call this ticket? A ticket sent to a counter (a transfer to it, a parked
+ * ticket coming back) is that counter's alone, whatever its service.
+ */
 export function isEligible(t: QueueTicket, counter: CounterProfile, now: number): boolean {
-  return isWaiting(t, now) && counter.serviceIds.includes(t.service_id) && (t.target_counter_id === null || t.target_counter_id === counter.id);
+  if (!isWaiting(t, now)) return false;
+  return t.target_counter_id === null ? counter.serviceIds.includes(t.service_id) : t.target_counter_id === counter.id;
 }
 
 const byKey = (a: QueueTicket, b: QueueTicket) => a.queue_key - b.queue_key || a.id.localeCompare(b.id);
@@ -88,7 +92,8 @@ function firstByProfile(tickets: QueueTicket[], counter: CounterProfile): QueueT
 
 /**
  * The ticket a counter calls next, and the counter's priority streak afterwards.
- * Priority tickets go first, but after `priorityStreak` of them in a row a waiting normal ticket
+ * Tickets sent to this very counter come first (their holders were already served here or sent
+ * here by a colleague, and wait nearby); they leave the streak as it is. Then priority tickets go first, but after `priorityStreak` of them in a row a waiting normal ticket
  * is called, so that nobody starves; with only one class waiting, that class is called.
  */
 export function chooseNext(
@@ -98,6 +103,8 @@ export function chooseNext(
   now: number,
 ): { ticket: QueueTicket; priorityStreak: number } | null {
   const eligible = tickets.filter((t) => isEligible(t, counter, now));
+  const sentHere = eligible.filter((t) => t.target_counter_id === counter.id).sort(byKey)[0];
+  if (sentHere) return { ticket: sentHere, priorityStreak: counter.priorityStreak };
   const priority = firstByProfile(eligible.filter((t) => t.priority !== 'normal'), counter);
   const normal = firstByProfile(eligible.filter((t) => t.priority === 'normal'), counter);
   if (priority && (!normal || counter.priorityStreak < settings.priorityStreak)) {
@@ -121,8 +128,9 @@ export function reinstateKey(waitingKeys: readonly number[], rule: 'front' | 'af
   return n === keys.length ? keys[n - 1]! + 1 : (keys[n - 1]! + keys[n]!) / 2;
 }
 
-export function transferKey(mode: 'keep' | 'back', current: number, now: number): number {
-  return mode === 'keep' ? current : now;
+/** 'back' goes strictly behind everyone now waiting for the target, even one issued this very ms. */
+export function transferKey(mode: 'keep' | 'back', current: number, now: number, lastWaitingKey: number | null): number {
+  return mode === 'keep' ? current : Math.max(now, (lastWaitingKey ?? -Infinity) + 1);
 }
 
 /** How each open ticket ends when the day is closed: every ticket in exactly one final state. */

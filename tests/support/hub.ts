@@ -33,7 +33,7 @@ export function tempDir(prefix = 'servicehall-'): string {
 }
 
 export async function demoHub(opts: Partial<HubOptions> = {}): Promise<Hub> {
-  const hub = await startHub({ dataDir: opts.dataDir ?? tempDir(), port: 0, demo: true, ...opts });
+  const hub = await startHub({ dataDir: opts.dataDir ?? tempDir(), port: 0, demo: true, log: (m) => m.includes('failed') && console.error(m), ...opts });
   onCleanup(() => hub.close());
   return hub;
 }

@@ -87,7 +87,7 @@ export const queueHandlers = {
         throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认：工号或密码错误');
       }
     }
-    const seq = (sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE service_id = ? AND day = ?').get(serviceId, day) as { n: number }).n;
+    const seq = (sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as { n: number }).n;
     if (service.daily_cap !== null && seq > service.daily_cap) {
       throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”今日号源已满（${service.daily_cap} 个）`);
     }
@@ -97,7 +97,7 @@ export const queueHandlers = {
       number: ticketNumber(service.prefix, seq), priority, status: 'waiting', queue_key: ctx.now, issued_at: ctx.now,
       called_at: null, first_called_at: null, started_at: null, finished_at: null, counter_id: null, target_counter_id: null,
       staff_id: null, recalls: 0, park_until: null, end_reason: null, handled_services: null, call_reason: null,
-    });
+    }, { issued_service_id: serviceId });
     event(ctx, ticket, 'issue', { priority });
     const open = (sql(ctx, "SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open'").get(serviceId) as { n: number }).n;
     const recent = (sql(ctx, "SELECT finished_at - started_at AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20").all(serviceId) as { ms: number }[]).map((r) => r.ms);
@@ -108,7 +108,8 @@ export const queueHandlers = {
     const counter = readyToCall(ctx, ctx.payload.counterId);
     const serviceIds = (sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]).map((r) => r.service_id);
     const candidates = sql(ctx, `SELECT id, service_id, priority, status, queue_key, target_counter_id, park_until FROM tickets
-      WHERE day = ? AND status IN ('waiting','parked') AND service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?)`).all(today(ctx), counter.id) as Ticket[];
+      WHERE day = ? AND status IN ('waiting','parked')
+        AND (service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) OR target_counter_id = ?)`).all(today(ctx), counter.id, counter.id) as Ticket[];
     const next = chooseNext(candidates, { id: counter.id, serviceIds, profile: counter.profile, priorityStreak: counter.priority_streak }, settingsOf(ctx), ctx.now);
     if (!next) throw new CommandError(ErrorCode.QUEUE_EMPTY, '当前没有等候的号');
     ctx.store.patch('counters', counter.id, { priority_streak: next.priorityStreak });
@@ -184,8 +185,9 @@ export const queueHandlers = {
       if (target.state === 'closed') throw new CommandError(ErrorCode.COUNTER_STATE, `${target.number} 号窗口未开放，不能转入`);
       if (target.id === ticket.counter_id) throw new CommandError(ErrorCode.TICKET_STATE, '不能转给本窗口');
     }
+    const last = (sql(ctx, "SELECT max(queue_key) AS k FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(serviceId, ticket.day) as { k: number | null }).k;
     const moved = ctx.store.patch('tickets', ticket.id, {
-      status: 'waiting', service_id: serviceId, target_counter_id: toCounterId, queue_key: transferKey(mode, ticket.queue_key, ctx.now),
+      status: 'waiting', service_id: serviceId, target_counter_id: toCounterId, queue_key: transferKey(mode, ticket.queue_key, ctx.now, last),
       counter_id: null, staff_id: null, started_at: null,
     });
     event(ctx, { ...moved, counter_id: ticket.counter_id }, 'transfer', { toServiceId, toCounterId, mode });

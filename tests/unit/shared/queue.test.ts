@@ -78,10 +78,12 @@ describe('work profiles', () => {
 });
 
 describe('eligibility: transfer to a counter, park with auto-return', () => {
-  it('a ticket transferred to a counter is called only there', () => {
-    const ticket = t('a1', 'A', 1, { target_counter_id: 'c2' });
+  it('a ticket transferred to a counter is called only there, first, whatever its service', () => {
+    const ticket = t('x1', 'X', 9, { target_counter_id: 'c2' });
     expect(isEligible(ticket, counter(), NOW)).toBe(false);
     expect(isEligible(ticket, counter({ id: 'c2' }), NOW)).toBe(true);
+    const next = chooseNext([t('p1', 'A', 1, { priority: 'green' }), ticket], counter({ id: 'c2', priorityStreak: 1 }), { priorityStreak: 2 }, NOW);
+    expect(next).toEqual({ ticket, priorityStreak: 1 });
   });
   it('a parked ticket returns by itself when its time is up, keeping its place', () => {
     const parked = t('a1', 'A', 1, { status: 'parked', park_until: NOW + 1, target_counter_id: 'c1' });
@@ -109,8 +111,10 @@ describe('no-show return and transfer keys', () => {
     expect(reinstateKey(waiting, 'after', 0)).toBeLessThan(100);
   });
   it('transfer keeps its place or goes to the back', () => {
-    expect(transferKey('keep', 100, 999)).toBe(100);
-    expect(transferKey('back', 100, 999)).toBe(999);
+    expect(transferKey('keep', 100, 999, 500)).toBe(100);
+    expect(transferKey('back', 100, 999, 500)).toBe(999);
+    expect(transferKey('back', 100, 999, 999)).toBe(1000); // issued this very ms: still behind it
+    expect(transferKey('back', 100, 999, null)).toBe(999);
   });
 });
 
