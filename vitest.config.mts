@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Pages connect and tick once a second: a poll that gives up after 1 s (the default) flakes.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -6,6 +6,7 @@ export const Channel = {
   face: 'sh:face',
   getConfig: 'sh:get-config',
   saveConfig: 'sh:save-config',
+  printTicket: 'sh:print-ticket',
   batch: 'sh:batch',
   snapshot: 'sh:snapshot',
   connectionChanged: 'sh:connection-changed',

@@ -4,6 +4,26 @@ import { CommandType, ErrorCode, type CommandOutcome, type HallApi, type Termina
 import { Channel } from './channels';
 import { isAppUrl } from './windows';
 
+/**
+ * A ticket goes to the thermal printer without a dialog, on paper of its real width (58 or 80
+ * mm, in microns for Electron) and never as A4. The page's print CSS lays it out for that width.
+ */
+export function printTicket(contents: WebContents, config: TerminalConfig): Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }> {
+  return new Promise((resolve) => {
+    contents.print(
+      {
+        silent: true,
+        printBackground: false,
+        deviceName: config.printerName || undefined,
+        margins: { marginType: 'none' },
+        pageSize: { width: config.paperWidthMm * 1000, height: 160_000 },
+      },
+      (success, failureReason) =>
+        resolve(success ? { ok: true } : { ok: false, error: { code: ErrorCode.INTERNAL, message: `打印失败：${failureReason}` } }),
+    );
+  });
+}
+
 export { Channel };
 
 
@@ -53,6 +73,10 @@ export function registerIpc(deps: IpcDeps): void {
   ipcMain.handle(Channel.connection, (e) => deps.connectionOf(sender(e)));
   ipcMain.handle(Channel.face, (e) => sender(e).face);
   ipcMain.handle(Channel.getConfig, (e) => (sender(e), deps.getConfig()));
+  ipcMain.handle(Channel.printTicket, (e) => {
+    if (sender(e).face !== 'kiosk') throw new Error(`${ErrorCode.FORBIDDEN}: only the kiosk prints tickets`);
+    return printTicket(e.sender, deps.getConfig());
+  });
   ipcMain.handle(Channel.saveConfig, (e, input: unknown) => {
     if (sender(e).face !== 'setup') throw new Error(`${ErrorCode.FORBIDDEN}: only the setup window saves the configuration`);
     return deps.saveConfig(input);

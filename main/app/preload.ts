@@ -19,6 +19,7 @@ export const preloadApi: PreloadApi = {
   face: () => ipcRenderer.invoke(Channel.face),
   getConfig: () => ipcRenderer.invoke(Channel.getConfig),
   saveConfig: (config) => ipcRenderer.invoke(Channel.saveConfig, config),
+  printTicket: () => ipcRenderer.invoke(Channel.printTicket),
 };
 
 contextBridge.exposeInMainWorld('servicehall', preloadApi);

@@ -22,6 +22,8 @@ export const secureWebPreferences = (preload: string) => ({
   allowRunningInsecureContent: false,
   webviewTag: false,
   spellcheck: false,
+  // The lobby display must speak calls with nobody there to click first.
+  autoplayPolicy: 'no-user-gesture-required' as const,
 });
 
 /** No navigation away, no new windows, no permission prompts (camera, geolocation, …). */

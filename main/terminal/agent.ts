@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { HEARTBEAT_INTERVAL_MS } from '../../shared/domain/counter';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import {
   ErrorCode,
@@ -52,7 +51,6 @@ export class TerminalAgent implements HallApi {
   private readonly replicaListeners = new Set<ReplicaListener>();
   private readonly settled = new Map<string, (a: Answer) => void>();
   private draining = false;
-  private heartbeatTimer: NodeJS.Timeout | undefined;
 
   constructor(opts: AgentOptions) {
     mkdirSync(opts.dataDir, { recursive: true });
@@ -79,8 +77,6 @@ export class TerminalAgent implements HallApi {
 
   start(): this {
     this.socket.connect();
-    this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_INTERVAL_MS);
-    this.heartbeatTimer.unref();
     return this;
   }
 
@@ -115,15 +111,6 @@ export class TerminalAgent implements HallApi {
     return this.sync.watch(listener);
   }
 
-  /** Tells the hub this clerk terminal is alive, while its counter is signed in from here. */
-  async heartbeat(): Promise<void> {
-    const w = this.sync.connection.welcome;
-    if (!w?.counterId || this.sync.connection.status !== 'connected') return;
-    const counter = this.replica.row('counters', w.counterId);
-    if (counter?.terminal_id !== w.terminalId) return;
-    await this.sync.send({ opId: randomUUID(), type: 'counter.heartbeat', payload: { counterId: w.counterId } }, this.timeoutMs);
-  }
-
   /** Sends queued commands in order, one at a time, until the outbox is empty or the hub is gone. */
   async drain(): Promise<void> {
     if (this.draining) return;
@@ -144,7 +131,6 @@ export class TerminalAgent implements HallApi {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.heartbeatTimer);
     this.socket.disconnect();
     this.db.close();
   }

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { HallApi } from '../../shared/protocol';
 import { ClerkFace } from './faces/ClerkFace';
 import { DisplayFace } from './faces/DisplayFace';
+import { KioskFace } from './faces/KioskFace';
 import { ManagerFace } from './faces/ManagerFace';
 import { HallProvider, useHall } from './hall';
 import { LanguageToggle, useI18n } from './i18n';
@@ -9,6 +10,7 @@ import { LanguageToggle, useI18n } from './i18n';
 export const faces: Record<string, () => ReactNode> = {
   clerk: ClerkFace,
   display: DisplayFace,
+  kiosk: KioskFace,
   manager: ManagerFace,
 };
 

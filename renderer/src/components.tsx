@@ -46,18 +46,20 @@ export function KeyButton(props: {
 }) {
   const hintId = useId();
   const disabled = !!props.disabledReason;
-  const press = useRef(props.onPress);
-  press.current = props.onPress;
+  // Read at key time, not captured when the listener was added: a key pressed the moment a
+  // button becomes enabled must work (effects run only after the screen has changed).
+  const live = useRef({ onPress: props.onPress, disabled });
+  live.current = { onPress: props.onPress, disabled };
   useEffect(() => {
     if (!props.hotkey) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== props.hotkey || e.repeat) return;
       e.preventDefault();
-      if (!disabled) press.current();
+      if (!live.current.disabled) live.current.onPress();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [props.hotkey, disabled]);
+  }, [props.hotkey]);
   return (
     <span className="keybutton">
       <button

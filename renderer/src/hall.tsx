@@ -23,7 +23,16 @@ export function HallProvider({ api, children }: { api: HallApi; children: ReactN
       }),
     [api],
   );
-  useEffect(() => api.watchConnection(setConnection), [api]);
+  useEffect(() => {
+    let lastWelcome: ConnectionState['welcome'] = null;
+    return api.watchConnection((c) => {
+      // Reckon time on the hub's clock: durations and deadlines agree on every screen, even on
+      // a display box whose own clock is wrong.
+      if (c.welcome && c.welcome !== lastWelcome) clockSkew = c.welcome.serverTime - Date.now();
+      lastWelcome = c.welcome;
+      setConnection(c);
+    });
+  }, [api]);
   return <HallContext.Provider value={{ api, replica, connection }}>{children}</HallContext.Provider>;
 }
 
@@ -33,11 +42,15 @@ export function useHall(): Hall {
   return hall;
 }
 
-/** The current time, ticking every `ms`: for clocks and "for how long" labels. */
+let clockSkew = 0;
+/** Now, on the hub's clock (as of the last welcome). */
+export const hallNow = (): number => Date.now() + clockSkew;
+
+/** The current time on the hub's clock, ticking every `ms`: for clocks and "for how long" labels. */
 export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(hallNow);
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), ms);
+    const id = setInterval(() => setNow(hallNow()), ms);
     return () => clearInterval(id);
   }, [ms]);
   return now;

@@ -24,6 +24,8 @@ export interface QueueSettings {
   parkMinutes: number;
   /** Minutes east of UTC of the hall's clock: the hall day and its numbering follow local time. */
   utcOffsetMinutes: number;
+  /** How many times the lobby speaks each call. */
+  announceRepeat: number;
 }
 
 export const defaultQueueSettings: QueueSettings = {
@@ -33,6 +35,7 @@ export const defaultQueueSettings: QueueSettings = {
   recallLimit: 3,
   parkMinutes: 15,
   utcOffsetMinutes: 480,
+  announceRepeat: 2,
 };
 
 export interface QueueTicket {

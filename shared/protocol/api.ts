@@ -48,6 +48,8 @@ export interface PreloadApi {
   /** Which face this window shows. */
   face(): Promise<string>;
   getConfig(): Promise<TerminalConfig>;
+  /** Prints this window silently on the configured ticket printer, at its paper width. */
+  printTicket(): Promise<{ ok: true } | { ok: false; error: HallError }>;
   /** Validated in the main process; applied on the next start. */
   saveConfig(config: unknown): Promise<{ ok: true } | { ok: false; error: HallError }>;
 }

@@ -22,6 +22,7 @@ export const QueueSettingsSchema = z.strictObject({
   recallLimit: z.number().int().min(0).max(10),
   parkMinutes: z.number().int().min(1).max(240),
   utcOffsetMinutes: z.number().int().min(-720).max(840),
+  announceRepeat: z.number().int().min(1).max(3),
 }) satisfies z.ZodType<QueueSettings>;
 
 /** The hall's stored settings over the defaults; a stored value that no longer validates falls back. */

@@ -17,6 +17,9 @@ export const TerminalConfig = z.strictObject({
   /** Which monitor the lobby display goes fullscreen on (index in the OS's list). */
   displayMonitor: z.number().int().min(0).max(16),
   language: z.enum(['zh-CN', 'en']),
+  /** The kiosk's thermal printer (system name; empty: the default printer) and its paper width. */
+  printerName: z.string().max(200),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 
@@ -29,4 +32,6 @@ export const defaultTerminalConfig: TerminalConfig = {
   hubPort: 7700,
   displayMonitor: 0,
   language: 'zh-CN',
+  printerName: '',
+  paperWidthMm: 80,
 };

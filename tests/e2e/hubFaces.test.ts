@@ -43,11 +43,13 @@ describe('faces served by the hub, in Chromium', () => {
 
     const display = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1920, height: 1080 });
     await display.getByText('今日 17:00 后暂停受理不动产登记业务。').waitFor();
-    const windows = display.getByRole('list', { name: '服务窗口' });
-    await expect.poll(() => windows.getByRole('listitem').count()).toBe(2);
+    const waiting = display.getByRole('region', { name: '等候人数' });
+    const row = (name: string) => waiting.getByRole('listitem').filter({ hasText: name });
+    await expect.poll(() => row('不动产登记').textContent()).toContain('9 号窗口');
+    expect(await row('企业开办').count()).toBe(0); // counter 3 is paused: not offered as serving
     await clerk.keyboard.press('F9'); // resume
     await clerk.getByText('工作中', { exact: true }).waitFor();
-    await expect.poll(async () => (await windows.getByRole('listitem').first().textContent()) ?? '').toContain('服务中');
+    await expect.poll(async () => (await row('企业开办').textContent()) ?? '').toContain('3 号窗口');
     const html = await display.content();
     expect(html).not.toContain('张建国'); // the display never receives staff or applicant names
     await screenshot(display, 'display-landscape');
@@ -69,5 +71,6 @@ describe('faces served by the hub, in Chromium', () => {
     await page.getByRole('textbox', { name: '终端令牌' }).fill(terminal(hub, 'display').token);
     await page.getByRole('button', { name: '保存并连接' }).click();
     await page.getByRole('heading', { name: '示范市政务服务中心' }).waitFor();
+    await page.getByRole('region', { name: '当前叫号' }).getByText('请先取号，留意叫号').waitFor();
   });
 });

@@ -1,4 +1,5 @@
 import { CommandError, ErrorCode, type CommandPayload, type CommandResult, type CommandType, type Row, type TerminalRole } from '../../../shared/protocol';
+import type { Statement } from 'better-sqlite3';
 import type { Store } from '../store';
 
 /** Who sent a command: the authenticated terminal (staff sessions ride on the counter it signed in). */
@@ -39,9 +40,9 @@ export function ownCounter(ctx: HandlerContext<CommandType>, counterId: string):
   return counter;
 }
 
-const cache = new WeakMap<object, Map<string, import('better-sqlite3').Statement>>();
+const cache = new WeakMap<object, Map<string, Statement>>();
 /** A prepared statement, prepared once per database. */
-export function sql(ctx: { store: Store }, text: string): import('better-sqlite3').Statement {
+export function sql(ctx: { store: Store }, text: string): Statement {
   let m = cache.get(ctx.store.db);
   if (!m) cache.set(ctx.store.db, (m = new Map()));
   let s = m.get(text);

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { PAUSE_REASONS } from '../../../shared/domain/counter';
+import { useEffect, useState, type FormEvent } from 'react';
+import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/domain/counter';
 import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
 import { ErrorLine, KeyButton, TopBar } from '../components';
 import { formatTime, useHall } from '../hall';
+import { QueuePanel } from './QueuePanel';
 import { useI18n } from '../i18n';
 
 /** Shows a command's refusal in the clerk's words; returns whether it went through or was queued. */
@@ -32,13 +33,40 @@ export function ClerkFace() {
           <SignIn counterId={counterId} />
         ) : (
           <>
-            <CounterPanel counterId={counterId} />
+            <div className="clerk-left">
+              <Queue counterId={counterId} />
+              <CounterPanel counterId={counterId} />
+            </div>
             <Inquiries counterId={counterId} staffId={counter.staff_id!} />
           </>
         )}
       </main>
     </div>
   );
+}
+
+function Queue({ counterId }: { counterId: string }) {
+  const { error, check } = useCommandError();
+  useHeartbeat(counterId);
+  return (
+    <>
+      <QueuePanel counterId={counterId} onResult={check} />
+      <ErrorLine error={error} />
+    </>
+  );
+}
+
+/** While this terminal holds the counter, it tells the hub it is alive (the board shows it offline otherwise). */
+function useHeartbeat(counterId: string) {
+  const { api, connection } = useHall();
+  const online = connection.status === 'connected';
+  useEffect(() => {
+    if (!online) return;
+    const beat = () => void api.command('counter.heartbeat', { counterId });
+    beat();
+    const id = setInterval(beat, HEARTBEAT_INTERVAL_MS);
+    return () => clearInterval(id);
+  }, [api, counterId, online]);
 }
 
 function SignIn({ counterId }: { counterId: string }) {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { isCounterOffline } from '../../../shared/domain/counter';
-import { rowById, rowsOf, type Row } from '../../../shared/protocol';
+import { hallDay } from '../../../shared/domain/queue';
+import { hallAlerts, serviceLoad, type Alert } from '../../../shared/domain/stats';
+import { parseQueueSettings, rowById, rowsOf, type Row } from '../../../shared/protocol';
 import { ErrorLine, TopBar } from '../components';
 import { formatDuration, useHall, useNow } from '../hall';
 import { useI18n } from '../i18n';
@@ -28,11 +30,13 @@ export function ManagerFace() {
         </span>
       </TopBar>
       <main className="board">
+        <Alerts now={now} />
         <ul className="tiles" aria-label={t('board.title')}>
           {counters.map((c) => (
             <CounterTile key={c.id} counter={c} state={tileState(c, now)} now={now} />
           ))}
         </ul>
+        <ServiceTable now={now} />
         <NoticeEditor />
       </main>
     </div>
@@ -43,6 +47,7 @@ function CounterTile({ counter, state, now }: { counter: Row<'counters'>; state:
   const { replica } = useHall();
   const { t } = useI18n();
   const staff = rowById(replica, 'staff', counter.staff_id);
+  const held = rowsOf(replica, 'tickets').find((tk) => tk.counter_id === counter.id && (tk.status === 'called' || tk.status === 'serving'));
   const services = rowsOf(replica, 'counter_services')
     .filter((cs) => cs.counter_id === counter.id)
     .sort((a, b) => a.position - b.position)
@@ -56,9 +61,99 @@ function CounterTile({ counter, state, now }: { counter: Row<'counters'>; state:
       </div>
       <div className="tile-staff">{staff?.name ?? '—'}</div>
       {state === 'paused' && <div className="tile-reason">{counter.pause_reason}</div>}
+      {held && (
+        <div className={`tile-ticket ${held.status}`}>
+          {held.number} · {t(held.status === 'called' ? 'q.called' : 'q.serving')} {formatDuration(now - ((held.status === 'serving' ? held.started_at : held.called_at) ?? now))}
+        </div>
+      )}
       {counter.state !== 'closed' && counter.state_since && <div className="tile-since">{t('board.for', { d: formatDuration(now - counter.state_since) })}</div>}
       <div className="tile-services">{services.join(' · ')}</div>
     </li>
+  );
+}
+
+/** Today's tickets of the hall, for the board's figures. */
+function useToday(now: number) {
+  const { replica, connection } = useHall();
+  const settings = parseQueueSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.queue_settings ?? '{}');
+  const day = hallDay(now, settings.utcOffsetMinutes);
+  return rowsOf(replica, 'tickets').filter((tk) => tk.day === day);
+}
+
+function ServiceTable({ now }: { now: number }) {
+  const { replica } = useHall();
+  const { t } = useI18n();
+  const tickets = useToday(now);
+  const minutes = (ms: number | null) => (ms === null ? '—' : t('board.min', { m: Math.round(ms / 60_000) }));
+  const rows = rowsOf(replica, 'services')
+    .sort((a, b) => a.sort - b.sort)
+    .map((s) => ({ s, load: serviceLoad(tickets.filter((tk) => tk.service_id === s.id), now), issued: tickets.filter((tk) => tk.service_id === s.id).length }));
+  return (
+    <section className="card">
+      <table className="service-table" aria-label={t('board.services')}>
+        <thead>
+          <tr>
+            <th>{t('board.service')}</th>
+            <th>{t('board.waiting')}</th>
+            <th>{t('board.longest')}</th>
+            <th>{t('board.avgWait')}</th>
+            <th>{t('board.issued')}</th>
+            <th>{t('board.serviceOpen')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ s, load, issued }) => (
+            <tr key={s.id} className={load.longestWaitMs !== null && load.longestWaitMs > s.max_wait_min * 60_000 ? 'over' : ''}>
+              <td>
+                <b>{s.prefix}</b> {s.name}
+              </td>
+              <td>{load.waiting}</td>
+              <td>{minutes(load.longestWaitMs)}</td>
+              <td>{minutes(load.averageWaitMs)}</td>
+              <td>{issued}</td>
+              <td>
+                <ServiceSwitch service={s} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ServiceSwitch({ service }: { service: Row<'services'> }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const open = service.is_open === 1;
+  return (
+    <button type="button" className={`btn small ${open ? '' : 'btn-danger'}`} aria-pressed={open} aria-label={`${service.name} ${t(open ? 'board.stop' : 'board.resume')}`} onClick={() => void api.command('service.setOpen', { serviceId: service.id, open: !open })}>
+      {t(open ? 'board.stop' : 'board.resume')}
+    </button>
+  );
+}
+
+function Alerts({ now }: { now: number }) {
+  const { replica } = useHall();
+  const { t } = useI18n();
+  const tickets = useToday(now);
+  const counterServices = rowsOf(replica, 'counter_services');
+  const counters = rowsOf(replica, 'counters').map((c) => {
+    const lastEnd = Math.max(0, ...tickets.filter((tk) => tk.counter_id === c.id && tk.finished_at !== null).map((tk) => tk.finished_at!));
+    return { ...c, idleSince: c.state_since === null ? null : Math.max(c.state_since, lastEnd), serviceIds: counterServices.filter((cs) => cs.counter_id === c.id).map((cs) => cs.service_id) };
+  });
+  const services = rowsOf(replica, 'services').map((s) => ({ id: s.id, maxWaitMin: s.max_wait_min, maxServiceMin: s.max_service_min, queueCap: s.queue_cap }));
+  const alerts = hallAlerts({ now, services, counters, tickets });
+  const name = (a: Alert) => ('serviceId' in a ? rowById(replica, 'services', a.serviceId)?.name : rowById(replica, 'counters', a.counterId)?.name) ?? '';
+  if (alerts.length === 0) return null;
+  return (
+    <ul className="alerts" aria-label={t('board.alerts')}>
+      {alerts.map((a) => (
+        <li key={`${a.kind}-${'serviceId' in a ? a.serviceId : a.counterId}`} role="alert" className={`alert alert-${a.kind}`}>
+          {t(`alert.${a.kind}`, { name: name(a), m: 'minutes' in a ? a.minutes : '', n: 'waiting' in a ? a.waiting : '' })}
+        </li>
+      ))}
+    </ul>
   );
 }
 

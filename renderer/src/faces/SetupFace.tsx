@@ -80,6 +80,17 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
           {t('setup.monitor')}
           <input type="number" min={0} value={config.displayMonitor} onChange={(e) => set('displayMonitor', Number(e.target.value))} />
         </label>
+        <label>
+          {t('setup.printer')}
+          <input value={config.printerName} onChange={(e) => set('printerName', e.target.value)} />
+        </label>
+        <label>
+          {t('setup.paper')}
+          <select value={config.paperWidthMm} onChange={(e) => set('paperWidthMm', Number(e.target.value) as 58 | 80)}>
+            <option value={80}>80 mm</option>
+            <option value={58}>58 mm</option>
+          </select>
+        </label>
         <ErrorLine error={error} />
         {saved && <p className="info">{t('setup.saved')}</p>}
         <button type="submit" className="btn btn-primary">

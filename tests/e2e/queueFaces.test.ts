@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
+import { launchBrowser, openFace, screenshot } from '../support/browser';
+
+async function takeTicket(kiosk: Page, department: string, service: string): Promise<string> {
+  await kiosk.getByRole('button', { name: department }).click();
+  await kiosk.getByRole('button', { name: new RegExp(`^${service} `) }).click();
+  await kiosk.getByRole('button', { name: '取号' }).click();
+  const ticket = kiosk.getByRole('region', { name: '排队凭条' });
+  await ticket.waitFor();
+  const number = (await ticket.locator('.ticket-number').textContent())!;
+  await kiosk.getByRole('button', { name: '完成' }).click();
+  return number;
+}
+
+async function signIn(clerk: Page, login: string) {
+  await clerk.getByRole('textbox', { name: '工号' }).fill(login);
+  await clerk.getByLabel('密码').fill(DEMO_PASSWORD);
+  await clerk.getByRole('button', { name: '签到' }).click();
+  await clerk.getByText('工作中', { exact: true }).waitFor();
+}
+
+const current = (clerk: Page) => clerk.locator('.current-number').textContent();
+
+describe('the queue end to end, in Chromium', () => {
+  it('kiosk issues, two clerks call, recall, no-show, transfer and finish; the display speaks each call; the board alerts', async () => {
+    const clock = manualClock(Date.now());
+    const hub = await demoHub({ clock });
+    const browser = await launchBrowser();
+    const kiosk = await openFace(browser, `${hub.url}/#/kiosk?token=${terminal(hub, 'kiosk').token}`, { width: 1080, height: 1920 });
+    const display = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1920, height: 1080 });
+    const clerk1 = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 0).token}`);
+    const clerk2 = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 1).token}`);
+    await signIn(clerk1, 'c01');
+    await signIn(clerk2, 'c02');
+
+    // The kiosk: department → service → ticket, with people ahead and the estimated wait.
+    await kiosk.getByRole('button', { name: '市场监督管理局' }).click();
+    await kiosk.getByRole('button', { name: /^企业开办 / }).waitFor();
+    await screenshot(kiosk, 'kiosk-services');
+    await kiosk.getByRole('button', { name: '返回' }).click();
+    expect(await takeTicket(kiosk, '市场监督管理局', '企业开办')).toBe('A001');
+    expect(await takeTicket(kiosk, '市场监督管理局', '个体工商户登记')).toBe('B001');
+    await kiosk.getByRole('button', { name: '市场监督管理局' }).click();
+    await kiosk.getByRole('button', { name: /^企业开办 / }).click();
+    await kiosk.getByRole('button', { name: '取号' }).click();
+    const ticket = kiosk.getByRole('region', { name: '排队凭条' });
+    await ticket.getByText('A002').waitFor();
+    expect(await ticket.textContent()).toContain('您前面还有 1 人');
+    expect(await ticket.textContent()).toMatch(/预计等候约 \d+ 分钟/);
+    await screenshot(kiosk, 'kiosk-ticket');
+    await kiosk.getByRole('button', { name: '完成' }).click();
+    // Search finds a service across departments; a stopped service says so plainly.
+    await kiosk.getByRole('searchbox', { name: '搜索事项或部门' }).fill('婚姻');
+    await kiosk.getByRole('button', { name: /^婚姻登记 等候 0 人/ }).waitFor();
+    await kiosk.getByRole('button', { name: '返回' }).click();
+
+    // Clerk 1: call (F1), recall (F2), no-show (F3).
+    await clerk1.keyboard.press('F1');
+    await expect.poll(() => current(clerk1)).toBe('A001');
+    const latest = display.getByRole('region', { name: '当前叫号' });
+    await expect.poll(() => latest.textContent()).toBe('请A001到 1 号窗口办理');
+    await clerk1.keyboard.press('F2');
+    await clerk1.getByText('已重呼 1 次').waitFor();
+    await clerk1.keyboard.press('F3');
+    await clerk1.getByText('过号待恢复').waitFor();
+    await expect.poll(() => current(clerk1)).toBe('—');
+
+    // Clerk 2: call, start, transfer to 社保参保登记 keeping the place.
+    await clerk2.getByRole('button', { name: /叫号/ }).first().click();
+    await expect.poll(() => current(clerk2)).toBe('A002');
+    await clerk2.keyboard.press('F4');
+    await clerk2.getByText('办理中', { exact: true }).waitFor();
+    await screenshot(clerk2, 'clerk-serving');
+    await clerk2.keyboard.press('F6');
+    const transfer = clerk2.getByRole('dialog', { name: '转移' });
+    await transfer.getByRole('combobox', { name: '转到事项' }).selectOption({ label: 'C · 社保参保登记' });
+    await transfer.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => current(clerk2)).toBe('—');
+
+    // Clerk 1 serves B001 and finishes it (F5 confirms the services handled).
+    await clerk1.keyboard.press('F1');
+    await expect.poll(() => current(clerk1)).toBe('B001');
+    await clerk1.keyboard.press('F4');
+    await clerk1.getByText('办理中', { exact: true }).waitFor();
+    await clerk1.keyboard.press('F5');
+    await clerk1.getByRole('dialog', { name: '办结' }).getByRole('button', { name: '确定' }).click();
+    await clerk1.getByText('已办 1 件').waitFor();
+    // Holding nothing, nobody waiting for A or B: calling says why it cannot.
+    expect(await clerk1.getByRole('button', { name: /叫号/ }).first().isDisabled()).toBe(true);
+    await clerk1.getByText('当前无人等候').waitFor();
+
+    // The display spoke every call, in order, each twice (the default), none cut off.
+    const log = display.getByRole('list', { name: '播报队列' }).getByRole('listitem');
+    const expected = [
+      '请 A001 号 到 1 号窗口 办理', '请 A001 号 到 1 号窗口 办理', // call
+      '请 A001 号 到 1 号窗口 办理', '请 A001 号 到 1 号窗口 办理', // recall
+      '请 A002 号 到 2 号窗口 办理', '请 A002 号 到 2 号窗口 办理',
+      '请 B001 号 到 1 号窗口 办理', '请 B001 号 到 1 号窗口 办理',
+    ];
+    await expect.poll(() => log.allTextContents(), { timeout: 30_000 }).toEqual(expected);
+    await expect.poll(async () => (await log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((s) => s === 'done'), { timeout: 60_000 }).toBe(true);
+    const recent = display.getByRole('region', { name: '最近叫号' });
+    expect(await recent.getByRole('row').allTextContents()).toEqual(['号码窗口', 'B0011 号窗口', 'A0022 号窗口', 'A0011 号窗口']);
+    expect(await display.content()).not.toMatch(/王晓明|李红梅/);
+    await screenshot(display, 'display-calls');
+
+    // One more applicant for B; five minutes on (the hub's clock), both clerks' terminals still
+    // beating, both idle while B waits: the manager's board raises it.
+    expect(await takeTicket(kiosk, '市场监督管理局', '个体工商户登记')).toBe('B002');
+    clock.advance(5 * 60_000);
+    for (const n of [0, 1]) {
+      const t = terminal(hub, 'clerk', n);
+      expect(hub.execute(callerOf(t), { opId: opId(), type: 'counter.heartbeat', payload: { counterId: t.counterId! } })).toMatchObject({ ok: true });
+    }
+    const board = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`);
+    const alerts = board.getByRole('list', { name: '告警' });
+    await expect.poll(() => alerts.getByRole('alert').allTextContents()).toEqual([
+      '1号窗口：窗口空闲，但其事项有 1 人等候',
+      '2号窗口：窗口空闲，但其事项有 1 人等候',
+    ]);
+    expect(await board.getByRole('listitem', { name: /^1号窗口/ }).getAttribute('aria-label')).toBe('1号窗口 工作中');
+    const services = board.getByRole('table', { name: '事项排队情况' });
+    expect(await services.getByRole('row').filter({ hasText: '个体工商户登记' }).textContent()).toMatch(/个体工商户登记1/);
+    await screenshot(board, 'manager-alerts');
+
+    const portrait = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1080, height: 1920 });
+    await portrait.getByRole('region', { name: '最近叫号' }).getByText('B001').waitFor();
+    await screenshot(portrait, 'display-portrait');
+  });
+});
