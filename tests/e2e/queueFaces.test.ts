@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { callAnnouncement } from '../../shared/domain/announce';
 import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 
@@ -31,6 +32,12 @@ describe('the queue end to end, in Chromium', () => {
     const browser = await launchBrowser();
     const kiosk = await openFace(browser, `${hub.url}/#/kiosk?token=${terminal(hub, 'kiosk').token}`, { width: 1080, height: 1920 });
     const display = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1920, height: 1080 });
+    // Headless Chromium has no speech voice: the display must fall back to the recorded clips.
+    const clipsPlayed: string[] = [];
+    await display.route('**/voice/*.wav', (route) => {
+      clipsPlayed.push(/voice\/(.+)\.wav/.exec(route.request().url())![1]!);
+      return route.continue();
+    });
     const clerk1 = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 0).token}`);
     const clerk2 = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 1).token}`);
     await signIn(clerk1, 'c01');
@@ -101,7 +108,10 @@ describe('the queue end to end, in Chromium', () => {
       '请 B001 号 到 1 号窗口 办理', '请 B001 号 到 1 号窗口 办理',
     ];
     await expect.poll(() => log.allTextContents(), { timeout: 30_000 }).toEqual(expected);
-    await expect.poll(async () => (await log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((s) => s === 'done'), { timeout: 60_000 }).toBe(true);
+    await expect.poll(async () => (await log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((s) => s === 'done'), { timeout: 120_000 }).toBe(true);
+    const a001 = callAnnouncement('A001', 1).clips;
+    expect(clipsPlayed.slice(0, a001.length)).toEqual(a001);
+    expect(clipsPlayed.length).toBe(expected.reduce((n, text) => n + callAnnouncement(/[A-Z]\d{3}/.exec(text)![0], Number(/到 (\d+) 号/.exec(text)![1])).clips.length, 0));
     const recent = display.getByRole('region', { name: '最近叫号' });
     expect(await recent.getByRole('row').allTextContents()).toEqual(['号码窗口', 'B0011 号窗口', 'A0022 号窗口', 'A0011 号窗口']);
     expect(await display.content()).not.toMatch(/王晓明|李红梅/);
@@ -129,5 +139,5 @@ describe('the queue end to end, in Chromium', () => {
     const portrait = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1080, height: 1920 });
     await portrait.getByRole('region', { name: '最近叫号' }).getByText('B001').waitFor();
     await screenshot(portrait, 'display-portrait');
-  });
+  }, 180_000); // eight announcements really spoken, one after another, take about a minute
 });

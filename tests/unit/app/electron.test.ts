@@ -58,7 +58,7 @@ vi.mock('electron', () => ({
 }));
 
 const { createFaceWindow, harden } = await import('../../../main/app/windows');
-const { registerIpc } = await import('../../../main/app/ipc');
+const { registerIpc, printTicket } = await import('../../../main/app/ipc');
 const { Channel } = await import('../../../main/app/channels');
 
 const rendererIndex = '/opt/servicehall/resources/app.asar/dist/renderer/index.html';
@@ -154,11 +154,25 @@ describe('IPC', () => {
   });
 });
 
+describe('ticket printing', () => {
+  it.each([58, 80] as const)('prints silently on %i mm paper, never A4', async (width) => {
+    const print = vi.fn((_options: Record<string, unknown>, done: (ok: boolean, reason: string) => void) => done(true, ''));
+    const config = { printerName: 'XP-80C', paperWidthMm: width } as never;
+    expect(await printTicket({ print } as never, config)).toEqual({ ok: true });
+    expect(print.mock.calls[0]![0]).toMatchObject({ silent: true, deviceName: 'XP-80C', margins: { marginType: 'none' }, pageSize: { width: width * 1000 } });
+  });
+
+  it('a printer failure comes back as a typed error', async () => {
+    const print = (_o: unknown, done: (ok: boolean, reason: string) => void) => done(false, 'no paper');
+    expect(await printTicket({ print } as never, { printerName: '', paperWidthMm: 80 } as never)).toMatchObject({ ok: false, error: { message: '打印失败：no paper' } });
+  });
+});
+
 describe('preload', () => {
   it('exposes exactly the typed API, one method per call, over invoke', async () => {
     await import('../../../main/app/preload');
     const api = fake.exposed.servicehall as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'replica', 'saveConfig'].sort());
+    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'printTicket', 'replica', 'saveConfig'].sort());
     await api.command!('counter.resume', { counterId: 'c1' });
     expect(fake.invoked.at(-1)).toEqual([Channel.command, 'counter.resume', { counterId: 'c1' }]);
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);

@@ -20,3 +20,19 @@ describe('call announcements', () => {
     }
   });
 });
+
+describe('the bundled voice clips', () => {
+  it('hold every clip an announcement may use, each a real 16 kHz mono WAV of some length', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const clip of ALL_CLIPS) {
+      const wav = readFileSync(`renderer/public/voice/${clip}.wav`);
+      expect(wav.toString('ascii', 0, 4), clip).toBe('RIFF');
+      expect(wav.toString('ascii', 8, 12), clip).toBe('WAVE');
+      expect(wav.readUInt16LE(22), `${clip} channels`).toBe(1);
+      expect(wav.readUInt32LE(24), `${clip} rate`).toBe(16000);
+      const seconds = (wav.length - 44) / (16000 * 2);
+      expect(seconds, clip).toBeGreaterThan(0.15);
+      expect(seconds, clip).toBeLessThan(2);
+    }
+  });
+});
