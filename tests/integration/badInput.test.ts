@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { demoHub, onCleanup, opId, terminal, until } from '../support/hub';
+import { callerOf, demoHub, onCleanup, opId, terminal, until } from '../support/hub';
 
 async function connect(hub: Hub, token: string | undefined): Promise<{ socket: Socket; received: string[]; error: Promise<Error> }> {
   const socket = io(hub.url, { auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false });
@@ -15,7 +15,7 @@ async function connect(hub: Hub, token: string | undefined): Promise<{ socket: S
 
 /** Everything a command could change: the feed position and every table's content. */
 function fingerprint(hub: Hub): string {
-  const tables = ['halls', 'counters', 'counter_log', 'inquiries', 'applied_ops', 'audit', 'feed', 'terminals', 'staff'];
+  const tables = ['halls', 'counters', 'counter_log', 'inquiries', 'applied_ops', 'audit', 'feed', 'terminals', 'staff', 'tickets', 'ticket_events', 'services', 'hall_days'];
   return JSON.stringify(tables.map((t) => hub.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }
 
@@ -108,5 +108,48 @@ describe('bad input changes nothing and gets a typed error', () => {
     manager.socket.emit('command', { opId: opId(), type: 'hall.setNotice', payload: { text: 'no ack' } });
     await manager.socket.timeout(5000).emitWithAck('subscribe', { since: 0 });
     expect(fingerprint(hub)).toBe(before);
+  });
+});
+
+describe('queue commands refused change nothing', () => {
+  /** Counter 1 holds A001 (called); counter 2 is open and holds nothing; 婚姻登记 is stopped. */
+  async function busyHall() {
+    const hub = await demoHub();
+    const send = (role: 'clerk' | 'kiosk' | 'manager', n: number, type: string, payload: unknown) =>
+      hub.execute(callerOf(terminal(hub, role, n)), { opId: opId(), type, payload });
+    expect(send('clerk', 0, 'counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(send('clerk', 1, 'counter.signIn', { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(send('kiosk', 0, 'ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null })).toMatchObject({ ok: true });
+    expect(send('kiosk', 0, 'ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null })).toMatchObject({ ok: true });
+    expect(send('clerk', 0, 'ticket.callNext', { counterId: 'H3301-c-01' })).toMatchObject({ ok: true });
+    expect(send('clerk', 1, 'ticket.callNext', { counterId: 'H3301-c-02' })).toMatchObject({ ok: true });
+    expect(send('clerk', 1, 'ticket.noShow', { counterId: 'H3301-c-02' })).toMatchObject({ ok: true });
+    expect(send('manager', 0, 'service.setOpen', { serviceId: 'H3301-s-K', open: false })).toMatchObject({ ok: true });
+    return { hub, send };
+  }
+
+  it.each([
+    ['call with nothing waiting', 1, 'ticket.callNext', { counterId: 'H3301-c-02' }, 'QUEUE_EMPTY', '当前没有等候的号'],
+    ['finish a ticket that is not yours (another counter)', 1, 'ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }, 'FORBIDDEN', '本终端不属于该窗口'],
+    ['finish when holding nothing', 1, 'ticket.finish', { counterId: 'H3301-c-02', handledServiceIds: ['H3301-s-A'] }, 'NO_CURRENT_TICKET', '当前没有叫号或办理中的号'],
+    ['finish before starting', 0, 'ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }, 'TICKET_STATE', '请先开始办理，再办结'],
+    ['transfer to a closed service', 0, 'ticket.transfer', { counterId: 'H3301-c-01', toServiceId: 'H3301-s-K', toCounterId: null, mode: 'keep' }, 'SERVICE_UNAVAILABLE', '“婚姻登记”暂停办理'],
+    ['transfer to both a service and a counter', 0, 'ticket.transfer', { counterId: 'H3301-c-01', toServiceId: 'H3301-s-B', toCounterId: 'H3301-c-02', mode: 'keep' }, 'VALIDATION_FAILED', null],
+    ['a second call while holding a ticket', 0, 'ticket.callNext', { counterId: 'H3301-c-01' }, 'COUNTER_BUSY', '请先处理当前的 A001 号'],
+    ['call a specific ticket while holding one', 0, 'ticket.callSpecific', { counterId: 'H3301-c-01', number: 'A002', reason: '急' }, 'COUNTER_BUSY', '请先处理当前的 A001 号'],
+    ['call a number that does not exist', 1, 'ticket.callSpecific', { counterId: 'H3301-c-02', number: 'A999', reason: '核对' }, 'NOT_FOUND', '今日 A999 号不存在'],
+    ['call a malformed number', 1, 'ticket.callSpecific', { counterId: 'H3301-c-02', number: 'a-1', reason: '核对' }, 'VALIDATION_FAILED', null],
+    ['reinstate a ticket that is not missed', 1, 'ticket.reinstate', { counterId: 'H3301-c-02', number: 'A001' }, 'TICKET_STATE', 'A001 号不是过号状态'],
+    ['park for a day', 0, 'ticket.park', { counterId: 'H3301-c-01', minutes: 1440 }, 'VALIDATION_FAILED', null],
+    ['issue from a clerk terminal', 0, 'ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }, 'FORBIDDEN', null],
+    ['sign out holding a ticket', 0, 'counter.signOut', { counterId: 'H3301-c-01' }, 'COUNTER_BUSY', '请先处理当前的 A001 号再签退'],
+  ] as const)('%s → %s', async (_name, clerk, type, payload, code, message) => {
+    const { hub, send } = await busyHall();
+    const before = fingerprint(hub);
+    const answer = send('clerk', clerk, type, payload);
+    expect(answer).toMatchObject({ ok: false, error: { code } });
+    if (message) expect(answer).toMatchObject({ error: { message } });
+    const strip = (f: string) => JSON.parse(f).filter((_: unknown, i: number) => i !== 4 && i !== 5);
+    expect(strip(fingerprint(hub))).toEqual(strip(before));
   });
 });
