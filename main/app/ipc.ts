@@ -8,20 +8,26 @@ import { isAppUrl } from './windows';
  * A ticket goes to the thermal printer without a dialog, on paper of its real width (58 or 80
  * mm, in microns for Electron) and never as A4. The page's print CSS lays it out for that width.
  */
-export function printTicket(contents: WebContents, config: TerminalConfig): Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }> {
-  return new Promise((resolve) => {
-    contents.print(
-      {
-        silent: true,
-        printBackground: false,
-        deviceName: config.printerName || undefined,
-        margins: { marginType: 'none' },
-        pageSize: { width: config.paperWidthMm * 1000, height: 160_000 },
-      },
-      (success, failureReason) =>
-        resolve(success ? { ok: true } : { ok: false, error: { code: ErrorCode.INTERNAL, message: `打印失败：${failureReason}` } }),
-    );
-  });
+export async function printTicket(contents: WebContents, config: TerminalConfig): Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }> {
+  // The page's own @page rule says 80 mm (for browsers); the configured paper wins here.
+  const css = await contents.insertCSS(`@page ticket { size: ${config.paperWidthMm}mm 160mm; margin: 2mm; }`);
+  try {
+    return await new Promise((resolve) => {
+      contents.print(
+        {
+          silent: true,
+          printBackground: false,
+          deviceName: config.printerName || undefined,
+          margins: { marginType: 'none' },
+          pageSize: { width: config.paperWidthMm * 1000, height: 160_000 },
+        },
+        (success, failureReason) =>
+          resolve(success ? { ok: true } : { ok: false, error: { code: ErrorCode.INTERNAL, message: `打印失败：${failureReason}` } }),
+      );
+    });
+  } finally {
+    await contents.removeInsertedCSS(css);
+  }
 }
 
 export { Channel };

@@ -9,7 +9,7 @@ import { createTerminal } from './seed';
 /**
  * The headless hall hub:
  *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo]
- *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID]
+ *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  */
 const Options = z.object({
   data: z.string().min(1, '--data DIR is required'),
@@ -19,6 +19,7 @@ const Options = z.object({
   role: TerminalRole.optional(),
   name: z.string().optional(),
   counter: z.string().optional(),
+  zone: z.string().max(40).optional(),
 });
 
 function fail(message: string): never {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' },
-      role: { type: 'string' }, name: { type: 'string' }, counter: { type: 'string' },
+      role: { type: 'string' }, name: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' },
     },
   });
   const parsed = Options.safeParse(values);
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   if (positionals[0] === 'create-terminal') {
     if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');
     const id = `${hub.hallId}-t-${Date.now().toString(36)}`;
-    const token = hub.store.transaction(() => createTerminal(hub.store, hub.hallId, { id, role: opts.role!, name: opts.name!, counterId: opts.counter ?? null }, Date.now())).result;
+    const token = hub.store.transaction(() => createTerminal(hub.store, hub.hallId, { id, role: opts.role!, name: opts.name!, counterId: opts.counter ?? null, zone: opts.zone ?? '' }, Date.now())).result;
     process.stdout.write(`terminal ${id} (${opts.role}) token: ${token}\n`);
     await hub.close();
     return;

@@ -109,7 +109,19 @@ export const commandSpecs = {
   }),
   /** Ends the hall day: every open ticket ends with a reason, and no more tickets are issued today. */
   'day.close': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
-  'service.setOpen': spec({ payload: z.strictObject({ serviceId: entityId, open: z.boolean() }), roles: ['manager'], offline: false }),
+  /** Ticketing on/off, the daily cap, and the board's alert thresholds of one service. */
+  'service.update': spec({
+    payload: z.strictObject({
+      serviceId: entityId,
+      open: z.boolean().optional(),
+      dailyCap: z.number().int().min(1).max(9999).nullable().optional(),
+      maxWaitMin: z.number().int().min(1).max(600).optional(),
+      maxServiceMin: z.number().int().min(1).max(600).optional(),
+      queueCap: z.number().int().min(1).max(9999).optional(),
+    }),
+    roles: ['manager'],
+    offline: false,
+  }),
   'hall.setQueueSettings': spec({ payload: QueueSettingsSchema.partial(), roles: ['manager'], offline: false }),
   /** The scrolling notice on the lobby displays. */
   'hall.setNotice': spec({ payload: z.strictObject({ text: z.string().trim().max(500) }), roles: ['manager'], offline: false }),

@@ -1,14 +1,17 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
+import { gzipSync } from 'node:zlib';
 import { startHub } from '../../main/hub/hub';
 import { createTerminal } from '../../main/hub/seed';
 import { TerminalAgent } from '../../main/terminal/agent';
-import { nowMs, round, summarize } from './stats';
+import { CHROMIUM_ARGS } from '../support/chromium';
+import { nowMs, percentile, round, summarize } from './stats';
 
 /**
  * npm run bench: the hub against the floors of this machine, measured in the same run.
@@ -16,6 +19,10 @@ import { nowMs, round, summarize } from './stats';
  */
 const SUBSCRIBERS = 100;
 const SAMPLES = 2000;
+/** Concurrent clerks tried in turn for the call p99 ≤ 20 ms figure. */
+const CLERK_STEPS = [100, 250, 500, 750, 1000];
+/** A clerk's cycle (call, start, finish) repeats this often: a very fast counter; real service takes minutes. */
+const CLERK_CYCLE_MS = 10_000;
 const work = mkdtempSync(path.join(tmpdir(), 'servicehall-bench-'));
 const children: ChildProcess[] = [];
 const sockets: Socket[] = [];
@@ -96,15 +103,39 @@ async function floors() {
   return { ack, broadcast, commit };
 }
 
-async function prepareHub(terminals: number): Promise<{ dataDir: string; manager: string; displays: string[] }> {
-  const dataDir = path.join(work, 'hub');
+interface BenchHall {
+  dataDir: string;
+  manager: string;
+  kiosk: string;
+  displays: string[];
+  /** Signed-in clerk counters serving service A, with their terminal tokens. */
+  clerks: { counterId: string; token: string }[];
+}
+
+/** The demo hall grown for the bench: many display terminals and many open counters serving A. */
+async function prepareHub(name: string, terminals: number, clerkCount: number): Promise<BenchHall> {
+  const dataDir = path.join(work, name);
   const hub = await startHub({ dataDir, port: 0, demo: true });
+  const h = hub.hallId;
   const manager = hub.demoTerminals.find((t) => t.role === 'manager')!.token;
-  const displays = hub.store.transaction(() =>
-    Array.from({ length: terminals }, (_, i) => createTerminal(hub.store, hub.hallId, { id: `bench-display-${i}`, role: 'display', name: `d${i}`, counterId: null }, 0)),
-  ).result;
+  const kiosk = hub.demoTerminals.find((t) => t.role === 'kiosk')!.token;
+  const { displays, clerks } = hub.store.transaction(() => {
+    const displays = Array.from({ length: terminals }, (_, i) => createTerminal(hub.store, h, { id: `bench-display-${i}`, role: 'display', name: `d${i}`, counterId: null }, 0));
+    const clerks = Array.from({ length: clerkCount }, (_, i) => {
+      const counterId = `${h}-c-b${i}`, terminalId = `${h}-t-b${i}`, staffId = `${h}-u-b${i}`;
+      hub.store.upsert('staff', { id: staffId, hall_id: h, login: `b${i}`, name: `b${i}`, role: 'clerk', department_id: null }, { password_hash: 'x' });
+      const token = createTerminal(hub.store, h, { id: terminalId, role: 'clerk', name: terminalId, counterId: null }, 0);
+      hub.store.upsert('counters', {
+        id: counterId, hall_id: h, number: 100 + i, name: `${100 + i}号窗口`, zone: 'bench', state: 'open', staff_id: staffId, terminal_id: terminalId,
+        pause_reason: null, state_since: Date.now(), last_seen_at: Date.now(), profile: 'ordered', priority_streak: 0,
+      });
+      hub.store.upsert('counter_services', { id: `${counterId}-A`, counter_id: counterId, service_id: `${h}-s-A`, position: 0 });
+      return { counterId, token };
+    });
+    return { displays, clerks };
+  }).result;
   await hub.close();
-  return { dataDir, manager, displays };
+  return { dataDir, manager, kiosk, displays, clerks };
 }
 
 async function subscribe(s: Socket): Promise<void> {
@@ -114,9 +145,10 @@ async function subscribe(s: Socket): Promise<void> {
 async function main() {
   const started = nowMs();
   const floor = await floors();
-  const { dataDir, manager, displays } = await prepareHub(200);
+  // The demo hall with 200 display terminals, for the hub's own figures.
+  const { dataDir, manager, displays } = await prepareHub('hub', 200, 0);
   const { child: hubChild, port } = await spawnNode(['main/hub/cli.ts', '--data', dataDir, '--port', '0']);
-  const url = `http://127.0.0.1:${port}`;
+  let url = `http://127.0.0.1:${port}`;
 
   const commander = await connect(url, manager);
   const listeners = await Promise.all(displays.slice(0, SUBSCRIBERS).map((t) => connect(url, t)));
@@ -171,6 +203,56 @@ async function main() {
   const connected = (await (await fetch(`${url}/health`)).json()) as { terminals: Record<string, number> };
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hubChild.pid}/status`, 'utf8'))![1]);
 
+  for (const s of [...more, ...listeners, commander, ...senders]) s.close();
+  hubChild.kill('SIGTERM');
+
+  // The queue figures, on a hall grown to 1,000 open counters serving one service.
+  const queueHall = await prepareHub('queue-hub', SUBSCRIBERS + 1, CLERK_STEPS.at(-1)!);
+  const { kiosk, clerks } = queueHall;
+  url = `http://127.0.0.1:${(await spawnNode(['main/hub/cli.ts', '--data', queueHall.dataDir, '--port', '0'])).port}`;
+  const queueListeners = await Promise.all(queueHall.displays.slice(0, SUBSCRIBERS).map((t) => connect(url, t)));
+  await Promise.all(queueListeners.map(subscribe));
+
+  // Queue: call-next round trip with 100 subscribed terminals.
+  const kioskSocket = await connect(url, kiosk);
+  const issue = () => kioskSocket.emitWithAck('command', { opId: randomUUID(), type: 'ticket.issue', payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null } });
+  const clerk0 = await connect(url, clerks[0]!.token);
+  const cmd = (s: Socket, type: string, counterId: string) =>
+    s.emitWithAck('command', { opId: randomUUID(), type, payload: type === 'ticket.finish' ? { counterId, handledServiceIds: ['H3301-s-A'] } : { counterId } });
+  for (let i = 0; i < 50; i++) await issue();
+  const call = summarize(
+    await timeLoop(1000, async (i) => {
+      await issue();
+      const t0 = nowMs();
+      const a = await cmd(clerk0, 'ticket.callNext', clerks[0]!.counterId);
+      const dt = nowMs() - t0;
+      if (!a.ok) throw new Error(JSON.stringify(a));
+      await cmd(clerk0, 'ticket.start', clerks[0]!.counterId);
+      await cmd(clerk0, 'ticket.finish', clerks[0]!.counterId);
+      if (i >= 0) callSamples.push(dt); // not the warm-up
+    }).then(() => callSamples.splice(0)),
+  );
+
+  const display = await callToDisplay(url, queueHall.displays.at(-1)!, async (i) => {
+    await issue();
+    const t0 = Date.now();
+    const a = await cmd(clerk0, 'ticket.callNext', clerks[0]!.counterId);
+    if (!a.ok) throw new Error(JSON.stringify(a));
+    await cmd(clerk0, 'ticket.start', clerks[0]!.counterId);
+    await cmd(clerk0, 'ticket.finish', clerks[0]!.counterId);
+    return { t0, number: (a.result as { ticket: { number: string } }).ticket.number, i };
+  });
+  for (const l of queueListeners) l.close();
+
+  const clerkSteps: { clerks: number; p99: number; p50: number; calls: number }[] = [];
+  for (const n of CLERK_STEPS) {
+    const step = await concurrentClerks(url, clerks.slice(0, n), kiosk);
+    clerkSteps.push({ clerks: n, ...step });
+    console.log(`  ${n} clerks: call p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms over ${step.calls} calls`);
+    if (step.p99 > 20) break;
+  }
+  const clerksAt20 = Math.max(0, ...clerkSteps.filter((x) => x.p99 <= 20).map((x) => x.clerks));
+
   const floorP50 = floor.ack.p50 + floor.commit.p50 + floor.broadcast.p50;
   const floorP99 = floor.ack.p99 + floor.commit.p99 + floor.broadcast.p99;
   const result = {
@@ -183,6 +265,11 @@ async function main() {
     commands_per_s: commandsPerSecond,
     catchup_20k_ms: Math.round(catchupMs), catchup_mode: catchupMode,
     hub_rss_mb: Math.round(rssKb / 1024), terminals_connected: Object.values(connected.terminals).reduce((a, b) => a + b, 0),
+    call_p50_ms: round(call.p50), call_p99_ms: round(call.p99),
+    call_p50_ratio: round(call.p50 / floorP50, 2), call_p99_ratio: round(call.p99 / floorP99, 2),
+    call_to_display_p50_ms: display.p50, call_to_display_p95_ms: display.p95,
+    display_bundle_gzip_kb: bundleGzipKb(),
+    clerks_at_p99_20ms: clerksAt20, clerk_cycle_s: CLERK_CYCLE_MS / 1000,
     bench_s: Math.round((nowMs() - started) / 1000),
   };
   console.log(`floors: ack ${result.floor_ack_p50_ms}/${result.floor_ack_p99_ms} ms, commit(FULL) ${result.floor_commit_full_p50_ms}/${result.floor_commit_full_p99_ms} ms, broadcast→100 ${result.floor_broadcast100_p50_ms}/${result.floor_broadcast100_p99_ms} ms (p50/p99)`);
@@ -190,7 +277,86 @@ async function main() {
   console.log(`command → all ${SUBSCRIBERS} replicas: ${result.command_delivered100_p50_ms}/${result.command_delivered100_p99_ms} ms; sustained ${commandsPerSecond} commands/s`);
   console.log(`catch-up of 20,000 changes: ${result.catchup_20k_ms} ms (${catchupMode}); target ≤ 1000`);
   console.log(`hub RSS with ${result.terminals_connected} terminals: ${result.hub_rss_mb} MB; target ≤ 150`);
+  console.log(`call-next round trip with ${SUBSCRIBERS} subscribers: ${result.call_p50_ms}/${result.call_p99_ms} ms → ratio ${result.call_p50_ratio} (p50), ${result.call_p99_ratio} (p99)`);
+  console.log(`call → lobby display DOM in Chromium over 50 calls: p50 ${result.call_to_display_p50_ms} ms, p95 ${result.call_to_display_p95_ms} ms; target p95 ≤ 150`);
+  console.log(`display bundle: ${result.display_bundle_gzip_kb} KB gzip; target ≤ 250`);
+  console.log(`concurrent clerks (one call+start+finish each ${CLERK_CYCLE_MS / 1000} s) with call p99 ≤ 20 ms: ${clerksAt20}; target ≥ 500`);
   console.log(`BENCH ${JSON.stringify(result)}`);
+}
+
+const callSamples: number[] = [];
+
+/**
+ * Opens the lobby display in Chromium and times each call from the moment the clerk's command is
+ * sent until the display's DOM shows the number (both sides read the same system clock).
+ */
+async function callToDisplay(url: string, token: string, makeCall: (i: number) => Promise<{ t0: number; number: string; i: number }>) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await page.goto(`${url}/#/display?token=${token}`);
+    await page.waitForSelector('.latest');
+    await page.evaluate(() => {
+      const seen: Record<string, number> = {};
+      (window as unknown as { __shown: Record<string, number> }).__shown = seen;
+      new MutationObserver(() => {
+        const n = document.querySelector('.latest-number')?.textContent;
+        if (n && !(n in seen)) seen[n] = Date.now();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const latencies: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const { t0, number } = await makeCall(i);
+      const shown = await page.waitForFunction((n) => (window as unknown as { __shown: Record<string, number> }).__shown[n], number, { timeout: 5000 });
+      latencies.push(((await shown.jsonValue()) as number) - t0);
+    }
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The display route's code as the hub serves it (one bundle: JS and CSS), gzipped. */
+function bundleGzipKb(): number {
+  const dir = path.resolve('dist/renderer/assets');
+  const bytes = readdirSync(dir)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0);
+  return Math.round(bytes / 1024);
+}
+
+/**
+ * `clerks` counters working at once, each calling, starting and finishing one ticket per cycle
+ * (cycles spread evenly), while a kiosk keeps the queue fed; returns the call round trip.
+ */
+async function concurrentClerks(url: string, clerks: { counterId: string; token: string }[], kioskToken: string) {
+  const kiosk = await connect(url, kioskToken);
+  const sockets = await Promise.all(clerks.map((c) => connect(url, c.token)));
+  const issue = () => kiosk.emitWithAck('command', { opId: randomUUID(), type: 'ticket.issue', payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null } });
+  const samples: number[] = [];
+  const end = nowMs() + 2 * CLERK_CYCLE_MS;
+  await Promise.all(
+    sockets.map(async (s, i) => {
+      const counterId = clerks[i]!.counterId;
+      await new Promise((r) => setTimeout(r, (i / sockets.length) * CLERK_CYCLE_MS));
+      while (nowMs() < end) {
+        const cycleStart = nowMs();
+        await issue();
+        const t0 = nowMs();
+        const a = await s.emitWithAck('command', { opId: randomUUID(), type: 'ticket.callNext', payload: { counterId } });
+        samples.push(nowMs() - t0);
+        if (a.ok) {
+          await s.emitWithAck('command', { opId: randomUUID(), type: 'ticket.start', payload: { counterId } });
+          await s.emitWithAck('command', { opId: randomUUID(), type: 'ticket.finish', payload: { counterId, handledServiceIds: ['H3301-s-A'] } });
+        }
+        await new Promise((r) => setTimeout(r, Math.max(0, CLERK_CYCLE_MS - (nowMs() - cycleStart))));
+      }
+    }),
+  );
+  for (const s of [kiosk, ...sockets]) s.close();
+  const { p50, p99 } = summarize(samples);
+  return { p50, p99, calls: samples.length };
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 60_000): Promise<void> {

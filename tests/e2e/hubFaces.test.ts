@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { createTerminal, DEMO_PASSWORD } from '../../main/hub/seed';
 import { callerOf, demoHub, opId, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 
@@ -72,5 +72,32 @@ describe('faces served by the hub, in Chromium', () => {
     await page.getByRole('button', { name: '保存并连接' }).click();
     await page.getByRole('heading', { name: '示范市政务服务中心' }).waitFor();
     await page.getByRole('region', { name: '当前叫号' }).getByText('请先取号，留意叫号').waitFor();
+  });
+});
+
+describe('a zoned lobby display', () => {
+  it('shows and speaks only its zone’s calls', async () => {
+    const hub = await demoHub();
+    const token = hub.store.transaction(() => createTerminal(hub.store, hub.hallId, { id: 'H3301-t-display-2f', role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼' }, 0)).result;
+    const run = (role: 'clerk' | 'kiosk', n: number, type: string, payload: unknown) =>
+      expect(hub.execute(callerOf(terminal(hub, role, n)), { opId: opId(), type, payload })).toMatchObject({ ok: true });
+    run('clerk', 0, 'counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD });
+    run('clerk', 8, 'counter.signIn', { counterId: 'H3301-c-09', login: 'c09', password: DEMO_PASSWORD });
+    const browser = await launchBrowser();
+    const display = await openFace(browser, `${hub.url}/#/display?token=${token}`, { width: 1920, height: 1080 });
+    await display.getByRole('region', { name: '当前叫号' }).getByText('请先取号，留意叫号').waitFor();
+    run('kiosk', 0, 'ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null });
+    run('kiosk', 0, 'ticket.issue', { serviceId: 'H3301-s-G', priority: 'normal', confirm: null });
+    run('clerk', 0, 'ticket.callNext', { counterId: 'H3301-c-01' }); // 一楼: not this display's
+    run('clerk', 8, 'ticket.callNext', { counterId: 'H3301-c-09' }); // 二楼
+    const recent = display.getByRole('region', { name: '最近叫号' });
+    await recent.getByText('G001').waitFor();
+    expect(await recent.getByRole('row').allTextContents()).toEqual(['号码窗口', 'G0019 号窗口']);
+    expect(await display.getByRole('region', { name: '当前叫号' }).textContent()).toBe('请G001到 9 号窗口办理');
+    const announced = display.getByRole('list', { name: '播报队列' }).getByRole('listitem');
+    await expect.poll(() => announced.allTextContents()).toEqual(['请 G001 号 到 9 号窗口 办理', '请 G001 号 到 9 号窗口 办理']);
+    const waiting = await display.getByRole('region', { name: '等候人数' }).textContent();
+    expect(waiting).toContain('不动产登记');
+    expect(waiting).not.toContain('企业开办');
   });
 });

@@ -124,7 +124,7 @@ describe('queue commands refused change nothing', () => {
     expect(send('clerk', 0, 'ticket.callNext', { counterId: 'H3301-c-01' })).toMatchObject({ ok: true });
     expect(send('clerk', 1, 'ticket.callNext', { counterId: 'H3301-c-02' })).toMatchObject({ ok: true });
     expect(send('clerk', 1, 'ticket.noShow', { counterId: 'H3301-c-02' })).toMatchObject({ ok: true });
-    expect(send('manager', 0, 'service.setOpen', { serviceId: 'H3301-s-K', open: false })).toMatchObject({ ok: true });
+    expect(send('manager', 0, 'service.update', { serviceId: 'H3301-s-K', open: false })).toMatchObject({ ok: true });
     return { hub, send };
   }
 

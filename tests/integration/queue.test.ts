@@ -147,7 +147,7 @@ describe('queue on the hub', () => {
     expect(err(counter(1).send('ticket.callSpecific', { number: 'A002', reason: '急事' }))).toBe('COUNTER_BUSY');
     expect(err(counter(1).send('counter.signOut', {}))).toBe('COUNTER_BUSY');
     expect(err(counter(1).send('ticket.finish', { handledServiceIds: ['H3301-s-A'] }))).toBe('TICKET_STATE');
-    ok(manager('service.setOpen', { serviceId: 'H3301-s-K', open: false }));
+    ok(manager('service.update', { serviceId: 'H3301-s-K', open: false }));
     const afterClose = hub.store.currentSeq;
     expect(err(counter(1).send('ticket.transfer', { toServiceId: 'H3301-s-K', toCounterId: null, mode: 'keep' }))).toBe('SERVICE_UNAVAILABLE');
     expect(err(counter(1).send('ticket.transfer', { toServiceId: null, toCounterId: 'H3301-c-02', mode: 'keep' }))).toBe('COUNTER_STATE');
@@ -158,9 +158,12 @@ describe('queue on the hub', () => {
     expect(err(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }))).toBe('SERVICE_UNAVAILABLE');
   });
 
-  it('a daily cap says the service is full', async () => {
-    const { hub, kiosk } = await hallWithClerks([]);
-    hub.db.prepare("UPDATE services SET daily_cap = 2 WHERE id = 'H3301-s-K'").run();
+  it('a daily cap says the service is full; the manager sets caps and thresholds', async () => {
+    const { hub, kiosk, manager } = await hallWithClerks([]);
+    expect(ok(manager('service.update', { serviceId: 'H3301-s-K', dailyCap: 2, maxWaitMin: 45, queueCap: 12 })).service).toMatchObject({ daily_cap: 2, max_wait_min: 45, queue_cap: 12, max_service_min: 20 });
+    expect(err(manager('service.update', { serviceId: 'H3301-s-K' }))).toBe('VALIDATION_FAILED');
+    expect(err(kiosk('service.update', { serviceId: 'H3301-s-K', open: false }))).toBe('FORBIDDEN');
+    void hub;
     const issueK = () => kiosk('ticket.issue', { serviceId: 'H3301-s-K', priority: 'normal', confirm: null });
     ok(issueK());
     ok(issueK());

@@ -99,11 +99,12 @@ function ServiceTable({ now }: { now: number }) {
             <th>{t('board.avgWait')}</th>
             <th>{t('board.issued')}</th>
             <th>{t('board.serviceOpen')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {rows.map(({ s, load, issued }) => (
-            <tr key={s.id} className={load.longestWaitMs !== null && load.longestWaitMs > s.max_wait_min * 60_000 ? 'over' : ''}>
+            <ServiceRow key={s.id} s={s} over={load.longestWaitMs !== null && load.longestWaitMs > s.max_wait_min * 60_000}>
               <td>
                 <b>{s.prefix}</b> {s.name}
               </td>
@@ -114,11 +115,70 @@ function ServiceTable({ now }: { now: number }) {
               <td>
                 <ServiceSwitch service={s} />
               </td>
-            </tr>
+            </ServiceRow>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A service's row, with its thresholds editable in place (the board's alerts use them). */
+function ServiceRow({ s, over, children }: { s: Row<'services'>; over: boolean; children: React.ReactNode }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [values, setValues] = useState({ maxWaitMin: s.max_wait_min, maxServiceMin: s.max_service_min, queueCap: s.queue_cap, dailyCap: s.daily_cap });
+  const [error, setError] = useState<string | null>(null);
+  const field = (key: keyof typeof values, label: string) => (
+    <label className="inline">
+      {label}
+      <input
+        type="number"
+        min={1}
+        value={values[key] ?? ''}
+        placeholder={t('board.noCap')}
+        onChange={(e) => setValues({ ...values, [key]: e.target.value === '' ? null : Number(e.target.value) })}
+      />
+    </label>
+  );
+  return (
+    <>
+      <tr className={over ? 'over' : ''}>
+        {children}
+        <td>
+          <button type="button" className="btn small" aria-expanded={editing} aria-label={`${s.name} ${t('board.thresholds')}`} onClick={() => setEditing(!editing)}>
+            {t('board.thresholds')}
+          </button>
+        </td>
+      </tr>
+      {editing && (
+        <tr className="threshold-row">
+          <td colSpan={8}>
+            <form
+              className="threshold-form"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const outcome = await api.command('service.update', {
+                  serviceId: s.id, maxWaitMin: values.maxWaitMin, maxServiceMin: values.maxServiceMin, queueCap: values.queueCap, dailyCap: values.dailyCap,
+                });
+                setError(outcome.ok === false ? outcome.error.message : null);
+                if (outcome.ok !== false) setEditing(false);
+              }}
+            >
+              {field('maxWaitMin', t('board.maxWait'))}
+              {field('maxServiceMin', t('board.maxService'))}
+              {field('queueCap', t('board.queueCap'))}
+              {field('dailyCap', t('board.dailyCap'))}
+              <button type="submit" className="btn btn-primary small">
+                {t('board.save')}
+              </button>
+              <ErrorLine error={error} />
+            </form>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -127,7 +187,7 @@ function ServiceSwitch({ service }: { service: Row<'services'> }) {
   const { t } = useI18n();
   const open = service.is_open === 1;
   return (
-    <button type="button" className={`btn small ${open ? '' : 'btn-danger'}`} aria-pressed={open} aria-label={`${service.name} ${t(open ? 'board.stop' : 'board.resume')}`} onClick={() => void api.command('service.setOpen', { serviceId: service.id, open: !open })}>
+    <button type="button" className={`btn small ${open ? '' : 'btn-danger'}`} aria-pressed={open} aria-label={`${service.name} ${t(open ? 'board.stop' : 'board.resume')}`} onClick={() => void api.command('service.update', { serviceId: service.id, open: !open })}>
       {t(open ? 'board.stop' : 'board.resume')}
     </button>
   );

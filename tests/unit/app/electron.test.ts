@@ -156,15 +156,24 @@ describe('IPC', () => {
 
 describe('ticket printing', () => {
   it.each([58, 80] as const)('prints silently on %i mm paper, never A4', async (width) => {
-    const print = vi.fn((_options: Record<string, unknown>, done: (ok: boolean, reason: string) => void) => done(true, ''));
+    const css: string[] = [];
+    const contents = {
+      print: vi.fn((_options: Record<string, unknown>, done: (ok: boolean, reason: string) => void) => done(true, '')),
+      insertCSS: vi.fn(async (rule: string) => (css.push(rule), 'key-1')),
+      removeInsertedCSS: vi.fn(async () => void css.pop()),
+    };
     const config = { printerName: 'XP-80C', paperWidthMm: width } as never;
-    expect(await printTicket({ print } as never, config)).toEqual({ ok: true });
-    expect(print.mock.calls[0]![0]).toMatchObject({ silent: true, deviceName: 'XP-80C', margins: { marginType: 'none' }, pageSize: { width: width * 1000 } });
+    expect(await printTicket(contents as never, config)).toEqual({ ok: true });
+    expect(contents.print.mock.calls[0]![0]).toMatchObject({ silent: true, deviceName: 'XP-80C', margins: { marginType: 'none' }, pageSize: { width: width * 1000 } });
+    expect(contents.insertCSS).toHaveBeenCalledWith(`@page ticket { size: ${width}mm 160mm; margin: 2mm; }`);
+    expect(contents.removeInsertedCSS).toHaveBeenCalledWith('key-1');
+    expect(css).toEqual([]);
   });
 
   it('a printer failure comes back as a typed error', async () => {
     const print = (_o: unknown, done: (ok: boolean, reason: string) => void) => done(false, 'no paper');
-    expect(await printTicket({ print } as never, { printerName: '', paperWidthMm: 80 } as never)).toMatchObject({ ok: false, error: { message: '打印失败：no paper' } });
+    const contents = { print, insertCSS: async () => 'k', removeInsertedCSS: async () => {} };
+    expect(await printTicket(contents as never, { printerName: '', paperWidthMm: 80 } as never)).toMatchObject({ ok: false, error: { message: '打印失败：no paper' } });
   });
 });
 
