@@ -5,7 +5,8 @@ import { DisplayFace } from './faces/DisplayFace';
 import { KioskFace } from './faces/KioskFace';
 import { ManagerFace } from './faces/ManagerFace';
 import { HallProvider, useHall } from './hall';
-import { LanguageToggle, useI18n } from './i18n';
+import { PlainPage } from './components';
+import { useI18n } from './i18n';
 
 export const faces: Record<string, () => ReactNode> = {
   clerk: ClerkFace,
@@ -41,11 +42,7 @@ export function TokenForm({ onToken }: { onToken: (token: string) => void }) {
     if (token.trim()) onToken(token.trim());
   };
   return (
-    <div className="face setup">
-      <header className="topbar">
-        <h1>{t('token.title')}</h1>
-        <LanguageToggle />
-      </header>
+    <PlainPage title={t('token.title')}>
       <form className="card setup-form" onSubmit={submit}>
         <p role="alert">{t('conn.unauthenticated')}</p>
         <label>
@@ -57,18 +54,14 @@ export function TokenForm({ onToken }: { onToken: (token: string) => void }) {
           {t('token.save')}
         </button>
       </form>
-    </div>
+    </PlainPage>
   );
 }
 
 function FaceIndex() {
   const { t } = useI18n();
   return (
-    <div className="face setup">
-      <header className="topbar">
-        <h1>{t('face.unknown')}</h1>
-        <LanguageToggle />
-      </header>
+    <PlainPage title={t('face.unknown')}>
       <nav className="card face-index" aria-label={t('face.unknown')}>
         {Object.keys(faces).map((f) => (
           <a key={f} href={`#/${f}`} className="btn">
@@ -76,6 +69,6 @@ function FaceIndex() {
           </a>
         ))}
       </nav>
-    </div>
+    </PlainPage>
   );
 }

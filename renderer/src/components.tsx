@@ -89,3 +89,30 @@ export function ErrorLine({ error }: { error: string | null }) {
     </p>
   ) : null;
 }
+
+/** A plain page frame for setup-like screens: title bar with the language switch, then the body. */
+export function PlainPage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="face setup">
+      <header className="topbar">
+        <h1>{title}</h1>
+        <LanguageToggle />
+      </header>
+      {children}
+    </div>
+  );
+}
+
+/** A modal the keyboard can drive: focus starts inside, Esc closes. */
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="dialog" role="dialog" aria-modal="true" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2>{title}</h2>
+      {children}
+      <button type="button" className="btn" onClick={onClose}>
+        {t('clerk.cancel')} <kbd>Esc</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/domain/counter';
 import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
-import { ErrorLine, KeyButton, TopBar } from '../components';
+import { Dialog, ErrorLine, KeyButton, TopBar } from '../components';
 import { formatTime, useHall } from '../hall';
 import { QueuePanel } from './QueuePanel';
 import { useI18n } from '../i18n';
@@ -151,20 +151,14 @@ function PauseDialog({ onPause, onCancel }: { onPause: (reason: string) => void;
   const { t } = useI18n();
   const [other, setOther] = useState('');
   return (
-    <div
-      className="dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('clerk.pause.title')}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-        const n = Number(e.key);
-        if (e.target instanceof HTMLInputElement) return;
-        if (n >= 1 && n <= PAUSE_REASONS.length) onPause(PAUSE_REASONS[n - 1]!);
-      }}
-    >
-      <h2>{t('clerk.pause.title')}</h2>
-      <div className="reasons">
+    <Dialog title={t('clerk.pause.title')} onClose={onCancel}>
+      <div
+        className="reasons"
+        onKeyDown={(e) => {
+          const n = Number(e.key);
+          if (n >= 1 && n <= PAUSE_REASONS.length) onPause(PAUSE_REASONS[n - 1]!);
+        }}
+      >
         {PAUSE_REASONS.map((r, i) => (
           <button key={r} type="button" className="btn" autoFocus={i === 0} onClick={() => onPause(r)}>
             <kbd>{i + 1}</kbd> {r}
@@ -184,11 +178,8 @@ function PauseDialog({ onPause, onCancel }: { onPause: (reason: string) => void;
         <button type="submit" className="btn btn-primary" disabled={!other.trim()}>
           {t('clerk.pause.confirm')}
         </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('clerk.cancel')} <kbd>Esc</kbd>
-        </button>
       </form>
-    </div>
+    </Dialog>
   );
 }
 

@@ -1,8 +1,8 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { hallDay, isWaiting } from '../../../shared/domain/queue';
 import { averageServiceMs } from '../../../shared/domain/stats';
 import { parseQueueSettings, rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
-import { KeyButton } from '../components';
+import { Dialog, KeyButton } from '../components';
 import { formatDuration, useHall, useNow } from '../hall';
 import { useI18n } from '../i18n';
 
@@ -133,20 +133,6 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
         </Dialog>
       )}
     </section>
-  );
-}
-
-/** A modal the keyboard can drive: focus starts inside, Esc closes. */
-function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <div className="dialog" role="dialog" aria-modal="true" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h2>{title}</h2>
-      {children}
-      <button type="button" className="btn" onClick={onClose}>
-        {t('clerk.cancel')} <kbd>Esc</kbd>
-      </button>
-    </div>
   );
 }
 

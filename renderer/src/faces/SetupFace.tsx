@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TerminalRole, type PreloadApi, type TerminalConfig } from '../../../shared/protocol';
-import { ErrorLine } from '../components';
-import { LanguageToggle, useI18n } from '../i18n';
+import { ErrorLine, PlainPage } from '../components';
+import { useI18n } from '../i18n';
 
 /** Electron only: this PC's terminal configuration, validated again in the main process. */
 export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: TerminalConfig }) {
@@ -11,11 +11,7 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof TerminalConfig>(k: K, v: TerminalConfig[K]) => (setConfig({ ...config, [k]: v }), setSaved(false));
   return (
-    <div className="face setup">
-      <header className="topbar">
-        <h1>{t('setup.title')}</h1>
-        <LanguageToggle />
-      </header>
+    <PlainPage title={t('setup.title')}>
       <form
         className="card setup-form"
         onSubmit={async (e) => {
@@ -97,6 +93,6 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
           {t('setup.save')}
         </button>
       </form>
-    </div>
+    </PlainPage>
   );
 }
