@@ -115,6 +115,15 @@ export const hubMigrations: readonly string[] = [
   );
   CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id);
   `,
+  /* 3: security: the audit chain, sign-in lockout, security settings */ `
+  ALTER TABLE audit ADD COLUMN seq_from INTEGER;
+  ALTER TABLE audit ADD COLUMN seq_to INTEGER;
+  ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+  ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+  ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE staff ADD COLUMN locked_until INTEGER;
+  ALTER TABLE halls ADD COLUMN security_settings TEXT NOT NULL DEFAULT '{}';
+  `,
 ];
 
 /** The terminal's replica: rows as JSON by table, its cursor, and the durable outbox. */

@@ -11,6 +11,7 @@ import {
   type HallError,
 } from '../../shared/protocol';
 import type { Caller, HandlerContext } from './handlers/context';
+import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
 import type { StoredEntry, Store } from './store';
 
@@ -31,20 +32,17 @@ const fail = (code: ErrorCode, message: string): Execution => ({ answer: { ok: f
 export class Executor {
   private readonly findOp: Statement;
   private readonly saveOp: Statement;
-  private readonly audit: Statement;
 
   constructor(
     private readonly store: Store,
     private readonly hallId: string,
     private readonly clock: () => number,
+    private readonly auditKey: Buffer,
     private readonly log: (msg: string) => void = () => {},
   ) {
     const db = store.db;
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
     this.saveOp = db.prepare('INSERT INTO applied_ops (op_id, terminal_id, type, answer, at) VALUES (?, ?, ?, ?, ?)');
-    this.audit = db.prepare(
-      'INSERT INTO audit (at, terminal_id, staff_id, op_id, type, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
   }
 
   execute(caller: Caller, raw: unknown): Execution {
@@ -73,13 +71,22 @@ export class Executor {
     if (!parsed.success) return fail(ErrorCode.VALIDATION_FAILED, `参数错误：${summarize(parsed.error)}`);
 
     const now = this.clock();
-    const ctx = { store: this.store, now, hallId: this.hallId, caller, payload: parsed.data } as HandlerContext<CommandType>;
+    const ctx = {
+      store: this.store, now, hallId: this.hallId, caller, payload: parsed.data, verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
+    } as HandlerContext<CommandType>;
     try {
       const { result: answer, entries } = this.store.transaction(() => {
-        const result = (handlers[type] as (c: typeof ctx) => Record<string, unknown>)(ctx);
-        const ok: Answer = { ok: true, result, seq: this.store.currentSeq };
-        this.remember(caller, opId, type, ok, now, parsed.data);
-        return ok;
+        const startSeq = this.store.currentSeq;
+        let answer: Answer;
+        try {
+          const result = (handlers[type] as (c: typeof ctx) => Record<string, unknown>)(ctx);
+          answer = { ok: true, result, seq: this.store.currentSeq };
+        } catch (e) {
+          if (!(e instanceof CommandError && e.keepChanges)) throw e;
+          answer = { ok: false, error: { code: e.code, message: e.message } };
+        }
+        this.remember(caller, opId, type, answer, now, parsed.data, startSeq);
+        return answer;
       });
       return { answer, entries };
     } catch (e) {
@@ -88,30 +95,35 @@ export class Executor {
         return fail(ErrorCode.INTERNAL, '服务器内部错误，操作未执行');
       }
       const refused: Answer = { ok: false, error: { code: e.code, message: e.message } satisfies HallError };
-      this.store.transaction(() => this.remember(caller, opId, type, refused, now, parsed.data));
+      this.store.transaction(() => this.remember(caller, opId, type, refused, now, parsed.data, this.store.currentSeq));
       return { answer: refused, entries: [] };
     }
   }
 
-  private remember(caller: Caller, opId: string, type: string, answer: Answer, now: number, payload: unknown) {
+  /** The stored answer and the audit row: who, from where, when, what was asked, what changed (the feed seqs). */
+  private remember(caller: Caller, opId: string, type: string, answer: Answer, now: number, payload: unknown, startSeq: number) {
     this.saveOp.run(opId, caller.terminalId, type, JSON.stringify(answer), now);
     const counter = caller.counterId ? this.store.get('counters', caller.counterId) : undefined;
-    this.audit.run(
-      now,
-      caller.terminalId,
-      counter?.staff_id ?? null,
-      opId,
+    const changed = this.store.currentSeq > startSeq;
+    appendAudit(this.store.db, this.auditKey, {
+      at: now,
+      terminal_id: caller.terminalId,
+      staff_id: counter?.staff_id ?? null,
+      op_id: opId,
       type,
-      answer.ok ? 'ok' : answer.error.code,
-      JSON.stringify(redact(payload)),
-    );
+      outcome: answer.ok ? 'ok' : answer.error.code,
+      detail: JSON.stringify(redact(payload)),
+      seq_from: changed ? startSeq + 1 : null,
+      seq_to: changed ? this.store.currentSeq : null,
+    });
   }
 }
 
-/** Audit rows keep what was asked, never secrets. */
+/** Audit rows keep what was asked, never secrets: passwords at any depth (the kiosk's staff confirmation too). */
 function redact(payload: unknown): unknown {
-  if (payload && typeof payload === 'object' && 'password' in payload) return { ...payload, password: '***' };
-  return payload;
+  if (Array.isArray(payload)) return payload.map(redact);
+  if (!payload || typeof payload !== 'object') return payload;
+  return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, k === 'password' ? '***' : redact(v)]));
 }
 
 function summarize(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {

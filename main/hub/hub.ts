@@ -26,6 +26,7 @@ import { hubMigrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import type { Caller } from './handlers/context';
 import { hashToken } from './credentials';
+import { loadAuditKey, verifyAudit, type AuditReport } from './audit';
 import { Executor } from './executor';
 import { sendJson, staticFiles } from './http';
 import { DataDirLock } from './lock';
@@ -68,6 +69,7 @@ export interface Hub {
   health(): HealthReport;
   /** Every replicated table as `role` may see it, now. */
   snapshot(role: TerminalRole): Snapshot;
+  verifyAudit(): AuditReport;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): Answer;
   close(): Promise<void>;
@@ -112,7 +114,8 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   }
   const hall = db.prepare('SELECT id, name FROM halls LIMIT 1').get() as { id: string; name: string };
   const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
-  const executor = new Executor(store, hall.id, clock, log);
+  const auditKey = loadAuditKey(opts.dataDir);
+  const executor = new Executor(store, hall.id, clock, auditKey, log);
 
   const findTerminal = db.prepare('SELECT id, role, counter_id FROM terminals WHERE token_hash = ? AND revoked_at IS NULL');
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
@@ -260,6 +263,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     demoTerminals,
     health,
     snapshot: snapshotFor,
+    verifyAudit: () => verifyAudit(db, auditKey),
     execute,
     async close() {
       if (closed) return;

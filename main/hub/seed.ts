@@ -80,7 +80,7 @@ export function createTerminal(
 }
 
 export function seedHall(store: Store, hall: HallIdentity): void {
-  store.transaction(() => store.upsert('halls', { ...hall, notice: '', queue_settings: '{}' }));
+  store.transaction(() => store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}' }));
 }
 
 /** Seeds the demo hall into an empty database; returns the demo terminals with their tokens. */
@@ -90,7 +90,7 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
   const serviceIds = new Map<string, string>();
   const terminals: DemoTerminal[] = [];
   store.transaction(() => {
-    store.upsert('halls', { ...DEMO_HALL, notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。', queue_settings: '{}' });
+    store.upsert('halls', { ...DEMO_HALL, notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。', queue_settings: '{}', security_settings: '{}' });
     departments.forEach((d, i) => {
       const departmentId = `${h}-d-${d.key}`;
       store.upsert('departments', { id: departmentId, hall_id: h, name: d.name, sort: i });

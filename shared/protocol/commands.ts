@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultQueueSettings, type QueueSettings } from '../domain/queue';
+import { defaultSecuritySettings, type SecuritySettings } from '../domain/staff';
 import type { HallError } from './errors';
 import type { TerminalRole } from './tables';
 
@@ -25,17 +26,25 @@ export const QueueSettingsSchema = z.strictObject({
   announceRepeat: z.number().int().min(1).max(3),
 }) satisfies z.ZodType<QueueSettings>;
 
-/** The hall's stored settings over the defaults; a stored value that no longer validates falls back. */
-export function parseQueueSettings(json: string): QueueSettings {
+export const SecuritySettingsSchema = z.strictObject({
+  lockoutAttempts: z.number().int().min(3).max(20),
+  lockoutMinutes: z.number().int().min(1).max(1440),
+}) satisfies z.ZodType<SecuritySettings>;
+
+/** A hall's stored settings over the defaults; a stored value that no longer validates falls back. */
+function parseSettings<T extends object>(schema: z.ZodType<T>, defaults: T, json: string): T {
   let stored: unknown;
   try {
     stored = JSON.parse(json);
   } catch {
-    return defaultQueueSettings;
+    return defaults;
   }
-  const merged = QueueSettingsSchema.safeParse({ ...defaultQueueSettings, ...(stored as object) });
-  return merged.success ? merged.data : defaultQueueSettings;
+  const merged = schema.safeParse({ ...defaults, ...(stored as object) });
+  return merged.success ? merged.data : defaults;
 }
+
+export const parseQueueSettings = (json: string): QueueSettings => parseSettings(QueueSettingsSchema, defaultQueueSettings, json);
+export const parseSecuritySettings = (json: string): SecuritySettings => parseSettings(SecuritySettingsSchema, defaultSecuritySettings, json);
 
 interface CommandSpec<P extends z.ZodType> {
   payload: P;
@@ -123,6 +132,9 @@ export const commandSpecs = {
     offline: false,
   }),
   'hall.setQueueSettings': spec({ payload: QueueSettingsSchema.partial(), roles: ['manager'], offline: false }),
+  'hall.setSecuritySettings': spec({ payload: SecuritySettingsSchema.partial(), roles: ['manager'], offline: false }),
+  /** Checks the audit chain and says where it is broken, if anywhere. */
+  'audit.verify': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
   /** The scrolling notice on the lobby displays. */
   'hall.setNotice': spec({ payload: z.strictObject({ text: z.string().trim().max(500) }), roles: ['manager'], offline: false }),
 } as const;

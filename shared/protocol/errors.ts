@@ -28,6 +28,10 @@ export const ErrorCode = {
   /** The service is closed, full for today, or the day is closed. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   RECALL_LIMIT: 'RECALL_LIMIT',
+  /** Too many wrong passwords: the staff account is locked for a while. */
+  STAFF_LOCKED: 'STAFF_LOCKED',
+  /** A socket.io event the hub does not know. */
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
   /** The terminal cannot reach the hub; commands that need it fail fast with this. */
   HUB_UNREACHABLE: 'HUB_UNREACHABLE',
   /** The hub did not answer in time; the command may or may not have been applied. */
@@ -46,6 +50,11 @@ export class CommandError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /**
+     * Commit what the handler wrote before refusing (a failed sign-in must count even though the
+     * sign-in is refused). Otherwise a refusal changes nothing.
+     */
+    readonly keepChanges = false,
   ) {
     super(message);
     this.name = 'CommandError';

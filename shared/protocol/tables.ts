@@ -20,7 +20,7 @@ const id = z.string().min(1).max(64);
 const ms = z.number().int();
 
 export const rowSchemas = {
-  halls: z.object({ id, code: z.string(), name: z.string(), notice: z.string(), queue_settings: z.string() }),
+  halls: z.object({ id, code: z.string(), name: z.string(), notice: z.string(), queue_settings: z.string(), security_settings: z.string() }),
   departments: z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }),
   services: z.object({
     id,

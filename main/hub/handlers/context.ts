@@ -1,5 +1,8 @@
-import { CommandError, ErrorCode, type CommandPayload, type CommandResult, type CommandType, type Row, type TerminalRole } from '../../../shared/protocol';
+import { CommandError, ErrorCode, parseSecuritySettings, type CommandPayload, type CommandResult, type CommandType, type Row, type TerminalRole } from '../../../shared/protocol';
 import type { Statement } from 'better-sqlite3';
+import { loginAttempt } from '../../../shared/domain/staff';
+import type { AuditReport } from '../audit';
+import { verifyPassword } from '../credentials';
 import type { Store } from '../store';
 
 /** Who sent a command: the authenticated terminal (staff sessions ride on the counter it signed in). */
@@ -15,6 +18,7 @@ export interface HandlerContext<T extends CommandType> {
   hallId: string;
   caller: Caller;
   payload: CommandPayload<T>;
+  verifyAudit: () => AuditReport;
 }
 
 export type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult };
@@ -48,4 +52,25 @@ export function sql(ctx: { store: Store }, text: string): Statement {
   let s = m.get(text);
   if (!s) m.set(text, (s = ctx.store.db.prepare(text)));
   return s;
+}
+
+/**
+ * Checks a staff member's password, with lockout. A wrong password is counted even though the
+ * command is refused (keepChanges); while locked, nothing is checked at all. Returns the staff id.
+ */
+export function checkStaffPassword(ctx: HandlerContext<CommandType>, login: string, password: string, what: string): string {
+  const staff = sql(ctx, 'SELECT id, password_hash, failed_logins, locked_until FROM staff WHERE login = ?').get(login) as
+    | { id: string; password_hash: string; failed_logins: number; locked_until: number | null }
+    | undefined;
+  if (!staff) throw new CommandError(ErrorCode.BAD_CREDENTIALS, `${what}：工号或密码错误`);
+  const settings = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
+  const locked = staff.locked_until !== null && ctx.now < staff.locked_until;
+  const { outcome, next } = loginAttempt({ failed: staff.failed_logins, lockedUntil: staff.locked_until }, !locked && verifyPassword(password, staff.password_hash), ctx.now, settings);
+  sql(ctx, 'UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?').run(next.failed, next.lockedUntil, staff.id);
+  if (outcome === 'locked') {
+    const minutes = Math.ceil((next.lockedUntil! - ctx.now) / 60_000);
+    throw new CommandError(ErrorCode.STAFF_LOCKED, `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, true);
+  }
+  if (outcome === 'bad') throw new CommandError(ErrorCode.BAD_CREDENTIALS, `${what}：工号或密码错误`, true);
+  return staff.id;
 }

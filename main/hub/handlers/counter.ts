@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { counterTransition, type CounterAction } from '../../../shared/domain/counter';
-import { CommandError, ErrorCode, type CommandType, type Row } from '../../../shared/protocol';
-import { verifyPassword } from '../credentials';
-import { loadCounter, notFound, ownCounter, type HandlerContext, type Handlers } from './context';
+import { CommandError, ErrorCode, parseSecuritySettings, type CommandType, type Row } from '../../../shared/protocol';
+import { checkStaffPassword, loadCounter, notFound, ownCounter, type HandlerContext, type Handlers } from './context';
 import { heldNumber } from './queue';
 
 function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'counters'>, action: CounterAction, reason: string | null) {
@@ -40,12 +39,7 @@ export const counterHandlers = {
   'counter.signIn': (ctx) => {
     const { login, password, counterId } = ctx.payload;
     const counter = loadCounter(ctx, counterId);
-    const staff = ctx.store.db.prepare('SELECT id, password_hash FROM staff WHERE login = ?').get(login) as
-      | { id: string; password_hash: string }
-      | undefined;
-    if (!staff || !verifyPassword(password, staff.password_hash)) {
-      throw new CommandError(ErrorCode.BAD_CREDENTIALS, '工号或密码错误');
-    }
+    const staff = { id: checkStaffPassword(ctx, login, password, '签到失败') };
     const elsewhere = ctx.store.db.prepare('SELECT number FROM counters WHERE staff_id = ? AND id <> ?').get(staff.id, counter.id) as
       | { number: number }
       | undefined;
@@ -96,5 +90,10 @@ export const counterHandlers = {
       inquiry: ctx.store.patch('inquiries', inquiry.id, { status: 'resolved', resolution: ctx.payload.resolution, resolved_at: ctx.now }),
     };
   },
+  'hall.setSecuritySettings': (ctx) => {
+    const merged = { ...parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings), ...ctx.payload };
+    return { hall: ctx.store.patch('halls', ctx.hallId, { security_settings: JSON.stringify(merged) }) };
+  },
+  'audit.verify': (ctx) => ({ report: ctx.verifyAudit() }),
   'hall.setNotice': (ctx) => ({ hall: ctx.store.patch('halls', ctx.hallId, { notice: ctx.payload.text }) }),
 } satisfies Partial<Handlers>;

@@ -10,8 +10,7 @@ import {
   type QueueSettings,
 } from '../../../shared/domain/queue';
 import { CommandError, ErrorCode, parseQueueSettings, type CommandType, type Row } from '../../../shared/protocol';
-import { verifyPassword } from '../credentials';
-import { notFound, ownCounter, sql, type HandlerContext, type Handlers } from './context';
+import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type Handlers } from './context';
 
 type Ctx = HandlerContext<CommandType>;
 type Ticket = Row<'tickets'>;
@@ -82,10 +81,8 @@ export const queueHandlers = {
     const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, day) as { closed_at: number | null } | undefined;
     if (closed?.closed_at) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, '今日已停止取号');
     if (priority !== 'normal') {
-      const staff = confirm && (sql(ctx, 'SELECT password_hash FROM staff WHERE login = ?').get(confirm.login) as { password_hash: string } | undefined);
-      if (!staff || !verifyPassword(confirm!.password, staff.password_hash)) {
-        throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认：工号或密码错误');
-      }
+      if (!confirm) throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认');
+      checkStaffPassword(ctx, confirm.login, confirm.password, '优先取号需工作人员确认');
     }
     const seq = (sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as { n: number }).n;
     if (service.daily_cap !== null && seq > service.daily_cap) {

@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyAudit, loadAuditKey } from '../../main/hub/audit';
+import type { Hub } from '../../main/hub/hub';
+import { DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
+import { commandSpecs, TerminalRole, type CommandType } from '../../shared/protocol';
+import { callerOf, demoHub, manualClock, onCleanup, opId, tempDir, terminal } from '../support/hub';
+
+const MIN = 60_000;
+
+describe('sign-in lockout on the hub', () => {
+  it('5 wrong passwords lock the account 15 minutes, counted though refused; the kiosk confirmation shares it', async () => {
+    const clock = manualClock();
+    const hub = await demoHub({ clock });
+    const clerk = callerOf(terminal(hub, 'clerk', 0));
+    const signIn = (password: string) => hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password } });
+    for (let i = 0; i < 4; i++) expect(signIn('wrong')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(signIn('wrong')).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED', message: '密码错误次数过多，账号已锁定，请 15 分钟后再试' } });
+    clock.advance(14 * MIN);
+    expect(signIn(DEMO_PASSWORD)).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED', message: '密码错误次数过多，账号已锁定，请 1 分钟后再试' } });
+    // The same account confirming a priority ticket at the kiosk is locked too.
+    const kiosk = callerOf(terminal(hub, 'kiosk'));
+    expect(hub.execute(kiosk, { opId: opId(), type: 'ticket.issue', payload: { serviceId: 'H3301-s-A', priority: 'green', confirm: { login: 'c01', password: DEMO_PASSWORD } } })).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED' } });
+    clock.advance(MIN);
+    expect(signIn(DEMO_PASSWORD)).toMatchObject({ ok: true });
+    expect(hub.db.prepare("SELECT failed_logins, locked_until FROM staff WHERE login = 'c01'").get()).toEqual({ failed_logins: 0, locked_until: null });
+  });
+
+  it('the lockout is configurable by a manager', async () => {
+    const hub = await demoHub();
+    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'hall.setSecuritySettings', payload: { lockoutAttempts: 3 } })).toMatchObject({ ok: true });
+    const clerk = callerOf(terminal(hub, 'clerk', 0));
+    const codes = [1, 2, 3].map(() => (hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password: 'x' } }) as { error: { code: string } }).error.code);
+    expect(codes).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'STAFF_LOCKED']);
+    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'hall.setSecuritySettings', payload: { lockoutAttempts: 1 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('the audit chain', () => {
+  /** A hall with some history; returns its data dir, closed, for tampering. */
+  async function history(): Promise<string> {
+    const dataDir = tempDir();
+    const hub = await demoHub({ dataDir });
+    const clerk = callerOf(terminal(hub, 'clerk', 0));
+    const run = (type: string, payload: unknown) => hub.execute(clerk, { opId: opId(), type, payload });
+    run('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD });
+    for (let i = 0; i < 3; i++) {
+      run('counter.pause', { counterId: 'H3301-c-01', reason: '会议' });
+      run('counter.resume', { counterId: 'H3301-c-01' });
+    }
+    run('counter.pause', { counterId: 'H3301-c-01', reason: '' }); // refused at validation: not audited
+    run('counter.resume', { counterId: 'H3301-c-01' }); // refused by the handler: audited
+    expect(hub.verifyAudit()).toEqual({ ok: true, rows: 8, problems: [] });
+    const row = hub.db.prepare('SELECT * FROM audit WHERE id = 2').get() as Record<string, unknown>;
+    expect(row).toMatchObject({ type: 'counter.pause', outcome: 'ok', terminal_id: 'H3301-t-clerk-1', staff_id: 'H3301-u-1' });
+    expect(row.seq_to as number).toBeGreaterThanOrEqual(row.seq_from as number); // what changed: those feed rows
+    expect(String(hub.db.prepare('SELECT detail FROM audit WHERE id = 1').pluck().get())).not.toContain(DEMO_PASSWORD);
+    await hub.close();
+    return dataDir;
+  }
+  const tamper = (dataDir: string, sql: string) => {
+    const db = new Database(path.join(dataDir, 'hall.db'));
+    db.exec(sql);
+    return db;
+  };
+  const check = (dataDir: string, db: Database.Database) => {
+    onCleanup(() => void db.close());
+    return verifyAudit(db, loadAuditKey(dataDir));
+  };
+
+  it('finds an edited row', async () => {
+    const dir = await history();
+    const report = check(dir, tamper(dir, "UPDATE audit SET detail = '{\"counterId\":\"H3301-c-02\"}' WHERE id = 3"));
+    expect(report.problems).toEqual([{ kind: 'edited', at: 3, message: '第 3 条审计记录被修改' }]);
+  });
+
+  it('finds a deleted row, in the middle or at the end', async () => {
+    const dir = await history();
+    expect(check(dir, tamper(dir, 'DELETE FROM audit WHERE id = 4')).problems).toEqual([
+      { kind: 'deleted', at: 5, message: '第 4–4 条审计记录被删除' },
+      { kind: 'deleted', at: 9, message: expect.stringContaining('1 个已执行命令缺少审计记录') },
+    ]);
+    const dir2 = await history();
+    expect(check(dir2, tamper(dir2, 'DELETE FROM audit WHERE id = 8')).problems).toMatchObject([{ kind: 'deleted', message: expect.stringContaining('1 个已执行命令缺少审计记录') }]);
+  });
+
+  it('finds an inserted row, even one chained to the last hash', async () => {
+    const dir = await history();
+    const db = tamper(dir, "INSERT INTO audit (id, at, terminal_id, staff_id, op_id, type, outcome, detail, prev_hash, hash) SELECT 9, at, terminal_id, staff_id, 'forged', type, 'ok', detail, hash, hash FROM audit WHERE id = 8");
+    expect(check(dir, db).problems).toEqual([{ kind: 'inserted', at: 9, message: '第 9 条审计记录不属于审计链（插入或伪造）' }]);
+  });
+
+  it('a manager checks it from the board (audit.verify)', async () => {
+    const hub = await demoHub();
+    const answer = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'audit.verify', payload: {} });
+    expect(answer).toMatchObject({ ok: true, result: { report: { ok: true, rows: 0, problems: [] } } });
+    expect(hub.verifyAudit()).toMatchObject({ ok: true, rows: 1 });
+  });
+});
+
+/** Payloads valid in shape for every command, so that only the role decides. */
+const samples: { [T in CommandType]: unknown } = {
+  'counter.signIn': { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD },
+  'counter.pause': { counterId: 'H3301-c-01', reason: '会议' },
+  'counter.resume': { counterId: 'H3301-c-01' },
+  'counter.signOut': { counterId: 'H3301-c-01' },
+  'counter.heartbeat': { counterId: 'H3301-c-01' },
+  'inquiry.record': { inquiryId: 'inq-1', counterId: 'H3301-c-01', topic: '咨询', detail: '' },
+  'inquiry.resolve': { inquiryId: 'inq-1', resolution: '已答复' },
+  'ticket.issue': { serviceId: 'H3301-s-A', priority: 'normal', confirm: null },
+  'ticket.callNext': { counterId: 'H3301-c-01' },
+  'ticket.callSpecific': { counterId: 'H3301-c-01', number: 'A001', reason: '预约' },
+  'ticket.recall': { counterId: 'H3301-c-01' },
+  'ticket.noShow': { counterId: 'H3301-c-01' },
+  'ticket.reinstate': { counterId: 'H3301-c-01', number: 'A001' },
+  'ticket.start': { counterId: 'H3301-c-01' },
+  'ticket.finish': { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] },
+  'ticket.transfer': { counterId: 'H3301-c-01', toServiceId: 'H3301-s-B', toCounterId: null, mode: 'keep' },
+  'ticket.park': { counterId: 'H3301-c-01', minutes: 5 },
+  'day.close': {},
+  'service.update': { serviceId: 'H3301-s-A', queueCap: 40 },
+  'hall.setQueueSettings': { recallLimit: 2 },
+  'hall.setSecuritySettings': { lockoutMinutes: 20 },
+  'audit.verify': {},
+  'hall.setNotice': { text: '通知' },
+};
+
+describe('command × role matrix, enforced at the hub', () => {
+  const cells = (Object.keys(commandSpecs) as CommandType[]).flatMap((type) => TerminalRole.options.map((role) => [type, role] as const));
+  let hub: Hub | undefined;
+  const hubFor = async () => (hub ??= await startShared());
+  const startShared = async () => {
+    const h = await demoHub();
+    onCleanup(() => void (hub = undefined));
+    return h;
+  };
+  it.each(cells)('%s from a %s terminal', async (type, role) => {
+    const h = await hubFor();
+    const t: DemoTerminal = terminal(h, role as DemoTerminal['role']);
+    const answer = h.execute(callerOf(t), { opId: opId(), type, payload: samples[type] });
+    const allowed = (commandSpecs[type].roles as readonly string[]).includes(role);
+    if (allowed) expect(answer.ok ? 'ok' : answer.error.code, `${type} as ${role}`).not.toBe('FORBIDDEN');
+    else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
