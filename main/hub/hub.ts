@@ -148,13 +148,22 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
       hallId: hall.id, hallName: hall.name, epoch, terminalId: caller.terminalId, role: caller.role,
       counterId: caller.counterId, zone, serverTime: clock(),
     });
+    const noAck = (event: string) =>
+      socket.emit('protocolError', { event: event.slice(0, 64), code: ErrorCode.VALIDATION_FAILED, message: `${event.slice(0, 64)} 需要应答回调，消息未处理` });
     socket.on('subscribe', (request, ack) => {
-      if (typeof ack !== 'function') return;
+      if (typeof ack !== 'function') return noAck('subscribe');
       ack(subscribe(socket, request));
     });
     socket.on('command', (envelope, ack) => {
-      if (typeof ack !== 'function') return;
+      if (typeof ack !== 'function') return noAck('command');
       ack(execute(caller, envelope));
+    });
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (event === 'command' || event === 'subscribe') return;
+      const error = { code: ErrorCode.UNKNOWN_EVENT, message: `未知消息：${String(event).slice(0, 64)}` };
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error });
+      else socket.emit('protocolError', { event: String(event).slice(0, 64), ...error });
     });
   });
 

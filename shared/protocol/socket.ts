@@ -12,6 +12,8 @@ export interface ServerToClientEvents {
   welcome: (w: Welcome) => void;
   feed: (batch: FeedBatch) => void;
   snapshot: (s: Snapshot) => void;
+  /** The answer to a message that could not carry one: an unknown event, or one sent without an ack. */
+  protocolError: (e: HallError & { event: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -135,6 +135,8 @@ describe('the queue end to end, in Chromium', () => {
     const services = board.getByRole('table', { name: '事项排队情况' });
     expect(await services.getByRole('row').filter({ hasText: '个体工商户登记' }).textContent()).toMatch(/个体工商户登记1/);
     await screenshot(board, 'manager-alerts');
+    await board.getByRole('button', { name: '校验审计链' }).click();
+    await expect.poll(() => board.getByRole('region', { name: '审计链' }).getByRole('status').textContent()).toMatch(/^审计链完整：共 \d+ 条记录，无篡改$/);
 
     const portrait = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1080, height: 1920 });
     await portrait.getByRole('region', { name: '最近叫号' }).getByText('B001').waitFor();

@@ -103,13 +103,23 @@ describe('bad input changes nothing and gets a typed error', () => {
     expect(await other.socket.timeout(5000).emitWithAck('command', cmd)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
-  it('a command without an acknowledgement callback is ignored', async () => {
+  it('a command without an acknowledgement callback, or an unknown event, gets a typed protocol error and changes nothing', async () => {
     const hub = await demoHub();
     const manager = await connect(hub, terminal(hub, 'manager').token);
     await until(() => manager.socket.connected, 'connected');
+    const errors: unknown[] = [];
+    manager.socket.on('protocolError', (e: unknown) => errors.push(e));
     const before = fingerprint(hub);
     manager.socket.emit('command', { opId: opId(), type: 'hall.setNotice', payload: { text: 'no ack' } });
-    await manager.socket.timeout(5000).emitWithAck('subscribe', { since: 0 });
+    manager.socket.emit('teleport', { to: 'mars' });
+    expect(await manager.socket.timeout(5000).emitWithAck('teleport', 1)).toEqual({ ok: false, error: { code: 'UNKNOWN_EVENT', message: '未知消息：teleport' } });
+    await until(() => errors.length === 2, 'protocol errors');
+    // (socket.io runs onAny listeners before the event's own handler: the order is not meaningful)
+    expect(errors).toHaveLength(2);
+    expect(errors).toEqual(expect.arrayContaining([
+      { event: 'command', code: 'VALIDATION_FAILED', message: 'command 需要应答回调，消息未处理' },
+      { event: 'teleport', code: 'UNKNOWN_EVENT', message: '未知消息：teleport' },
+    ]));
     expect(fingerprint(hub)).toBe(before);
   });
 });

@@ -91,6 +91,15 @@ describe('the audit chain', () => {
     expect(check(dir, db).problems).toEqual([{ kind: 'inserted', at: 9, message: '第 9 条审计记录不属于审计链（插入或伪造）' }]);
   });
 
+  it('npm run verify-audit says where, and fails', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = await history();
+    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'main/hub/verifyAuditCli.ts', '--data', dir], { encoding: 'utf8' });
+    expect(run()).toMatchObject({ status: 0, stdout: '审计链完整：8 条记录\n' });
+    tamper(dir, "UPDATE audit SET outcome = 'FORBIDDEN' WHERE id = 6").close();
+    expect(run()).toMatchObject({ status: 1, stdout: '审计链异常 [edited] 第 6 条附近：第 6 条审计记录被修改\n' });
+  });
+
   it('a manager checks it from the board (audit.verify)', async () => {
     const hub = await demoHub();
     const answer = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'audit.verify', payload: {} });

@@ -38,6 +38,7 @@ export function ManagerFace() {
         </ul>
         <ServiceTable now={now} />
         <NoticeEditor />
+        <AuditCheck />
       </main>
     </div>
   );
@@ -214,6 +215,35 @@ function Alerts({ now }: { now: number }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** 责任倒查 starts from a trustworthy log: the manager can check the audit chain at any time. */
+function AuditCheck() {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const [report, setReport] = useState<{ ok: boolean; rows: number; problems: { message: string }[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="card audit-check" aria-label={t('audit.title')}>
+      <button
+        type="button"
+        className="btn"
+        onClick={async () => {
+          const outcome = await api.command('audit.verify', {});
+          setError(outcome.ok === false ? outcome.error.message : null);
+          if (outcome.ok === true) setReport((outcome.result as { report: NonNullable<typeof report> }).report);
+        }}
+      >
+        {t('audit.verify')}
+      </button>
+      {report && (
+        <div role="status" className={report.ok ? 'info' : 'error'}>
+          {report.ok ? t('audit.ok', { n: report.rows }) : report.problems.map((p) => <div key={p.message}>{p.message}</div>)}
+        </div>
+      )}
+      <ErrorLine error={error} />
+    </section>
   );
 }
 
