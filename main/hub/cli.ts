@@ -8,7 +8,7 @@ import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
- *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo]
+ *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--feed-retention 200000]
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  */
 const Options = z.object({
@@ -20,6 +20,7 @@ const Options = z.object({
   name: z.string().optional(),
   counter: z.string().optional(),
   zone: z.string().max(40).optional(),
+  'feed-retention': z.coerce.number().int().min(1).optional(),
 });
 
 function fail(message: string): never {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' },
-      role: { type: 'string' }, name: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' },
+      role: { type: 'string' }, name: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, 'feed-retention': { type: 'string' },
     },
   });
   const parsed = Options.safeParse(values);
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const opts = parsed.data;
   const log = (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`);
 
-  const hub = await startHub({ dataDir: opts.data, port: opts.port, host: opts.host, demo: opts.demo, log });
+  const hub = await startHub({ dataDir: opts.data, port: opts.port, host: opts.host, demo: opts.demo, feedRetention: opts['feed-retention'], log });
 
   if (positionals[0] === 'create-terminal') {
     if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultQueueSettings, type QueueSettings } from '../domain/queue';
 import { defaultSecuritySettings, type SecuritySettings } from '../domain/staff';
-import type { HallError } from './errors';
+import { ErrorCode, type HallError } from './errors';
 import type { TerminalRole } from './tables';
 
 /**
@@ -165,7 +165,13 @@ export interface Command<T extends CommandType = CommandType> {
 
 export type CommandResult = Record<string, unknown>;
 
+export const HallErrorSchema = z.object({ code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), message: z.string() });
+
 /** `seq` is the feed position after the command's changes: a replica at `seq` shows them. */
+export const AnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.record(z.string(), z.unknown()), seq: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(false), error: HallErrorSchema }),
+]);
 export type Answer = { ok: true; result: CommandResult; seq: number } | { ok: false; error: HallError };
 
 export const isCommandType = (t: string): t is CommandType => Object.hasOwn(commandSpecs, t);

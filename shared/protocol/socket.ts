@@ -1,4 +1,5 @@
-import type { Answer } from './commands';
+import { z } from 'zod';
+import { HallErrorSchema, type Answer } from './commands';
 import type { HallError } from './errors';
 import type { FeedBatch, Snapshot, Welcome } from './feed';
 
@@ -6,6 +7,10 @@ import type { FeedBatch, Snapshot, Welcome } from './feed';
  * socket.io event maps. Arguments arrive as `unknown` at the hub and are parsed with the zod
  * schemas: the types here describe well-behaved peers, not what the wire guarantees.
  */
+export const SubscribeAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), mode: z.enum(['backlog', 'snapshot']), seq: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(false), error: HallErrorSchema }),
+]);
 export type SubscribeAnswer = { ok: true; mode: 'backlog' | 'snapshot'; seq: number } | { ok: false; error: HallError };
 
 export interface ServerToClientEvents {

@@ -1,8 +1,8 @@
 import type { ConnectionState } from './api';
-import type { Answer, CommandEnvelope } from './commands';
+import { AnswerSchema, type Answer, type CommandEnvelope } from './commands';
 import { ErrorCode } from './errors';
 import { FeedBatch, Snapshot, Welcome } from './feed';
-import type { SubscribeAnswer } from './socket';
+import { SubscribeAnswerSchema, type SubscribeAnswer } from './socket';
 
 /** The part of a socket.io client socket the sync client uses (injected: no I/O here). */
 export interface HubSocketLike {
@@ -85,17 +85,25 @@ export class SyncClient {
   /** Sends a command that needs the hub now; fails fast when it is unreachable. */
   async send(envelope: CommandEnvelope, timeoutMs: number): Promise<Answer> {
     if (!this.socket.connected || this.state.status !== 'connected') return unreachable();
+    let raw: unknown;
     try {
-      return await this.socket.timeout(timeoutMs).emitWithAck('command', envelope);
+      raw = await this.socket.timeout(timeoutMs).emitWithAck('command', envelope);
     } catch {
       return { ok: false, error: { code: ErrorCode.HUB_TIMEOUT, message: '大厅服务器未在规定时间内应答，请稍后核对结果' } };
     }
+    // Answers are validated on arrival like everything else that crosses a process boundary.
+    const answer = AnswerSchema.safeParse(raw);
+    if (answer.success) return answer.data as Answer;
+    this.onProtocolError('answer');
+    return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的应答格式错误，操作结果未知' } };
   }
 
   private subscribe(): void {
-    this.socket.emit('subscribe', { since: this.sink.cursor().seq }, (answer) => {
-      if (answer.ok) this.update({ status: 'connected', since: null, synced: { mode: answer.mode, seq: answer.seq } });
-      else this.onProtocolError(`subscribe refused: ${answer.error.code}`);
+    this.socket.emit('subscribe', { since: this.sink.cursor().seq }, (raw) => {
+      const answer = SubscribeAnswerSchema.safeParse(raw);
+      if (!answer.success) return this.onProtocolError('subscribe answer');
+      if (answer.data.ok) this.update({ status: 'connected', since: null, synced: { mode: answer.data.mode, seq: answer.data.seq } });
+      else this.onProtocolError(`subscribe refused: ${answer.data.error.code}`);
     });
   }
 

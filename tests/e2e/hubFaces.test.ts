@@ -17,7 +17,7 @@ describe('faces served by the hub, in Chromium', () => {
     await clerk.getByRole('textbox', { name: '工号' }).fill('c03');
     await clerk.getByLabel('密码').fill('wrong');
     await clerk.getByRole('button', { name: '签到' }).click();
-    await expect.poll(() => clerk.getByRole('alert').textContent()).toBe('工号或密码错误');
+    await expect.poll(() => clerk.getByRole('alert').textContent()).toBe('签到失败：工号或密码错误');
     await clerk.getByLabel('密码').fill(DEMO_PASSWORD);
     await clerk.getByRole('button', { name: '签到' }).click();
     await clerk.getByText('工作中', { exact: true }).waitFor();

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SyncClient, type FeedBatch, type HubSocketLike, type ReplicaSink, type Snapshot } from '../../../shared/protocol';
+
+/** A socket that the test drives by hand: what the hub "sends" and how it "answers". */
+function fakeSocket(answer: unknown) {
+  const handlers = new Map<string, (msg?: unknown) => void>();
+  const emitted: unknown[][] = [];
+  const socket = {
+    connected: true,
+    on: (event: string, fn: (msg?: unknown) => void) => handlers.set(event, fn),
+    emit: (...args: unknown[]) => {
+      emitted.push(args);
+      (args[2] as (a: unknown) => void)({ ok: true, mode: 'backlog', seq: 0 });
+    },
+    timeout: () => ({ emitWithAck: async () => answer }),
+  };
+  return { socket: socket as unknown as HubSocketLike, fire: (event: string, msg?: unknown) => handlers.get(event)!(msg), emitted };
+}
+
+function memorySink() {
+  const applied: (FeedBatch | Snapshot)[] = [];
+  let seq = 0;
+  const sink: ReplicaSink = {
+    cursor: () => ({ seq, epoch: 'e1' }),
+    reset: () => void (seq = 0),
+    applySnapshot: (s) => void (applied.push(s), (seq = s.seq)),
+    applyBatch: (b) => {
+      if (b.from > seq + 1) return false;
+      applied.push(b);
+      seq = Math.max(seq, b.to);
+      return true;
+    },
+  };
+  return { sink, applied };
+}
+
+const welcome = { hallId: 'H', hallName: '大厅', epoch: 'e1', terminalId: 't', role: 'display', counterId: null, zone: '', serverTime: 0 };
+
+describe('sync client', () => {
+  it('validates answers: a malformed one is reported, never passed on as a result', async () => {
+    const { socket, fire } = fakeSocket({ ok: true, result: 'everything is fine' });
+    const errors: string[] = [];
+    const client = new SyncClient(socket, memorySink().sink, () => 0, (w) => errors.push(w));
+    fire('welcome', welcome);
+    const answer = await client.send({ opId: 'op-12345678', type: 'hall.setNotice', payload: {} }, 100);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(errors).toEqual(['answer']);
+  });
+
+  it('drops malformed feed messages with a report, and resubscribes from its cursor on a gap', () => {
+    const { socket, fire, emitted } = fakeSocket(null);
+    const errors: string[] = [];
+    const { sink, applied } = memorySink();
+    new SyncClient(socket, sink, () => 0, (w) => errors.push(w));
+    fire('welcome', welcome);
+    fire('feed', { from: 'one', to: 2, entries: [] });
+    expect(errors).toEqual(['feed']);
+    fire('feed', { from: 1, to: 2, entries: [] });
+    fire('feed', { from: 5, to: 5, entries: [] }); // 3 and 4 missed
+    expect(applied).toHaveLength(1);
+    expect(emitted.map((e) => [e[0], e[1]])).toEqual([['subscribe', { since: 0 }], ['subscribe', { since: 2 }]]);
+  });
+
+  it('fails fast with HUB_UNREACHABLE when not connected', async () => {
+    const { socket } = fakeSocket(null);
+    const client = new SyncClient(socket, memorySink().sink, () => 0);
+    expect(await client.send({ opId: 'op-12345678', type: 'x', payload: {} }, 100)).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
+  });
+});
