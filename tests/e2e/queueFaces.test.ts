@@ -135,6 +135,19 @@ describe('the queue end to end, in Chromium', () => {
     const services = board.getByRole('table', { name: '事项排队情况' });
     expect(await services.getByRole('row').filter({ hasText: '个体工商户登记' }).textContent()).toMatch(/个体工商户登记1/);
     await screenshot(board, 'manager-alerts');
+    // The manager changes a calling rule, then closes the day: A001 (missed), A002 (moved to C) and
+    // B002 end; the kiosk stops issuing.
+    const rules = board.getByRole('form', { name: '叫号规则' });
+    await rules.getByRole('spinbutton', { name: '重呼次数上限' }).fill('5');
+    await rules.getByRole('button', { name: '保存' }).click();
+    await rules.getByRole('status').waitFor();
+    expect(JSON.parse((hub.db.prepare('SELECT queue_settings FROM halls').pluck().get() as string))).toMatchObject({ recallLimit: 5, priorityStreak: 2 });
+    await board.getByRole('button', { name: '结束今日取号（日终）' }).click();
+    await board.getByRole('button', { name: '确定日终' }).click();
+    await board.getByRole('region', { name: '日终' }).getByText('已日终：3 个未办结的号已结束').waitFor();
+    await kiosk.getByRole('button', { name: '市场监督管理局' }).click();
+    await kiosk.getByRole('button', { name: /^企业开办 今日已停止取号/ }).waitFor();
+    await screenshot(board, 'manager-day-closed');
     await board.getByRole('button', { name: '校验审计链' }).click();
     await expect.poll(() => board.getByRole('region', { name: '审计链' }).getByRole('status').textContent()).toMatch(/^审计链完整：共 \d+ 条记录，无篡改$/);
 

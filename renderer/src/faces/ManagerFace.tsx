@@ -38,6 +38,8 @@ export function ManagerFace() {
         </ul>
         <ServiceTable now={now} />
         <NoticeEditor />
+        <QueueSettingsForm />
+        <DayClose />
         <AuditCheck />
       </main>
     </div>
@@ -215,6 +217,91 @@ function Alerts({ now }: { now: number }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The hall's queue rules, as the manager sets them (validated again at the hub). */
+function QueueSettingsForm() {
+  const { api, replica, connection } = useHall();
+  const { t } = useI18n();
+  const current = parseQueueSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.queue_settings ?? '{}');
+  const [values, setValues] = useState(current);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const stored = JSON.stringify(current);
+  useEffect(() => setValues(JSON.parse(stored) as typeof current), [stored]);
+  const num = (key: 'priorityStreak' | 'noShowAfter' | 'recallLimit' | 'parkMinutes' | 'announceRepeat', min: number, max: number) => (
+    <label className="inline">
+      {t(`qs.${key}`)}
+      <input type="number" min={min} max={max} value={values[key]} onChange={(e) => setValues({ ...values, [key]: Number(e.target.value) })} />
+    </label>
+  );
+  return (
+    <form
+      className="card threshold-form"
+      aria-label={t('qs.title')}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const outcome = await api.command('hall.setQueueSettings', values);
+        setMessage(outcome.ok === false ? { ok: false, text: outcome.error.message } : { ok: true, text: t('board.saved') });
+      }}
+    >
+      <strong>{t('qs.title')}</strong>
+      {num('priorityStreak', 1, 10)}
+      <label className="inline">
+        {t('qs.noShowRule')}
+        <select value={values.noShowRule} onChange={(e) => setValues({ ...values, noShowRule: e.target.value as typeof values.noShowRule })}>
+          {(['after', 'front', 'cancel'] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`qs.rule.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {num('noShowAfter', 0, 50)}
+      {num('recallLimit', 0, 10)}
+      {num('parkMinutes', 1, 240)}
+      {num('announceRepeat', 1, 3)}
+      <button type="submit" className="btn btn-primary small">
+        {t('board.save')}
+      </button>
+      {message && <span className={message.ok ? 'info' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</span>}
+    </form>
+  );
+}
+
+/** Ends the hall day: asks first, then says how many open tickets were ended. */
+function DayClose() {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section className="card audit-check" aria-label={t('day.title')}>
+      {confirming ? (
+        <>
+          <span className="error">{t('day.confirm')}</span>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={async () => {
+              const outcome = await api.command('day.close', {});
+              setConfirming(false);
+              setMessage(outcome.ok === true ? t('day.done', { n: String((outcome.result as { ended: number }).ended) }) : outcome.ok === false ? outcome.error.message : null);
+            }}
+          >
+            {t('day.yes')}
+          </button>
+          <button type="button" className="btn" onClick={() => setConfirming(false)}>
+            {t('clerk.cancel')}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="btn" onClick={() => setConfirming(true)}>
+          {t('day.close')}
+        </button>
+      )}
+      {message && <span role="status">{message}</span>}
+    </section>
   );
 }
 
