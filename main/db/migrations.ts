@@ -124,6 +124,13 @@ export const hubMigrations: readonly string[] = [
   ALTER TABLE staff ADD COLUMN locked_until INTEGER;
   ALTER TABLE halls ADD COLUMN security_settings TEXT NOT NULL DEFAULT '{}';
   `,
+  /* 4: terminal enrollment with one-time codes (only their hashes are stored) */ `
+  CREATE TABLE enrollments (
+    code_hash TEXT PRIMARY KEY, terminal_id TEXT NOT NULL REFERENCES terminals(id),
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX enrollments_terminal ON enrollments(terminal_id);
+  `,
 ];
 
 /** The terminal's replica: rows as JSON by table, its cursor, and the durable outbox. */

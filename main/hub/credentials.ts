@@ -21,5 +21,25 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(actual, expected);
 }
 
-export const newToken = (): string => randomBytes(24).toString('base64url');
+/**
+ * A terminal token names its terminal: `<terminal id>.<secret>`. The hub stores only the hash of
+ * the whole token and checks it against the named terminal, so a token is worthless under any
+ * other terminal id, and a revoked terminal's token is worthless altogether.
+ */
+export const newToken = (terminalId: string): string => `${terminalId}.${randomBytes(24).toString('base64url')}`;
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const tokenTerminalId = (token: string): string | null => {
+  const dot = token.lastIndexOf('.');
+  return dot > 0 ? token.slice(0, dot) : null;
+};
+
+/** One-time enrollment codes: 12 characters without look-alikes (60 bits), shown as XXXX-XXXX-XXXX. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function newEnrollmentCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % 32]);
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((g) => g.join('')).join('-');
+}
+export const normalizeCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+export const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import {
   CommandEnvelope,
   CommandError,
@@ -10,7 +11,7 @@ import {
   type CommandType,
   type HallError,
 } from '../../shared/protocol';
-import type { Caller, HandlerContext } from './handlers/context';
+import type { Caller, Effect, HandlerContext } from './handlers/context';
 import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
 import type { StoredEntry, Store } from './store';
@@ -19,9 +20,11 @@ export interface Execution {
   answer: Answer;
   /** Feed entries committed by this command: broadcast them, then acknowledge. */
   entries: StoredEntry[];
+  /** Side effects to carry out now that the command has committed. */
+  effects: Effect[];
 }
 
-const fail = (code: ErrorCode, message: string): Execution => ({ answer: { ok: false, error: { code, message } }, entries: [] });
+const fail = (code: ErrorCode, message: string): Execution => ({ answer: { ok: false, error: { code, message } }, entries: [], effects: [] });
 
 /**
  * Runs commands: envelope checks, replay of a known opId, role check, payload validation, then
@@ -60,7 +63,7 @@ export class Executor {
     const known = this.findOp.get(opId) as { terminal_id: string; answer: string } | undefined;
     if (known) {
       if (known.terminal_id !== caller.terminalId) return fail(ErrorCode.VALIDATION_FAILED, 'opId 已被其他终端使用');
-      return { answer: JSON.parse(known.answer) as Answer, entries: [] };
+      return { answer: JSON.parse(known.answer) as Answer, entries: [], effects: [] };
     }
     if (!isCommandType(type)) return fail(ErrorCode.UNKNOWN_COMMAND, `未知命令：${type.slice(0, 64)}`);
     const spec = commandSpecs[type];
@@ -71,8 +74,10 @@ export class Executor {
     if (!parsed.success) return fail(ErrorCode.VALIDATION_FAILED, `参数错误：${summarize(parsed.error)}`);
 
     const now = this.clock();
+    const effects: Effect[] = [];
     const ctx = {
       store: this.store, now, hallId: this.hallId, caller, payload: parsed.data, verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
+      afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
     try {
       const { result: answer, entries } = this.store.transaction(() => {
@@ -85,10 +90,10 @@ export class Executor {
           if (!(e instanceof CommandError && e.keepChanges)) throw e;
           answer = { ok: false, error: { code: e.code, message: e.message } };
         }
-        this.remember(caller, opId, type, answer, now, parsed.data, startSeq);
+        this.remember(caller, opId, type, secret(spec, answer), now, parsed.data, startSeq);
         return answer;
       });
-      return { answer, entries };
+      return { answer, entries, effects };
     } catch (e) {
       if (!(e instanceof CommandError)) {
         this.log(`command ${type} ${opId} failed: ${(e as Error).stack ?? String(e)}`);
@@ -96,8 +101,29 @@ export class Executor {
       }
       const refused: Answer = { ok: false, error: { code: e.code, message: e.message } satisfies HallError };
       this.store.transaction(() => this.remember(caller, opId, type, refused, now, parsed.data, this.store.currentSeq));
-      return { answer: refused, entries: [] };
+      return { answer: refused, entries: [], effects: [] };
     }
+  }
+
+  /**
+   * Runs something that is not a socket command (a terminal exchanging its enrollment code over
+   * HTTP) with the same record: an applied op and an audit row, whether it succeeds or not.
+   */
+  system(caller: Caller, type: string, payload: unknown, fn: () => Answer): Answer {
+    const opId = `sys-${randomUUID()}`;
+    const now = this.clock();
+    return this.store.transaction(() => {
+      const startSeq = this.store.currentSeq;
+      let answer: Answer;
+      try {
+        answer = fn();
+      } catch (e) {
+        if (!(e instanceof CommandError)) throw e;
+        answer = { ok: false, error: { code: e.code, message: e.message } };
+      }
+      this.remember(caller, opId, type, answer, now, payload, startSeq);
+      return answer;
+    }).result;
   }
 
   /** The stored answer and the audit row: who, from where, when, what was asked, what changed (the feed seqs). */
@@ -117,6 +143,12 @@ export class Executor {
       seq_to: changed ? this.store.currentSeq : null,
     });
   }
+}
+
+/** The copy of an answer kept for replays: a one-time code is shown once and never stored. */
+function secret(spec: { secretResult?: boolean }, answer: Answer): Answer {
+  if (!spec.secretResult || !answer.ok) return answer;
+  return { ...answer, result: { ...answer.result, code: '（已隐藏：注册码只显示一次，请重新生成）' } };
 }
 
 /** Audit rows keep what was asked, never secrets: passwords at any depth (the kiosk's staff confirmation too). */

@@ -72,10 +72,12 @@ export function createTerminal(
   t: { id: string; role: TerminalRole; name: string; counterId: string | null; zone?: string },
   now: number,
 ): string {
-  const token = newToken();
-  store.db
-    .prepare('INSERT INTO terminals (id, hall_id, role, name, token_hash, counter_id, zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(t.id, hallId, t.role, t.name, hashToken(token), t.counterId, t.zone ?? '', now);
+  const token = newToken(t.id);
+  store.upsert(
+    'terminals',
+    { id: t.id, hall_id: hallId, role: t.role, name: t.name, counter_id: t.counterId, zone: t.zone ?? '', created_at: now, revoked_at: null },
+    { token_hash: hashToken(token) },
+  );
   return token;
 }
 

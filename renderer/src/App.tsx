@@ -5,7 +5,7 @@ import { DisplayFace } from './faces/DisplayFace';
 import { KioskFace } from './faces/KioskFace';
 import { ManagerFace } from './faces/ManagerFace';
 import { HallProvider, useHall } from './hall';
-import { PlainPage } from './components';
+import { ErrorLine, PlainPage } from './components';
 import { useI18n } from './i18n';
 
 export const faces: Record<string, () => ReactNode> = {
@@ -15,7 +15,10 @@ export const faces: Record<string, () => ReactNode> = {
   manager: ManagerFace,
 };
 
-export function FaceApp({ face, api, onToken }: { face: string; api: HallApi; onToken?: (token: string) => void }) {
+/** Takes what the person typed (a token or an enrollment code); resolves to an error to show, or null. */
+type TokenEntry = (input: string) => Promise<string | null>;
+
+export function FaceApp({ face, api, onToken }: { face: string; api: HallApi; onToken?: TokenEntry }) {
   const Face = faces[face];
   if (!Face) return <FaceIndex />;
   return (
@@ -28,18 +31,19 @@ export function FaceApp({ face, api, onToken }: { face: string; api: HallApi; on
 }
 
 /** A terminal the hub does not know gets asked for its token instead of an empty screen. */
-function Authorized({ children, onToken }: { children: ReactNode; onToken?: (token: string) => void }) {
+function Authorized({ children, onToken }: { children: ReactNode; onToken?: TokenEntry }) {
   const { connection } = useHall();
   if (connection.status === 'unauthenticated' && onToken) return <TokenForm onToken={onToken} />;
   return <>{children}</>;
 }
 
-export function TokenForm({ onToken }: { onToken: (token: string) => void }) {
+export function TokenForm({ onToken }: { onToken: TokenEntry }) {
   const { t } = useI18n();
   const [token, setToken] = useState('');
-  const submit = (e: FormEvent) => {
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (token.trim()) onToken(token.trim());
+    if (token.trim()) setError(await onToken(token.trim()));
   };
   return (
     <PlainPage title={t('token.title')}>
@@ -50,6 +54,7 @@ export function TokenForm({ onToken }: { onToken: (token: string) => void }) {
           <input value={token} onChange={(e) => setToken(e.target.value)} autoFocus autoComplete="off" />
         </label>
         <p className="muted">{t('token.hint')}</p>
+        <ErrorLine error={error} />
         <button type="submit" className="btn btn-primary">
           {t('token.save')}
         </button>

@@ -1,4 +1,4 @@
-import { StrictMode, useMemo, useState } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { PreloadApi } from '../../shared/protocol';
 import { ipcApi } from './api/ipcApi';
@@ -40,15 +40,34 @@ function BrowserApp() {
     history.replaceState(null, '', `#/${route.face}`);
   }
   const [token, setToken] = useState(() => localStorage.getItem(storageKey));
-  const api = useMemo(() => (token ? socketApi(location.origin, token) : null), [token]);
+  // A connection has a lifetime: opened by an effect and closed by its cleanup (a memo may be
+  // computed more than once and never cleaned up, leaking sockets).
+  const [api, setApi] = useState<ReturnType<typeof socketApi> | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    const link = socketApi(location.origin, token);
+    setApi(link);
+    return () => link.close();
+  }, [token]);
   const saveToken = (t: string) => {
     localStorage.setItem(storageKey, t);
-    api?.close();
     setToken(t);
   };
-  if (!api && route.face) return <TokenForm onToken={saveToken} />;
-  return <FaceApp face={route.face} api={api!} onToken={saveToken} />;
+  /** A one-time enrollment code is exchanged for this face's token; anything else is taken as a token. */
+  const enter = async (input: string): Promise<string | null> => {
+    if (!ENROLLMENT_CODE.test(input)) return saveToken(input), null;
+    const res = await fetch('/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: input }) });
+    const body = (await res.json()) as { token?: string; error?: { message: string } };
+    if (!body.token) return body.error?.message ?? `HTTP ${res.status}`;
+    saveToken(body.token);
+    return null;
+  };
+  if (!token && route.face) return <TokenForm onToken={enter} />;
+  if (!api) return null; // connecting: the face appears at once when its link exists
+  return <FaceApp face={route.face} api={api} onToken={enter} />;
 }
+
+const ENROLLMENT_CODE = /^[A-Za-z0-9]{4}[- ]?[A-Za-z0-9]{4}[- ]?[A-Za-z0-9]{4}$/;
 
 function parseRoute(): { face: string; token: string | null } {
   const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');

@@ -6,9 +6,11 @@
 export interface SecuritySettings {
   lockoutAttempts: number;
   lockoutMinutes: number;
+  /** How long a terminal's one-time enrollment code stays valid. */
+  enrollMinutes: number;
 }
 
-export const defaultSecuritySettings: SecuritySettings = { lockoutAttempts: 5, lockoutMinutes: 15 };
+export const defaultSecuritySettings: SecuritySettings = { lockoutAttempts: 5, lockoutMinutes: 15, enrollMinutes: 60 };
 
 export interface LoginState {
   failed: number;

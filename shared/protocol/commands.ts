@@ -29,6 +29,7 @@ export const QueueSettingsSchema = z.strictObject({
 export const SecuritySettingsSchema = z.strictObject({
   lockoutAttempts: z.number().int().min(3).max(20),
   lockoutMinutes: z.number().int().min(1).max(1440),
+  enrollMinutes: z.number().int().min(5).max(7 * 1440),
 }) satisfies z.ZodType<SecuritySettings>;
 
 /** A hall's stored settings over the defaults; a stored value that no longer validates falls back. */
@@ -50,6 +51,8 @@ interface CommandSpec<P extends z.ZodType> {
   payload: P;
   roles: readonly TerminalRole[];
   offline: boolean;
+  /** The answer carries a secret (an enrollment code): the stored copy for replays omits it. */
+  secretResult?: boolean;
 }
 const spec = <P extends z.ZodType>(s: CommandSpec<P>) => s;
 
@@ -132,6 +135,16 @@ export const commandSpecs = {
     offline: false,
   }),
   'hall.setQueueSettings': spec({ payload: QueueSettingsSchema.partial(), roles: ['manager'], offline: false }),
+  /** A manager adds a terminal; the answer holds its one-time enrollment code (shown once). */
+  'terminal.create': spec({
+    payload: z.strictObject({ role: z.enum(['clerk', 'kiosk', 'display', 'evaluator', 'manager']), name: text(60), counterId: entityId.nullable(), zone: z.string().trim().max(40) }),
+    roles: ['manager'],
+    offline: false,
+    secretResult: true,
+  }),
+  'terminal.newCode': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, secretResult: true }),
+  /** Revoked at once: its token stops working and its open connections are closed. */
+  'terminal.revoke': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false }),
   'hall.setSecuritySettings': spec({ payload: SecuritySettingsSchema.partial(), roles: ['manager'], offline: false }),
   /** Checks the audit chain and says where it is broken, if anywhere. */
   'audit.verify': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),

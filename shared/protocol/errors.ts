@@ -30,6 +30,9 @@ export const ErrorCode = {
   RECALL_LIMIT: 'RECALL_LIMIT',
   /** Too many wrong passwords: the staff account is locked for a while. */
   STAFF_LOCKED: 'STAFF_LOCKED',
+  TERMINAL_REVOKED: 'TERMINAL_REVOKED',
+  /** An enrollment code that is unknown, used or expired (one answer for all three). */
+  ENROLLMENT_INVALID: 'ENROLLMENT_INVALID',
   /** A socket.io event the hub does not know. */
   UNKNOWN_EVENT: 'UNKNOWN_EVENT',
   /** The terminal cannot reach the hub; commands that need it fail fast with this. */

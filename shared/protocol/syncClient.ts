@@ -7,7 +7,9 @@ import { SubscribeAnswerSchema, type SubscribeAnswer } from './socket';
 /** The part of a socket.io client socket the sync client uses (injected: no I/O here). */
 export interface HubSocketLike {
   readonly connected: boolean;
-  on(event: 'connect' | 'disconnect', fn: () => void): unknown;
+  on(event: 'connect', fn: () => void): unknown;
+  on(event: 'disconnect', fn: (reason: string) => void): unknown;
+  connect(): unknown;
   on(event: 'connect_error', fn: (err: Error) => void): unknown;
   on(event: 'welcome' | 'feed' | 'snapshot', fn: (msg: unknown) => void): unknown;
   emit(event: 'subscribe', request: { since: number }, ack: (answer: SubscribeAnswer) => void): unknown;
@@ -61,7 +63,12 @@ export class SyncClient {
       if (!s.success) return onProtocolError('snapshot');
       sink.applySnapshot(s.data);
     });
-    socket.on('disconnect', () => this.update({ status: 'reconnecting', since: this.state.since ?? clock() }));
+    socket.on('disconnect', (reason) => {
+      this.update({ status: 'reconnecting', since: this.state.since ?? clock() });
+      // socket.io does not reconnect after the server hung up (a hub shutting down cleanly, a
+      // revoked terminal): try again, and let its backoff and the auth answer decide the rest.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (err) => {
       if (err.message === ErrorCode.UNAUTHENTICATED) this.update({ status: 'unauthenticated' });
       else this.update({ status: 'reconnecting', since: this.state.since ?? clock() });

@@ -81,6 +81,17 @@ export const rowSchemas = {
     resolved_at: ms.nullable(),
   }),
   hall_days: z.object({ id, hall_id: id, day: z.string(), closed_at: ms.nullable() }),
+  /** The terminals of the hall (their token hashes never leave the hub). */
+  terminals: z.object({
+    id,
+    hall_id: id,
+    role: TerminalRole,
+    name: z.string(),
+    counter_id: id.nullable(),
+    zone: z.string(),
+    created_at: ms,
+    revoked_at: ms.nullable(),
+  }),
   tickets: z.object({
     id,
     hall_id: id,
@@ -131,7 +142,7 @@ const publicProjection: Projection = {
   ],
 };
 
-const staffProjection: Projection = {
+const clerkProjection: Projection = {
   halls: all('halls'),
   departments: all('departments'),
   services: all('services'),
@@ -144,12 +155,15 @@ const staffProjection: Projection = {
   tickets: all('tickets'),
 };
 
+/** Managers also see the hall's terminals, to enroll and revoke them. */
+const managerProjection: Projection = { ...clerkProjection, terminals: all('terminals') };
+
 export const projections: Readonly<Record<TerminalRole, Projection>> = {
   kiosk: publicProjection,
   display: publicProjection,
   evaluator: publicProjection,
-  clerk: staffProjection,
-  manager: staffProjection,
+  clerk: clerkProjection,
+  manager: managerProjection,
 };
 
 /** The row as `role` may see it, or null when the role may not see the table at all. */

@@ -131,6 +131,9 @@ const samples: { [T in CommandType]: unknown } = {
   'service.update': { serviceId: 'H3301-s-A', queueCap: 40 },
   'hall.setQueueSettings': { recallLimit: 2 },
   'hall.setSecuritySettings': { lockoutMinutes: 20 },
+  'terminal.create': { role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼' },
+  'terminal.newCode': { terminalId: 'H3301-t-display-1' },
+  'terminal.revoke': { terminalId: 'H3301-t-evaluator-1' },
   'audit.verify': {},
   'hall.setNotice': { text: '通知' },
 };

@@ -114,6 +114,21 @@ describe('replication', () => {
     expect(sorted(b.replica.snapshot())).toEqual(sorted(hubB.snapshot('display')));
   });
 
+  it('after a clean hub restart (the hub hangs up), terminals reconnect by themselves', async () => {
+    const dataDir = tempDir();
+    let hub = await demoHub({ dataDir });
+    const port = hub.port;
+    const tokens = hub.demoTerminals;
+    const agent = agentFor(hub, terminal(hub, 'display'));
+    await until(() => agent.connection.status === 'connected', 'connected');
+    await hub.close();
+    await until(() => agent.connection.status === 'reconnecting', 'sees the hub go');
+    hub = await startHub({ dataDir, port, demo: true });
+    onCleanup(() => hub.close());
+    hub.execute(callerOf(tokens.find((t) => t.role === 'manager')!), { opId: opId(), type: 'hall.setNotice', payload: { text: '重启后' } });
+    await until(() => agent.connection.status === 'connected' && agent.replica.row('halls', hub.hallId)?.notice === '重启后', 'back, in step', 15_000);
+  });
+
   it('offline-capable work waits in the outbox across a terminal restart and is applied once', async () => {
     const hubDir = tempDir();
     let hub = await demoHub({ dataDir: hubDir });

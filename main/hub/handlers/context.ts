@@ -19,7 +19,11 @@ export interface HandlerContext<T extends CommandType> {
   caller: Caller;
   payload: CommandPayload<T>;
   verifyAudit: () => AuditReport;
+  /** Queues a side effect to run once the transaction has committed. */
+  afterCommit: (effect: Effect) => void;
 }
+
+export type Effect = { kind: 'disconnect'; terminalId: string };
 
 export type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult };
 

@@ -1,5 +1,6 @@
 import type { Handlers } from './context';
 import { counterHandlers } from './counter';
 import { queueHandlers } from './queue';
+import { terminalHandlers } from './terminals';
 
-export const handlers: Handlers = { ...counterHandlers, ...queueHandlers };
+export const handlers: Handlers = { ...counterHandlers, ...queueHandlers, ...terminalHandlers };

@@ -4,7 +4,7 @@ import { hallDay } from '../../../shared/domain/queue';
 import { hallAlerts, serviceLoad, type Alert } from '../../../shared/domain/stats';
 import { parseQueueSettings, rowById, rowsOf, type Row } from '../../../shared/protocol';
 import { ErrorLine, TopBar } from '../components';
-import { formatDuration, useHall, useNow } from '../hall';
+import { formatDuration, formatTime, useHall, useNow } from '../hall';
 import { useI18n } from '../i18n';
 
 type TileState = 'open' | 'paused' | 'closed' | 'offline';
@@ -40,6 +40,7 @@ export function ManagerFace() {
         <NoticeEditor />
         <QueueSettingsForm />
         <DayClose />
+        <Terminals />
         <AuditCheck />
       </main>
     </div>
@@ -301,6 +302,112 @@ function DayClose() {
         </button>
       )}
       {message && <span role="status">{message}</span>}
+    </section>
+  );
+}
+
+/**
+ * The hall's terminals: add one (its one-time code is shown here once, to be typed on the new
+ * PC), give a new code, or revoke one at once.
+ */
+function Terminals() {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const terminals = rowsOf(replica, 'terminals').sort((a, b) => a.created_at - b.created_at);
+  const counters = rowsOf(replica, 'counters').sort((a, b) => a.number - b.number);
+  const [draft, setDraft] = useState({ role: 'display' as Row<'terminals'>['role'], name: '', counterId: '', zone: '' });
+  const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = (outcome: Awaited<ReturnType<typeof api.command>>) => {
+    setError(outcome.ok === false ? outcome.error.message : null);
+    if (outcome.ok === true) {
+      const r = outcome.result as { terminal: { name: string }; code?: string; expiresAt?: number };
+      setIssued(r.code && r.expiresAt ? { name: r.terminal.name, code: r.code, expiresAt: r.expiresAt } : null);
+    }
+  };
+  const needsCounter = draft.role === 'clerk' || draft.role === 'evaluator';
+  return (
+    <section className="card terminals" aria-label={t('term.title')}>
+      <h2>{t('term.title')}</h2>
+      {issued && (
+        <p className="enroll-code" role="status">
+          {t('term.code', { name: issued.name })} <strong>{issued.code}</strong> {t('term.until', { t: formatTime(issued.expiresAt) })}
+        </p>
+      )}
+      <ErrorLine error={error} />
+      <table className="service-table">
+        <tbody>
+          {terminals.map((tm) => (
+            <tr key={tm.id} className={tm.revoked_at ? 'revoked' : ''}>
+              <td>{tm.name}</td>
+              <td>{t(`role.${tm.role}`)}</td>
+              <td>{rowById(replica, 'counters', tm.counter_id)?.name ?? tm.zone}</td>
+              <td>{tm.revoked_at ? t('term.revoked') : ''}</td>
+              <td>
+                {!tm.revoked_at && (
+                  <>
+                    <button type="button" className="btn small" aria-label={`${tm.name} ${t('term.newCode')}`} onClick={async () => show(await api.command('terminal.newCode', { terminalId: tm.id }))}>
+                      {t('term.newCode')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="btn small btn-danger"
+                      aria-label={`${tm.name} ${t('term.revoke')}`}
+                      onClick={async () => window.confirm(t('term.confirmRevoke', { name: tm.name })) && show(await api.command('terminal.revoke', { terminalId: tm.id }))}
+                    >
+                      {t('term.revoke')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="threshold-form"
+        aria-label={t('term.add')}
+        onSubmit={async (e) => {
+          e.preventDefault();
+          show(await api.command('terminal.create', { role: draft.role, name: draft.name.trim(), counterId: needsCounter ? draft.counterId || null : null, zone: draft.zone.trim() }));
+        }}
+      >
+        <label className="inline">
+          {t('setup.role')}
+          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as typeof draft.role })}>
+            {(['clerk', 'kiosk', 'display', 'evaluator', 'manager'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          {t('term.name')}
+          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required maxLength={60} />
+        </label>
+        {needsCounter ? (
+          <label className="inline">
+            {t('term.counter')}
+            <select value={draft.counterId} onChange={(e) => setDraft({ ...draft, counterId: e.target.value })} required>
+              <option value="" />
+              {counters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label className="inline">
+            {t('term.zone')}
+            <input value={draft.zone} onChange={(e) => setDraft({ ...draft, zone: e.target.value })} maxLength={40} />
+          </label>
+        )}
+        <button type="submit" className="btn btn-primary small">
+          {t('term.add')}
+        </button>
+      </form>
     </section>
   );
 }

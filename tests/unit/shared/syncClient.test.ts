@@ -13,8 +13,12 @@ function fakeSocket(answer: unknown) {
       (args[2] as (a: unknown) => void)({ ok: true, mode: 'backlog', seq: 0 });
     },
     timeout: () => ({ emitWithAck: async () => answer }),
+    connects: 0,
+    connect() {
+      this.connects++;
+    },
   };
-  return { socket: socket as unknown as HubSocketLike, fire: (event: string, msg?: unknown) => handlers.get(event)!(msg), emitted };
+  return { socket: socket as unknown as HubSocketLike, fire: (event: string, msg?: unknown) => handlers.get(event)!(msg), emitted, raw: socket };
 }
 
 function memorySink() {
@@ -59,6 +63,16 @@ describe('sync client', () => {
     fire('feed', { from: 5, to: 5, entries: [] }); // 3 and 4 missed
     expect(applied).toHaveLength(1);
     expect(emitted.map((e) => [e[0], e[1]])).toEqual([['subscribe', { since: 0 }], ['subscribe', { since: 2 }]]);
+  });
+
+  it('reconnects by itself after the hub hung up (socket.io would not)', () => {
+    const { socket, fire, raw } = fakeSocket(null);
+    const client = new SyncClient(socket, memorySink().sink, () => 42);
+    fire('disconnect', 'transport close');
+    expect(raw.connects).toBe(0); // socket.io retries this one itself
+    fire('disconnect', 'io server disconnect');
+    expect(raw.connects).toBe(1);
+    expect(client.connection).toMatchObject({ status: 'reconnecting', since: 42 });
   });
 
   it('fails fast with HUB_UNREACHABLE when not connected', async () => {

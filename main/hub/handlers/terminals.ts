@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { CommandError, ErrorCode, parseSecuritySettings, type CommandType, type Row } from '../../../shared/protocol';
+import { hashToken, newEnrollmentCode, normalizeCode } from '../credentials';
+import { notFound, sql, type HandlerContext, type Handlers } from './context';
+
+type Ctx = HandlerContext<CommandType>;
+
+/** A fresh one-time code for the terminal; earlier unused codes stop working. */
+function issueCode(ctx: Ctx, terminalId: string): { code: string; expiresAt: number } {
+  const minutes = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings).enrollMinutes;
+  sql(ctx, 'DELETE FROM enrollments WHERE terminal_id = ? AND used_at IS NULL').run(terminalId);
+  const code = newEnrollmentCode();
+  const expiresAt = ctx.now + minutes * 60_000;
+  sql(ctx, 'INSERT INTO enrollments (code_hash, terminal_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hashToken(normalizeCode(code)), terminalId, ctx.now, expiresAt);
+  return { code, expiresAt };
+}
+
+function liveTerminal(ctx: Ctx, terminalId: string): Row<'terminals'> {
+  const t = ctx.store.get('terminals', terminalId);
+  if (!t) throw notFound('终端');
+  if (t.revoked_at !== null) throw new CommandError(ErrorCode.TERMINAL_REVOKED, `终端“${t.name}”已吊销`);
+  return t;
+}
+
+export const terminalHandlers = {
+  'terminal.create': (ctx) => {
+    const { role, name, counterId, zone } = ctx.payload;
+    if (counterId && !ctx.store.get('counters', counterId)) throw notFound('窗口');
+    if ((role === 'clerk' || role === 'evaluator') && !counterId) throw new CommandError(ErrorCode.VALIDATION_FAILED, '窗口电脑和评价器须绑定一个窗口');
+    const id = `${ctx.hallId}-t-${ctx.now.toString(36)}${randomBytes(3).toString('hex')}`;
+    // No usable token until the code is exchanged: the hash of a secret nobody holds.
+    const terminal = ctx.store.upsert(
+      'terminals',
+      { id, hall_id: ctx.hallId, role, name, counter_id: counterId, zone, created_at: ctx.now, revoked_at: null },
+      { token_hash: hashToken(randomBytes(32).toString('hex')) },
+    );
+    return { terminal, ...issueCode(ctx, id) };
+  },
+  'terminal.newCode': (ctx) => ({ terminal: liveTerminal(ctx, ctx.payload.terminalId), ...issueCode(ctx, ctx.payload.terminalId) }),
+  'terminal.revoke': (ctx) => {
+    const t = liveTerminal(ctx, ctx.payload.terminalId);
+    if (t.id === ctx.caller.terminalId) throw new CommandError(ErrorCode.VALIDATION_FAILED, '不能吊销本终端');
+    sql(ctx, 'UPDATE terminals SET token_hash = ? WHERE id = ?').run(hashToken(randomBytes(32).toString('hex')), t.id);
+    sql(ctx, 'DELETE FROM enrollments WHERE terminal_id = ? AND used_at IS NULL').run(t.id);
+    ctx.afterCommit({ kind: 'disconnect', terminalId: t.id });
+    return { terminal: ctx.store.patch('terminals', t.id, { revoked_at: ctx.now }) };
+  },
+} satisfies Partial<Handlers>;
