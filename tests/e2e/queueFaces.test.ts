@@ -52,6 +52,11 @@ describe('the queue end to end, in Chromium', () => {
     expect(await takeTicket(kiosk, '市场监督管理局', '个体工商户登记')).toBe('B001');
     await kiosk.getByRole('button', { name: '市场监督管理局' }).click();
     await kiosk.getByRole('button', { name: /^企业开办 / }).click();
+    // Priority classes ask for a staff member's confirmation before a ticket is issued.
+    expect(await kiosk.getByRole('radio').allTextContents()).toEqual(['普通', '绿色通道（老年人、残疾人等）', '大项目直通车', '预约到场签到']);
+    await kiosk.getByRole('radio', { name: '预约到场签到' }).check();
+    await kiosk.getByText('优先取号须由工作人员确认：').waitFor();
+    await kiosk.getByRole('radio', { name: '普通' }).check();
     await kiosk.getByRole('button', { name: '取号' }).click();
     const ticket = kiosk.getByRole('region', { name: '排队凭条' });
     await ticket.getByText('A002').waitFor();

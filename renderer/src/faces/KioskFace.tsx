@@ -131,7 +131,7 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
       <h2>{service.name}</h2>
       <fieldset className="kiosk-priority">
         <legend>{t('kiosk.priority')}</legend>
-        {(['normal', 'green', 'major'] as const).map((p) => (
+        {(['normal', 'green', 'major', 'appointment'] as const).map((p) => (
           <label key={p} className="radio big">
             <input type="radio" name="priority" checked={priority === p} onChange={() => setPriority(p)} />
             {t(`kiosk.p.${p}`)}
