@@ -36,9 +36,11 @@ describe('faces served by the hub, in Chromium', () => {
     // Commands from elsewhere show up too: another counter signs in through the hub directly.
     hub.execute(callerOf(terminal(hub, 'clerk', 8)), { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-09', login: 'c09', password: DEMO_PASSWORD } });
     await expect.poll(() => manager.getByRole('listitem', { name: /^9号窗口/ }).getAttribute('aria-label')).toBe('9号窗口 工作中');
+    await manager.getByRole('tab', { name: '管理与设置' }).click();
     await manager.getByLabel('大屏滚动通知').fill('今日 17:00 后暂停受理不动产登记业务。');
     await manager.getByRole('button', { name: '发布通知' }).click();
     await manager.getByText('已发布').waitFor();
+    await manager.getByRole('tab', { name: '实时看板' }).click();
     await screenshot(manager, 'manager-board');
 
     const display = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1920, height: 1080 });

@@ -145,6 +145,7 @@ describe('the queue end to end, in Chromium', () => {
     await screenshot(board, 'manager-alerts');
     // The manager changes a calling rule, then closes the day: A001 (missed), A002 (moved to C) and
     // B002 end; the kiosk stops issuing.
+    await board.getByRole('tab', { name: '管理与设置' }).click();
     const rules = board.getByRole('form', { name: '叫号规则' });
     await rules.getByRole('spinbutton', { name: '重呼次数上限' }).fill('5');
     await rules.getByRole('button', { name: '保存' }).click();

@@ -7,7 +7,9 @@ describe('terminal enrollment end to end, in Chromium', () => {
     const hub = await demoHub();
     const browser = await launchBrowser();
     const board = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`);
+    await board.getByRole('tab', { name: '管理与设置' }).click();
     const terminals = board.getByRole('region', { name: '终端管理' });
+    expect(await terminals.getByRole('button', { name: '大厅管理电脑 吊销' }).count()).toBe(0); // not its own
     const add = terminals.getByRole('form', { name: '添加终端' });
     await add.getByRole('combobox', { name: '终端角色' }).selectOption({ label: '叫号大屏' });
     await add.getByRole('textbox', { name: '名称' }).fill('二楼叫号屏');
@@ -17,6 +19,7 @@ describe('terminal enrollment end to end, in Chromium', () => {
     await shown.waitFor();
     const code = (await shown.locator('strong').textContent())!;
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await shown.scrollIntoViewIfNeeded();
     await screenshot(board, 'manager-terminals');
 
     const tv = await openFace(browser, `${hub.url}/#/display`, { width: 1920, height: 1080 });

@@ -16,6 +16,7 @@ export function ManagerFace() {
   const { t } = useI18n();
   const now = useNow();
   const counters = rowsOf(replica, 'counters').sort((a, b) => a.number - b.number);
+  const [tab, setTab] = useState<'live' | 'admin'>('live');
   const counts = { open: 0, paused: 0, closed: 0, offline: 0 };
   for (const c of counters) counts[tileState(c, now)]++;
   return (
@@ -30,18 +31,33 @@ export function ManagerFace() {
         </span>
       </TopBar>
       <main className="board">
-        <Alerts now={now} />
-        <ul className="tiles" aria-label={t('board.title')}>
-          {counters.map((c) => (
-            <CounterTile key={c.id} counter={c} state={tileState(c, now)} now={now} />
+        <div role="tablist" className="tabs" aria-label={t('board.title')}>
+          {(['live', 'admin'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab ${tab === k ? 'active' : ''}`} onClick={() => setTab(k)}>
+              {t(`board.tab.${k}`)}
+            </button>
           ))}
-        </ul>
-        <ServiceTable now={now} />
-        <NoticeEditor />
-        <QueueSettingsForm />
-        <DayClose />
-        <Terminals />
-        <AuditCheck />
+        </div>
+        {/* Alerts stay on both tabs: a manager busy with settings must still see them. */}
+        <Alerts now={now} />
+        {tab === 'live' ? (
+          <>
+            <ul className="tiles" aria-label={t('board.title')}>
+              {counters.map((c) => (
+                <CounterTile key={c.id} counter={c} state={tileState(c, now)} now={now} />
+              ))}
+            </ul>
+            <ServiceTable now={now} />
+          </>
+        ) : (
+          <>
+            <NoticeEditor />
+            <QueueSettingsForm />
+            <DayClose />
+            <Terminals />
+            <AuditCheck />
+          </>
+        )}
       </main>
     </div>
   );
@@ -311,7 +327,7 @@ function DayClose() {
  * PC), give a new code, or revoke one at once.
  */
 function Terminals() {
-  const { api, replica } = useHall();
+  const { api, replica, connection } = useHall();
   const { t } = useI18n();
   const terminals = rowsOf(replica, 'terminals').sort((a, b) => a.created_at - b.created_at);
   const counters = rowsOf(replica, 'counters').sort((a, b) => a.number - b.number);
@@ -344,7 +360,7 @@ function Terminals() {
               <td>{rowById(replica, 'counters', tm.counter_id)?.name ?? tm.zone}</td>
               <td>{tm.revoked_at ? t('term.revoked') : ''}</td>
               <td>
-                {!tm.revoked_at && (
+                {!tm.revoked_at && tm.id !== connection.welcome?.terminalId && (
                   <>
                     <button type="button" className="btn small" aria-label={`${tm.name} ${t('term.newCode')}`} onClick={async () => show(await api.command('terminal.newCode', { terminalId: tm.id }))}>
                       {t('term.newCode')}
