@@ -7,6 +7,7 @@ export const Channel = {
   getConfig: 'sh:get-config',
   saveConfig: 'sh:save-config',
   printTicket: 'sh:print-ticket',
+  enroll: 'sh:enroll',
   batch: 'sh:batch',
   snapshot: 'sh:snapshot',
   connectionChanged: 'sh:connection-changed',

@@ -44,12 +44,14 @@ export interface IpcDeps {
   bindingOf(contents: WebContents): FaceBinding | undefined;
   getConfig(): TerminalConfig;
   saveConfig(input: unknown): { ok: true } | { ok: false; error: { code: string; message: string } };
+  enroll(hubUrl: string, code: string): Promise<unknown>;
   /** Replica reads for the window (the agent's SQLite replica). */
   replicaOf(binding: FaceBinding): unknown;
   connectionOf(binding: FaceBinding): unknown;
 }
 
 const CommandArgs = z.tuple([CommandType, z.unknown()]);
+const EnrollArgs = z.tuple([z.string().min(1).max(200), z.string().min(12).max(40)]);
 
 /**
  * Every handler first checks who is asking: the main frame of one of our windows, showing our
@@ -82,6 +84,12 @@ export function registerIpc(deps: IpcDeps): void {
   ipcMain.handle(Channel.printTicket, (e) => {
     if (sender(e).face !== 'kiosk') throw new Error(`${ErrorCode.FORBIDDEN}: only the kiosk prints tickets`);
     return printTicket(e.sender, deps.getConfig());
+  });
+  ipcMain.handle(Channel.enroll, (e, ...args: unknown[]) => {
+    if (sender(e).face !== 'setup') throw new Error(`${ErrorCode.FORBIDDEN}: only the setup window enrolls this PC`);
+    const parsed = EnrollArgs.safeParse(args);
+    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '需要大厅服务器地址和注册码' } };
+    return deps.enroll(parsed.data[0], parsed.data[1]);
   });
   ipcMain.handle(Channel.saveConfig, (e, input: unknown) => {
     if (sender(e).face !== 'setup') throw new Error(`${ErrorCode.FORBIDDEN}: only the setup window saves the configuration`);

@@ -1,4 +1,4 @@
-import { app, dialog, Menu, type WebContents } from 'electron';
+import { app, dialog, Menu, safeStorage, type WebContents } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TerminalConfig, TerminalRole } from '../../shared/protocol';
@@ -6,7 +6,9 @@ import { startHub, type Hub } from '../hub/hub';
 import { createTerminal } from '../hub/seed';
 import { TerminalAgent } from '../terminal/agent';
 import { loadConfig, saveConfig } from './config';
+import { enrollTerminal } from './enroll';
 import { Channel, registerIpc, type FaceBinding } from './ipc';
+import { loadToken } from './tokenStore';
 import { createFaceWindow } from './windows';
 
 /**
@@ -77,6 +79,11 @@ async function start(): Promise<void> {
     rendererIndex,
     bindingOf: (c: WebContents) => bindings.get(c.id),
     getConfig: () => config,
+    enroll: async (hubUrl, code) => {
+      const r = await enrollTerminal(userData, config, hubUrl, code, safeStorage);
+      if (r.ok) config = loadConfig(userData).config;
+      return r;
+    },
     saveConfig: (input) => {
       const r = saveConfig(userData, input);
       if (r.ok) config = loadConfig(userData).config;
@@ -97,10 +104,11 @@ async function start(): Promise<void> {
   if (config.mode === 'standalone') {
     hub = await startHub({ dataDir: path.join(userData, 'hall'), port: config.hubPort, demo: true, rendererDir });
     for (const face of config.faces) openFace(face, hub.url, standaloneToken(hub, face), config);
-  } else if (!config.token) {
-    openSetup();
   } else {
-    openFace(config.role, config.hubUrl, config.token, config);
+    // An enrolled token (safeStorage) wins over one typed into the configuration.
+    const token = loadToken(userData, safeStorage) ?? config.token;
+    if (token) openFace(config.role, config.hubUrl, token, config);
+    else openSetup();
   }
 }
 

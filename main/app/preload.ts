@@ -20,6 +20,7 @@ export const preloadApi: PreloadApi = {
   getConfig: () => ipcRenderer.invoke(Channel.getConfig),
   saveConfig: (config) => ipcRenderer.invoke(Channel.saveConfig, config),
   printTicket: () => ipcRenderer.invoke(Channel.printTicket),
+  enroll: (hubUrl, code) => ipcRenderer.invoke(Channel.enroll, hubUrl, code),
 };
 
 contextBridge.exposeInMainWorld('servicehall', preloadApi);

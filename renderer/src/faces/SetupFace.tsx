@@ -9,6 +9,8 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
   const [config, setConfig] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [code, setCode] = useState('');
+  const [enrolled, setEnrolled] = useState<string | null>(null);
   const set = <K extends keyof TerminalConfig>(k: K, v: TerminalConfig[K]) => (setConfig({ ...config, [k]: v }), setSaved(false));
   return (
     <PlainPage title={t('setup.title')}>
@@ -46,6 +48,31 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
               {t('setup.hubUrl')}
               <input value={config.hubUrl} onChange={(e) => set('hubUrl', e.target.value)} />
             </label>
+            <fieldset>
+              <legend>{t('setup.enroll')}</legend>
+              <label>
+                {t('setup.code')}
+                <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" placeholder="XXXX-XXXX-XXXX" />
+              </label>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={!code.trim()}
+                onClick={async () => {
+                  const r = await bridge.enroll(config.hubUrl, code.trim());
+                  setError(r.ok ? null : r.error.message);
+                  setEnrolled(r.ok ? t('setup.enrolled', { role: t(`role.${r.role as TerminalRole}`), hall: r.hallName }) : null);
+                  if (r.ok) setConfig({ ...config, role: r.role as TerminalRole, token: '' });
+                }}
+              >
+                {t('setup.enrollNow')}
+              </button>
+              {enrolled && (
+                <p className="info" role="status">
+                  {enrolled}
+                </p>
+              )}
+            </fieldset>
             <label>
               {t('setup.token')}
               <input value={config.token} onChange={(e) => set('token', e.target.value)} autoComplete="off" />

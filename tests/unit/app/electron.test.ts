@@ -107,11 +107,13 @@ describe('IPC', () => {
   const clerk = new fake.FakeContents();
   const setup = new fake.FakeContents();
   const saveConfig = vi.fn(() => ({ ok: true as const }));
+  const enroll = vi.fn(async () => ({ ok: true }));
   registerIpc({
     rendererIndex,
     bindingOf: (c) => (c === (clerk as never) ? { face: 'clerk', api: { command } as never } : c === (setup as never) ? { face: 'setup' } : undefined),
     getConfig: () => ({}) as never,
     saveConfig,
+    enroll,
     replicaOf: () => ({ seq: 0, tables: {} }),
     connectionOf: () => null,
   });
@@ -144,6 +146,14 @@ describe('IPC', () => {
     expect(await call(Channel.command, clerk, clerk.mainFrame, 'counter.explode', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await call(Channel.command, clerk, clerk.mainFrame)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(command).not.toHaveBeenCalled();
+  });
+
+  it('only the setup window enrolls this PC, with checked arguments', async () => {
+    expect(() => call(Channel.enroll, clerk, clerk.mainFrame, 'http://hub:7700', 'ABCD-EFGH-JKLM')).toThrow(/FORBIDDEN/);
+    expect(await call(Channel.enroll, setup, setup.mainFrame, 'http://hub:7700', 'short')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(enroll).not.toHaveBeenCalled();
+    expect(await call(Channel.enroll, setup, setup.mainFrame, 'http://hub:7700', 'ABCD-EFGH-JKLM')).toEqual({ ok: true });
+    expect(enroll).toHaveBeenCalledWith('http://hub:7700', 'ABCD-EFGH-JKLM');
   });
 
   it('only the setup window saves the configuration', () => {
@@ -181,7 +191,7 @@ describe('preload', () => {
   it('exposes exactly the typed API, one method per call, over invoke', async () => {
     await import('../../../main/app/preload');
     const api = fake.exposed.servicehall as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'printTicket', 'replica', 'saveConfig'].sort());
+    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'enroll', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'printTicket', 'replica', 'saveConfig'].sort());
     await api.command!('counter.resume', { counterId: 'c1' });
     expect(fake.invoked.at(-1)).toEqual([Channel.command, 'counter.resume', { counterId: 'c1' }]);
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The part of Electron's safeStorage used here (injected, so it is testable without Electron). */
+export interface SecretBox {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+const SEALED = 'token.bin';
+const PLAIN = 'token.txt';
+
+/**
+ * The terminal's token at rest: sealed by the OS keychain through safeStorage where it works,
+ * otherwise in a file only the owner can read. Saving one way removes the other.
+ */
+export function saveToken(dir: string, token: string, box: SecretBox): 'sealed' | 'file' {
+  if (box.isEncryptionAvailable()) {
+    writeFileSync(path.join(dir, SEALED), box.encryptString(token), { mode: 0o600 });
+    rmSync(path.join(dir, PLAIN), { force: true });
+    return 'sealed';
+  }
+  writeFileSync(path.join(dir, PLAIN), token, { mode: 0o600 });
+  rmSync(path.join(dir, SEALED), { force: true });
+  return 'file';
+}
+
+export function loadToken(dir: string, box: SecretBox): string | null {
+  const sealed = path.join(dir, SEALED);
+  if (existsSync(sealed) && box.isEncryptionAvailable()) return box.decryptString(readFileSync(sealed));
+  const plain = path.join(dir, PLAIN);
+  return existsSync(plain) ? readFileSync(plain, 'utf8').trim() : null;
+}

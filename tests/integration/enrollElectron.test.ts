@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../main/app/config';
+import { enrollTerminal } from '../../main/app/enroll';
+import { loadToken, type SecretBox } from '../../main/app/tokenStore';
+import { TerminalAgent } from '../../main/terminal/agent';
+import { defaultTerminalConfig } from '../../shared/protocol';
+import { callerOf, demoHub, onCleanup, opId, tempDir, terminal, until } from '../support/hub';
+
+/** A stand-in for safeStorage: "encrypts" reversibly, so the file is not the token in the clear. */
+const box = (available: boolean): SecretBox => ({
+  isEncryptionAvailable: () => available,
+  encryptString: (s) => Buffer.from([...Buffer.from(s)].map((b) => b ^ 0x5a)),
+  decryptString: (b) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString(),
+});
+
+async function codeFor(hub: Awaited<ReturnType<typeof demoHub>>) {
+  const a = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.create', payload: { role: 'kiosk', name: '二楼取号机', counterId: null, zone: '' } });
+  if (!a.ok) throw new Error(a.error.message);
+  return (a.result as { code: string }).code;
+}
+
+describe('enrolling an Electron terminal', () => {
+  it('exchanges the code, seals the token, switches the configuration, and the token connects', async () => {
+    const hub = await demoHub();
+    const dir = tempDir();
+    const code = await codeFor(hub);
+    const r = await enrollTerminal(dir, defaultTerminalConfig, hub.url, code, box(true));
+    expect(r).toEqual({ ok: true, role: 'kiosk', hallName: '示范市政务服务中心', storage: 'sealed' });
+    expect(loadConfig(dir).config).toMatchObject({ mode: 'terminal', role: 'kiosk', hubUrl: hub.url, token: '' });
+    const token = loadToken(dir, box(true))!;
+    expect(readFileSync(path.join(dir, 'token.bin')).toString()).not.toContain(token.slice(-10));
+    expect(statSync(path.join(dir, 'token.bin')).mode & 0o777).toBe(0o600);
+    const agent = new TerminalAgent({ hubUrl: hub.url, token, dataDir: tempDir('agent-') }).start();
+    onCleanup(() => agent.close());
+    await until(() => agent.connection.status === 'connected', 'enrolled kiosk connects');
+    expect(agent.connection.welcome?.role).toBe('kiosk');
+  });
+
+  it('without OS encryption the token goes to an owner-only file', async () => {
+    const hub = await demoHub();
+    const dir = tempDir();
+    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(false))).toMatchObject({ ok: true, storage: 'file' });
+    expect(statSync(path.join(dir, 'token.txt')).mode & 0o777).toBe(0o600);
+    expect(existsSync(path.join(dir, 'token.bin'))).toBe(false);
+  });
+
+  it.each([
+    ['a used code', 'used', 'ENROLLMENT_INVALID'],
+    ['an address that is not http', 'ftp', 'VALIDATION_FAILED'],
+    ['a hub that is not there', 'down', 'HUB_UNREACHABLE'],
+  ] as const)('%s: a typed error, and nothing saved', async (_name, kind, code) => {
+    const hub = await demoHub();
+    const dir = tempDir();
+    const enrollCode = await codeFor(hub);
+    if (kind === 'used') await enrollTerminal(tempDir(), defaultTerminalConfig, hub.url, enrollCode, box(true));
+    const url = kind === 'ftp' ? 'ftp://127.0.0.1:1' : kind === 'down' ? 'http://127.0.0.1:9' : hub.url;
+    expect(await enrollTerminal(dir, defaultTerminalConfig, url, enrollCode, box(true))).toMatchObject({ ok: false, error: { code } });
+    expect(loadToken(dir, box(true))).toBeNull();
+    expect(loadConfig(dir).config).toEqual(defaultTerminalConfig);
+  });
+});
