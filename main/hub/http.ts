@@ -27,8 +27,6 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
-
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));

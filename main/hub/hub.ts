@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { hallDay } from '../../shared/domain/queue';
 import {
-  CommandError,
   ErrorCode,
   SubscribeRequest,
   TerminalRole,
@@ -27,7 +25,8 @@ import {
 import { hubMigrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import type { Caller } from './handlers/context';
-import { hashToken, newToken, normalizeCode, sameHash, tokenTerminalId } from './credentials';
+import { hashToken, sameHash, tokenTerminalId } from './credentials';
+import { enrollmentEndpoint } from './enrollment';
 import { loadAuditKey, verifyAudit, type AuditReport } from './audit';
 import { Executor } from './executor';
 import { sendJson, staticFiles } from './http';
@@ -54,11 +53,11 @@ export interface HubOptions {
 
 interface SocketData {
   caller: Caller;
+  zone: string;
 }
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const BACKLOG_CHUNK = 5000;
-const EnrollRequest = z.strictObject({ code: z.string().min(12).max(40) });
 const roomOf = (role: TerminalRole) => `feed:${role}`;
 
 export interface Hub {
@@ -73,8 +72,6 @@ export interface Hub {
   /** Every replicated table as `role` may see it, now. */
   snapshot(role: TerminalRole): Snapshot;
   verifyAudit(): AuditReport;
-  /** Exchanges a one-time enrollment code for the terminal's token (also served as POST /enroll). */
-  enroll(code: string): Answer;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): Answer;
   close(): Promise<void>;
@@ -122,57 +119,17 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   const auditKey = loadAuditKey(opts.dataDir);
   const executor = new Executor(store, hall.id, clock, auditKey, log);
 
-  const findTerminal = db.prepare('SELECT id, role, counter_id, token_hash FROM terminals WHERE id = ? AND revoked_at IS NULL');
+  const findTerminal = db.prepare('SELECT id, role, counter_id, zone, token_hash FROM terminals WHERE id = ? AND revoked_at IS NULL');
+  const enrollment = enrollmentEndpoint({ db, executor, clock, hall });
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
   const serveStatic = staticFiles(rendererDir);
 
   const http: HttpServer = createServer((req, res) => {
     if (req.url === '/health') sendJson(res, 200, health());
-    else if (req.url === '/enroll') void enrollHttp(req, res);
+    else if (req.url === '/enroll') void enrollment(req, res);
     else void serveStatic(req, res);
   });
 
-  /**
-   * POST /enroll {"code": "XXXX-XXXX-XXXX"} → {terminalId, role, token, hallId, hallName}.
-   * Unknown, used and expired codes get the same answer, so the endpoint tells a guesser nothing.
-   */
-  async function enrollHttp(req: IncomingMessage, res: ServerResponse) {
-    if (req.method !== 'POST') return sendJson(res, 405, { error: { code: ErrorCode.VALIDATION_FAILED, message: 'POST only' } });
-    let body = '';
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > 2048) return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      json = null;
-    }
-    const parsed = EnrollRequest.safeParse(json);
-    if (!parsed.success) return sendJson(res, 400, { error: { code: ErrorCode.VALIDATION_FAILED, message: '需要 {"code": "注册码"}' } });
-    const answer = enroll(parsed.data.code);
-    if (answer.ok) sendJson(res, 200, answer.result);
-    else sendJson(res, 401, { error: answer.error });
-  }
-
-  function enroll(code: string): Answer {
-    const codeHash = hashToken(normalizeCode(code));
-    const row = db
-      .prepare('SELECT e.terminal_id, e.expires_at, e.used_at, t.revoked_at, t.role FROM enrollments e JOIN terminals t ON t.id = e.terminal_id WHERE e.code_hash = ?')
-      .get(codeHash) as { terminal_id: string; expires_at: number; used_at: number | null; revoked_at: number | null; role: TerminalRole } | undefined;
-    const caller: Caller = { terminalId: row?.terminal_id ?? 'unknown', role: row?.role ?? 'display', counterId: null };
-    return executor.system(caller, 'terminal.enroll', { code: `${normalizeCode(code).slice(0, 2)}…` }, () => {
-      const now = clock();
-      if (!row || row.used_at !== null || row.revoked_at !== null || now >= row.expires_at) {
-        throw new CommandError(ErrorCode.ENROLLMENT_INVALID, '注册码无效、已使用或已过期，请向大厅管理员重新获取');
-      }
-      const token = newToken(row.terminal_id);
-      db.prepare('UPDATE terminals SET token_hash = ? WHERE id = ?').run(hashToken(token), row.terminal_id);
-      db.prepare('UPDATE enrollments SET used_at = ? WHERE code_hash = ?').run(now, codeHash);
-      return { ok: true, result: { terminalId: row.terminal_id, role: row.role, token, hallId: hall.id, hallName: hall.name }, seq: store.currentSeq };
-    });
-  }
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     serveClient: false,
     // Commands are capped at 16 KB by the protocol; this only stops abuse of the transport.
@@ -183,17 +140,17 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     const token: unknown = socket.handshake.auth?.token;
     const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
     const row = terminalId
-      ? (findTerminal.get(terminalId) as { id: string; role: TerminalRole; counter_id: string | null; token_hash: string } | undefined)
+      ? (findTerminal.get(terminalId) as { id: string; role: TerminalRole; counter_id: string | null; zone: string; token_hash: string } | undefined)
       : undefined;
     if (!row || !sameHash(row.token_hash, hashToken(token as string))) return next(new Error(ErrorCode.UNAUTHENTICATED));
     socket.data.caller = { terminalId: row.id, role: row.role, counterId: row.counter_id };
+    socket.data.zone = row.zone;
     next();
   });
 
   io.on('connection', (socket: HubSocket) => {
-    const { caller } = socket.data;
+    const { caller, zone } = socket.data;
     void socket.join(`terminal:${caller.terminalId}`);
-    const zone = (db.prepare('SELECT zone FROM terminals WHERE id = ?').get(caller.terminalId) as { zone: string }).zone;
     socket.emit('welcome', {
       hallId: hall.id, hallName: hall.name, epoch, terminalId: caller.terminalId, role: caller.role,
       counterId: caller.counterId, zone, serverTime: clock(),
@@ -247,10 +204,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
    * A snapshot holds what a terminal works with: today's records and anything still open, not
    * the hall's whole history (that is for reports, asked of the hub).
    */
-  function snapshotRows(table: TableName): AnyRow[] {
-    const settings = parseQueueSettings(store.get('halls', hall.id)!.queue_settings);
-    const day = hallDay(clock(), settings.utcOffsetMinutes);
-    const dayStart = Date.parse(`${day}T00:00:00Z`) - settings.utcOffsetMinutes * 60_000;
+  function snapshotRows(table: TableName, day: string, dayStart: number): AnyRow[] {
     switch (table) {
       case 'tickets':
         return store.where('tickets', "day >= ? OR status NOT IN ('finished','no_show','cancelled')", day);
@@ -266,9 +220,12 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   }
 
   function snapshotFor(role: TerminalRole): Snapshot {
+    const { utcOffsetMinutes } = parseQueueSettings(store.get('halls', hall.id)!.queue_settings);
+    const day = hallDay(clock(), utcOffsetMinutes);
+    const dayStart = Date.parse(`${day}T00:00:00Z`) - utcOffsetMinutes * 60_000;
     const tables: Snapshot['tables'] = {};
     for (const table of Object.keys(projections[role]) as TableName[]) {
-      tables[table] = snapshotRows(table).map((r) => projectRow(role, table, r as AnyRow)!);
+      tables[table] = snapshotRows(table, day, dayStart).map((r) => projectRow(role, table, r as AnyRow)!);
     }
     return { seq: store.currentSeq, tables };
   }
@@ -324,7 +281,6 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     health,
     snapshot: snapshotFor,
     verifyAudit: () => verifyAudit(db, auditKey),
-    enroll,
     execute,
     async close() {
       if (closed) return;

@@ -10,7 +10,7 @@ const replicatedColumns = Object.fromEntries(
 ) as Record<TableName, string[]>;
 
 /**
- * The hub's only way to change replicated tables. Every write goes through `upsert`/`remove`
+ * The hub's only way to change replicated tables. Every write goes through `upsert`/`patch`
  * inside `transaction`, which appends the change to the feed with the next seq. Because there
  * is one writer and a rolled-back transaction also rolls back its feed rows and its seq, the
  * feed stays gap-free.
@@ -58,7 +58,7 @@ export class Store {
       return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})
               ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
     }).run(values);
-    this.append(table, 'upsert', row.id, row as AnyRow);
+    this.append(table, row.id, row as AnyRow);
     return row;
   }
 
@@ -71,13 +71,8 @@ export class Store {
     });
     if (info.changes !== 1) throw new Error(`${table} ${id} not found`);
     const row = this.get(table, id)!;
-    this.append(table, 'upsert', id, row as AnyRow);
+    this.append(table, id, row as AnyRow);
     return row;
-  }
-
-  remove(table: TableName, id: string): void {
-    this.statement(`delete:${table}`, () => `DELETE FROM ${table} WHERE id = ?`).run(id);
-    this.append(table, 'delete', id, null);
   }
 
   get<T extends TableName>(table: T, id: string): Row<T> | undefined {
@@ -116,12 +111,13 @@ export class Store {
     return this.db.prepare('DELETE FROM feed WHERE seq <= ?').run(this.seq - Math.max(1, keep)).changes;
   }
 
-  private append(table: TableName, op: 'upsert' | 'delete', id: string, row: AnyRow | null): void {
+  /** The hub never deletes replicated rows (records end by state); the feed's 'delete' op is for later. */
+  private append(table: TableName, id: string, row: AnyRow): void {
     if (!this.pending) throw new Error('hub writes must run inside Store.transaction');
     const seq = ++this.seq;
-    const data = row && pick(row, replicatedColumns[table]);
-    this.insertFeed.run(seq, this.now(), table, id, op, data && JSON.stringify(data));
-    this.pending.push({ seq, table, op, id, row: data });
+    const data = pick(row, replicatedColumns[table]);
+    this.insertFeed.run(seq, this.now(), table, id, 'upsert', JSON.stringify(data));
+    this.pending.push({ seq, table, op: 'upsert', id, row: data });
   }
 
   private statement(key: string, sql: () => string): Statement {

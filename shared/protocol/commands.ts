@@ -32,20 +32,29 @@ export const SecuritySettingsSchema = z.strictObject({
   enrollMinutes: z.number().int().min(5).max(7 * 1440),
 }) satisfies z.ZodType<SecuritySettings>;
 
-/** A hall's stored settings over the defaults; a stored value that no longer validates falls back. */
-function parseSettings<T extends object>(schema: z.ZodType<T>, defaults: T, json: string): T {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(json);
-  } catch {
-    return defaults;
-  }
-  const merged = schema.safeParse({ ...defaults, ...(stored as object) });
-  return merged.success ? merged.data : defaults;
+/**
+ * A hall's stored settings over the defaults; a stored value that no longer validates falls back.
+ * Settings change rarely and are read on hot paths (every call, every render): the last parse of
+ * each kind is reused while the stored JSON is the same. Callers must not mutate the result.
+ */
+function settingsParser<T extends object>(schema: z.ZodType<T>, defaults: T): (json: string) => T {
+  let last: { json: string; value: T } | undefined;
+  return (json) => {
+    if (last?.json === json) return last.value;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(json);
+    } catch {
+      stored = {};
+    }
+    const merged = schema.safeParse({ ...defaults, ...(stored as object) });
+    last = { json, value: merged.success ? merged.data : defaults };
+    return last.value;
+  };
 }
 
-export const parseQueueSettings = (json: string): QueueSettings => parseSettings(QueueSettingsSchema, defaultQueueSettings, json);
-export const parseSecuritySettings = (json: string): SecuritySettings => parseSettings(SecuritySettingsSchema, defaultSecuritySettings, json);
+export const parseQueueSettings: (json: string) => QueueSettings = settingsParser(QueueSettingsSchema, defaultQueueSettings);
+export const parseSecuritySettings: (json: string) => SecuritySettings = settingsParser(SecuritySettingsSchema, defaultSecuritySettings);
 
 interface CommandSpec<P extends z.ZodType> {
   payload: P;

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Clock } from '../../shared/domain/clock';
+import { CommandError, ErrorCode, type Answer, type TerminalRole } from '../../shared/protocol';
+import type { Db } from '../db/open';
+import { hashToken, newToken, normalizeCode } from './credentials';
+import type { Executor } from './executor';
+import type { Caller } from './handlers/context';
+import { sendJson } from './http';
+
+const EnrollRequest = z.strictObject({ code: z.string().min(12).max(40) });
+const MAX_BODY = 2048;
+
+interface Deps {
+  db: Db;
+  executor: Executor;
+  clock: Clock;
+  hall: { id: string; name: string };
+}
+
+/**
+ * POST /enroll {"code": "XXXX-XXXX-XXXX"} → {terminalId, role, token, hallId, hallName}: a new
+ * terminal exchanges its one-time code for its token. Unknown, used and expired codes get the same
+ * answer, so the endpoint tells a guesser nothing; every attempt is audited.
+ */
+export function enrollmentEndpoint({ db, executor, clock, hall }: Deps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const findCode = db.prepare(
+    'SELECT e.terminal_id, e.expires_at, e.used_at, t.revoked_at, t.role FROM enrollments e JOIN terminals t ON t.id = e.terminal_id WHERE e.code_hash = ?',
+  );
+  const setToken = db.prepare('UPDATE terminals SET token_hash = ? WHERE id = ?');
+  const useCode = db.prepare('UPDATE enrollments SET used_at = ? WHERE code_hash = ?');
+
+  function enroll(code: string): Answer {
+    const codeHash = hashToken(normalizeCode(code));
+    const row = findCode.get(codeHash) as
+      | { terminal_id: string; expires_at: number; used_at: number | null; revoked_at: number | null; role: TerminalRole }
+      | undefined;
+    const caller: Caller = { terminalId: row?.terminal_id ?? 'unknown', role: row?.role ?? 'display', counterId: null };
+    return executor.system(caller, 'terminal.enroll', { code: `${normalizeCode(code).slice(0, 2)}…` }, () => {
+      const now = clock();
+      if (!row || row.used_at !== null || row.revoked_at !== null || now >= row.expires_at) {
+        throw new CommandError(ErrorCode.ENROLLMENT_INVALID, '注册码无效、已使用或已过期，请向大厅管理员重新获取');
+      }
+      const token = newToken(row.terminal_id);
+      setToken.run(hashToken(token), row.terminal_id);
+      useCode.run(now, codeHash);
+      // No replicated row changes (the token hash never leaves the hub): no feed position to report.
+      return { ok: true, result: { terminalId: row.terminal_id, role: row.role, token, hallId: hall.id, hallName: hall.name }, seq: 0 };
+    });
+  }
+
+  return async (req, res) => {
+    if (req.method !== 'POST') return sendJson(res, 405, { error: { code: ErrorCode.VALIDATION_FAILED, message: 'POST only' } });
+    let body = '';
+    for await (const chunk of req) {
+      body += chunk;
+      if (body.length > MAX_BODY) return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
+    }
+    let json: unknown = null;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      // stays null: answered below as a validation failure
+    }
+    const parsed = EnrollRequest.safeParse(json);
+    if (!parsed.success) return sendJson(res, 400, { error: { code: ErrorCode.VALIDATION_FAILED, message: '需要 {"code": "注册码"}' } });
+    const answer = enroll(parsed.data.code);
+    if (answer.ok) sendJson(res, 200, answer.result);
+    else sendJson(res, 401, { error: answer.error });
+  };
+}
