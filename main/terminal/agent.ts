@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../shared/domain/clock';
 import {
   ErrorCode,
   SyncClient,
+  checkCommand,
   commandSpecs,
   type Answer,
   type ClientToServerEvents,
@@ -85,12 +86,10 @@ export class TerminalAgent implements HallApi {
   }
 
   async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> {
-    const spec = commandSpecs[type];
-    if (!spec) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${String(type)}` } };
-    const parsed = spec.payload.safeParse(payload);
-    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
-    const envelope = { opId: randomUUID(), type, payload: parsed.data };
-    if (!spec.offline) return this.sync.send(envelope, this.timeoutMs);
+    const checked = checkCommand(type, payload);
+    if (!checked.ok) return checked;
+    const envelope = { opId: randomUUID(), type, payload: checked.payload };
+    if (!commandSpecs[type].offline) return this.sync.send(envelope, this.timeoutMs);
 
     this.outbox.add(envelope, this.clock());
     this.sync.setPending(this.outbox.count());

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { CommandOutcome } from '../../shared/protocol';
 import { useHall } from './hall';
 import { LanguageToggle, useI18n } from './i18n';
 
@@ -80,6 +81,17 @@ export function KeyButton(props: {
       )}
     </span>
   );
+}
+
+/** Shows a command's refusal in the person's words; returns whether it went through or was queued. */
+export function useCommandError() {
+  const [error, setError] = useState<string | null>(null);
+  const check = (outcome: CommandOutcome) => {
+    if (outcome.ok === false) setError(outcome.error.message);
+    else setError(null);
+    return outcome.ok !== false;
+  };
+  return { error, check, setError };
 }
 
 export function ErrorLine({ error }: { error: string | null }) {

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { applyBatch, emptyReplica, fromSnapshot, type ConnectionState, type HallApi, type ReplicaState } from '../../shared/protocol';
+import { hallDay } from '../../shared/domain/queue';
+import { applyBatch, emptyReplica, fromSnapshot, parseQueueSettings, rowById, rowsOf, type ConnectionState, type HallApi, type ReplicaState } from '../../shared/protocol';
 
 interface Hall {
   api: HallApi;
@@ -40,6 +41,14 @@ export function useHall(): Hall {
   const hall = useContext(HallContext);
   if (!hall) throw new Error('useHall outside HallProvider');
   return hall;
+}
+
+/** The hall's queue settings, its current day (on its own clock and time zone) and that day's tickets. */
+export function useHallDay(now: number) {
+  const { replica, connection } = useHall();
+  const settings = parseQueueSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.queue_settings ?? '{}');
+  const day = hallDay(now, settings.utcOffsetMinutes);
+  return { settings, day, tickets: rowsOf(replica, 'tickets').filter((tk) => tk.day === day) };
 }
 
 let clockSkew = 0;

@@ -66,6 +66,9 @@ export function ticketNumber(prefix: string, seq: number): string {
   return `${prefix}${String(seq).padStart(3, '0')}`;
 }
 
+/** Was this number issued by the service with this prefix? (A number keeps its prefix when transferred.) */
+export const numberedBy = (number: string, prefix: string): boolean => number.length > prefix.length && number.startsWith(prefix) && /^\d+$/.test(number.slice(prefix.length));
+
 /** A parked ticket comes back by itself once its time is up. */
 export function isWaiting(t: Pick<QueueTicket, 'status' | 'park_until'>, now: number): boolean {
   return t.status === 'waiting' || (t.status === 'parked' && t.park_until !== null && t.park_until <= now);

@@ -197,3 +197,14 @@ export const AnswerSchema = z.discriminatedUnion('ok', [
 export type Answer = { ok: true; result: CommandResult; seq: number } | { ok: false; error: HallError };
 
 export const isCommandType = (t: string): t is CommandType => Object.hasOwn(commandSpecs, t);
+
+/**
+ * Checks a command before it leaves a terminal, with the schema the hub applies on arrival, so a
+ * mistake is answered at once and never queued or sent.
+ */
+export function checkCommand(type: string, payload: unknown): { ok: true; type: CommandType; payload: unknown } | { ok: false; error: HallError } {
+  if (!isCommandType(type)) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${type.slice(0, 64)}` } };
+  const parsed = commandSpecs[type].payload.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
+  return { ok: true, type, payload: parsed.data };
+}

@@ -1,9 +1,8 @@
 import { io } from 'socket.io-client';
 import {
-  ErrorCode,
   SyncClient,
   applyBatch,
-  commandSpecs,
+  checkCommand,
   emptyReplica,
   fromSnapshot,
   toSnapshot,
@@ -52,13 +51,11 @@ export function socketApi(hubUrl: string, token: string): HallApi & { close(): v
     (what) => console.warn(`hub sent a malformed ${what}`),
   );
 
-  let n = 0;
   return {
     async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> {
-      const parsed = commandSpecs[type].payload.safeParse(payload);
-      if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
-      const opId = `${Date.now().toString(36)}-${(++n).toString(36)}-${crypto.randomUUID()}`.slice(0, 64);
-      return sync.send({ opId, type, payload: parsed.data }, 8000);
+      const checked = checkCommand(type, payload);
+      if (!checked.ok) return checked;
+      return sync.send({ opId: crypto.randomUUID(), type, payload: checked.payload }, 8000);
     },
     watchReplica(listener) {
       listeners.add(listener);

@@ -1,21 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/domain/counter';
 import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
-import { Dialog, ErrorLine, KeyButton, TopBar } from '../components';
+import { Dialog, ErrorLine, KeyButton, TopBar, useCommandError } from '../components';
 import { formatTime, useHall } from '../hall';
 import { QueuePanel } from './QueuePanel';
 import { useI18n } from '../i18n';
-
-/** Shows a command's refusal in the clerk's words; returns whether it went through or was queued. */
-function useCommandError() {
-  const [error, setError] = useState<string | null>(null);
-  const check = (outcome: CommandOutcome) => {
-    if (outcome.ok === false) setError(outcome.error.message);
-    else setError(null);
-    return outcome.ok !== false;
-  };
-  return { error, check, setError };
-}
 
 export function ClerkFace() {
   const { replica, connection } = useHall();

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { callAnnouncement } from '../../../shared/domain/announce';
-import { hallDay, isWaiting } from '../../../shared/domain/queue';
-import { parseQueueSettings, rowById, rowsOf, type ReplicaState, type Row } from '../../../shared/protocol';
+import { isWaiting } from '../../../shared/domain/queue';
+import { rowById, rowsOf, type ReplicaState, type Row } from '../../../shared/protocol';
 import { Announcer, speakInHall, type AnnouncerEntry } from '../announcer';
-import { hallNow, useHall, useNow } from '../hall';
+import { hallNow, useHall, useHallDay, useNow } from '../hall';
 import { useI18n } from '../i18n';
 
 const HIGHLIGHT_MS = 8000;
@@ -22,8 +22,7 @@ export function DisplayFace() {
   const now = useNow();
   const zone = connection.welcome?.zone ?? '';
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
-  const settings = parseQueueSettings(hall?.queue_settings ?? '{}');
-  const day = hallDay(now, settings.utcOffsetMinutes);
+  const { settings, day, tickets } = useHallDay(now);
   const inZone = (counterId: string | null) => !zone || rowById(replica, 'counters', counterId)?.zone === zone;
   const { entries, calls } = useCalls(replica, zone, settings.announceRepeat);
   const todays = calls.filter((c) => c.day === day);
@@ -76,7 +75,7 @@ export function DisplayFace() {
             </tbody>
           </table>
         </section>
-        <WaitingByService now={now} day={day} inZone={inZone} />
+        <WaitingByService now={now} tickets={tickets} inZone={inZone} />
       </main>
       <div className="subtitle" aria-live="polite">
         {speaking ? `${t('display.speaking')}${speaking.text}` : ''}
@@ -97,7 +96,7 @@ export function DisplayFace() {
   );
 }
 
-function WaitingByService({ now, day, inZone }: { now: number; day: string; inZone: (counterId: string | null) => boolean }) {
+function WaitingByService({ now, tickets, inZone }: { now: number; tickets: readonly Row<'tickets'>[]; inZone: (counterId: string | null) => boolean }) {
   const { replica } = useHall();
   const { t } = useI18n();
   const openCounters = rowsOf(replica, 'counters').filter((c) => c.state === 'open' && inZone(c.id));
@@ -106,7 +105,7 @@ function WaitingByService({ now, day, inZone }: { now: number; day: string; inZo
       .filter((cs) => cs.service_id === serviceId && openCounters.some((c) => c.id === cs.counter_id))
       .map((cs) => rowById(replica, 'counters', cs.counter_id)!.number)
       .sort((a, b) => a - b);
-  const waiting = rowsOf(replica, 'tickets').filter((tk) => tk.day === day && isWaiting(tk, now));
+  const waiting = tickets.filter((tk) => isWaiting(tk, now));
   const services = rowsOf(replica, 'services')
     .map((s) => ({ s, windows: servedBy(s.id), n: waiting.filter((tk) => tk.service_id === s.id).length }))
     .filter((x) => x.windows.length > 0 || x.n > 0)

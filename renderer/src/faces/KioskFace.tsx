@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { hallDay, isWaiting, type Priority } from '../../../shared/domain/queue';
-import { parseQueueSettings, rowById, rowsOf, type PreloadApi, type Row } from '../../../shared/protocol';
-import { ErrorLine } from '../components';
-import { formatTime, useHall, useNow } from '../hall';
+import { isWaiting, numberedBy, type Priority } from '../../../shared/domain/queue';
+import { rowById, rowsOf, type PreloadApi, type Row } from '../../../shared/protocol';
+import { ErrorLine, useCommandError } from '../components';
+import { formatTime, useHall, useHallDay, useNow } from '../hall';
 import { LanguageToggle, useI18n } from '../i18n';
 
 interface Issued {
@@ -26,7 +26,7 @@ export function KioskFace() {
   const [service, setService] = useState<Row<'services'> | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
-  const day = hallDay(now, parseQueueSettings(hall?.queue_settings ?? '{}').utcOffsetMinutes);
+  const { day, tickets } = useHallDay(now);
   const dayClosed = rowsOf(replica, 'hall_days').some((d) => d.day === day && d.closed_at !== null);
   const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null));
 
@@ -40,12 +40,11 @@ export function KioskFace() {
   const services = rowsOf(replica, 'services')
     .filter((s) => (search ? s.name.includes(search.trim()) || rowById(replica, 'departments', s.department_id)?.name.includes(search.trim()) : s.department_id === departmentId))
     .sort((a, b) => a.sort - b.sort);
-  const tickets = rowsOf(replica, 'tickets').filter((tk) => tk.day === day);
   const waiting = (sid: string) => tickets.filter((tk) => tk.service_id === sid && isWaiting(tk, now)).length;
   const openCounters = (sid: string) =>
     rowsOf(replica, 'counter_services').filter((cs) => cs.service_id === sid && rowById(replica, 'counters', cs.counter_id)?.state === 'open').length;
   const unavailable = (s: Row<'services'>): string | null =>
-    dayClosed ? t('kiosk.dayClosed') : !s.is_open ? t('kiosk.closed') : s.daily_cap !== null && tickets.filter((tk) => tk.id.includes(`-${s.prefix}-`)).length >= s.daily_cap ? t('kiosk.full') : null;
+    dayClosed ? t('kiosk.dayClosed') : !s.is_open ? t('kiosk.closed') : s.daily_cap !== null && tickets.filter((tk) => numberedBy(tk.number, s.prefix)).length >= s.daily_cap ? t('kiosk.full') : null;
 
   return (
     <div className="face kiosk">
@@ -115,14 +114,14 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
   const [priority, setPriority] = useState<Priority>('normal');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, check } = useCommandError();
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     const outcome = await api.command('ticket.issue', { serviceId: service.id, priority, confirm: priority === 'normal' ? null : { login, password } });
     setBusy(false);
-    if (outcome.ok !== true) return setError(outcome.ok === false ? outcome.error.message : null);
+    if (!check(outcome) || outcome.ok !== true) return;
     const r = outcome.result as { ticket: { number: string; issued_at: number }; ahead: number; estimatedWaitMinutes: number | null };
     onIssued({ number: r.ticket.number, serviceName: service.name, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, issuedAt: r.ticket.issued_at });
   };

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { isCounterOffline } from '../../../shared/domain/counter';
-import { hallDay } from '../../../shared/domain/queue';
 import { hallAlerts, serviceLoad, type Alert } from '../../../shared/domain/stats';
-import { parseQueueSettings, rowById, rowsOf, type Row } from '../../../shared/protocol';
-import { ErrorLine, TopBar } from '../components';
-import { formatDuration, formatTime, useHall, useNow } from '../hall';
+import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
+import { ErrorLine, TopBar, useCommandError } from '../components';
+import { formatDuration, formatTime, hallNow, useHall, useHallDay, useNow } from '../hall';
 import { useI18n } from '../i18n';
 
 type TileState = 'open' | 'paused' | 'closed' | 'offline';
@@ -92,18 +91,10 @@ function CounterTile({ counter, state, now }: { counter: Row<'counters'>; state:
   );
 }
 
-/** Today's tickets of the hall, for the board's figures. */
-function useToday(now: number) {
-  const { replica, connection } = useHall();
-  const settings = parseQueueSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.queue_settings ?? '{}');
-  const day = hallDay(now, settings.utcOffsetMinutes);
-  return rowsOf(replica, 'tickets').filter((tk) => tk.day === day);
-}
-
 function ServiceTable({ now }: { now: number }) {
   const { replica } = useHall();
   const { t } = useI18n();
-  const tickets = useToday(now);
+  const { tickets } = useHallDay(now);
   const minutes = (ms: number | null) => (ms === null ? '—' : t('board.min', { m: Math.round(ms / 60_000) }));
   const rows = rowsOf(replica, 'services')
     .sort((a, b) => a.sort - b.sort)
@@ -149,7 +140,7 @@ function ServiceRow({ s, over, children }: { s: Row<'services'>; over: boolean; 
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState({ maxWaitMin: s.max_wait_min, maxServiceMin: s.max_service_min, queueCap: s.queue_cap, dailyCap: s.daily_cap });
-  const [error, setError] = useState<string | null>(null);
+  const { error, check } = useCommandError();
   const field = (key: keyof typeof values, label: string) => (
     <label className="inline">
       {label}
@@ -182,8 +173,7 @@ function ServiceRow({ s, over, children }: { s: Row<'services'>; over: boolean; 
                 const outcome = await api.command('service.update', {
                   serviceId: s.id, maxWaitMin: values.maxWaitMin, maxServiceMin: values.maxServiceMin, queueCap: values.queueCap, dailyCap: values.dailyCap,
                 });
-                setError(outcome.ok === false ? outcome.error.message : null);
-                if (outcome.ok !== false) setEditing(false);
+                if (check(outcome)) setEditing(false);
               }}
             >
               {field('maxWaitMin', t('board.maxWait'))}
@@ -216,7 +206,7 @@ function ServiceSwitch({ service }: { service: Row<'services'> }) {
 function Alerts({ now }: { now: number }) {
   const { replica } = useHall();
   const { t } = useI18n();
-  const tickets = useToday(now);
+  const { tickets } = useHallDay(now);
   const counterServices = rowsOf(replica, 'counter_services');
   const counters = rowsOf(replica, 'counters').map((c) => {
     const lastEnd = Math.max(0, ...tickets.filter((tk) => tk.counter_id === c.id && tk.finished_at !== null).map((tk) => tk.finished_at!));
@@ -239,9 +229,9 @@ function Alerts({ now }: { now: number }) {
 
 /** The hall's queue rules, as the manager sets them (validated again at the hub). */
 function QueueSettingsForm() {
-  const { api, replica, connection } = useHall();
+  const { api } = useHall();
   const { t } = useI18n();
-  const current = parseQueueSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.queue_settings ?? '{}');
+  const { settings: current } = useHallDay(hallNow());
   const [values, setValues] = useState(current);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const stored = JSON.stringify(current);
@@ -333,10 +323,9 @@ function Terminals() {
   const counters = rowsOf(replica, 'counters').sort((a, b) => a.number - b.number);
   const [draft, setDraft] = useState({ role: 'display' as Row<'terminals'>['role'], name: '', counterId: '', zone: '' });
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const show = (outcome: Awaited<ReturnType<typeof api.command>>) => {
-    setError(outcome.ok === false ? outcome.error.message : null);
-    if (outcome.ok === true) {
+  const { error, check } = useCommandError();
+  const show = (outcome: CommandOutcome) => {
+    if (check(outcome) && outcome.ok === true) {
       const r = outcome.result as { terminal: { name: string }; code?: string; expiresAt?: number };
       setIssued(r.code && r.expiresAt ? { name: r.terminal.name, code: r.code, expiresAt: r.expiresAt } : null);
     }
@@ -433,7 +422,7 @@ function AuditCheck() {
   const { api } = useHall();
   const { t } = useI18n();
   const [report, setReport] = useState<{ ok: boolean; rows: number; problems: { message: string }[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, check } = useCommandError();
   return (
     <section className="card audit-check" aria-label={t('audit.title')}>
       <button
@@ -441,8 +430,7 @@ function AuditCheck() {
         className="btn"
         onClick={async () => {
           const outcome = await api.command('audit.verify', {});
-          setError(outcome.ok === false ? outcome.error.message : null);
-          if (outcome.ok === true) setReport((outcome.result as { report: NonNullable<typeof report> }).report);
+          if (check(outcome) && outcome.ok === true) setReport((outcome.result as { report: NonNullable<typeof report> }).report);
         }}
       >
         {t('audit.verify')}
@@ -462,7 +450,7 @@ function NoticeEditor() {
   const { t } = useI18n();
   const current = rowById(replica, 'halls', connection.welcome?.hallId)?.notice ?? '';
   const [text, setText] = useState(current);
-  const [error, setError] = useState<string | null>(null);
+  const { error, check } = useCommandError();
   const [done, setDone] = useState(false);
   useEffect(() => setText(current), [current]);
   return (
@@ -470,9 +458,7 @@ function NoticeEditor() {
       className="card notice-editor"
       onSubmit={async (e) => {
         e.preventDefault();
-        const outcome = await api.command('hall.setNotice', { text });
-        setError(outcome.ok === false ? outcome.error.message : null);
-        setDone(outcome.ok !== false);
+        setDone(check(await api.command('hall.setNotice', { text })));
       }}
     >
       <label>

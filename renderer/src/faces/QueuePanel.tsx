@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { hallDay, isWaiting } from '../../../shared/domain/queue';
+import { isWaiting } from '../../../shared/domain/queue';
 import { averageServiceMs } from '../../../shared/domain/stats';
-import { parseQueueSettings, rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
+import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
 import { Dialog, KeyButton } from '../components';
-import { formatDuration, useHall, useNow } from '../hall';
+import { formatDuration, useHall, useHallDay, useNow } from '../hall';
 import { useI18n } from '../i18n';
 
 type DialogKind = 'transfer' | 'specific' | 'park' | 'finish' | null;
@@ -15,9 +15,7 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
   const now = useNow();
   const [dialog, setDialog] = useState<DialogKind>(null);
   const counter = rowById(replica, 'counters', counterId)!;
-  const settings = parseQueueSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.queue_settings ?? '{}');
-  const day = hallDay(now, settings.utcOffsetMinutes);
-  const tickets = rowsOf(replica, 'tickets').filter((tk) => tk.day === day);
+  const { settings, tickets } = useHallDay(now);
   const held = tickets.find((tk) => tk.counter_id === counterId && (tk.status === 'called' || tk.status === 'serving'));
   const serviceIds = rowsOf(replica, 'counter_services').filter((cs) => cs.counter_id === counterId).sort((a, b) => a.position - b.position).map((cs) => cs.service_id);
   const waitingFor = (sid: string) => tickets.filter((tk) => tk.service_id === sid && tk.target_counter_id === null && isWaiting(tk, now)).length;
@@ -46,7 +44,7 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
             <>
               <span className="current-status">{t(held.status === 'called' ? 'q.called' : 'q.serving')}</span>
               <span>{service?.name}</span>
-              {held.priority !== 'normal' && <span className="priority-flag">{held.priority === 'green' ? '绿色通道' : held.priority === 'major' ? '大项目直通车' : '预约'}</span>}
+              {held.priority !== 'normal' && <span className="priority-flag">{t(`q.p.${held.priority}`)}</span>}
               <span className="muted">{t('q.waitedFor', { d: formatDuration((held.called_at ?? now) - held.issued_at) })}</span>
               {held.recalls > 0 && <span className="muted">{t('q.recalls', { n: held.recalls })}</span>}
             </>

@@ -5,6 +5,7 @@ import {
   estimateWaitMinutes,
   hallDay,
   isEligible,
+  numberedBy,
   reinstateKey,
   ticketNumber,
   transferKey,
@@ -37,6 +38,12 @@ describe('numbering and the hall day', () => {
     expect(ticketNumber('A', 23)).toBe('A023');
     expect(ticketNumber('K', 1)).toBe('K001');
     expect(ticketNumber('B', 1234)).toBe('B1234');
+  });
+  it('a number belongs to the service whose prefix issued it', () => {
+    expect(numberedBy('A023', 'A')).toBe(true);
+    expect(numberedBy('AB023', 'A')).toBe(false); // another service's two-letter prefix
+    expect(numberedBy('AB023', 'AB')).toBe(true);
+    expect(numberedBy('A', 'A')).toBe(false);
   });
   it('the day follows the hall’s local time, not UTC', () => {
     expect(hallDay(Date.parse('2026-11-25T15:59:59Z'), 480)).toBe('2026-11-25');
