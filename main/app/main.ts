@@ -1,6 +1,7 @@
 import { app, dialog, Menu, safeStorage, type WebContents } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { TerminalConfig, TerminalRole } from '../../shared/protocol';
 import { startHub, type Hub } from '../hub/hub';
 import { createTerminal } from '../hub/seed';
@@ -24,6 +25,14 @@ const preload = path.join(__dirname, 'preload.js');
 const titles: Record<string, string> = {
   clerk: '窗口工作台', kiosk: '取号机', display: '叫号大屏', evaluator: '评价器', manager: '大厅管理', setup: '终端设置',
 };
+const StandaloneTokens = z.record(z.string(), z.string().max(200));
+const readJson = (file: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+};
 const bindings = new Map<number, FaceBinding & { agent?: TerminalAgent }>();
 let hub: Hub | undefined;
 const loaded = loadConfig(userData);
@@ -33,7 +42,9 @@ let config = loaded.config;
 /** Standalone: each face on this PC is a terminal of the local hub, created once. */
 function standaloneToken(h: Hub, face: TerminalRole): string {
   const file = path.join(userData, 'standalone-terminals.json');
-  const tokens = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  // A damaged file only costs new tokens: the terminals are created again (same ids, new hashes).
+  const stored = existsSync(file) ? StandaloneTokens.safeParse(readJson(file)) : undefined;
+  const tokens: Record<string, string> = stored?.success ? stored.data : {};
   if (!tokens[face]) {
     const counterId =
       face === 'clerk' || face === 'evaluator'

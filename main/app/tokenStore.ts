@@ -26,9 +26,14 @@ export function saveToken(dir: string, token: string, box: SecretBox): 'sealed' 
   return 'file';
 }
 
+/** The stored token, or null when there is none or it cannot be read back (the setup screen opens then). */
 export function loadToken(dir: string, box: SecretBox): string | null {
   const sealed = path.join(dir, SEALED);
-  if (existsSync(sealed) && box.isEncryptionAvailable()) return box.decryptString(readFileSync(sealed));
   const plain = path.join(dir, PLAIN);
-  return existsSync(plain) ? readFileSync(plain, 'utf8').trim() : null;
+  try {
+    if (existsSync(sealed) && box.isEncryptionAvailable()) return box.decryptString(readFileSync(sealed)) || null;
+    return existsSync(plain) ? readFileSync(plain, 'utf8').trim() || null : null;
+  } catch {
+    return null; // damaged, or sealed by another OS user or keychain
+  }
 }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Answer, CommandEnvelope, HallError } from '../../shared/protocol';
 import type { Db } from '../db/open';
 
@@ -12,35 +13,44 @@ export interface OutboxItem extends CommandEnvelope {
  * answered it; its opId makes a resend after a lost answer harmless.
  */
 export class Outbox {
-  constructor(private readonly db: Db) {}
+  private readonly insert: Statement;
+  private readonly head: Statement;
+  private readonly remove: Statement;
+  private readonly reject: Statement;
+  private readonly size: Statement;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare('INSERT INTO outbox (op_id, type, payload, created_at) VALUES (?, ?, ?, ?)');
+    this.head = db.prepare('SELECT n, op_id, type, payload, created_at FROM outbox ORDER BY n LIMIT 1');
+    this.remove = db.prepare('DELETE FROM outbox WHERE n = ?');
+    this.reject = db.prepare('INSERT OR REPLACE INTO outbox_rejected (op_id, type, payload, error, at) VALUES (?, ?, ?, ?, ?)');
+    this.size = db.prepare('SELECT count(*) AS c FROM outbox');
+  }
 
   add(envelope: CommandEnvelope, now: number): void {
-    this.db
-      .prepare('INSERT INTO outbox (op_id, type, payload, created_at) VALUES (?, ?, ?, ?)')
-      .run(envelope.opId, envelope.type, JSON.stringify(envelope.payload), now);
+    this.insert.run(envelope.opId, envelope.type, JSON.stringify(envelope.payload), now);
   }
 
   first(): OutboxItem | undefined {
-    const r = this.db.prepare('SELECT n, op_id, type, payload, created_at FROM outbox ORDER BY n LIMIT 1').get() as
+    const r = this.head.get() as
       | { n: number; op_id: string; type: string; payload: string; created_at: number }
       | undefined;
     return r && { n: r.n, opId: r.op_id, type: r.type, payload: JSON.parse(r.payload), createdAt: r.created_at };
   }
 
-  /** Removes an answered item; a refusal is kept aside for the clerk to see and redo. */
+  /**
+   * Removes an answered item. A refusal is kept in outbox_rejected so the work is not lost
+   * silently; no screen lists those yet (the clerk sees only that the sync finished).
+   */
   settle(item: OutboxItem, answer: Answer, now: number): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM outbox WHERE n = ?').run(item.n);
-      if (!answer.ok) {
-        this.db
-          .prepare('INSERT OR REPLACE INTO outbox_rejected (op_id, type, payload, error, at) VALUES (?, ?, ?, ?, ?)')
-          .run(item.opId, item.type, JSON.stringify(item.payload), JSON.stringify(answer.error), now);
-      }
+      this.remove.run(item.n);
+      if (!answer.ok) this.reject.run(item.opId, item.type, JSON.stringify(item.payload), JSON.stringify(answer.error), now);
     })();
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS c FROM outbox').get() as { c: number }).c;
+    return (this.size.get() as { c: number }).c;
   }
 
   rejected(): { opId: string; type: string; error: HallError; at: number }[] {

@@ -46,6 +46,16 @@ describe('enrolling an Electron terminal', () => {
     expect(existsSync(path.join(dir, 'token.bin'))).toBe(false);
   });
 
+  it('a token that cannot be read back counts as none (the setup screen opens), not a crash', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'token.bin'), 'garbage');
+    const broken: SecretBox = { ...box(true), decryptString: () => { throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'); } };
+    expect(loadToken(dir, broken)).toBeNull();
+    writeFileSync(path.join(dir, 'token.txt'), '\n');
+    expect(loadToken(dir, box(false))).toBeNull();
+  });
+
   it.each([
     ['a used code', 'used', 'ENROLLMENT_INVALID'],
     ['an address that is not http', 'ftp', 'VALIDATION_FAILED'],
