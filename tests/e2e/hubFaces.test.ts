@@ -27,6 +27,7 @@ describe('faces served by the hub, in Chromium', () => {
     // Pause from the keyboard: F9 opens the reasons, 4 picks 会议.
     await clerk.keyboard.press('F9');
     await clerk.getByRole('dialog', { name: '暂停原因' }).waitFor();
+    await screenshot(clerk, 'clerk-pause-dialog');
     await clerk.keyboard.press('4');
     await clerk.getByText('暂停服务', { exact: true }).waitFor();
     await expect.poll(() => tile3.getAttribute('aria-label')).toBe('3号窗口 暂停');
@@ -42,6 +43,11 @@ describe('faces served by the hub, in Chromium', () => {
     await manager.getByText('已发布').waitFor();
     await manager.getByRole('tab', { name: '实时看板' }).click();
     await screenshot(manager, 'manager-board');
+    await manager.getByRole('button', { name: 'English' }).click();
+    await manager.getByRole('tab', { name: 'Live' }).waitFor();
+    expect(await manager.getByRole('listitem', { name: /^3号窗口/ }).getAttribute('aria-label')).toBe('3号窗口 Paused');
+    await screenshot(manager, 'manager-board-en');
+    await manager.getByRole('button', { name: '中文' }).click();
 
     const display = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1920, height: 1080 });
     await display.getByText('今日 17:00 后暂停受理不动产登记业务。').waitFor();

@@ -59,6 +59,7 @@ describe('the queue end to end, in Chromium', () => {
     }
     await kiosk.getByRole('radio', { name: '预约到场签到' }).check();
     await kiosk.getByText('优先取号须由工作人员确认：').waitFor();
+    await screenshot(kiosk, 'kiosk-priority');
     await kiosk.getByRole('radio', { name: '普通' }).check();
     await kiosk.getByRole('button', { name: '取号' }).click();
     const ticket = kiosk.getByRole('region', { name: '排队凭条' });
@@ -92,6 +93,7 @@ describe('the queue end to end, in Chromium', () => {
     await clerk2.keyboard.press('F6');
     const transfer = clerk2.getByRole('dialog', { name: '转移' });
     await transfer.getByRole('combobox', { name: '转到事项' }).selectOption({ label: 'C · 社保参保登记' });
+    await screenshot(clerk2, 'clerk-transfer');
     await transfer.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => current(clerk2)).toBe('—');
 
