@@ -56,6 +56,8 @@ export function KeyButton(props: {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== props.hotkey || e.repeat) return;
       e.preventDefault();
+      // While a dialog is open, its keys are the only ones: nothing behind it may act.
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       if (!live.current.disabled) live.current.onPress();
     };
     window.addEventListener('keydown', onKey);

@@ -94,6 +94,8 @@ describe('the queue end to end, in Chromium', () => {
     const transfer = clerk2.getByRole('dialog', { name: '转移' });
     await transfer.getByRole('combobox', { name: '转到事项' }).selectOption({ label: 'C · 社保参保登记' });
     await screenshot(clerk2, 'clerk-transfer');
+    await clerk2.keyboard.press('F8'); // park: ignored while the transfer dialog is open
+    expect(await clerk2.getByRole('dialog').count()).toBe(1);
     await transfer.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => current(clerk2)).toBe('—');
 
