@@ -1,6 +1,8 @@
 /** The IPC channels, named once for main and preload. */
 export const Channel = {
   command: 'sh:command',
+  query: 'sh:query',
+  savePdf: 'sh:save-pdf',
   replica: 'sh:replica',
   connection: 'sh:connection',
   face: 'sh:face',

@@ -1,4 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { CommandType, ErrorCode, type CommandOutcome, type HallApi, type TerminalConfig } from '../../shared/protocol';
 import { Channel } from './channels';
@@ -32,6 +34,23 @@ export async function printTicket(contents: WebContents, config: TerminalConfig)
 
 export { Channel };
 
+/**
+ * Saves the window's page as an A4 PDF (a notice to the applicant) under `dir`. The name comes
+ * from the page; only its safe characters are kept, so it cannot leave `dir`.
+ */
+export async function savePdf(contents: WebContents, dir: string, fileName: string): Promise<{ ok: true; path: string } | { ok: false; error: { code: string; message: string } }> {
+  const safe = fileName.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 80) || 'notice';
+  try {
+    const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' } });
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${safe}.pdf`);
+    await writeFile(file, pdf);
+    return { ok: true, path: file };
+  } catch (e) {
+    return { ok: false, error: { code: ErrorCode.INTERNAL, message: `PDF 导出失败：${(e as Error).message}` } };
+  }
+}
+
 
 export interface FaceBinding {
   face: string;
@@ -43,6 +62,8 @@ export interface IpcDeps {
   rendererIndex: string;
   bindingOf(contents: WebContents): FaceBinding | undefined;
   getConfig(): TerminalConfig;
+  /** Where exported notices are saved. */
+  pdfDir(): string;
   saveConfig(input: unknown): { ok: true } | { ok: false; error: { code: string; message: string } };
   enroll(hubUrl: string, code: string): Promise<unknown>;
   /** Replica reads for the window (the agent's SQLite replica). */
@@ -51,6 +72,8 @@ export interface IpcDeps {
 }
 
 const CommandArgs = z.tuple([CommandType, z.unknown()]);
+const QueryArgs = z.tuple([z.string().min(1).max(64), z.unknown()]);
+const PdfArgs = z.tuple([z.string().min(1).max(120)]);
 const EnrollArgs = z.tuple([z.string().min(1).max(200), z.string().min(12).max(40)]);
 
 /**
@@ -76,6 +99,20 @@ export function registerIpc(deps: IpcDeps): void {
     const parsed = CommandArgs.safeParse(args);
     if (!parsed.success) return Promise.resolve({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '命令格式错误' } });
     return api.command(parsed.data[0], parsed.data[1] as never);
+  });
+  ipcMain.handle(Channel.query, (e, ...args: unknown[]) => {
+    const api = withHub(sender(e));
+    const parsed = QueryArgs.safeParse(args);
+    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '查询格式错误' } };
+    // The name and parameters are checked by the hub (and the agent passes them on as they are).
+    return api.query(parsed.data[0] as never, parsed.data[1] as never);
+  });
+  ipcMain.handle(Channel.savePdf, (e, ...args: unknown[]) => {
+    const face = sender(e).face;
+    if (face !== 'clerk' && face !== 'manager') throw new Error(`${ErrorCode.FORBIDDEN}: only staff faces export notices`);
+    const parsed = PdfArgs.safeParse(args);
+    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '需要文件名' } };
+    return savePdf(e.sender, deps.pdfDir(), parsed.data[0]);
   });
   ipcMain.handle(Channel.replica, (e) => deps.replicaOf(sender(e)));
   ipcMain.handle(Channel.connection, (e) => deps.connectionOf(sender(e)));

@@ -90,6 +90,8 @@ async function start(): Promise<void> {
     rendererIndex,
     bindingOf: (c: WebContents) => bindings.get(c.id),
     getConfig: () => config,
+    // Notices go where staff look for documents, not into the app's private data.
+    pdfDir: () => path.join(app.getPath('documents'), 'ServiceHall'),
     enroll: async (hubUrl, code) => {
       const r = await enrollTerminal(userData, config, hubUrl, code, safeStorage);
       if (r.ok) config = loadConfig(userData).config;

@@ -11,6 +11,8 @@ function subscribe<T>(channel: string, listener: (value: T) => void): () => void
 
 export const preloadApi: PreloadApi = {
   command: (type, payload) => ipcRenderer.invoke(Channel.command, type, payload),
+  query: (name, params) => ipcRenderer.invoke(Channel.query, name, params),
+  savePdf: (fileName) => ipcRenderer.invoke(Channel.savePdf, fileName),
   replica: () => ipcRenderer.invoke(Channel.replica),
   onBatch: (listener) => subscribe(Channel.batch, listener),
   onSnapshot: (listener) => subscribe(Channel.snapshot, listener),

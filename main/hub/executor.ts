@@ -4,6 +4,7 @@ import {
   CommandEnvelope,
   CommandError,
   ErrorCode,
+  MAX_ANY_COMMAND_BYTES,
   MAX_COMMAND_BYTES,
   commandSpecs,
   isCommandType,
@@ -11,7 +12,10 @@ import {
   type CommandType,
   type HallError,
 } from '../../shared/protocol';
+import type { z } from 'zod';
+import type { CommandSpec } from '../../shared/protocol/spec';
 import type { Caller, Effect, HandlerContext } from './handlers/context';
+import { maskResidentId } from '../../shared/domain/identity';
 import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
 import type { StoredEntry, Store } from './store';
@@ -55,7 +59,8 @@ export class Executor {
     } catch {
       return fail(ErrorCode.VALIDATION_FAILED, '命令无法解析');
     }
-    if (size > MAX_COMMAND_BYTES) return fail(ErrorCode.PAYLOAD_TOO_LARGE, `命令过大（${size} 字节，上限 ${MAX_COMMAND_BYTES}）`);
+    const tooLarge = (max: number) => fail(ErrorCode.PAYLOAD_TOO_LARGE, `命令过大（${size} 字节，上限 ${max}）`);
+    if (size > MAX_ANY_COMMAND_BYTES) return tooLarge(MAX_ANY_COMMAND_BYTES);
     const envelope = CommandEnvelope.safeParse(raw);
     if (!envelope.success) return fail(ErrorCode.VALIDATION_FAILED, `命令格式错误：${summarize(envelope.error)}`);
     const { opId, type, payload } = envelope.data;
@@ -66,7 +71,9 @@ export class Executor {
       return { answer: JSON.parse(known.answer) as Answer, entries: [], effects: [] };
     }
     if (!isCommandType(type)) return fail(ErrorCode.UNKNOWN_COMMAND, `未知命令：${type.slice(0, 64)}`);
-    const spec = commandSpecs[type];
+    const spec: CommandSpec<z.ZodType> = commandSpecs[type];
+    const maxBytes = spec.maxBytes ?? MAX_COMMAND_BYTES;
+    if (size > maxBytes) return tooLarge(maxBytes);
     if (!(spec.roles as readonly string[]).includes(caller.role)) {
       return fail(ErrorCode.FORBIDDEN, `${caller.role} 终端无权执行 ${type}`);
     }
@@ -145,17 +152,22 @@ export class Executor {
   }
 }
 
-/** The copy of an answer kept for replays: a one-time code is shown once and never stored. */
-function secret(spec: { secretResult?: boolean }, answer: Answer): Answer {
+/** The copy of an answer kept for replays: a one-time code or a revealed ID number is shown once and never stored. */
+function secret(spec: { secretResult?: string }, answer: Answer): Answer {
   if (!spec.secretResult || !answer.ok) return answer;
-  return { ...answer, result: { ...answer.result, code: '（已隐藏：注册码只显示一次，请重新生成）' } };
+  return { ...answer, result: { ...answer.result, [spec.secretResult]: '（已隐藏：只显示一次）' } };
 }
 
-/** Audit rows keep what was asked, never secrets: passwords at any depth (the kiosk's staff confirmation too). */
+/**
+ * Audit rows keep what was asked, never secrets or whole ID numbers: passwords at any depth (the
+ * kiosk's staff confirmation too) are dropped, ID numbers masked as on clerk screens.
+ */
 function redact(payload: unknown): unknown {
   if (Array.isArray(payload)) return payload.map(redact);
   if (!payload || typeof payload !== 'object') return payload;
-  return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, k === 'password' ? '***' : redact(v)]));
+  return Object.fromEntries(
+    Object.entries(payload).map(([k, v]) => [k, k === 'password' ? '***' : k === 'idNumber' && typeof v === 'string' ? maskResidentId(v) : redact(v)]),
+  );
 }
 
 function summarize(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import { systemClock, type Clock } from '../../shared/domain/clock';
+import { CASE_STATUSES, FINAL } from '../../shared/domain/cases';
 import { hallDay } from '../../shared/domain/queue';
 import {
   ErrorCode,
@@ -15,6 +16,7 @@ import {
   projections,
   type AnyRow,
   type Answer,
+  type QueryAnswer,
   type ClientToServerEvents,
   type FeedBatch,
   type ServerToClientEvents,
@@ -27,11 +29,13 @@ import { openDatabase, type Db } from '../db/open';
 import type { Caller } from './handlers/context';
 import { hashToken, sameHash, tokenTerminalId } from './credentials';
 import { enrollmentEndpoint } from './enrollment';
+import { ensurePackageCalendar } from './calendar';
 import { loadAuditKey, verifyAudit, type AuditReport } from './audit';
 import { Executor } from './executor';
 import { sendJson, staticFiles } from './http';
 import { DataDirLock } from './lock';
 import { DEMO_HALL, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
+import { runQuery } from './queries';
 import { Store, type StoredEntry } from './store';
 
 export const HUB_VERSION = '0.1.0';
@@ -58,6 +62,9 @@ interface SocketData {
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const BACKLOG_CHUNK = 5000;
+/** Cases a terminal works with: not yet ended, or touched today (ten years of history stay on the hub). */
+const OPEN_CASES = `id IN (SELECT id FROM cases WHERE status IN (${CASE_STATUSES.filter((st) => !FINAL.includes(st)).map((st) => `'${st}'`).join(',')})
+  UNION SELECT id FROM cases WHERE updated_at >= ?)`;
 const roomOf = (role: TerminalRole) => `feed:${role}`;
 
 export interface Hub {
@@ -74,6 +81,8 @@ export interface Hub {
   verifyAudit(): AuditReport;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): Answer;
+  /** Answers a read-only query as `caller`, exactly as a socket query would. */
+  query(caller: Caller, request: unknown): QueryAnswer;
   close(): Promise<void>;
 }
 
@@ -115,6 +124,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
   }
   const hall = db.prepare('SELECT id, name FROM halls LIMIT 1').get() as { id: string; name: string };
+  ensurePackageCalendar(store, hall.id);
   const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
   const auditKey = loadAuditKey(opts.dataDir);
   const executor = new Executor(store, hall.id, clock, auditKey, log);
@@ -165,8 +175,12 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
       if (typeof ack !== 'function') return noAck('command');
       ack(execute(caller, envelope));
     });
+    socket.on('query', (request, ack) => {
+      if (typeof ack !== 'function') return noAck('query');
+      ack(query(caller, request));
+    });
     socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (event === 'command' || event === 'subscribe') return;
+      if (event === 'command' || event === 'subscribe' || event === 'query') return;
       const error = { code: ErrorCode.UNKNOWN_EVENT, message: `未知消息：${String(event).slice(0, 64)}` };
       const ack = args.at(-1);
       if (typeof ack === 'function') ack({ ok: false, error });
@@ -214,6 +228,11 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
         return store.where('inquiries', "status = 'open' OR created_at >= ?", dayStart);
       case 'hall_days':
         return store.where('hall_days', 'day >= ?', day);
+      case 'cases':
+        return store.where('cases', OPEN_CASES, dayStart);
+      case 'case_parts':
+      case 'case_events':
+        return store.where(table, `case_id IN (SELECT id FROM cases WHERE ${OPEN_CASES})`, dayStart);
       default:
         return store.all(table);
     }
@@ -257,6 +276,15 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     return answer;
   }
 
+  function query(caller: Caller, request: unknown): QueryAnswer {
+    try {
+      return runQuery(store, hall.id, caller, clock(), request);
+    } catch (e) {
+      log(`query failed: ${(e as Error).stack ?? String(e)}`);
+      return { ok: false, error: { code: ErrorCode.INTERNAL, message: '服务器内部错误，查询未完成' } };
+    }
+  }
+
   function health(): HealthReport {
     const terminals = Object.fromEntries(TerminalRole.options.map((r) => [r, 0])) as Record<TerminalRole, number>;
     for (const s of io.sockets.sockets.values()) terminals[(s.data as SocketData).caller.role]++;
@@ -282,6 +310,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     snapshot: snapshotFor,
     verifyAudit: () => verifyAudit(db, auditKey),
     execute,
+    query,
     async close() {
       if (closed) return;
       closed = true;

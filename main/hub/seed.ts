@@ -1,4 +1,5 @@
 import type { TerminalRole } from '../../shared/protocol';
+import { demoCatalog } from './demoCatalog';
 import { hashPassword, hashToken, newToken } from './credentials';
 import type { Store } from './store';
 
@@ -82,7 +83,7 @@ export function createTerminal(
 }
 
 export function seedHall(store: Store, hall: HallIdentity): void {
-  store.transaction(() => store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}' }));
+  store.transaction(() => store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}', case_settings: '{}' }));
 }
 
 /** Seeds the demo hall into an empty database; returns the demo terminals with their tokens. */
@@ -92,7 +93,7 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
   const serviceIds = new Map<string, string>();
   const terminals: DemoTerminal[] = [];
   store.transaction(() => {
-    store.upsert('halls', { ...DEMO_HALL, notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。', queue_settings: '{}', security_settings: '{}' });
+    store.upsert('halls', { ...DEMO_HALL, notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。', queue_settings: '{}', security_settings: '{}', case_settings: '{}' });
     departments.forEach((d, i) => {
       const departmentId = `${h}-d-${d.key}`;
       store.upsert('departments', { id: departmentId, hall_id: h, name: d.name, sort: i });
@@ -133,6 +134,7 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
       { id: `${h}-t-manager-1`, role: 'manager', name: '大厅管理电脑', counterId: null },
     ];
     for (const t of others) terminals.push({ ...t, token: createTerminal(store, h, t, now) });
+    for (const item of demoCatalog(h)) store.upsert('catalog_items', item);
   });
   return terminals;
 }

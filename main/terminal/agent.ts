@@ -20,6 +20,9 @@ import {
   type ReplicaListener,
   type ReplicaSink,
   type ServerToClientEvents,
+  type QueryAnswer,
+  type QueryName,
+  type QueryParams,
   type Snapshot,
 } from '../../shared/protocol';
 import { replicaMigrations } from '../db/migrations';
@@ -108,6 +111,10 @@ export class TerminalAgent implements HallApi {
 
   watchConnection(listener: (c: ConnectionState) => void): () => void {
     return this.sync.watch(listener);
+  }
+
+  query<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<QueryAnswer<Q>> {
+    return this.sync.query(name, params, this.timeoutMs * 3);
   }
 
   /** Sends queued commands in order, one at a time, until the outbox is empty or the hub is gone. */

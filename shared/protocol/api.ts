@@ -1,6 +1,7 @@
 import type { Answer, CommandPayload, CommandType } from './commands';
 import type { TerminalConfig } from './config';
 import type { HallError } from './errors';
+import type { QueryAnswer, QueryName, QueryParams } from './queries';
 import type { FeedBatch, Snapshot, Welcome } from './feed';
 
 /** What the renderer knows about its link to the hub. */
@@ -32,6 +33,8 @@ export interface HallApi {
   /** Starts delivery: first a snapshot of the replica, then every change in order. */
   watchReplica(listener: ReplicaListener): () => void;
   watchConnection(listener: (c: ConnectionState) => void): () => void;
+  /** A read-only question to the hub (reports, search beyond the replica); fails fast offline. */
+  query<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<QueryAnswer<Q>>;
 }
 
 /**
@@ -40,6 +43,9 @@ export interface HallApi {
  */
 export interface PreloadApi {
   command(type: CommandType, payload: unknown): Promise<CommandOutcome>;
+  query(name: QueryName, params: unknown): Promise<QueryAnswer>;
+  /** Saves this window's page (a notice) as a PDF file; answers where it was saved. */
+  savePdf(fileName: string): Promise<{ ok: true; path: string } | { ok: false; error: HallError }>;
   replica(): Promise<Snapshot>;
   onBatch(listener: (b: FeedBatch) => void): () => void;
   onSnapshot(listener: (s: Snapshot) => void): () => void;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defaultQueueSettings, type QueueSettings } from '../domain/queue';
 import { defaultSecuritySettings, type SecuritySettings } from '../domain/staff';
 import { ErrorCode, type HallError } from './errors';
-import type { TerminalRole } from './tables';
+import { CaseSettingsSchema, caseCommandSpecs, defaultCaseSettings, type CaseSettings } from './caseCommands';
+import { entityId, spec, text } from './spec';
 
 /**
  * Every command a terminal can send: its payload schema, who may send it, and whether it may be
@@ -10,8 +11,6 @@ import type { TerminalRole } from './tables';
  * Queue commands need the hub's answer at once, so they are never offline-capable.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const entityId = z.string().min(1).max(64);
 
 const ticketNumber = z.string().regex(/^[A-Z]{1,2}\d{3,4}$/, '号码格式如 A023');
 const counterOnly = z.strictObject({ counterId: entityId });
@@ -55,15 +54,7 @@ function settingsParser<T extends object>(schema: z.ZodType<T>, defaults: T): (j
 
 export const parseQueueSettings: (json: string) => QueueSettings = settingsParser(QueueSettingsSchema, defaultQueueSettings);
 export const parseSecuritySettings: (json: string) => SecuritySettings = settingsParser(SecuritySettingsSchema, defaultSecuritySettings);
-
-interface CommandSpec<P extends z.ZodType> {
-  payload: P;
-  roles: readonly TerminalRole[];
-  offline: boolean;
-  /** The answer carries a secret (an enrollment code): the stored copy for replays omits it. */
-  secretResult?: boolean;
-}
-const spec = <P extends z.ZodType>(s: CommandSpec<P>) => s;
+export const parseCaseSettings: (json: string) => CaseSettings = settingsParser(CaseSettingsSchema, defaultCaseSettings);
 
 export const commandSpecs = {
   'counter.signIn': spec({
@@ -149,9 +140,9 @@ export const commandSpecs = {
     payload: z.strictObject({ role: z.enum(['clerk', 'kiosk', 'display', 'evaluator', 'manager']), name: text(60), counterId: entityId.nullable(), zone: z.string().trim().max(40) }),
     roles: ['manager'],
     offline: false,
-    secretResult: true,
+    secretResult: 'code',
   }),
-  'terminal.newCode': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, secretResult: true }),
+  'terminal.newCode': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, secretResult: 'code' }),
   /** Revoked at once: its token stops working and its open connections are closed. */
   'terminal.revoke': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false }),
   'hall.setSecuritySettings': spec({ payload: SecuritySettingsSchema.partial(), roles: ['manager'], offline: false }),
@@ -159,14 +150,17 @@ export const commandSpecs = {
   'audit.verify': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
   /** The scrolling notice on the lobby displays. */
   'hall.setNotice': spec({ payload: z.strictObject({ text: z.string().trim().max(500) }), roles: ['manager'], offline: false }),
+  ...caseCommandSpecs,
 } as const;
 
 export type CommandType = keyof typeof commandSpecs;
 export const CommandType = z.enum(Object.keys(commandSpecs) as [CommandType, ...CommandType[]]);
 export type CommandPayload<T extends CommandType> = z.infer<(typeof commandSpecs)[T]['payload']>;
 
-/** The biggest serialized command the hub accepts; larger ones get PAYLOAD_TOO_LARGE. */
+/** The biggest serialized command of most types; larger ones get PAYLOAD_TOO_LARGE. */
 export const MAX_COMMAND_BYTES = 16 * 1024;
+/** No command of any type is larger (a whole catalog spreadsheet is the largest there is). */
+export const MAX_ANY_COMMAND_BYTES = 1024 * 1024;
 
 /**
  * The envelope. The payload is validated against its type's schema in a second step so that an

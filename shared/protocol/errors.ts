@@ -33,6 +33,12 @@ export const ErrorCode = {
   TERMINAL_REVOKED: 'TERMINAL_REVOKED',
   /** An enrollment code that is unknown, used or expired (one answer for all three). */
   ENROLLMENT_INVALID: 'ENROLLMENT_INVALID',
+  /** The case is not in a state where this step is possible (the message says why). */
+  CASE_STATE: 'CASE_STATE',
+  /** A catalog file with bad rows: the message lists every problem; nothing was imported. */
+  IMPORT_INVALID: 'IMPORT_INVALID',
+  /** Another catalog item already has this code. */
+  CATALOG_CONFLICT: 'CATALOG_CONFLICT',
   /** A socket.io event the hub does not know. */
   UNKNOWN_EVENT: 'UNKNOWN_EVENT',
   /** The terminal cannot reach the hub; commands that need it fail fast with this. */

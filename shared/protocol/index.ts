@@ -7,3 +7,6 @@ export * from './socket';
 export * from './tables';
 export * from './syncClient';
 export * from './config';
+export * from './caseCommands';
+export * from './catalog';
+export * from './queries';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HallErrorSchema, type Answer } from './commands';
 import type { HallError } from './errors';
+import type { QueryAnswer } from './queries';
 import type { FeedBatch, Snapshot, Welcome } from './feed';
 
 /**
@@ -24,4 +25,5 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   command: (envelope: unknown, ack: (answer: Answer) => void) => void;
   subscribe: (request: unknown, ack: (answer: SubscribeAnswer) => void) => void;
+  query: (request: unknown, ack: (answer: QueryAnswer) => void) => void;
 }

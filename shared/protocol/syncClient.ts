@@ -2,6 +2,7 @@ import type { ConnectionState } from './api';
 import { AnswerSchema, type Answer, type CommandEnvelope } from './commands';
 import { ErrorCode } from './errors';
 import { FeedBatch, Snapshot, Welcome } from './feed';
+import { QueryAnswerSchema, querySpecs, type QueryAnswer, type QueryName, type QueryParams, type QueryResult } from './queries';
 import { SubscribeAnswerSchema, type SubscribeAnswer } from './socket';
 
 /** The part of a socket.io client socket the sync client uses (injected: no I/O here). */
@@ -13,7 +14,10 @@ export interface HubSocketLike {
   on(event: 'connect_error', fn: (err: Error) => void): unknown;
   on(event: 'welcome' | 'feed' | 'snapshot', fn: (msg: unknown) => void): unknown;
   emit(event: 'subscribe', request: { since: number }, ack: (answer: SubscribeAnswer) => void): unknown;
-  timeout(ms: number): { emitWithAck(event: 'command', envelope: CommandEnvelope): Promise<Answer> };
+  timeout(ms: number): {
+    emitWithAck(event: 'command', envelope: CommandEnvelope): Promise<Answer>;
+    emitWithAck(event: 'query', request: { name: string; params: unknown }): Promise<unknown>;
+  };
 }
 
 /** Where the replica lives: SQLite in a terminal's main process, memory in a browser. */
@@ -103,6 +107,23 @@ export class SyncClient {
     if (answer.success) return answer.data as Answer;
     this.onProtocolError('answer');
     return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的应答格式错误，操作结果未知' } };
+  }
+
+  /** Asks the hub a read-only question; needs the hub, like queue commands. */
+  async query<Q extends QueryName>(name: Q, params: QueryParams<Q>, timeoutMs: number): Promise<QueryAnswer<Q>> {
+    if (!this.socket.connected || this.state.status !== 'connected') return unreachable() as QueryAnswer<Q>;
+    let raw: unknown;
+    try {
+      raw = await this.socket.timeout(timeoutMs).emitWithAck('query', { name, params });
+    } catch {
+      return { ok: false, error: { code: ErrorCode.HUB_TIMEOUT, message: '大厅服务器未在规定时间内应答，请稍后再试' } };
+    }
+    const answer = QueryAnswerSchema.safeParse(raw);
+    if (answer.success && !answer.data.ok) return answer.data;
+    const result = answer.success && answer.data.ok ? querySpecs[name].result.safeParse(answer.data.result) : undefined;
+    if (result?.success) return { ok: true, result: result.data as QueryResult<Q> };
+    this.onProtocolError('query answer');
+    return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的应答格式错误' } };
   }
 
   private subscribe(): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATUSES } from '../domain/cases';
 
 /**
  * The replicated tables: the rows a terminal may hold in its replica, and per terminal role the
@@ -20,7 +21,10 @@ const id = z.string().min(1).max(64);
 const ms = z.number().int();
 
 export const rowSchemas = {
-  halls: z.object({ id, code: z.string(), name: z.string(), notice: z.string(), queue_settings: z.string(), security_settings: z.string() }),
+  halls: z.object({
+    id, code: z.string(), name: z.string(), notice: z.string(), queue_settings: z.string(), security_settings: z.string(),
+    case_settings: z.string(),
+  }),
   departments: z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }),
   services: z.object({
     id,
@@ -116,6 +120,93 @@ export const rowSchemas = {
     handled_services: z.string().nullable(),
     call_reason: z.string().nullable(),
   }),
+  /** The service catalog (事项目录); `materials` is a JSON array of the required materials. */
+  catalog_items: z.object({
+    id,
+    hall_id: id,
+    department_id: id,
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['licensing', 'non_licensing', 'public']),
+    mode: z.enum(['instant', 'promised']),
+    statutory_limit: z.number().int(),
+    promised_limit: z.number().int(),
+    limit_unit: z.enum(['working_days', 'natural_days', 'months']),
+    fee_cents: z.number().int(),
+    materials: z.string(),
+    legal_basis: z.string(),
+    service_id: id.nullable(),
+    active: z.number().int(),
+  }),
+  /** One year of the working-day calendar: official days off and working weekend days (JSON arrays). */
+  calendar_years: z.object({ id, hall_id: id, year: z.number().int(), source: z.enum(['package', 'admin']), holidays: z.string(), workdays: z.string() }),
+  /**
+   * Cases (办件). The applicant's full ID number never leaves the hub: rows carry it masked, and
+   * revealing it is a command of its own (audited). Days are hall-local 'YYYY-MM-DD'.
+   */
+  cases: z.object({
+    id,
+    hall_id: id,
+    number: z.string(),
+    item_id: id,
+    department_id: id,
+    ticket_id: id.nullable(),
+    counter_id: id.nullable(),
+    status: z.enum(CASE_STATUSES),
+    applicant_type: z.enum(['person', 'enterprise']),
+    applicant_name: z.string(),
+    id_masked: z.string().nullable(),
+    credit_code: z.string().nullable(),
+    phone: z.string(),
+    agent_name: z.string().nullable(),
+    first_clerk_id: id,
+    green: z.number().int(),
+    materials_received: z.string(),
+    materials_missing: z.string(),
+    supplement_count: z.number().int(),
+    received_at: ms,
+    accepted_at: ms.nullable(),
+    accepted_day: z.string().nullable(),
+    handler_id: id.nullable(),
+    reviewer_id: id.nullable(),
+    approver_id: id.nullable(),
+    decided_at: ms.nullable(),
+    concluded_at: ms.nullable(),
+    delivered_at: ms.nullable(),
+    statutory_limit: z.number().int(),
+    promised_limit: z.number().int(),
+    limit_unit: z.enum(['working_days', 'natural_days', 'months']),
+    promised_due: z.string().nullable(),
+    statutory_due: z.string().nullable(),
+    yellow_from: z.string().nullable(),
+    calendar_warning: z.string(),
+    paused_kind: z.enum(['suspend', 'special']).nullable(),
+    paused_since: z.string().nullable(),
+    paused_days: z.number().int(),
+    extension_days: z.number().int(),
+    extension_reason: z.string().nullable(),
+    extension_approver_id: id.nullable(),
+    decision_reason: z.string().nullable(),
+    used_days: z.number().int().nullable(),
+    on_time: z.number().int().nullable(),
+    updated_at: ms,
+  }),
+  /** 联审联批: one department's part of a joint case, with its own limit and due day. */
+  case_parts: z.object({
+    id,
+    hall_id: id,
+    case_id: id,
+    department_id: id,
+    limit_days: z.number().int(),
+    due_day: z.string().nullable(),
+    outcome: z.enum(['pending', 'approved', 'denied']),
+    note: z.string().nullable(),
+    decided_at: ms.nullable(),
+    decided_day: z.string().nullable(),
+    decided_by: id.nullable(),
+  }),
+  /** Each step of a case: who did what, when (责任倒查). */
+  case_events: z.object({ id, hall_id: id, case_id: id, action: z.string(), staff_id: id.nullable(), at: ms, detail: z.string() }),
 } as const;
 
 export type TableName = keyof typeof rowSchemas;
@@ -153,6 +244,11 @@ const clerkProjection: Projection = {
   inquiries: all('inquiries'),
   hall_days: all('hall_days'),
   tickets: all('tickets'),
+  catalog_items: all('catalog_items'),
+  calendar_years: all('calendar_years'),
+  cases: all('cases'),
+  case_parts: all('case_parts'),
+  case_events: all('case_events'),
 };
 
 /** Managers also see the hall's terminals, to enroll and revoke them. */

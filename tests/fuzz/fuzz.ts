@@ -4,7 +4,7 @@ import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { startHub, type Hub } from '../../main/hub/hub';
-import { commandSpecs, ErrorCode, type CommandType } from '../../shared/protocol';
+import { commandSpecs, ErrorCode, querySpecs, type CommandType } from '../../shared/protocol';
 
 export interface FuzzResult {
   messages: number;
@@ -35,7 +35,10 @@ const isTyped = (e: unknown): boolean =>
 
 /** Everything that a refused message must leave alone (applied ops and the audit log may grow). */
 function fingerprint(hub: Hub): string {
-  const tables = ['halls', 'counters', 'counter_services', 'services', 'tickets', 'inquiries', 'counter_log', 'hall_days', 'feed', 'terminals'];
+  const tables = [
+    'halls', 'counters', 'counter_services', 'services', 'tickets', 'inquiries', 'counter_log', 'hall_days', 'feed', 'terminals',
+    'catalog_items', 'calendar_years', 'cases', 'case_parts', 'case_events',
+  ];
   return JSON.stringify(tables.map((t) => hub.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }
 
@@ -60,7 +63,9 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
   const base = (): Record<string, unknown> => ({
     opId: `fz${int(1e12)}`,
     type: pick(types),
-    payload: { counterId: 'H3301-c-01', serviceId: 'H3301-s-A', number: 'A001', reason: '测试', text: 'x', priority: 'normal', confirm: null, minutes: 5, login: 'c01', password: 'wrong', inquiryId: 'i1', topic: 't', detail: '', handledServiceIds: ['H3301-s-A'], mode: 'keep', toServiceId: null, toCounterId: null },
+    payload: { counterId: 'H3301-c-01', serviceId: 'H3301-s-A', number: 'A001', reason: '测试', text: 'x', priority: 'normal', confirm: null, minutes: 5, login: 'c01', password: 'wrong', inquiryId: 'i1', topic: 't', detail: '', handledServiceIds: ['H3301-s-A'], mode: 'keep', toServiceId: null, toCounterId: null,
+      caseId: 'case-1', at: 0, itemId: 'H3301-item-001', ticketId: null, agentName: null, green: false, materialsReceived: ['申请书'], parts: [], action: 'accept',
+      applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' } },
   });
   const mutate = (cmd: Record<string, unknown>): unknown => {
     for (let i = 0, n = 1 + int(3); i < n; i++) {
@@ -81,7 +86,8 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
   const message = (): [string, unknown] => {
     const r = rnd();
     if (r < 0.7) return ['command', rnd() < 0.7 ? mutate(base()) : value(0)];
-    if (r < 0.85) return ['subscribe', rnd() < 0.5 ? { since: value(2) } : value(0)];
+    if (r < 0.8) return ['subscribe', rnd() < 0.5 ? { since: value(2) } : value(0)];
+    if (r < 0.9) return ['query', rnd() < 0.6 ? { name: pick([...Object.keys(querySpecs), pick(strings)]), params: rnd() < 0.5 ? { text: pick(strings), scope: 'mine', counterId: null } : value(1) } : value(0)];
     return [pick(['teleport', 'feed', 'welcome', 'snapshot', '__proto__', 'constructor', 'x'.repeat(200)]), value(0)];
   };
 
@@ -143,7 +149,8 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
       }
       try {
         const answer = (await client.timeout(5000).emitWithAck(event, arg)) as { ok?: unknown; error?: unknown };
-        if (answer?.ok === true) result.accepted += event === 'subscribe' ? 0 : 1; // a well-formed subscribe is fine
+        // A well-formed subscribe or query is fine: neither changes anything.
+        if (answer?.ok === true) result.accepted += event === 'command' ? 1 : 0;
         else if (answer?.ok === false && isTyped(answer.error)) result.typed_errors++;
         else result.untyped++;
       } catch {

@@ -136,6 +136,27 @@ const samples: { [T in CommandType]: unknown } = {
   'terminal.revoke': { terminalId: 'H3301-t-evaluator-1' },
   'audit.verify': {},
   'hall.setNotice': { text: '通知' },
+  'case.register': {
+    caseId: 'case-1', counterId: 'H3301-c-01', at: 0, ticketId: null, itemId: 'H3301-item-001',
+    applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' },
+    agentName: null, green: false, materialsReceived: ['申请书'], parts: [],
+  },
+  'case.step': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, action: 'accept' },
+  'case.pause': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, kind: 'special', reason: '专家评审', expectedDays: 5 },
+  'case.resume': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0 },
+  'case.decidePart': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, partId: 'p1', outcome: 'approved', note: '' },
+  'case.extend': { caseId: 'case-1', counterId: 'H3301-c-01', days: 5, reason: '需现场核查', approver: { login: 'manager', password: DEMO_PASSWORD } },
+  'case.revealId': { caseId: 'case-1', counterId: null },
+  'catalog.import': { fileName: 'a.csv', rows: [['部门']] },
+  'catalog.save': {
+    itemId: 'H3301-item-001',
+    item: {
+      code: 'SX-AMR-001', name: '企业设立登记', departmentId: 'H3301-d-amr', kind: 'licensing', mode: 'promised', statutoryLimit: 15,
+      promisedLimit: 10, limitUnit: 'working_days', feeCents: 0, materials: ['申请书'], legalBasis: '条例', serviceId: 'H3301-s-A', active: true,
+    },
+  },
+  'calendar.setYear': { year: 2027, holidays: ['2027-01-01'], workdays: [] },
+  'hall.setCaseSettings': { yellowShare: 0.8 },
 };
 
 describe('command × role matrix, enforced at the hub', () => {

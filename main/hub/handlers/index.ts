@@ -1,6 +1,8 @@
+import { caseHandlers } from './cases';
+import { catalogHandlers } from './catalog';
 import type { Handlers } from './context';
 import { counterHandlers } from './counter';
 import { queueHandlers } from './queue';
 import { terminalHandlers } from './terminals';
 
-export const handlers: Handlers = { ...counterHandlers, ...queueHandlers, ...terminalHandlers };
+export const handlers: Handlers = { ...counterHandlers, ...queueHandlers, ...terminalHandlers, ...caseHandlers, ...catalogHandlers };

@@ -1,9 +1,10 @@
-import type { CommandOutcome, CommandPayload, CommandType, FeedBatch, HallApi, PreloadApi } from '../../../shared/protocol';
+import type { CommandOutcome, CommandPayload, CommandType, FeedBatch, HallApi, PreloadApi, QueryAnswer, QueryName, QueryParams } from '../../../shared/protocol';
 
 /** The HallApi inside Electron: every call goes to this window's main process through the preload. */
 export function ipcApi(bridge: PreloadApi): HallApi {
   return {
     command: <T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> => bridge.command(type, payload),
+    query: <Q extends QueryName>(name: Q, params: QueryParams<Q>) => bridge.query(name, params) as Promise<QueryAnswer<Q>>,
     watchReplica(listener) {
       // Listen first and buffer, so that nothing committed between the snapshot and the
       // subscription is missed; batches the snapshot already holds are skipped by seq.

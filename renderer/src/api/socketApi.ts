@@ -63,6 +63,7 @@ export function socketApi(hubUrl: string, token: string): HallApi & { close(): v
       return () => listeners.delete(listener);
     },
     watchConnection: (listener: (c: ConnectionState) => void) => sync.watch(listener),
+    query: (name, params) => sync.query(name, params, 15_000),
     close: () => socket.close(),
   };
 }

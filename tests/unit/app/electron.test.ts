@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -60,6 +63,7 @@ vi.mock('electron', () => ({
 const { createFaceWindow, harden } = await import('../../../main/app/windows');
 const { registerIpc, printTicket } = await import('../../../main/app/ipc');
 const { Channel } = await import('../../../main/app/channels');
+type FaceBinding = import('../../../main/app/ipc').FaceBinding;
 
 const rendererIndex = '/opt/servicehall/resources/app.asar/dist/renderer/index.html';
 const ownUrl = pathToFileURL(rendererIndex).href + '#/clerk';
@@ -103,6 +107,8 @@ describe('windows', () => {
 });
 
 describe('IPC', () => {
+  const bindings = new Map<unknown, FaceBinding>();
+  const pdfDir = mkdtempSync(path.join(tmpdir(), 'sh-pdf-'));
   const command = vi.fn(async () => ({ ok: true as const, result: {}, seq: 1 }));
   const clerk = new fake.FakeContents();
   const setup = new fake.FakeContents();
@@ -110,8 +116,10 @@ describe('IPC', () => {
   const enroll = vi.fn(async () => ({ ok: true }));
   registerIpc({
     rendererIndex,
-    bindingOf: (c) => (c === (clerk as never) ? { face: 'clerk', api: { command } as never } : c === (setup as never) ? { face: 'setup' } : undefined),
+    bindingOf: (c) =>
+      c === (clerk as never) ? { face: 'clerk', api: { command } as never } : c === (setup as never) ? { face: 'setup' } : bindings.get(c as never),
     getConfig: () => ({}) as never,
+    pdfDir: () => pdfDir,
     saveConfig,
     enroll,
     replicaOf: () => ({ seq: 0, tables: {} }),
@@ -156,6 +164,29 @@ describe('IPC', () => {
     expect(enroll).toHaveBeenCalledWith('http://hub:7700', 'ABCD-EFGH-JKLM');
   });
 
+  it('saves a notice as PDF from a staff window only, under a name that cannot leave the folder', async () => {
+    const printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 notice'));
+    Object.assign(clerk, { printToPDF });
+    const answer = (await call(Channel.savePdf, clerk, clerk.mainFrame, '../../受理通知书 H3301/1')) as { ok: true; path: string };
+    expect(answer).toMatchObject({ ok: true });
+    expect(path.dirname(answer.path)).toBe(pdfDir);
+    expect(path.basename(answer.path)).toBe('_受理通知书_H3301_1.pdf');
+    expect(readFileSync(answer.path, 'utf8')).toBe('%PDF-1.4 notice');
+    expect(printToPDF.mock.calls[0]![0]).toMatchObject({ pageSize: 'A4' });
+    expect(() => call(Channel.savePdf, setup, setup.mainFrame, 'x')).toThrow(/FORBIDDEN/);
+    expect(await call(Channel.savePdf, clerk, clerk.mainFrame, '')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('passes a query on to the hall link, with checked arguments', async () => {
+    const query = vi.fn(async () => ({ ok: true, result: { rows: [] } }));
+    const manager = new fake.FakeContents();
+    manager.mainFrame = { url: ownUrl };
+    bindings.set(manager, { face: 'manager', api: { query } as never });
+    expect(await call(Channel.query, manager, manager.mainFrame, 'cases.search', { text: '' })).toEqual({ ok: true, result: { rows: [] } });
+    expect(query).toHaveBeenCalledWith('cases.search', { text: '' });
+    expect(await call(Channel.query, manager, manager.mainFrame, 42)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('only the setup window saves the configuration', () => {
     expect(() => call(Channel.saveConfig, clerk, clerk.mainFrame, {})).toThrow(/FORBIDDEN/);
     expect(call(Channel.saveConfig, setup, setup.mainFrame, { mode: 'standalone' })).toEqual({ ok: true });
@@ -191,7 +222,7 @@ describe('preload', () => {
   it('exposes exactly the typed API, one method per call, over invoke', async () => {
     await import('../../../main/app/preload');
     const api = fake.exposed.servicehall as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'enroll', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'printTicket', 'replica', 'saveConfig'].sort());
+    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'enroll', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'printTicket', 'query', 'replica', 'saveConfig', 'savePdf'].sort());
     await api.command!('counter.resume', { counterId: 'c1' });
     expect(fake.invoked.at(-1)).toEqual([Channel.command, 'counter.resume', { counterId: 'c1' }]);
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { caseDeadlines, checkExtension, checkPartDecision, checkPause, checkResume, checkStep, jointOnTime, RUNNING, type CaseState, type Refusal } from '../../../shared/domain/cases';
+import { maskResidentId } from '../../../shared/domain/identity';
+import { hallDay } from '../../../shared/domain/queue';
+import { CommandError, ErrorCode, parseCaseSettings, parseQueueSettings, type CommandType, type Row } from '../../../shared/protocol';
+import { hallCalendar } from '../calendar';
+import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type Handlers } from './context';
+
+/**
+ * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
+ * moment they were made (`at`): the hub uses it, never later than its own now, and never before
+ * the case's last step, so that a case's history stays in order.
+ */
+
+type Ctx = HandlerContext<CommandType>;
+
+const dayOf = (ctx: Ctx, t: number) => hallDay(t, parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings).utcOffsetMinutes);
+
+const stateError = (r: Refusal) => new CommandError(ErrorCode.CASE_STATE, r.reason);
+
+/**
+ * Who acted: the staff member signed in at the counter at that moment, from the counter's log
+ * (the terminal is bound to the counter, so this is the person at this PC, even for work queued
+ * offline and applied after they signed out).
+ */
+function actingStaff(ctx: Ctx, counterId: string, at: number): string {
+  loadCounter(ctx, counterId);
+  const last = sql(ctx, 'SELECT event, staff_id FROM counter_log WHERE counter_id = ? AND at <= ? ORDER BY at DESC, rowid DESC LIMIT 1').get(counterId, at) as
+    | { event: string; staff_id: string | null }
+    | undefined;
+  if (!last || last.event === 'sign_out' || !last.staff_id) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口再办件');
+  return last.staff_id;
+}
+
+function loadCase(ctx: Ctx, caseId: string): Row<'cases'> {
+  const c = ctx.store.get('cases', caseId);
+  if (!c) throw notFound('办件');
+  return c;
+}
+
+const partsOf = (ctx: Ctx, caseId: string) => ctx.store.where('case_parts', 'case_id = ?', caseId);
+const stateOf = (c: Row<'cases'>, parts: Row<'case_parts'>[]): CaseState => ({ status: c.status, paused_kind: c.paused_kind, extension_days: c.extension_days, parts });
+
+/** The step's moment: as the clerk made it, but not in the future and not before the case's last step. */
+const stepTime = (ctx: Ctx, c: Row<'cases'> | undefined, at: number) => Math.max(Math.min(at, ctx.now), c?.updated_at ?? 0);
+
+function record(ctx: Ctx, caseId: string, action: string, staffId: string | null, at: number, detail: Record<string, unknown> = {}) {
+  ctx.store.upsert('case_events', { id: randomUUID(), hall_id: ctx.hallId, case_id: caseId, action, staff_id: staffId, at, detail: JSON.stringify(detail) });
+}
+
+/** The due days of a running case (and of its undecided joint parts) from the calendar as it is now. */
+function deadlinePatch(ctx: Ctx, c: Row<'cases'>): Partial<Row<'cases'>> {
+  if (c.accepted_day === null) return {};
+  const cal = hallCalendar(ctx.store, ctx.hallId);
+  const { yellowShare } = parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings);
+  const d = caseDeadlines(cal, c.accepted_day, { promised: c.promised_limit, statutory: c.statutory_limit, unit: c.limit_unit }, c.extension_days, c.paused_days, yellowShare);
+  for (const part of partsOf(ctx, c.id)) {
+    if (part.outcome !== 'pending') continue;
+    const due = cal.addWorkingDays(c.accepted_day, part.limit_days + c.paused_days).date;
+    if (due !== part.due_day) ctx.store.patch('case_parts', part.id, { due_day: due });
+  }
+  return { promised_due: d.promisedDue, statutory_due: d.statutoryDue, yellow_from: d.yellowFrom, calendar_warning: d.uncovered.join(',') };
+}
+
+/** After a calendar or settings change: every running case's due days again; only changed rows are written. */
+export function recomputeRunningCases(ctx: Ctx): number {
+  let changed = 0;
+  const running = ctx.store.where('cases', `status IN (${RUNNING.map((s) => `'${s}'`).join(',')})`);
+  for (const c of running) {
+    const patch = deadlinePatch(ctx, c);
+    if (Object.entries(patch).some(([k, v]) => c[k as keyof typeof c] !== v)) {
+      ctx.store.patch('cases', c.id, patch);
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/** Case number: hall code, date, daily sequence (H3301-20261125-0001); unique by construction and by index. */
+function nextNumber(ctx: Ctx, day: string): { number: string; number_day: string; number_seq: number } {
+  const { seq } = sql(ctx, 'SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM cases WHERE hall_id = ? AND number_day = ?').get(ctx.hallId, day) as { seq: number };
+  const code = ctx.store.get('halls', ctx.hallId)!.code;
+  return { number: `${code}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`, number_day: day, number_seq: seq };
+}
+
+export const caseHandlers = {
+  'case.register': (ctx) => {
+    const p = ctx.payload;
+    if (ctx.store.get('cases', p.caseId)) throw new CommandError(ErrorCode.CASE_STATE, '办件编号已存在');
+    const at = stepTime(ctx, undefined, p.at);
+    const staffId = actingStaff(ctx, p.counterId, at);
+    const item = ctx.store.get('catalog_items', p.itemId);
+    if (!item || !item.active) throw notFound('事项');
+    if (p.ticketId !== null) {
+      const ticket = ctx.store.get('tickets', p.ticketId);
+      if (!ticket || ticket.counter_id !== p.counterId) throw new CommandError(ErrorCode.TICKET_STATE, '该号码不是本窗口办理的号码');
+    }
+    const partDepartments = new Set<string>();
+    for (const part of p.parts) {
+      if (!ctx.store.get('departments', part.departmentId)) throw notFound('联审部门');
+      if (part.departmentId === item.department_id || partDepartments.has(part.departmentId)) {
+        throw new CommandError(ErrorCode.VALIDATION_FAILED, '联审部门不能重复，也不能是牵头部门');
+      }
+      partDepartments.add(part.departmentId);
+    }
+    const numbering = nextNumber(ctx, dayOf(ctx, at));
+    const { applicant } = p;
+    ctx.store.upsert(
+      'cases',
+      {
+        id: p.caseId,
+        hall_id: ctx.hallId,
+        number: numbering.number,
+        item_id: item.id,
+        department_id: item.department_id,
+        ticket_id: p.ticketId,
+        counter_id: p.counterId,
+        status: 'received',
+        applicant_type: applicant.type,
+        applicant_name: applicant.name,
+        id_masked: applicant.idNumber === null ? null : maskResidentId(applicant.idNumber),
+        credit_code: applicant.creditCode,
+        phone: applicant.phone,
+        agent_name: p.agentName || null,
+        first_clerk_id: staffId,
+        green: p.green ? 1 : 0,
+        materials_received: JSON.stringify(p.materialsReceived),
+        materials_missing: '[]',
+        supplement_count: 0,
+        received_at: at,
+        accepted_at: null,
+        accepted_day: null,
+        handler_id: null,
+        reviewer_id: null,
+        approver_id: null,
+        decided_at: null,
+        concluded_at: null,
+        delivered_at: null,
+        statutory_limit: item.statutory_limit,
+        promised_limit: item.promised_limit,
+        limit_unit: item.limit_unit,
+        promised_due: null,
+        statutory_due: null,
+        yellow_from: null,
+        calendar_warning: '',
+        paused_kind: null,
+        paused_since: null,
+        paused_days: 0,
+        extension_days: 0,
+        extension_reason: null,
+        extension_approver_id: null,
+        decision_reason: null,
+        used_days: null,
+        on_time: null,
+        updated_at: at,
+      },
+      { id_number: applicant.idNumber, number_day: numbering.number_day, number_seq: numbering.number_seq },
+    );
+    for (const part of p.parts) {
+      ctx.store.upsert('case_parts', {
+        id: randomUUID(), hall_id: ctx.hallId, case_id: p.caseId, department_id: part.departmentId, limit_days: part.limitDays,
+        due_day: null, outcome: 'pending', note: null, decided_at: null, decided_day: null, decided_by: null,
+      });
+    }
+    record(ctx, p.caseId, 'register', staffId, at, { materials: p.materialsReceived, parts: p.parts.length });
+    return { case: ctx.store.get('cases', p.caseId)! };
+  },
+
+  'case.step': (ctx) => {
+    const p = ctx.payload;
+    const c = loadCase(ctx, p.caseId);
+    const parts = partsOf(ctx, c.id);
+    const allowed = checkStep(stateOf(c, parts), p.action);
+    if (!allowed.ok) throw stateError(allowed);
+    const at = stepTime(ctx, c, p.at);
+    const staffId = actingStaff(ctx, p.counterId, at);
+    const day = dayOf(ctx, at);
+    let patch: Partial<Row<'cases'>> = { status: allowed.to, updated_at: at };
+    let detail: Record<string, unknown> = {};
+    switch (p.action) {
+      case 'accept':
+        patch = { ...patch, accepted_at: at, accepted_day: day };
+        break;
+      case 'refuse':
+      case 'deny':
+        patch = { ...patch, decision_reason: p.reason, ...(p.action === 'deny' ? { approver_id: staffId, decided_at: at } : {}) };
+        detail = { reason: p.reason };
+        break;
+      case 'requestSupplement':
+        patch = { ...patch, materials_missing: JSON.stringify(p.missing), supplement_count: c.supplement_count + 1 };
+        detail = { missing: p.missing };
+        break;
+      case 'resubmit': {
+        const missing = (JSON.parse(c.materials_missing) as string[]).filter((m) => !p.received.includes(m));
+        const received = [...new Set([...(JSON.parse(c.materials_received) as string[]), ...p.received])];
+        patch = { ...patch, materials_missing: JSON.stringify(missing), materials_received: JSON.stringify(received) };
+        detail = { received: p.received };
+        break;
+      }
+      case 'undertake':
+        patch = { ...patch, handler_id: staffId };
+        break;
+      case 'review':
+        patch = { ...patch, reviewer_id: staffId };
+        break;
+      case 'approve':
+        patch = { ...patch, approver_id: staffId, decided_at: at };
+        break;
+      case 'conclude': {
+        const cal = hallCalendar(ctx.store, ctx.hallId);
+        const used = Math.max(0, cal.pauseLength(c.accepted_day!, day, c.limit_unit) - c.paused_days);
+        const onTime = parts.length ? jointOnTime(day, c.promised_due!, parts) : day <= c.promised_due!;
+        patch = { ...patch, concluded_at: at, used_days: used, on_time: onTime ? 1 : 0 };
+        detail = { usedDays: used, onTime };
+        break;
+      }
+      case 'deliver':
+        patch = { ...patch, delivered_at: at };
+        break;
+    }
+    let updated = ctx.store.patch('cases', c.id, patch);
+    if (p.action === 'accept') updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, updated));
+    record(ctx, c.id, p.action, staffId, at, detail);
+    return { case: updated };
+  },
+
+  'case.pause': (ctx) => {
+    const p = ctx.payload;
+    const c = loadCase(ctx, p.caseId);
+    const allowed = checkPause(stateOf(c, partsOf(ctx, c.id)));
+    if (!allowed.ok) throw stateError(allowed);
+    const at = stepTime(ctx, c, p.at);
+    const staffId = actingStaff(ctx, p.counterId, at);
+    const updated = ctx.store.patch('cases', c.id, { paused_kind: p.kind, paused_since: dayOf(ctx, at), updated_at: at });
+    record(ctx, c.id, p.kind, staffId, at, { reason: p.reason, expectedDays: p.expectedDays });
+    return { case: updated };
+  },
+
+  'case.resume': (ctx) => {
+    const p = ctx.payload;
+    const c = loadCase(ctx, p.caseId);
+    const allowed = checkResume(stateOf(c, partsOf(ctx, c.id)));
+    if (!allowed.ok) throw stateError(allowed);
+    const at = stepTime(ctx, c, p.at);
+    const staffId = actingStaff(ctx, p.counterId, at);
+    // The pause's length, told to the applicant: days (in the limit's unit) after the day it began, up to today.
+    const pausedDays = hallCalendar(ctx.store, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
+    const resumed = ctx.store.patch('cases', c.id, { paused_kind: null, paused_since: null, paused_days: c.paused_days + pausedDays, updated_at: at });
+    const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, resumed));
+    record(ctx, c.id, 'resume', staffId, at, { pausedDays, kind: c.paused_kind });
+    return { case: updated, pausedDays };
+  },
+
+  'case.decidePart': (ctx) => {
+    const p = ctx.payload;
+    const c = loadCase(ctx, p.caseId);
+    const part = ctx.store.get('case_parts', p.partId);
+    if (!part || part.case_id !== c.id) throw notFound('联审部门意见');
+    const allowed = checkPartDecision(stateOf(c, partsOf(ctx, c.id)), part.outcome);
+    if (!allowed.ok) throw stateError(allowed);
+    const at = stepTime(ctx, c, p.at);
+    const staffId = actingStaff(ctx, p.counterId, at);
+    const updatedPart = ctx.store.patch('case_parts', part.id, { outcome: p.outcome, note: p.note || null, decided_at: at, decided_day: dayOf(ctx, at), decided_by: staffId });
+    ctx.store.patch('cases', c.id, { updated_at: at });
+    record(ctx, c.id, 'decidePart', staffId, at, { departmentId: part.department_id, outcome: p.outcome, note: p.note });
+    return { part: updatedPart };
+  },
+
+  'case.extend': (ctx) => {
+    const p = ctx.payload;
+    const c = loadCase(ctx, p.caseId);
+    const allowed = checkExtension(stateOf(c, partsOf(ctx, c.id)), p.days);
+    if (!allowed.ok) throw stateError(allowed);
+    const staffId = actingStaff(ctx, p.counterId, ctx.now);
+    const approverId = checkStaffPassword(ctx, p.approver.login, p.approver.password, '延期审批');
+    const approver = ctx.store.get('staff', approverId)!;
+    if (approver.role === 'clerk') throw new CommandError(ErrorCode.FORBIDDEN, '延期须由大厅负责人（管理员）批准');
+    const extended = ctx.store.patch('cases', c.id, { extension_days: p.days, extension_reason: p.reason, extension_approver_id: approverId, updated_at: Math.max(ctx.now, c.updated_at) });
+    const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, extended));
+    record(ctx, c.id, 'extend', staffId, Math.max(ctx.now, c.updated_at), { days: p.days, reason: p.reason, approverId });
+    return { case: updated };
+  },
+
+  'case.revealId': (ctx) => {
+    const c = loadCase(ctx, ctx.payload.caseId);
+    if (ctx.payload.counterId !== null) actingStaff(ctx, ctx.payload.counterId, ctx.now);
+    const row = sql(ctx, 'SELECT id_number FROM cases WHERE id = ?').get(c.id) as { id_number: string | null };
+    if (!row.id_number) throw new CommandError(ErrorCode.NOT_FOUND, '该办件没有身份证号');
+    return { idNumber: row.id_number };
+  },
+} satisfies Partial<Handlers>;

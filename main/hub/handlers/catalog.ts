@@ -1,0 +1,86 @@
+import { CommandError, ErrorCode, parseCaseSettings, parseCatalogSheet, type CatalogItemInput, type CommandType, type Row } from '../../../shared/protocol';
+import { calendarChanged } from '../calendar';
+import { recomputeRunningCases } from './cases';
+import { notFound, type HandlerContext, type Handlers } from './context';
+
+type Ctx = HandlerContext<CommandType>;
+
+function itemRow(ctx: Ctx, id: string, i: CatalogItemInput): Row<'catalog_items'> {
+  return {
+    id,
+    hall_id: ctx.hallId,
+    department_id: i.departmentId,
+    code: i.code,
+    name: i.name,
+    kind: i.kind,
+    mode: i.mode,
+    statutory_limit: i.statutoryLimit,
+    promised_limit: i.promisedLimit,
+    limit_unit: i.limitUnit,
+    fee_cents: i.feeCents,
+    materials: JSON.stringify(i.materials),
+    legal_basis: i.legalBasis,
+    service_id: i.serviceId,
+    active: i.active ? 1 : 0,
+  };
+}
+
+/** The hall's departments by name and queue services by name and prefix: how a sheet names them. */
+function lookups(ctx: Ctx) {
+  return {
+    departmentByName: new Map(ctx.store.all('departments').map((d) => [d.name, d.id])),
+    serviceByKey: new Map(ctx.store.all('services').flatMap((s) => [[s.name, s.id] as const, [s.prefix, s.id] as const])),
+  };
+}
+
+export const catalogHandlers = {
+  /** All or nothing: one bad row and the hall's catalog stays as it was; the message lists every problem. */
+  'catalog.import': (ctx) => {
+    const { items, problems } = parseCatalogSheet(ctx.payload.rows, lookups(ctx));
+    if (problems.length) {
+      const lines = problems.map((p) => (p.row ? `第 ${p.row} 行 ${p.column}：${p.message}` : p.message));
+      const shown = lines.slice(0, 200).join('\n') + (lines.length > 200 ? `\n……另有 ${lines.length - 200} 处问题` : '');
+      throw new CommandError(ErrorCode.IMPORT_INVALID, `${ctx.payload.fileName || '文件'} 有 ${problems.length} 处问题，未导入任何事项：\n${shown}`);
+    }
+    const byCode = new Map(ctx.store.where('catalog_items', 'hall_id = ?', ctx.hallId).map((r) => [r.code, r.id]));
+    let created = 0;
+    for (const item of items) {
+      const existing = byCode.get(item.code);
+      if (!existing) created++;
+      ctx.store.upsert('catalog_items', itemRow(ctx, existing ?? `${ctx.hallId}-item-${item.code}`, item));
+    }
+    return { created, updated: items.length - created };
+  },
+
+  'catalog.save': (ctx) => {
+    const { itemId, item } = ctx.payload;
+    if (!ctx.store.get('departments', item.departmentId)) throw notFound('部门');
+    if (item.serviceId !== null && !ctx.store.get('services', item.serviceId)) throw notFound('叫号业务');
+    const clash = ctx.store.where('catalog_items', 'hall_id = ? AND code = ? AND id <> ?', ctx.hallId, item.code, itemId)[0];
+    if (clash) throw new CommandError(ErrorCode.CATALOG_CONFLICT, `事项编码 ${item.code} 已被“${clash.name}”使用`);
+    return { item: ctx.store.upsert('catalog_items', itemRow(ctx, itemId, item)) };
+  },
+
+  /** An administrator's year wins over the package's; running cases' due days follow at once. */
+  'calendar.setYear': (ctx) => {
+    const { year, holidays, workdays } = ctx.payload;
+    const row = ctx.store.upsert('calendar_years', {
+      id: `${ctx.hallId}:${year}`,
+      hall_id: ctx.hallId,
+      year,
+      source: 'admin',
+      holidays: JSON.stringify([...new Set(holidays)].sort()),
+      workdays: JSON.stringify([...new Set(workdays)].sort()),
+    });
+    calendarChanged(ctx.store.db);
+    return { year: row, recomputed: recomputeRunningCases(ctx) };
+  },
+
+  'hall.setCaseSettings': (ctx) => {
+    const merged = { ...parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings), ...ctx.payload };
+    merged.dutyDays = [...new Set(merged.dutyDays)].sort();
+    const hall = ctx.store.patch('halls', ctx.hallId, { case_settings: JSON.stringify(merged) });
+    calendarChanged(ctx.store.db);
+    return { hall, recomputed: recomputeRunningCases(ctx) };
+  },
+} satisfies Partial<Handlers>;

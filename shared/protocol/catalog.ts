@@ -1,0 +1,178 @@
+import { z } from 'zod';
+
+/**
+ * The service catalog (事项目录) as it crosses a boundary: one item as the manager edits it, and
+ * a spreadsheet (CSV or XLSX, read into rows of cells) as the hall imports it. The same checks
+ * run in the manager's browser (an instant report) and at the hub (the authority).
+ */
+
+export const ITEM_KINDS = { licensing: '许可', non_licensing: '非许可', public: '公共服务' } as const;
+export const ITEM_MODES = { instant: '即办件', promised: '承诺件' } as const;
+export const LIMIT_UNITS = { working_days: '工作日', natural_days: '自然日', months: '月' } as const;
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const CatalogItemInput = z
+  .strictObject({
+    code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, '事项编码应为 4–40 位字母、数字或连字符'),
+    name: z.string().trim().min(1, '事项名称不能为空').max(100, '事项名称不超过 100 字'),
+    departmentId: z.string().min(1).max(64),
+    kind: z.enum(keys(ITEM_KINDS)),
+    mode: z.enum(keys(ITEM_MODES)),
+    statutoryLimit: z.number().int().min(0).max(720),
+    promisedLimit: z.number().int().min(0).max(720),
+    limitUnit: z.enum(keys(LIMIT_UNITS)),
+    feeCents: z.number().int().min(0).max(100_000_000),
+    materials: z.array(z.string().trim().min(1).max(200)).min(1, '至少列出一项申请材料').max(60),
+    legalBasis: z.string().trim().min(1, '设定依据不能为空').max(1000),
+    serviceId: z.string().min(1).max(64).nullable(),
+    active: z.boolean(),
+  })
+  .refine((i) => i.promisedLimit <= i.statutoryLimit, { message: '承诺时限不能长于法定时限', path: ['promisedLimit'] })
+  .refine((i) => (i.mode === 'instant') === (i.promisedLimit === 0), { message: '即办件的承诺时限为 0（当场办结）；承诺件至少 1', path: ['mode'] });
+export type CatalogItemInput = z.infer<typeof CatalogItemInput>;
+
+/** The spreadsheet's columns, by header; order in the file is free. */
+export const CATALOG_COLUMNS = {
+  department: '部门',
+  code: '事项编码',
+  name: '事项名称',
+  kind: '事项类型',
+  mode: '办件类型',
+  statutoryLimit: '法定时限',
+  promisedLimit: '承诺时限',
+  limitUnit: '时限单位',
+  fee: '收费标准',
+  materials: '申请材料',
+  legalBasis: '设定依据',
+  service: '叫号业务',
+} as const;
+const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service];
+
+export interface ImportProblem {
+  /** The spreadsheet row (the header is row 1); 0 for the file as a whole. */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface CatalogLookups {
+  departmentByName: ReadonlyMap<string, string>;
+  /** Queue services by name and by ticket prefix. */
+  serviceByKey: ReadonlyMap<string, string>;
+}
+
+const fromLabel = <T extends string>(labels: Record<T, string>, cell: string): T | undefined =>
+  (Object.keys(labels) as T[]).find((k) => labels[k] === cell || k === cell);
+
+/** A fee cell: '0', '免费' or '不收费' is free; otherwise yuan with at most two decimals. */
+function parseFee(cell: string): number | null {
+  if (cell === '' || cell === '免费' || cell === '不收费') return 0;
+  const m = /^(\d{1,7})(?:\.(\d{1,2}))?\s*元?$/.exec(cell);
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+}
+
+const parseLimit = (cell: string): number | null => (/^\d{1,3}$/.test(cell) ? Number(cell) : null);
+
+/**
+ * Checks every row of a catalog sheet. Either all rows are good and come back as items, or the
+ * report lists every problem of every bad row (so nothing is ever half imported).
+ */
+export function parseCatalogSheet(rows: readonly (readonly string[])[], lookups: CatalogLookups): { items: CatalogItemInput[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const header = (rows[0] ?? []).map((c) => c.trim());
+  const index = new Map(header.map((h, i) => [h, i]));
+  const missing = Object.values(CATALOG_COLUMNS).filter((c) => !index.has(c) && !OPTIONAL_COLUMNS.includes(c));
+  if (missing.length) return { items: [], problems: [{ row: 1, column: missing.join('、'), message: `缺少列：${missing.join('、')}` }] };
+  const body = rows.slice(1).map((cells, i) => ({ cells, row: i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (body.length === 0) return { items: [], problems: [{ row: 0, column: '', message: '文件中没有事项' }] };
+
+  const items: CatalogItemInput[] = [];
+  const seenCodes = new Map<string, number>();
+  for (const { cells, row } of body) {
+    const cell = (c: string) => (cells[index.get(c) ?? -1] ?? '').trim();
+    const bad = (column: string, message: string) => problems.push({ row, column, message });
+    const before = problems.length;
+
+    const departmentId = lookups.departmentByName.get(cell(CATALOG_COLUMNS.department));
+    if (!departmentId) bad(CATALOG_COLUMNS.department, `未知部门“${cell(CATALOG_COLUMNS.department)}”`);
+    const kind = fromLabel(ITEM_KINDS, cell(CATALOG_COLUMNS.kind));
+    if (!kind) bad(CATALOG_COLUMNS.kind, '应为 许可、非许可 或 公共服务');
+    const mode = fromLabel(ITEM_MODES, cell(CATALOG_COLUMNS.mode));
+    if (!mode) bad(CATALOG_COLUMNS.mode, '应为 即办件 或 承诺件');
+    const limitUnit = cell(CATALOG_COLUMNS.limitUnit) === '' ? 'working_days' : fromLabel(LIMIT_UNITS, cell(CATALOG_COLUMNS.limitUnit));
+    if (!limitUnit) bad(CATALOG_COLUMNS.limitUnit, '应为 工作日、自然日 或 月');
+    const statutoryLimit = parseLimit(cell(CATALOG_COLUMNS.statutoryLimit));
+    if (statutoryLimit === null) bad(CATALOG_COLUMNS.statutoryLimit, '应为 0–999 的整数');
+    const promisedLimit = parseLimit(cell(CATALOG_COLUMNS.promisedLimit));
+    if (promisedLimit === null) bad(CATALOG_COLUMNS.promisedLimit, '应为 0–999 的整数');
+    const feeCents = parseFee(cell(CATALOG_COLUMNS.fee));
+    if (feeCents === null) bad(CATALOG_COLUMNS.fee, '应为金额（元，最多两位小数）或“不收费”');
+    const serviceKey = cell(CATALOG_COLUMNS.service);
+    const serviceId = serviceKey === '' ? null : lookups.serviceByKey.get(serviceKey);
+    if (serviceId === undefined) bad(CATALOG_COLUMNS.service, `未知叫号业务“${serviceKey}”`);
+    const code = cell(CATALOG_COLUMNS.code);
+    const firstRow = seenCodes.get(code);
+    if (firstRow !== undefined) bad(CATALOG_COLUMNS.code, `事项编码与第 ${firstRow} 行重复`);
+    else seenCodes.set(code, row);
+    if (problems.length > before) continue;
+
+    const parsed = CatalogItemInput.safeParse({
+      code,
+      name: cell(CATALOG_COLUMNS.name),
+      departmentId,
+      kind,
+      mode,
+      statutoryLimit,
+      promisedLimit,
+      limitUnit,
+      feeCents,
+      materials: cell(CATALOG_COLUMNS.materials).split(/[；;\n]+/).map((m) => m.trim()).filter(Boolean),
+      legalBasis: cell(CATALOG_COLUMNS.legalBasis),
+      serviceId,
+      active: true,
+    });
+    if (parsed.success) items.push(parsed.data);
+    else for (const issue of parsed.error.issues) bad(columnOf(String(issue.path[0] ?? '')), issue.message);
+  }
+  return problems.length ? { items: [], problems } : { items, problems };
+}
+
+function columnOf(field: string): string {
+  const map: Record<string, string> = { ...CATALOG_COLUMNS, statutoryLimit: CATALOG_COLUMNS.statutoryLimit, feeCents: CATALOG_COLUMNS.fee, serviceId: CATALOG_COLUMNS.service };
+  return map[field] ?? field;
+}
+
+/**
+ * Splits CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks) into rows of
+ * cells. A UTF-8 byte-order mark, as Excel writes it, is dropped.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const src = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) rows.push([...row, cell]);
+  return rows;
+}
