@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { Answer, CommandPayload, CommandType, Row } from '../../shared/protocol';
-import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
+import { actors, err, ok } from '../support/actors';
+import { demoHub, manualClock } from '../support/hub';
 
-type Send = <T extends CommandType>(type: T, payload: CommandPayload<T>) => Answer & { result?: Record<string, never> };
-
-function actors(hub: Hub) {
-  const as = (role: 'kiosk' | 'manager' | 'clerk', n = 0): Send => {
-    const caller = callerOf(terminal(hub, role, n));
-    return (type, payload) => hub.execute(caller, { opId: opId(), type, payload }) as never;
-  };
-  return { kiosk: as('kiosk'), manager: as('manager'), clerk: (n: number) => as('clerk', n) };
-}
-
-const ok = (a: Answer) => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`);
-  return a.result as Record<string, unknown>;
-};
 const ticketOf = (a: Answer) => ok(a).ticket as Row<'tickets'>;
-const err = (a: Answer) => (a.ok ? 'ok' : a.error.code);
 
 async function hallWithClerks(clerks: number[]) {
   const clock = manualClock(Date.parse('2026-11-25T01:00:00Z')); // 09:00 in the hall

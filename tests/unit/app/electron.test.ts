@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { FaceBinding } from '../../../main/app/ipc';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** A fake of the parts of Electron the shell uses, recording what the shell asked for. */
@@ -63,7 +64,6 @@ vi.mock('electron', () => ({
 const { createFaceWindow, harden } = await import('../../../main/app/windows');
 const { registerIpc, printTicket } = await import('../../../main/app/ipc');
 const { Channel } = await import('../../../main/app/channels');
-type FaceBinding = import('../../../main/app/ipc').FaceBinding;
 
 const rendererIndex = '/opt/servicehall/resources/app.asar/dist/renderer/index.html';
 const ownUrl = pathToFileURL(rendererIndex).href + '#/clerk';

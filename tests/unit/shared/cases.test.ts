@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { WorkCalendar } from '../../../shared/domain/calendar';
+import {
+  CASE_STATUSES, STEPS, caseDeadlines, caseSignal, checkExtension, checkPartDecision, checkPause, checkResume, checkStep, jointOnTime,
+  type CaseState, type CaseStatus, type StepAction,
+} from '../../../shared/domain/cases';
+import { checkCreditCode, checkPhone, checkResidentId, maskName, maskResidentId, residentIdCheckChar } from '../../../shared/domain/identity';
+
+const state = (status: CaseStatus, more: Partial<CaseState> = {}): CaseState => ({ status, paused_kind: null, extension_days: 0, parts: [], ...more });
+
+describe('case steps', () => {
+  const actions = Object.keys(STEPS) as StepAction[];
+  const cells = actions.flatMap((a) => CASE_STATUSES.map((s) => [a, s] as const));
+  it.each(cells)('%s from %s: allowed exactly when the workflow says so, refused with a reason otherwise', (action, status) => {
+    const r = checkStep(state(status), action);
+    if (STEPS[action].from.includes(status)) expect(r).toEqual({ ok: true, to: STEPS[action].to });
+    else expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/不能/) });
+  });
+
+  it('follows 收件 → 受理 → 承办 → 审核 → 批准 → 办结 → 送达', () => {
+    let s: CaseStatus = 'received';
+    for (const a of ['accept', 'undertake', 'review', 'approve', 'conclude', 'deliver'] as const) {
+      const r = checkStep(state(s), a);
+      if (!r.ok) throw new Error(r.reason);
+      s = r.to;
+    }
+    expect(s).toBe('delivered');
+  });
+
+  it('nothing moves while the clock is paused; pause and resume only where they make sense', () => {
+    expect(checkStep(state('handling', { paused_kind: 'special' }), 'review')).toMatchObject({ ok: false, reason: expect.stringContaining('暂停') });
+    expect(checkPause(state('handling'))).toEqual({ ok: true });
+    expect(checkPause(state('received'))).toMatchObject({ ok: false });
+    expect(checkPause(state('handling', { paused_kind: 'suspend' }))).toMatchObject({ ok: false });
+    expect(checkResume(state('handling'))).toMatchObject({ ok: false });
+    expect(checkResume(state('handling', { paused_kind: 'suspend' }))).toEqual({ ok: true });
+  });
+
+  it('one extension, at most 10 working days (15 for joint handling)', () => {
+    expect(checkExtension(state('handling'), 10)).toEqual({ ok: true });
+    expect(checkExtension(state('handling'), 11)).toMatchObject({ ok: false, reason: expect.stringContaining('10') });
+    expect(checkExtension(state('handling', { parts: [{ outcome: 'pending' }] }), 15)).toEqual({ ok: true });
+    expect(checkExtension(state('handling', { extension_days: 5 }), 3)).toMatchObject({ ok: false, reason: expect.stringContaining('再次') });
+    expect(checkExtension(state('approved'), 3)).toMatchObject({ ok: false });
+  });
+
+  it('joint cases: approval waits for every department, and any refusal blocks approval', () => {
+    const pending = state('reviewing', { parts: [{ outcome: 'approved' }, { outcome: 'pending' }] });
+    expect(checkStep(pending, 'approve')).toMatchObject({ ok: false, reason: expect.stringContaining('联审') });
+    expect(checkStep(pending, 'deny')).toMatchObject({ ok: false });
+    const oneNo = state('reviewing', { parts: [{ outcome: 'approved' }, { outcome: 'denied' }] });
+    expect(checkStep(oneNo, 'approve')).toMatchObject({ ok: false, reason: expect.stringContaining('不同意') });
+    expect(checkStep(oneNo, 'deny')).toMatchObject({ ok: true, to: 'denied' });
+    expect(checkPartDecision(state('handling'), 'approved')).toMatchObject({ ok: false });
+    expect(checkPartDecision(state('handling'), 'pending')).toEqual({ ok: true });
+  });
+
+  it('the whole is on time only if every part is', () => {
+    const parts = [{ decided_day: '2025-03-10', due_day: '2025-03-12' }, { decided_day: '2025-03-13', due_day: '2025-03-12' }];
+    expect(jointOnTime('2025-03-14', '2025-03-20', parts)).toBe(false);
+    expect(jointOnTime('2025-03-14', '2025-03-20', [parts[0]!])).toBe(true);
+    expect(jointOnTime('2025-03-21', '2025-03-20', [parts[0]!])).toBe(false);
+    expect(jointOnTime('2025-03-14', '2025-03-20', [{ decided_day: null, due_day: '2025-03-12' }])).toBe(false);
+  });
+});
+
+describe('deadlines', () => {
+  // March 2025 has no holidays: plain weeks.
+  const cal = new WorkCalendar({ years: [2025], holidays: [], workdays: [] });
+  const limits = { promised: 10, statutory: 20, unit: 'working_days' as const };
+
+  it('promised and statutory due days from acceptance; yellow at 80% of the promised limit', () => {
+    expect(caseDeadlines(cal, '2025-03-03', limits, 0, 0, 0.8)).toEqual({ promisedDue: '2025-03-17', statutoryDue: '2025-03-31', yellowFrom: '2025-03-13', uncovered: [] });
+    expect(caseDeadlines(cal, '2025-03-03', limits, 0, 0, 1).yellowFrom).toBe('2025-03-17'); // the last working day only
+  });
+
+  it('an extension and a pause push both due days by their working days', () => {
+    const d = caseDeadlines(cal, '2025-03-03', limits, 5, 3, 0.8);
+    expect(d.promisedDue).toBe(cal.addWorkingDays('2025-03-03', 18).date);
+    expect(d.promisedDue).toBe('2025-03-27');
+    expect(d.statutoryDue).toBe('2025-04-10');
+    expect(cal.pauseLength('2025-03-05', '2025-03-10', 'working_days')).toBe(3); // Thu, Fri, Mon
+  });
+
+  it('an on-the-spot item is due, and yellow, on the day it is accepted', () => {
+    expect(caseDeadlines(cal, '2025-03-03', { promised: 0, statutory: 20, unit: 'working_days' }, 0, 0, 0.8)).toMatchObject({ promisedDue: '2025-03-03', yellowFrom: '2025-03-03' });
+  });
+
+  it('the signal follows the day: normal, yellow, red; a pause keeps what it had', () => {
+    const c = { status: 'handling' as const, promised_due: '2025-03-17', yellow_from: '2025-03-13', paused_kind: null, paused_since: null };
+    expect(caseSignal(c, '2025-03-12')).toBe('normal');
+    expect(caseSignal(c, '2025-03-13')).toBe('yellow');
+    expect(caseSignal(c, '2025-03-17')).toBe('yellow');
+    expect(caseSignal(c, '2025-03-18')).toBe('red');
+    expect(caseSignal({ ...c, paused_kind: 'special', paused_since: '2025-03-05' }, '2025-04-30')).toBe('paused');
+    expect(caseSignal({ ...c, paused_kind: 'special', paused_since: '2025-03-20' }, '2025-04-30')).toBe('red');
+    expect(caseSignal({ ...c, status: 'received' }, '2025-04-30')).toBe('waiting');
+    expect(caseSignal({ ...c, status: 'concluded' }, '2025-04-30')).toBe('closed');
+  });
+});
+
+describe('identity numbers', () => {
+  it('checks the GB 11643 check digit, the birth date and the length', () => {
+    expect(checkResidentId('11010519491231002x')).toEqual({ ok: true, value: '11010519491231002X' });
+    expect(checkResidentId('110105194912310021')).toMatchObject({ ok: false, reason: expect.stringContaining('校验位') });
+    expect(checkResidentId('110105194913310029')).toMatchObject({ ok: false, reason: expect.stringContaining('出生日期') });
+    expect(checkResidentId('11010519491231002')).toMatchObject({ ok: false, reason: expect.stringContaining('18 位') });
+    expect(residentIdCheckChar('33010219900307123')).toBe('0');
+    expect(checkResidentId(`33010220300101123${residentIdCheckChar('33010220300101123')}`, '2026-11-25')).toMatchObject({ ok: false });
+  });
+
+  it('checks unified social credit codes (GB 32100) and phones', () => {
+    expect(checkCreditCode('91350100M000100Y43')).toMatchObject({ ok: true });
+    expect(checkCreditCode('91350100M000100Y44')).toMatchObject({ ok: false, reason: expect.stringContaining('校验位') });
+    expect(checkCreditCode('91350100M0001I0Y43')).toMatchObject({ ok: false });
+    expect(checkPhone('138 0013 8000')).toEqual({ ok: true, value: '13800138000' });
+    expect(checkPhone('0571-87654321')).toEqual({ ok: true, value: '057187654321' });
+    expect(checkPhone('12345')).toMatchObject({ ok: false });
+  });
+
+  it('masks: at most the first 6 and last 4 of an ID number; names as 张*三', () => {
+    expect(maskResidentId('11010519491231002X')).toBe('110105********002X');
+    expect(maskName('张三丰')).toBe('张*丰');
+    expect(maskName('李四')).toBe('李*');
+  });
+});
