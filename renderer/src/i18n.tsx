@@ -1,7 +1,8 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import { casesEn, casesZh } from './i18nCases';
 
 /** zh-CN is the product's language; English is offered for visitors and foreign staff. */
-const zh = {
+const baseZh = {
   'app.title': '政务服务大厅',
   'lang.switch': 'English',
   'conn.connecting': '正在连接大厅服务器…',
@@ -213,9 +214,10 @@ const zh = {
   'q.handled': '实际办理事项',
   'q.waitedFor': '已等 {d}',
 } as const;
+const zh = { ...baseZh, ...casesZh };
 type Key = keyof typeof zh;
 
-const en: Record<Key, string> = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   'app.title': 'Service Hall',
   'lang.switch': '中文',
   'conn.connecting': 'Connecting to the hall server…',
@@ -427,6 +429,8 @@ const en: Record<Key, string> = {
   'q.handled': 'Services handled',
   'q.waitedFor': 'waited {d}',
 };
+
+const en: Record<Key, string> = { ...baseEn, ...casesEn };
 
 export type Language = 'zh-CN' | 'en';
 export type Translate = (key: Key, vars?: Record<string, string | number>) => string;

@@ -3,6 +3,7 @@ import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/domain/cou
 import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
 import { Dialog, ErrorLine, KeyButton, TopBar, useCommandError } from '../components';
 import { formatTime, useHall } from '../hall';
+import { CasePanel } from './cases/CasePanel';
 import { QueuePanel } from './QueuePanel';
 import { useI18n } from '../i18n';
 
@@ -26,10 +27,28 @@ export function ClerkFace() {
               <Queue counterId={counterId} />
               <CounterPanel counterId={counterId} />
             </div>
-            <Inquiries counterId={counterId} staffId={counter.staff_id!} />
+            <Work counterId={counterId} staffId={counter.staff_id!} />
           </>
         )}
       </main>
+    </div>
+  );
+}
+
+/** The clerk's desk work: cases (办件) and first-asked enquiries (首问负责). */
+function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<'cases' | 'inquiries'>('cases');
+  return (
+    <div className="clerk-right">
+      <div role="tablist" className="tabs" aria-label={t('clerk.work')}>
+        {(['cases', 'inquiries'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab ${tab === k ? 'active' : ''}`} onClick={() => setTab(k)}>
+            {t(k === 'cases' ? 'case.title' : 'inq.title')}
+          </button>
+        ))}
+      </div>
+      {tab === 'cases' ? <CasePanel counterId={counterId} staffId={staffId} /> : <Inquiries counterId={counterId} staffId={staffId} />}
     </div>
   );
 }

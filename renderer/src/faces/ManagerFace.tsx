@@ -5,6 +5,8 @@ import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/
 import { ErrorLine, TopBar, useCommandError } from '../components';
 import { formatDuration, formatTime, hallNow, useHall, useHallDay, useNow } from '../hall';
 import { useI18n } from '../i18n';
+import { CalendarAdmin, CatalogAdmin } from './cases/CatalogAdmin';
+import { CaseSupervision } from './cases/ManagerCases';
 
 type TileState = 'open' | 'paused' | 'closed' | 'offline';
 const tileState = (c: Row<'counters'>, now: number): TileState => (isCounterOffline(c, now) ? 'offline' : c.state);
@@ -15,7 +17,7 @@ export function ManagerFace() {
   const { t } = useI18n();
   const now = useNow();
   const counters = rowsOf(replica, 'counters').sort((a, b) => a.number - b.number);
-  const [tab, setTab] = useState<'live' | 'admin'>('live');
+  const [tab, setTab] = useState<'live' | 'cases' | 'catalog' | 'admin'>('live');
   const counts = { open: 0, paused: 0, closed: 0, offline: 0 };
   for (const c of counters) counts[tileState(c, now)]++;
   return (
@@ -31,7 +33,7 @@ export function ManagerFace() {
       </TopBar>
       <main className="board">
         <div role="tablist" className="tabs" aria-label={t('board.title')}>
-          {(['live', 'admin'] as const).map((k) => (
+          {(['live', 'cases', 'catalog', 'admin'] as const).map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab ${tab === k ? 'active' : ''}`} onClick={() => setTab(k)}>
               {t(`board.tab.${k}`)}
             </button>
@@ -47,6 +49,13 @@ export function ManagerFace() {
               ))}
             </ul>
             <ServiceTable now={now} />
+          </>
+        ) : tab === 'cases' ? (
+          <CaseSupervision />
+        ) : tab === 'catalog' ? (
+          <>
+            <CatalogAdmin />
+            <CalendarAdmin />
           </>
         ) : (
           <>

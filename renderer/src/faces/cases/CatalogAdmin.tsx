@@ -1,0 +1,313 @@
+import { useState, type FormEvent } from 'react';
+import { parseDateList } from '../../../../shared/domain/calendar';
+import {
+  CatalogItemInput,
+  ITEM_KINDS,
+  ITEM_MODES,
+  LIMIT_UNITS,
+  parseCaseSettings,
+  parseCatalogSheet,
+  parseCsv,
+  rowById,
+  rowsOf,
+  type ImportProblem,
+  type Row,
+} from '../../../../shared/protocol';
+import { Dialog, ErrorLine, useCommandError } from '../../components';
+import { useHall, useHallDay, useNow } from '../../hall';
+import { useI18n } from '../../i18n';
+import { formatFee, parseList } from './caseView';
+
+/** A spreadsheet as rows of text cells: CSV in UTF-8 (or GBK, as Chinese Excel saves it), or XLSX. */
+export async function readCatalogFile(file: File): Promise<string[][]> {
+  if (/\.xlsx$/i.test(file.name)) {
+    // Loaded only when an XLSX is chosen: the zip reader is most of its weight.
+    const { readSheet } = await import('read-excel-file/browser');
+    const sheet = await readSheet(file);
+    return sheet.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell))));
+  }
+  const bytes = await file.arrayBuffer();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('gbk').decode(bytes);
+  }
+  return parseCsv(text);
+}
+
+/** The service catalog: import a sheet (checked here first, then by the hub), or edit one item. */
+export function CatalogAdmin() {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const { error, check } = useCommandError();
+  const [file, setFile] = useState<{ name: string; rows: string[][]; problems: ImportProblem[]; count: number } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Row<'catalog_items'> | 'new' | null>(null);
+  const departments = rowsOf(replica, 'departments').sort((a, b) => a.sort - b.sort);
+  const services = rowsOf(replica, 'services');
+  const items = rowsOf(replica, 'catalog_items').sort((a, b) => a.code.localeCompare(b.code));
+  const lookups = {
+    departmentByName: new Map(departments.map((d) => [d.name, d.id])),
+    serviceByKey: new Map(services.flatMap((s) => [[s.name, s.id] as const, [s.prefix, s.id] as const])),
+  };
+
+  const pick = async (f: File | undefined) => {
+    setDone(null);
+    if (!f) return setFile(null);
+    try {
+      const rows = await readCatalogFile(f);
+      const { items: good, problems } = parseCatalogSheet(rows, lookups);
+      setFile({ name: f.name, rows, problems, count: good.length });
+    } catch (e) {
+      setFile({ name: f.name, rows: [], problems: [{ row: 0, column: '', message: t('cat.unreadable', { m: (e as Error).message }) }], count: 0 });
+    }
+  };
+  const importNow = async () => {
+    if (!file) return;
+    const outcome = await api.command('catalog.import', { fileName: file.name, rows: file.rows });
+    if (check(outcome) && outcome.ok === true) {
+      setDone(t('cat.imported', { created: Number(outcome.result.created), updated: Number(outcome.result.updated) }));
+      setFile(null);
+    }
+  };
+
+  return (
+    <section className="card" aria-label={t('cat.title')}>
+      <div className="case-head">
+        <h2>{t('cat.title')}</h2>
+        <span className="muted">{t('cat.count', { n: items.length })}</span>
+        <button type="button" className="btn small" onClick={() => setEditing('new')}>
+          {t('cat.add')}
+        </button>
+      </div>
+      <div className="row">
+        <label>
+          {t('cat.file')}
+          <input type="file" accept=".csv,.xlsx" onChange={(e) => void pick(e.target.files?.[0])} />
+        </label>
+        <span className="muted">{t('cat.columns')}</span>
+      </div>
+      {file && (
+        <div className="import-report" aria-label={t('cat.report')}>
+          {file.problems.length === 0 ? (
+            <p className="info">{t('cat.ready', { name: file.name, n: file.count })}</p>
+          ) : (
+            <>
+              <p className="error">{t('cat.problems', { name: file.name, n: file.problems.length })}</p>
+              <table className="service-table" aria-label={t('cat.report')}>
+                <tbody>
+                  {file.problems.map((p, i) => (
+                    <tr key={i}>
+                      <td>{p.row ? t('cat.row', { n: p.row }) : ''}</td>
+                      <td>{p.column}</td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {file.problems.length === 0 && (
+            <button type="button" className="btn btn-primary" onClick={() => void importNow()}>
+              {t('cat.import', { n: file.count })}
+            </button>
+          )}
+        </div>
+      )}
+      {done && <p className="info">{done}</p>}
+      <ErrorLine error={error} />
+      <div className="scroll">
+        <table className="service-table" aria-label={t('cat.list')}>
+          <thead>
+            <tr>
+              <th>{t('cat.code')}</th>
+              <th>{t('case.item')}</th>
+              <th>{t('sup.department')}</th>
+              <th>{t('cat.kind')}</th>
+              <th>{t('cat.limits')}</th>
+              <th>{t('cat.fee')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} className={i.active ? '' : 'revoked'}>
+                <td className="mono">{i.code}</td>
+                <td>{i.name}</td>
+                <td>{rowById(replica, 'departments', i.department_id)?.name}</td>
+                <td>
+                  {ITEM_KINDS[i.kind]} · {ITEM_MODES[i.mode]}
+                </td>
+                <td>
+                  {i.statutory_limit} → {i.promised_limit} {LIMIT_UNITS[i.limit_unit]}
+                </td>
+                <td>{formatFee(i.fee_cents)}</td>
+                <td>
+                  <button type="button" className="btn small" aria-label={t('cat.editOne', { name: i.name })} onClick={() => setEditing(i)}>
+                    {t('cat.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editing && <ItemEditor item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </section>
+  );
+}
+
+function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onClose: () => void }) {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const { error, check, setError } = useCommandError();
+  const departments = rowsOf(replica, 'departments').sort((a, b) => a.sort - b.sort);
+  const services = rowsOf(replica, 'services').sort((a, b) => a.sort - b.sort);
+  const [v, setV] = useState({
+    code: item?.code ?? '',
+    name: item?.name ?? '',
+    departmentId: item?.department_id ?? departments[0]?.id ?? '',
+    kind: item?.kind ?? 'licensing',
+    mode: item?.mode ?? 'promised',
+    statutoryLimit: item?.statutory_limit ?? 20,
+    promisedLimit: item?.promised_limit ?? 10,
+    limitUnit: item?.limit_unit ?? 'working_days',
+    fee: item ? String(item.fee_cents / 100) : '0',
+    materials: item ? parseList(item.materials).join('\n') : '',
+    legalBasis: item?.legal_basis ?? '',
+    serviceId: item?.service_id ?? '',
+    active: item ? item.active === 1 : true,
+  });
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = CatalogItemInput.safeParse({
+      ...v,
+      statutoryLimit: Number(v.statutoryLimit),
+      promisedLimit: Number(v.promisedLimit),
+      feeCents: Math.round(Number(v.fee) * 100),
+      materials: v.materials.split('\n').map((m) => m.trim()).filter(Boolean),
+      serviceId: v.serviceId || null,
+    });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '');
+    if (check(await api.command('catalog.save', { itemId: item?.id ?? `${crypto.randomUUID()}`, item: parsed.data }))) onClose();
+  };
+  const pair = <T extends string>(labels: Record<T, string>) =>
+    (Object.keys(labels) as T[]).map((k) => (
+      <option key={k} value={k}>
+        {labels[k]}
+      </option>
+    ));
+  return (
+    <Dialog title={item ? t('cat.editOne', { name: item.name }) : t('cat.add')} onClose={onClose}>
+      <form className="dialog-form grid2" onSubmit={submit} aria-label={t('cat.editor')}>
+        <label>{t('cat.code')}<input value={v.code} onChange={set('code')} required autoFocus /></label>
+        <label>{t('case.item')}<input value={v.name} onChange={set('name')} required /></label>
+        <label>{t('sup.department')}<select value={v.departmentId} onChange={set('departmentId')}>{departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
+        <label>{t('cat.kind')}<select value={v.kind} onChange={set('kind')}>{pair(ITEM_KINDS)}</select></label>
+        <label>{t('cat.mode')}<select value={v.mode} onChange={set('mode')}>{pair(ITEM_MODES)}</select></label>
+        <label>{t('cat.unit')}<select value={v.limitUnit} onChange={set('limitUnit')}>{pair(LIMIT_UNITS)}</select></label>
+        <label>{t('cat.statutory')}<input type="number" min={0} value={v.statutoryLimit} onChange={set('statutoryLimit')} /></label>
+        <label>{t('cat.promised')}<input type="number" min={0} value={v.promisedLimit} onChange={set('promisedLimit')} /></label>
+        <label>{t('cat.feeYuan')}<input value={v.fee} onChange={set('fee')} inputMode="decimal" /></label>
+        <label>{t('cat.service')}<select value={v.serviceId} onChange={set('serviceId')}><option value="">—</option>{services.map((s) => <option key={s.id} value={s.id}>{s.prefix} {s.name}</option>)}</select></label>
+        <label className="wide">{t('cat.materials')}<textarea rows={4} value={v.materials} onChange={set('materials')} /></label>
+        <label className="wide">{t('cat.basis')}<textarea rows={2} value={v.legalBasis} onChange={set('legalBasis')} /></label>
+        <label className="radio"><input type="checkbox" checked={v.active} onChange={(e) => setV({ ...v, active: e.target.checked })} />{t('cat.active')}</label>
+        <ErrorLine error={error} />
+        <button type="submit" className="btn btn-primary">{t('cat.save')}</button>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The working-day calendar: which years are known, an administrator's year, duty days, supervision settings. */
+export function CalendarAdmin() {
+  const { api, replica, connection } = useHall();
+  const { t } = useI18n();
+  const { day } = useHallDay(useNow(60_000));
+  const { error, check, setError } = useCommandError();
+  const [saved, setSaved] = useState<string | null>(null);
+  const years = rowsOf(replica, 'calendar_years').sort((a, b) => b.year - a.year);
+  const thisYear = Number(day.slice(0, 4));
+  const nextMissing = [thisYear, thisYear + 1].find((y) => !years.some((r) => r.year === y));
+  const [year, setYear] = useState(nextMissing ?? thisYear + 1);
+  const [holidays, setHolidays] = useState('');
+  const [workdays, setWorkdays] = useState('');
+  const settings = parseCaseSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.case_settings ?? '{}');
+  const [duty, setDuty] = useState(settings.dutyDays.join('\n'));
+  const [share, setShare] = useState(Math.round(settings.yellowShare * 100));
+  const [phone, setPhone] = useState(settings.complaintPhone);
+
+  const saveYear = async (e: FormEvent) => {
+    e.preventDefault();
+    const h = parseDateList(holidays, year);
+    const w = parseDateList(workdays, year);
+    if (!h.ok || !w.ok) return setError(t('cal.badDates', { list: [...(h.ok ? [] : h.bad), ...(w.ok ? [] : w.bad)].join('、') }));
+    const outcome = await api.command('calendar.setYear', { year, holidays: h.dates, workdays: w.dates });
+    if (check(outcome) && outcome.ok === true) setSaved(t('cal.saved', { year, n: Number(outcome.result.recomputed) }));
+  };
+  const saveSettings = async (e: FormEvent) => {
+    e.preventDefault();
+    const dutyDays = duty.split(/[\s,，、]+/).filter(Boolean);
+    const outcome = await api.command('hall.setCaseSettings', { dutyDays, yellowShare: share / 100, complaintPhone: phone.trim() });
+    if (check(outcome) && outcome.ok === true) setSaved(t('cal.settingsSaved', { n: Number(outcome.result.recomputed) }));
+  };
+  return (
+    <section className="card" aria-label={t('cal.title')}>
+      <h2>{t('cal.title')}</h2>
+      {[thisYear, thisYear + 1]
+        .filter((y) => !years.some((r) => r.year === y))
+        .map((y) => (
+          <p key={y} className="alert" role="alert">
+            {t('cal.missing', { year: y })}
+          </p>
+        ))}
+      <p className="muted">
+        {t('cal.known')}
+        {years.slice(0, 6).map((r) => (
+          <span key={r.year} className="year-chip">
+            {r.year} {t(`cal.source.${r.source}`)}
+          </span>
+        ))}
+      </p>
+      <form className="threshold-form" onSubmit={saveYear} aria-label={t('cal.enterYear')}>
+        <label className="inline">
+          {t('cal.year')}
+          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+        </label>
+        <label>
+          {t('cal.holidays')}
+          <textarea rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} placeholder="2027-01-01 2027-02-06 …" />
+        </label>
+        <label>
+          {t('cal.workdays')}
+          <textarea rows={3} value={workdays} onChange={(e) => setWorkdays(e.target.value)} placeholder="2027-02-14 …" />
+        </label>
+        <button type="submit" className="btn btn-primary">
+          {t('cal.saveYear')}
+        </button>
+      </form>
+      <form className="threshold-form" onSubmit={saveSettings} aria-label={t('cal.settings')}>
+        <label>
+          {t('cal.duty')}
+          <textarea rows={2} value={duty} onChange={(e) => setDuty(e.target.value)} />
+        </label>
+        <label className="inline">
+          {t('cal.share')}
+          <input type="number" min={50} max={100} value={share} onChange={(e) => setShare(Number(e.target.value))} />
+        </label>
+        <label className="inline">
+          {t('cal.phone')}
+          <input value={phone} onChange={(e) => setPhone(e.target.value)} />
+        </label>
+        <button type="submit" className="btn">
+          {t('cal.saveSettings')}
+        </button>
+      </form>
+      <ErrorLine error={error} />
+      {saved && <p className="info">{saved}</p>}
+    </section>
+  );
+}
