@@ -186,7 +186,14 @@ class Queries {
     }[];
     const waits = called.map((t) => waitMs(t)).filter((w): w is number => w !== null);
     const count = (sql: string, ...args: unknown[]) => (this.db.prepare(sql).get(...args) as { n: number }).n;
-    const sup = this['cases.supervision']();
+    // Counted, not listed: the same rules as caseSignal, in SQL on the running-cases index.
+    const signals = this.db
+      .prepare(
+        `SELECT sum(promised_due < @today AND (paused_kind IS NULL OR paused_since > promised_due)) AS red,
+                sum(promised_due >= @today AND paused_kind IS NULL) AS yellow
+         FROM cases WHERE status IN ${running} AND yellow_from <= @today`,
+      )
+      .get({ today: this.today }) as { red: number | null; yellow: number | null };
     return {
       day: this.today,
       tickets: {
@@ -201,8 +208,8 @@ class Queries {
         accepted: count('SELECT count(*) AS n FROM cases WHERE status IN ' + running + ' AND accepted_day = ?', this.today),
         concluded: count('SELECT count(*) AS n FROM cases WHERE concluded_at >= ?', start),
         running: count(`SELECT count(*) AS n FROM cases WHERE status IN ${running}`),
-        yellow: sup.rows.filter((r) => r.signal === 'yellow').length,
-        red: sup.rows.filter((r) => r.signal === 'red').length,
+        yellow: signals.yellow ?? 0,
+        red: signals.red ?? 0,
       },
     };
   }

@@ -165,11 +165,13 @@ describe('deadlines over time: supervision, calendar years, report', () => {
     expect(supervise().rows).toEqual([]);
     days(10); // Thu 11-12: 8 of 10 working days used
     expect(supervise().rows).toMatchObject([{ number: c.number, signal: 'yellow', daysLeft: 2, handlerName: '王晓明', departmentName: '市场监督管理局' }]);
+    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({ ok: true, result: { cases: { yellow: 1, red: 0 } } });
     days(4); // Mon 11-16: the last day
     expect(supervise().rows).toMatchObject([{ signal: 'yellow', daysLeft: 0 }]);
     days(1); // Tue 11-17: overdue
     expect(supervise().rows).toMatchObject([{ signal: 'red', daysLeft: -1 }]);
     expect(supervise().departments.find((d) => d.name === '市场监督管理局')).toMatchObject({ running: 1, yellow: 0, red: 1 });
+    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({ ok: true, result: { day: '2026-11-17', cases: { running: 1, yellow: 0, red: 1 } } });
     expect(hub.query(callerOf(terminal(hub, 'clerk')), { name: 'cases.supervision', params: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

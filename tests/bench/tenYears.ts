@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { formatDay, WorkCalendar } from '../../shared/domain/calendar';
+import { caseDeadlines } from '../../shared/domain/cases';
+import { hallDay } from '../../shared/domain/queue';
+import { packageYears } from '../../main/hub/calendar';
+import { startHub } from '../../main/hub/hub';
+import { nowMs, round, summarize } from './stats';
+
+/**
+ * Ten years of a large hall: 2,000,000 cases and 5,000,000 tickets written straight into the
+ * hub's database (through its own schema), then the hub started on it and asked what a
+ * manager's screens ask. Case histories (case_events) are not generated: no query reads them.
+ */
+export const TEN_YEARS = { cases: 2_000_000, tickets: 5_000_000, days: 3650 };
+const DAY = 86_400_000;
+const OFFSET = 8 * 3_600_000; // the demo hall's UTC+8
+
+/** A small deterministic generator, so that every run measures the same hall. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(dataDir: string, now: number, log: (m: string) => void): void {
+  const db = new Database(path.join(dataDir, 'hall.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const rnd = prng(42);
+  const items = db.prepare('SELECT id, department_id, service_id, statutory_limit, promised_limit FROM catalog_items').all() as {
+    id: string; department_id: string; service_id: string; statutory_limit: number; promised_limit: number;
+  }[];
+  const services = (db.prepare('SELECT id, prefix FROM services').all() as { id: string; prefix: string }[]);
+  const staff = (db.prepare("SELECT id FROM staff WHERE role = 'clerk'").all() as { id: string }[]).map((s) => s.id);
+  const counters = (db.prepare('SELECT id FROM counters').all() as { id: string }[]).map((c) => c.id);
+  const years = packageYears();
+  const cal = new WorkCalendar({ years: [...years.keys()], holidays: [...years.values()].flatMap((y) => y.holidays), workdays: [...years.values()].flatMap((y) => y.workdays) });
+  const today = hallDay(now, 480);
+  const firstDay = Date.parse(`${today}T00:00:00Z`) - TEN_YEARS.days * DAY;
+
+  const ticket = db.prepare(`INSERT INTO tickets (id, hall_id, day, service_id, seq, number, issued_service_id, priority, status, queue_key, issued_at,
+    called_at, first_called_at, started_at, finished_at, counter_id, staff_id, recalls, end_reason, handled_services)
+    VALUES (?, 'H3301', ?, ?, ?, ?, ?, 'normal', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL)`);
+  const perDayTickets = Math.ceil(TEN_YEARS.tickets / TEN_YEARS.days);
+  const t0 = nowMs();
+  db.transaction(() => {
+    let n = 0;
+    for (let d = 0; d < TEN_YEARS.days && n < TEN_YEARS.tickets; d++) {
+      const dayStart = firstDay + d * DAY;
+      const day = formatDay(dayStart);
+      const seqs = new Map<string, number>();
+      for (let i = 0; i < perDayTickets && n < TEN_YEARS.tickets; i++, n++) {
+        const s = services[Math.floor(rnd() * services.length)]!;
+        const seq = (seqs.get(s.id) ?? 0) + 1;
+        seqs.set(s.id, seq);
+        const issued = dayStart - OFFSET + 9 * 3_600_000 + Math.floor((i / perDayTickets) * 8 * 3_600_000);
+        const called = issued + Math.floor(rnd() * 1_800_000);
+        const noShow = rnd() < 0.04;
+        ticket.run(`t${n}`, day, s.id, seq, `${s.prefix}${String(seq).padStart(3, '0')}`, s.id, noShow ? 'no_show' : 'finished', issued, issued, called, called,
+          noShow ? null : called + 60_000, noShow ? null : called + 600_000, counters[n % counters.length]!, staff[n % staff.length]!, noShow ? '过号' : null);
+      }
+    }
+  })();
+  log(`  generated ${TEN_YEARS.tickets.toLocaleString()} tickets in ${Math.round((nowMs() - t0) / 1000)} s`);
+
+  const kase = db.prepare(`INSERT INTO cases (id, hall_id, number, number_day, number_seq, item_id, department_id, ticket_id, counter_id, status, applicant_type,
+    applicant_name, id_number, id_masked, credit_code, phone, agent_name, first_clerk_id, green, materials_received, materials_missing, supplement_count,
+    received_at, accepted_at, accepted_day, handler_id, reviewer_id, approver_id, decided_at, concluded_at, delivered_at, statutory_limit, promised_limit,
+    limit_unit, promised_due, statutory_due, yellow_from, calendar_warning, paused_kind, paused_since, paused_days, extension_days, extension_reason,
+    extension_approver_id, decision_reason, used_days, on_time, updated_at)
+    VALUES (@id, 'H3301', @number, @day, @seq, @item, @dept, NULL, @counter, @status, 'person', @name, NULL, '330102********1234', NULL, '13800138000', NULL,
+    @staff, 0, '["申请书"]', '[]', 0, @received, @received, @day, @staff, @staff, @staff, @concluded, @concluded, @delivered, @st, @pr, 'working_days',
+    @due, @sdue, @yellow, '', NULL, NULL, 0, 0, NULL, NULL, NULL, @used, @onTime, @updated)`);
+  const perDayCases = Math.ceil(TEN_YEARS.cases / TEN_YEARS.days);
+  const deadlines = new Map<string, ReturnType<typeof caseDeadlines>>();
+  const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
+  const t1 = nowMs();
+  db.transaction(() => {
+    let n = 0;
+    for (let d = 0; d < TEN_YEARS.days && n < TEN_YEARS.cases; d++) {
+      const dayStart = firstDay + d * DAY;
+      const day = formatDay(dayStart);
+      for (let i = 0; i < perDayCases && n < TEN_YEARS.cases; i++, n++) {
+        const item = items[n % items.length]!;
+        const received = dayStart - OFFSET + 9 * 3_600_000 + i * 60_000;
+        const key = `${day}|${item.id}`;
+        let d0 = deadlines.get(key);
+        if (!d0) deadlines.set(key, (d0 = caseDeadlines(cal, day, { promised: item.promised_limit, statutory: item.statutory_limit, unit: 'working_days' }, 0, 0, 0.8)));
+        // Most cases finish within their promised limit, about one in twenty later; a case whose
+        // finishing day has not come yet is still running today.
+        const used = Math.max(0, Math.round(item.promised_limit * (rnd() < 0.05 ? 1 + rnd() * 0.3 : 0.3 + rnd() * 0.7)));
+        const finishes = received + Math.round((used * 7) / 5) * DAY;
+        const running = finishes > now;
+        const concluded = running ? null : finishes;
+        kase.run({
+          id: `k${n}`, number: `H3301-${day.replaceAll('-', '')}-${String(i + 1).padStart(4, '0')}`, day, seq: i + 1, item: item.id, dept: item.department_id,
+          counter: counters[n % counters.length]!, status: running ? 'handling' : 'delivered', name: `${surnames[n % surnames.length]}某${n % 97}`,
+          staff: staff[n % staff.length]!, received, concluded, delivered: concluded === null ? null : concluded + DAY, st: item.statutory_limit, pr: item.promised_limit,
+          due: d0.promisedDue, sdue: d0.statutoryDue, yellow: d0.yellowFrom, used: running ? null : used, onTime: running ? null : used <= item.promised_limit ? 1 : 0,
+          updated: concluded ?? received,
+        });
+      }
+    }
+  })();
+  log(`  generated ${TEN_YEARS.cases.toLocaleString()} cases in ${Math.round((nowMs() - t1) / 1000)} s`);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** Median of `n` timed runs of a synchronous query. */
+function time(n: number, fn: () => unknown): { p50: number; p99: number } {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = nowMs();
+    fn();
+    samples.push(nowMs() - t);
+  }
+  return summarize(samples);
+}
+
+/** `keepDir`: generate once into that directory and reuse it on later runs (for tuning queries). */
+export async function benchTenYears(log: (m: string) => void, keepDir?: string) {
+  const dataDir = keepDir ?? mkdtempSync(path.join(tmpdir(), 'servicehall-10y-'));
+  try {
+    if (!keepDir || !existsSync(path.join(dataDir, 'hall.db'))) {
+      const seeded = await startHub({ dataDir, port: 0, demo: true });
+      await seeded.close();
+      generate(dataDir, Date.now(), log);
+    }
+    const manager = { id: 'H3301-t-manager-1' };
+
+    const starts: number[] = [];
+    let hub;
+    for (let i = 0; i < 3; i++) {
+      const t = nowMs();
+      hub = await startHub({ dataDir, port: 0 });
+      starts.push(nowMs() - t);
+      if (i < 2) await hub.close();
+    }
+    const caller = { terminalId: manager.id, role: 'manager' as const, counterId: null };
+    const ask = (name: string, params: unknown) => {
+      const a = hub!.query(caller, { name, params });
+      if (!a.ok) throw new Error(a.error.message);
+      return a.result;
+    };
+    const lastYear = new Date().getUTCFullYear() - 1;
+    const sup = ask('cases.supervision', {}) as { rows: unknown[] };
+    const supervision = time(20, () => ask('cases.supervision', {}));
+    const today = time(20, () => ask('hall.today', {}));
+    const report = time(5, () => ask('cases.report', { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` }));
+    const running = (hub!.db.prepare("SELECT count(*) AS n FROM cases WHERE status = 'handling'").get() as { n: number }).n;
+    await hub!.close();
+    return {
+      cases_10y: TEN_YEARS.cases,
+      tickets_10y: TEN_YEARS.tickets,
+      running_cases_10y: running,
+      signals_10y: sup.rows.length,
+      // The first start after the data was written: nothing of it is cached in the process yet.
+      hub_start_10y_ms: Math.round(starts[0]!),
+      supervision_10y_ms: round(supervision.p50, 1),
+      today_10y_ms: round(today.p50, 1),
+      report_year_10y_ms: round(report.p50, 1),
+    };
+  } finally {
+    if (!keepDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('tenYears.ts')) {
+  void benchTenYears(console.log, process.env.BENCH_10Y_DIR).then((r) => console.log(`BENCH ${JSON.stringify(r)}`));
+}
