@@ -130,3 +130,20 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     </div>
   );
 }
+
+/** A staff member confirms on the spot with their own 工号 and password (a priority ticket, an extension). */
+export function StaffConfirm(props: { login: string; password: string; onLogin: (v: string) => void; onPassword: (v: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label>
+        {t('clerk.login')}
+        <input value={props.login} onChange={(e) => props.onLogin(e.target.value)} required autoComplete="off" />
+      </label>
+      <label>
+        {t('clerk.password')}
+        <input type="password" value={props.password} onChange={(e) => props.onPassword(e.target.value)} required autoComplete="off" />
+      </label>
+    </>
+  );
+}

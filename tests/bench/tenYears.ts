@@ -8,6 +8,7 @@ import { hallDay } from '../../shared/domain/queue';
 import { packageYears } from '../../main/hub/calendar';
 import { startHub } from '../../main/hub/hub';
 import { nowMs, round, summarize } from './stats';
+import { prng } from '../support/prng';
 
 /**
  * Ten years of a large hall: 2,000,000 cases and 5,000,000 tickets written straight into the
@@ -18,17 +19,6 @@ export const TEN_YEARS = { cases: 2_000_000, tickets: 5_000_000, days: 3650 };
 const DAY = 86_400_000;
 const OFFSET = 8 * 3_600_000; // the demo hall's UTC+8
 
-/** A small deterministic generator, so that every run measures the same hall. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(dataDir: string, now: number, log: (m: string) => void): void {
   const db = new Database(path.join(dataDir, 'hall.db'));

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { startHub, type Hub } from '../../main/hub/hub';
 import { commandSpecs, ErrorCode, querySpecs, type CommandType } from '../../shared/protocol';
+import { prng } from '../support/prng';
 
 export interface FuzzResult {
   messages: number;
@@ -17,17 +18,6 @@ export interface FuzzResult {
   seed: number;
 }
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const codes = new Set<string>(Object.values(ErrorCode));
 const isTyped = (e: unknown): boolean =>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isWaiting, numberedBy, type Priority } from '../../../shared/domain/queue';
 import { rowById, rowsOf, type PreloadApi, type Row } from '../../../shared/protocol';
-import { ErrorLine, useCommandError } from '../components';
+import { ErrorLine, StaffConfirm, useCommandError } from '../components';
 import { formatTime, useHall, useHallDay, useNow } from '../hall';
 import { LanguageToggle, useI18n } from '../i18n';
 
@@ -140,14 +140,7 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
       {priority !== 'normal' && (
         <div className="kiosk-confirm">
           <p>{t('kiosk.staffConfirm')}</p>
-          <label>
-            {t('clerk.login')}
-            <input value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="off" />
-          </label>
-          <label>
-            {t('clerk.password')}
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="off" />
-          </label>
+          <StaffConfirm login={login} password={password} onLogin={setLogin} onPassword={setPassword} />
         </div>
       )}
       <ErrorLine error={error} />

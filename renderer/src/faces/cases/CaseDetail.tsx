@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { caseSignal, checkExtension, checkPause, checkStep, STEPS, type StepAction } from '../../../../shared/domain/cases';
 import { rowById, rowsOf, type CaseStep, type CommandOutcome, type Row } from '../../../../shared/protocol';
-import { Dialog, ErrorLine, useCommandError } from '../../components';
+import { Dialog, ErrorLine, StaffConfirm, useCommandError } from '../../components';
 import { hallNow, useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';
 import { formatDateTime, parseList } from './caseView';
@@ -251,14 +251,7 @@ function AskDialog(props: { c: Row<'cases'>; kind: Asking['kind']; counterId: st
         {kind === 'extend' && (
           <fieldset>
             <legend>{t('case.approver')}</legend>
-            <label>
-              {t('clerk.login')}
-              <input value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="off" />
-            </label>
-            <label>
-              {t('clerk.password')}
-              <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="off" />
-            </label>
+            <StaffConfirm login={login} password={password} onLogin={setLogin} onPassword={setPassword} />
           </fieldset>
         )}
         <ErrorLine error={error} />
