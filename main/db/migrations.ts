@@ -198,6 +198,13 @@ export const hubMigrations: readonly string[] = [
   CREATE INDEX case_events_case ON case_events(case_id);
   CREATE INDEX tickets_issued ON tickets(issued_at);
   `,
+  /* 6: staff sessions at manager terminals */ `
+  CREATE TABLE staff_sessions (
+    id TEXT PRIMARY KEY REFERENCES terminals(id), hall_id TEXT NOT NULL REFERENCES halls(id),
+    staff_id TEXT REFERENCES staff(id), started_at INTEGER,
+    CHECK ((staff_id IS NULL) = (started_at IS NULL))
+  );
+  `,
 ];
 
 /** The terminal's replica: rows as JSON by table, its cursor, and the durable outbox. */

@@ -11,6 +11,7 @@ import {
   type Answer,
   type CommandType,
   type HallError,
+  type StaffRole,
 } from '../../shared/protocol';
 import type { z } from 'zod';
 import type { CommandSpec } from '../../shared/protocol/spec';
@@ -39,6 +40,7 @@ const fail = (code: ErrorCode, message: string): Execution => ({ answer: { ok: f
 export class Executor {
   private readonly findOp: Statement;
   private readonly saveOp: Statement;
+  private readonly findSession: Statement;
 
   constructor(
     private readonly store: Store,
@@ -50,6 +52,12 @@ export class Executor {
     const db = store.db;
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
     this.saveOp = db.prepare('INSERT INTO applied_ops (op_id, terminal_id, type, answer, at) VALUES (?, ?, ?, ?, ?)');
+    this.findSession = db.prepare('SELECT s.id, s.role FROM staff_sessions x JOIN staff s ON s.id = x.staff_id WHERE x.id = ?');
+  }
+
+  /** The staff member signed in at a manager terminal, if any. */
+  sessionStaff(terminalId: string): { id: string; role: StaffRole } | undefined {
+    return this.findSession.get(terminalId) as { id: string; role: StaffRole } | undefined;
   }
 
   execute(caller: Caller, raw: unknown): Execution {
@@ -76,6 +84,10 @@ export class Executor {
     if (size > maxBytes) return tooLarge(maxBytes);
     if (!(spec.roles as readonly string[]).includes(caller.role)) {
       return fail(ErrorCode.FORBIDDEN, `${caller.role} 终端无权执行 ${type}`);
+    }
+    if (caller.role === 'manager' && type !== 'session.signIn') {
+      const refusal = staffRefusal(this.sessionStaff(caller.terminalId), spec.staffRoles ?? ['manager', 'admin']);
+      if (refusal) return fail(refusal.code, refusal.message);
     }
     const parsed = spec.payload.safeParse(payload);
     if (!parsed.success) return fail(ErrorCode.VALIDATION_FAILED, `参数错误：${summarize(parsed.error)}`);
@@ -137,11 +149,12 @@ export class Executor {
   private remember(caller: Caller, opId: string, type: string, answer: Answer, now: number, payload: unknown, startSeq: number) {
     this.saveOp.run(opId, caller.terminalId, type, JSON.stringify(answer), now);
     const counter = caller.counterId ? this.store.get('counters', caller.counterId) : undefined;
+    const staffId = caller.role === 'manager' ? (this.sessionStaff(caller.terminalId)?.id ?? null) : (counter?.staff_id ?? null);
     const changed = this.store.currentSeq > startSeq;
     appendAudit(this.store.db, this.auditKey, {
       at: now,
       terminal_id: caller.terminalId,
-      staff_id: counter?.staff_id ?? null,
+      staff_id: staffId,
       op_id: opId,
       type,
       outcome: answer.ok ? 'ok' : answer.error.code,
@@ -150,6 +163,13 @@ export class Executor {
       seq_to: changed ? this.store.currentSeq : null,
     });
   }
+}
+
+/** Whether the person signed in at a manager terminal may do this (null: they may). */
+export function staffRefusal(staff: { role: StaffRole } | undefined, allowed: readonly StaffRole[]): HallError | null {
+  if (!staff) return { code: ErrorCode.SIGN_IN_REQUIRED, message: '请先以管理人员身份登录' };
+  if (!allowed.includes(staff.role)) return { code: ErrorCode.FORBIDDEN, message: allowed.includes('manager') ? '无权执行此操作' : '此操作须由系统管理员执行' };
+  return null;
 }
 
 /** The copy of an answer kept for replays: a one-time code or a revealed ID number is shown once and never stored. */

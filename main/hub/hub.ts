@@ -278,7 +278,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
 
   function query(caller: Caller, request: unknown): QueryAnswer {
     try {
-      return runQuery(store, hall.id, caller, clock(), request);
+      return runQuery(store, hall.id, caller, clock(), request, caller.role === 'manager' ? () => executor.sessionStaff(caller.terminalId) : undefined);
     } catch (e) {
       log(`query failed: ${(e as Error).stack ?? String(e)}`);
       return { ok: false, error: { code: ErrorCode.INTERNAL, message: '服务器内部错误，查询未完成' } };

@@ -12,8 +12,10 @@ import {
   type QueryResult,
   type ReportResult,
   type SupervisionRow,
+  type StaffRole,
   type TodayResult,
 } from '../../shared/protocol';
+import { staffRefusal } from './executor';
 import { hallCalendar } from './calendar';
 import type { Caller } from './handlers/context';
 import type { Store } from './store';
@@ -27,13 +29,18 @@ const running = `(${RUNNING.map((s) => `'${s}'`).join(',')})`;
 const pct = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-export function runQuery(store: Store, hallId: string, caller: Caller, now: number, raw: unknown): QueryAnswer {
+/** `session`: for a manager terminal, who is signed in there (queries need a signed-in manager too). */
+export function runQuery(store: Store, hallId: string, caller: Caller, now: number, raw: unknown, session?: () => { role: StaffRole } | undefined): QueryAnswer {
   const request = QueryRequest.safeParse(raw);
   if (!request.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '查询格式错误：需要 { name, params }' } };
   const { name } = request.data;
   if (!isQueryName(name)) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知查询：${name.slice(0, 64)}` } };
   const spec = querySpecs[name];
   if (!(spec.roles as readonly string[]).includes(caller.role)) return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: `${caller.role} 终端无权查询 ${name}` } };
+  if (session) {
+    const refusal = staffRefusal(session(), ['manager', 'admin']);
+    if (refusal) return { ok: false, error: refusal };
+  }
   const params = spec.params.safeParse(request.data.params);
   if (!params.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: `查询参数错误：${params.error.issues[0]?.message ?? ''}` } };
   const q = new Queries(store, hallId, now);

@@ -107,6 +107,7 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
       }
     });
     store.upsert('staff', { id: `${h}-u-mgr`, hall_id: h, login: 'manager', name: '林主任', role: 'manager', department_id: null }, { password_hash: passwordHash });
+    store.upsert('staff', { id: `${h}-u-admin`, hall_id: h, login: 'admin', name: '系统管理员', role: 'admin', department_id: null }, { password_hash: passwordHash });
     for (const c of counters) {
       const id = `${h}-c-${String(c.number).padStart(2, '0')}`;
       store.upsert('counters', {

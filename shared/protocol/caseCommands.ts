@@ -127,6 +127,7 @@ export const caseCommandSpecs = {
       .refine((p) => !p.holidays.some((d) => p.workdays.includes(d)), '同一天不能既是假日又是调休上班日'),
     roles: ['manager'],
     offline: false,
+    staffRoles: ['admin'],
   }),
   'hall.setCaseSettings': spec({ payload: CaseSettingsSchema.partial(), roles: ['manager'], offline: false }),
 } as const;

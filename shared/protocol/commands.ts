@@ -4,6 +4,7 @@ import { defaultSecuritySettings, type SecuritySettings } from '../domain/staff'
 import { ErrorCode, type HallError } from './errors';
 import { CaseSettingsSchema, caseCommandSpecs, defaultCaseSettings, type CaseSettings } from './caseCommands';
 import { entityId, spec, text } from './spec';
+import { StaffRole } from './tables';
 
 /**
  * Every command a terminal can send: its payload schema, who may send it, and whether it may be
@@ -55,6 +56,10 @@ function settingsParser<T extends object>(schema: z.ZodType<T>, defaults: T): (j
 export const parseQueueSettings: (json: string) => QueueSettings = settingsParser(QueueSettingsSchema, defaultQueueSettings);
 export const parseSecuritySettings: (json: string) => SecuritySettings = settingsParser(SecuritySettingsSchema, defaultSecuritySettings);
 export const parseCaseSettings: (json: string) => CaseSettings = settingsParser(CaseSettingsSchema, defaultCaseSettings);
+
+const ADMIN = ['admin'] as const;
+/** Passwords chosen by people: long enough to resist guessing at the lockout's pace. */
+export const NewPassword = z.string().min(8, '密码至少 8 位').max(128);
 
 export const commandSpecs = {
   'counter.signIn': spec({
@@ -141,11 +146,31 @@ export const commandSpecs = {
     roles: ['manager'],
     offline: false,
     secretResult: 'code',
+    staffRoles: ADMIN,
   }),
-  'terminal.newCode': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, secretResult: 'code' }),
+  'terminal.newCode': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, secretResult: 'code', staffRoles: ADMIN }),
   /** Revoked at once: its token stops working and its open connections are closed. */
-  'terminal.revoke': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false }),
-  'hall.setSecuritySettings': spec({ payload: SecuritySettingsSchema.partial(), roles: ['manager'], offline: false }),
+  'terminal.revoke': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, staffRoles: ADMIN }),
+  'hall.setSecuritySettings': spec({ payload: SecuritySettingsSchema.partial(), roles: ['manager'], offline: false, staffRoles: ADMIN }),
+  /** A manager or administrator signs in at a manager terminal; the session is bound to that terminal. */
+  'session.signIn': spec({ payload: z.strictObject({ login: text(64), password: z.string().min(1).max(256) }), roles: ['manager'], offline: false }),
+  'session.signOut': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
+  /** The administrator adds a staff member with a first password (staff change it with their administrator). */
+  'staff.create': spec({
+    payload: z.strictObject({
+      staffId: entityId,
+      login: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '工号为 2–32 位字母、数字或 _.-'),
+      name: text(40),
+      role: StaffRole,
+      departmentId: entityId.nullable(),
+      password: NewPassword,
+    }),
+    roles: ['manager'],
+    offline: false,
+    staffRoles: ADMIN,
+  }),
+  /** A new password (and the lockout lifted) for a staff member who forgot theirs. */
+  'staff.setPassword': spec({ payload: z.strictObject({ staffId: entityId, password: NewPassword }), roles: ['manager'], offline: false, staffRoles: ADMIN }),
   /** Checks the audit chain and says where it is broken, if anywhere. */
   'audit.verify': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
   /** The scrolling notice on the lobby displays. */

@@ -39,6 +39,8 @@ export const ErrorCode = {
   IMPORT_INVALID: 'IMPORT_INVALID',
   /** Another catalog item already has this code. */
   CATALOG_CONFLICT: 'CATALOG_CONFLICT',
+  /** A manager terminal acts only for a signed-in manager or administrator. */
+  SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
   /** A socket.io event the hub does not know. */
   UNKNOWN_EVENT: 'UNKNOWN_EVENT',
   /** The terminal cannot reach the hub; commands that need it fail fast with this. */

@@ -9,6 +9,11 @@ export interface CommandSpec<P extends z.ZodType> {
   offline: boolean;
   /** A result field holding a secret (a one-time code, a revealed ID number): shown once, never stored for replays. */
   secretResult?: string;
+  /**
+   * At a manager terminal, the staff roles that may send it (the signed-in person's role);
+   * manager and admin when absent. Clerks act through the counter they signed in at.
+   */
+  staffRoles?: readonly ('manager' | 'admin')[];
   /** The largest serialized command of this type; MAX_COMMAND_BYTES when absent. */
   maxBytes?: number;
 }

@@ -205,6 +205,8 @@ export const rowSchemas = {
     decided_day: z.string().nullable(),
     decided_by: id.nullable(),
   }),
+  /** Who is signed in at a manager terminal (id = the terminal's id); staff_id null once signed out. */
+  staff_sessions: z.object({ id, hall_id: id, staff_id: id.nullable(), started_at: ms.nullable() }),
   /** Each step of a case: who did what, when (责任倒查). */
   case_events: z.object({ id, hall_id: id, case_id: id, action: z.string(), staff_id: id.nullable(), at: ms, detail: z.string() }),
 } as const;
@@ -251,8 +253,8 @@ const clerkProjection: Projection = {
   case_events: all('case_events'),
 };
 
-/** Managers also see the hall's terminals, to enroll and revoke them. */
-const managerProjection: Projection = { ...clerkProjection, terminals: all('terminals') };
+/** Managers also see the hall's terminals (to enroll and revoke them) and the managers' sessions. */
+const managerProjection: Projection = { ...clerkProjection, terminals: all('terminals'), staff_sessions: all('staff_sessions') };
 
 export const projections: Readonly<Record<TerminalRole, Projection>> = {
   kiosk: publicProjection,

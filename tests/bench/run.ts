@@ -152,6 +152,7 @@ async function main() {
   let url = `http://127.0.0.1:${port}`;
 
   const commander = await connect(url, manager);
+  await commander.emitWithAck('command', { opId: randomUUID(), type: 'session.signIn', payload: { login: 'manager', password: 'demo1234' } });
   const listeners = await Promise.all(displays.slice(0, SUBSCRIBERS).map((t) => connect(url, t)));
   await Promise.all(listeners.map(subscribe));
   const command = (text: string) => commander.emitWithAck('command', { opId: randomUUID(), type: 'hall.setNotice', payload: { text } });

@@ -26,6 +26,7 @@ describe('the hub as a process', () => {
     onCleanup(() => manager.close());
     await until(() => clerk.connection.status === 'connected' && manager.connection.status === 'connected', 'connected');
     expect(await clerk.command('counter.signIn', { counterId: clerkT.counterId!, login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(await manager.command('session.signIn', { login: 'manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
 
     // Two streams: the clerk's offline-capable inquiries, and the manager's notices that need the hub.
     const inquiries: string[] = [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit, loadAuditKey } from '../../main/hub/audit';
 import type { Hub } from '../../main/hub/hub';
-import { DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
+import { createTerminal, DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
 import { commandSpecs, TerminalRole, type CommandType } from '../../shared/protocol';
 import { callerOf, demoHub, manualClock, onCleanup, opId, tempDir, terminal } from '../support/hub';
 
@@ -41,7 +41,7 @@ describe('the audit chain', () => {
   /** A hall with some history; returns its data dir, closed, for tampering. */
   async function history(): Promise<string> {
     const dataDir = tempDir();
-    const hub = await demoHub({ dataDir });
+    const hub = await demoHub({ dataDir }, { managerSession: false });
     const clerk = callerOf(terminal(hub, 'clerk', 0));
     const run = (type: string, payload: unknown) => hub.execute(clerk, { opId: opId(), type, payload });
     run('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD });
@@ -101,10 +101,11 @@ describe('the audit chain', () => {
   });
 
   it('a manager checks it from the board (audit.verify)', async () => {
-    const hub = await demoHub();
+    const hub = await demoHub(); // the administrator's sign-in is audit row 1
     const answer = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'audit.verify', payload: {} });
-    expect(answer).toMatchObject({ ok: true, result: { report: { ok: true, rows: 0, problems: [] } } });
-    expect(hub.verifyAudit()).toMatchObject({ ok: true, rows: 1 });
+    expect(answer).toMatchObject({ ok: true, result: { report: { ok: true, rows: 1, problems: [] } } });
+    expect(hub.verifyAudit()).toMatchObject({ ok: true, rows: 2 });
+    expect(hub.db.prepare('SELECT staff_id FROM audit ORDER BY id').pluck().all()).toEqual(['H3301-u-admin', 'H3301-u-admin']);
   });
 });
 
@@ -157,6 +158,10 @@ const samples: { [T in CommandType]: unknown } = {
   },
   'calendar.setYear': { year: 2027, holidays: ['2027-01-01'], workdays: [] },
   'hall.setCaseSettings': { yellowShare: 0.8 },
+  'session.signIn': { login: 'manager', password: DEMO_PASSWORD },
+  'session.signOut': {},
+  'staff.create': { staffId: 'H3301-u-new', login: 'c99', name: '新同事', role: 'clerk', departmentId: null, password: 'a-long-password' },
+  'staff.setPassword': { staffId: 'H3301-u-1', password: 'a-long-password' },
 };
 
 describe('command × role matrix, enforced at the hub', () => {
@@ -175,5 +180,64 @@ describe('command × role matrix, enforced at the hub', () => {
     const allowed = (commandSpecs[type].roles as readonly string[]).includes(role);
     if (allowed) expect(answer.ok ? 'ok' : answer.error.code, `${type} as ${role}`).not.toBe('FORBIDDEN');
     else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('staff at manager terminals: sessions and the command × staff-role matrix', () => {
+  /** Three manager terminals of one hall: nobody signed in, a manager, the administrator. */
+  async function managers() {
+    const hub = await demoHub({}, { managerSession: false });
+    hub.store.transaction(() => {
+      for (const id of ['H3301-t-mgr-a', 'H3301-t-mgr-b']) createTerminal(hub.store, hub.hallId, { id, role: 'manager', name: id, counterId: null }, 0);
+    });
+    const as = (terminalId: string) => (type: string, payload: unknown) => hub.execute({ terminalId, role: 'manager', counterId: null }, { opId: opId(), type, payload });
+    const nobody = as('H3301-t-manager-1'), manager = as('H3301-t-mgr-a'), admin = as('H3301-t-mgr-b');
+    expect(manager('session.signIn', { login: 'manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(admin('session.signIn', { login: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    return { hub, nobody, manager, admin };
+  }
+  const managerCommands = (Object.keys(commandSpecs) as CommandType[]).filter((t) => (commandSpecs[t].roles as readonly string[]).includes('manager') && t !== 'session.signIn');
+  const cells = managerCommands.flatMap((type) => (['nobody', 'manager', 'admin'] as const).map((who) => [type, who] as const));
+  let shared: Awaited<ReturnType<typeof managers>> | undefined;
+  it.each(cells)('%s by %s', async (type, who) => {
+    shared ??= await managers();
+    onCleanup(() => void (shared = undefined));
+    const spec: { staffRoles?: readonly string[] } = commandSpecs[type];
+    const answer = shared[who](type, samples[type]);
+    const code = answer.ok ? 'ok' : answer.error.code;
+    if (who === 'nobody') expect(code).toBe('SIGN_IN_REQUIRED');
+    else if ((spec.staffRoles ?? ['manager', 'admin']).includes(who)) expect(code, `${type} by ${who}`).not.toMatch(/^(FORBIDDEN|SIGN_IN_REQUIRED)$/);
+    else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '此操作须由系统管理员执行' } });
+  });
+
+  it('a session is bound to its terminal, clerks cannot open one, and signing out ends it', async () => {
+    const { hub, manager, nobody } = await managers();
+    const q = (terminalId: string) => hub.query({ terminalId, role: 'manager', counterId: null }, { name: 'hall.today', params: {} });
+    expect(q('H3301-t-manager-1')).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(q('H3301-t-mgr-a')).toMatchObject({ ok: true });
+    expect(nobody('session.signIn', { login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(nobody('hall.setNotice', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(manager('session.signOut', {})).toMatchObject({ ok: true });
+    expect(manager('hall.setNotice', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(hub.store.get('staff_sessions', 'H3301-t-mgr-a')).toMatchObject({ staff_id: null });
+    expect(hub.snapshot('manager').tables.staff_sessions).toHaveLength(2);
+    expect(hub.snapshot('clerk').tables.staff_sessions).toBeUndefined();
+  });
+
+  it('the administrator adds staff and resets a password, which lifts a lockout', async () => {
+    const clock = manualClock();
+    const hub = await demoHub({ clock });
+    const admin = (type: string, payload: unknown) => hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type, payload });
+    expect(admin('staff.create', { staffId: 'H3301-u-new', login: 'c99', name: '新同事', role: 'clerk', departmentId: 'H3301-d-tax', password: 'short' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(admin('staff.create', { staffId: 'H3301-u-new', login: 'c01', name: '新同事', role: 'clerk', departmentId: null, password: 'a-long-password' })).toMatchObject({ ok: false, error: { message: '工号 c01 已被使用' } });
+    expect(admin('staff.create', { staffId: 'H3301-u-new', login: 'c99', name: '新同事', role: 'clerk', departmentId: 'H3301-d-tax', password: 'a-long-password' })).toMatchObject({ ok: true });
+    const clerk = callerOf(terminal(hub, 'clerk', 10));
+    const signIn = (password: string) => hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-11', login: 'c99', password } });
+    for (let i = 0; i < 5; i++) signIn('wrong');
+    expect(signIn('a-long-password')).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED' } });
+    expect(admin('staff.setPassword', { staffId: 'H3301-u-new', password: 'another-password' })).toMatchObject({ ok: true });
+    expect(signIn('another-password')).toMatchObject({ ok: true });
+    const detail = hub.db.prepare("SELECT detail FROM audit WHERE type LIKE 'staff.%'").pluck().all().join();
+    expect(detail).not.toMatch(/a-long-password|another-password/);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Caller } from '../../main/hub/handlers/context';
 import { startHub, type Hub, type HubOptions } from '../../main/hub/hub';
-import type { DemoTerminal } from '../../main/hub/seed';
+import { DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
 import { TerminalAgent } from '../../main/terminal/agent';
 
 /** A clock the test moves by hand. */
@@ -32,10 +32,21 @@ export function tempDir(prefix = 'servicehall-'): string {
   return dir;
 }
 
-export async function demoHub(opts: Partial<HubOptions> = {}): Promise<Hub> {
+/**
+ * The demo hall on a fresh data dir. Its manager terminal has the demo administrator signed in
+ * (`managerSession: false` leaves it signed out), as a hall's manager PC would in the day.
+ */
+export async function demoHub(opts: Partial<HubOptions> = {}, { managerSession = true } = {}): Promise<Hub> {
   const hub = await startHub({ dataDir: opts.dataDir ?? tempDir(), port: 0, demo: true, log: (m) => m.includes('failed') && console.error(m), ...opts });
   onCleanup(() => hub.close());
+  if (managerSession) signInManager(hub);
   return hub;
+}
+
+/** Signs the demo administrator (or `login`) in at the demo manager terminal. */
+export function signInManager(hub: Hub, login = 'admin'): void {
+  const answer = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'session.signIn', payload: { login, password: DEMO_PASSWORD } });
+  if (!answer.ok) throw new Error(`manager sign-in: ${answer.error.message}`);
 }
 
 export function terminal(hub: Hub, role: DemoTerminal['role'], n = 0): DemoTerminal {
