@@ -2,14 +2,20 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { TerminalRole } from '../../shared/protocol';
-import { startHub } from './hub';
+import { createInterface } from 'node:readline';
+import { NewPassword, TerminalRole } from '../../shared/protocol';
+import { hashPassword } from './credentials';
+import { startHub, type Hub } from './hub';
 import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
  *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--feed-retention 200000]
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
+ *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
+ *
+ * A new hall (without --demo) has no staff and no password: its administrator is created once,
+ * with init-admin, which also makes the first manager terminal and prints its token.
  */
 const Options = z.object({
   data: z.string().min(1, '--data DIR is required'),
@@ -21,6 +27,7 @@ const Options = z.object({
   counter: z.string().optional(),
   zone: z.string().max(40).optional(),
   'feed-retention': z.coerce.number().int().min(1).optional(),
+  login: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, '--login: 2–32 letters, digits or _.-').optional(),
 });
 
 function fail(message: string): never {
@@ -34,6 +41,7 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' },
       role: { type: 'string' }, name: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, 'feed-retention': { type: 'string' },
+      login: { type: 'string' },
     },
   });
   const parsed = Options.safeParse(values);
@@ -50,7 +58,15 @@ async function main(): Promise<void> {
     process.stdout.write(`terminal ${id} (${opts.role}) token: ${token}\n`);
     await hub.close();
     return;
+  } else if (positionals[0] === 'init-admin') {
+    const code = await initAdmin(hub, opts.login ?? 'admin', opts.name ?? '系统管理员');
+    await hub.close();
+    if (code) process.exit(code);
+    return;
   } else if (positionals.length > 0) fail(`unknown command ${positionals[0]}`);
+  if (!hub.store.db.prepare("SELECT 1 FROM staff WHERE role = 'admin'").get()) {
+    log(`no administrator yet: run  npm run hub -- --data ${opts.data} init-admin --login admin  and type a password`);
+  }
 
   if (hub.demoTerminals.length > 0) {
     // The plain tokens exist only now; keep them for the demo operator, readable by the owner only.
@@ -69,6 +85,51 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Reads one line from stdin: typed on a terminal without echo, or the first line of piped input. */
+async function readSecret(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    process.stdout.write(prompt);
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+    rl.once('line', (line) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(line);
+    });
+  });
+}
+
+/** The hall's first administrator and manager terminal. Refused once an administrator exists. */
+async function initAdmin(hub: Hub, login: string, name: string): Promise<number> {
+  if (hub.store.db.prepare("SELECT 1 FROM staff WHERE role = 'admin'").get()) {
+    process.stderr.write('servicehall hub: this hall already has an administrator; another is added on the board (人员管理)\n');
+    return 2;
+  }
+  const password = await readSecret('新管理员密码（至少 8 位）：');
+  const checked = NewPassword.safeParse(password);
+  if (!checked.success) {
+    process.stderr.write(`servicehall hub: ${checked.error.issues[0]?.message ?? 'bad password'}\n`);
+    return 2;
+  }
+  if (process.stdin.isTTY && (await readSecret('再输入一次：')) !== password) {
+    process.stderr.write('servicehall hub: the two passwords differ\n');
+    return 2;
+  }
+  const now = Date.now();
+  const terminalId = `${hub.hallId}-t-${now.toString(36)}`;
+  const token = hub.store.transaction(() => {
+    hub.store.upsert('staff', { id: `${hub.hallId}-u-${now.toString(36)}`, hall_id: hub.hallId, login, name, role: 'admin', department_id: null }, { password_hash: hashPassword(password) });
+    return createTerminal(hub.store, hub.hallId, { id: terminalId, role: 'manager', name: '管理电脑', counterId: null }, now);
+  }).result;
+  process.stdout.write(`administrator ${login} created\nmanager terminal ${terminalId} token: ${token}\nstart the hub, open /#/manager?token=… once, and sign in as ${login}\n`);
+  return 0;
 }
 
 main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

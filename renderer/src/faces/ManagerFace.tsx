@@ -7,12 +7,20 @@ import { formatDuration, formatTime, hallNow, useHall, useHallDay, useNow } from
 import { useI18n } from '../i18n';
 import { CalendarAdmin, CatalogAdmin } from './cases/CatalogAdmin';
 import { CaseSupervision } from './cases/ManagerCases';
+import { ManagerSignIn, SessionBadge, StaffAdmin, useManagerSession } from './ManagerSession';
 
 type TileState = 'open' | 'paused' | 'closed' | 'offline';
 const tileState = (c: Row<'counters'>, now: number): TileState => (isCounterOffline(c, now) ? 'offline' : c.state);
 
 /** The live hall board: every counter as a tile, updated as the feed arrives. */
 export function ManagerFace() {
+  const { connection } = useHall();
+  const staff = useManagerSession();
+  if (!connection.welcome) return null;
+  return staff ? <Board staff={staff} /> : <ManagerSignIn />;
+}
+
+function Board({ staff }: { staff: Row<'staff'> }) {
   const { replica } = useHall();
   const { t } = useI18n();
   const now = useNow();
@@ -30,6 +38,7 @@ export function ManagerFace() {
             </span>
           ))}
         </span>
+        <SessionBadge staff={staff} />
       </TopBar>
       <main className="board">
         <div role="tablist" className="tabs" aria-label={t('board.title')}>
@@ -57,12 +66,21 @@ export function ManagerFace() {
             <CatalogAdmin />
             <CalendarAdmin />
           </>
+        ) : staff.role !== 'admin' ? (
+          <>
+            <NoticeEditor />
+            <QueueSettingsForm />
+            <DayClose />
+            <AuditCheck />
+            <p className="muted">{t('mgr.adminOnly')}</p>
+          </>
         ) : (
           <>
             <NoticeEditor />
             <QueueSettingsForm />
             <DayClose />
             <Terminals />
+            <StaffAdmin />
             <AuditCheck />
           </>
         )}

@@ -16,6 +16,7 @@ import {
 import { Dialog, ErrorLine, useCommandError } from '../../components';
 import { useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';
+import { useManagerSession } from '../ManagerSession';
 import { formatFee, parseList } from './caseView';
 
 /** A spreadsheet as rows of text cells: CSV in UTF-8 (or GBK, as Chinese Excel saves it), or XLSX. */
@@ -239,6 +240,7 @@ export function CalendarAdmin() {
   const [duty, setDuty] = useState(settings.dutyDays.join('\n'));
   const [share, setShare] = useState(Math.round(settings.yellowShare * 100));
   const [phone, setPhone] = useState(settings.complaintPhone);
+  const isAdmin = useManagerSession()?.role === 'admin';
 
   const saveYear = async (e: FormEvent) => {
     e.preventDefault();
@@ -272,7 +274,8 @@ export function CalendarAdmin() {
           </span>
         ))}
       </p>
-      <form className="threshold-form" onSubmit={saveYear} aria-label={t('cal.enterYear')}>
+      {!isAdmin && <p className="muted">{t('mgr.adminOnly')}</p>}
+      {isAdmin && <form className="threshold-form" onSubmit={saveYear} aria-label={t('cal.enterYear')}>
         <label className="inline">
           {t('cal.year')}
           <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
@@ -288,7 +291,7 @@ export function CalendarAdmin() {
         <button type="submit" className="btn btn-primary">
           {t('cal.saveYear')}
         </button>
-      </form>
+      </form>}
       <form className="threshold-form" onSubmit={saveSettings} aria-label={t('cal.settings')}>
         <label>
           {t('cal.duty')}
