@@ -10,13 +10,13 @@ import {
   isCommandType,
   type Answer,
   type CommandType,
+  redactPayload,
   type HallError,
   type StaffRole,
 } from '../../shared/protocol';
 import type { z } from 'zod';
 import type { CommandSpec } from '../../shared/protocol/spec';
 import type { Caller, Effect, HandlerContext } from './handlers/context';
-import { maskResidentId } from '../../shared/domain/identity';
 import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
 import type { StoredEntry, Store } from './store';
@@ -158,7 +158,8 @@ export class Executor {
       op_id: opId,
       type,
       outcome: answer.ok ? 'ok' : answer.error.code,
-      detail: JSON.stringify(redact(payload)),
+      // Audit rows keep what was asked, never secrets or whole ID numbers.
+      detail: JSON.stringify(redactPayload(payload)),
       seq_from: changed ? startSeq + 1 : null,
       seq_to: changed ? this.store.currentSeq : null,
     });
@@ -178,17 +179,6 @@ function secret(spec: { secretResult?: string }, answer: Answer): Answer {
   return { ...answer, result: { ...answer.result, [spec.secretResult]: '（已隐藏：只显示一次）' } };
 }
 
-/**
- * Audit rows keep what was asked, never secrets or whole ID numbers: passwords at any depth (the
- * kiosk's staff confirmation too) are dropped, ID numbers masked as on clerk screens.
- */
-function redact(payload: unknown): unknown {
-  if (Array.isArray(payload)) return payload.map(redact);
-  if (!payload || typeof payload !== 'object') return payload;
-  return Object.fromEntries(
-    Object.entries(payload).map(([k, v]) => [k, k === 'password' ? '***' : k === 'idNumber' && typeof v === 'string' ? maskResidentId(v) : redact(v)]),
-  );
-}
 
 function summarize(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   return error.issues

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Answer, CommandEnvelope, HallError } from '../../shared/protocol';
+import { redactPayload, type Answer, type CommandEnvelope, type HallError } from '../../shared/protocol';
 import type { Db } from '../db/open';
 
 export interface OutboxItem extends CommandEnvelope {
@@ -40,12 +40,12 @@ export class Outbox {
 
   /**
    * Removes an answered item. A refusal is kept in outbox_rejected so the work is not lost
-   * silently; no screen lists those yet (the clerk sees only that the sync finished).
+   * silently (redacted: no password, no whole ID number); no screen lists those yet.
    */
   settle(item: OutboxItem, answer: Answer, now: number): void {
     this.db.transaction(() => {
       this.remove.run(item.n);
-      if (!answer.ok) this.reject.run(item.opId, item.type, JSON.stringify(item.payload), JSON.stringify(answer.error), now);
+      if (!answer.ok) this.reject.run(item.opId, item.type, JSON.stringify(redactPayload(item.payload)), JSON.stringify(answer.error), now);
     })();
   }
 

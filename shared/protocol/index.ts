@@ -10,3 +10,4 @@ export * from './config';
 export * from './caseCommands';
 export * from './catalog';
 export * from './queries';
+export * from './redact';

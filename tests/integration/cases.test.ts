@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
@@ -278,9 +280,17 @@ describe('offline case work', () => {
       await agent.command('case.step', { caseId, counterId: C1, at: doneAt + 60_000, action: 'accept' }),
       await agent.command('case.step', { caseId, counterId: C1, at: doneAt + 120_000, action: 'undertake' }),
     ];
+    // Work the hub will refuse (the item no longer exists): kept on the terminal, redacted.
+    queued.push(
+      await agent.command('case.register', {
+        caseId: randomUUID(), counterId: C1, at: doneAt, ticketId: null, itemId: 'no-such-item',
+        applicant: { type: 'person', name: '王五', idNumber: ID, creditCode: null, phone: '13800138000' },
+        agentName: null, green: false, materialsReceived: [], parts: [],
+      }),
+    );
     expect(queued.every((q) => q.ok === 'queued')).toBe(true);
     expect(await agent.command('case.revealId', { caseId, counterId: C1 })).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
-    expect(agent.connection.pending).toBe(3);
+    expect(agent.connection.pending).toBe(4);
     await agent.close();
 
     clock.advance(3 * 3_600_000); // back three hours later
@@ -288,7 +298,11 @@ describe('offline case work', () => {
     onCleanup(() => hub.close());
     agent = agentFor(hub, tokens.find((x) => x.id === t.id)!, { dataDir: agentDir });
     await until(() => agent.connection.status === 'connected' && agent.connection.pending === 0, 'outbox drained');
-    expect(agent.outbox.rejected()).toEqual([]);
+    expect(agent.outbox.rejected()).toMatchObject([{ type: 'case.register', error: { code: 'NOT_FOUND' } }]);
+    const kept = new Database(path.join(agentDir, 'replica.db'), { readonly: true });
+    onCleanup(() => void kept.close());
+    expect(kept.prepare('SELECT payload FROM outbox_rejected').pluck().get()).toContain('110105********002X');
+    expect(kept.prepare('SELECT payload FROM outbox_rejected').pluck().get()).not.toContain(ID);
     const c = hub.store.get('cases', caseId)!;
     expect(c).toMatchObject({ status: 'handling', received_at: doneAt, accepted_at: doneAt + 60_000, agent_name: '全程代办员', green: 1, first_clerk_id: 'H3301-u-1' });
     expect((hub.db.prepare("SELECT count(*) AS n FROM audit WHERE type LIKE 'case.%' AND outcome = 'ok'").get() as { n: number }).n).toBe(3);
