@@ -59,7 +59,7 @@ function standaloneToken(h: Hub, face: TerminalRole): string {
 }
 
 function openFace(face: TerminalRole, hubUrl: string, token: string, c: TerminalConfig): void {
-  const agent = new TerminalAgent({ hubUrl, token, dataDir: path.join(userData, 'terminals', face) }).start();
+  const agent = new TerminalAgent({ hubUrl, token, dataDir: path.join(userData, 'terminals', face), hubCertificate: c.hubCertificate }).start();
   const win = createFaceWindow({
     face, title: titles[face]!, rendererIndex, preload, ...(face === 'display' ? { fullscreenOn: c.displayMonitor } : {}),
   });

@@ -10,7 +10,7 @@ import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
- *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--feed-retention 200000]
+ *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--tls] [--feed-retention 200000]
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
  *
@@ -22,6 +22,7 @@ const Options = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(7700),
   host: z.string().default('127.0.0.1'),
   demo: z.boolean().default(false),
+  tls: z.boolean().default(false),
   role: TerminalRole.optional(),
   name: z.string().optional(),
   counter: z.string().optional(),
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' },
+      data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, tls: { type: 'boolean' },
       role: { type: 'string' }, name: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, 'feed-retention': { type: 'string' },
       login: { type: 'string' },
     },
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   const opts = parsed.data;
   const log = (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`);
 
-  const hub = await startHub({ dataDir: opts.data, port: opts.port, host: opts.host, demo: opts.demo, feedRetention: opts['feed-retention'], log });
+  const hub = await startHub({ dataDir: opts.data, port: opts.port, host: opts.host, demo: opts.demo, tls: opts.tls, feedRetention: opts['feed-retention'], log });
 
   if (positionals[0] === 'create-terminal') {
     if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server, type Socket } from 'socket.io';
@@ -36,6 +37,7 @@ import { sendJson, staticFiles } from './http';
 import { DataDirLock } from './lock';
 import { DEMO_HALL, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { runQuery } from './queries';
+import { loadOrCreateTls } from './tls';
 import { Store, type StoredEntry } from './store';
 
 export const HUB_VERSION = '0.1.0';
@@ -53,6 +55,8 @@ export interface HubOptions {
   feedRetention?: number;
   rendererDir?: string;
   log?: (msg: string) => void;
+  /** Serve https and wss with the hall's self-signed certificate (made on first start, pinned by terminals). */
+  tls?: boolean;
 }
 
 interface SocketData {
@@ -75,6 +79,8 @@ export interface Hub {
   readonly store: Store;
   /** Tokens of the demo terminals, when this start seeded the demo hall. */
   readonly demoTerminals: DemoTerminal[];
+  /** The certificate's SHA-256 fingerprint when serving TLS. */
+  readonly tlsFingerprint: string | null;
   health(): HealthReport;
   /** Every replicated table as `role` may see it, now. */
   snapshot(role: TerminalRole): Snapshot;
@@ -94,6 +100,7 @@ export interface HealthReport {
   seq: number;
   terminals: Record<TerminalRole, number>;
   uptimeMs: number;
+  tlsFingerprint: string | null;
 }
 
 export async function startHub(opts: HubOptions): Promise<Hub> {
@@ -134,11 +141,13 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
   const serveStatic = staticFiles(rendererDir);
 
-  const http: HttpServer = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/health') sendJson(res, 200, health());
     else if (req.url === '/enroll') void enrollment(req, res);
     else void serveStatic(req, res);
-  });
+  };
+  const tls = opts.tls ? await loadOrCreateTls(opts.dataDir, clock()) : null;
+  const http: HttpServer = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
 
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     serveClient: false,
@@ -288,7 +297,10 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   function health(): HealthReport {
     const terminals = Object.fromEntries(TerminalRole.options.map((r) => [r, 0])) as Record<TerminalRole, number>;
     for (const s of io.sockets.sockets.values()) terminals[(s.data as SocketData).caller.role]++;
-    return { ok: true, version: HUB_VERSION, hallId: hall.id, hallName: hall.name, seq: store.currentSeq, terminals, uptimeMs: clock() - startedAt };
+    return {
+      ok: true, version: HUB_VERSION, hallId: hall.id, hallName: hall.name, seq: store.currentSeq, terminals, uptimeMs: clock() - startedAt,
+      tlsFingerprint: tls?.fingerprint ?? null,
+    };
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -296,11 +308,13 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     http.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  log(`hub ${hall.name} (${hall.id}) listening on http://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}`);
+  const scheme = tls ? 'https' : 'http';
+  log(`hub ${hall.name} (${hall.id}) listening on ${scheme}://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}${tls ? `, certificate SHA-256 ${tls.fingerprint}` : ''}`);
 
   let closed = false;
   return {
-    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    url: `${scheme}://${opts.host ?? '127.0.0.1'}:${port}`,
+    tlsFingerprint: tls?.fingerprint ?? null,
     port,
     hallId: hall.id,
     db,

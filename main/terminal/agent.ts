@@ -28,6 +28,7 @@ import {
 import { replicaMigrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { Outbox, type OutboxItem } from './outbox';
+import { pinnedTls } from './pinning';
 import { SqliteReplica } from './replica';
 
 export interface AgentOptions {
@@ -37,6 +38,8 @@ export interface AgentOptions {
   dataDir: string;
   clock?: Clock;
   commandTimeoutMs?: number;
+  /** An https hub's certificate pinned at enrollment (PEM): nothing else is accepted. */
+  hubCertificate?: string | null;
   log?: (msg: string) => void;
 }
 
@@ -69,6 +72,7 @@ export class TerminalAgent implements HallApi {
       autoConnect: false,
       reconnectionDelay: 250,
       reconnectionDelayMax: 3000,
+      ...(opts.hubCertificate ? pinnedTls(opts.hubCertificate) : {}),
     });
     this.sync = new SyncClient(this.socket as unknown as HubSocketLike, this.notifyingSink(), this.clock, (what) =>
       opts.log?.(`protocol error from hub: ${what}`),

@@ -11,6 +11,8 @@ export const TerminalConfig = z.strictObject({
   role: TerminalRole,
   hubUrl: z.url({ protocol: /^https?$/ }),
   token: z.string().max(200),
+  /** The https hub's certificate, pinned at enrollment (PEM); null for plain http or a CA-signed hub. */
+  hubCertificate: z.string().max(8000).nullable().default(null),
   /** standalone mode: the faces to open, and the hub's port. */
   faces: z.array(TerminalRole).min(1),
   hubPort: z.number().int().min(1).max(65535),
@@ -28,6 +30,7 @@ export const defaultTerminalConfig: TerminalConfig = {
   role: 'clerk',
   hubUrl: 'http://127.0.0.1:7700',
   token: '',
+  hubCertificate: null,
   faces: ['clerk', 'display', 'manager'],
   hubPort: 7700,
   displayMonitor: 0,

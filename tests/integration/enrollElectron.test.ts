@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +70,50 @@ describe('enrolling an Electron terminal', () => {
     expect(await enrollTerminal(dir, defaultTerminalConfig, url, enrollCode, box(true))).toMatchObject({ ok: false, error: { code } });
     expect(loadToken(dir, box(true))).toBeNull();
     expect(loadConfig(dir).config).toEqual(defaultTerminalConfig);
+  });
+});
+
+describe('optional TLS: a self-signed hub certificate, pinned at enrollment', () => {
+  it('serves https and wss, keeps its certificate across restarts, and a terminal pins it when it enrolls', async () => {
+    const dataDir = tempDir();
+    let hub = await demoHub({ dataDir, tls: true });
+    expect(hub.url).toMatch(/^https:\/\//);
+    expect(statSync(path.join(dataDir, 'tls-key.pem')).mode & 0o777).toBe(0o600);
+    const fingerprint = new X509Certificate(readFileSync(path.join(dataDir, 'tls-cert.pem'))).fingerprint256;
+    expect(hub.health().tlsFingerprint).toBe(fingerprint);
+
+    const dir = tempDir();
+    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(true))).toMatchObject({ ok: true, role: 'kiosk' });
+    const { config } = loadConfig(dir);
+    expect(new X509Certificate(config.hubCertificate!).fingerprint256).toBe(fingerprint);
+
+    const port = hub.port;
+    await hub.close();
+    hub = await demoHub({ dataDir, port, tls: true }, { managerSession: false });
+    expect(hub.tlsFingerprint).toBe(fingerprint); // the same certificate after a restart
+
+    const agent = new TerminalAgent({ hubUrl: config.hubUrl, token: loadToken(dir, box(true))!, dataDir: tempDir('agent-'), hubCertificate: config.hubCertificate });
+    onCleanup(() => agent.close());
+    agent.start();
+    await until(() => agent.connection.status === 'connected', 'the pinned terminal connects over wss');
+    expect(hub.health().terminals.kiosk).toBe(1);
+  });
+
+  it('a terminal refuses a hub that presents another certificate (a stand-in on the LAN)', async () => {
+    const realDir = tempDir();
+    const real = await demoHub({ dataDir: realDir, tls: true });
+    const impostor = await demoHub({ tls: true });
+    const pinned = readFileSync(path.join(realDir, 'tls-cert.pem'), 'utf8');
+    const agent = new TerminalAgent({ hubUrl: impostor.url, token: terminal(impostor, 'kiosk').token, dataDir: tempDir('agent-'), hubCertificate: pinned });
+    onCleanup(() => agent.close());
+    agent.start();
+    await until(() => agent.connection.status === 'reconnecting', 'the handshake is refused');
+    expect(impostor.health().terminals.kiosk).toBe(0);
+    // Without a pin, plain TLS to a self-signed hub is refused as well: nothing trusts it by default.
+    const unpinned = new TerminalAgent({ hubUrl: real.url, token: terminal(real, 'kiosk').token, dataDir: tempDir('agent-') });
+    onCleanup(() => unpinned.close());
+    unpinned.start();
+    await until(() => unpinned.connection.status === 'reconnecting', 'refused without a pin');
+    expect(real.health().terminals.kiosk).toBe(0);
   });
 });
