@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CommandOutcome } from '../../shared/protocol';
 import { useHall } from './hall';
 import { LanguageToggle, useI18n } from './i18n';
@@ -145,5 +145,34 @@ export function StaffConfirm(props: { login: string; password: string; onLogin: 
         <input type="password" value={props.password} onChange={(e) => props.onPassword(e.target.value)} required autoComplete="off" />
       </label>
     </>
+  );
+}
+
+/** 工号 and password, for a counter or a manager terminal; the password is cleared once accepted. */
+export function SignInForm(props: { title: string; button: string; onSignIn: (login: string, password: string) => Promise<CommandOutcome> }) {
+  const { t } = useI18n();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const { error, check } = useCommandError();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (check(await props.onSignIn(login.trim(), password))) setPassword('');
+  };
+  return (
+    <form className="card signin" onSubmit={submit} aria-label={props.title}>
+      <h2>{props.title}</h2>
+      <label>
+        {t('clerk.login')}
+        <input autoFocus value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required />
+      </label>
+      <label>
+        {t('clerk.password')}
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+      </label>
+      <ErrorLine error={error} />
+      <button type="submit" className="btn btn-primary">
+        {props.button}
+      </button>
+    </form>
   );
 }

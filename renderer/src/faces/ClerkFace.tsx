@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/domain/counter';
 import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
-import { Dialog, ErrorLine, KeyButton, TopBar, useCommandError } from '../components';
+import { Dialog, ErrorLine, KeyButton, SignInForm, TopBar, useCommandError } from '../components';
 import { formatTime, useHall } from '../hall';
 import { CasePanel } from './cases/CasePanel';
 import { QueuePanel } from './QueuePanel';
@@ -80,29 +80,12 @@ function useHeartbeat(counterId: string) {
 function SignIn({ counterId }: { counterId: string }) {
   const { api } = useHall();
   const { t } = useI18n();
-  const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const { error, check } = useCommandError();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (check(await api.command('counter.signIn', { counterId, login: login.trim(), password }))) setPassword('');
-  };
   return (
-    <form className="card signin" onSubmit={submit} aria-label={t('clerk.signin.title')}>
-      <h2>{t('clerk.signin.title')}</h2>
-      <label>
-        {t('clerk.login')}
-        <input autoFocus value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required />
-      </label>
-      <label>
-        {t('clerk.password')}
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-      </label>
-      <ErrorLine error={error} />
-      <button type="submit" className="btn btn-primary">
-        {t('clerk.signin')}
-      </button>
-    </form>
+    <SignInForm
+      title={t('clerk.signin.title')}
+      button={t('clerk.signin')}
+      onSignIn={(login, password) => api.command('counter.signIn', { counterId, login, password })}
+    />
   );
 }
 

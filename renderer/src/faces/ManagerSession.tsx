@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { rowById, rowsOf, type Row, type StaffRole } from '../../../shared/protocol';
-import { ErrorLine, PlainPage, useCommandError } from '../components';
+import { ErrorLine, PlainPage, SignInForm, useCommandError } from '../components';
 import { useHall } from '../hall';
 import { useI18n } from '../i18n';
 
@@ -15,31 +15,10 @@ export function useManagerSession(): Row<'staff'> | null {
 export function ManagerSignIn() {
   const { api, connection } = useHall();
   const { t } = useI18n();
-  const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const { error, check } = useCommandError();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (check(await api.command('session.signIn', { login: login.trim(), password }))) setPassword('');
-  };
   return (
     <PlainPage title={`${connection.welcome?.hallName ?? ''} ${t('board.title')}`}>
       <main className="signin-page">
-      <form className="card signin" onSubmit={submit} aria-label={t('mgr.signin')}>
-        <h2>{t('mgr.signin')}</h2>
-        <label>
-          {t('clerk.login')}
-          <input autoFocus value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required />
-        </label>
-        <label>
-          {t('clerk.password')}
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-        </label>
-        <ErrorLine error={error} />
-        <button type="submit" className="btn btn-primary">
-          {t('mgr.signinButton')}
-        </button>
-      </form>
+        <SignInForm title={t('mgr.signin')} button={t('mgr.signinButton')} onSignIn={(login, password) => api.command('session.signIn', { login, password })} />
       </main>
     </PlainPage>
   );
