@@ -38,6 +38,13 @@ describe('privacy on public terminals', () => {
     clerk1('ticket.callNext', { counterId: 'H3301-c-01' });
     clerk1('ticket.recall', { counterId: 'H3301-c-01' });
     clerk1('ticket.start', { counterId: 'H3301-c-01' });
+    // A case for the called ticket: the applicant's name, ID number, phone and an agent's name.
+    clerk1('case.register', {
+      caseId: 'case-1', counterId: 'H3301-c-01', at: Date.now(), ticketId: hub.store.where('tickets', "status = 'serving'")[0]!.id, itemId: 'H3301-item-001',
+      applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13812345678' },
+      agentName: '代办员李四', green: true, materialsReceived: ['申请书'], parts: [{ departmentId: 'H3301-d-tax', limitDays: 3 }],
+    });
+    for (const action of ['accept', 'undertake'] as const) clerk1('case.step', { caseId: 'case-1', counterId: 'H3301-c-01', at: Date.now(), action });
     clerk1('ticket.transfer', { counterId: 'H3301-c-01', toServiceId: 'H3301-s-C', toCounterId: null, mode: 'keep' });
     clerk2('ticket.callNext', { counterId: 'H3301-c-04' });
     clerk2('ticket.start', { counterId: 'H3301-c-04' });
@@ -59,6 +66,8 @@ describe('privacy on public terminals', () => {
     expect(all).not.toMatch(ID_NUMBER);
     expect(all).not.toMatch(PHONE);
     expect(all).not.toContain('张三');
+    expect(all).not.toContain('李四');
+    expect(all).not.toMatch(/H3301-20\d{6}-\d{4}|case-1|"cases"|case_parts|case_events/); // no trace of the case at all
     expect(all).not.toContain('password');
     expect(all).not.toMatch(/staff_id|pause_reason|call_reason|handled_services/);
   });
