@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { ErrorCode, TerminalRole, type HallError, type TerminalConfig } from '../../shared/protocol';
 import { postAndPin } from '../terminal/pinning';
@@ -7,7 +8,9 @@ import { saveToken, type SecretBox } from './tokenStore';
 const Enrolled = z.object({ terminalId: z.string(), role: TerminalRole, token: z.string().min(10), hallId: z.string(), hallName: z.string() });
 const Refused = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-export type EnrollResult = { ok: true; role: TerminalRole; hallName: string; storage: 'sealed' | 'file' } | { ok: false; error: HallError };
+export type EnrollResult =
+  | { ok: true; role: TerminalRole; hallName: string; storage: 'sealed' | 'file'; fingerprint: string | null }
+  | { ok: false; error: HallError };
 
 /**
  * This PC becomes a networked terminal: the one-time code is exchanged at the hub for the
@@ -42,5 +45,6 @@ export async function enrollTerminal(dir: string, config: TerminalConfig, hubUrl
   const storage = saveToken(dir, enrolled.data.token, box);
   const saved = saveConfig(dir, { ...config, mode: 'terminal', role: enrolled.data.role, hubUrl, token: '', hubCertificate: res.certPem });
   if (!saved.ok) return saved;
-  return { ok: true, role: enrolled.data.role, hallName: enrolled.data.hallName, storage };
+  const fingerprint = res.certPem ? new X509Certificate(res.certPem).fingerprint256 : null;
+  return { ok: true, role: enrolled.data.role, hallName: enrolled.data.hallName, storage, fingerprint };
 }

@@ -205,6 +205,9 @@ export const hubMigrations: readonly string[] = [
     CHECK ((staff_id IS NULL) = (started_at IS NULL))
   );
   `,
+  /* 7: today's dashboard counts cases accepted today, whatever became of them since */ `
+  CREATE INDEX cases_accepted ON cases(accepted_at) WHERE accepted_at IS NOT NULL;
+  `,
 ];
 
 /** The terminal's replica: rows as JSON by table, its cursor, and the durable outbox. */

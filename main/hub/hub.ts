@@ -172,7 +172,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     void socket.join(`terminal:${caller.terminalId}`);
     socket.emit('welcome', {
       hallId: hall.id, hallName: hall.name, epoch, terminalId: caller.terminalId, role: caller.role,
-      counterId: caller.counterId, zone, serverTime: clock(),
+      counterId: caller.counterId, zone, serverTime: clock(), tlsFingerprint: tls?.fingerprint ?? null,
     });
     const noAck = (event: string) =>
       socket.emit('protocolError', { event: event.slice(0, 64), code: ErrorCode.VALIDATION_FAILED, message: `${event.slice(0, 64)} 需要应答回调，消息未处理` });

@@ -212,7 +212,7 @@ class Queries {
       },
       cases: {
         received: count('SELECT count(*) AS n FROM cases WHERE received_at >= ?', start),
-        accepted: count('SELECT count(*) AS n FROM cases WHERE status IN ' + running + ' AND accepted_day = ?', this.today),
+        accepted: count('SELECT count(*) AS n FROM cases WHERE accepted_at >= ?', start),
         concluded: count('SELECT count(*) AS n FROM cases WHERE concluded_at >= ?', start),
         running: count(`SELECT count(*) AS n FROM cases WHERE status IN ${running}`),
         yellow: signals.yellow ?? 0,

@@ -44,5 +44,7 @@ export const Welcome = z.object({
   counterId: z.string().nullable(),
   zone: z.string(),
   serverTime: z.number().int(),
+  /** The hub's TLS certificate fingerprint (SHA-256) when it serves TLS: shown with enrollment codes, to compare. */
+  tlsFingerprint: z.string().nullable().default(null),
 });
 export type Welcome = z.infer<typeof Welcome>;

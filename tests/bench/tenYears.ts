@@ -7,6 +7,7 @@ import { caseDeadlines } from '../../shared/domain/cases';
 import { hallDay } from '../../shared/domain/queue';
 import { packageYears } from '../../main/hub/calendar';
 import { startHub } from '../../main/hub/hub';
+import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { nowMs, round, summarize } from './stats';
 import { prng } from '../support/prng';
 
@@ -142,6 +143,8 @@ export async function benchTenYears(log: (m: string) => void, keepDir?: string) 
       if (!a.ok) throw new Error(a.error.message);
       return a.result;
     };
+    const signIn = hub!.execute(caller, { opId: `bench-${Date.now()}`, type: 'session.signIn', payload: { login: 'admin', password: DEMO_PASSWORD } });
+    if (!signIn.ok) throw new Error(signIn.error.message);
     const lastYear = new Date().getUTCFullYear() - 1;
     const sup = ask('cases.supervision', {}) as { rows: unknown[] };
     const supervision = time(20, () => ask('cases.supervision', {}));

@@ -28,7 +28,7 @@ describe('the Electron setup screen, in Chromium', () => {
         // The main process's enrollTerminal is tested against a real hub; here only the screen.
         enroll: async (_hub: string, code: string) =>
           code === 'ABCD-EFGH-JKLM'
-            ? { ok: true, role: 'display', hallName: '示范市政务服务中心' }
+            ? { ok: true, role: 'display', hallName: '示范市政务服务中心', fingerprint: 'AB:CD:EF:01' }
             : { ok: false, error: { code: 'ENROLLMENT_INVALID', message: '注册码无效、已使用或已过期，请向大厅管理员重新获取' } },
       };
     }, defaultTerminalConfig);
@@ -40,7 +40,7 @@ describe('the Electron setup screen, in Chromium', () => {
     await page.getByRole('alert').getByText('注册码无效、已使用或已过期，请向大厅管理员重新获取').waitFor();
     await page.getByRole('textbox', { name: /^注册码/ }).fill('ABCD-EFGH-JKLM');
     await page.getByRole('button', { name: '注册本机' }).click();
-    await page.getByRole('status').getByText('已注册为叫号大屏（示范市政务服务中心），重启后生效').waitFor();
+    await page.getByRole('status').getByText('已注册为叫号大屏（示范市政务服务中心），重启后生效 已固定服务器证书 AB:CD:EF:01，请与管理看板上显示的指纹核对').waitFor();
     await page.getByRole('combobox', { name: '终端角色' }).selectOption({ label: '叫号大屏' });
     await page.getByRole('textbox', { name: '大厅服务器地址' }).fill('not a url');
     await page.getByRole('textbox', { name: /^终端令牌/ }).fill('tok-123');

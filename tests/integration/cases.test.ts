@@ -210,6 +210,11 @@ describe('deadlines over time: supervision, calendar years, report', () => {
         concluded: { cases: 2, avgUsedDays: 1.5, avgPromised: 10, avgStatutory: 15, onTimePct: 100 },
       },
     });
+    // Today (11-05): the second case was received, accepted and concluded; the first concluded.
+    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
+      ok: true,
+      result: { day: '2026-11-05', cases: { received: 1, accepted: 1, concluded: 2, running: 0 } },
+    });
   });
 });
 

@@ -28,7 +28,7 @@ describe('enrolling an Electron terminal', () => {
     const dir = tempDir();
     const code = await codeFor(hub);
     const r = await enrollTerminal(dir, defaultTerminalConfig, hub.url, code, box(true));
-    expect(r).toEqual({ ok: true, role: 'kiosk', hallName: '示范市政务服务中心', storage: 'sealed' });
+    expect(r).toEqual({ ok: true, role: 'kiosk', hallName: '示范市政务服务中心', storage: 'sealed', fingerprint: null });
     expect(loadConfig(dir).config).toMatchObject({ mode: 'terminal', role: 'kiosk', hubUrl: hub.url, token: '' });
     const token = loadToken(dir, box(true))!;
     expect(readFileSync(path.join(dir, 'token.bin')).toString()).not.toContain(token.slice(-10));
@@ -83,7 +83,7 @@ describe('optional TLS: a self-signed hub certificate, pinned at enrollment', ()
     expect(hub.health().tlsFingerprint).toBe(fingerprint);
 
     const dir = tempDir();
-    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(true))).toMatchObject({ ok: true, role: 'kiosk' });
+    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(true))).toMatchObject({ ok: true, role: 'kiosk', fingerprint });
     const { config } = loadConfig(dir);
     expect(new X509Certificate(config.hubCertificate!).fingerprint256).toBe(fingerprint);
 

@@ -364,6 +364,7 @@ function Terminals() {
       {issued && (
         <p className="enroll-code" role="status">
           {t('term.code', { name: issued.name })} <strong>{issued.code}</strong> {t('term.until', { t: formatTime(issued.expiresAt) })}
+          {connection.welcome?.tlsFingerprint && <span className="fingerprint"> {t('term.fingerprint', { f: connection.welcome.tlsFingerprint })}</span>}
         </p>
       )}
       <ErrorLine error={error} />

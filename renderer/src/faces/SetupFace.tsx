@@ -61,7 +61,12 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
                 onClick={async () => {
                   const r = await bridge.enroll(config.hubUrl, code.trim());
                   setError(r.ok ? null : r.error.message);
-                  setEnrolled(r.ok ? t('setup.enrolled', { role: t(`role.${r.role as TerminalRole}`), hall: r.hallName }) : null);
+                  setEnrolled(
+                    r.ok
+                      ? t('setup.enrolled', { role: t(`role.${r.role as TerminalRole}`), hall: r.hallName }) +
+                          (r.fingerprint ? ` ${t('setup.pinned', { f: r.fingerprint })}` : '')
+                      : null,
+                  );
                   if (r.ok) setConfig({ ...config, role: r.role as TerminalRole, token: '' });
                 }}
               >
