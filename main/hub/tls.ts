@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface HubTls {
   key: string;
@@ -21,6 +20,8 @@ export async function loadOrCreateTls(dataDir: string, now: number): Promise<Hub
   if (!existsSync(keyFile) || !existsSync(certFile)) {
     const notAfter = new Date(now);
     notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 20);
+    // Loaded only to make a certificate: its X.509 stack is large and a hub without TLS never needs it.
+    const { generate } = await import('selfsigned');
     const pems = await generate([{ name: 'commonName', value: 'ServiceHall hall hub' }], {
       keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notBeforeDate: new Date(now - 86_400_000), notAfterDate: notAfter,
     });

@@ -115,31 +115,38 @@ export function parseCatalogSheet(rows: readonly (readonly string[])[], lookups:
     const firstRow = seenCodes.get(code);
     if (firstRow !== undefined) bad(CATALOG_COLUMNS.code, `事项编码与第 ${firstRow} 行重复`);
     else seenCodes.set(code, row);
-    if (problems.length > before) continue;
-
+    // The item's own rules run too, on stand-ins for cells already reported, so that the report
+    // has every problem of the row; a column is reported once.
+    const reported = new Set(problems.slice(before).map((p) => p.column));
     const parsed = CatalogItemInput.safeParse({
       code,
       name: cell(CATALOG_COLUMNS.name),
-      departmentId,
-      kind,
-      mode,
-      statutoryLimit,
-      promisedLimit,
-      limitUnit,
-      feeCents,
+      departmentId: departmentId ?? '-',
+      kind: kind ?? 'licensing',
+      mode: mode ?? (promisedLimit === 0 ? 'instant' : 'promised'),
+      statutoryLimit: statutoryLimit ?? 720,
+      promisedLimit: promisedLimit ?? 0,
+      limitUnit: limitUnit ?? 'working_days',
+      feeCents: feeCents ?? 0,
       materials: cell(CATALOG_COLUMNS.materials).split(/[；;\n]+/).map((m) => m.trim()).filter(Boolean),
       legalBasis: cell(CATALOG_COLUMNS.legalBasis),
-      serviceId,
+      serviceId: serviceId ?? null,
       active: true,
     });
-    if (parsed.success) items.push(parsed.data);
-    else for (const issue of parsed.error.issues) bad(columnOf(String(issue.path[0] ?? '')), issue.message);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = columnOf(String(issue.path[0] ?? ''));
+        if (!reported.has(column)) bad(column, issue.message);
+        reported.add(column);
+      }
+    } else if (problems.length === before) items.push(parsed.data);
   }
   return problems.length ? { items: [], problems } : { items, problems };
 }
 
+/** The sheet column a field of CatalogItemInput comes from, for the report. */
 function columnOf(field: string): string {
-  const map: Record<string, string> = { ...CATALOG_COLUMNS, statutoryLimit: CATALOG_COLUMNS.statutoryLimit, feeCents: CATALOG_COLUMNS.fee, serviceId: CATALOG_COLUMNS.service };
+  const map: Record<string, string> = { ...CATALOG_COLUMNS, departmentId: CATALOG_COLUMNS.department, feeCents: CATALOG_COLUMNS.fee, serviceId: CATALOG_COLUMNS.service };
   return map[field] ?? field;
 }
 

@@ -24,12 +24,15 @@ const SAMPLES = 2000;
 const CLERK_STEPS = [100, 250, 500, 750, 1000];
 /** A clerk's cycle (call, start, finish) repeats this often: a very fast counter; real service takes minutes. */
 const CLERK_CYCLE_MS = 10_000;
+/** The hub as `npm run hub` runs it: bundled by esbuild (npm run build:hub), plain Node. */
+const HUB = 'dist/hub/cli.js';
 const work = mkdtempSync(path.join(tmpdir(), 'servicehall-bench-'));
 const children: ChildProcess[] = [];
 const sockets: Socket[] = [];
 
+/** Runs a script in its own Node process: TypeScript through tsx, the built hub (dist/hub/cli.js) as it ships. */
 function spawnNode(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : args, { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -148,7 +151,7 @@ async function main() {
   const floor = await floors();
   // The demo hall with 200 display terminals, for the hub's own figures.
   const { dataDir, manager, displays } = await prepareHub('hub', 200, 0);
-  const { child: hubChild, port } = await spawnNode(['main/hub/cli.ts', '--data', dataDir, '--port', '0']);
+  const { child: hubChild, port } = await spawnNode([HUB, '--data', dataDir, '--port', '0']);
   let url = `http://127.0.0.1:${port}`;
 
   const commander = await connect(url, manager);
@@ -211,7 +214,7 @@ async function main() {
   // The queue figures, on a hall grown to 1,000 open counters serving one service.
   const queueHall = await prepareHub('queue-hub', SUBSCRIBERS + 1, CLERK_STEPS.at(-1)!);
   const { kiosk, clerks } = queueHall;
-  url = `http://127.0.0.1:${(await spawnNode(['main/hub/cli.ts', '--data', queueHall.dataDir, '--port', '0'])).port}`;
+  url = `http://127.0.0.1:${(await spawnNode([HUB, '--data', queueHall.dataDir, '--port', '0'])).port}`;
   const queueListeners = await Promise.all(queueHall.displays.slice(0, SUBSCRIBERS).map((t) => connect(url, t)));
   await Promise.all(queueListeners.map(subscribe));
 
