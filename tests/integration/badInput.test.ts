@@ -15,7 +15,10 @@ async function connect(hub: Hub, token: string | undefined): Promise<{ socket: S
 
 /** Everything a command could change: the feed position and every table's content. */
 function fingerprint(hub: Hub): string {
-  const tables = ['halls', 'counters', 'counter_log', 'inquiries', 'applied_ops', 'audit', 'feed', 'terminals', 'staff', 'tickets', 'ticket_events', 'services', 'hall_days'];
+  const tables = [
+    'halls', 'counters', 'counter_log', 'inquiries', 'applied_ops', 'audit', 'feed', 'terminals', 'staff', 'tickets', 'ticket_events', 'services', 'hall_days',
+    'cases', 'case_parts', 'case_events', 'catalog_items', 'calendar_years', 'staff_sessions',
+  ];
   // A wrong password is meant to count (lockout), so the staff's failure count is left out here
   // and checked in the security tests.
   const columns = (t: string) => (t === 'staff' ? 'id, login, name, role, password_hash' : '*');
@@ -23,6 +26,11 @@ function fingerprint(hub: Hub): string {
 }
 
 const big: string = 'x'.repeat(20_000);
+const caseWith = (applicant: unknown) => ({
+  opId: opId(),
+  type: 'case.register',
+  payload: { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, ticketId: null, itemId: 'H3301-item-001', applicant, agentName: null, green: false, materialsReceived: [], parts: [] },
+});
 
 describe('bad input changes nothing and gets a typed error', () => {
   it.each([
@@ -43,6 +51,12 @@ describe('bad input changes nothing and gets a typed error', () => {
     ['unknown counter', () => ({ opId: opId(), type: 'counter.heartbeat', payload: { counterId: 'H3301-c-99' } }), 'FORBIDDEN'],
     ['pause a closed counter', () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: '会议' } }), 'COUNTER_STATE'],
     ['resolve an unknown inquiry', () => ({ opId: opId(), type: 'inquiry.resolve', payload: { inquiryId: 'nope', resolution: 'x' } }), 'NOT_FOUND'],
+    ['an ID number with a wrong check digit', () => caseWith({ type: 'person', name: '张三', idNumber: '110105194912310021', creditCode: null, phone: '13800138000' }), 'VALIDATION_FAILED'],
+    ['a credit code with a wrong check digit', () => caseWith({ type: 'enterprise', name: '某公司', idNumber: null, creditCode: '91350100M000100Y44', phone: '13800138000' }), 'VALIDATION_FAILED'],
+    ['a person without an ID number', () => caseWith({ type: 'person', name: '张三', idNumber: null, creditCode: null, phone: '13800138000' }), 'VALIDATION_FAILED'],
+    ['a case step that does not exist', () => ({ opId: opId(), type: 'case.step', payload: { caseId: 'c', counterId: 'H3301-c-01', at: 0, action: 'bribe' } }), 'VALIDATION_FAILED'],
+    ['a case registered at a closed counter', () => caseWith({ type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' }), 'COUNTER_STATE'],
+    ['a catalog import from a clerk', () => ({ opId: opId(), type: 'catalog.import', payload: { fileName: 'x.csv', rows: [['部门']] } }), 'FORBIDDEN'],
   ] as const)('command: %s → %s', async (_name, make, code) => {
     const hub = await demoHub();
     const clerk = await connect(hub, terminal(hub, 'clerk', 0).token);
@@ -70,6 +84,21 @@ describe('bad input changes nothing and gets a typed error', () => {
     const answer = await display.socket.timeout(5000).emitWithAck('subscribe', request);
     expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(display.received).toEqual(['welcome']);
+  });
+
+  it.each([
+    ['not an object', 'cases', 'VALIDATION_FAILED'],
+    ['an unknown query', { name: 'staff.passwords', params: {} }, 'UNKNOWN_COMMAND'],
+    ['parameters of the wrong shape', { name: 'cases.search', params: { text: 'x', scope: 'everyone', counterId: null } }, 'VALIDATION_FAILED'],
+    ['an extra field', { name: 'cases.search', params: { text: 'x', scope: 'mine', counterId: null, sql: '1=1' } }, 'VALIDATION_FAILED'],
+    ['a query a clerk may not ask', { name: 'cases.supervision', params: {} }, 'FORBIDDEN'],
+  ])('query: %s → %s', async (_name, request, code) => {
+    const hub = await demoHub();
+    const clerk = await connect(hub, terminal(hub, 'clerk', 0).token);
+    await until(() => clerk.socket.connected, 'connected');
+    const before = fingerprint(hub);
+    expect(await clerk.socket.timeout(5000).emitWithAck('query', request)).toMatchObject({ ok: false, error: { code } });
+    expect(fingerprint(hub)).toBe(before);
   });
 
   it.each([
