@@ -1,6 +1,7 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { WorkCalendar } from '../../shared/domain/calendar';
 import { parseCaseSettings } from '../../shared/protocol';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Store } from './store';
 
@@ -55,7 +56,12 @@ export function ensurePackageCalendar(store: Store, hallId: string): number {
 }
 
 const cache = new WeakMap<Db, { version: string; calendar: WorkCalendar }>();
-const versionOf = (db: Db) => (db.prepare("SELECT value FROM meta WHERE key = 'calendar_version'").get() as { value: string } | undefined)?.value ?? '0';
+const versionStatements = new WeakMap<Db, Statement>();
+function versionOf(db: Db): string {
+  let s = versionStatements.get(db);
+  if (!s) versionStatements.set(db, (s = db.prepare("SELECT value FROM meta WHERE key = 'calendar_version'")));
+  return (s.get() as { value: string } | undefined)?.value ?? '0';
+}
 
 /**
  * The calendar as stored now. The cached copy is keyed by a version kept in the database and

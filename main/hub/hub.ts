@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { CASE_STATUSES, FINAL } from '../../shared/domain/cases';
-import { hallDay } from '../../shared/domain/queue';
+import { hallDay, hallDayStart } from '../../shared/domain/queue';
 import {
   ErrorCode,
   SubscribeRequest,
@@ -250,7 +250,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   function snapshotFor(role: TerminalRole): Snapshot {
     const { utcOffsetMinutes } = parseQueueSettings(store.get('halls', hall.id)!.queue_settings);
     const day = hallDay(clock(), utcOffsetMinutes);
-    const dayStart = Date.parse(`${day}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+    const dayStart = hallDayStart(day, utcOffsetMinutes);
     const tables: Snapshot['tables'] = {};
     for (const table of Object.keys(projections[role]) as TableName[]) {
       tables[table] = snapshotRows(table, day, dayStart).map((r) => projectRow(role, table, r as AnyRow)!);

@@ -1,5 +1,5 @@
 import { caseSignal, RUNNING, type CaseStatus, type PauseKind } from '../../shared/domain/cases';
-import { hallDay } from '../../shared/domain/queue';
+import { hallDay, hallDayStart } from '../../shared/domain/queue';
 import { waitMs } from '../../shared/domain/stats';
 import {
   ErrorCode,
@@ -147,8 +147,8 @@ class Queries {
 
   'cases.report'(p: { from: string; to: string }): ReportResult {
     const { utcOffsetMinutes } = parseQueueSettings(this.store.get('halls', this.hallId)!.queue_settings);
-    const start = Date.parse(`${p.from}T00:00:00Z`) - utcOffsetMinutes * 60_000;
-    const end = Date.parse(`${p.to}T00:00:00Z`) + 86_400_000 - utcOffsetMinutes * 60_000;
+    const start = hallDayStart(p.from, utcOffsetMinutes);
+    const end = hallDayStart(p.to, utcOffsetMinutes) + 86_400_000;
     const catalog = this.db
       .prepare(`SELECT count(*) AS items, avg(statutory_limit) AS st, avg(promised_limit) AS pr FROM catalog_items WHERE hall_id = ? AND active = 1 AND limit_unit = 'working_days'`)
       .get(this.hallId) as { items: number; st: number | null; pr: number | null };
@@ -184,7 +184,7 @@ class Queries {
 
   'hall.today'(): TodayResult {
     const { utcOffsetMinutes } = parseQueueSettings(this.store.get('halls', this.hallId)!.queue_settings);
-    const start = Date.parse(`${this.today}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+    const start = hallDayStart(this.today, utcOffsetMinutes);
     const byStatus = new Map(
       (this.db.prepare('SELECT status, count(*) AS n FROM tickets WHERE day = ? GROUP BY status').all(this.today) as { status: string; n: number }[]).map((r) => [r.status, r.n]),
     );

@@ -61,6 +61,9 @@ export function hallDay(now: number, utcOffsetMinutes: number): string {
   return new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/** The moment (ms) a hall day begins: the inverse of hallDay. */
+export const hallDayStart = (day: string, utcOffsetMinutes: number): number => Date.parse(`${day}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+
 /** A023: the service's prefix and the day's sequence, three digits at least. */
 export function ticketNumber(prefix: string, seq: number): string {
   return `${prefix}${String(seq).padStart(3, '0')}`;

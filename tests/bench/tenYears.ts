@@ -127,7 +127,6 @@ export async function benchTenYears(log: (m: string) => void, keepDir?: string) 
       await seeded.close();
       generate(dataDir, Date.now(), log);
     }
-    const manager = { id: 'H3301-t-manager-1' };
 
     const starts: number[] = [];
     let hub;
@@ -137,7 +136,7 @@ export async function benchTenYears(log: (m: string) => void, keepDir?: string) 
       starts.push(nowMs() - t);
       if (i < 2) await hub.close();
     }
-    const caller = { terminalId: manager.id, role: 'manager' as const, counterId: null };
+    const caller = { terminalId: 'H3301-t-manager-1', role: 'manager' as const, counterId: null };
     const ask = (name: string, params: unknown) => {
       const a = hub!.query(caller, { name, params });
       if (!a.ok) throw new Error(a.error.message);

@@ -271,13 +271,15 @@ export const caseHandlers = {
     const c = loadCase(ctx, p.caseId);
     const allowed = checkExtension(stateOf(c, partsOf(ctx, c.id)), p.days);
     if (!allowed.ok) throw stateError(allowed);
-    const staffId = actingStaff(ctx, p.counterId, ctx.now);
+    // Needs the hub (a password is checked), so it happens now.
+    const at = stepTime(ctx, c, ctx.now);
+    const staffId = actingStaff(ctx, p.counterId, at);
     const approverId = checkStaffPassword(ctx, p.approver.login, p.approver.password, '延期审批');
     const approver = ctx.store.get('staff', approverId)!;
     if (approver.role === 'clerk') throw new CommandError(ErrorCode.FORBIDDEN, '延期须由大厅负责人（管理员）批准');
-    const extended = ctx.store.patch('cases', c.id, { extension_days: p.days, extension_reason: p.reason, extension_approver_id: approverId, updated_at: Math.max(ctx.now, c.updated_at) });
+    const extended = ctx.store.patch('cases', c.id, { extension_days: p.days, extension_reason: p.reason, extension_approver_id: approverId, updated_at: at });
     const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, extended));
-    record(ctx, c.id, 'extend', staffId, Math.max(ctx.now, c.updated_at), { days: p.days, reason: p.reason, approverId });
+    record(ctx, c.id, 'extend', staffId, at, { days: p.days, reason: p.reason, approverId });
     return { case: updated };
   },
 
