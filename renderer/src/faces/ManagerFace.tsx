@@ -48,7 +48,7 @@ function Board({ staff }: { staff: Row<'staff'> }) {
             </button>
           ))}
         </div>
-        {/* Alerts stay on both tabs: a manager busy with settings must still see them. */}
+        {/* Alerts stay on every tab: a manager busy with settings must still see them. */}
         <Alerts now={now} />
         {tab === 'live' ? (
           <>
@@ -66,21 +66,19 @@ function Board({ staff }: { staff: Row<'staff'> }) {
             <CatalogAdmin />
             <CalendarAdmin />
           </>
-        ) : staff.role !== 'admin' ? (
-          <>
-            <NoticeEditor />
-            <QueueSettingsForm />
-            <DayClose />
-            <AuditCheck />
-            <p className="muted">{t('mgr.adminOnly')}</p>
-          </>
         ) : (
           <>
             <NoticeEditor />
             <QueueSettingsForm />
             <DayClose />
-            <Terminals />
-            <StaffAdmin />
+            {staff.role === 'admin' ? (
+              <>
+                <Terminals />
+                <StaffAdmin />
+              </>
+            ) : (
+              <p className="muted">{t('mgr.adminOnly')}</p>
+            )}
             <AuditCheck />
           </>
         )}

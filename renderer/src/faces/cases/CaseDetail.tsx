@@ -96,6 +96,7 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
         <Field label={t('case.materialsReceived')}>{parseList(c.materials_received).join('、')}</Field>
         {parseList(c.materials_missing).length > 0 && <Field label={t('case.missing')}>{parseList(c.materials_missing).join('、')}</Field>}
       </dl>
+      {parts.length > 0 && <h4>{t('case.joint')}</h4>}
       {parts.length > 0 && (
         <table className="service-table" aria-label={t('case.joint')}>
           <tbody>
@@ -111,9 +112,10 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
                         key={o}
                         type="button"
                         className="btn small"
+                        aria-label={t(`case.partDo.${o}`, { d: deptName(p.department_id) })}
                         onClick={async () => done(await api.command('case.decidePart', { caseId: c.id, counterId, at: hallNow(), partId: p.id, outcome: o, note: '' }))}
                       >
-                        {t(`case.partDo.${o}`, { d: deptName(p.department_id) })}
+                        {t(`case.part.${o}`)}
                       </button>
                     ))}
                 </td>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { caseSignal } from '../../../../shared/domain/cases';
 import { rowById, rowsOf, type CaseListRow, type CommandOutcome } from '../../../../shared/protocol';
 import { ErrorLine, KeyButton } from '../../components';
@@ -34,7 +34,6 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
   const open = sortCases(cases.filter((c) => c.status !== 'delivered' && c.status !== 'refused'), day);
   const selected = rowById(replica, 'cases', openId);
 
-  useEffect(() => setFound(null), [scope]);
   const search = async () => {
     if (!text.trim()) return setFound(null);
     const r = await api.query('cases.search', { text: text.trim(), scope, counterId });
@@ -60,7 +59,7 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
       <div className="row">
         <div role="tablist" className="tabs" aria-label={t('case.title')}>
           {(['mine', 'department'] as const).map((s) => (
-            <button key={s} type="button" role="tab" aria-selected={scope === s} className={`tab ${scope === s ? 'active' : ''}`} onClick={() => setScope(s)}>
+            <button key={s} type="button" role="tab" aria-selected={scope === s} className={`tab ${scope === s ? 'active' : ''}`} onClick={() => (setScope(s), setFound(null))}>
               {t(`case.scope.${s}`)}
             </button>
           ))}

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportResult, SupervisionResult, TodayResult } from '../../../../shared/protocol';
+import { rowsOf, type ReportResult, type SupervisionResult, type TodayResult } from '../../../../shared/protocol';
 import { ErrorLine } from '../../components';
 import { useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';
-import { rowsOf } from '../../../../shared/protocol';
 
 /**
  * Asks the hub a query again whenever cases change (as the feed shows), every minute (signals
@@ -15,7 +14,8 @@ function useHubQuery<R>(ask: () => Promise<{ ok: true; result: R } | { ok: false
   const [result, setResult] = useState<R | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cases = rowsOf(replica, 'cases');
-  const casesVersion = `${cases.length}:${cases.reduce((m, c) => Math.max(m, c.updated_at), 0)}:${rowsOf(replica, 'case_parts').length}:${replica.seq > 0}`;
+  // Any case written (a step, a part decided, a new case) moves one of these.
+  const casesVersion = `${cases.length}:${cases.reduce((m, c) => Math.max(m, c.updated_at), 0)}:${rowsOf(replica, 'case_parts').length}`;
   const online = connection.status === 'connected';
   // `ask` is rebuilt on each render; `deps` say what it really depends on.
   const run = useCallback(async () => {

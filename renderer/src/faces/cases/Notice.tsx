@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { hallDay } from '../../../../shared/domain/queue';
-import { parseCaseSettings, parseQueueSettings, rowById, type PreloadApi, type Row } from '../../../../shared/protocol';
+import { parseCaseSettings, rowById, type PreloadApi, type Row } from '../../../../shared/protocol';
 import { ErrorLine } from '../../components';
-import { useHall, useNow } from '../../hall';
+import { useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatDayCn, formatFee, parseList } from './caseView';
 
@@ -41,7 +40,7 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
   const department = rowById(replica, 'departments', c.department_id);
   const staffName = (id: string | null) => (id ? (rowById(replica, 'staff', id)?.name ?? '') : '');
   const settings = parseCaseSettings(hall?.case_settings ?? '{}');
-  const today = hallDay(now, parseQueueSettings(hall?.queue_settings ?? '{}').utcOffsetMinutes);
+  const { day: today } = useHallDay(now);
   const title = NOTICE_TITLES[kind];
   const bridge = (window as { servicehall?: PreloadApi }).servicehall;
   const savePdf = async () => {
