@@ -20,7 +20,10 @@ export default tseslint.config(
     rules: {
       ...restrict([
         [['**/main/**', '**/renderer/**'], 'shared/ may not import main/ or renderer/'],
-        [[...nodeBuiltins, 'electron', 'better-sqlite3', 'socket.io', 'socket.io-client', 'react', 'react-dom'], 'shared/ is pure: inject I/O instead'],
+        [
+          [...nodeBuiltins, 'electron', 'better-sqlite3', 'socket.io', 'socket.io-client', 'react', 'react-dom'],
+          'shared/ is pure: inject I/O instead',
+        ],
       ]),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
     },

@@ -16,11 +16,20 @@ export function loadConfig(dir: string): { config: TerminalConfig; error: HallEr
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    return { config: defaultTerminalConfig, error: { code: ErrorCode.VALIDATION_FAILED, message: `${file} 不是有效的 JSON：${(e as Error).message}` } };
+    return {
+      config: defaultTerminalConfig,
+      error: { code: ErrorCode.VALIDATION_FAILED, message: `${file} 不是有效的 JSON：${(e as Error).message}` },
+    };
   }
   const parsed = TerminalConfig.safeParse(raw);
   if (!parsed.success) {
-    return { config: defaultTerminalConfig, error: { code: ErrorCode.VALIDATION_FAILED, message: `${file} 配置错误：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` } };
+    return {
+      config: defaultTerminalConfig,
+      error: {
+        code: ErrorCode.VALIDATION_FAILED,
+        message: `${file} 配置错误：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      },
+    };
   }
   return { config: parsed.data, error: null };
 }
@@ -29,7 +38,10 @@ export function loadConfig(dir: string): { config: TerminalConfig; error: HallEr
 export function saveConfig(dir: string, input: unknown): { ok: true } | { ok: false; error: HallError } {
   const parsed = TerminalConfig.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+    return {
+      ok: false,
+      error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
+    };
   }
   const file = path.join(dir, FILE);
   writeFileSync(`${file}.tmp`, JSON.stringify(parsed.data, null, 2), { mode: 0o600 });

@@ -5,7 +5,13 @@ import { postAndPin } from '../terminal/pinning';
 import { saveConfig } from './config';
 import { saveToken, type SecretBox } from './tokenStore';
 
-const Enrolled = z.object({ terminalId: z.string(), role: TerminalRole, token: z.string().min(10), hallId: z.string(), hallName: z.string() });
+const Enrolled = z.object({
+  terminalId: z.string(),
+  role: TerminalRole,
+  token: z.string().min(10),
+  hallId: z.string(),
+  hallName: z.string(),
+});
 const Refused = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export type EnrollResult =
@@ -18,7 +24,14 @@ export type EnrollResult =
  * switches to that hub and role. Nothing is saved unless the hub said yes. Over https the hub's
  * certificate is pinned here, on first use, and required from then on.
  */
-export async function enrollTerminal(dir: string, config: TerminalConfig, hubUrl: string, code: string, box: SecretBox, fetchImpl: typeof fetch = fetch): Promise<EnrollResult> {
+export async function enrollTerminal(
+  dir: string,
+  config: TerminalConfig,
+  hubUrl: string,
+  code: string,
+  box: SecretBox,
+  fetchImpl: typeof fetch = fetch,
+): Promise<EnrollResult> {
   let url: URL;
   try {
     url = new URL('/enroll', hubUrl);
@@ -30,7 +43,12 @@ export async function enrollTerminal(dir: string, config: TerminalConfig, hubUrl
   try {
     if (url.protocol === 'https:') res = await postAndPin(url, { code }, 8000);
     else {
-      const r = await fetchImpl(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), signal: AbortSignal.timeout(8000) });
+      const r = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+        signal: AbortSignal.timeout(8000),
+      });
       res = { status: r.status, body: await r.json().catch(() => null), certPem: null };
     }
   } catch {

@@ -10,7 +10,10 @@ import { isAppUrl } from './windows';
  * A ticket goes to the thermal printer without a dialog, on paper of its real width (58 or 80
  * mm, in microns for Electron) and never as A4. The page's print CSS lays it out for that width.
  */
-export async function printTicket(contents: WebContents, config: TerminalConfig): Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }> {
+export async function printTicket(
+  contents: WebContents,
+  config: TerminalConfig,
+): Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }> {
   // The page's own @page rule says 80 mm (for browsers); the configured paper wins here.
   const css = await contents.insertCSS(`@page ticket { size: ${config.paperWidthMm}mm 160mm; margin: 2mm; }`);
   try {
@@ -38,7 +41,11 @@ export { Channel };
  * Saves the window's page as an A4 PDF (a notice to the applicant) under `dir`. The name comes
  * from the page; only its safe characters are kept, so it cannot leave `dir`.
  */
-export async function savePdf(contents: WebContents, dir: string, fileName: string): Promise<{ ok: true; path: string } | { ok: false; error: { code: string; message: string } }> {
+export async function savePdf(
+  contents: WebContents,
+  dir: string,
+  fileName: string,
+): Promise<{ ok: true; path: string } | { ok: false; error: { code: string; message: string } }> {
   const safe = fileName.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 80) || 'notice';
   try {
     const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' } });
@@ -50,7 +57,6 @@ export async function savePdf(contents: WebContents, dir: string, fileName: stri
     return { ok: false, error: { code: ErrorCode.INTERNAL, message: `PDF 导出失败：${(e as Error).message}` } };
   }
 }
-
 
 export interface FaceBinding {
   face: string;

@@ -23,7 +23,12 @@ const rendererIndex = path.join(rendererDir, 'index.html');
 const preload = path.join(__dirname, 'preload.js');
 
 const titles: Record<string, string> = {
-  clerk: '窗口工作台', kiosk: '取号机', display: '叫号大屏', evaluator: '评价器', manager: '大厅管理', setup: '终端设置',
+  clerk: '窗口工作台',
+  kiosk: '取号机',
+  display: '叫号大屏',
+  evaluator: '评价器',
+  manager: '大厅管理',
+  setup: '终端设置',
 };
 const StandaloneTokens = z.record(z.string(), z.string().max(200));
 const readJson = (file: string): unknown => {
@@ -51,7 +56,12 @@ function standaloneToken(h: Hub, face: TerminalRole): string {
         ? ((h.db.prepare('SELECT id FROM counters ORDER BY number LIMIT 1').get() as { id: string } | undefined)?.id ?? null)
         : null;
     tokens[face] = h.store.transaction(() =>
-      createTerminal(h.store, h.hallId, { id: `${h.hallId}-t-local-${face}`, role: face, name: `本机${titles[face]}`, counterId }, Date.now()),
+      createTerminal(
+        h.store,
+        h.hallId,
+        { id: `${h.hallId}-t-local-${face}`, role: face, name: `本机${titles[face]}`, counterId },
+        Date.now(),
+      ),
     ).result;
     writeFileSync(file, JSON.stringify(tokens), { mode: 0o600 });
   }
@@ -59,9 +69,18 @@ function standaloneToken(h: Hub, face: TerminalRole): string {
 }
 
 function openFace(face: TerminalRole, hubUrl: string, token: string, c: TerminalConfig): void {
-  const agent = new TerminalAgent({ hubUrl, token, dataDir: path.join(userData, 'terminals', face), hubCertificate: c.hubCertificate }).start();
+  const agent = new TerminalAgent({
+    hubUrl,
+    token,
+    dataDir: path.join(userData, 'terminals', face),
+    hubCertificate: c.hubCertificate,
+  }).start();
   const win = createFaceWindow({
-    face, title: titles[face]!, rendererIndex, preload, ...(face === 'display' ? { fullscreenOn: c.displayMonitor } : {}),
+    face,
+    title: titles[face]!,
+    rendererIndex,
+    preload,
+    ...(face === 'display' ? { fullscreenOn: c.displayMonitor } : {}),
   });
   const contents = win.webContents;
   bindings.set(contents.id, { face, api: agent, agent });
@@ -107,7 +126,13 @@ async function start(): Promise<void> {
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
-      { label: 'ServiceHall', submenu: [{ label: '终端设置', accelerator: 'CmdOrCtrl+Shift+S', click: openSetup }, { role: 'quit', label: '退出' }] },
+      {
+        label: 'ServiceHall',
+        submenu: [
+          { label: '终端设置', accelerator: 'CmdOrCtrl+Shift+S', click: openSetup },
+          { role: 'quit', label: '退出' },
+        ],
+      },
     ]),
   );
   if (configError) {

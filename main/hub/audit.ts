@@ -33,7 +33,19 @@ export function loadAuditKey(dataDir: string): Buffer {
 }
 
 export function auditHash(key: Buffer, row: Omit<AuditRow, 'hash'>): string {
-  const content = [row.id, row.at, row.terminal_id, row.staff_id, row.op_id, row.type, row.outcome, row.detail, row.seq_from, row.seq_to, row.prev_hash];
+  const content = [
+    row.id,
+    row.at,
+    row.terminal_id,
+    row.staff_id,
+    row.op_id,
+    row.type,
+    row.outcome,
+    row.detail,
+    row.seq_from,
+    row.seq_to,
+    row.prev_hash,
+  ];
   return createHmac('sha256', key).update(JSON.stringify(content)).digest('hex');
 }
 
@@ -80,9 +92,15 @@ export function verifyAudit(db: Db, key: Buffer): AuditReport {
     }
     prev = row;
   }
-  const orphans = db.prepare('SELECT op_id FROM applied_ops WHERE op_id NOT IN (SELECT op_id FROM audit) LIMIT 5').all() as { op_id: string }[];
+  const orphans = db.prepare('SELECT op_id FROM applied_ops WHERE op_id NOT IN (SELECT op_id FROM audit) LIMIT 5').all() as {
+    op_id: string;
+  }[];
   if (orphans.length > 0) {
-    problems.push({ kind: 'deleted', at: (prev?.id ?? 0) + 1, message: `${orphans.length} 个已执行命令缺少审计记录（如 ${orphans[0]!.op_id}）` });
+    problems.push({
+      kind: 'deleted',
+      at: (prev?.id ?? 0) + 1,
+      message: `${orphans.length} 个已执行命令缺少审计记录（如 ${orphans[0]!.op_id}）`,
+    });
   }
   return { ok: problems.length === 0, rows: rows.length, problems };
 }

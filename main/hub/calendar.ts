@@ -36,7 +36,9 @@ export function packageYears(): Map<number, PackageYear> {
 
 /** Writes the package's years the hall does not have yet (an administrator's year is never replaced). */
 export function ensurePackageCalendar(store: Store, hallId: string): number {
-  const have = new Set((store.db.prepare('SELECT year FROM calendar_years WHERE hall_id = ?').all(hallId) as { year: number }[]).map((r) => r.year));
+  const have = new Set(
+    (store.db.prepare('SELECT year FROM calendar_years WHERE hall_id = ?').all(hallId) as { year: number }[]).map((r) => r.year),
+  );
   const missing = [...packageYears()].filter(([year]) => !have.has(year));
   if (missing.length === 0) return 0;
   store.transaction(() => {
@@ -84,5 +86,7 @@ export function hallCalendar(store: Store, hallId: string): WorkCalendar {
 
 /** Call inside the transaction that changes the calendar years or the duty days. */
 export function calendarChanged(db: Db): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES ('calendar_version', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('calendar_version', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+  ).run();
 }

@@ -28,7 +28,10 @@ const Options = z.object({
   counter: z.string().optional(),
   zone: z.string().max(40).optional(),
   'feed-retention': z.coerce.number().int().min(1).optional(),
-  login: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, '--login: 2–32 letters, digits or _.-').optional(),
+  login: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{2,32}$/, '--login: 2–32 letters, digits or _.-')
+    .optional(),
 });
 
 function fail(message: string): never {
@@ -40,8 +43,16 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, tls: { type: 'boolean' },
-      role: { type: 'string' }, name: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, 'feed-retention': { type: 'string' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean' },
+      tls: { type: 'boolean' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      counter: { type: 'string' },
+      zone: { type: 'string' },
+      'feed-retention': { type: 'string' },
       login: { type: 'string' },
     },
   });
@@ -50,12 +61,27 @@ async function main(): Promise<void> {
   const opts = parsed.data;
   const log = (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`);
 
-  const hub = await startHub({ dataDir: opts.data, port: opts.port, host: opts.host, demo: opts.demo, tls: opts.tls, feedRetention: opts['feed-retention'], log });
+  const hub = await startHub({
+    dataDir: opts.data,
+    port: opts.port,
+    host: opts.host,
+    demo: opts.demo,
+    tls: opts.tls,
+    feedRetention: opts['feed-retention'],
+    log,
+  });
 
   if (positionals[0] === 'create-terminal') {
     if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');
     const id = `${hub.hallId}-t-${Date.now().toString(36)}`;
-    const token = hub.store.transaction(() => createTerminal(hub.store, hub.hallId, { id, role: opts.role!, name: opts.name!, counterId: opts.counter ?? null, zone: opts.zone ?? '' }, Date.now())).result;
+    const token = hub.store.transaction(() =>
+      createTerminal(
+        hub.store,
+        hub.hallId,
+        { id, role: opts.role!, name: opts.name!, counterId: opts.counter ?? null, zone: opts.zone ?? '' },
+        Date.now(),
+      ),
+    ).result;
     process.stdout.write(`terminal ${id} (${opts.role}) token: ${token}\n`);
     await hub.close();
     return;
@@ -75,14 +101,19 @@ async function main(): Promise<void> {
     writeFileSync(file, JSON.stringify(hub.demoTerminals, null, 2), { mode: 0o600 });
     log(`demo hall seeded; terminal tokens in ${file}`);
   }
-  log(`faces: ${hub.url}/#/display  ${hub.url}/#/clerk  ${hub.url}/#/kiosk  ${hub.url}/#/manager  (token=… from demo-terminals.json, once)`);
+  log(
+    `faces: ${hub.url}/#/display  ${hub.url}/#/clerk  ${hub.url}/#/kiosk  ${hub.url}/#/manager  (token=… from demo-terminals.json, once)`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: closing`);
-    hub.close().then(() => process.exit(0), (e: unknown) => fail(String(e)));
+    hub.close().then(
+      () => process.exit(0),
+      (e: unknown) => fail(String(e)),
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -126,10 +157,16 @@ async function initAdmin(hub: Hub, login: string, name: string): Promise<number>
   const now = Date.now();
   const terminalId = `${hub.hallId}-t-${now.toString(36)}`;
   const token = hub.store.transaction(() => {
-    hub.store.upsert('staff', { id: `${hub.hallId}-u-${now.toString(36)}`, hall_id: hub.hallId, login, name, role: 'admin', department_id: null }, { password_hash: hashPassword(password) });
+    hub.store.upsert(
+      'staff',
+      { id: `${hub.hallId}-u-${now.toString(36)}`, hall_id: hub.hallId, login, name, role: 'admin', department_id: null },
+      { password_hash: hashPassword(password) },
+    );
     return createTerminal(hub.store, hub.hallId, { id: terminalId, role: 'manager', name: '管理电脑', counterId: null }, now);
   }).result;
-  process.stdout.write(`administrator ${login} created\nmanager terminal ${terminalId} token: ${token}\nstart the hub, open /#/manager?token=… once, and sign in as ${login}\n`);
+  process.stdout.write(
+    `administrator ${login} created\nmanager terminal ${terminalId} token: ${token}\nstart the hub, open /#/manager?token=… once, and sign in as ${login}\n`,
+  );
   return 0;
 }
 

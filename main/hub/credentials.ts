@@ -5,7 +5,10 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
  * be raised later. Terminal tokens are long random secrets, so a plain SHA-256 is enough to keep
  * the database from holding them usable.
  */
-const N = 16384, r = 8, p = 1, KEYLEN = 32;
+const N = 16384,
+  r = 8,
+  p = 1,
+  KEYLEN = 32;
 
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);

@@ -33,8 +33,7 @@ export function enrollmentEndpoint({ db, executor, clock, hall }: Deps): (req: I
   function enroll(code: string): Answer {
     const codeHash = hashToken(normalizeCode(code));
     const row = findCode.get(codeHash) as
-      | { terminal_id: string; expires_at: number; used_at: number | null; revoked_at: number | null; role: TerminalRole }
-      | undefined;
+      { terminal_id: string; expires_at: number; used_at: number | null; revoked_at: number | null; role: TerminalRole } | undefined;
     const caller: Caller = { terminalId: row?.terminal_id ?? 'unknown', role: row?.role ?? 'display', counterId: null };
     return executor.system(caller, 'terminal.enroll', { code: `${normalizeCode(code).slice(0, 2)}…` }, () => {
       const now = clock();

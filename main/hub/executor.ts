@@ -29,7 +29,11 @@ export interface Execution {
   effects: Effect[];
 }
 
-const fail = (code: ErrorCode, message: string): Execution => ({ answer: { ok: false, error: { code, message } }, entries: [], effects: [] });
+const fail = (code: ErrorCode, message: string): Execution => ({
+  answer: { ok: false, error: { code, message } },
+  entries: [],
+  effects: [],
+});
 
 /**
  * Runs commands: envelope checks, replay of a known opId, role check, payload validation, then
@@ -95,7 +99,12 @@ export class Executor {
     const now = this.clock();
     const effects: Effect[] = [];
     const ctx = {
-      store: this.store, now, hallId: this.hallId, caller, payload: parsed.data, verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
+      store: this.store,
+      now,
+      hallId: this.hallId,
+      caller,
+      payload: parsed.data,
+      verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
     try {
@@ -169,7 +178,8 @@ export class Executor {
 /** Whether the person signed in at a manager terminal may do this (null: they may). */
 export function staffRefusal(staff: { role: StaffRole } | undefined, allowed: readonly StaffRole[]): HallError | null {
   if (!staff) return { code: ErrorCode.SIGN_IN_REQUIRED, message: '请先以管理人员身份登录' };
-  if (!allowed.includes(staff.role)) return { code: ErrorCode.FORBIDDEN, message: allowed.includes('manager') ? '无权执行此操作' : '此操作须由系统管理员执行' };
+  if (!allowed.includes(staff.role))
+    return { code: ErrorCode.FORBIDDEN, message: allowed.includes('manager') ? '无权执行此操作' : '此操作须由系统管理员执行' };
   return null;
 }
 
@@ -178,7 +188,6 @@ function secret(spec: { secretResult?: string }, answer: Answer): Answer {
   if (!spec.secretResult || !answer.ok) return answer;
   return { ...answer, result: { ...answer.result, [spec.secretResult]: '（已隐藏：只显示一次）' } };
 }
-
 
 function summarize(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   return error.issues

@@ -67,7 +67,9 @@ type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 
 const BACKLOG_CHUNK = 5000;
 /** Cases a terminal works with: not yet ended, or touched today (ten years of history stay on the hub). */
-const OPEN_CASES = `id IN (SELECT id FROM cases WHERE status IN (${CASE_STATUSES.filter((st) => !FINAL.includes(st)).map((st) => `'${st}'`).join(',')})
+const OPEN_CASES = `id IN (SELECT id FROM cases WHERE status IN (${CASE_STATUSES.filter((st) => !FINAL.includes(st))
+  .map((st) => `'${st}'`)
+  .join(',')})
   UNION SELECT id FROM cases WHERE updated_at >= ?)`;
 const roomOf = (role: TerminalRole) => `feed:${role}`;
 
@@ -159,7 +161,8 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     const token: unknown = socket.handshake.auth?.token;
     const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
     const row = terminalId
-      ? (findTerminal.get(terminalId) as { id: string; role: TerminalRole; counter_id: string | null; zone: string; token_hash: string } | undefined)
+      ? (findTerminal.get(terminalId) as
+          { id: string; role: TerminalRole; counter_id: string | null; zone: string; token_hash: string } | undefined)
       : undefined;
     if (!row || !sameHash(row.token_hash, hashToken(token as string))) return next(new Error(ErrorCode.UNAUTHENTICATED));
     socket.data.caller = { terminalId: row.id, role: row.role, counterId: row.counter_id };
@@ -171,11 +174,22 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     const { caller, zone } = socket.data;
     void socket.join(`terminal:${caller.terminalId}`);
     socket.emit('welcome', {
-      hallId: hall.id, hallName: hall.name, epoch, terminalId: caller.terminalId, role: caller.role,
-      counterId: caller.counterId, zone, serverTime: clock(), tlsFingerprint: tls?.fingerprint ?? null,
+      hallId: hall.id,
+      hallName: hall.name,
+      epoch,
+      terminalId: caller.terminalId,
+      role: caller.role,
+      counterId: caller.counterId,
+      zone,
+      serverTime: clock(),
+      tlsFingerprint: tls?.fingerprint ?? null,
     });
     const noAck = (event: string) =>
-      socket.emit('protocolError', { event: event.slice(0, 64), code: ErrorCode.VALIDATION_FAILED, message: `${event.slice(0, 64)} 需要应答回调，消息未处理` });
+      socket.emit('protocolError', {
+        event: event.slice(0, 64),
+        code: ErrorCode.VALIDATION_FAILED,
+        message: `${event.slice(0, 64)} 需要应答回调，消息未处理`,
+      });
     socket.on('subscribe', (request, ack) => {
       if (typeof ack !== 'function') return noAck('subscribe');
       ack(subscribe(socket, request));
@@ -199,7 +213,8 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
 
   function subscribe(socket: HubSocket, request: unknown): SubscribeAnswer {
     const parsed = SubscribeRequest.safeParse(request);
-    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '订阅参数错误：需要 { since: 非负整数 }' } };
+    if (!parsed.success)
+      return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '订阅参数错误：需要 { since: 非负整数 }' } };
     const { role } = socket.data.caller;
     const { since } = parsed.data;
     void socket.leave(roomOf(role));
@@ -209,7 +224,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     const expired = since > current || (since < current && since + 1 < oldest);
     if (expired) socket.emit('snapshot', snapshotFor(role));
     else {
-      for (let after = since; after < current; ) {
+      for (let after = since; after < current;) {
         const entries = store.entriesAfter(after, BACKLOG_CHUNK);
         const to = entries.at(-1)?.seq;
         if (to === undefined) break; // unreachable while the feed is gap-free above `oldest`
@@ -272,7 +287,8 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     const { answer, entries, effects } = executor.execute(caller, envelope);
     for (const e of effects) if (e.kind === 'disconnect') io.in(`terminal:${e.terminalId}`).disconnectSockets(true);
     if (entries.length > 0) {
-      const from = entries[0]!.seq, to = entries.at(-1)!.seq;
+      const from = entries[0]!.seq,
+        to = entries.at(-1)!.seq;
       for (const role of TerminalRole.options) {
         if (io.sockets.adapter.rooms.get(roomOf(role))?.size) io.to(roomOf(role)).emit('feed', project(role, from, to, entries));
       }
@@ -287,7 +303,14 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
 
   function query(caller: Caller, request: unknown): QueryAnswer {
     try {
-      return runQuery(store, hall.id, caller, clock(), request, caller.role === 'manager' ? () => executor.sessionStaff(caller.terminalId) : undefined);
+      return runQuery(
+        store,
+        hall.id,
+        caller,
+        clock(),
+        request,
+        caller.role === 'manager' ? () => executor.sessionStaff(caller.terminalId) : undefined,
+      );
     } catch (e) {
       log(`query failed: ${(e as Error).stack ?? String(e)}`);
       return { ok: false, error: { code: ErrorCode.INTERNAL, message: '服务器内部错误，查询未完成' } };
@@ -298,7 +321,13 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
     const terminals = Object.fromEntries(TerminalRole.options.map((r) => [r, 0])) as Record<TerminalRole, number>;
     for (const s of io.sockets.sockets.values()) terminals[(s.data as SocketData).caller.role]++;
     return {
-      ok: true, version: HUB_VERSION, hallId: hall.id, hallName: hall.name, seq: store.currentSeq, terminals, uptimeMs: clock() - startedAt,
+      ok: true,
+      version: HUB_VERSION,
+      hallId: hall.id,
+      hallName: hall.name,
+      seq: store.currentSeq,
+      terminals,
+      uptimeMs: clock() - startedAt,
       tlsFingerprint: tls?.fingerprint ?? null,
     };
   }
@@ -309,7 +338,9 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   });
   const port = (http.address() as AddressInfo).port;
   const scheme = tls ? 'https' : 'http';
-  log(`hub ${hall.name} (${hall.id}) listening on ${scheme}://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}${tls ? `, certificate SHA-256 ${tls.fingerprint}` : ''}`);
+  log(
+    `hub ${hall.name} (${hall.id}) listening on ${scheme}://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}${tls ? `, certificate SHA-256 ${tls.fingerprint}` : ''}`,
+  );
 
   let closed = false;
   return {

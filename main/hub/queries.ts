@@ -30,19 +30,28 @@ const pct = (part: number, whole: number) => (whole ? Math.round((1000 * part) /
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 /** `session`: for a manager terminal, who is signed in there (queries need a signed-in manager too). */
-export function runQuery(store: Store, hallId: string, caller: Caller, now: number, raw: unknown, session?: () => { role: StaffRole } | undefined): QueryAnswer {
+export function runQuery(
+  store: Store,
+  hallId: string,
+  caller: Caller,
+  now: number,
+  raw: unknown,
+  session?: () => { role: StaffRole } | undefined,
+): QueryAnswer {
   const request = QueryRequest.safeParse(raw);
   if (!request.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '查询格式错误：需要 { name, params }' } };
   const { name } = request.data;
   if (!isQueryName(name)) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知查询：${name.slice(0, 64)}` } };
   const spec = querySpecs[name];
-  if (!(spec.roles as readonly string[]).includes(caller.role)) return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: `${caller.role} 终端无权查询 ${name}` } };
+  if (!(spec.roles as readonly string[]).includes(caller.role))
+    return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: `${caller.role} 终端无权查询 ${name}` } };
   if (session) {
     const refusal = staffRefusal(session(), ['manager', 'admin']);
     if (refusal) return { ok: false, error: refusal };
   }
   const params = spec.params.safeParse(request.data.params);
-  if (!params.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: `查询参数错误：${params.error.issues[0]?.message ?? ''}` } };
+  if (!params.success)
+    return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: `查询参数错误：${params.error.issues[0]?.message ?? ''}` } };
   const q = new Queries(store, hallId, now);
   const result = (q[name] as (p: unknown, c: Caller) => QueryResult<QueryName>)(params.data, caller);
   return { ok: true, result };
@@ -82,44 +91,90 @@ class Queries {
          WHERE c.status IN ${running} AND c.yellow_from > @today`,
       )
       .all({ today: this.today }) as {
-      id: string; number: string; status: CaseStatus; promised_due: string; statutory_due: string; yellow_from: string; paused_kind: PauseKind | null;
-      paused_since: string | null; green: number; calendar_warning: string; applicant_name: string; department_id: string; item_name: string;
-      department_name: string; handler_name: string; parts_overdue: number;
+      id: string;
+      number: string;
+      status: CaseStatus;
+      promised_due: string;
+      statutory_due: string;
+      yellow_from: string;
+      paused_kind: PauseKind | null;
+      paused_since: string | null;
+      green: number;
+      calendar_warning: string;
+      applicant_name: string;
+      department_id: string;
+      item_name: string;
+      department_name: string;
+      handler_name: string;
+      parts_overdue: number;
     }[];
     const rows: SupervisionRow[] = [];
     for (const c of candidates) {
       const signal = caseSignal(c, this.today);
       const flagged = signal === 'red' || signal === 'yellow' ? signal : c.parts_overdue > 0 ? 'yellow' : null;
       if (!flagged) continue;
-      const daysLeft = this.today <= c.promised_due ? cal.workingDaysBetween(this.today, c.promised_due) : -cal.workingDaysBetween(c.promised_due, this.today);
+      const daysLeft =
+        this.today <= c.promised_due
+          ? cal.workingDaysBetween(this.today, c.promised_due)
+          : -cal.workingDaysBetween(c.promised_due, this.today);
       rows.push({
-        id: c.id, number: c.number, itemName: c.item_name, departmentId: c.department_id, departmentName: c.department_name,
-        handlerName: c.handler_name, applicantName: c.applicant_name, status: c.status, signal: flagged, promisedDue: c.promised_due,
-        statutoryDue: c.statutory_due, daysLeft, partsOverdue: c.parts_overdue, overStatutory: this.today > c.statutory_due,
-        green: c.green === 1, calendarWarning: c.calendar_warning,
+        id: c.id,
+        number: c.number,
+        itemName: c.item_name,
+        departmentId: c.department_id,
+        departmentName: c.department_name,
+        handlerName: c.handler_name,
+        applicantName: c.applicant_name,
+        status: c.status,
+        signal: flagged,
+        promisedDue: c.promised_due,
+        statutoryDue: c.statutory_due,
+        daysLeft,
+        partsOverdue: c.parts_overdue,
+        overStatutory: this.today > c.statutory_due,
+        green: c.green === 1,
+        calendarWarning: c.calendar_warning,
       });
     }
     rows.sort((a, b) => (a.signal === b.signal ? a.daysLeft - b.daysLeft : a.signal === 'red' ? -1 : 1));
     const counts = this.db
-      .prepare(`SELECT c.department_id AS departmentId, d.name, count(*) AS running FROM cases c JOIN departments d ON d.id = c.department_id WHERE c.status IN ${running} GROUP BY c.department_id ORDER BY d.sort`)
+      .prepare(
+        `SELECT c.department_id AS departmentId, d.name, count(*) AS running FROM cases c JOIN departments d ON d.id = c.department_id WHERE c.status IN ${running} GROUP BY c.department_id ORDER BY d.sort`,
+      )
       .all() as { departmentId: string; name: string; running: number }[];
     const departments = counts.map((d) => ({
       ...d,
       yellow: rows.filter((r) => r.departmentId === d.departmentId && r.signal === 'yellow').length,
       red: rows.filter((r) => r.departmentId === d.departmentId && r.signal === 'red').length,
     }));
-    const warned = this.db.prepare(`SELECT calendar_warning AS w, count(*) AS n FROM cases WHERE status IN ${running} AND calendar_warning <> '' GROUP BY calendar_warning`).all() as { w: string; n: number }[];
+    const warned = this.db
+      .prepare(
+        `SELECT calendar_warning AS w, count(*) AS n FROM cases WHERE status IN ${running} AND calendar_warning <> '' GROUP BY calendar_warning`,
+      )
+      .all() as { w: string; n: number }[];
     const byYear = new Map<number, number>();
     for (const { w, n } of warned) for (const y of w.split(',')) byYear.set(Number(y), (byYear.get(Number(y)) ?? 0) + n);
-    return { today: this.today, rows, departments, missingYears: [...byYear].sort((a, b) => a[0] - b[0]).map(([year, cases]) => ({ year, cases })) };
+    return {
+      today: this.today,
+      rows,
+      departments,
+      missingYears: [...byYear].sort((a, b) => a[0] - b[0]).map(([year, cases]) => ({ year, cases })),
+    };
   }
 
-  'cases.search'(p: { text: string; scope: 'mine' | 'department' | 'all'; counterId: string | null }, caller: Caller): QueryResult<'cases.search'> {
+  'cases.search'(
+    p: { text: string; scope: 'mine' | 'department' | 'all'; counterId: string | null },
+    caller: Caller,
+  ): QueryResult<'cases.search'> {
     const where: string[] = [];
     const args: Record<string, unknown> = {};
     if (p.scope !== 'all' || caller.role === 'clerk') {
       const counterId = caller.counterId ?? p.counterId;
-      const staff = counterId ? (this.db.prepare('SELECT s.id, s.department_id FROM counters c JOIN staff s ON s.id = c.staff_id WHERE c.id = ?').get(counterId) as { id: string; department_id: string | null } | undefined) : undefined;
+      const staff = counterId
+        ? (this.db
+            .prepare('SELECT s.id, s.department_id FROM counters c JOIN staff s ON s.id = c.staff_id WHERE c.id = ?')
+            .get(counterId) as { id: string; department_id: string | null } | undefined)
+        : undefined;
       if (!staff) return { rows: [] };
       if (p.scope === 'department' && staff.department_id) {
         where.push('c.department_id = @department');
@@ -131,7 +186,9 @@ class Queries {
     }
     if (p.text) {
       // Prefix ranges, so that the number and name indexes answer without a scan.
-      where.push("((c.number >= @text AND c.number < @text || '\uffff') OR (c.applicant_name >= @text AND c.applicant_name < @text || '\uffff'))");
+      where.push(
+        "((c.number >= @text AND c.number < @text || '\uffff') OR (c.applicant_name >= @text AND c.applicant_name < @text || '\uffff'))",
+      );
       args.text = p.text;
     }
     const rows = this.db
@@ -141,7 +198,16 @@ class Queries {
          FROM cases c JOIN catalog_items i ON i.id = c.item_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY c.received_at DESC LIMIT 50`,
       )
-      .all(args) as { id: string; number: string; itemName: string; applicantName: string; status: CaseStatus; receivedAt: number; promisedDue: string | null; onTime: number | null }[];
+      .all(args) as {
+      id: string;
+      number: string;
+      itemName: string;
+      applicantName: string;
+      status: CaseStatus;
+      receivedAt: number;
+      promisedDue: string | null;
+      onTime: number | null;
+    }[];
     return { rows: rows.map((r) => ({ ...r, onTime: r.onTime === null ? null : r.onTime === 1 })) };
   }
 
@@ -150,7 +216,9 @@ class Queries {
     const start = hallDayStart(p.from, utcOffsetMinutes);
     const end = hallDayStart(p.to, utcOffsetMinutes) + 86_400_000;
     const catalog = this.db
-      .prepare(`SELECT count(*) AS items, avg(statutory_limit) AS st, avg(promised_limit) AS pr FROM catalog_items WHERE hall_id = ? AND active = 1 AND limit_unit = 'working_days'`)
+      .prepare(
+        `SELECT count(*) AS items, avg(statutory_limit) AS st, avg(promised_limit) AS pr FROM catalog_items WHERE hall_id = ? AND active = 1 AND limit_unit = 'working_days'`,
+      )
       .get(this.hallId) as { items: number; st: number | null; pr: number | null };
     const concluded = this.db
       .prepare(
@@ -159,7 +227,9 @@ class Queries {
       )
       .get(start, end) as { n: number; used: number | null; pr: number | null; st: number | null; ok: number | null };
     const joint = this.db
-      .prepare(`SELECT count(*) AS n, sum(on_time) AS ok FROM cases c WHERE concluded_at >= ? AND concluded_at < ? AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id)`)
+      .prepare(
+        `SELECT count(*) AS n, sum(on_time) AS ok FROM cases c WHERE concluded_at >= ? AND concluded_at < ? AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id)`,
+      )
       .get(start, end) as { n: number; ok: number | null };
     const departments = this.db
       .prepare(
@@ -176,7 +246,13 @@ class Queries {
         avgPromised: round1(catalog.pr),
         compressionPct: catalog.st ? Math.round((100 * (catalog.st - (catalog.pr ?? 0))) / catalog.st) : null,
       },
-      concluded: { cases: concluded.n, avgUsedDays: round1(concluded.used), avgPromised: round1(concluded.pr), avgStatutory: round1(concluded.st), onTimePct: pct(concluded.ok ?? 0, concluded.n) },
+      concluded: {
+        cases: concluded.n,
+        avgUsedDays: round1(concluded.used),
+        avgPromised: round1(concluded.pr),
+        avgStatutory: round1(concluded.st),
+        onTimePct: pct(concluded.ok ?? 0, concluded.n),
+      },
       joint: { cases: joint.n, onTimePct: pct(joint.ok ?? 0, joint.n) },
       departments: departments.map((d) => ({ name: d.name, cases: d.n, avgUsedDays: round1(d.used), onTimePct: pct(d.ok ?? 0, d.n) })),
     };
@@ -186,10 +262,19 @@ class Queries {
     const { utcOffsetMinutes } = parseQueueSettings(this.store.get('halls', this.hallId)!.queue_settings);
     const start = hallDayStart(this.today, utcOffsetMinutes);
     const byStatus = new Map(
-      (this.db.prepare('SELECT status, count(*) AS n FROM tickets WHERE day = ? GROUP BY status').all(this.today) as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+      (
+        this.db.prepare('SELECT status, count(*) AS n FROM tickets WHERE day = ? GROUP BY status').all(this.today) as {
+          status: string;
+          n: number;
+        }[]
+      ).map((r) => [r.status, r.n]),
     );
-    const called = this.db.prepare('SELECT status, issued_at, called_at FROM tickets WHERE day = ? AND called_at IS NOT NULL').all(this.today) as {
-      status: string; issued_at: number; called_at: number;
+    const called = this.db
+      .prepare('SELECT status, issued_at, called_at FROM tickets WHERE day = ? AND called_at IS NOT NULL')
+      .all(this.today) as {
+      status: string;
+      issued_at: number;
+      called_at: number;
     }[];
     const waits = called.map((t) => waitMs(t)).filter((w): w is number => w !== null);
     const count = (sql: string, ...args: unknown[]) => (this.db.prepare(sql).get(...args) as { n: number }).n;

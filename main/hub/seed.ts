@@ -16,9 +16,30 @@ interface DemoService {
   cap?: number;
 }
 const departments: { key: string; name: string; services: DemoService[] }[] = [
-  { key: 'amr', name: '市场监督管理局', services: [{ prefix: 'A', name: '企业开办' }, { prefix: 'B', name: '个体工商户登记' }] },
-  { key: 'hrss', name: '人力资源和社会保障局', services: [{ prefix: 'C', name: '社保参保登记' }, { prefix: 'D', name: '就业创业服务' }] },
-  { key: 'psb', name: '公安局', services: [{ prefix: 'E', name: '户籍业务' }, { prefix: 'F', name: '出入境证件', cap: 120 }] },
+  {
+    key: 'amr',
+    name: '市场监督管理局',
+    services: [
+      { prefix: 'A', name: '企业开办' },
+      { prefix: 'B', name: '个体工商户登记' },
+    ],
+  },
+  {
+    key: 'hrss',
+    name: '人力资源和社会保障局',
+    services: [
+      { prefix: 'C', name: '社保参保登记' },
+      { prefix: 'D', name: '就业创业服务' },
+    ],
+  },
+  {
+    key: 'psb',
+    name: '公安局',
+    services: [
+      { prefix: 'E', name: '户籍业务' },
+      { prefix: 'F', name: '出入境证件', cap: 120 },
+    ],
+  },
   { key: 're', name: '不动产登记中心', services: [{ prefix: 'G', name: '不动产登记' }] },
   { key: 'tax', name: '税务局', services: [{ prefix: 'H', name: '税务综合业务' }] },
   { key: 'hpf', name: '住房公积金中心', services: [{ prefix: 'J', name: '公积金提取与贷款' }] },
@@ -76,14 +97,25 @@ export function createTerminal(
   const token = newToken(t.id);
   store.upsert(
     'terminals',
-    { id: t.id, hall_id: hallId, role: t.role, name: t.name, counter_id: t.counterId, zone: t.zone ?? '', created_at: now, revoked_at: null },
+    {
+      id: t.id,
+      hall_id: hallId,
+      role: t.role,
+      name: t.name,
+      counter_id: t.counterId,
+      zone: t.zone ?? '',
+      created_at: now,
+      revoked_at: null,
+    },
     { token_hash: hashToken(token) },
   );
   return token;
 }
 
 export function seedHall(store: Store, hall: HallIdentity): void {
-  store.transaction(() => store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}', case_settings: '{}' }));
+  store.transaction(() =>
+    store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}', case_settings: '{}' }),
+  );
 }
 
 /** Seeds the demo hall into an empty database; returns the demo terminals with their tokens. */
@@ -93,7 +125,13 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
   const serviceIds = new Map<string, string>();
   const terminals: DemoTerminal[] = [];
   store.transaction(() => {
-    store.upsert('halls', { ...DEMO_HALL, notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。', queue_settings: '{}', security_settings: '{}', case_settings: '{}' });
+    store.upsert('halls', {
+      ...DEMO_HALL,
+      notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。',
+      queue_settings: '{}',
+      security_settings: '{}',
+      case_settings: '{}',
+    });
     departments.forEach((d, i) => {
       const departmentId = `${h}-d-${d.key}`;
       store.upsert('departments', { id: departmentId, hall_id: h, name: d.name, sort: i });
@@ -101,20 +139,47 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
         const id = `${h}-s-${s.prefix}`;
         serviceIds.set(s.prefix, id);
         store.upsert('services', {
-          id, hall_id: h, department_id: departmentId, name: s.name, prefix: s.prefix, sort: serviceIds.size,
-          is_open: 1, daily_cap: s.cap ?? null, max_wait_min: 30, max_service_min: 20, queue_cap: 30,
+          id,
+          hall_id: h,
+          department_id: departmentId,
+          name: s.name,
+          prefix: s.prefix,
+          sort: serviceIds.size,
+          is_open: 1,
+          daily_cap: s.cap ?? null,
+          max_wait_min: 30,
+          max_service_min: 20,
+          queue_cap: 30,
         });
       }
     });
-    store.upsert('staff', { id: `${h}-u-mgr`, hall_id: h, login: 'manager', name: '林主任', role: 'manager', department_id: null }, { password_hash: passwordHash });
-    store.upsert('staff', { id: `${h}-u-admin`, hall_id: h, login: 'admin', name: '系统管理员', role: 'admin', department_id: null }, { password_hash: passwordHash });
+    store.upsert(
+      'staff',
+      { id: `${h}-u-mgr`, hall_id: h, login: 'manager', name: '林主任', role: 'manager', department_id: null },
+      { password_hash: passwordHash },
+    );
+    store.upsert(
+      'staff',
+      { id: `${h}-u-admin`, hall_id: h, login: 'admin', name: '系统管理员', role: 'admin', department_id: null },
+      { password_hash: passwordHash },
+    );
     for (const c of counters) {
       const id = `${h}-c-${String(c.number).padStart(2, '0')}`;
       store.upsert('counters', {
-        id, hall_id: h, number: c.number, name: `${c.number}号窗口`, zone: c.zone, state: 'closed',
-        staff_id: null, terminal_id: null, pause_reason: null, state_since: null, last_seen_at: null,
+        id,
+        hall_id: h,
+        number: c.number,
+        name: `${c.number}号窗口`,
+        zone: c.zone,
+        state: 'closed',
+        staff_id: null,
+        terminal_id: null,
+        pause_reason: null,
+        state_since: null,
+        last_seen_at: null,
         // The general enquiry and real-estate counters take whoever waited longest; the others work in order.
-        profile: c.prefixes.length === 1 ? 'longest_wait' : 'ordered', priority_streak: 0,
+        profile: c.prefixes.length === 1 ? 'longest_wait' : 'ordered',
+        priority_streak: 0,
       });
       c.prefixes.forEach((p, position) => {
         store.upsert('counter_services', { id: `${id}-${p}`, counter_id: id, service_id: serviceIds.get(p)!, position });
@@ -122,7 +187,14 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
       const dept = departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!;
       store.upsert(
         'staff',
-        { id: `${h}-u-${c.number}`, hall_id: h, login: `c${String(c.number).padStart(2, '0')}`, name: c.clerk, role: 'clerk', department_id: `${h}-d-${dept.key}` },
+        {
+          id: `${h}-u-${c.number}`,
+          hall_id: h,
+          login: `c${String(c.number).padStart(2, '0')}`,
+          name: c.clerk,
+          role: 'clerk',
+          department_id: `${h}-d-${dept.key}`,
+        },
         { password_hash: passwordHash },
       );
       const terminal = { id: `${h}-t-clerk-${c.number}`, role: 'clerk' as const, name: `${c.number}号窗口电脑`, counterId: id };

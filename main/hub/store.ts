@@ -5,9 +5,10 @@ import type { Db } from '../db/open';
 /** A feed entry as stored: the full replicable row (before any role's projection). */
 export type StoredEntry = FeedEntry;
 
-const replicatedColumns = Object.fromEntries(
-  Object.entries(rowSchemas).map(([t, s]) => [t, Object.keys(s.shape)]),
-) as Record<TableName, string[]>;
+const replicatedColumns = Object.fromEntries(Object.entries(rowSchemas).map(([t, s]) => [t, Object.keys(s.shape)])) as Record<
+  TableName,
+  string[]
+>;
 
 /**
  * The hub's only way to change replicated tables. Every write goes through `upsert`/`patch`
@@ -65,7 +66,10 @@ export class Store {
   /** Updates some columns of an existing row; returns the full new row. */
   patch<T extends TableName>(table: T, id: string, changes: Partial<Row<T>>): Row<T> {
     const cols = Object.keys(changes).filter((c) => c !== 'id');
-    const info = this.statement(`patch:${table}:${cols.join(',')}`, () => `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
+    const info = this.statement(
+      `patch:${table}:${cols.join(',')}`,
+      () => `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+    ).run({
       ...changes,
       id,
     });
@@ -77,19 +81,22 @@ export class Store {
 
   get<T extends TableName>(table: T, id: string): Row<T> | undefined {
     return this.statement(`get:${table}`, () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} WHERE id = ?`).get(id) as
-      | Row<T>
-      | undefined;
+      Row<T> | undefined;
   }
 
   all<T extends TableName>(table: T): Row<T>[] {
-    return this.statement(`all:${table}`, () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} ORDER BY id`).all() as Row<T>[];
+    return this.statement(
+      `all:${table}`,
+      () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} ORDER BY id`,
+    ).all() as Row<T>[];
   }
 
   /** Rows matching a WHERE clause (the hub's own SQL, never the caller's). */
   where<T extends TableName>(table: T, where: string, ...params: unknown[]): Row<T>[] {
-    return this.statement(`where:${table}:${where}`, () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} WHERE ${where} ORDER BY id`).all(
-      ...params,
-    ) as Row<T>[];
+    return this.statement(
+      `where:${table}:${where}`,
+      () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} WHERE ${where} ORDER BY id`,
+    ).all(...params) as Row<T>[];
   }
 
   /** Feed entries after `since`, at most `limit`, in seq order. */

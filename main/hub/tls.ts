@@ -23,7 +23,11 @@ export async function loadOrCreateTls(dataDir: string, now: number): Promise<Hub
     // Loaded only to make a certificate: its X.509 stack is large and a hub without TLS never needs it.
     const { generate } = await import('selfsigned');
     const pems = await generate([{ name: 'commonName', value: 'ServiceHall hall hub' }], {
-      keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notBeforeDate: new Date(now - 86_400_000), notAfterDate: notAfter,
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notBeforeDate: new Date(now - 86_400_000),
+      notAfterDate: notAfter,
     });
     writeFileSync(keyFile, pems.private, { mode: 0o600 });
     writeFileSync(certFile, pems.cert, { mode: 0o644 });

@@ -103,7 +103,9 @@ export class TerminalAgent implements HallApi {
     if (this.sync.connection.status !== 'connected') return { ok: 'queued', opId: envelope.opId };
     const answer = new Promise<Answer>((resolve) => this.settled.set(envelope.opId, resolve));
     void this.drain();
-    const timeout = new Promise<CommandOutcome>((resolve) => setTimeout(() => resolve({ ok: 'queued', opId: envelope.opId }), this.timeoutMs).unref());
+    const timeout = new Promise<CommandOutcome>((resolve) =>
+      setTimeout(() => resolve({ ok: 'queued', opId: envelope.opId }), this.timeoutMs).unref(),
+    );
     return Promise.race([answer, timeout]);
   }
 

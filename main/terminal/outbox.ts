@@ -32,9 +32,7 @@ export class Outbox {
   }
 
   first(): OutboxItem | undefined {
-    const r = this.head.get() as
-      | { n: number; op_id: string; type: string; payload: string; created_at: number }
-      | undefined;
+    const r = this.head.get() as { n: number; op_id: string; type: string; payload: string; created_at: number } | undefined;
     return r && { n: r.n, opId: r.op_id, type: r.type, payload: JSON.parse(r.payload), createdAt: r.created_at };
   }
 
@@ -54,8 +52,13 @@ export class Outbox {
   }
 
   rejected(): { opId: string; type: string; error: HallError; at: number }[] {
-    return (this.db.prepare('SELECT op_id, type, error, at FROM outbox_rejected ORDER BY at').all() as {
-      op_id: string; type: string; error: string; at: number;
-    }[]).map((r) => ({ opId: r.op_id, type: r.type, error: JSON.parse(r.error) as HallError, at: r.at }));
+    return (
+      this.db.prepare('SELECT op_id, type, error, at FROM outbox_rejected ORDER BY at').all() as {
+        op_id: string;
+        type: string;
+        error: string;
+        at: number;
+      }[]
+    ).map((r) => ({ opId: r.op_id, type: r.type, error: JSON.parse(r.error) as HallError, at: r.at }));
   }
 }

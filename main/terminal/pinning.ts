@@ -17,7 +17,11 @@ export function pinnedTls(certPem: string) {
   };
 }
 
-const toPem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+const toPem = (der: Buffer) =>
+  `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END CERTIFICATE-----\n`;
 
 /**
  * POSTs JSON to an https hub not yet pinned (trust on first use, at enrollment, protected by the
@@ -25,21 +29,25 @@ const toPem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('bas
  */
 export function postAndPin(url: URL, body: unknown, timeoutMs: number): Promise<{ status: number; body: unknown; certPem: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' }, timeout: timeoutMs }, (res) => {
-      const cert = (res.socket as TLSSocket).getPeerCertificate(false);
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => {
-        let parsed: unknown = null;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          /* answered below as a malformed reply */
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed, certPem: toPem(cert.raw) });
-      });
-    });
+    const req = request(
+      url,
+      { method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' }, timeout: timeoutMs },
+      (res) => {
+        const cert = (res.socket as TLSSocket).getPeerCertificate(false);
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => {
+          let parsed: unknown = null;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* answered below as a malformed reply */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed, certPem: toPem(cert.raw) });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(JSON.stringify(body));

@@ -20,7 +20,9 @@ export class SqliteReplica implements ReplicaSink {
     this.del = db.prepare('DELETE FROM rows WHERE tbl = ? AND id = ?');
     this.getRow = db.prepare('SELECT data FROM rows WHERE tbl = ? AND id = ?');
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
     this.seq = Number(meta.get('seq') ?? 0);
     this.epoch = meta.get('epoch') ?? null;
   }

@@ -108,11 +108,14 @@ async function playClips(clips: string[]): Promise<void> {
   const audio = new Audio();
   for (const clip of clips) {
     audio.src = `./voice/${clip}.wav`;
-    await settleWithin(3000, new Promise<void>((resolve, reject) => {
-      audio.onended = () => resolve();
-      audio.onerror = () => reject(new Error(clip));
-      audio.play().catch(reject);
-    }));
+    await settleWithin(
+      3000,
+      new Promise<void>((resolve, reject) => {
+        audio.onended = () => resolve();
+        audio.onerror = () => reject(new Error(clip));
+        audio.play().catch(reject);
+      }),
+    );
   }
 }
 

@@ -1,6 +1,16 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { hallDay } from '../../shared/domain/queue';
-import { applyBatch, emptyReplica, fromSnapshot, parseQueueSettings, rowById, rowsOf, type ConnectionState, type HallApi, type ReplicaState } from '../../shared/protocol';
+import {
+  applyBatch,
+  emptyReplica,
+  fromSnapshot,
+  parseQueueSettings,
+  rowById,
+  rowsOf,
+  type ConnectionState,
+  type HallApi,
+  type ReplicaState,
+} from '../../shared/protocol';
 
 interface Hall {
   api: HallApi;
@@ -67,7 +77,9 @@ export function useNow(ms = 1000): number {
 
 export const formatDuration = (ms: number): string => {
   const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  const h = Math.floor(s / 3600),
+    m = Math.floor((s % 3600) / 60),
+    sec = s % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${pad(m)}:${pad(sec)}`;
 };

@@ -165,7 +165,8 @@ export const casesZh = {
   'cat.count': '共 {n} 项',
   'cat.add': '新增事项',
   'cat.file': '导入 CSV 或 XLSX',
-  'cat.columns': '列：部门、事项编码、事项名称、事项类型、办件类型、法定时限、承诺时限、时限单位、收费标准、申请材料、设定依据、叫号业务（可选）',
+  'cat.columns':
+    '列：部门、事项编码、事项名称、事项类型、办件类型、法定时限、承诺时限、时限单位、收费标准、申请材料、设定依据、叫号业务（可选）',
   'cat.report': '导入检查报告',
   'cat.ready': '{name}：{n} 个事项检查通过',
   'cat.problems': '{name} 有 {n} 处问题，改正后才能导入（不会只导入一部分）',
@@ -391,7 +392,8 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cat.count': '{n} items',
   'cat.add': 'New item',
   'cat.file': 'Import CSV or XLSX',
-  'cat.columns': 'Columns (Chinese headers): 部门, 事项编码, 事项名称, 事项类型, 办件类型, 法定时限, 承诺时限, 时限单位, 收费标准, 申请材料, 设定依据, 叫号业务 (optional)',
+  'cat.columns':
+    'Columns (Chinese headers): 部门, 事项编码, 事项名称, 事项类型, 办件类型, 法定时限, 承诺时限, 时限单位, 收费标准, 申请材料, 设定依据, 叫号业务 (optional)',
   'cat.report': 'Import check',
   'cat.ready': '{name}: {n} items pass',
   'cat.problems': '{name} has {n} problems; fix them to import (nothing is imported in part)',

@@ -20,7 +20,10 @@ const render = (language: Language, body: React.ReactNode) =>
 if (bridge) {
   // Electron: the main process knows this window's face and holds the link to the hub.
   void Promise.all([bridge.face(), bridge.getConfig()]).then(([face, config]) => {
-    render(config.language, face === 'setup' ? <SetupFace bridge={bridge} initial={config} /> : <FaceApp face={face} api={ipcApi(bridge)} />);
+    render(
+      config.language,
+      face === 'setup' ? <SetupFace bridge={bridge} initial={config} /> : <FaceApp face={face} api={ipcApi(bridge)} />,
+    );
   });
 } else {
   render(navigator.language.startsWith('zh') ? 'zh-CN' : 'en', <BrowserApp />);
@@ -55,8 +58,12 @@ function BrowserApp() {
   };
   /** A one-time enrollment code is exchanged for this face's token; anything else is taken as a token. */
   const enter = async (input: string): Promise<string | null> => {
-    if (!ENROLLMENT_CODE.test(input)) return saveToken(input), null;
-    const res = await fetch('/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: input }) });
+    if (!ENROLLMENT_CODE.test(input)) return (saveToken(input), null);
+    const res = await fetch('/enroll', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: input }),
+    });
     const body = (await res.json()) as { token?: string; error?: { message: string } };
     if (!body.token) return body.error?.message ?? `HTTP ${res.status}`;
     saveToken(body.token);

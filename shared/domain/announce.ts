@@ -17,7 +17,8 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
 export function numberWords(n: number): { words: string; clips: string[] } {
   if (n >= 1 && n < 10) return { words: DIGITS[n]!, clips: [`d${n}`] };
   if (n >= 10 && n < 100) {
-    const tens = Math.floor(n / 10), units = n % 10;
+    const tens = Math.floor(n / 10),
+      units = n % 10;
     const clips = [...(tens > 1 ? [`d${tens}`] : []), 'shi', ...(units ? [`d${units}`] : [])];
     return { words: `${tens > 1 ? DIGITS[tens] : ''}十${units ? DIGITS[units] : ''}`, clips };
   }
@@ -38,7 +39,12 @@ export function callAnnouncement(ticketNumber: string, counterNumber: number): A
 
 /** Every clip any announcement may need: the bundled set must hold each of these. */
 export const ALL_CLIPS = [
-  'qing', 'hao', 'dao', 'shi', 'hao-chuangkou', 'banli',
+  'qing',
+  'hao',
+  'dao',
+  'shi',
+  'hao-chuangkou',
+  'banli',
   ...DIGITS.map((_, d) => `d${d}`),
   ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((l) => `l${l}`),
 ];

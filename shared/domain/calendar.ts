@@ -88,7 +88,7 @@ export class WorkCalendar {
     const uncovered = new Set<number>();
     let t = dayMs(date);
     this.note(t, uncovered);
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       t += DAY_MS;
       const d = formatDay(t);
       this.note(t, uncovered);

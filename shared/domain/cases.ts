@@ -6,7 +6,18 @@ import { addDays, daysBetween, type LimitUnit, type WorkCalendar } from './calen
  * → 办结 → 送达; 挂起 and 特别程序 pause the clock while the case is running; one extension.
  */
 
-export const CASE_STATUSES = ['received', 'supplement', 'refused', 'accepted', 'handling', 'reviewing', 'approved', 'denied', 'concluded', 'delivered'] as const;
+export const CASE_STATUSES = [
+  'received',
+  'supplement',
+  'refused',
+  'accepted',
+  'handling',
+  'reviewing',
+  'approved',
+  'denied',
+  'concluded',
+  'delivered',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Statuses in which the case clock runs (from acceptance until 办结). */
@@ -14,7 +25,8 @@ export const RUNNING: readonly CaseStatus[] = ['accepted', 'handling', 'reviewin
 /** Statuses that end a case: nothing more happens to it. */
 export const FINAL: readonly CaseStatus[] = ['refused', 'delivered'];
 
-export type StepAction = 'accept' | 'refuse' | 'requestSupplement' | 'resubmit' | 'undertake' | 'review' | 'approve' | 'deny' | 'conclude' | 'deliver';
+export type StepAction =
+  'accept' | 'refuse' | 'requestSupplement' | 'resubmit' | 'undertake' | 'review' | 'approve' | 'deny' | 'conclude' | 'deliver';
 export type PauseKind = 'suspend' | 'special';
 
 /** Each step: the statuses it may start from and the status it leads to. */
@@ -130,13 +142,21 @@ export interface Deadlines {
  * limit's unit). Yellow from the day a `yellowShare` of the promised limit is used, and at the
  * latest on the last day (a due date is always a working day).
  */
-export function caseDeadlines(cal: WorkCalendar, acceptedDay: string, limits: Limits, extensionDays: number, pausedDays: number, yellowShare: number): Deadlines {
+export function caseDeadlines(
+  cal: WorkCalendar,
+  acceptedDay: string,
+  limits: Limits,
+  extensionDays: number,
+  pausedDays: number,
+  yellowShare: number,
+): Deadlines {
   const promised = cal.addLimit(acceptedDay, limits.promised, limits.unit, extensionDays + pausedDays);
   const statutory = cal.addLimit(acceptedDay, limits.statutory, limits.unit, extensionDays + pausedDays);
   let yellowFrom: string;
   if (limits.unit === 'working_days') {
     const total = limits.promised + extensionDays;
-    yellowFrom = total === 0 ? promised.date : cal.addWorkingDays(acceptedDay, Math.max(1, Math.ceil(yellowShare * total)) + pausedDays).date;
+    yellowFrom =
+      total === 0 ? promised.date : cal.addWorkingDays(acceptedDay, Math.max(1, Math.ceil(yellowShare * total)) + pausedDays).date;
   } else {
     yellowFrom = addDays(acceptedDay, Math.ceil(yellowShare * daysBetween(acceptedDay, promised.date)));
   }
@@ -171,6 +191,10 @@ export function caseSignal(c: SignalFields, today: string): CaseSignal {
 }
 
 /** A joint case is on time only if every part was decided by its own due day and the whole by its own. */
-export function jointOnTime(wholeDoneDay: string, wholeDue: string, parts: readonly { decided_day: string | null; due_day: string | null }[]): boolean {
+export function jointOnTime(
+  wholeDoneDay: string,
+  wholeDue: string,
+  parts: readonly { decided_day: string | null; due_day: string | null }[],
+): boolean {
   return wholeDoneDay <= wholeDue && parts.every((p) => p.decided_day !== null && p.due_day !== null && p.decided_day <= p.due_day);
 }

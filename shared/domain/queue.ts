@@ -70,7 +70,8 @@ export function ticketNumber(prefix: string, seq: number): string {
 }
 
 /** Was this number issued by the service with this prefix? (A number keeps its prefix when transferred.) */
-export const numberedBy = (number: string, prefix: string): boolean => number.length > prefix.length && number.startsWith(prefix) && /^\d+$/.test(number.slice(prefix.length));
+export const numberedBy = (number: string, prefix: string): boolean =>
+  number.length > prefix.length && number.startsWith(prefix) && /^\d+$/.test(number.slice(prefix.length));
 
 /** A parked ticket comes back by itself once its time is up. */
 export function isWaiting(t: Pick<QueueTicket, 'status' | 'park_until'>, now: number): boolean {
@@ -114,8 +115,14 @@ export function chooseNext(
   const eligible = tickets.filter((t) => isEligible(t, counter, now));
   const sentHere = eligible.filter((t) => t.target_counter_id === counter.id).sort(byKey)[0];
   if (sentHere) return { ticket: sentHere, priorityStreak: counter.priorityStreak };
-  const priority = firstByProfile(eligible.filter((t) => t.priority !== 'normal'), counter);
-  const normal = firstByProfile(eligible.filter((t) => t.priority === 'normal'), counter);
+  const priority = firstByProfile(
+    eligible.filter((t) => t.priority !== 'normal'),
+    counter,
+  );
+  const normal = firstByProfile(
+    eligible.filter((t) => t.priority === 'normal'),
+    counter,
+  );
   if (priority && (!normal || counter.priorityStreak < settings.priorityStreak)) {
     return { ticket: priority, priorityStreak: counter.priorityStreak + 1 };
   }

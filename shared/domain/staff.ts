@@ -26,6 +26,7 @@ export function loginAttempt(
   if (state.lockedUntil !== null && now < state.lockedUntil) return { outcome: 'locked', next: state };
   if (passwordOk) return { outcome: 'ok', next: { failed: 0, lockedUntil: null } };
   const failed = (state.lockedUntil !== null ? 0 : state.failed) + 1;
-  if (failed >= settings.lockoutAttempts) return { outcome: 'locked', next: { failed: 0, lockedUntil: now + settings.lockoutMinutes * 60_000 } };
+  if (failed >= settings.lockoutAttempts)
+    return { outcome: 'locked', next: { failed: 0, lockedUntil: now + settings.lockoutMinutes * 60_000 } };
   return { outcome: 'bad', next: { failed, lockedUntil: null } };
 }

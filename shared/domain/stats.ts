@@ -65,13 +65,21 @@ export function hallAlerts(input: {
   services: readonly ({ id: string } & AlertThresholds)[];
   /** idleSince: when the counter last became free (sign-in, resume, or its last ticket ending). */
   counters: readonly { id: string; state: string; last_seen_at: number | null; idleSince: number | null; serviceIds: readonly string[] }[];
-  tickets: readonly (TicketTimes & { service_id: string; counter_id: string | null; park_until: number | null; target_counter_id?: string | null })[];
+  tickets: readonly (TicketTimes & {
+    service_id: string;
+    counter_id: string | null;
+    park_until: number | null;
+    target_counter_id?: string | null;
+  })[];
 }): Alert[] {
   const { now } = input;
   const alerts: Alert[] = [];
   const waitingBy = new Map<string, number>();
   for (const s of input.services) {
-    const load = serviceLoad(input.tickets.filter((t) => t.service_id === s.id), now);
+    const load = serviceLoad(
+      input.tickets.filter((t) => t.service_id === s.id),
+      now,
+    );
     waitingBy.set(s.id, load.waiting);
     if (load.longestWaitMs !== null && load.longestWaitMs > s.maxWaitMin * 60_000) {
       alerts.push({ kind: 'wait_over_max', serviceId: s.id, minutes: Math.floor(load.longestWaitMs / 60_000) });
@@ -83,11 +91,18 @@ export function hallAlerts(input: {
     const held = input.tickets.find((t) => t.counter_id === c.id && (t.status === 'called' || t.status === 'serving'));
     if (held?.status === 'serving' && held.started_at != null) {
       const minutes = (now - held.started_at) / 60_000;
-      if (minutes > (maxService.get(held.service_id) ?? Infinity)) alerts.push({ kind: 'service_over_max', counterId: c.id, minutes: Math.floor(minutes) });
+      if (minutes > (maxService.get(held.service_id) ?? Infinity))
+        alerts.push({ kind: 'service_over_max', counterId: c.id, minutes: Math.floor(minutes) });
     }
     const waiting = c.serviceIds.reduce((n, id) => n + (waitingBy.get(id) ?? 0), 0);
     const idleLongEnough = c.idleSince !== null && now - c.idleSince > IDLE_GRACE_MS;
-    if (c.state === 'open' && !held && waiting > 0 && idleLongEnough && !isCounterOffline({ state: c.state as never, last_seen_at: c.last_seen_at }, now)) {
+    if (
+      c.state === 'open' &&
+      !held &&
+      waiting > 0 &&
+      idleLongEnough &&
+      !isCounterOffline({ state: c.state as never, last_seen_at: c.last_seen_at }, now)
+    ) {
       alerts.push({ kind: 'idle_while_waiting', counterId: c.id, waiting });
     }
   }

@@ -57,7 +57,10 @@ export interface PreloadApi {
   /** Prints this window silently on the configured ticket printer, at its paper width. */
   printTicket(): Promise<{ ok: true } | { ok: false; error: HallError }>;
   /** Exchanges a one-time enrollment code at the hub; on success this PC becomes that terminal (after a restart). */
-  enroll(hubUrl: string, code: string): Promise<{ ok: true; role: string; hallName: string; fingerprint: string | null } | { ok: false; error: HallError }>;
+  enroll(
+    hubUrl: string,
+    code: string,
+  ): Promise<{ ok: true; role: string; hallName: string; fingerprint: string | null } | { ok: false; error: HallError }>;
   /** Validated in the main process; applied on the next start. */
   saveConfig(config: unknown): Promise<{ ok: true } | { ok: false; error: HallError }>;
 }

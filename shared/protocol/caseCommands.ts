@@ -16,12 +16,15 @@ const materials = z.array(text(200)).max(60);
 
 /** A checked identity field: the domain check's reason becomes the validation message. */
 const checked = (check: (v: string) => { ok: true; value: string } | { ok: false; reason: string }) =>
-  z.string().max(40).transform((v, ctx) => {
-    const r = check(v);
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: 'custom', message: r.reason });
-    return z.NEVER;
-  });
+  z
+    .string()
+    .max(40)
+    .transform((v, ctx) => {
+      const r = check(v);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: 'custom', message: r.reason });
+      return z.NEVER;
+    });
 
 export const Applicant = z
   .strictObject({
@@ -81,7 +84,12 @@ export const caseCommandSpecs = {
   'case.step': spec({ payload: CaseStep, roles: ['clerk'], offline: true }),
   /** 挂起 or 特别程序 (hearing, testing, expert review…): the clock stops; the applicant is told the expected length. */
   'case.pause': spec({
-    payload: z.strictObject({ ...stepBase, kind: z.enum(['suspend', 'special']), reason: text(500), expectedDays: z.number().int().min(1).max(365).nullable() }),
+    payload: z.strictObject({
+      ...stepBase,
+      kind: z.enum(['suspend', 'special']),
+      reason: text(500),
+      expectedDays: z.number().int().min(1).max(365).nullable(),
+    }),
     roles: ['clerk'],
     offline: true,
   }),
@@ -113,12 +121,23 @@ export const caseCommandSpecs = {
   }),
   /** Imports a catalog sheet (rows of cells): all rows or none; the answer lists every problem. */
   'catalog.import': spec({
-    payload: z.strictObject({ fileName: z.string().max(200), rows: z.array(z.array(z.string().max(4000)).max(40)).min(1).max(5000) }),
+    payload: z.strictObject({
+      fileName: z.string().max(200),
+      rows: z
+        .array(z.array(z.string().max(4000)).max(40))
+        .min(1)
+        .max(5000),
+    }),
     roles: ['manager'],
     offline: false,
     maxBytes: 1024 * 1024,
   }),
-  'catalog.save': spec({ payload: z.strictObject({ itemId: entityId, item: CatalogItemInput }), roles: ['manager'], offline: false, maxBytes: 64 * 1024 }),
+  'catalog.save': spec({
+    payload: z.strictObject({ itemId: entityId, item: CatalogItemInput }),
+    roles: ['manager'],
+    offline: false,
+    maxBytes: 64 * 1024,
+  }),
   /** A year's official schedule (published each autumn), entered by the administrator. */
   'calendar.setYear': spec({
     payload: z

@@ -14,7 +14,10 @@ const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ..
 
 export const CatalogItemInput = z
   .strictObject({
-    code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, '事项编码应为 4–40 位字母、数字或连字符'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/, '事项编码应为 4–40 位字母、数字或连字符'),
     name: z.string().trim().min(1, '事项名称不能为空').max(100, '事项名称不超过 100 字'),
     departmentId: z.string().min(1).max(64),
     kind: z.enum(keys(ITEM_KINDS)),
@@ -29,7 +32,10 @@ export const CatalogItemInput = z
     active: z.boolean(),
   })
   .refine((i) => i.promisedLimit <= i.statutoryLimit, { message: '承诺时限不能长于法定时限', path: ['promisedLimit'] })
-  .refine((i) => (i.mode === 'instant') === (i.promisedLimit === 0), { message: '即办件的承诺时限为 0（当场办结）；承诺件至少 1', path: ['mode'] });
+  .refine((i) => (i.mode === 'instant') === (i.promisedLimit === 0), {
+    message: '即办件的承诺时限为 0（当场办结）；承诺件至少 1',
+    path: ['mode'],
+  });
 export type CatalogItemInput = z.infer<typeof CatalogItemInput>;
 
 /** The spreadsheet's columns, by header; order in the file is free. */
@@ -78,13 +84,19 @@ const parseLimit = (cell: string): number | null => (/^\d{1,3}$/.test(cell) ? Nu
  * Checks every row of a catalog sheet. Either all rows are good and come back as items, or the
  * report lists every problem of every bad row (so nothing is ever half imported).
  */
-export function parseCatalogSheet(rows: readonly (readonly string[])[], lookups: CatalogLookups): { items: CatalogItemInput[]; problems: ImportProblem[] } {
+export function parseCatalogSheet(
+  rows: readonly (readonly string[])[],
+  lookups: CatalogLookups,
+): { items: CatalogItemInput[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const header = (rows[0] ?? []).map((c) => c.trim());
   const index = new Map(header.map((h, i) => [h, i]));
   const missing = Object.values(CATALOG_COLUMNS).filter((c) => !index.has(c) && !OPTIONAL_COLUMNS.includes(c));
   if (missing.length) return { items: [], problems: [{ row: 1, column: missing.join('、'), message: `缺少列：${missing.join('、')}` }] };
-  const body = rows.slice(1).map((cells, i) => ({ cells, row: i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const body = rows
+    .slice(1)
+    .map((cells, i) => ({ cells, row: i + 2 }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (body.length === 0) return { items: [], problems: [{ row: 0, column: '', message: '文件中没有事项' }] };
 
   const items: CatalogItemInput[] = [];
@@ -128,7 +140,10 @@ export function parseCatalogSheet(rows: readonly (readonly string[])[], lookups:
       promisedLimit: promisedLimit ?? 0,
       limitUnit: limitUnit ?? 'working_days',
       feeCents: feeCents ?? 0,
-      materials: cell(CATALOG_COLUMNS.materials).split(/[；;\n]+/).map((m) => m.trim()).filter(Boolean),
+      materials: cell(CATALOG_COLUMNS.materials)
+        .split(/[；;\n]+/)
+        .map((m) => m.trim())
+        .filter(Boolean),
       legalBasis: cell(CATALOG_COLUMNS.legalBasis),
       serviceId: serviceId ?? null,
       active: true,
@@ -146,7 +161,12 @@ export function parseCatalogSheet(rows: readonly (readonly string[])[], lookups:
 
 /** The sheet column a field of CatalogItemInput comes from, for the report. */
 function columnOf(field: string): string {
-  const map: Record<string, string> = { ...CATALOG_COLUMNS, departmentId: CATALOG_COLUMNS.department, feeCents: CATALOG_COLUMNS.fee, serviceId: CATALOG_COLUMNS.service };
+  const map: Record<string, string> = {
+    ...CATALOG_COLUMNS,
+    departmentId: CATALOG_COLUMNS.department,
+    feeCents: CATALOG_COLUMNS.fee,
+    serviceId: CATALOG_COLUMNS.service,
+  };
   return map[field] ?? field;
 }
 

@@ -12,7 +12,6 @@ import { StaffRole } from './tables';
  * Queue commands need the hub's answer at once, so they are never offline-capable.
  */
 
-
 const ticketNumber = z.string().regex(/^[A-Z]{1,2}\d{3,4}$/, '号码格式如 A023');
 const counterOnly = z.strictObject({ counterId: entityId });
 
@@ -29,7 +28,11 @@ export const QueueSettingsSchema = z.strictObject({
 export const SecuritySettingsSchema = z.strictObject({
   lockoutAttempts: z.number().int().min(3).max(20),
   lockoutMinutes: z.number().int().min(1).max(1440),
-  enrollMinutes: z.number().int().min(5).max(7 * 1440),
+  enrollMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 1440),
 }) satisfies z.ZodType<SecuritySettings>;
 
 /**
@@ -114,7 +117,12 @@ export const commandSpecs = {
   }),
   'ticket.transfer': spec({
     payload: z
-      .strictObject({ counterId: entityId, toServiceId: entityId.nullable(), toCounterId: entityId.nullable(), mode: z.enum(['keep', 'back']) })
+      .strictObject({
+        counterId: entityId,
+        toServiceId: entityId.nullable(),
+        toCounterId: entityId.nullable(),
+        mode: z.enum(['keep', 'back']),
+      })
       .refine((p) => (p.toServiceId === null) !== (p.toCounterId === null), '转给一个事项或一个窗口，二者选一'),
     roles: ['clerk'],
     offline: false,
@@ -142,24 +150,42 @@ export const commandSpecs = {
   'hall.setQueueSettings': spec({ payload: QueueSettingsSchema.partial(), roles: ['manager'], offline: false }),
   /** A manager adds a terminal; the answer holds its one-time enrollment code (shown once). */
   'terminal.create': spec({
-    payload: z.strictObject({ role: z.enum(['clerk', 'kiosk', 'display', 'evaluator', 'manager']), name: text(60), counterId: entityId.nullable(), zone: z.string().trim().max(40) }),
+    payload: z.strictObject({
+      role: z.enum(['clerk', 'kiosk', 'display', 'evaluator', 'manager']),
+      name: text(60),
+      counterId: entityId.nullable(),
+      zone: z.string().trim().max(40),
+    }),
     roles: ['manager'],
     offline: false,
     secretResult: 'code',
     staffRoles: ADMIN,
   }),
-  'terminal.newCode': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, secretResult: 'code', staffRoles: ADMIN }),
+  'terminal.newCode': spec({
+    payload: z.strictObject({ terminalId: entityId }),
+    roles: ['manager'],
+    offline: false,
+    secretResult: 'code',
+    staffRoles: ADMIN,
+  }),
   /** Revoked at once: its token stops working and its open connections are closed. */
   'terminal.revoke': spec({ payload: z.strictObject({ terminalId: entityId }), roles: ['manager'], offline: false, staffRoles: ADMIN }),
   'hall.setSecuritySettings': spec({ payload: SecuritySettingsSchema.partial(), roles: ['manager'], offline: false, staffRoles: ADMIN }),
   /** A manager or administrator signs in at a manager terminal; the session is bound to that terminal. */
-  'session.signIn': spec({ payload: z.strictObject({ login: text(64), password: z.string().min(1).max(256) }), roles: ['manager'], offline: false }),
+  'session.signIn': spec({
+    payload: z.strictObject({ login: text(64), password: z.string().min(1).max(256) }),
+    roles: ['manager'],
+    offline: false,
+  }),
   'session.signOut': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
   /** The administrator adds a staff member with a first password (staff change it with their administrator). */
   'staff.create': spec({
     payload: z.strictObject({
       staffId: entityId,
-      login: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '工号为 2–32 位字母、数字或 _.-'),
+      login: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_.-]{2,32}$/, '工号为 2–32 位字母、数字或 _.-'),
       name: text(40),
       role: StaffRole,
       departmentId: entityId.nullable(),
@@ -170,7 +196,12 @@ export const commandSpecs = {
     staffRoles: ADMIN,
   }),
   /** A new password (and the lockout lifted) for a staff member who forgot theirs. */
-  'staff.setPassword': spec({ payload: z.strictObject({ staffId: entityId, password: NewPassword }), roles: ['manager'], offline: false, staffRoles: ADMIN }),
+  'staff.setPassword': spec({
+    payload: z.strictObject({ staffId: entityId, password: NewPassword }),
+    roles: ['manager'],
+    offline: false,
+    staffRoles: ADMIN,
+  }),
   /** Checks the audit chain and says where it is broken, if anywhere. */
   'audit.verify': spec({ payload: z.strictObject({}), roles: ['manager'], offline: false }),
   /** The scrolling notice on the lobby displays. */
@@ -192,7 +223,11 @@ export const MAX_ANY_COMMAND_BYTES = 1024 * 1024;
  * unknown type gets UNKNOWN_COMMAND rather than a generic validation error.
  */
 export const CommandEnvelope = z.strictObject({
-  opId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  opId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   type: z.string().min(1).max(64),
   payload: z.unknown(),
 });
@@ -221,9 +256,13 @@ export const isCommandType = (t: string): t is CommandType => Object.hasOwn(comm
  * Checks a command before it leaves a terminal, with the schema the hub applies on arrival, so a
  * mistake is answered at once and never queued or sent.
  */
-export function checkCommand(type: string, payload: unknown): { ok: true; type: CommandType; payload: unknown } | { ok: false; error: HallError } {
+export function checkCommand(
+  type: string,
+  payload: unknown,
+): { ok: true; type: CommandType; payload: unknown } | { ok: false; error: HallError } {
   if (!isCommandType(type)) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${type.slice(0, 64)}` } };
   const parsed = commandSpecs[type].payload.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
+  if (!parsed.success)
+    return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
   return { ok: true, type, payload: parsed.data };
 }

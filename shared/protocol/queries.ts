@@ -39,7 +39,9 @@ export type SupervisionRow = z.infer<typeof SupervisionRow>;
 export const SupervisionResult = z.object({
   today: z.string(),
   rows: z.array(SupervisionRow),
-  departments: z.array(z.object({ departmentId: z.string(), name: z.string(), running: z.number().int(), yellow: z.number().int(), red: z.number().int() })),
+  departments: z.array(
+    z.object({ departmentId: z.string(), name: z.string(), running: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  ),
   /** Years without a holiday schedule on which running cases' due days depend, with how many cases. */
   missingYears: z.array(z.object({ year: z.number().int(), cases: z.number().int() })),
 });
@@ -70,8 +72,21 @@ export type ReportResult = z.infer<typeof ReportResult>;
 
 export const TodayResult = z.object({
   day: z.string(),
-  tickets: z.object({ issued: z.number().int(), waiting: z.number().int(), finished: z.number().int(), noShow: z.number().int(), avgWaitMin: average }),
-  cases: z.object({ received: z.number().int(), accepted: z.number().int(), concluded: z.number().int(), running: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  tickets: z.object({
+    issued: z.number().int(),
+    waiting: z.number().int(),
+    finished: z.number().int(),
+    noShow: z.number().int(),
+    avgWaitMin: average,
+  }),
+  cases: z.object({
+    received: z.number().int(),
+    accepted: z.number().int(),
+    concluded: z.number().int(),
+    running: z.number().int(),
+    yellow: z.number().int(),
+    red: z.number().int(),
+  }),
 });
 export type TodayResult = z.infer<typeof TodayResult>;
 
@@ -80,7 +95,11 @@ export const querySpecs = {
   'cases.supervision': { params: z.strictObject({}), result: SupervisionResult, roles: ['manager'] },
   /** A clerk's own cases, the department's, or (manager) the hall's, by number or applicant name prefix. */
   'cases.search': {
-    params: z.strictObject({ text: z.string().trim().max(50), scope: z.enum(['mine', 'department', 'all']), counterId: entityId.nullable() }),
+    params: z.strictObject({
+      text: z.string().trim().max(50),
+      scope: z.enum(['mine', 'department', 'all']),
+      counterId: entityId.nullable(),
+    }),
     result: z.object({ rows: z.array(CaseListRow) }),
     roles: ['clerk', 'manager'],
   },
@@ -100,6 +119,9 @@ export type QueryResult<Q extends QueryName> = z.infer<(typeof querySpecs)[Q]['r
 export type QueryAnswer<Q extends QueryName = QueryName> = { ok: true; result: QueryResult<Q> } | { ok: false; error: HallError };
 
 export const QueryRequest = z.strictObject({ name: z.string().min(1).max(64), params: z.unknown() });
-export const QueryAnswerSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), result: z.unknown() }), z.object({ ok: z.literal(false), error: HallErrorSchema })]);
+export const QueryAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: HallErrorSchema }),
+]);
 
 export const isQueryName = (n: string): n is QueryName => Object.hasOwn(querySpecs, n);

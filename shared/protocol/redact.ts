@@ -8,6 +8,9 @@ export function redactPayload(payload: unknown): unknown {
   if (Array.isArray(payload)) return payload.map(redactPayload);
   if (!payload || typeof payload !== 'object') return payload;
   return Object.fromEntries(
-    Object.entries(payload).map(([k, v]) => [k, k === 'password' ? '***' : k === 'idNumber' && typeof v === 'string' ? maskResidentId(v) : redactPayload(v)]),
+    Object.entries(payload).map(([k, v]) => [
+      k,
+      k === 'password' ? '***' : k === 'idNumber' && typeof v === 'string' ? maskResidentId(v) : redactPayload(v),
+    ]),
   );
 }

@@ -22,7 +22,12 @@ const ms = z.number().int();
 
 export const rowSchemas = {
   halls: z.object({
-    id, code: z.string(), name: z.string(), notice: z.string(), queue_settings: z.string(), security_settings: z.string(),
+    id,
+    code: z.string(),
+    name: z.string(),
+    notice: z.string(),
+    queue_settings: z.string(),
+    security_settings: z.string(),
     case_settings: z.string(),
   }),
   departments: z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }),
@@ -139,7 +144,14 @@ export const rowSchemas = {
     active: z.number().int(),
   }),
   /** One year of the working-day calendar: official days off and working weekend days (JSON arrays). */
-  calendar_years: z.object({ id, hall_id: id, year: z.number().int(), source: z.enum(['package', 'admin']), holidays: z.string(), workdays: z.string() }),
+  calendar_years: z.object({
+    id,
+    hall_id: id,
+    year: z.number().int(),
+    source: z.enum(['package', 'admin']),
+    holidays: z.string(),
+    workdays: z.string(),
+  }),
   /**
    * Cases (办件). The applicant's full ID number never leaves the hub: rows carry it masked, and
    * revealing it is a command of its own (audited). Days are hall-local 'YYYY-MM-DD'.
@@ -230,8 +242,19 @@ const publicProjection: Projection = {
   hall_days: all('hall_days'),
   // Tickets carry no personal data, but who served them and why stays with staff.
   tickets: [
-    'id', 'hall_id', 'day', 'service_id', 'number', 'status', 'queue_key', 'issued_at', 'called_at',
-    'counter_id', 'target_counter_id', 'recalls', 'park_until',
+    'id',
+    'hall_id',
+    'day',
+    'service_id',
+    'number',
+    'status',
+    'queue_key',
+    'issued_at',
+    'called_at',
+    'counter_id',
+    'target_counter_id',
+    'recalls',
+    'park_until',
   ],
 };
 

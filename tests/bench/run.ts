@@ -32,7 +32,9 @@ const sockets: Socket[] = [];
 
 /** Runs a script in its own Node process: TypeScript through tsx, the built hub (dist/hub/cli.js) as it ships. */
 function spawnNode(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -124,14 +126,33 @@ async function prepareHub(name: string, terminals: number, clerkCount: number): 
   const manager = hub.demoTerminals.find((t) => t.role === 'manager')!.token;
   const kiosk = hub.demoTerminals.find((t) => t.role === 'kiosk')!.token;
   const { displays, clerks } = hub.store.transaction(() => {
-    const displays = Array.from({ length: terminals }, (_, i) => createTerminal(hub.store, h, { id: `bench-display-${i}`, role: 'display', name: `d${i}`, counterId: null }, 0));
+    const displays = Array.from({ length: terminals }, (_, i) =>
+      createTerminal(hub.store, h, { id: `bench-display-${i}`, role: 'display', name: `d${i}`, counterId: null }, 0),
+    );
     const clerks = Array.from({ length: clerkCount }, (_, i) => {
-      const counterId = `${h}-c-b${i}`, terminalId = `${h}-t-b${i}`, staffId = `${h}-u-b${i}`;
-      hub.store.upsert('staff', { id: staffId, hall_id: h, login: `b${i}`, name: `b${i}`, role: 'clerk', department_id: null }, { password_hash: 'x' });
+      const counterId = `${h}-c-b${i}`,
+        terminalId = `${h}-t-b${i}`,
+        staffId = `${h}-u-b${i}`;
+      hub.store.upsert(
+        'staff',
+        { id: staffId, hall_id: h, login: `b${i}`, name: `b${i}`, role: 'clerk', department_id: null },
+        { password_hash: 'x' },
+      );
       const token = createTerminal(hub.store, h, { id: terminalId, role: 'clerk', name: terminalId, counterId: null }, 0);
       hub.store.upsert('counters', {
-        id: counterId, hall_id: h, number: 100 + i, name: `${100 + i}号窗口`, zone: 'bench', state: 'open', staff_id: staffId, terminal_id: terminalId,
-        pause_reason: null, state_since: Date.now(), last_seen_at: Date.now(), profile: 'ordered', priority_streak: 0,
+        id: counterId,
+        hall_id: h,
+        number: 100 + i,
+        name: `${100 + i}号窗口`,
+        zone: 'bench',
+        state: 'open',
+        staff_id: staffId,
+        terminal_id: terminalId,
+        pause_reason: null,
+        state_since: Date.now(),
+        last_seen_at: Date.now(),
+        profile: 'ordered',
+        priority_streak: 0,
       });
       hub.store.upsert('counter_services', { id: `${counterId}-A`, counter_id: counterId, service_id: `${h}-s-A`, position: 0 });
       return { counterId, token };
@@ -155,19 +176,27 @@ async function main() {
   let url = `http://127.0.0.1:${port}`;
 
   const commander = await connect(url, manager);
-  await commander.emitWithAck('command', { opId: randomUUID(), type: 'session.signIn', payload: { login: 'manager', password: 'demo1234' } });
+  await commander.emitWithAck('command', {
+    opId: randomUUID(),
+    type: 'session.signIn',
+    payload: { login: 'manager', password: 'demo1234' },
+  });
   const listeners = await Promise.all(displays.slice(0, SUBSCRIBERS).map((t) => connect(url, t)));
   await Promise.all(listeners.map(subscribe));
   const command = (text: string) => commander.emitWithAck('command', { opId: randomUUID(), type: 'hall.setNotice', payload: { text } });
 
-  const rtt = summarize(await timeLoop(SAMPLES, async (i) => {
-    const a = await command(`通知 ${i}`);
-    if (!a.ok) throw new Error(JSON.stringify(a));
-  }));
+  const rtt = summarize(
+    await timeLoop(SAMPLES, async (i) => {
+      const a = await command(`通知 ${i}`);
+      if (!a.ok) throw new Error(JSON.stringify(a));
+    }),
+  );
   const delivered = summarize(
     await timeLoop(500, async (i) => {
       const text = `送达 ${i}`;
-      const all = allReceive(listeners, 'feed', (m) => (m as { entries: { row: { notice?: string } | null }[] }).entries.some((e) => e.row?.notice === text));
+      const all = allReceive(listeners, 'feed', (m) =>
+        (m as { entries: { row: { notice?: string } | null }[] }).entries.some((e) => e.row?.notice === text),
+      );
       await command(text);
       await all;
     }),
@@ -177,12 +206,14 @@ async function main() {
   const senders = await Promise.all(Array.from({ length: 8 }, () => connect(url, manager)));
   let done = 0;
   const until = nowMs() + 3000;
-  await Promise.all(senders.map(async (s) => {
-    while (nowMs() < until) {
-      await s.emitWithAck('command', { opId: randomUUID(), type: 'hall.setNotice', payload: { text: `t${done}` } });
-      done++;
-    }
-  }));
+  await Promise.all(
+    senders.map(async (s) => {
+      while (nowMs() < until) {
+        await s.emitWithAck('command', { opId: randomUUID(), type: 'hall.setNotice', payload: { text: `t${done}` } });
+        done++;
+      }
+    }),
+  );
   const commandsPerSecond = Math.round(done / 3);
 
   // Catch-up: a terminal agent away while 20,000 changes happen.
@@ -190,8 +221,10 @@ async function main() {
   const agent = new TerminalAgent({ hubUrl: url, token: displays[SUBSCRIBERS]!, dataDir: agentDir }).start();
   await waitFor(() => agent.connection.status === 'connected');
   await agent.close();
-  for (let sent = 0; sent < 20_000; ) {
-    await Promise.all(senders.map((s) => s.emitWithAck('command', { opId: randomUUID(), type: 'hall.setNotice', payload: { text: `c${sent}` } })));
+  for (let sent = 0; sent < 20_000;) {
+    await Promise.all(
+      senders.map((s) => s.emitWithAck('command', { opId: randomUUID(), type: 'hall.setNotice', payload: { text: `c${sent}` } })),
+    );
     sent += senders.length;
   }
   const health = (await (await fetch(`${url}/health`)).json()) as { seq: number };
@@ -220,10 +253,19 @@ async function main() {
 
   // Queue: call-next round trip with 100 subscribed terminals.
   const kioskSocket = await connect(url, kiosk);
-  const issue = () => kioskSocket.emitWithAck('command', { opId: randomUUID(), type: 'ticket.issue', payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null } });
+  const issue = () =>
+    kioskSocket.emitWithAck('command', {
+      opId: randomUUID(),
+      type: 'ticket.issue',
+      payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null },
+    });
   const clerk0 = await connect(url, clerks[0]!.token);
   const cmd = (s: Socket, type: string, counterId: string) =>
-    s.emitWithAck('command', { opId: randomUUID(), type, payload: type === 'ticket.finish' ? { counterId, handledServiceIds: ['H3301-s-A'] } : { counterId } });
+    s.emitWithAck('command', {
+      opId: randomUUID(),
+      type,
+      payload: type === 'ticket.finish' ? { counterId, handledServiceIds: ['H3301-s-A'] } : { counterId },
+    });
   for (let i = 0; i < 50; i++) await issue();
   const call = summarize(
     await timeLoop(1000, async (i) => {
@@ -264,33 +306,59 @@ async function main() {
   const floorP50 = floor.ack.p50 + floor.commit.p50 + floor.broadcast.p50;
   const floorP99 = floor.ack.p99 + floor.commit.p99 + floor.broadcast.p99;
   const result = {
-    floor_ack_p50_ms: round(floor.ack.p50), floor_ack_p99_ms: round(floor.ack.p99),
-    floor_commit_full_p50_ms: round(floor.commit.p50), floor_commit_full_p99_ms: round(floor.commit.p99),
-    floor_broadcast100_p50_ms: round(floor.broadcast.p50), floor_broadcast100_p99_ms: round(floor.broadcast.p99),
-    command_p50_ms: round(rtt.p50), command_p99_ms: round(rtt.p99),
-    command_p50_ratio: round(rtt.p50 / floorP50, 2), command_p99_ratio: round(rtt.p99 / floorP99, 2),
-    command_delivered100_p50_ms: round(delivered.p50), command_delivered100_p99_ms: round(delivered.p99),
+    floor_ack_p50_ms: round(floor.ack.p50),
+    floor_ack_p99_ms: round(floor.ack.p99),
+    floor_commit_full_p50_ms: round(floor.commit.p50),
+    floor_commit_full_p99_ms: round(floor.commit.p99),
+    floor_broadcast100_p50_ms: round(floor.broadcast.p50),
+    floor_broadcast100_p99_ms: round(floor.broadcast.p99),
+    command_p50_ms: round(rtt.p50),
+    command_p99_ms: round(rtt.p99),
+    command_p50_ratio: round(rtt.p50 / floorP50, 2),
+    command_p99_ratio: round(rtt.p99 / floorP99, 2),
+    command_delivered100_p50_ms: round(delivered.p50),
+    command_delivered100_p99_ms: round(delivered.p99),
     commands_per_s: commandsPerSecond,
-    catchup_20k_ms: Math.round(catchupMs), catchup_mode: catchupMode,
-    hub_rss_mb: Math.round(rssKb / 1024), terminals_connected: Object.values(connected.terminals).reduce((a, b) => a + b, 0),
-    call_p50_ms: round(call.p50), call_p99_ms: round(call.p99),
-    call_p50_ratio: round(call.p50 / floorP50, 2), call_p99_ratio: round(call.p99 / floorP99, 2),
-    call_to_display_p50_ms: display.p50, call_to_display_p95_ms: display.p95,
+    catchup_20k_ms: Math.round(catchupMs),
+    catchup_mode: catchupMode,
+    hub_rss_mb: Math.round(rssKb / 1024),
+    terminals_connected: Object.values(connected.terminals).reduce((a, b) => a + b, 0),
+    call_p50_ms: round(call.p50),
+    call_p99_ms: round(call.p99),
+    call_p50_ratio: round(call.p50 / floorP50, 2),
+    call_p99_ratio: round(call.p99 / floorP99, 2),
+    call_to_display_p50_ms: display.p50,
+    call_to_display_p95_ms: display.p95,
     display_bundle_gzip_kb: bundleGzipKb(),
-    clerks_at_p99_20ms: clerksAt20, clerk_cycle_s: CLERK_CYCLE_MS / 1000,
+    clerks_at_p99_20ms: clerksAt20,
+    clerk_cycle_s: CLERK_CYCLE_MS / 1000,
     ...tenYears,
     bench_s: Math.round((nowMs() - started) / 1000),
   };
-  console.log(`floors: ack ${result.floor_ack_p50_ms}/${result.floor_ack_p99_ms} ms, commit(FULL) ${result.floor_commit_full_p50_ms}/${result.floor_commit_full_p99_ms} ms, broadcast→100 ${result.floor_broadcast100_p50_ms}/${result.floor_broadcast100_p99_ms} ms (p50/p99)`);
-  console.log(`hub command round trip with ${SUBSCRIBERS} subscribers: ${result.command_p50_ms}/${result.command_p99_ms} ms → ratio ${result.command_p50_ratio} (p50), ${result.command_p99_ratio} (p99); target ≤ 2.0`);
-  console.log(`command → all ${SUBSCRIBERS} replicas: ${result.command_delivered100_p50_ms}/${result.command_delivered100_p99_ms} ms; sustained ${commandsPerSecond} commands/s`);
+  console.log(
+    `floors: ack ${result.floor_ack_p50_ms}/${result.floor_ack_p99_ms} ms, commit(FULL) ${result.floor_commit_full_p50_ms}/${result.floor_commit_full_p99_ms} ms, broadcast→100 ${result.floor_broadcast100_p50_ms}/${result.floor_broadcast100_p99_ms} ms (p50/p99)`,
+  );
+  console.log(
+    `hub command round trip with ${SUBSCRIBERS} subscribers: ${result.command_p50_ms}/${result.command_p99_ms} ms → ratio ${result.command_p50_ratio} (p50), ${result.command_p99_ratio} (p99); target ≤ 2.0`,
+  );
+  console.log(
+    `command → all ${SUBSCRIBERS} replicas: ${result.command_delivered100_p50_ms}/${result.command_delivered100_p99_ms} ms; sustained ${commandsPerSecond} commands/s`,
+  );
   console.log(`catch-up of 20,000 changes: ${result.catchup_20k_ms} ms (${catchupMode}); target ≤ 1000`);
   console.log(`hub RSS with ${result.terminals_connected} terminals: ${result.hub_rss_mb} MB; target ≤ 150`);
-  console.log(`call-next round trip with ${SUBSCRIBERS} subscribers: ${result.call_p50_ms}/${result.call_p99_ms} ms → ratio ${result.call_p50_ratio} (p50), ${result.call_p99_ratio} (p99)`);
-  console.log(`call → lobby display DOM in Chromium over 50 calls: p50 ${result.call_to_display_p50_ms} ms, p95 ${result.call_to_display_p95_ms} ms; target p95 ≤ 150`);
+  console.log(
+    `call-next round trip with ${SUBSCRIBERS} subscribers: ${result.call_p50_ms}/${result.call_p99_ms} ms → ratio ${result.call_p50_ratio} (p50), ${result.call_p99_ratio} (p99)`,
+  );
+  console.log(
+    `call → lobby display DOM in Chromium over 50 calls: p50 ${result.call_to_display_p50_ms} ms, p95 ${result.call_to_display_p95_ms} ms; target p95 ≤ 150`,
+  );
   console.log(`display bundle: ${result.display_bundle_gzip_kb} KB gzip; target ≤ 250`);
-  console.log(`concurrent clerks (one call+start+finish each ${CLERK_CYCLE_MS / 1000} s) with call p99 ≤ 20 ms: ${clerksAt20}; target ≥ 500`);
-  console.log(`ten years: hub start ${result.hub_start_10y_ms} ms (≤ 2000), supervision list ${result.supervision_10y_ms} ms (≤ 50; ${result.signals_10y} signals among ${result.running_cases_10y} running), today's dashboard ${result.today_10y_ms} ms (≤ 20), one-year report ${result.report_year_10y_ms} ms (≤ 1000)`);
+  console.log(
+    `concurrent clerks (one call+start+finish each ${CLERK_CYCLE_MS / 1000} s) with call p99 ≤ 20 ms: ${clerksAt20}; target ≥ 500`,
+  );
+  console.log(
+    `ten years: hub start ${result.hub_start_10y_ms} ms (≤ 2000), supervision list ${result.supervision_10y_ms} ms (≤ 50; ${result.signals_10y} signals among ${result.running_cases_10y} running), today's dashboard ${result.today_10y_ms} ms (≤ 20), one-year report ${result.report_year_10y_ms} ms (≤ 1000)`,
+  );
   console.log(`BENCH ${JSON.stringify(result)}`);
 }
 
@@ -317,7 +385,9 @@ async function callToDisplay(url: string, token: string, makeCall: (i: number) =
     const latencies: number[] = [];
     for (let i = 0; i < 50; i++) {
       const { t0, number } = await makeCall(i);
-      const shown = await page.waitForFunction((n) => (window as unknown as { __shown: Record<string, number> }).__shown[n], number, { timeout: 5000 });
+      const shown = await page.waitForFunction((n) => (window as unknown as { __shown: Record<string, number> }).__shown[n], number, {
+        timeout: 5000,
+      });
       latencies.push(((await shown.jsonValue()) as number) - t0);
     }
     const sorted = [...latencies].sort((a, b) => a - b);
@@ -346,7 +416,12 @@ function bundleGzipKb(): number {
 async function concurrentClerks(url: string, clerks: { counterId: string; token: string }[], kioskToken: string) {
   const kiosk = await connect(url, kioskToken);
   const sockets = await Promise.all(clerks.map((c) => connect(url, c.token)));
-  const issue = () => kiosk.emitWithAck('command', { opId: randomUUID(), type: 'ticket.issue', payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null } });
+  const issue = () =>
+    kiosk.emitWithAck('command', {
+      opId: randomUUID(),
+      type: 'ticket.issue',
+      payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null },
+    });
   const samples: number[] = [];
   const end = nowMs() + 2 * CLERK_CYCLE_MS;
   await Promise.all(
@@ -361,7 +436,11 @@ async function concurrentClerks(url: string, clerks: { counterId: string; token:
         samples.push(nowMs() - t0);
         if (a.ok) {
           await s.emitWithAck('command', { opId: randomUUID(), type: 'ticket.start', payload: { counterId } });
-          await s.emitWithAck('command', { opId: randomUUID(), type: 'ticket.finish', payload: { counterId, handledServiceIds: ['H3301-s-A'] } });
+          await s.emitWithAck('command', {
+            opId: randomUUID(),
+            type: 'ticket.finish',
+            payload: { counterId, handledServiceIds: ['H3301-s-A'] },
+          });
         }
         await new Promise((r) => setTimeout(r, Math.max(0, CLERK_CYCLE_MS - (nowMs() - cycleStart))));
       }

@@ -1,4 +1,5 @@
-export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export function summarize(samples: number[]): { p50: number; p99: number; n: number } {
   const s = [...samples].sort((a, b) => a - b);

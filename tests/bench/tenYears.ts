@@ -20,24 +20,32 @@ export const TEN_YEARS = { cases: 2_000_000, tickets: 5_000_000, days: 3650 };
 const DAY = 86_400_000;
 const OFFSET = 8 * 3_600_000; // the demo hall's UTC+8
 
-
 function generate(dataDir: string, now: number, log: (m: string) => void): void {
   const db = new Database(path.join(dataDir, 'hall.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   const rnd = prng(42);
   const items = db.prepare('SELECT id, department_id, service_id, statutory_limit, promised_limit FROM catalog_items').all() as {
-    id: string; department_id: string; service_id: string; statutory_limit: number; promised_limit: number;
+    id: string;
+    department_id: string;
+    service_id: string;
+    statutory_limit: number;
+    promised_limit: number;
   }[];
-  const services = (db.prepare('SELECT id, prefix FROM services').all() as { id: string; prefix: string }[]);
+  const services = db.prepare('SELECT id, prefix FROM services').all() as { id: string; prefix: string }[];
   const staff = (db.prepare("SELECT id FROM staff WHERE role = 'clerk'").all() as { id: string }[]).map((s) => s.id);
   const counters = (db.prepare('SELECT id FROM counters').all() as { id: string }[]).map((c) => c.id);
   const years = packageYears();
-  const cal = new WorkCalendar({ years: [...years.keys()], holidays: [...years.values()].flatMap((y) => y.holidays), workdays: [...years.values()].flatMap((y) => y.workdays) });
+  const cal = new WorkCalendar({
+    years: [...years.keys()],
+    holidays: [...years.values()].flatMap((y) => y.holidays),
+    workdays: [...years.values()].flatMap((y) => y.workdays),
+  });
   const today = hallDay(now, 480);
   const firstDay = Date.parse(`${today}T00:00:00Z`) - TEN_YEARS.days * DAY;
 
-  const ticket = db.prepare(`INSERT INTO tickets (id, hall_id, day, service_id, seq, number, issued_service_id, priority, status, queue_key, issued_at,
+  const ticket =
+    db.prepare(`INSERT INTO tickets (id, hall_id, day, service_id, seq, number, issued_service_id, priority, status, queue_key, issued_at,
     called_at, first_called_at, started_at, finished_at, counter_id, staff_id, recalls, end_reason, handled_services)
     VALUES (?, 'H3301', ?, ?, ?, ?, ?, 'normal', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL)`);
   const perDayTickets = Math.ceil(TEN_YEARS.tickets / TEN_YEARS.days);
@@ -55,14 +63,31 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
         const issued = dayStart - OFFSET + 9 * 3_600_000 + Math.floor((i / perDayTickets) * 8 * 3_600_000);
         const called = issued + Math.floor(rnd() * 1_800_000);
         const noShow = rnd() < 0.04;
-        ticket.run(`t${n}`, day, s.id, seq, `${s.prefix}${String(seq).padStart(3, '0')}`, s.id, noShow ? 'no_show' : 'finished', issued, issued, called, called,
-          noShow ? null : called + 60_000, noShow ? null : called + 600_000, counters[n % counters.length]!, staff[n % staff.length]!, noShow ? '过号' : null);
+        ticket.run(
+          `t${n}`,
+          day,
+          s.id,
+          seq,
+          `${s.prefix}${String(seq).padStart(3, '0')}`,
+          s.id,
+          noShow ? 'no_show' : 'finished',
+          issued,
+          issued,
+          called,
+          called,
+          noShow ? null : called + 60_000,
+          noShow ? null : called + 600_000,
+          counters[n % counters.length]!,
+          staff[n % staff.length]!,
+          noShow ? '过号' : null,
+        );
       }
     }
   })();
   log(`  generated ${TEN_YEARS.tickets.toLocaleString()} tickets in ${Math.round((nowMs() - t0) / 1000)} s`);
 
-  const kase = db.prepare(`INSERT INTO cases (id, hall_id, number, number_day, number_seq, item_id, department_id, ticket_id, counter_id, status, applicant_type,
+  const kase =
+    db.prepare(`INSERT INTO cases (id, hall_id, number, number_day, number_seq, item_id, department_id, ticket_id, counter_id, status, applicant_type,
     applicant_name, id_number, id_masked, credit_code, phone, agent_name, first_clerk_id, green, materials_received, materials_missing, supplement_count,
     received_at, accepted_at, accepted_day, handler_id, reviewer_id, approver_id, decided_at, concluded_at, delivered_at, statutory_limit, promised_limit,
     limit_unit, promised_due, statutory_due, yellow_from, calendar_warning, paused_kind, paused_since, paused_days, extension_days, extension_reason,
@@ -84,7 +109,18 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
         const received = dayStart - OFFSET + 9 * 3_600_000 + i * 60_000;
         const key = `${day}|${item.id}`;
         let d0 = deadlines.get(key);
-        if (!d0) deadlines.set(key, (d0 = caseDeadlines(cal, day, { promised: item.promised_limit, statutory: item.statutory_limit, unit: 'working_days' }, 0, 0, 0.8)));
+        if (!d0)
+          deadlines.set(
+            key,
+            (d0 = caseDeadlines(
+              cal,
+              day,
+              { promised: item.promised_limit, statutory: item.statutory_limit, unit: 'working_days' },
+              0,
+              0,
+              0.8,
+            )),
+          );
         // Most cases finish within their promised limit, about one in twenty later; a case whose
         // finishing day has not come yet is still running today.
         const used = Math.max(0, Math.round(item.promised_limit * (rnd() < 0.05 ? 1 + rnd() * 0.3 : 0.3 + rnd() * 0.7)));
@@ -92,10 +128,26 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
         const running = finishes > now;
         const concluded = running ? null : finishes;
         kase.run({
-          id: `k${n}`, number: `H3301-${day.replaceAll('-', '')}-${String(i + 1).padStart(4, '0')}`, day, seq: i + 1, item: item.id, dept: item.department_id,
-          counter: counters[n % counters.length]!, status: running ? 'handling' : 'delivered', name: `${surnames[n % surnames.length]}某${n % 97}`,
-          staff: staff[n % staff.length]!, received, concluded, delivered: concluded === null ? null : concluded + DAY, st: item.statutory_limit, pr: item.promised_limit,
-          due: d0.promisedDue, sdue: d0.statutoryDue, yellow: d0.yellowFrom, used: running ? null : used, onTime: running ? null : used <= item.promised_limit ? 1 : 0,
+          id: `k${n}`,
+          number: `H3301-${day.replaceAll('-', '')}-${String(i + 1).padStart(4, '0')}`,
+          day,
+          seq: i + 1,
+          item: item.id,
+          dept: item.department_id,
+          counter: counters[n % counters.length]!,
+          status: running ? 'handling' : 'delivered',
+          name: `${surnames[n % surnames.length]}某${n % 97}`,
+          staff: staff[n % staff.length]!,
+          received,
+          concluded,
+          delivered: concluded === null ? null : concluded + DAY,
+          st: item.statutory_limit,
+          pr: item.promised_limit,
+          due: d0.promisedDue,
+          sdue: d0.statutoryDue,
+          yellow: d0.yellowFrom,
+          used: running ? null : used,
+          onTime: running ? null : used <= item.promised_limit ? 1 : 0,
           updated: concluded ?? received,
         });
       }
@@ -142,7 +194,11 @@ export async function benchTenYears(log: (m: string) => void, keepDir?: string) 
       if (!a.ok) throw new Error(a.error.message);
       return a.result;
     };
-    const signIn = hub!.execute(caller, { opId: `bench-${Date.now()}`, type: 'session.signIn', payload: { login: 'admin', password: DEMO_PASSWORD } });
+    const signIn = hub!.execute(caller, {
+      opId: `bench-${Date.now()}`,
+      type: 'session.signIn',
+      payload: { login: 'admin', password: DEMO_PASSWORD },
+    });
     if (!signIn.ok) throw new Error(signIn.error.message);
     const lastYear = new Date().getUTCFullYear() - 1;
     const sup = ask('cases.supervision', {}) as { rows: unknown[] };

@@ -32,7 +32,11 @@ describe('cases end to end, in Chromium', () => {
   it('a clerk registers a case for the called ticket, accepts it and prints the notice; the manager sees it turn yellow, then red', async () => {
     const clock = manualClock(Date.parse('2026-11-02T01:30:00Z')); // Monday 09:30 in the hall
     const hub = await demoHub({ clock });
-    hub.execute(callerOf(terminal(hub, 'kiosk')), { opId: opId(), type: 'ticket.issue', payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null } });
+    hub.execute(callerOf(terminal(hub, 'kiosk')), {
+      opId: opId(),
+      type: 'ticket.issue',
+      payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null },
+    });
     const browser = await launchBrowser();
     const clerk = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 0).token}`, { width: 1600, height: 1000 });
     await signIn(clerk, 'c01');
@@ -62,7 +66,9 @@ describe('cases end to end, in Chromium', () => {
     await detail.getByText('2026-11-16', { exact: true }).waitFor();
     await detail.getByRole('button', { name: '显示完整号码（将记录审计）' }).click();
     await detail.getByText('11010519491231002X').waitFor();
-    expect((hub.db.prepare("SELECT count(*) AS n FROM audit WHERE type = 'case.revealId' AND outcome = 'ok'").get() as { n: number }).n).toBe(1);
+    expect(
+      (hub.db.prepare("SELECT count(*) AS n FROM audit WHERE type = 'case.revealId' AND outcome = 'ok'").get() as { n: number }).n,
+    ).toBe(1);
     await detail.getByRole('button', { name: '承办' }).click();
     await detail.getByText('承办中').waitFor();
     await screenshot(clerk, 'case-detail');
@@ -75,7 +81,18 @@ describe('cases end to end, in Chromium', () => {
     const pdf = await clerk.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(path.join(ARTIFACTS, 'case-notice.pdf'), pdf);
     const text = await pdfText(new Uint8Array(pdf));
-    for (const s of ['受理通知书', 'H3301-20261102-0001', '张三', '企业设立登记', '10个工作日', '2026年11月16日', '监督投诉电话：12345', '示范市政务服务中心', '王晓明', '申请人身份证明']) {
+    for (const s of [
+      '受理通知书',
+      'H3301-20261102-0001',
+      '张三',
+      '企业设立登记',
+      '10个工作日',
+      '2026年11月16日',
+      '监督投诉电话：12345',
+      '示范市政务服务中心',
+      '王晓明',
+      '申请人身份证明',
+    ]) {
       expect(text, s).toContain(s);
     }
     expect(text).not.toContain('11010519491231002X'); // the notice has no ID number at all
@@ -108,13 +125,41 @@ describe('cases end to end, in Chromium', () => {
     const manager = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`, { width: 1600, height: 1000 });
     await manager.getByRole('tab', { name: '事项与日历' }).click();
     await manager.getByText('共 60 项').waitFor();
-    const header = ['部门', '事项编码', '事项名称', '事项类型', '办件类型', '法定时限', '承诺时限', '时限单位', '收费标准', '申请材料', '设定依据', '叫号业务'];
+    const header = [
+      '部门',
+      '事项编码',
+      '事项名称',
+      '事项类型',
+      '办件类型',
+      '法定时限',
+      '承诺时限',
+      '时限单位',
+      '收费标准',
+      '申请材料',
+      '设定依据',
+      '叫号业务',
+    ];
     const dir = tempDir('sheets-');
     const xlsx = path.join(dir, '新事项.xlsx');
     await writeExcelFile([
       header.map((value) => ({ value })),
-      ['税务局', 'SX-TAX-900', '发票领用', '非许可', '承诺件', 20, 5, '工作日', '不收费', '申请书；经办人身份证', '《发票管理办法》', 'H'].map((value) => ({ value })),
-      ['税务局', 'SX-TAX-901', '清税证明', '许可', '承诺件', 10, 20, '工作日', '0', '申请书', '《税收征收管理法》', ''].map((value) => ({ value })),
+      [
+        '税务局',
+        'SX-TAX-900',
+        '发票领用',
+        '非许可',
+        '承诺件',
+        20,
+        5,
+        '工作日',
+        '不收费',
+        '申请书；经办人身份证',
+        '《发票管理办法》',
+        'H',
+      ].map((value) => ({ value })),
+      ['税务局', 'SX-TAX-901', '清税证明', '许可', '承诺件', 10, 20, '工作日', '0', '申请书', '《税收征收管理法》', ''].map((value) => ({
+        value,
+      })),
       ['外星局', 'SX-TAX-902', '跨境证明', '许可', '承诺件', 10, 5, '工作日', '0', '申请书', '依据', ''].map((value) => ({ value })),
     ]).toFile(xlsx);
     await manager.getByLabel('导入 CSV 或 XLSX').setInputFiles(xlsx);
@@ -126,13 +171,18 @@ describe('cases end to end, in Chromium', () => {
     await screenshot(manager, 'catalog-import-report');
 
     const csv = path.join(dir, 'good.csv');
-    writeFileSync(csv, `\uFEFF${header.join(',')}\n税务局,SX-TAX-900,发票领用,非许可,承诺件,20,5,工作日,不收费,"申请书；经办人身份证",《发票管理办法》,H\n`);
+    writeFileSync(
+      csv,
+      `\uFEFF${header.join(',')}\n税务局,SX-TAX-900,发票领用,非许可,承诺件,20,5,工作日,不收费,"申请书；经办人身份证",《发票管理办法》,H\n`,
+    );
     await manager.getByLabel('导入 CSV 或 XLSX').setInputFiles(csv);
     await manager.getByText('good.csv：1 个事项检查通过').waitFor();
     await manager.getByRole('button', { name: '导入 1 个事项' }).click();
     await manager.getByText('已导入：新增 1 项，更新 0 项').waitFor();
     await manager.getByText('共 61 项').waitFor();
-    expect(hub.store.where('catalog_items', 'code = ?', 'SX-TAX-900')).toMatchObject([{ name: '发票领用', promised_limit: 5, materials: '["申请书","经办人身份证"]' }]);
+    expect(hub.store.where('catalog_items', 'code = ?', 'SX-TAX-900')).toMatchObject([
+      { name: '发票领用', promised_limit: 5, materials: '["申请书","经办人身份证"]' },
+    ]);
     // The calendar: 2027 is not known yet, and the manager is told.
     await manager.getByText(/2027 年的节假日安排尚未录入/).waitFor();
     await screenshot(manager, 'catalog-calendar');

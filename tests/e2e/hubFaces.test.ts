@@ -35,7 +35,11 @@ describe('faces served by the hub, in Chromium', () => {
     await screenshot(clerk, 'clerk-paused');
 
     // Commands from elsewhere show up too: another counter signs in through the hub directly.
-    hub.execute(callerOf(terminal(hub, 'clerk', 8)), { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-09', login: 'c09', password: DEMO_PASSWORD } });
+    hub.execute(callerOf(terminal(hub, 'clerk', 8)), {
+      opId: opId(),
+      type: 'counter.signIn',
+      payload: { counterId: 'H3301-c-09', login: 'c09', password: DEMO_PASSWORD },
+    });
     await expect.poll(() => manager.getByRole('listitem', { name: /^9号窗口/ }).getAttribute('aria-label')).toBe('9号窗口 工作中');
     await manager.getByRole('tab', { name: '管理与设置' }).click();
     await manager.getByLabel('大屏滚动通知').fill('今日 17:00 后暂停受理不动产登记业务。');
@@ -86,7 +90,14 @@ describe('faces served by the hub, in Chromium', () => {
 describe('a zoned lobby display', () => {
   it('shows and speaks only its zone’s calls', async () => {
     const hub = await demoHub();
-    const token = hub.store.transaction(() => createTerminal(hub.store, hub.hallId, { id: 'H3301-t-display-2f', role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼' }, 0)).result;
+    const token = hub.store.transaction(() =>
+      createTerminal(
+        hub.store,
+        hub.hallId,
+        { id: 'H3301-t-display-2f', role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼' },
+        0,
+      ),
+    ).result;
     const run = (role: 'clerk' | 'kiosk', n: number, type: string, payload: unknown) =>
       expect(hub.execute(callerOf(terminal(hub, role, n)), { opId: opId(), type, payload })).toMatchObject({ ok: true });
     run('clerk', 0, 'counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD });

@@ -114,16 +114,26 @@ describe('the queue end to end, in Chromium', () => {
     // The display spoke every call, in order, each twice (the default), none cut off.
     const log = display.getByRole('list', { name: '播报队列' }).getByRole('listitem');
     const expected = [
-      '请 A001 号 到 1 号窗口 办理', '请 A001 号 到 1 号窗口 办理', // call
-      '请 A001 号 到 1 号窗口 办理', '请 A001 号 到 1 号窗口 办理', // recall
-      '请 A002 号 到 2 号窗口 办理', '请 A002 号 到 2 号窗口 办理',
-      '请 B001 号 到 1 号窗口 办理', '请 B001 号 到 1 号窗口 办理',
+      '请 A001 号 到 1 号窗口 办理',
+      '请 A001 号 到 1 号窗口 办理', // call
+      '请 A001 号 到 1 号窗口 办理',
+      '请 A001 号 到 1 号窗口 办理', // recall
+      '请 A002 号 到 2 号窗口 办理',
+      '请 A002 号 到 2 号窗口 办理',
+      '请 B001 号 到 1 号窗口 办理',
+      '请 B001 号 到 1 号窗口 办理',
     ];
     await expect.poll(() => log.allTextContents(), { timeout: 30_000 }).toEqual(expected);
-    await expect.poll(async () => (await log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((s) => s === 'done'), { timeout: 120_000 }).toBe(true);
+    await expect
+      .poll(async () => (await log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((s) => s === 'done'), {
+        timeout: 120_000,
+      })
+      .toBe(true);
     const a001 = callAnnouncement('A001', 1).clips;
     expect(clipsPlayed.slice(0, a001.length)).toEqual(a001);
-    expect(clipsPlayed.length).toBe(expected.reduce((n, text) => n + callAnnouncement(/[A-Z]\d{3}/.exec(text)![0], Number(/到 (\d+) 号/.exec(text)![1])).clips.length, 0));
+    expect(clipsPlayed.length).toBe(
+      expected.reduce((n, text) => n + callAnnouncement(/[A-Z]\d{3}/.exec(text)![0], Number(/到 (\d+) 号/.exec(text)![1])).clips.length, 0),
+    );
     const recent = display.getByRole('region', { name: '最近叫号' });
     expect(await recent.getByRole('row').allTextContents()).toEqual(['号码窗口', 'B0011 号窗口', 'A0022 号窗口', 'A0011 号窗口']);
     expect(await display.content()).not.toMatch(/王晓明|李红梅/);
@@ -135,14 +145,15 @@ describe('the queue end to end, in Chromium', () => {
     clock.advance(5 * 60_000);
     for (const n of [0, 1]) {
       const t = terminal(hub, 'clerk', n);
-      expect(hub.execute(callerOf(t), { opId: opId(), type: 'counter.heartbeat', payload: { counterId: t.counterId! } })).toMatchObject({ ok: true });
+      expect(hub.execute(callerOf(t), { opId: opId(), type: 'counter.heartbeat', payload: { counterId: t.counterId! } })).toMatchObject({
+        ok: true,
+      });
     }
     const board = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`);
     const alerts = board.getByRole('list', { name: '告警' });
-    await expect.poll(() => alerts.getByRole('alert').allTextContents()).toEqual([
-      '1号窗口：窗口空闲，但其事项有 1 人等候',
-      '2号窗口：窗口空闲，但其事项有 1 人等候',
-    ]);
+    await expect
+      .poll(() => alerts.getByRole('alert').allTextContents())
+      .toEqual(['1号窗口：窗口空闲，但其事项有 1 人等候', '2号窗口：窗口空闲，但其事项有 1 人等候']);
     expect(await board.getByRole('listitem', { name: /^1号窗口/ }).getAttribute('aria-label')).toBe('1号窗口 工作中');
     const services = board.getByRole('table', { name: '事项排队情况' });
     expect(await services.getByRole('row').filter({ hasText: '个体工商户登记' }).textContent()).toMatch(/个体工商户登记1/);
@@ -154,7 +165,10 @@ describe('the queue end to end, in Chromium', () => {
     await rules.getByRole('spinbutton', { name: '重呼次数上限' }).fill('5');
     await rules.getByRole('button', { name: '保存' }).click();
     await rules.getByRole('status').waitFor();
-    expect(JSON.parse((hub.db.prepare('SELECT queue_settings FROM halls').pluck().get() as string))).toMatchObject({ recallLimit: 5, priorityStreak: 2 });
+    expect(JSON.parse(hub.db.prepare('SELECT queue_settings FROM halls').pluck().get() as string)).toMatchObject({
+      recallLimit: 5,
+      priorityStreak: 2,
+    });
     await board.getByRole('button', { name: '结束今日取号（日终）' }).click();
     await board.getByRole('button', { name: '确定日终' }).click();
     await board.getByRole('region', { name: '日终' }).getByText('已日终：3 个未办结的号已结束').waitFor();
@@ -162,7 +176,9 @@ describe('the queue end to end, in Chromium', () => {
     await kiosk.getByRole('button', { name: /^企业开办 今日已停止取号/ }).waitFor();
     await screenshot(board, 'manager-day-closed');
     await board.getByRole('button', { name: '校验审计链' }).click();
-    await expect.poll(() => board.getByRole('region', { name: '审计链' }).getByRole('status').textContent()).toMatch(/^审计链完整：共 \d+ 条记录，无篡改$/);
+    await expect
+      .poll(() => board.getByRole('region', { name: '审计链' }).getByRole('status').textContent())
+      .toMatch(/^审计链完整：共 \d+ 条记录，无篡改$/);
 
     const portrait = await openFace(browser, `${hub.url}/#/display?token=${terminal(hub, 'display').token}`, { width: 1080, height: 1920 });
     await portrait.getByRole('region', { name: '最近叫号' }).getByText('B001').waitFor();

@@ -18,12 +18,16 @@ describe('the Electron setup screen, in Chromium', () => {
         getConfig: async () => config,
         saveConfig: async (c: { hubUrl: string }) => {
           saved.push(c);
-          return c.hubUrl.startsWith('http') ? { ok: true } : { ok: false, error: { code: 'VALIDATION_FAILED', message: 'hubUrl: Invalid URL' } };
+          return c.hubUrl.startsWith('http')
+            ? { ok: true }
+            : { ok: false, error: { code: 'VALIDATION_FAILED', message: 'hubUrl: Invalid URL' } };
         },
         command: async () => ({ ok: false, error: { code: 'FORBIDDEN', message: '' } }),
         replica: async () => ({ seq: 0, tables: {} }),
         connection: async () => null,
-        onBatch: never, onSnapshot: never, onConnection: never,
+        onBatch: never,
+        onSnapshot: never,
+        onConnection: never,
         printTicket: async () => ({ ok: true }),
         // The main process's enrollTerminal is tested against a real hub; here only the screen.
         enroll: async (_hub: string, code: string) =>
@@ -40,7 +44,10 @@ describe('the Electron setup screen, in Chromium', () => {
     await page.getByRole('alert').getByText('注册码无效、已使用或已过期，请向大厅管理员重新获取').waitFor();
     await page.getByRole('textbox', { name: /^注册码/ }).fill('ABCD-EFGH-JKLM');
     await page.getByRole('button', { name: '注册本机' }).click();
-    await page.getByRole('status').getByText('已注册为叫号大屏（示范市政务服务中心），重启后生效 已固定服务器证书 AB:CD:EF:01，请与管理看板上显示的指纹核对').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('已注册为叫号大屏（示范市政务服务中心），重启后生效 已固定服务器证书 AB:CD:EF:01，请与管理看板上显示的指纹核对')
+      .waitFor();
     await page.getByRole('combobox', { name: '终端角色' }).selectOption({ label: '叫号大屏' });
     await page.getByRole('textbox', { name: '大厅服务器地址' }).fill('not a url');
     await page.getByRole('textbox', { name: /^终端令牌/ }).fill('tok-123');
@@ -51,7 +58,14 @@ describe('the Electron setup screen, in Chromium', () => {
     await page.getByRole('button', { name: '保存设置（重启后生效）' }).click();
     await page.getByText('设置已保存，重启后生效').waitFor();
     const saved = (await page.evaluate(() => (window as unknown as { saved: unknown[] }).saved)) as Record<string, unknown>[];
-    expect(saved.at(-1)).toEqual({ ...defaultTerminalConfig, mode: 'terminal', role: 'display', hubUrl: 'http://10.0.0.5:7700', token: 'tok-123', paperWidthMm: 58 });
+    expect(saved.at(-1)).toEqual({
+      ...defaultTerminalConfig,
+      mode: 'terminal',
+      role: 'display',
+      hubUrl: 'http://10.0.0.5:7700',
+      token: 'tok-123',
+      paperWidthMm: 58,
+    });
     await screenshot(page, 'setup');
   });
 });

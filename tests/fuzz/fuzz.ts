@@ -18,16 +18,31 @@ export interface FuzzResult {
   seed: number;
 }
 
-
 const codes = new Set<string>(Object.values(ErrorCode));
 const isTyped = (e: unknown): boolean =>
-  !!e && typeof e === 'object' && codes.has((e as { code?: string }).code ?? '') && typeof (e as { message?: unknown }).message === 'string';
+  !!e &&
+  typeof e === 'object' &&
+  codes.has((e as { code?: string }).code ?? '') &&
+  typeof (e as { message?: unknown }).message === 'string';
 
 /** Everything that a refused message must leave alone (applied ops and the audit log may grow). */
 function fingerprint(hub: Hub): string {
   const tables = [
-    'halls', 'counters', 'counter_services', 'services', 'tickets', 'inquiries', 'counter_log', 'hall_days', 'feed', 'terminals',
-    'catalog_items', 'calendar_years', 'cases', 'case_parts', 'case_events',
+    'halls',
+    'counters',
+    'counter_services',
+    'services',
+    'tickets',
+    'inquiries',
+    'counter_log',
+    'hall_days',
+    'feed',
+    'terminals',
+    'catalog_items',
+    'calendar_years',
+    'cases',
+    'case_parts',
+    'case_events',
   ];
   return JSON.stringify(tables.map((t) => hub.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }
@@ -36,39 +51,108 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
   const rnd = prng(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  const strings = ['', ' ', 'A001', 'H3301-c-01', 'H3301-s-A', '__proto__', 'constructor', 'toString', '窗口', '😀'.repeat(5), 'x'.repeat(70), 'x'.repeat(20_000), '\u0000', '../../etc', 'SELECT * FROM staff', '<script>'];
+  const strings = [
+    '',
+    ' ',
+    'A001',
+    'H3301-c-01',
+    'H3301-s-A',
+    '__proto__',
+    'constructor',
+    'toString',
+    '窗口',
+    '😀'.repeat(5),
+    'x'.repeat(70),
+    'x'.repeat(20_000),
+    '\u0000',
+    '../../etc',
+    'SELECT * FROM staff',
+    '<script>',
+  ];
   const value = (depth: number): unknown => {
     switch (int(depth > 3 ? 6 : 9)) {
-      case 0: return null;
-      case 1: return rnd() < 0.5;
-      case 2: return pick([0, -1, 1.5, 2 ** 53, -(2 ** 60), Number.MAX_VALUE, 1e-300]);
-      case 3: return pick(strings);
-      case 4: return int(1e6);
-      case 5: return undefined;
-      case 6: return Array.from({ length: int(5) }, () => value(depth + 1));
-      default: return Object.fromEntries(Array.from({ length: int(5) }, () => [pick([...strings.slice(0, 10), 'opId', 'type', 'payload', 'since', 'counterId']), value(depth + 1)]));
+      case 0:
+        return null;
+      case 1:
+        return rnd() < 0.5;
+      case 2:
+        return pick([0, -1, 1.5, 2 ** 53, -(2 ** 60), Number.MAX_VALUE, 1e-300]);
+      case 3:
+        return pick(strings);
+      case 4:
+        return int(1e6);
+      case 5:
+        return undefined;
+      case 6:
+        return Array.from({ length: int(5) }, () => value(depth + 1));
+      default:
+        return Object.fromEntries(
+          Array.from({ length: int(5) }, () => [
+            pick([...strings.slice(0, 10), 'opId', 'type', 'payload', 'since', 'counterId']),
+            value(depth + 1),
+          ]),
+        );
     }
   };
   const types = Object.keys(commandSpecs) as CommandType[];
   const base = (): Record<string, unknown> => ({
     opId: `fz${int(1e12)}`,
     type: pick(types),
-    payload: { counterId: 'H3301-c-01', serviceId: 'H3301-s-A', number: 'A001', reason: '测试', text: 'x', priority: 'normal', confirm: null, minutes: 5, login: 'c01', password: 'wrong', inquiryId: 'i1', topic: 't', detail: '', handledServiceIds: ['H3301-s-A'], mode: 'keep', toServiceId: null, toCounterId: null,
-      caseId: 'case-1', at: 0, itemId: 'H3301-item-001', ticketId: null, agentName: null, green: false, materialsReceived: ['申请书'], parts: [], action: 'accept',
-      applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' } },
+    payload: {
+      counterId: 'H3301-c-01',
+      serviceId: 'H3301-s-A',
+      number: 'A001',
+      reason: '测试',
+      text: 'x',
+      priority: 'normal',
+      confirm: null,
+      minutes: 5,
+      login: 'c01',
+      password: 'wrong',
+      inquiryId: 'i1',
+      topic: 't',
+      detail: '',
+      handledServiceIds: ['H3301-s-A'],
+      mode: 'keep',
+      toServiceId: null,
+      toCounterId: null,
+      caseId: 'case-1',
+      at: 0,
+      itemId: 'H3301-item-001',
+      ticketId: null,
+      agentName: null,
+      green: false,
+      materialsReceived: ['申请书'],
+      parts: [],
+      action: 'accept',
+      applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' },
+    },
   });
   const mutate = (cmd: Record<string, unknown>): unknown => {
     for (let i = 0, n = 1 + int(3); i < n; i++) {
       const payload = (cmd.payload && typeof cmd.payload === 'object' ? cmd.payload : {}) as Record<string, unknown>;
       const keys = Object.keys(payload);
       switch (int(7)) {
-        case 0: if (keys.length) delete payload[pick(keys)]; break;
-        case 1: if (keys.length) payload[pick(keys)] = value(1); break;
-        case 2: payload[pick(strings)] = value(1); break;
-        case 3: cmd.type = rnd() < 0.5 ? pick(strings) : pick(types); break;
-        case 4: cmd.opId = value(1); break;
-        case 5: cmd.payload = value(0); break;
-        default: cmd[pick(['extra', '__proto__', 'seq'])] = value(1);
+        case 0:
+          if (keys.length) delete payload[pick(keys)];
+          break;
+        case 1:
+          if (keys.length) payload[pick(keys)] = value(1);
+          break;
+        case 2:
+          payload[pick(strings)] = value(1);
+          break;
+        case 3:
+          cmd.type = rnd() < 0.5 ? pick(strings) : pick(types);
+          break;
+        case 4:
+          cmd.opId = value(1);
+          break;
+        case 5:
+          cmd.payload = value(0);
+          break;
+        default:
+          cmd[pick(['extra', '__proto__', 'seq'])] = value(1);
       }
     }
     return cmd;
@@ -77,7 +161,16 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
     const r = rnd();
     if (r < 0.7) return ['command', rnd() < 0.7 ? mutate(base()) : value(0)];
     if (r < 0.8) return ['subscribe', rnd() < 0.5 ? { since: value(2) } : value(0)];
-    if (r < 0.9) return ['query', rnd() < 0.6 ? { name: pick([...Object.keys(querySpecs), pick(strings)]), params: rnd() < 0.5 ? { text: pick(strings), scope: 'mine', counterId: null } : value(1) } : value(0)];
+    if (r < 0.9)
+      return [
+        'query',
+        rnd() < 0.6
+          ? {
+              name: pick([...Object.keys(querySpecs), pick(strings)]),
+              params: rnd() < 0.5 ? { text: pick(strings), scope: 'mine', counterId: null } : value(1),
+            }
+          : value(0),
+      ];
     return [pick(['teleport', 'feed', 'welcome', 'snapshot', '__proto__', 'constructor', 'x'.repeat(200)]), value(0)];
   };
 
@@ -86,7 +179,16 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
   const onCrash = () => crashes++;
   process.on('uncaughtException', onCrash);
   const hub = await startHub({ dataDir: dir, port: 0, demo: true });
-  const result: FuzzResult = { messages: 0, crashes: 0, state_changes: 0, typed_errors: 0, untyped: 0, accepted: 0, anonymous_replies: 0, seed };
+  const result: FuzzResult = {
+    messages: 0,
+    crashes: 0,
+    state_changes: 0,
+    typed_errors: 0,
+    untyped: 0,
+    accepted: 0,
+    anonymous_replies: 0,
+    seed,
+  };
   try {
     const before = fingerprint(hub);
     const connect = async (role: string) => {
@@ -111,7 +213,6 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
         ws.on('message', (d) => {
           const frame = d.toString();
           if (frame.startsWith('44{"message":"UNAUTHENTICATED"}')) {
-
             resolve();
           } else if (!frame.startsWith('0{') && frame !== '2') anonFrames.push(frame);
         }),
@@ -128,7 +229,9 @@ export async function fuzz(count: number, seed = Date.now() % 1e9): Promise<Fuzz
       result.messages++;
       if (i % 10 === 0) {
         if (anon.readyState !== WebSocket.OPEN) anon = await openAnon();
-        anon.send(rnd() < 0.5 ? `42${JSON.stringify([event, arg ?? null])}` : pick(['4', '42', '42[', '3probe', 'garbage', '41', '40{"token":1}']));
+        anon.send(
+          rnd() < 0.5 ? `42${JSON.stringify([event, arg ?? null])}` : pick(['4', '42', '42[', '3probe', 'garbage', '41', '40{"token":1}']),
+        );
         continue;
       }
       const client = clients[i % 2]!;

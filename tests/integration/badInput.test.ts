@@ -16,8 +16,25 @@ async function connect(hub: Hub, token: string | undefined): Promise<{ socket: S
 /** Everything a command could change: the feed position and every table's content. */
 function fingerprint(hub: Hub): string {
   const tables = [
-    'halls', 'counters', 'counter_log', 'inquiries', 'applied_ops', 'audit', 'feed', 'terminals', 'staff', 'tickets', 'ticket_events', 'services', 'hall_days',
-    'cases', 'case_parts', 'case_events', 'catalog_items', 'calendar_years', 'staff_sessions',
+    'halls',
+    'counters',
+    'counter_log',
+    'inquiries',
+    'applied_ops',
+    'audit',
+    'feed',
+    'terminals',
+    'staff',
+    'tickets',
+    'ticket_events',
+    'services',
+    'hall_days',
+    'cases',
+    'case_parts',
+    'case_events',
+    'catalog_items',
+    'calendar_years',
+    'staff_sessions',
   ];
   // A wrong password is meant to count (lockout), so the staff's failure count is left out here
   // and checked in the security tests.
@@ -29,7 +46,18 @@ const big: string = 'x'.repeat(20_000);
 const caseWith = (applicant: unknown) => ({
   opId: opId(),
   type: 'case.register',
-  payload: { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, ticketId: null, itemId: 'H3301-item-001', applicant, agentName: null, green: false, materialsReceived: [], parts: [] },
+  payload: {
+    caseId: 'case-1',
+    counterId: 'H3301-c-01',
+    at: 0,
+    ticketId: null,
+    itemId: 'H3301-item-001',
+    applicant,
+    agentName: null,
+    green: false,
+    materialsReceived: [],
+    parts: [],
+  },
 });
 
 describe('bad input changes nothing and gets a typed error', () => {
@@ -37,26 +65,90 @@ describe('bad input changes nothing and gets a typed error', () => {
     ['not an object', (): unknown => 'hello', 'VALIDATION_FAILED'],
     ['null', (): unknown => null, 'VALIDATION_FAILED'],
     ['missing opId', () => ({ type: 'hall.setNotice', payload: { text: 'x' } }), 'VALIDATION_FAILED'],
-    ['opId with bad characters', () => ({ opId: '../../etc/passwd', type: 'counter.resume', payload: { counterId: 'x' } }), 'VALIDATION_FAILED'],
-    ['extra envelope field', () => ({ opId: opId(), type: 'counter.resume', payload: { counterId: 'x' }, admin: true }), 'VALIDATION_FAILED'],
+    [
+      'opId with bad characters',
+      () => ({ opId: '../../etc/passwd', type: 'counter.resume', payload: { counterId: 'x' } }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'extra envelope field',
+      () => ({ opId: opId(), type: 'counter.resume', payload: { counterId: 'x' }, admin: true }),
+      'VALIDATION_FAILED',
+    ],
     ['unknown command', () => ({ opId: opId(), type: 'ticket.teleport', payload: {} }), 'UNKNOWN_COMMAND'],
     ['prototype key as type', () => ({ opId: opId(), type: '__proto__', payload: {} }), 'UNKNOWN_COMMAND'],
-    ['oversized', () => ({ opId: opId(), type: 'inquiry.record', payload: { inquiryId: 'a1', counterId: null, topic: 't', detail: big } }), 'PAYLOAD_TOO_LARGE'],
-    ['payload field of the wrong type', () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: 42 } }), 'VALIDATION_FAILED'],
-    ['payload with an extra field', () => ({ opId: opId(), type: 'counter.resume', payload: { counterId: 'H3301-c-01', force: true } }), 'VALIDATION_FAILED'],
-    ['blank pause reason', () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: '   ' } }), 'VALIDATION_FAILED'],
-    ['another counter than the terminal’s', () => ({ opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD } }), 'FORBIDDEN'],
+    [
+      'oversized',
+      () => ({ opId: opId(), type: 'inquiry.record', payload: { inquiryId: 'a1', counterId: null, topic: 't', detail: big } }),
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'payload field of the wrong type',
+      () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: 42 } }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'payload with an extra field',
+      () => ({ opId: opId(), type: 'counter.resume', payload: { counterId: 'H3301-c-01', force: true } }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'blank pause reason',
+      () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: '   ' } }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'another counter than the terminal’s',
+      () => ({ opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD } }),
+      'FORBIDDEN',
+    ],
     ['a role that may not send it', () => ({ opId: opId(), type: 'hall.setNotice', payload: { text: 'hacked' } }), 'FORBIDDEN'],
-    ['wrong password', () => ({ opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password: 'nope' } }), 'BAD_CREDENTIALS'],
+    [
+      'wrong password',
+      () => ({ opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password: 'nope' } }),
+      'BAD_CREDENTIALS',
+    ],
     ['unknown counter', () => ({ opId: opId(), type: 'counter.heartbeat', payload: { counterId: 'H3301-c-99' } }), 'FORBIDDEN'],
-    ['pause a closed counter', () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: '会议' } }), 'COUNTER_STATE'],
-    ['resolve an unknown inquiry', () => ({ opId: opId(), type: 'inquiry.resolve', payload: { inquiryId: 'nope', resolution: 'x' } }), 'NOT_FOUND'],
-    ['an ID number with a wrong check digit', () => caseWith({ type: 'person', name: '张三', idNumber: '110105194912310021', creditCode: null, phone: '13800138000' }), 'VALIDATION_FAILED'],
-    ['a credit code with a wrong check digit', () => caseWith({ type: 'enterprise', name: '某公司', idNumber: null, creditCode: '91350100M000100Y44', phone: '13800138000' }), 'VALIDATION_FAILED'],
-    ['a person without an ID number', () => caseWith({ type: 'person', name: '张三', idNumber: null, creditCode: null, phone: '13800138000' }), 'VALIDATION_FAILED'],
-    ['a case step that does not exist', () => ({ opId: opId(), type: 'case.step', payload: { caseId: 'c', counterId: 'H3301-c-01', at: 0, action: 'bribe' } }), 'VALIDATION_FAILED'],
-    ['a case registered at a closed counter', () => caseWith({ type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' }), 'COUNTER_STATE'],
-    ['a catalog import from a clerk', () => ({ opId: opId(), type: 'catalog.import', payload: { fileName: 'x.csv', rows: [['部门']] } }), 'FORBIDDEN'],
+    [
+      'pause a closed counter',
+      () => ({ opId: opId(), type: 'counter.pause', payload: { counterId: 'H3301-c-01', reason: '会议' } }),
+      'COUNTER_STATE',
+    ],
+    [
+      'resolve an unknown inquiry',
+      () => ({ opId: opId(), type: 'inquiry.resolve', payload: { inquiryId: 'nope', resolution: 'x' } }),
+      'NOT_FOUND',
+    ],
+    [
+      'an ID number with a wrong check digit',
+      () => caseWith({ type: 'person', name: '张三', idNumber: '110105194912310021', creditCode: null, phone: '13800138000' }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a credit code with a wrong check digit',
+      () => caseWith({ type: 'enterprise', name: '某公司', idNumber: null, creditCode: '91350100M000100Y44', phone: '13800138000' }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a person without an ID number',
+      () => caseWith({ type: 'person', name: '张三', idNumber: null, creditCode: null, phone: '13800138000' }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a case step that does not exist',
+      () => ({ opId: opId(), type: 'case.step', payload: { caseId: 'c', counterId: 'H3301-c-01', at: 0, action: 'bribe' } }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a case registered at a closed counter',
+      () => caseWith({ type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' }),
+      'COUNTER_STATE',
+    ],
+    [
+      'a catalog import from a clerk',
+      () => ({ opId: opId(), type: 'catalog.import', payload: { fileName: 'x.csv', rows: [['部门']] } }),
+      'FORBIDDEN',
+    ],
   ] as const)('command: %s → %s', async (_name, make, code) => {
     const hub = await demoHub();
     const clerk = await connect(hub, terminal(hub, 'clerk', 0).token);
@@ -89,7 +181,11 @@ describe('bad input changes nothing and gets a typed error', () => {
   it.each([
     ['not an object', 'cases', 'VALIDATION_FAILED'],
     ['an unknown query', { name: 'staff.passwords', params: {} }, 'UNKNOWN_COMMAND'],
-    ['parameters of the wrong shape', { name: 'cases.search', params: { text: 'x', scope: 'everyone', counterId: null } }, 'VALIDATION_FAILED'],
+    [
+      'parameters of the wrong shape',
+      { name: 'cases.search', params: { text: 'x', scope: 'everyone', counterId: null } },
+      'VALIDATION_FAILED',
+    ],
     ['an extra field', { name: 'cases.search', params: { text: 'x', scope: 'mine', counterId: null, sql: '1=1' } }, 'VALIDATION_FAILED'],
     ['a query a clerk may not ask', { name: 'cases.supervision', params: {} }, 'FORBIDDEN'],
   ])('query: %s → %s', async (_name, request, code) => {
@@ -141,14 +237,19 @@ describe('bad input changes nothing and gets a typed error', () => {
     const before = fingerprint(hub);
     manager.socket.emit('command', { opId: opId(), type: 'hall.setNotice', payload: { text: 'no ack' } });
     manager.socket.emit('teleport', { to: 'mars' });
-    expect(await manager.socket.timeout(5000).emitWithAck('teleport', 1)).toEqual({ ok: false, error: { code: 'UNKNOWN_EVENT', message: '未知消息：teleport' } });
+    expect(await manager.socket.timeout(5000).emitWithAck('teleport', 1)).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_EVENT', message: '未知消息：teleport' },
+    });
     await until(() => errors.length === 2, 'protocol errors');
     // (socket.io runs onAny listeners before the event's own handler: the order is not meaningful)
     expect(errors).toHaveLength(2);
-    expect(errors).toEqual(expect.arrayContaining([
-      { event: 'command', code: 'VALIDATION_FAILED', message: 'command 需要应答回调，消息未处理' },
-      { event: 'teleport', code: 'UNKNOWN_EVENT', message: '未知消息：teleport' },
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { event: 'command', code: 'VALIDATION_FAILED', message: 'command 需要应答回调，消息未处理' },
+        { event: 'teleport', code: 'UNKNOWN_EVENT', message: '未知消息：teleport' },
+      ]),
+    );
     expect(fingerprint(hub)).toBe(before);
   });
 });
@@ -159,8 +260,12 @@ describe('queue commands refused change nothing', () => {
     const hub = await demoHub();
     const send = (role: 'clerk' | 'kiosk' | 'manager', n: number, type: string, payload: unknown) =>
       hub.execute(callerOf(terminal(hub, role, n)), { opId: opId(), type, payload });
-    expect(send('clerk', 0, 'counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
-    expect(send('clerk', 1, 'counter.signIn', { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(send('clerk', 0, 'counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+    });
+    expect(send('clerk', 1, 'counter.signIn', { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+    });
     expect(send('kiosk', 0, 'ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null })).toMatchObject({ ok: true });
     expect(send('kiosk', 0, 'ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null })).toMatchObject({ ok: true });
     expect(send('clerk', 0, 'ticket.callNext', { counterId: 'H3301-c-01' })).toMatchObject({ ok: true });
@@ -172,16 +277,79 @@ describe('queue commands refused change nothing', () => {
 
   it.each([
     ['call with nothing waiting', 1, 'ticket.callNext', { counterId: 'H3301-c-02' }, 'QUEUE_EMPTY', '当前没有等候的号'],
-    ['finish a ticket that is not yours (another counter)', 1, 'ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }, 'FORBIDDEN', '本终端不属于该窗口'],
-    ['finish when holding nothing', 1, 'ticket.finish', { counterId: 'H3301-c-02', handledServiceIds: ['H3301-s-A'] }, 'NO_CURRENT_TICKET', '当前没有叫号或办理中的号'],
-    ['finish before starting', 0, 'ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }, 'TICKET_STATE', '请先开始办理，再办结'],
-    ['transfer to a closed service', 0, 'ticket.transfer', { counterId: 'H3301-c-01', toServiceId: 'H3301-s-K', toCounterId: null, mode: 'keep' }, 'SERVICE_UNAVAILABLE', '“婚姻登记”暂停办理'],
-    ['transfer to both a service and a counter', 0, 'ticket.transfer', { counterId: 'H3301-c-01', toServiceId: 'H3301-s-B', toCounterId: 'H3301-c-02', mode: 'keep' }, 'VALIDATION_FAILED', null],
+    [
+      'finish a ticket that is not yours (another counter)',
+      1,
+      'ticket.finish',
+      { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] },
+      'FORBIDDEN',
+      '本终端不属于该窗口',
+    ],
+    [
+      'finish when holding nothing',
+      1,
+      'ticket.finish',
+      { counterId: 'H3301-c-02', handledServiceIds: ['H3301-s-A'] },
+      'NO_CURRENT_TICKET',
+      '当前没有叫号或办理中的号',
+    ],
+    [
+      'finish before starting',
+      0,
+      'ticket.finish',
+      { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] },
+      'TICKET_STATE',
+      '请先开始办理，再办结',
+    ],
+    [
+      'transfer to a closed service',
+      0,
+      'ticket.transfer',
+      { counterId: 'H3301-c-01', toServiceId: 'H3301-s-K', toCounterId: null, mode: 'keep' },
+      'SERVICE_UNAVAILABLE',
+      '“婚姻登记”暂停办理',
+    ],
+    [
+      'transfer to both a service and a counter',
+      0,
+      'ticket.transfer',
+      { counterId: 'H3301-c-01', toServiceId: 'H3301-s-B', toCounterId: 'H3301-c-02', mode: 'keep' },
+      'VALIDATION_FAILED',
+      null,
+    ],
     ['a second call while holding a ticket', 0, 'ticket.callNext', { counterId: 'H3301-c-01' }, 'COUNTER_BUSY', '请先处理当前的 A001 号'],
-    ['call a specific ticket while holding one', 0, 'ticket.callSpecific', { counterId: 'H3301-c-01', number: 'A002', reason: '急' }, 'COUNTER_BUSY', '请先处理当前的 A001 号'],
-    ['call a number that does not exist', 1, 'ticket.callSpecific', { counterId: 'H3301-c-02', number: 'A999', reason: '核对' }, 'NOT_FOUND', '今日 A999 号不存在'],
-    ['call a malformed number', 1, 'ticket.callSpecific', { counterId: 'H3301-c-02', number: 'a-1', reason: '核对' }, 'VALIDATION_FAILED', null],
-    ['reinstate a ticket that is not missed', 1, 'ticket.reinstate', { counterId: 'H3301-c-02', number: 'A001' }, 'TICKET_STATE', 'A001 号不是过号状态'],
+    [
+      'call a specific ticket while holding one',
+      0,
+      'ticket.callSpecific',
+      { counterId: 'H3301-c-01', number: 'A002', reason: '急' },
+      'COUNTER_BUSY',
+      '请先处理当前的 A001 号',
+    ],
+    [
+      'call a number that does not exist',
+      1,
+      'ticket.callSpecific',
+      { counterId: 'H3301-c-02', number: 'A999', reason: '核对' },
+      'NOT_FOUND',
+      '今日 A999 号不存在',
+    ],
+    [
+      'call a malformed number',
+      1,
+      'ticket.callSpecific',
+      { counterId: 'H3301-c-02', number: 'a-1', reason: '核对' },
+      'VALIDATION_FAILED',
+      null,
+    ],
+    [
+      'reinstate a ticket that is not missed',
+      1,
+      'ticket.reinstate',
+      { counterId: 'H3301-c-02', number: 'A001' },
+      'TICKET_STATE',
+      'A001 号不是过号状态',
+    ],
     ['park for a day', 0, 'ticket.park', { counterId: 'H3301-c-01', minutes: 1440 }, 'VALIDATION_FAILED', null],
     ['issue from a clerk terminal', 0, 'ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }, 'FORBIDDEN', null],
     ['sign out holding a ticket', 0, 'counter.signOut', { counterId: 'H3301-c-01' }, 'COUNTER_BUSY', '请先处理当前的 A001 号再签退'],

@@ -22,9 +22,17 @@ async function hall(start = '2026-11-02T01:00:00Z') {
   const register = (more: Partial<CommandPayload<'case.register'>> = {}) =>
     ok(
       clerk('case.register', {
-        caseId: randomUUID(), counterId: C1, at: clock(), ticketId: null, itemId: ITEM,
+        caseId: randomUUID(),
+        counterId: C1,
+        at: clock(),
+        ticketId: null,
+        itemId: ITEM,
         applicant: { type: 'person', name: '张三', idNumber: ID, creditCode: null, phone: '13800138000' },
-        agentName: null, green: false, materialsReceived: ['申请书', '身份证明'], parts: [], ...more,
+        agentName: null,
+        green: false,
+        materialsReceived: ['申请书', '身份证明'],
+        parts: [],
+        ...more,
       }),
     ).case as Row<'cases'>;
   const step = (caseId: string, action: CaseStep['action'], more: Record<string, unknown> = {}) =>
@@ -38,20 +46,41 @@ describe('case lifecycle at the hub', () => {
   it('收件 → 受理 → 承办 → 审核 → 批准 → 办结 → 送达, each with who and when; numbers by hall, date and day', async () => {
     const { hub, register, step, row, days } = await hall();
     const c = register();
-    expect(c).toMatchObject({ number: 'H3301-20261102-0001', status: 'received', first_clerk_id: 'H3301-u-1', id_masked: '110105********002X' });
+    expect(c).toMatchObject({
+      number: 'H3301-20261102-0001',
+      status: 'received',
+      first_clerk_id: 'H3301-u-1',
+      id_masked: '110105********002X',
+    });
     expect(register().number).toBe('H3301-20261102-0002');
     ok(step(c.id, 'accept'));
     // Accepted Monday 11-02: promised 10 working days → 11-16; statutory 15 → 11-23; yellow at 8 → 11-12.
-    expect(row(c.id)).toMatchObject({ status: 'accepted', accepted_day: '2026-11-02', promised_due: '2026-11-16', statutory_due: '2026-11-23', yellow_from: '2026-11-12', calendar_warning: '' });
+    expect(row(c.id)).toMatchObject({
+      status: 'accepted',
+      accepted_day: '2026-11-02',
+      promised_due: '2026-11-16',
+      statutory_due: '2026-11-23',
+      yellow_from: '2026-11-12',
+      calendar_warning: '',
+    });
     days(1);
     ok(step(c.id, 'undertake'));
     ok(step(c.id, 'review'));
     ok(step(c.id, 'approve'));
     days(2);
     ok(step(c.id, 'conclude'));
-    expect(row(c.id)).toMatchObject({ status: 'concluded', used_days: 3, on_time: 1, handler_id: 'H3301-u-1', reviewer_id: 'H3301-u-1', approver_id: 'H3301-u-1' });
+    expect(row(c.id)).toMatchObject({
+      status: 'concluded',
+      used_days: 3,
+      on_time: 1,
+      handler_id: 'H3301-u-1',
+      reviewer_id: 'H3301-u-1',
+      approver_id: 'H3301-u-1',
+    });
     ok(step(c.id, 'deliver'));
-    const events = hub.db.prepare('SELECT action, staff_id, at FROM case_events WHERE case_id = ? ORDER BY rowid').all(c.id) as Row<'case_events'>[];
+    const events = hub.db
+      .prepare('SELECT action, staff_id, at FROM case_events WHERE case_id = ? ORDER BY rowid')
+      .all(c.id) as Row<'case_events'>[];
     expect(events.map((e) => e.action)).toEqual(['register', 'accept', 'undertake', 'review', 'approve', 'conclude', 'deliver']);
     expect(events.every((e) => e.staff_id === 'H3301-u-1' && e.at > 0)).toBe(true);
     // A new day starts a new sequence.
@@ -69,7 +98,9 @@ describe('case lifecycle at the hub', () => {
     expect(err(step(c.id, 'refuse', { reason: ' ' }))).toBe('VALIDATION_FAILED'); // 不予受理 needs a reason
     expect(err(step(c.id, 'requestSupplement', { missing: [] }))).toBe('VALIDATION_FAILED'); // and 补正 every missing material
     expect(err(clerk('case.resume', { caseId: c.id, counterId: C1, at: 0 }))).toBe('CASE_STATE');
-    expect(err(clerk('case.pause', { caseId: c.id, counterId: C1, at: 0, kind: 'suspend', reason: '等待', expectedDays: null }))).toBe('CASE_STATE');
+    expect(err(clerk('case.pause', { caseId: c.id, counterId: C1, at: 0, kind: 'suspend', reason: '等待', expectedDays: null }))).toBe(
+      'CASE_STATE',
+    );
     expect(err(step('no-such-case', 'accept'))).toBe('NOT_FOUND');
     expect(JSON.stringify(hub.db.prepare('SELECT * FROM cases').all()) + hub.store.currentSeq).toBe(before);
   });
@@ -106,15 +137,44 @@ describe('case lifecycle at the hub', () => {
     expect(err(extend('manager', 'wrong'))).toBe('BAD_CREDENTIALS');
     expect(err(extend('manager', DEMO_PASSWORD, 11))).toBe('CASE_STATE');
     ok(extend('manager', DEMO_PASSWORD));
-    expect(row(c.id)).toMatchObject({ extension_days: 5, extension_approver_id: 'H3301-u-mgr', promised_due: '2026-11-27', statutory_due: '2026-12-04' });
+    expect(row(c.id)).toMatchObject({
+      extension_days: 5,
+      extension_approver_id: 'H3301-u-mgr',
+      promised_due: '2026-11-27',
+      statutory_due: '2026-12-04',
+    });
     expect(err(extend('manager', DEMO_PASSWORD, 2))).toBe('CASE_STATE'); // one extension only
   });
 
   it('joint approval: parts in parallel with their own due days; the whole on time only if every part is', async () => {
     const { hub, register, step, row, days, clerk, clock } = await hall();
-    const parts = [{ departmentId: 'H3301-d-hw', limitDays: 3 }, { departmentId: 'H3301-d-hc', limitDays: 5 }];
+    const parts = [
+      { departmentId: 'H3301-d-hw', limitDays: 3 },
+      { departmentId: 'H3301-d-hc', limitDays: 5 },
+    ];
     const c = register({ parts });
-    expect(err(clerk('case.register', { caseId: randomUUID(), counterId: C1, at: clock(), ticketId: null, itemId: ITEM, applicant: { type: 'enterprise', name: '示范科技有限公司', idNumber: null, creditCode: '91350100M000100Y43', phone: '057187654321' }, agentName: '代办员 周敏', green: true, materialsReceived: ['申请书'], parts: [{ departmentId: 'H3301-d-amr', limitDays: 3 }] }))).toBe('VALIDATION_FAILED');
+    expect(
+      err(
+        clerk('case.register', {
+          caseId: randomUUID(),
+          counterId: C1,
+          at: clock(),
+          ticketId: null,
+          itemId: ITEM,
+          applicant: {
+            type: 'enterprise',
+            name: '示范科技有限公司',
+            idNumber: null,
+            creditCode: '91350100M000100Y43',
+            phone: '057187654321',
+          },
+          agentName: '代办员 周敏',
+          green: true,
+          materialsReceived: ['申请书'],
+          parts: [{ departmentId: 'H3301-d-amr', limitDays: 3 }],
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
     ok(step(c.id, 'accept'));
     const partRows = () => hub.store.where('case_parts', 'case_id = ?', c.id).sort((x, y) => x.limit_days - y.limit_days);
     expect(partRows().map((p) => p.due_day)).toEqual(['2026-11-05', '2026-11-09']);
@@ -122,10 +182,14 @@ describe('case lifecycle at the hub', () => {
     ok(step(c.id, 'review'));
     expect(err(step(c.id, 'approve'))).toBe('CASE_STATE');
     days(2); // Wed 11-04: the 3-day part in time
-    ok(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[0]!.id, outcome: 'approved', note: '同意' }));
+    ok(
+      clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[0]!.id, outcome: 'approved', note: '同意' }),
+    );
     days(6); // Tue 11-10: the 5-day part one day late
     ok(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[1]!.id, outcome: 'approved', note: '' }));
-    expect(err(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[1]!.id, outcome: 'denied', note: '' }))).toBe('CASE_STATE');
+    expect(
+      err(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[1]!.id, outcome: 'denied', note: '' })),
+    ).toBe('CASE_STATE');
     ok(step(c.id, 'approve'));
     ok(step(c.id, 'conclude'));
     // The whole is well inside its 10 days, but one part was late: not on time.
@@ -148,7 +212,9 @@ describe('case lifecycle at the hub', () => {
     expect(ok(a.clerk(0)('case.revealId', { caseId: c.id, counterId: C1 }))).toEqual({ idNumber: ID });
     expect(err(a.kiosk('case.revealId', { caseId: c.id, counterId: null }))).toBe('FORBIDDEN');
     const reveal = hub.db.prepare("SELECT staff_id, terminal_id, detail FROM audit WHERE type = 'case.revealId' AND outcome = 'ok'").all();
-    expect(reveal).toEqual([{ staff_id: 'H3301-u-1', terminal_id: 'H3301-t-clerk-1', detail: JSON.stringify({ caseId: c.id, counterId: C1 }) }]);
+    expect(reveal).toEqual([
+      { staff_id: 'H3301-u-1', terminal_id: 'H3301-t-clerk-1', detail: JSON.stringify({ caseId: c.id, counterId: C1 }) },
+    ]);
     expect(whole(hub.db.prepare('SELECT answer FROM applied_ops').all() as { answer: string }[])).toBe(false);
   });
 });
@@ -162,19 +228,34 @@ describe('deadlines over time: supervision, calendar years, report', () => {
     const supervise = () => {
       const r = hub.query(callerOf(terminal(hub, 'manager')), { name: 'cases.supervision', params: {} });
       if (!r.ok) throw new Error(r.error.message);
-      return r.result as { today: string; rows: { number: string; signal: string; daysLeft: number; handlerName: string; departmentName: string }[]; departments: { name: string; running: number; yellow: number; red: number }[] };
+      return r.result as {
+        today: string;
+        rows: { number: string; signal: string; daysLeft: number; handlerName: string; departmentName: string }[];
+        departments: { name: string; running: number; yellow: number; red: number }[];
+      };
     };
     expect(supervise().rows).toEqual([]);
     days(10); // Thu 11-12: 8 of 10 working days used
-    expect(supervise().rows).toMatchObject([{ number: c.number, signal: 'yellow', daysLeft: 2, handlerName: '王晓明', departmentName: '市场监督管理局' }]);
-    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({ ok: true, result: { cases: { yellow: 1, red: 0 } } });
+    expect(supervise().rows).toMatchObject([
+      { number: c.number, signal: 'yellow', daysLeft: 2, handlerName: '王晓明', departmentName: '市场监督管理局' },
+    ]);
+    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
+      ok: true,
+      result: { cases: { yellow: 1, red: 0 } },
+    });
     days(4); // Mon 11-16: the last day
     expect(supervise().rows).toMatchObject([{ signal: 'yellow', daysLeft: 0 }]);
     days(1); // Tue 11-17: overdue
     expect(supervise().rows).toMatchObject([{ signal: 'red', daysLeft: -1 }]);
     expect(supervise().departments.find((d) => d.name === '市场监督管理局')).toMatchObject({ running: 1, yellow: 0, red: 1 });
-    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({ ok: true, result: { day: '2026-11-17', cases: { running: 1, yellow: 0, red: 1 } } });
-    expect(hub.query(callerOf(terminal(hub, 'clerk')), { name: 'cases.supervision', params: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
+      ok: true,
+      result: { day: '2026-11-17', cases: { running: 1, yellow: 0, red: 1 } },
+    });
+    expect(hub.query(callerOf(terminal(hub, 'clerk')), { name: 'cases.supervision', params: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('a due day in a year without a schedule warns, until the administrator enters that year', async () => {
@@ -219,12 +300,47 @@ describe('deadlines over time: supervision, calendar years, report', () => {
 });
 
 describe('catalog', () => {
-  const header = ['部门', '事项编码', '事项名称', '事项类型', '办件类型', '法定时限', '承诺时限', '时限单位', '收费标准', '申请材料', '设定依据', '叫号业务'];
+  const header = [
+    '部门',
+    '事项编码',
+    '事项名称',
+    '事项类型',
+    '办件类型',
+    '法定时限',
+    '承诺时限',
+    '时限单位',
+    '收费标准',
+    '申请材料',
+    '设定依据',
+    '叫号业务',
+  ];
   it('imports a good sheet in one go and refuses a bad one whole, listing every bad row', async () => {
     const { hub, a } = await hall();
-    const good = [header, ['税务局', 'SX-TAX-900', '发票领用', '非许可', '承诺件', '20', '5', '工作日', '不收费', '申请书；经办人身份证', '《发票管理办法》', 'H'], ['税务局', 'SX-AMR-001', '企业设立登记（新）', '许可', '承诺件', '15', '5', '', '0', '申请书', '条例', '']];
+    const good = [
+      header,
+      [
+        '税务局',
+        'SX-TAX-900',
+        '发票领用',
+        '非许可',
+        '承诺件',
+        '20',
+        '5',
+        '工作日',
+        '不收费',
+        '申请书；经办人身份证',
+        '《发票管理办法》',
+        'H',
+      ],
+      ['税务局', 'SX-AMR-001', '企业设立登记（新）', '许可', '承诺件', '15', '5', '', '0', '申请书', '条例', ''],
+    ];
     expect(ok(a.manager('catalog.import', { fileName: 'good.csv', rows: good }))).toEqual({ created: 1, updated: 1 });
-    expect(hub.store.get('catalog_items', 'H3301-item-001')).toMatchObject({ name: '企业设立登记（新）', promised_limit: 5, department_id: 'H3301-d-tax', service_id: null });
+    expect(hub.store.get('catalog_items', 'H3301-item-001')).toMatchObject({
+      name: '企业设立登记（新）',
+      promised_limit: 5,
+      department_id: 'H3301-d-tax',
+      service_id: null,
+    });
     const count = () => (hub.db.prepare('SELECT count(*) AS n FROM catalog_items').get() as { n: number }).n;
     const before = count();
     const bad = [
@@ -236,7 +352,15 @@ describe('catalog', () => {
     const answer = a.manager('catalog.import', { fileName: 'bad.csv', rows: bad });
     expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });
     const message = answer.ok ? '' : answer.error.message;
-    for (const text of ['第 3 行 部门：未知部门“不存在局”', '第 3 行 事项类型', '第 3 行 收费标准', '第 3 行 叫号业务', '第 4 行 事项编码：事项编码与第 2 行重复', '第 4 行 时限单位', '第 4 行 收费标准']) {
+    for (const text of [
+      '第 3 行 部门：未知部门“不存在局”',
+      '第 3 行 事项类型',
+      '第 3 行 收费标准',
+      '第 3 行 叫号业务',
+      '第 4 行 事项编码：事项编码与第 2 行重复',
+      '第 4 行 时限单位',
+      '第 4 行 收费标准',
+    ]) {
       expect(message).toContain(text);
     }
     expect(message).not.toMatch(/^第 2 行 /m);
@@ -248,8 +372,19 @@ describe('catalog', () => {
     const { hub, a } = await hall();
     const item = hub.store.get('catalog_items', 'H3301-item-002')!;
     const input = {
-      code: item.code, name: '企业变更登记', departmentId: item.department_id, kind: 'licensing' as const, mode: 'promised' as const, statutoryLimit: 15,
-      promisedLimit: 3, limitUnit: 'working_days' as const, feeCents: 0, materials: ['申请书'], legalBasis: '条例', serviceId: null, active: true,
+      code: item.code,
+      name: '企业变更登记',
+      departmentId: item.department_id,
+      kind: 'licensing' as const,
+      mode: 'promised' as const,
+      statutoryLimit: 15,
+      promisedLimit: 3,
+      limitUnit: 'working_days' as const,
+      feeCents: 0,
+      materials: ['申请书'],
+      legalBasis: '条例',
+      serviceId: null,
+      active: true,
     };
     ok(a.manager('catalog.save', { itemId: item.id, item: input }));
     expect(hub.store.get('catalog_items', item.id)).toMatchObject({ promised_limit: 3 });
@@ -278,9 +413,16 @@ describe('offline case work', () => {
     const doneAt = clock();
     const queued = [
       await agent.command('case.register', {
-        caseId, counterId: C1, at: doneAt, ticketId: null, itemId: ITEM,
+        caseId,
+        counterId: C1,
+        at: doneAt,
+        ticketId: null,
+        itemId: ITEM,
         applicant: { type: 'person', name: '李四', idNumber: ID, creditCode: null, phone: '13800138000' },
-        agentName: '全程代办员', green: true, materialsReceived: ['申请书'], parts: [],
+        agentName: '全程代办员',
+        green: true,
+        materialsReceived: ['申请书'],
+        parts: [],
       }),
       await agent.command('case.step', { caseId, counterId: C1, at: doneAt + 60_000, action: 'accept' }),
       await agent.command('case.step', { caseId, counterId: C1, at: doneAt + 120_000, action: 'undertake' }),
@@ -288,20 +430,34 @@ describe('offline case work', () => {
     // Work the hub will refuse (the item no longer exists): kept on the terminal, redacted.
     queued.push(
       await agent.command('case.register', {
-        caseId: randomUUID(), counterId: C1, at: doneAt, ticketId: null, itemId: 'no-such-item',
+        caseId: randomUUID(),
+        counterId: C1,
+        at: doneAt,
+        ticketId: null,
+        itemId: 'no-such-item',
         applicant: { type: 'person', name: '王五', idNumber: ID, creditCode: null, phone: '13800138000' },
-        agentName: null, green: false, materialsReceived: [], parts: [],
+        agentName: null,
+        green: false,
+        materialsReceived: [],
+        parts: [],
       }),
     );
     expect(queued.every((q) => q.ok === 'queued')).toBe(true);
-    expect(await agent.command('case.revealId', { caseId, counterId: C1 })).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
+    expect(await agent.command('case.revealId', { caseId, counterId: C1 })).toMatchObject({
+      ok: false,
+      error: { code: 'HUB_UNREACHABLE' },
+    });
     expect(agent.connection.pending).toBe(4);
     await agent.close();
 
     clock.advance(3 * 3_600_000); // back three hours later
     hub = await startHub({ dataDir: hubDir, port, demo: true, clock });
     onCleanup(() => hub.close());
-    agent = agentFor(hub, tokens.find((x) => x.id === t.id)!, { dataDir: agentDir });
+    agent = agentFor(
+      hub,
+      tokens.find((x) => x.id === t.id)!,
+      { dataDir: agentDir },
+    );
     await until(() => agent.connection.status === 'connected' && agent.connection.pending === 0, 'outbox drained');
     expect(agent.outbox.rejected()).toMatchObject([{ type: 'case.register', error: { code: 'NOT_FOUND' } }]);
     const kept = new Database(path.join(agentDir, 'replica.db'), { readonly: true });
@@ -309,8 +465,17 @@ describe('offline case work', () => {
     expect(kept.prepare('SELECT payload FROM outbox_rejected').pluck().get()).toContain('110105********002X');
     expect(kept.prepare('SELECT payload FROM outbox_rejected').pluck().get()).not.toContain(ID);
     const c = hub.store.get('cases', caseId)!;
-    expect(c).toMatchObject({ status: 'handling', received_at: doneAt, accepted_at: doneAt + 60_000, agent_name: '全程代办员', green: 1, first_clerk_id: 'H3301-u-1' });
-    expect((hub.db.prepare("SELECT count(*) AS n FROM audit WHERE type LIKE 'case.%' AND outcome = 'ok'").get() as { n: number }).n).toBe(3);
+    expect(c).toMatchObject({
+      status: 'handling',
+      received_at: doneAt,
+      accepted_at: doneAt + 60_000,
+      agent_name: '全程代办员',
+      green: 1,
+      first_clerk_id: 'H3301-u-1',
+    });
+    expect((hub.db.prepare("SELECT count(*) AS n FROM audit WHERE type LIKE 'case.%' AND outcome = 'ok'").get() as { n: number }).n).toBe(
+      3,
+    );
     expect(hub.store.where('case_events', 'case_id = ?', caseId)).toHaveLength(3);
     await until(() => agent.replica.row('cases', caseId)?.status === 'handling', 'the replica has it');
   });

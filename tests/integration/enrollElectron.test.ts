@@ -17,7 +17,11 @@ const box = (available: boolean): SecretBox => ({
 });
 
 async function codeFor(hub: Awaited<ReturnType<typeof demoHub>>) {
-  const a = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.create', payload: { role: 'kiosk', name: '二楼取号机', counterId: null, zone: '' } });
+  const a = hub.execute(callerOf(terminal(hub, 'manager')), {
+    opId: opId(),
+    type: 'terminal.create',
+    payload: { role: 'kiosk', name: '二楼取号机', counterId: null, zone: '' },
+  });
   if (!a.ok) throw new Error(a.error.message);
   return (a.result as { code: string }).code;
 }
@@ -42,7 +46,10 @@ describe('enrolling an Electron terminal', () => {
   it('without OS encryption the token goes to an owner-only file', async () => {
     const hub = await demoHub();
     const dir = tempDir();
-    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(false))).toMatchObject({ ok: true, storage: 'file' });
+    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(false))).toMatchObject({
+      ok: true,
+      storage: 'file',
+    });
     expect(statSync(path.join(dir, 'token.txt')).mode & 0o777).toBe(0o600);
     expect(existsSync(path.join(dir, 'token.bin'))).toBe(false);
   });
@@ -51,7 +58,12 @@ describe('enrolling an Electron terminal', () => {
     const { writeFileSync } = await import('node:fs');
     const dir = tempDir();
     writeFileSync(path.join(dir, 'token.bin'), 'garbage');
-    const broken: SecretBox = { ...box(true), decryptString: () => { throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'); } };
+    const broken: SecretBox = {
+      ...box(true),
+      decryptString: () => {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      },
+    };
     expect(loadToken(dir, broken)).toBeNull();
     writeFileSync(path.join(dir, 'token.txt'), '\n');
     expect(loadToken(dir, box(false))).toBeNull();
@@ -83,7 +95,11 @@ describe('optional TLS: a self-signed hub certificate, pinned at enrollment', ()
     expect(hub.health().tlsFingerprint).toBe(fingerprint);
 
     const dir = tempDir();
-    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(true))).toMatchObject({ ok: true, role: 'kiosk', fingerprint });
+    expect(await enrollTerminal(dir, defaultTerminalConfig, hub.url, await codeFor(hub), box(true))).toMatchObject({
+      ok: true,
+      role: 'kiosk',
+      fingerprint,
+    });
     const { config } = loadConfig(dir);
     expect(new X509Certificate(config.hubCertificate!).fingerprint256).toBe(fingerprint);
 
@@ -92,7 +108,12 @@ describe('optional TLS: a self-signed hub certificate, pinned at enrollment', ()
     hub = await demoHub({ dataDir, port, tls: true }, { managerSession: false });
     expect(hub.tlsFingerprint).toBe(fingerprint); // the same certificate after a restart
 
-    const agent = new TerminalAgent({ hubUrl: config.hubUrl, token: loadToken(dir, box(true))!, dataDir: tempDir('agent-'), hubCertificate: config.hubCertificate });
+    const agent = new TerminalAgent({
+      hubUrl: config.hubUrl,
+      token: loadToken(dir, box(true))!,
+      dataDir: tempDir('agent-'),
+      hubCertificate: config.hubCertificate,
+    });
     onCleanup(() => agent.close());
     agent.start();
     await until(() => agent.connection.status === 'connected', 'the pinned terminal connects over wss');
@@ -104,7 +125,12 @@ describe('optional TLS: a self-signed hub certificate, pinned at enrollment', ()
     const real = await demoHub({ dataDir: realDir, tls: true });
     const impostor = await demoHub({ tls: true });
     const pinned = readFileSync(path.join(realDir, 'tls-cert.pem'), 'utf8');
-    const agent = new TerminalAgent({ hubUrl: impostor.url, token: terminal(impostor, 'kiosk').token, dataDir: tempDir('agent-'), hubCertificate: pinned });
+    const agent = new TerminalAgent({
+      hubUrl: impostor.url,
+      token: terminal(impostor, 'kiosk').token,
+      dataDir: tempDir('agent-'),
+      hubCertificate: pinned,
+    });
     onCleanup(() => agent.close());
     agent.start();
     await until(() => agent.connection.status === 'reconnecting', 'the handshake is refused');

@@ -7,14 +7,20 @@ const MIN = 60_000;
 
 async function createTerminal(hub: Hub, payload: Record<string, unknown> = {}) {
   const answer = hub.execute(callerOf(terminal(hub, 'manager')), {
-    opId: opId(), type: 'terminal.create', payload: { role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼', ...payload },
+    opId: opId(),
+    type: 'terminal.create',
+    payload: { role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼', ...payload },
   });
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.result as { terminal: { id: string }; code: string; expiresAt: number };
 }
 
 const post = (hub: Hub, body: unknown, method = 'POST') =>
-  fetch(`${hub.url}/enroll`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined });
+  fetch(`${hub.url}/enroll`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: method === 'POST' ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
+  });
 
 function connect(hub: Hub, token: string) {
   const s: Socket = io(hub.url, { auth: { token }, transports: ['websocket'], reconnection: false });
@@ -44,13 +50,18 @@ describe('terminal enrollment', () => {
 
     const again = await post(hub, { code });
     expect(again.status).toBe(401);
-    expect(await again.json()).toEqual({ error: { code: 'ENROLLMENT_INVALID', message: '注册码无效、已使用或已过期，请向大厅管理员重新获取' } });
+    expect(await again.json()).toEqual({
+      error: { code: 'ENROLLMENT_INVALID', message: '注册码无效、已使用或已过期，请向大厅管理员重新获取' },
+    });
     // The code never rests in the database: a replay of the command answers without it.
     const stored = String(hub.db.prepare("SELECT answer FROM applied_ops WHERE type = 'terminal.create'").pluck().get());
     expect(stored).not.toContain(code);
     expect(hub.db.prepare('SELECT count(*) FROM enrollments WHERE code_hash = ?').pluck().get(code)).toBe(0);
     expect(hub.verifyAudit()).toMatchObject({ ok: true });
-    expect(hub.db.prepare("SELECT outcome FROM audit WHERE type = 'terminal.enroll' ORDER BY id").pluck().all()).toEqual(['ok', 'ENROLLMENT_INVALID']);
+    expect(hub.db.prepare("SELECT outcome FROM audit WHERE type = 'terminal.enroll' ORDER BY id").pluck().all()).toEqual([
+      'ok',
+      'ENROLLMENT_INVALID',
+    ]);
   });
 
   it('an expired code, and a code replaced by a newer one, are refused', async () => {
@@ -59,8 +70,16 @@ describe('terminal enrollment', () => {
     const { terminal: t, code } = await createTerminal(hub);
     clock.advance(60 * MIN);
     expect((await post(hub, { code })).status).toBe(401);
-    const first = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.newCode', payload: { terminalId: t.id } });
-    const second = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.newCode', payload: { terminalId: t.id } });
+    const first = hub.execute(callerOf(terminal(hub, 'manager')), {
+      opId: opId(),
+      type: 'terminal.newCode',
+      payload: { terminalId: t.id },
+    });
+    const second = hub.execute(callerOf(terminal(hub, 'manager')), {
+      opId: opId(),
+      type: 'terminal.newCode',
+      payload: { terminalId: t.id },
+    });
     expect((await post(hub, { code: (first as unknown as { result: { code: string } }).result.code })).status).toBe(401);
     expect((await post(hub, { code: (second as unknown as { result: { code: string } }).result.code })).status).toBe(200);
   });
@@ -71,11 +90,21 @@ describe('terminal enrollment', () => {
     const { socket, outcome } = connect(hub, display.token);
     expect(await outcome).toBe('welcome display');
     const gone = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.revoke', payload: { terminalId: display.id } })).toMatchObject({ ok: true });
+    expect(
+      hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.revoke', payload: { terminalId: display.id } }),
+    ).toMatchObject({ ok: true });
     expect(await gone).toBe('io server disconnect');
     expect(await connect(hub, display.token).outcome).toBe('refused UNAUTHENTICATED');
-    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.newCode', payload: { terminalId: display.id } })).toMatchObject({ ok: false, error: { code: 'TERMINAL_REVOKED' } });
-    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.revoke', payload: { terminalId: terminal(hub, 'manager').id } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'terminal.newCode', payload: { terminalId: display.id } }),
+    ).toMatchObject({ ok: false, error: { code: 'TERMINAL_REVOKED' } });
+    expect(
+      hub.execute(callerOf(terminal(hub, 'manager')), {
+        opId: opId(),
+        type: 'terminal.revoke',
+        payload: { terminalId: terminal(hub, 'manager').id },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('a token presented under another terminal id is refused', async () => {

@@ -25,7 +25,9 @@ describe('the hub as a process', () => {
     onCleanup(() => clerk.close());
     onCleanup(() => manager.close());
     await until(() => clerk.connection.status === 'connected' && manager.connection.status === 'connected', 'connected');
-    expect(await clerk.command('counter.signIn', { counterId: clerkT.counterId!, login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(await clerk.command('counter.signIn', { counterId: clerkT.counterId!, login: 'c01', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+    });
     expect(await manager.command('session.signIn', { login: 'manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
 
     // Two streams: the clerk's offline-capable inquiries, and the manager's notices that need the hub.
@@ -37,7 +39,12 @@ describe('the hub as a process', () => {
       while (!stop) {
         const id = randomUUID();
         inquiries.push(id);
-        await clerk.command('inquiry.record', { inquiryId: id, counterId: clerkT.counterId!, topic: '咨询', detail: String(inquiries.length) });
+        await clerk.command('inquiry.record', {
+          inquiryId: id,
+          counterId: clerkT.counterId!,
+          topic: '咨询',
+          detail: String(inquiries.length),
+        });
         // Offline, 'queued' comes back at once: yield so that sockets and timers get their turn.
         await new Promise((r) => setImmediate(r));
       }
@@ -86,7 +93,11 @@ describe('the hub as a process', () => {
     const dupAudit = db.prepare('SELECT op_id, count(*) c FROM audit GROUP BY op_id HAVING c > 1').all();
     expect(dupAudit).toEqual([]);
     // The feed is gap-free across the crash.
-    const { n, lo, hi } = db.prepare('SELECT count(*) n, min(seq) lo, max(seq) hi FROM feed').get() as { n: number; lo: number; hi: number };
+    const { n, lo, hi } = db.prepare('SELECT count(*) n, min(seq) lo, max(seq) hi FROM feed').get() as {
+      n: number;
+      lo: number;
+      hi: number;
+    };
     expect(hi - lo + 1).toBe(n);
     expect(clerk.outbox.rejected()).toEqual([]);
   });
@@ -101,7 +112,10 @@ describe('the hub as a process', () => {
     expect(health).toMatchObject({ ok: true, hallId: 'H3301', hallName: '示范市政务服务中心', version: '0.1.0' });
     expect(health.seq).toBeGreaterThan(0);
 
-    const display = io(hub.url, { auth: { token: demoTokens(dataDir).find((t) => t.role === 'display')!.token }, transports: ['websocket'] });
+    const display = io(hub.url, {
+      auth: { token: demoTokens(dataDir).find((t) => t.role === 'display')!.token },
+      transports: ['websocket'],
+    });
     onCleanup(() => void display.close());
     await until(() => display.connected, 'display connected');
     const after = (await (await fetch(`${hub.url}/health`)).json()) as { terminals: Record<string, number> };

@@ -26,25 +26,42 @@ describe('privacy on public terminals', () => {
 
     const as = (role: 'clerk' | 'kiosk' | 'manager', n: number) => {
       const caller = callerOf(terminal(hub, role, n));
-      return (type: string, payload: unknown) => expect(hub.execute(caller, { opId: opId(), type, payload }), type).toMatchObject({ ok: true });
+      return (type: string, payload: unknown) =>
+        expect(hub.execute(caller, { opId: opId(), type, payload }), type).toMatchObject({ ok: true });
     };
-    const clerk1 = as('clerk', 0), clerk2 = as('clerk', 3), kiosk = as('kiosk', 0), manager = as('manager', 0);
+    const clerk1 = as('clerk', 0),
+      clerk2 = as('clerk', 3),
+      kiosk = as('kiosk', 0),
+      manager = as('manager', 0);
     clerk1('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD });
     clerk2('counter.signIn', { counterId: 'H3301-c-04', login: 'c04', password: DEMO_PASSWORD });
     for (let i = 0; i < 6; i++) kiosk('ticket.issue', { serviceId: i % 2 ? 'H3301-s-A' : 'H3301-s-C', priority: 'normal', confirm: null });
     kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'green', confirm: { login: 'c01', password: DEMO_PASSWORD } });
     // A clerk records an enquiry with the applicant's name, ID number and phone in it.
-    clerk1('inquiry.record', { inquiryId: 'inq-1', counterId: 'H3301-c-01', topic: '张三 补办营业执照', detail: '张三，身份证 110101199003074514，电话 13812345678' });
+    clerk1('inquiry.record', {
+      inquiryId: 'inq-1',
+      counterId: 'H3301-c-01',
+      topic: '张三 补办营业执照',
+      detail: '张三，身份证 110101199003074514，电话 13812345678',
+    });
     clerk1('ticket.callNext', { counterId: 'H3301-c-01' });
     clerk1('ticket.recall', { counterId: 'H3301-c-01' });
     clerk1('ticket.start', { counterId: 'H3301-c-01' });
     // A case for the called ticket: the applicant's name, ID number, phone and an agent's name.
     clerk1('case.register', {
-      caseId: 'case-1', counterId: 'H3301-c-01', at: Date.now(), ticketId: hub.store.where('tickets', "status = 'serving'")[0]!.id, itemId: 'H3301-item-001',
+      caseId: 'case-1',
+      counterId: 'H3301-c-01',
+      at: Date.now(),
+      ticketId: hub.store.where('tickets', "status = 'serving'")[0]!.id,
+      itemId: 'H3301-item-001',
       applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13812345678' },
-      agentName: '代办员李四', green: true, materialsReceived: ['申请书'], parts: [{ departmentId: 'H3301-d-tax', limitDays: 3 }],
+      agentName: '代办员李四',
+      green: true,
+      materialsReceived: ['申请书'],
+      parts: [{ departmentId: 'H3301-d-tax', limitDays: 3 }],
     });
-    for (const action of ['accept', 'undertake'] as const) clerk1('case.step', { caseId: 'case-1', counterId: 'H3301-c-01', at: Date.now(), action });
+    for (const action of ['accept', 'undertake'] as const)
+      clerk1('case.step', { caseId: 'case-1', counterId: 'H3301-c-01', at: Date.now(), action });
     clerk1('ticket.transfer', { counterId: 'H3301-c-01', toServiceId: 'H3301-s-C', toCounterId: null, mode: 'keep' });
     clerk2('ticket.callNext', { counterId: 'H3301-c-04' });
     clerk2('ticket.start', { counterId: 'H3301-c-04' });
@@ -58,7 +75,7 @@ describe('privacy on public terminals', () => {
 
     const all = received.join('\n');
     expect(all).toContain('A001'); // they did receive the day: ticket numbers, counters, services
-    const staffNames = (hub.db.prepare('SELECT name, login FROM staff').all() as { name: string; login: string }[]);
+    const staffNames = hub.db.prepare('SELECT name, login FROM staff').all() as { name: string; login: string }[];
     for (const s of staffNames) {
       expect(all, s.name).not.toContain(s.name);
       expect(all, s.login).not.toContain(`"${s.login}"`);

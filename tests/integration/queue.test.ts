@@ -16,7 +16,13 @@ async function hallWithClerks(clerks: number[]) {
   }
   const issue = (prefix: string, priority: 'normal' | 'green' | 'major' = 'normal') => {
     clock.advance(1000);
-    return ticketOf(a.kiosk('ticket.issue', { serviceId: `H3301-s-${prefix}`, priority, confirm: priority === 'normal' ? null : { login: 'manager', password: DEMO_PASSWORD } }));
+    return ticketOf(
+      a.kiosk('ticket.issue', {
+        serviceId: `H3301-s-${prefix}`,
+        priority,
+        confirm: priority === 'normal' ? null : { login: 'manager', password: DEMO_PASSWORD },
+      }),
+    );
   };
   const counter = (n: number) => {
     const send = a.clerk(n - 1);
@@ -30,7 +36,8 @@ async function hallWithClerks(clerks: number[]) {
         ok(send('ticket.finish', { counterId, handledServiceIds: [t.service_id] }));
         return t.number;
       },
-      send: <T extends CommandType>(type: T, payload: Omit<CommandPayload<T>, 'counterId'>) => send(type, { counterId, ...payload } as CommandPayload<T>),
+      send: <T extends CommandType>(type: T, payload: Omit<CommandPayload<T>, 'counterId'>) =>
+        send(type, { counterId, ...payload } as CommandPayload<T>),
       counterId,
     };
   };
@@ -59,7 +66,9 @@ describe('queue on the hub', () => {
   it('priority needs a staff confirmation and interleaves 2 : 1 with normal tickets', async () => {
     const { kiosk, issue, counter } = await hallWithClerks([1]);
     expect(err(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'green', confirm: null }))).toBe('BAD_CREDENTIALS');
-    expect(err(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'green', confirm: { login: 'manager', password: 'x' } }))).toBe('BAD_CREDENTIALS');
+    expect(err(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'green', confirm: { login: 'manager', password: 'x' } }))).toBe(
+      'BAD_CREDENTIALS',
+    );
     const n = [issue('A'), issue('A'), issue('A', 'green'), issue('A', 'major'), issue('A', 'green')].map((t) => t.number);
     const order = [1, 2, 3, 4, 5].map(() => counter(1).serve());
     expect(order).toEqual([n[2], n[3], n[0], n[4], n[1]]);
@@ -76,7 +85,8 @@ describe('queue on the hub', () => {
     // A1 comes back: behind 3 waiting tickets (the default rule), so after A2, A3, A4.
     ok(c.send('ticket.reinstate', { number: a1.number }));
     expect([c.serve(), c.serve(), c.serve(), c.serve()]).toEqual([a2.number, a3.number, a4.number, a1.number]);
-    const a5 = issue('A'), a6 = issue('A');
+    const a5 = issue('A'),
+      a6 = issue('A');
     expect(err(c.send('ticket.callSpecific', { number: a6.number, reason: '' }))).toBe('VALIDATION_FAILED');
     expect(ticketOf(c.send('ticket.callSpecific', { number: a6.number, reason: '老人预约到场' })).call_reason).toBe('老人预约到场');
     expect(hub.store.get('tickets', a5.id)?.status).toBe('waiting');
@@ -92,13 +102,17 @@ describe('queue on the hub', () => {
 
   it('transfer to a service keeping its place or to the back; transfer to a counter is that counter’s alone', async () => {
     const { issue, counter } = await hallWithClerks([1, 4, 5]);
-    const c1 = issue('C'), a1 = issue('A'), c2 = issue('C');
+    const c1 = issue('C'),
+      a1 = issue('A'),
+      c2 = issue('C');
     // Counter 1 serves A: transfers A001 to service C keeping its place (issued between C001 and C002).
     expect(ticketOf(counter(1).next()).number).toBe(a1.number);
     ok(counter(1).send('ticket.transfer', { toServiceId: 'H3301-s-C', toCounterId: null, mode: 'keep' }));
     expect([counter(4).serve(), counter(4).serve(), counter(4).serve()]).toEqual([c1.number, a1.number, c2.number]);
     // Back of the line instead.
-    const c3 = issue('C'), a2 = issue('A'), c4 = issue('C');
+    const c3 = issue('C'),
+      a2 = issue('A'),
+      c4 = issue('C');
     counter(1).next();
     ok(counter(1).send('ticket.transfer', { toServiceId: 'H3301-s-C', toCounterId: null, mode: 'back' }));
     expect([counter(4).serve(), counter(4).serve(), counter(4).serve()]).toEqual([c3.number, c4.number, a2.number]);
@@ -113,7 +127,9 @@ describe('queue on the hub', () => {
 
   it('park with auto-return after T minutes, back to the same counter in its old place', async () => {
     const { issue, counter, clock } = await hallWithClerks([1, 2]);
-    const a1 = issue('A'), a2 = issue('A'), a3 = issue('A');
+    const a1 = issue('A'),
+      a2 = issue('A'),
+      a3 = issue('A');
     counter(1).next();
     expect(ticketOf(counter(1).send('ticket.park', { minutes: 10 })).status).toBe('parked');
     expect(counter(1).serve()).toBe(a2.number);
@@ -134,7 +150,9 @@ describe('queue on the hub', () => {
     expect(err(counter(1).send('ticket.finish', { handledServiceIds: ['H3301-s-A'] }))).toBe('TICKET_STATE');
     ok(manager('service.update', { serviceId: 'H3301-s-K', open: false }));
     const afterClose = hub.store.currentSeq;
-    expect(err(counter(1).send('ticket.transfer', { toServiceId: 'H3301-s-K', toCounterId: null, mode: 'keep' }))).toBe('SERVICE_UNAVAILABLE');
+    expect(err(counter(1).send('ticket.transfer', { toServiceId: 'H3301-s-K', toCounterId: null, mode: 'keep' }))).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
     expect(err(counter(1).send('ticket.transfer', { toServiceId: null, toCounterId: 'H3301-c-02', mode: 'keep' }))).toBe('COUNTER_STATE');
     expect(err(kiosk('ticket.issue', { serviceId: 'H3301-s-K', priority: 'normal', confirm: null }))).toBe('SERVICE_UNAVAILABLE');
     expect(hub.store.currentSeq).toBe(afterClose);
@@ -145,7 +163,12 @@ describe('queue on the hub', () => {
 
   it('a daily cap says the service is full; the manager sets caps and thresholds', async () => {
     const { hub, kiosk, manager } = await hallWithClerks([]);
-    expect(ok(manager('service.update', { serviceId: 'H3301-s-K', dailyCap: 2, maxWaitMin: 45, queueCap: 12 })).service).toMatchObject({ daily_cap: 2, max_wait_min: 45, queue_cap: 12, max_service_min: 20 });
+    expect(ok(manager('service.update', { serviceId: 'H3301-s-K', dailyCap: 2, maxWaitMin: 45, queueCap: 12 })).service).toMatchObject({
+      daily_cap: 2,
+      max_wait_min: 45,
+      queue_cap: 12,
+      max_service_min: 20,
+    });
     expect(err(manager('service.update', { serviceId: 'H3301-s-K' }))).toBe('VALIDATION_FAILED');
     expect(err(kiosk('service.update', { serviceId: 'H3301-s-K', open: false }))).toBe('FORBIDDEN');
     void hub;
@@ -169,9 +192,20 @@ describe('queue on the hub', () => {
     issue('A');
     const r = ok(manager('day.close', {}));
     expect(r.ended).toBe(5);
-    const rows = hub.db.prepare('SELECT number, status, end_reason FROM tickets ORDER BY number').all() as { number: string; status: string; end_reason: string | null }[];
+    const rows = hub.db.prepare('SELECT number, status, end_reason FROM tickets ORDER BY number').all() as {
+      number: string;
+      status: string;
+      end_reason: string | null;
+    }[];
     expect(rows.every((t) => ['finished', 'no_show', 'cancelled'].includes(t.status))).toBe(true);
     expect(rows.filter((t) => t.end_reason !== null)).toHaveLength(5);
-    expect(rows.map((t) => `${t.number}:${t.status}`)).toEqual(['A001:finished', 'A002:finished', 'A003:no_show', 'A004:cancelled', 'A005:cancelled', 'C001:no_show']);
+    expect(rows.map((t) => `${t.number}:${t.status}`)).toEqual([
+      'A001:finished',
+      'A002:finished',
+      'A003:no_show',
+      'A004:cancelled',
+      'A005:cancelled',
+      'C001:no_show',
+    ]);
   });
 });

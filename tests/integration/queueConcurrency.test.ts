@@ -13,7 +13,8 @@ describe('queue under concurrency', () => {
   it(`${KIOSKS} kiosks and ${COUNTERS} counters: no number twice, no ticket called twice, every ticket ends once`, async () => {
     const hub = await demoHub();
     const h = hub.hallId;
-    const passwordHash = (hub.db.prepare("SELECT password_hash FROM staff WHERE login = 'c01'").get() as { password_hash: string }).password_hash;
+    const passwordHash = (hub.db.prepare("SELECT password_hash FROM staff WHERE login = 'c01'").get() as { password_hash: string })
+      .password_hash;
 
     // Grow the demo hall to 30 counters; every counter also serves the three shared services.
     const tokens = hub.store.transaction(() => {
@@ -23,17 +24,39 @@ describe('queue under concurrency', () => {
         const login = `c${String(n).padStart(2, '0')}`;
         if (n > 16) {
           hub.store.upsert('counters', {
-            id, hall_id: h, number: n, name: `${n}号窗口`, zone: '三楼', state: 'closed', staff_id: null, terminal_id: null,
-            pause_reason: null, state_since: null, last_seen_at: null, profile: n % 2 ? 'ordered' : 'longest_wait', priority_streak: 0,
+            id,
+            hall_id: h,
+            number: n,
+            name: `${n}号窗口`,
+            zone: '三楼',
+            state: 'closed',
+            staff_id: null,
+            terminal_id: null,
+            pause_reason: null,
+            state_since: null,
+            last_seen_at: null,
+            profile: n % 2 ? 'ordered' : 'longest_wait',
+            priority_streak: 0,
           });
-          hub.store.upsert('staff', { id: `${h}-u-${n}`, hall_id: h, login, name: `工作人员${n}`, role: 'clerk', department_id: null }, { password_hash: passwordHash });
+          hub.store.upsert(
+            'staff',
+            { id: `${h}-u-${n}`, hall_id: h, login, name: `工作人员${n}`, role: 'clerk', department_id: null },
+            { password_hash: passwordHash },
+          );
         }
         for (const p of SHARED) {
-          if (!hub.store.get('counter_services', `${id}-${p}`)) hub.store.upsert('counter_services', { id: `${id}-${p}`, counter_id: id, service_id: `${h}-s-${p}`, position: 9 });
+          if (!hub.store.get('counter_services', `${id}-${p}`))
+            hub.store.upsert('counter_services', { id: `${id}-${p}`, counter_id: id, service_id: `${h}-s-${p}`, position: 9 });
         }
-        clerks.push({ counterId: id, login, token: createTerminal(hub.store, h, { id: `${h}-t-cc-${n}`, role: 'clerk', name: id, counterId: id }, 0) });
+        clerks.push({
+          counterId: id,
+          login,
+          token: createTerminal(hub.store, h, { id: `${h}-t-cc-${n}`, role: 'clerk', name: id, counterId: id }, 0),
+        });
       }
-      const kiosks = Array.from({ length: KIOSKS }, (_, k) => createTerminal(hub.store, h, { id: `${h}-t-kk-${k}`, role: 'kiosk', name: `k${k}`, counterId: null }, 0));
+      const kiosks = Array.from({ length: KIOSKS }, (_, k) =>
+        createTerminal(hub.store, h, { id: `${h}-t-kk-${k}`, role: 'kiosk', name: `k${k}`, counterId: null }, 0),
+      );
       return { clerks, kiosks };
     }).result;
 
@@ -45,7 +68,10 @@ describe('queue under concurrency', () => {
     };
     const clerks = await Promise.all(tokens.clerks.map(async (c) => ({ ...c, send: await connect(c.token) })));
     const kiosks = await Promise.all(tokens.kiosks.map(connect));
-    for (const c of clerks) expect(await c.send('counter.signIn', { counterId: c.counterId, login: c.login, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    for (const c of clerks)
+      expect(await c.send('counter.signIn', { counterId: c.counterId, login: c.login, password: DEMO_PASSWORD })).toMatchObject({
+        ok: true,
+      });
 
     const unexpected: string[] = [];
     let kiosksDone = 0;
@@ -67,7 +93,10 @@ describe('queue under concurrency', () => {
         }
         // A few counters leave their last ticket open, so that closing the day has work to do.
         if (n % 10 === 0 && round > 5) return;
-        for (const [type, payload] of [['ticket.start', { counterId: c.counterId }], ['ticket.finish', { counterId: c.counterId, handledServiceIds: [`${h}-s-A`] }]] as const) {
+        for (const [type, payload] of [
+          ['ticket.start', { counterId: c.counterId }],
+          ['ticket.finish', { counterId: c.counterId, handledServiceIds: [`${h}-s-A`] }],
+        ] as const) {
           const a = await c.send(type, payload);
           if (!a.ok) unexpected.push(`${type}: ${a.error.code}`);
         }
@@ -83,15 +112,26 @@ describe('queue under concurrency', () => {
     expect(tickets).toHaveLength(KIOSKS * TICKETS_PER_KIOSK);
     expect(new Set(tickets.map((t) => t.number)).size).toBe(tickets.length);
     for (const p of SHARED) {
-      const numbers = tickets.filter((t) => t.number.startsWith(p)).map((t) => Number(t.number.slice(1))).sort((a, b) => a - b);
+      const numbers = tickets
+        .filter((t) => t.number.startsWith(p))
+        .map((t) => Number(t.number.slice(1)))
+        .sort((a, b) => a - b);
       expect(numbers).toEqual(numbers.map((_, i) => i + 1)); // 001, 002, … with no hole and no repeat
     }
     expect(tickets.every((t) => ['finished', 'no_show', 'cancelled'].includes(t.status))).toBe(true);
-    const calledTwice = hub.db.prepare("SELECT ticket_id, count(*) c FROM ticket_events WHERE type = 'call' GROUP BY ticket_id HAVING c > 1").all();
+    const calledTwice = hub.db
+      .prepare("SELECT ticket_id, count(*) c FROM ticket_events WHERE type = 'call' GROUP BY ticket_id HAVING c > 1")
+      .all();
     expect(calledTwice).toEqual([]);
-    const finishedByTwo = hub.db.prepare("SELECT ticket_id FROM ticket_events WHERE type = 'finish' GROUP BY ticket_id HAVING count(DISTINCT counter_id) > 1").all();
+    const finishedByTwo = hub.db
+      .prepare("SELECT ticket_id FROM ticket_events WHERE type = 'finish' GROUP BY ticket_id HAVING count(DISTINCT counter_id) > 1")
+      .all();
     expect(finishedByTwo).toEqual([]);
-    const endings = hub.db.prepare("SELECT ticket_id, count(*) c FROM ticket_events WHERE type IN ('finish','no_show','day_close') GROUP BY ticket_id HAVING c <> 1").all();
+    const endings = hub.db
+      .prepare(
+        "SELECT ticket_id, count(*) c FROM ticket_events WHERE type IN ('finish','no_show','day_close') GROUP BY ticket_id HAVING c <> 1",
+      )
+      .all();
     expect(endings).toEqual([]);
   });
 });

@@ -14,26 +14,55 @@ describe('sign-in lockout on the hub', () => {
     const clock = manualClock();
     const hub = await demoHub({ clock });
     const clerk = callerOf(terminal(hub, 'clerk', 0));
-    const signIn = (password: string) => hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password } });
+    const signIn = (password: string) =>
+      hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password } });
     for (let i = 0; i < 4; i++) expect(signIn('wrong')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
-    expect(signIn('wrong')).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED', message: '密码错误次数过多，账号已锁定，请 15 分钟后再试' } });
+    expect(signIn('wrong')).toMatchObject({
+      ok: false,
+      error: { code: 'STAFF_LOCKED', message: '密码错误次数过多，账号已锁定，请 15 分钟后再试' },
+    });
     clock.advance(14 * MIN);
-    expect(signIn(DEMO_PASSWORD)).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED', message: '密码错误次数过多，账号已锁定，请 1 分钟后再试' } });
+    expect(signIn(DEMO_PASSWORD)).toMatchObject({
+      ok: false,
+      error: { code: 'STAFF_LOCKED', message: '密码错误次数过多，账号已锁定，请 1 分钟后再试' },
+    });
     // The same account confirming a priority ticket at the kiosk is locked too.
     const kiosk = callerOf(terminal(hub, 'kiosk'));
-    expect(hub.execute(kiosk, { opId: opId(), type: 'ticket.issue', payload: { serviceId: 'H3301-s-A', priority: 'green', confirm: { login: 'c01', password: DEMO_PASSWORD } } })).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED' } });
+    expect(
+      hub.execute(kiosk, {
+        opId: opId(),
+        type: 'ticket.issue',
+        payload: { serviceId: 'H3301-s-A', priority: 'green', confirm: { login: 'c01', password: DEMO_PASSWORD } },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED' } });
     clock.advance(MIN);
     expect(signIn(DEMO_PASSWORD)).toMatchObject({ ok: true });
-    expect(hub.db.prepare("SELECT failed_logins, locked_until FROM staff WHERE login = 'c01'").get()).toEqual({ failed_logins: 0, locked_until: null });
+    expect(hub.db.prepare("SELECT failed_logins, locked_until FROM staff WHERE login = 'c01'").get()).toEqual({
+      failed_logins: 0,
+      locked_until: null,
+    });
   });
 
   it('the lockout is configurable by a manager', async () => {
     const hub = await demoHub();
-    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'hall.setSecuritySettings', payload: { lockoutAttempts: 3 } })).toMatchObject({ ok: true });
+    expect(
+      hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'hall.setSecuritySettings', payload: { lockoutAttempts: 3 } }),
+    ).toMatchObject({ ok: true });
     const clerk = callerOf(terminal(hub, 'clerk', 0));
-    const codes = [1, 2, 3].map(() => (hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-01', login: 'c01', password: 'x' } }) as { error: { code: string } }).error.code);
+    const codes = [1, 2, 3].map(
+      () =>
+        (
+          hub.execute(clerk, {
+            opId: opId(),
+            type: 'counter.signIn',
+            payload: { counterId: 'H3301-c-01', login: 'c01', password: 'x' },
+          }) as { error: { code: string } }
+        ).error.code,
+    );
     expect(codes).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'STAFF_LOCKED']);
-    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'hall.setSecuritySettings', payload: { lockoutAttempts: 1 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'hall.setSecuritySettings', payload: { lockoutAttempts: 1 } }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 });
 
@@ -71,7 +100,7 @@ describe('the audit chain', () => {
 
   it('finds an edited row', async () => {
     const dir = await history();
-    const report = check(dir, tamper(dir, "UPDATE audit SET detail = '{\"counterId\":\"H3301-c-02\"}' WHERE id = 3"));
+    const report = check(dir, tamper(dir, 'UPDATE audit SET detail = \'{"counterId":"H3301-c-02"}\' WHERE id = 3'));
     expect(report.problems).toEqual([{ kind: 'edited', at: 3, message: '第 3 条审计记录被修改' }]);
   });
 
@@ -82,12 +111,17 @@ describe('the audit chain', () => {
       { kind: 'deleted', at: 9, message: expect.stringContaining('1 个已执行命令缺少审计记录') },
     ]);
     const dir2 = await history();
-    expect(check(dir2, tamper(dir2, 'DELETE FROM audit WHERE id = 8')).problems).toMatchObject([{ kind: 'deleted', message: expect.stringContaining('1 个已执行命令缺少审计记录') }]);
+    expect(check(dir2, tamper(dir2, 'DELETE FROM audit WHERE id = 8')).problems).toMatchObject([
+      { kind: 'deleted', message: expect.stringContaining('1 个已执行命令缺少审计记录') },
+    ]);
   });
 
   it('finds an inserted row, even one chained to the last hash', async () => {
     const dir = await history();
-    const db = tamper(dir, "INSERT INTO audit (id, at, terminal_id, staff_id, op_id, type, outcome, detail, prev_hash, hash) SELECT 9, at, terminal_id, staff_id, 'forged', type, 'ok', detail, hash, hash FROM audit WHERE id = 8");
+    const db = tamper(
+      dir,
+      "INSERT INTO audit (id, at, terminal_id, staff_id, op_id, type, outcome, detail, prev_hash, hash) SELECT 9, at, terminal_id, staff_id, 'forged', type, 'ok', detail, hash, hash FROM audit WHERE id = 8",
+    );
     expect(check(dir, db).problems).toEqual([{ kind: 'inserted', at: 9, message: '第 9 条审计记录不属于审计链（插入或伪造）' }]);
   });
 
@@ -138,22 +172,46 @@ const samples: { [T in CommandType]: unknown } = {
   'audit.verify': {},
   'hall.setNotice': { text: '通知' },
   'case.register': {
-    caseId: 'case-1', counterId: 'H3301-c-01', at: 0, ticketId: null, itemId: 'H3301-item-001',
+    caseId: 'case-1',
+    counterId: 'H3301-c-01',
+    at: 0,
+    ticketId: null,
+    itemId: 'H3301-item-001',
     applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' },
-    agentName: null, green: false, materialsReceived: ['申请书'], parts: [],
+    agentName: null,
+    green: false,
+    materialsReceived: ['申请书'],
+    parts: [],
   },
   'case.step': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, action: 'accept' },
   'case.pause': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, kind: 'special', reason: '专家评审', expectedDays: 5 },
   'case.resume': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0 },
   'case.decidePart': { caseId: 'case-1', counterId: 'H3301-c-01', at: 0, partId: 'p1', outcome: 'approved', note: '' },
-  'case.extend': { caseId: 'case-1', counterId: 'H3301-c-01', days: 5, reason: '需现场核查', approver: { login: 'manager', password: DEMO_PASSWORD } },
+  'case.extend': {
+    caseId: 'case-1',
+    counterId: 'H3301-c-01',
+    days: 5,
+    reason: '需现场核查',
+    approver: { login: 'manager', password: DEMO_PASSWORD },
+  },
   'case.revealId': { caseId: 'case-1', counterId: null },
   'catalog.import': { fileName: 'a.csv', rows: [['部门']] },
   'catalog.save': {
     itemId: 'H3301-item-001',
     item: {
-      code: 'SX-AMR-001', name: '企业设立登记', departmentId: 'H3301-d-amr', kind: 'licensing', mode: 'promised', statutoryLimit: 15,
-      promisedLimit: 10, limitUnit: 'working_days', feeCents: 0, materials: ['申请书'], legalBasis: '条例', serviceId: 'H3301-s-A', active: true,
+      code: 'SX-AMR-001',
+      name: '企业设立登记',
+      departmentId: 'H3301-d-amr',
+      kind: 'licensing',
+      mode: 'promised',
+      statutoryLimit: 15,
+      promisedLimit: 10,
+      limitUnit: 'working_days',
+      feeCents: 0,
+      materials: ['申请书'],
+      legalBasis: '条例',
+      serviceId: 'H3301-s-A',
+      active: true,
     },
   },
   'calendar.setYear': { year: 2027, holidays: ['2027-01-01'], workdays: [] },
@@ -188,15 +246,21 @@ describe('staff at manager terminals: sessions and the command × staff-role mat
   async function managers() {
     const hub = await demoHub({}, { managerSession: false });
     hub.store.transaction(() => {
-      for (const id of ['H3301-t-mgr-a', 'H3301-t-mgr-b']) createTerminal(hub.store, hub.hallId, { id, role: 'manager', name: id, counterId: null }, 0);
+      for (const id of ['H3301-t-mgr-a', 'H3301-t-mgr-b'])
+        createTerminal(hub.store, hub.hallId, { id, role: 'manager', name: id, counterId: null }, 0);
     });
-    const as = (terminalId: string) => (type: string, payload: unknown) => hub.execute({ terminalId, role: 'manager', counterId: null }, { opId: opId(), type, payload });
-    const nobody = as('H3301-t-manager-1'), manager = as('H3301-t-mgr-a'), admin = as('H3301-t-mgr-b');
+    const as = (terminalId: string) => (type: string, payload: unknown) =>
+      hub.execute({ terminalId, role: 'manager', counterId: null }, { opId: opId(), type, payload });
+    const nobody = as('H3301-t-manager-1'),
+      manager = as('H3301-t-mgr-a'),
+      admin = as('H3301-t-mgr-b');
     expect(manager('session.signIn', { login: 'manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
     expect(admin('session.signIn', { login: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
     return { hub, nobody, manager, admin };
   }
-  const managerCommands = (Object.keys(commandSpecs) as CommandType[]).filter((t) => (commandSpecs[t].roles as readonly string[]).includes('manager') && t !== 'session.signIn');
+  const managerCommands = (Object.keys(commandSpecs) as CommandType[]).filter(
+    (t) => (commandSpecs[t].roles as readonly string[]).includes('manager') && t !== 'session.signIn',
+  );
   const cells = managerCommands.flatMap((type) => (['nobody', 'manager', 'admin'] as const).map((who) => [type, who] as const));
   let shared: Awaited<ReturnType<typeof managers>> | undefined;
   it.each(cells)('%s by %s', async (type, who) => {
@@ -206,7 +270,8 @@ describe('staff at manager terminals: sessions and the command × staff-role mat
     const answer = shared[who](type, samples[type]);
     const code = answer.ok ? 'ok' : answer.error.code;
     if (who === 'nobody') expect(code).toBe('SIGN_IN_REQUIRED');
-    else if ((spec.staffRoles ?? ['manager', 'admin']).includes(who)) expect(code, `${type} by ${who}`).not.toMatch(/^(FORBIDDEN|SIGN_IN_REQUIRED)$/);
+    else if ((spec.staffRoles ?? ['manager', 'admin']).includes(who))
+      expect(code, `${type} by ${who}`).not.toMatch(/^(FORBIDDEN|SIGN_IN_REQUIRED)$/);
     else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '此操作须由系统管理员执行' } });
   });
 
@@ -228,11 +293,39 @@ describe('staff at manager terminals: sessions and the command × staff-role mat
     const clock = manualClock();
     const hub = await demoHub({ clock });
     const admin = (type: string, payload: unknown) => hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type, payload });
-    expect(admin('staff.create', { staffId: 'H3301-u-new', login: 'c99', name: '新同事', role: 'clerk', departmentId: 'H3301-d-tax', password: 'short' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(admin('staff.create', { staffId: 'H3301-u-new', login: 'c01', name: '新同事', role: 'clerk', departmentId: null, password: 'a-long-password' })).toMatchObject({ ok: false, error: { message: '工号 c01 已被使用' } });
-    expect(admin('staff.create', { staffId: 'H3301-u-new', login: 'c99', name: '新同事', role: 'clerk', departmentId: 'H3301-d-tax', password: 'a-long-password' })).toMatchObject({ ok: true });
+    expect(
+      admin('staff.create', {
+        staffId: 'H3301-u-new',
+        login: 'c99',
+        name: '新同事',
+        role: 'clerk',
+        departmentId: 'H3301-d-tax',
+        password: 'short',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      admin('staff.create', {
+        staffId: 'H3301-u-new',
+        login: 'c01',
+        name: '新同事',
+        role: 'clerk',
+        departmentId: null,
+        password: 'a-long-password',
+      }),
+    ).toMatchObject({ ok: false, error: { message: '工号 c01 已被使用' } });
+    expect(
+      admin('staff.create', {
+        staffId: 'H3301-u-new',
+        login: 'c99',
+        name: '新同事',
+        role: 'clerk',
+        departmentId: 'H3301-d-tax',
+        password: 'a-long-password',
+      }),
+    ).toMatchObject({ ok: true });
     const clerk = callerOf(terminal(hub, 'clerk', 10));
-    const signIn = (password: string) => hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-11', login: 'c99', password } });
+    const signIn = (password: string) =>
+      hub.execute(clerk, { opId: opId(), type: 'counter.signIn', payload: { counterId: 'H3301-c-11', login: 'c99', password } });
     for (let i = 0; i < 5; i++) signIn('wrong');
     expect(signIn('a-long-password')).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED' } });
     expect(admin('staff.setPassword', { staffId: 'H3301-u-new', password: 'another-password' })).toMatchObject({ ok: true });

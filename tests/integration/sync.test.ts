@@ -42,7 +42,9 @@ describe('replication', () => {
         for (let round = 0; round < 3; round++) {
           expect(await a.command('counter.signIn', { counterId, login, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
           expect(await a.command('counter.pause', { counterId, reason: '业务咨询' })).toMatchObject({ ok: true });
-          expect(await a.command('inquiry.record', { inquiryId: randomUUID(), counterId, topic: '营业执照', detail: '' })).toMatchObject({ ok: true });
+          expect(await a.command('inquiry.record', { inquiryId: randomUUID(), counterId, topic: '营业执照', detail: '' })).toMatchObject({
+            ok: true,
+          });
           expect(await a.command('counter.resume', { counterId })).toMatchObject({ ok: true });
           if (round < 2) expect(await a.command('counter.signOut', { counterId })).toMatchObject({ ok: true });
         }
@@ -74,7 +76,9 @@ describe('replication', () => {
     await first.close();
 
     for (let i = 0; i < 1000; i++) {
-      expect(hub.execute(callerOf(t), { opId: opId(), type: 'hall.setNotice', payload: { text: `第 ${i} 条通知` } })).toMatchObject({ ok: true });
+      expect(hub.execute(callerOf(t), { opId: opId(), type: 'hall.setNotice', payload: { text: `第 ${i} 条通知` } })).toMatchObject({
+        ok: true,
+      });
     }
     const back = agentFor(hub, t, { dataDir });
     await until(() => back.connection.status === 'connected', 'reconnected');
@@ -126,7 +130,11 @@ describe('replication', () => {
     hub = await startHub({ dataDir, port, demo: true });
     onCleanup(() => hub.close());
     hub.execute(callerOf(tokens.find((t) => t.role === 'manager')!), { opId: opId(), type: 'hall.setNotice', payload: { text: '重启后' } });
-    await until(() => agent.connection.status === 'connected' && agent.replica.row('halls', hub.hallId)?.notice === '重启后', 'back, in step', 15_000);
+    await until(
+      () => agent.connection.status === 'connected' && agent.replica.row('halls', hub.hallId)?.notice === '重启后',
+      'back, in step',
+      15_000,
+    );
   });
 
   it('offline-capable work waits in the outbox across a terminal restart and is applied once', async () => {
@@ -137,16 +145,23 @@ describe('replication', () => {
     const agentDir = tempDir('agent-');
     let agent = agentFor(hub, t, { dataDir: agentDir });
     await until(connected([agent]), 'connected');
-    expect(await agent.command('counter.signIn', { counterId: t.counterId!, login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(await agent.command('counter.signIn', { counterId: t.counterId!, login: 'c01', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+    });
     const tokens = hub.demoTerminals;
     await hub.close();
     await until(() => agent.connection.status === 'reconnecting', 'sees hub gone');
 
     // Needs the hub: fails fast. May be done offline: queued, durably.
-    expect(await agent.command('counter.pause', { counterId: t.counterId!, reason: '会议' })).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
+    expect(await agent.command('counter.pause', { counterId: t.counterId!, reason: '会议' })).toMatchObject({
+      ok: false,
+      error: { code: 'HUB_UNREACHABLE' },
+    });
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     for (const id of ids) {
-      expect(await agent.command('inquiry.record', { inquiryId: id, counterId: t.counterId!, topic: '社保转移', detail: '离线登记' })).toMatchObject({ ok: 'queued' });
+      expect(
+        await agent.command('inquiry.record', { inquiryId: id, counterId: t.counterId!, topic: '社保转移', detail: '离线登记' }),
+      ).toMatchObject({ ok: 'queued' });
     }
     expect(await agent.command('inquiry.resolve', { inquiryId: ids[0]!, resolution: '已电话答复' })).toMatchObject({ ok: 'queued' });
     expect(agent.connection.pending).toBe(4);
@@ -154,7 +169,11 @@ describe('replication', () => {
 
     hub = await startHub({ dataDir: hubDir, port, demo: true });
     onCleanup(() => hub.close());
-    agent = agentFor(hub, tokens.find((x) => x.id === t.id)!, { dataDir: agentDir });
+    agent = agentFor(
+      hub,
+      tokens.find((x) => x.id === t.id)!,
+      { dataDir: agentDir },
+    );
     await until(() => agent.connection.status === 'connected' && agent.connection.pending === 0, 'outbox drained');
     const rows = hub.db.prepare('SELECT id, status FROM inquiries ORDER BY created_at').all() as { id: string; status: string }[];
     expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());

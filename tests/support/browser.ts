@@ -4,7 +4,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium';
 import { onCleanup } from './hub';
 
-
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   onCleanup(() => browser.close());

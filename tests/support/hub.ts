@@ -37,7 +37,13 @@ export function tempDir(prefix = 'servicehall-'): string {
  * (`managerSession: false` leaves it signed out), as a hall's manager PC would in the day.
  */
 export async function demoHub(opts: Partial<HubOptions> = {}, { managerSession = true } = {}): Promise<Hub> {
-  const hub = await startHub({ dataDir: opts.dataDir ?? tempDir(), port: 0, demo: true, log: (m) => m.includes('failed') && console.error(m), ...opts });
+  const hub = await startHub({
+    dataDir: opts.dataDir ?? tempDir(),
+    port: 0,
+    demo: true,
+    log: (m) => m.includes('failed') && console.error(m),
+    ...opts,
+  });
   onCleanup(() => hub.close());
   if (managerSession) signInManager(hub);
   return hub;
@@ -45,7 +51,11 @@ export async function demoHub(opts: Partial<HubOptions> = {}, { managerSession =
 
 /** Signs the demo administrator (or `login`) in at the demo manager terminal. */
 export function signInManager(hub: Hub, login = 'admin'): void {
-  const answer = hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'session.signIn', payload: { login, password: DEMO_PASSWORD } });
+  const answer = hub.execute(callerOf(terminal(hub, 'manager')), {
+    opId: opId(),
+    type: 'session.signIn',
+    payload: { login, password: DEMO_PASSWORD },
+  });
   if (!answer.ok) throw new Error(`manager sign-in: ${answer.error.message}`);
 }
 

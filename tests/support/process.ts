@@ -24,7 +24,11 @@ export interface HubProcess {
 /** Starts `npm run hub`'s entry point as a real process and waits until it listens. */
 export async function spawnHub(dataDir: string, port: number, extra: string[] = []): Promise<HubProcess> {
   // node itself with tsx as a loader (not the tsx wrapper), so that signals reach the hub.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/hub/cli.ts', '--data', dataDir, '--port', String(port), '--demo', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/hub/cli.ts', '--data', dataDir, '--port', String(port), '--demo', ...extra],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { caseDeadlines, checkExtension, checkPartDecision, checkPause, checkResume, checkStep, jointOnTime, RUNNING, type CaseState, type Refusal } from '../../../shared/domain/cases';
+import {
+  caseDeadlines,
+  checkExtension,
+  checkPartDecision,
+  checkPause,
+  checkResume,
+  checkStep,
+  jointOnTime,
+  RUNNING,
+  type CaseState,
+  type Refusal,
+} from '../../../shared/domain/cases';
 import { maskResidentId } from '../../../shared/domain/identity';
 import { hallDay } from '../../../shared/domain/queue';
 import { CommandError, ErrorCode, parseCaseSettings, parseQueueSettings, type CommandType, type Row } from '../../../shared/protocol';
@@ -25,9 +36,10 @@ const stateError = (r: Refusal) => new CommandError(ErrorCode.CASE_STATE, r.reas
  */
 function actingStaff(ctx: Ctx, counterId: string, at: number): string {
   loadCounter(ctx, counterId);
-  const last = sql(ctx, 'SELECT event, staff_id FROM counter_log WHERE counter_id = ? AND at <= ? ORDER BY at DESC, rowid DESC LIMIT 1').get(counterId, at) as
-    | { event: string; staff_id: string | null }
-    | undefined;
+  const last = sql(
+    ctx,
+    'SELECT event, staff_id FROM counter_log WHERE counter_id = ? AND at <= ? ORDER BY at DESC, rowid DESC LIMIT 1',
+  ).get(counterId, at) as { event: string; staff_id: string | null } | undefined;
   if (!last || last.event === 'sign_out' || !last.staff_id) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口再办件');
   return last.staff_id;
 }
@@ -39,13 +51,26 @@ function loadCase(ctx: Ctx, caseId: string): Row<'cases'> {
 }
 
 const partsOf = (ctx: Ctx, caseId: string) => ctx.store.where('case_parts', 'case_id = ?', caseId);
-const stateOf = (c: Row<'cases'>, parts: Row<'case_parts'>[]): CaseState => ({ status: c.status, paused_kind: c.paused_kind, extension_days: c.extension_days, parts });
+const stateOf = (c: Row<'cases'>, parts: Row<'case_parts'>[]): CaseState => ({
+  status: c.status,
+  paused_kind: c.paused_kind,
+  extension_days: c.extension_days,
+  parts,
+});
 
 /** The step's moment: as the clerk made it, but not in the future and not before the case's last step. */
 const stepTime = (ctx: Ctx, c: Row<'cases'> | undefined, at: number) => Math.max(Math.min(at, ctx.now), c?.updated_at ?? 0);
 
 function record(ctx: Ctx, caseId: string, action: string, staffId: string | null, at: number, detail: Record<string, unknown> = {}) {
-  ctx.store.upsert('case_events', { id: randomUUID(), hall_id: ctx.hallId, case_id: caseId, action, staff_id: staffId, at, detail: JSON.stringify(detail) });
+  ctx.store.upsert('case_events', {
+    id: randomUUID(),
+    hall_id: ctx.hallId,
+    case_id: caseId,
+    action,
+    staff_id: staffId,
+    at,
+    detail: JSON.stringify(detail),
+  });
 }
 
 /** The due days of a running case (and of its undecided joint parts) from the calendar as it is now. */
@@ -53,7 +78,14 @@ function deadlinePatch(ctx: Ctx, c: Row<'cases'>): Partial<Row<'cases'>> {
   if (c.accepted_day === null) return {};
   const cal = hallCalendar(ctx.store, ctx.hallId);
   const { yellowShare } = parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings);
-  const d = caseDeadlines(cal, c.accepted_day, { promised: c.promised_limit, statutory: c.statutory_limit, unit: c.limit_unit }, c.extension_days, c.paused_days, yellowShare);
+  const d = caseDeadlines(
+    cal,
+    c.accepted_day,
+    { promised: c.promised_limit, statutory: c.statutory_limit, unit: c.limit_unit },
+    c.extension_days,
+    c.paused_days,
+    yellowShare,
+  );
   for (const part of partsOf(ctx, c.id)) {
     if (part.outcome !== 'pending') continue;
     const due = cal.addWorkingDays(c.accepted_day, part.limit_days + c.paused_days).date;
@@ -78,7 +110,10 @@ export function recomputeRunningCases(ctx: Ctx): number {
 
 /** Case number: hall code, date, daily sequence (H3301-20261125-0001); unique by construction and by index. */
 function nextNumber(ctx: Ctx, day: string): { number: string; number_day: string; number_seq: number } {
-  const { seq } = sql(ctx, 'SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM cases WHERE hall_id = ? AND number_day = ?').get(ctx.hallId, day) as { seq: number };
+  const { seq } = sql(ctx, 'SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM cases WHERE hall_id = ? AND number_day = ?').get(
+    ctx.hallId,
+    day,
+  ) as { seq: number };
   const code = ctx.store.get('halls', ctx.hallId)!.code;
   return { number: `${code}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`, number_day: day, number_seq: seq };
 }
@@ -158,8 +193,17 @@ export const caseHandlers = {
     );
     for (const part of p.parts) {
       ctx.store.upsert('case_parts', {
-        id: randomUUID(), hall_id: ctx.hallId, case_id: p.caseId, department_id: part.departmentId, limit_days: part.limitDays,
-        due_day: null, outcome: 'pending', note: null, decided_at: null, decided_day: null, decided_by: null,
+        id: randomUUID(),
+        hall_id: ctx.hallId,
+        case_id: p.caseId,
+        department_id: part.departmentId,
+        limit_days: part.limitDays,
+        due_day: null,
+        outcome: 'pending',
+        note: null,
+        decided_at: null,
+        decided_day: null,
+        decided_by: null,
       });
     }
     record(ctx, p.caseId, 'register', staffId, at, { materials: p.materialsReceived, parts: p.parts.length });
@@ -245,7 +289,12 @@ export const caseHandlers = {
     const staffId = actingStaff(ctx, p.counterId, at);
     // The pause's length, told to the applicant: days (in the limit's unit) after the day it began, up to today.
     const pausedDays = hallCalendar(ctx.store, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
-    const resumed = ctx.store.patch('cases', c.id, { paused_kind: null, paused_since: null, paused_days: c.paused_days + pausedDays, updated_at: at });
+    const resumed = ctx.store.patch('cases', c.id, {
+      paused_kind: null,
+      paused_since: null,
+      paused_days: c.paused_days + pausedDays,
+      updated_at: at,
+    });
     const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, resumed));
     record(ctx, c.id, 'resume', staffId, at, { pausedDays, kind: c.paused_kind });
     return { case: updated, pausedDays };
@@ -260,7 +309,13 @@ export const caseHandlers = {
     if (!allowed.ok) throw stateError(allowed);
     const at = stepTime(ctx, c, p.at);
     const staffId = actingStaff(ctx, p.counterId, at);
-    const updatedPart = ctx.store.patch('case_parts', part.id, { outcome: p.outcome, note: p.note || null, decided_at: at, decided_day: dayOf(ctx, at), decided_by: staffId });
+    const updatedPart = ctx.store.patch('case_parts', part.id, {
+      outcome: p.outcome,
+      note: p.note || null,
+      decided_at: at,
+      decided_day: dayOf(ctx, at),
+      decided_by: staffId,
+    });
     ctx.store.patch('cases', c.id, { updated_at: at });
     record(ctx, c.id, 'decidePart', staffId, at, { departmentId: part.department_id, outcome: p.outcome, note: p.note });
     return { part: updatedPart };
@@ -277,7 +332,12 @@ export const caseHandlers = {
     const approverId = checkStaffPassword(ctx, p.approver.login, p.approver.password, '延期审批');
     const approver = ctx.store.get('staff', approverId)!;
     if (approver.role === 'clerk') throw new CommandError(ErrorCode.FORBIDDEN, '延期须由大厅负责人（管理员）批准');
-    const extended = ctx.store.patch('cases', c.id, { extension_days: p.days, extension_reason: p.reason, extension_approver_id: approverId, updated_at: at });
+    const extended = ctx.store.patch('cases', c.id, {
+      extension_days: p.days,
+      extension_reason: p.reason,
+      extension_approver_id: approverId,
+      updated_at: at,
+    });
     const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, extended));
     record(ctx, c.id, 'extend', staffId, at, { days: p.days, reason: p.reason, approverId });
     return { case: updated };

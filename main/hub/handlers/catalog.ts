@@ -1,4 +1,12 @@
-import { CommandError, ErrorCode, parseCaseSettings, parseCatalogSheet, type CatalogItemInput, type CommandType, type Row } from '../../../shared/protocol';
+import {
+  CommandError,
+  ErrorCode,
+  parseCaseSettings,
+  parseCatalogSheet,
+  type CatalogItemInput,
+  type CommandType,
+  type Row,
+} from '../../../shared/protocol';
 import { calendarChanged } from '../calendar';
 import { recomputeRunningCases } from './cases';
 import { notFound, type HandlerContext, type Handlers } from './context';
@@ -40,7 +48,10 @@ export const catalogHandlers = {
     if (problems.length) {
       const lines = problems.map((p) => (p.row ? `第 ${p.row} 行 ${p.column}：${p.message}` : p.message));
       const shown = lines.slice(0, 200).join('\n') + (lines.length > 200 ? `\n……另有 ${lines.length - 200} 处问题` : '');
-      throw new CommandError(ErrorCode.IMPORT_INVALID, `${ctx.payload.fileName || '文件'} 有 ${problems.length} 处问题，未导入任何事项：\n${shown}`);
+      throw new CommandError(
+        ErrorCode.IMPORT_INVALID,
+        `${ctx.payload.fileName || '文件'} 有 ${problems.length} 处问题，未导入任何事项：\n${shown}`,
+      );
     }
     const byCode = new Map(ctx.store.where('catalog_items', 'hall_id = ?', ctx.hallId).map((r) => [r.code, r.id]));
     let created = 0;

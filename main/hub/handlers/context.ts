@@ -1,4 +1,13 @@
-import { CommandError, ErrorCode, parseSecuritySettings, type CommandPayload, type CommandResult, type CommandType, type Row, type TerminalRole } from '../../../shared/protocol';
+import {
+  CommandError,
+  ErrorCode,
+  parseSecuritySettings,
+  type CommandPayload,
+  type CommandResult,
+  type CommandType,
+  type Row,
+  type TerminalRole,
+} from '../../../shared/protocol';
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/domain/staff';
 import type { AuditReport } from '../audit';
@@ -64,12 +73,16 @@ export function sql(ctx: { store: Store }, text: string): Statement {
  */
 export function checkStaffPassword(ctx: HandlerContext<CommandType>, login: string, password: string, what: string): string {
   const staff = sql(ctx, 'SELECT id, password_hash, failed_logins, locked_until FROM staff WHERE login = ?').get(login) as
-    | { id: string; password_hash: string; failed_logins: number; locked_until: number | null }
-    | undefined;
+    { id: string; password_hash: string; failed_logins: number; locked_until: number | null } | undefined;
   if (!staff) throw new CommandError(ErrorCode.BAD_CREDENTIALS, `${what}：工号或密码错误`);
   const settings = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
   const locked = staff.locked_until !== null && ctx.now < staff.locked_until;
-  const { outcome, next } = loginAttempt({ failed: staff.failed_logins, lockedUntil: staff.locked_until }, !locked && verifyPassword(password, staff.password_hash), ctx.now, settings);
+  const { outcome, next } = loginAttempt(
+    { failed: staff.failed_logins, lockedUntil: staff.locked_until },
+    !locked && verifyPassword(password, staff.password_hash),
+    ctx.now,
+    settings,
+  );
   sql(ctx, 'UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?').run(next.failed, next.lockedUntil, staff.id);
   if (outcome === 'locked') {
     const minutes = Math.ceil((next.lockedUntil! - ctx.now) / 60_000);

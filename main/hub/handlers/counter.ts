@@ -41,8 +41,7 @@ export const counterHandlers = {
     const counter = loadCounter(ctx, counterId);
     const staff = { id: checkStaffPassword(ctx, login, password, '签到失败') };
     const elsewhere = ctx.store.db.prepare('SELECT number FROM counters WHERE staff_id = ? AND id <> ?').get(staff.id, counter.id) as
-      | { number: number }
-      | undefined;
+      { number: number } | undefined;
     return applyCounterAction(
       ctx,
       counter,
@@ -50,7 +49,8 @@ export const counterHandlers = {
       null,
     );
   },
-  'counter.pause': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'pause', reason: ctx.payload.reason }, ctx.payload.reason),
+  'counter.pause': (ctx) =>
+    applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'pause', reason: ctx.payload.reason }, ctx.payload.reason),
   'counter.resume': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'resume' }, null),
   'counter.signOut': (ctx) => {
     const holding = heldNumber(ctx, ctx.payload.counterId);

@@ -6,4 +6,11 @@ import { queueHandlers } from './queue';
 import { staffHandlers } from './staff';
 import { terminalHandlers } from './terminals';
 
-export const handlers: Handlers = { ...counterHandlers, ...queueHandlers, ...terminalHandlers, ...caseHandlers, ...catalogHandlers, ...staffHandlers };
+export const handlers: Handlers = {
+  ...counterHandlers,
+  ...queueHandlers,
+  ...terminalHandlers,
+  ...caseHandlers,
+  ...catalogHandlers,
+  ...staffHandlers,
+};

@@ -21,12 +21,18 @@ const today = (ctx: Ctx) => hallDay(ctx.now, settingsOf(ctx).utcOffsetMinutes);
 function event(ctx: Ctx, ticket: Ticket, type: string, detail: Record<string, unknown> | null = null) {
   const counter = ticket.counter_id ? ctx.store.get('counters', ticket.counter_id) : undefined;
   sql(ctx, 'INSERT INTO ticket_events (ticket_id, type, counter_id, staff_id, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    ticket.id, type, ticket.counter_id, counter?.staff_id ?? null, ctx.now, detail && JSON.stringify(detail),
+    ticket.id,
+    type,
+    ticket.counter_id,
+    counter?.staff_id ?? null,
+    ctx.now,
+    detail && JSON.stringify(detail),
   );
 }
 
 function held(ctx: Ctx, counterId: string): Ticket | undefined {
-  const row = sql(ctx, "SELECT id FROM tickets WHERE counter_id = ? AND status IN ('called','serving')").get(counterId) as { id: string } | undefined;
+  const row = sql(ctx, "SELECT id FROM tickets WHERE counter_id = ? AND status IN ('called','serving')").get(counterId) as
+    { id: string } | undefined;
   return row && ctx.store.get('tickets', row.id);
 }
 
@@ -45,22 +51,30 @@ function current(ctx: Ctx, counterId: string): { counter: Row<'counters'>; ticke
 /** Calling needs an open counter holding nothing: one clerk, one applicant at a time. */
 function readyToCall(ctx: Ctx, counterId: string): Row<'counters'> {
   const counter = ownCounter(ctx, counterId);
-  if (counter.state !== 'open') throw new CommandError(ErrorCode.COUNTER_STATE, counter.state === 'paused' ? '暂停服务中，请先恢复服务再叫号' : '请先签到窗口');
+  if (counter.state !== 'open')
+    throw new CommandError(ErrorCode.COUNTER_STATE, counter.state === 'paused' ? '暂停服务中，请先恢复服务再叫号' : '请先签到窗口');
   const holding = held(ctx, counterId);
   if (holding) throw new CommandError(ErrorCode.COUNTER_BUSY, `请先处理当前的 ${holding.number} 号`);
   return counter;
 }
 
 function byNumber(ctx: Ctx, number: string): Ticket {
-  const row = sql(ctx, 'SELECT id FROM tickets WHERE hall_id = ? AND day = ? AND number = ?').get(ctx.hallId, today(ctx), number) as { id: string } | undefined;
+  const row = sql(ctx, 'SELECT id FROM tickets WHERE hall_id = ? AND day = ? AND number = ?').get(ctx.hallId, today(ctx), number) as
+    { id: string } | undefined;
   if (!row) throw notFound(`今日 ${number} 号`);
   return ctx.store.get('tickets', row.id)!;
 }
 
 function call(ctx: Ctx, counter: Row<'counters'>, ticket: Ticket, reason: string | null): { ticket: Ticket } {
   const called = ctx.store.patch('tickets', ticket.id, {
-    status: 'called', called_at: ctx.now, first_called_at: ticket.first_called_at ?? ctx.now, counter_id: counter.id,
-    staff_id: counter.staff_id, target_counter_id: null, park_until: null, call_reason: reason,
+    status: 'called',
+    called_at: ctx.now,
+    first_called_at: ticket.first_called_at ?? ctx.now,
+    counter_id: counter.id,
+    staff_id: counter.staff_id,
+    target_counter_id: null,
+    park_until: null,
+    call_reason: reason,
   });
   event(ctx, called, reason ? 'call_specific' : 'call', reason ? { reason } : null);
   return { ticket: called };
@@ -78,36 +92,92 @@ export const queueHandlers = {
     const { serviceId, priority, confirm } = ctx.payload;
     const service = openService(ctx, serviceId);
     const day = today(ctx);
-    const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, day) as { closed_at: number | null } | undefined;
+    const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, day) as
+      { closed_at: number | null } | undefined;
     if (closed?.closed_at) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, '今日已停止取号');
     if (priority !== 'normal') {
       if (!confirm) throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认');
       checkStaffPassword(ctx, confirm.login, confirm.password, '优先取号需工作人员确认');
     }
-    const seq = (sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as { n: number }).n;
+    const seq = (
+      sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as {
+        n: number;
+      }
+    ).n;
     if (service.daily_cap !== null && seq > service.daily_cap) {
       throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”今日号源已满（${service.daily_cap} 个）`);
     }
-    const ahead = (sql(ctx, "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(serviceId, day) as { n: number }).n;
-    const ticket = ctx.store.upsert('tickets', {
-      id: `${ctx.hallId}-${day}-${service.prefix}-${seq}`, hall_id: ctx.hallId, day, service_id: serviceId, seq,
-      number: ticketNumber(service.prefix, seq), priority, status: 'waiting', queue_key: ctx.now, issued_at: ctx.now,
-      called_at: null, first_called_at: null, started_at: null, finished_at: null, counter_id: null, target_counter_id: null,
-      staff_id: null, recalls: 0, park_until: null, end_reason: null, handled_services: null, call_reason: null,
-    }, { issued_service_id: serviceId });
+    const ahead = (
+      sql(ctx, "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(
+        serviceId,
+        day,
+      ) as { n: number }
+    ).n;
+    const ticket = ctx.store.upsert(
+      'tickets',
+      {
+        id: `${ctx.hallId}-${day}-${service.prefix}-${seq}`,
+        hall_id: ctx.hallId,
+        day,
+        service_id: serviceId,
+        seq,
+        number: ticketNumber(service.prefix, seq),
+        priority,
+        status: 'waiting',
+        queue_key: ctx.now,
+        issued_at: ctx.now,
+        called_at: null,
+        first_called_at: null,
+        started_at: null,
+        finished_at: null,
+        counter_id: null,
+        target_counter_id: null,
+        staff_id: null,
+        recalls: 0,
+        park_until: null,
+        end_reason: null,
+        handled_services: null,
+        call_reason: null,
+      },
+      { issued_service_id: serviceId },
+    );
     event(ctx, ticket, 'issue', { priority });
-    const open = (sql(ctx, "SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open'").get(serviceId) as { n: number }).n;
-    const recent = (sql(ctx, "SELECT finished_at - started_at AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20").all(serviceId) as { ms: number }[]).map((r) => r.ms);
-    return { ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at }, ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, open, recent) };
+    const open = (
+      sql(
+        ctx,
+        "SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open'",
+      ).get(serviceId) as { n: number }
+    ).n;
+    const recent = (
+      sql(
+        ctx,
+        "SELECT finished_at - started_at AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20",
+      ).all(serviceId) as { ms: number }[]
+    ).map((r) => r.ms);
+    return {
+      ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at },
+      ahead,
+      estimatedWaitMinutes: estimateWaitMinutes(ahead, open, recent),
+    };
   },
 
   'ticket.callNext': (ctx) => {
     const counter = readyToCall(ctx, ctx.payload.counterId);
-    const serviceIds = (sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]).map((r) => r.service_id);
-    const candidates = sql(ctx, `SELECT id, service_id, priority, status, queue_key, target_counter_id, park_until FROM tickets
+    const serviceIds = (
+      sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]
+    ).map((r) => r.service_id);
+    const candidates = sql(
+      ctx,
+      `SELECT id, service_id, priority, status, queue_key, target_counter_id, park_until FROM tickets
       WHERE day = ? AND status IN ('waiting','parked')
-        AND (service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) OR target_counter_id = ?)`).all(today(ctx), counter.id, counter.id) as Ticket[];
-    const next = chooseNext(candidates, { id: counter.id, serviceIds, profile: counter.profile, priorityStreak: counter.priority_streak }, settingsOf(ctx), ctx.now);
+        AND (service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) OR target_counter_id = ?)`,
+    ).all(today(ctx), counter.id, counter.id) as Ticket[];
+    const next = chooseNext(
+      candidates,
+      { id: counter.id, serviceIds, profile: counter.profile, priorityStreak: counter.priority_streak },
+      settingsOf(ctx),
+      ctx.now,
+    );
     if (!next) throw new CommandError(ErrorCode.QUEUE_EMPTY, '当前没有等候的号');
     ctx.store.patch('counters', counter.id, { priority_streak: next.priorityStreak });
     return call(ctx, counter, ctx.store.get('tickets', next.ticket.id)!, null);
@@ -136,7 +206,11 @@ export const queueHandlers = {
     const { ticket } = current(ctx, ctx.payload.counterId);
     if (ticket.status !== 'called') throw new CommandError(ErrorCode.TICKET_STATE, '已开始办理的号不能过号');
     const ended = settingsOf(ctx).noShowRule === 'cancel';
-    const updated = ctx.store.patch('tickets', ticket.id, ended ? { status: 'no_show', end_reason: '过号', finished_at: ctx.now } : { status: 'missed' });
+    const updated = ctx.store.patch(
+      'tickets',
+      ticket.id,
+      ended ? { status: 'no_show', end_reason: '过号', finished_at: ctx.now } : { status: 'missed' },
+    );
     event(ctx, updated, 'no_show');
     return { ticket: updated };
   },
@@ -146,9 +220,17 @@ export const queueHandlers = {
     const ticket = byNumber(ctx, ctx.payload.number);
     if (ticket.status !== 'missed') throw new CommandError(ErrorCode.TICKET_STATE, `${ticket.number} 号不是过号状态`);
     const s = settingsOf(ctx);
-    const keys = (sql(ctx, "SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND status = 'waiting'").all(ticket.service_id, ticket.day) as { queue_key: number }[]).map((r) => r.queue_key);
+    const keys = (
+      sql(ctx, "SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND status = 'waiting'").all(
+        ticket.service_id,
+        ticket.day,
+      ) as { queue_key: number }[]
+    ).map((r) => r.queue_key);
     const back = ctx.store.patch('tickets', ticket.id, {
-      status: 'waiting', queue_key: reinstateKey(keys, s.noShowRule === 'front' ? 'front' : 'after', s.noShowAfter), counter_id: null, staff_id: null,
+      status: 'waiting',
+      queue_key: reinstateKey(keys, s.noShowRule === 'front' ? 'front' : 'after', s.noShowAfter),
+      counter_id: null,
+      staff_id: null,
     });
     event(ctx, back, 'reinstate');
     return { ticket: back };
@@ -166,7 +248,11 @@ export const queueHandlers = {
     const { ticket } = current(ctx, ctx.payload.counterId);
     if (ticket.status !== 'serving') throw new CommandError(ErrorCode.TICKET_STATE, '请先开始办理，再办结');
     for (const id of ctx.payload.handledServiceIds) if (!ctx.store.get('services', id)) throw notFound('办理事项');
-    const done = ctx.store.patch('tickets', ticket.id, { status: 'finished', finished_at: ctx.now, handled_services: JSON.stringify(ctx.payload.handledServiceIds) });
+    const done = ctx.store.patch('tickets', ticket.id, {
+      status: 'finished',
+      finished_at: ctx.now,
+      handled_services: JSON.stringify(ctx.payload.handledServiceIds),
+    });
     event(ctx, done, 'finish');
     return { ticket: done };
   },
@@ -182,10 +268,20 @@ export const queueHandlers = {
       if (target.state === 'closed') throw new CommandError(ErrorCode.COUNTER_STATE, `${target.number} 号窗口未开放，不能转入`);
       if (target.id === ticket.counter_id) throw new CommandError(ErrorCode.TICKET_STATE, '不能转给本窗口');
     }
-    const last = (sql(ctx, "SELECT max(queue_key) AS k FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(serviceId, ticket.day) as { k: number | null }).k;
+    const last = (
+      sql(ctx, "SELECT max(queue_key) AS k FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(
+        serviceId,
+        ticket.day,
+      ) as { k: number | null }
+    ).k;
     const moved = ctx.store.patch('tickets', ticket.id, {
-      status: 'waiting', service_id: serviceId, target_counter_id: toCounterId, queue_key: transferKey(mode, ticket.queue_key, ctx.now, last),
-      counter_id: null, staff_id: null, started_at: null,
+      status: 'waiting',
+      service_id: serviceId,
+      target_counter_id: toCounterId,
+      queue_key: transferKey(mode, ticket.queue_key, ctx.now, last),
+      counter_id: null,
+      staff_id: null,
+      started_at: null,
     });
     event(ctx, { ...moved, counter_id: ticket.counter_id }, 'transfer', { toServiceId, toCounterId, mode });
     return { ticket: moved };
@@ -194,17 +290,31 @@ export const queueHandlers = {
   'ticket.park': (ctx) => {
     const { counter, ticket } = current(ctx, ctx.payload.counterId);
     const minutes = ctx.payload.minutes ?? settingsOf(ctx).parkMinutes;
-    const parked = ctx.store.patch('tickets', ticket.id, { status: 'parked', park_until: ctx.now + minutes * 60_000, target_counter_id: counter.id, counter_id: null, staff_id: null });
+    const parked = ctx.store.patch('tickets', ticket.id, {
+      status: 'parked',
+      park_until: ctx.now + minutes * 60_000,
+      target_counter_id: counter.id,
+      counter_id: null,
+      staff_id: null,
+    });
     event(ctx, { ...parked, counter_id: counter.id }, 'park', { minutes });
     return { ticket: parked };
   },
 
   'day.close': (ctx) => {
     const day = today(ctx);
-    const open = sql(ctx, "SELECT id, status FROM tickets WHERE hall_id = ? AND day <= ? AND status NOT IN ('finished','no_show','cancelled')").all(ctx.hallId, day) as Ticket[];
+    const open = sql(
+      ctx,
+      "SELECT id, status FROM tickets WHERE hall_id = ? AND day <= ? AND status NOT IN ('finished','no_show','cancelled')",
+    ).all(ctx.hallId, day) as Ticket[];
     for (const t of open) {
       const outcome = dayCloseOutcome(t.status)!;
-      const ended = ctx.store.patch('tickets', t.id, { status: outcome.status, end_reason: outcome.reason, finished_at: ctx.now, park_until: null });
+      const ended = ctx.store.patch('tickets', t.id, {
+        status: outcome.status,
+        end_reason: outcome.reason,
+        finished_at: ctx.now,
+        park_until: null,
+      });
       event(ctx, ended, 'day_close', { reason: outcome.reason });
     }
     for (const c of ctx.store.all('counters')) if (c.priority_streak !== 0) ctx.store.patch('counters', c.id, { priority_streak: 0 });

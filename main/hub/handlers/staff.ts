@@ -5,7 +5,8 @@ import { checkStaffPassword, notFound, sql, type HandlerContext, type Handlers }
 type Ctx = HandlerContext<CommandType>;
 
 function endSession(ctx: Ctx): void {
-  if (ctx.store.get('staff_sessions', ctx.caller.terminalId)?.staff_id) ctx.store.patch('staff_sessions', ctx.caller.terminalId, { staff_id: null, started_at: null });
+  if (ctx.store.get('staff_sessions', ctx.caller.terminalId)?.staff_id)
+    ctx.store.patch('staff_sessions', ctx.caller.terminalId, { staff_id: null, started_at: null });
 }
 
 export const staffHandlers = {
@@ -14,7 +15,12 @@ export const staffHandlers = {
     const staffId = checkStaffPassword(ctx, ctx.payload.login, ctx.payload.password, '登录失败');
     const staff = ctx.store.get('staff', staffId)!;
     if (staff.role === 'clerk') throw new CommandError(ErrorCode.FORBIDDEN, '窗口人员请在窗口电脑签到；大厅管理需要管理人员账号');
-    const session = ctx.store.upsert('staff_sessions', { id: ctx.caller.terminalId, hall_id: ctx.hallId, staff_id: staffId, started_at: ctx.now });
+    const session = ctx.store.upsert('staff_sessions', {
+      id: ctx.caller.terminalId,
+      hall_id: ctx.hallId,
+      staff_id: staffId,
+      started_at: ctx.now,
+    });
     return { session, staff };
   },
   'session.signOut': (ctx) => {
@@ -24,15 +30,23 @@ export const staffHandlers = {
   'staff.create': (ctx) => {
     const { staffId, login, name, role, departmentId, password } = ctx.payload;
     if (ctx.store.get('staff', staffId)) throw new CommandError(ErrorCode.VALIDATION_FAILED, '人员编号已存在');
-    if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login)) throw new CommandError(ErrorCode.VALIDATION_FAILED, `工号 ${login} 已被使用`);
+    if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login))
+      throw new CommandError(ErrorCode.VALIDATION_FAILED, `工号 ${login} 已被使用`);
     if (departmentId !== null && !ctx.store.get('departments', departmentId)) throw notFound('部门');
-    const staff = ctx.store.upsert('staff', { id: staffId, hall_id: ctx.hallId, login, name, role, department_id: departmentId }, { password_hash: hashPassword(password) });
+    const staff = ctx.store.upsert(
+      'staff',
+      { id: staffId, hall_id: ctx.hallId, login, name, role, department_id: departmentId },
+      { password_hash: hashPassword(password) },
+    );
     return { staff };
   },
   'staff.setPassword': (ctx) => {
     const staff = ctx.store.get('staff', ctx.payload.staffId);
     if (!staff) throw notFound('人员');
-    sql(ctx, 'UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?').run(hashPassword(ctx.payload.password), staff.id);
+    sql(ctx, 'UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?').run(
+      hashPassword(ctx.payload.password),
+      staff.id,
+    );
     return { staff };
   },
 } satisfies Partial<Handlers>;

@@ -11,7 +11,12 @@ function issueCode(ctx: Ctx, terminalId: string): { code: string; expiresAt: num
   sql(ctx, 'DELETE FROM enrollments WHERE terminal_id = ? AND used_at IS NULL').run(terminalId);
   const code = newEnrollmentCode();
   const expiresAt = ctx.now + minutes * 60_000;
-  sql(ctx, 'INSERT INTO enrollments (code_hash, terminal_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hashToken(normalizeCode(code)), terminalId, ctx.now, expiresAt);
+  sql(ctx, 'INSERT INTO enrollments (code_hash, terminal_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+    hashToken(normalizeCode(code)),
+    terminalId,
+    ctx.now,
+    expiresAt,
+  );
   return { code, expiresAt };
 }
 
@@ -26,7 +31,8 @@ export const terminalHandlers = {
   'terminal.create': (ctx) => {
     const { role, name, counterId, zone } = ctx.payload;
     if (counterId && !ctx.store.get('counters', counterId)) throw notFound('窗口');
-    if ((role === 'clerk' || role === 'evaluator') && !counterId) throw new CommandError(ErrorCode.VALIDATION_FAILED, '窗口电脑和评价器须绑定一个窗口');
+    if ((role === 'clerk' || role === 'evaluator') && !counterId)
+      throw new CommandError(ErrorCode.VALIDATION_FAILED, '窗口电脑和评价器须绑定一个窗口');
     const id = `${ctx.hallId}-t-${ctx.now.toString(36)}${randomBytes(3).toString('hex')}`;
     // No usable token until the code is exchanged: the hash of a secret nobody holds.
     const terminal = ctx.store.upsert(

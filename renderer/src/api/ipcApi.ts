@@ -1,4 +1,14 @@
-import type { CommandOutcome, CommandPayload, CommandType, FeedBatch, HallApi, PreloadApi, QueryAnswer, QueryName, QueryParams } from '../../../shared/protocol';
+import type {
+  CommandOutcome,
+  CommandPayload,
+  CommandType,
+  FeedBatch,
+  HallApi,
+  PreloadApi,
+  QueryAnswer,
+  QueryName,
+  QueryParams,
+} from '../../../shared/protocol';
 
 /** The HallApi inside Electron: every call goes to this window's main process through the preload. */
 export function ipcApi(bridge: PreloadApi): HallApi {

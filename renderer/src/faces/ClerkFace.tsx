@@ -43,7 +43,14 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
     <div className="clerk-right">
       <div role="tablist" className="tabs" aria-label={t('clerk.work')}>
         {(['cases', 'inquiries'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab ${tab === k ? 'active' : ''}`} onClick={() => setTab(k)}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={`tab ${tab === k ? 'active' : ''}`}
+            onClick={() => setTab(k)}
+          >
             {t(k === 'cases' ? 'case.title' : 'inq.title')}
           </button>
         ))}
@@ -122,7 +129,13 @@ function CounterPanel({ counterId }: { counterId: string }) {
             disabledReason={needHub ?? (counter.state === 'paused' ? null : t('clerk.why.notPaused'))}
           />
         )}
-        <KeyButton label={t('clerk.signout')} hotkey="F10" variant="danger" onPress={() => void run(api.command('counter.signOut', { counterId }))} disabledReason={needHub} />
+        <KeyButton
+          label={t('clerk.signout')}
+          hotkey="F10"
+          variant="danger"
+          onPress={() => void run(api.command('counter.signOut', { counterId }))}
+          disabledReason={needHub}
+        />
       </div>
       <ErrorLine error={error} />
       {pausing && (
@@ -239,7 +252,13 @@ function InquiryItem({ id, topic, at, onError }: { id: string; topic: string; at
           if (onError(await api.command('inquiry.resolve', { inquiryId: id, resolution: resolution.trim() }))) setResolution('');
         }}
       >
-        <input aria-label={`${t('inq.resolution')}：${topic}`} placeholder={t('inq.resolution')} value={resolution} onChange={(e) => setResolution(e.target.value)} required />
+        <input
+          aria-label={`${t('inq.resolution')}：${topic}`}
+          placeholder={t('inq.resolution')}
+          value={resolution}
+          onChange={(e) => setResolution(e.target.value)}
+          required
+        />
         <button type="submit" className="btn">
           {t('inq.resolve')}
         </button>

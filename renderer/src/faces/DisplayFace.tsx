@@ -40,7 +40,9 @@ export function DisplayFace() {
       <header className="display-head">
         <h1>{hall?.name ?? connection.welcome?.hallName ?? ''}</h1>
         <div className="display-clock">
-          <span className="date">{date.toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}</span>
+          <span className="date">
+            {date.toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}
+          </span>
           <time className="time">{date.toLocaleTimeString('zh-CN', { hour12: false })}</time>
         </div>
       </header>
@@ -96,7 +98,15 @@ export function DisplayFace() {
   );
 }
 
-function WaitingByService({ now, tickets, inZone }: { now: number; tickets: readonly Row<'tickets'>[]; inZone: (counterId: string | null) => boolean }) {
+function WaitingByService({
+  now,
+  tickets,
+  inZone,
+}: {
+  now: number;
+  tickets: readonly Row<'tickets'>[];
+  inZone: (counterId: string | null) => boolean;
+}) {
   const { replica } = useHall();
   const { t } = useI18n();
   const openCounters = rowsOf(replica, 'counters').filter((c) => c.state === 'open' && inZone(c.id));
@@ -118,7 +128,13 @@ function WaitingByService({ now, tickets, inZone }: { now: number; tickets: read
           <li key={s.id} className={s.is_open ? '' : 'closed'}>
             <span className="w-prefix">{s.prefix}</span>
             <span className="w-name">{s.name}</span>
-            <span className="w-windows">{!s.is_open ? t('display.paused') : windows.length ? t('display.windows', { list: windows.join('、') }) : t('display.noWindow')}</span>
+            <span className="w-windows">
+              {!s.is_open
+                ? t('display.paused')
+                : windows.length
+                  ? t('display.windows', { list: windows.join('、') })
+                  : t('display.noWindow')}
+            </span>
             <span className="w-count">{t('display.people', { n })}</span>
           </li>
         ))}

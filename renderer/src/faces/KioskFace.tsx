@@ -38,13 +38,25 @@ export function KioskFace() {
 
   const departments = rowsOf(replica, 'departments').sort((a, b) => a.sort - b.sort);
   const services = rowsOf(replica, 'services')
-    .filter((s) => (search ? s.name.includes(search.trim()) || rowById(replica, 'departments', s.department_id)?.name.includes(search.trim()) : s.department_id === departmentId))
+    .filter((s) =>
+      search
+        ? s.name.includes(search.trim()) || rowById(replica, 'departments', s.department_id)?.name.includes(search.trim())
+        : s.department_id === departmentId,
+    )
     .sort((a, b) => a.sort - b.sort);
   const waiting = (sid: string) => tickets.filter((tk) => tk.service_id === sid && isWaiting(tk, now)).length;
   const openCounters = (sid: string) =>
-    rowsOf(replica, 'counter_services').filter((cs) => cs.service_id === sid && rowById(replica, 'counters', cs.counter_id)?.state === 'open').length;
+    rowsOf(replica, 'counter_services').filter(
+      (cs) => cs.service_id === sid && rowById(replica, 'counters', cs.counter_id)?.state === 'open',
+    ).length;
   const unavailable = (s: Row<'services'>): string | null =>
-    dayClosed ? t('kiosk.dayClosed') : !s.is_open ? t('kiosk.closed') : s.daily_cap !== null && tickets.filter((tk) => numberedBy(tk.number, s.prefix)).length >= s.daily_cap ? t('kiosk.full') : null;
+    dayClosed
+      ? t('kiosk.dayClosed')
+      : !s.is_open
+        ? t('kiosk.closed')
+        : s.daily_cap !== null && tickets.filter((tk) => numberedBy(tk.number, s.prefix)).length >= s.daily_cap
+          ? t('kiosk.full')
+          : null;
 
   return (
     <div className="face kiosk">
@@ -66,7 +78,14 @@ export function KioskFace() {
           <IssueForm service={service} onIssued={setIssued} onBack={() => setService(null)} />
         ) : (
           <>
-            <input className="kiosk-search" type="search" placeholder={t('kiosk.search')} aria-label={t('kiosk.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+            <input
+              className="kiosk-search"
+              type="search"
+              placeholder={t('kiosk.search')}
+              aria-label={t('kiosk.search')}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
             {!departmentId && !search ? (
               <ul className="kiosk-grid" aria-label={t('kiosk.departments')}>
                 {departments.map((d) => (
@@ -90,9 +109,17 @@ export function KioskFace() {
                     const why = unavailable(s);
                     return (
                       <li key={s.id}>
-                        <button type="button" className="kiosk-tile service" disabled={!!why || connection.status !== 'connected'} onClick={() => setService(s)} aria-label={`${s.name} ${why ?? t('kiosk.waitingN', { n: waiting(s.id) })}`}>
+                        <button
+                          type="button"
+                          className="kiosk-tile service"
+                          disabled={!!why || connection.status !== 'connected'}
+                          onClick={() => setService(s)}
+                          aria-label={`${s.name} ${why ?? t('kiosk.waitingN', { n: waiting(s.id) })}`}
+                        >
                           <span className="svc-name">{s.name}</span>
-                          <span className="svc-info">{why ?? (openCounters(s.id) ? t('kiosk.waitingN', { n: waiting(s.id) }) : t('kiosk.noWindow'))}</span>
+                          <span className="svc-info">
+                            {why ?? (openCounters(s.id) ? t('kiosk.waitingN', { n: waiting(s.id) }) : t('kiosk.noWindow'))}
+                          </span>
                         </button>
                       </li>
                     );
@@ -119,11 +146,21 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const outcome = await api.command('ticket.issue', { serviceId: service.id, priority, confirm: priority === 'normal' ? null : { login, password } });
+    const outcome = await api.command('ticket.issue', {
+      serviceId: service.id,
+      priority,
+      confirm: priority === 'normal' ? null : { login, password },
+    });
     setBusy(false);
     if (!check(outcome) || outcome.ok !== true) return;
     const r = outcome.result as { ticket: { number: string; issued_at: number }; ahead: number; estimatedWaitMinutes: number | null };
-    onIssued({ number: r.ticket.number, serviceName: service.name, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, issuedAt: r.ticket.issued_at });
+    onIssued({
+      number: r.ticket.number,
+      serviceName: service.name,
+      ahead: r.ahead,
+      estimatedWaitMinutes: r.estimatedWaitMinutes,
+      issuedAt: r.ticket.issued_at,
+    });
   };
   return (
     <form className="card kiosk-issue" onSubmit={submit} aria-label={service.name}>

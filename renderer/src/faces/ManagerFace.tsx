@@ -43,7 +43,14 @@ function Board({ staff }: { staff: Row<'staff'> }) {
       <main className="board">
         <div role="tablist" className="tabs" aria-label={t('board.title')}>
           {(['live', 'cases', 'catalog', 'admin'] as const).map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab ${tab === k ? 'active' : ''}`} onClick={() => setTab(k)}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={`tab ${tab === k ? 'active' : ''}`}
+              onClick={() => setTab(k)}
+            >
               {t(`board.tab.${k}`)}
             </button>
           ))}
@@ -107,10 +114,13 @@ function CounterTile({ counter, state, now }: { counter: Row<'counters'>; state:
       {state === 'paused' && <div className="tile-reason">{counter.pause_reason}</div>}
       {held && (
         <div className={`tile-ticket ${held.status}`}>
-          {held.number} · {t(held.status === 'called' ? 'q.called' : 'q.serving')} {formatDuration(now - ((held.status === 'serving' ? held.started_at : held.called_at) ?? now))}
+          {held.number} · {t(held.status === 'called' ? 'q.called' : 'q.serving')}{' '}
+          {formatDuration(now - ((held.status === 'serving' ? held.started_at : held.called_at) ?? now))}
         </div>
       )}
-      {counter.state !== 'closed' && counter.state_since && <div className="tile-since">{t('board.for', { d: formatDuration(now - counter.state_since) })}</div>}
+      {counter.state !== 'closed' && counter.state_since && (
+        <div className="tile-since">{t('board.for', { d: formatDuration(now - counter.state_since) })}</div>
+      )}
       <div className="tile-services">{services.join(' · ')}</div>
     </li>
   );
@@ -123,7 +133,14 @@ function ServiceTable({ now }: { now: number }) {
   const minutes = (ms: number | null) => (ms === null ? '—' : t('board.min', { m: Math.round(ms / 60_000) }));
   const rows = rowsOf(replica, 'services')
     .sort((a, b) => a.sort - b.sort)
-    .map((s) => ({ s, load: serviceLoad(tickets.filter((tk) => tk.service_id === s.id), now), issued: tickets.filter((tk) => tk.service_id === s.id).length }));
+    .map((s) => ({
+      s,
+      load: serviceLoad(
+        tickets.filter((tk) => tk.service_id === s.id),
+        now,
+      ),
+      issued: tickets.filter((tk) => tk.service_id === s.id).length,
+    }));
   return (
     <section className="card">
       <table className="service-table" aria-label={t('board.services')}>
@@ -164,7 +181,12 @@ function ServiceRow({ s, over, children }: { s: Row<'services'>; over: boolean; 
   const { api } = useHall();
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [values, setValues] = useState({ maxWaitMin: s.max_wait_min, maxServiceMin: s.max_service_min, queueCap: s.queue_cap, dailyCap: s.daily_cap });
+  const [values, setValues] = useState({
+    maxWaitMin: s.max_wait_min,
+    maxServiceMin: s.max_service_min,
+    queueCap: s.queue_cap,
+    dailyCap: s.daily_cap,
+  });
   const { error, check } = useCommandError();
   const field = (key: keyof typeof values, label: string) => (
     <label className="inline">
@@ -183,7 +205,13 @@ function ServiceRow({ s, over, children }: { s: Row<'services'>; over: boolean; 
       <tr className={over ? 'over' : ''}>
         {children}
         <td>
-          <button type="button" className="btn small" aria-expanded={editing} aria-label={`${s.name} ${t('board.thresholds')}`} onClick={() => setEditing(!editing)}>
+          <button
+            type="button"
+            className="btn small"
+            aria-expanded={editing}
+            aria-label={`${s.name} ${t('board.thresholds')}`}
+            onClick={() => setEditing(!editing)}
+          >
             {t('board.thresholds')}
           </button>
         </td>
@@ -196,7 +224,11 @@ function ServiceRow({ s, over, children }: { s: Row<'services'>; over: boolean; 
               onSubmit={async (e) => {
                 e.preventDefault();
                 const outcome = await api.command('service.update', {
-                  serviceId: s.id, maxWaitMin: values.maxWaitMin, maxServiceMin: values.maxServiceMin, queueCap: values.queueCap, dailyCap: values.dailyCap,
+                  serviceId: s.id,
+                  maxWaitMin: values.maxWaitMin,
+                  maxServiceMin: values.maxServiceMin,
+                  queueCap: values.queueCap,
+                  dailyCap: values.dailyCap,
                 });
                 if (check(outcome)) setEditing(false);
               }}
@@ -222,7 +254,13 @@ function ServiceSwitch({ service }: { service: Row<'services'> }) {
   const { t } = useI18n();
   const open = service.is_open === 1;
   return (
-    <button type="button" className={`btn small ${open ? '' : 'btn-danger'}`} aria-pressed={open} aria-label={`${service.name} ${t(open ? 'board.stop' : 'board.resume')}`} onClick={() => void api.command('service.update', { serviceId: service.id, open: !open })}>
+    <button
+      type="button"
+      className={`btn small ${open ? '' : 'btn-danger'}`}
+      aria-pressed={open}
+      aria-label={`${service.name} ${t(open ? 'board.stop' : 'board.resume')}`}
+      onClick={() => void api.command('service.update', { serviceId: service.id, open: !open })}
+    >
       {t(open ? 'board.stop' : 'board.resume')}
     </button>
   );
@@ -235,11 +273,21 @@ function Alerts({ now }: { now: number }) {
   const counterServices = rowsOf(replica, 'counter_services');
   const counters = rowsOf(replica, 'counters').map((c) => {
     const lastEnd = Math.max(0, ...tickets.filter((tk) => tk.counter_id === c.id && tk.finished_at !== null).map((tk) => tk.finished_at!));
-    return { ...c, idleSince: c.state_since === null ? null : Math.max(c.state_since, lastEnd), serviceIds: counterServices.filter((cs) => cs.counter_id === c.id).map((cs) => cs.service_id) };
+    return {
+      ...c,
+      idleSince: c.state_since === null ? null : Math.max(c.state_since, lastEnd),
+      serviceIds: counterServices.filter((cs) => cs.counter_id === c.id).map((cs) => cs.service_id),
+    };
   });
-  const services = rowsOf(replica, 'services').map((s) => ({ id: s.id, maxWaitMin: s.max_wait_min, maxServiceMin: s.max_service_min, queueCap: s.queue_cap }));
+  const services = rowsOf(replica, 'services').map((s) => ({
+    id: s.id,
+    maxWaitMin: s.max_wait_min,
+    maxServiceMin: s.max_service_min,
+    queueCap: s.queue_cap,
+  }));
   const alerts = hallAlerts({ now, services, counters, tickets });
-  const name = (a: Alert) => ('serviceId' in a ? rowById(replica, 'services', a.serviceId)?.name : rowById(replica, 'counters', a.counterId)?.name) ?? '';
+  const name = (a: Alert) =>
+    ('serviceId' in a ? rowById(replica, 'services', a.serviceId)?.name : rowById(replica, 'counters', a.counterId)?.name) ?? '';
   if (alerts.length === 0) return null;
   return (
     <ul className="alerts" aria-label={t('board.alerts')}>
@@ -264,7 +312,13 @@ function QueueSettingsForm() {
   const num = (key: 'priorityStreak' | 'noShowAfter' | 'recallLimit' | 'parkMinutes' | 'announceRepeat', min: number, max: number) => (
     <label className="inline">
       {t(`qs.${key}`)}
-      <input type="number" min={min} max={max} value={values[key]} onChange={(e) => setValues({ ...values, [key]: Number(e.target.value) })} />
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={values[key]}
+        onChange={(e) => setValues({ ...values, [key]: Number(e.target.value) })}
+      />
     </label>
   );
   return (
@@ -281,7 +335,10 @@ function QueueSettingsForm() {
       {num('priorityStreak', 1, 10)}
       <label className="inline">
         {t('qs.noShowRule')}
-        <select value={values.noShowRule} onChange={(e) => setValues({ ...values, noShowRule: e.target.value as typeof values.noShowRule })}>
+        <select
+          value={values.noShowRule}
+          onChange={(e) => setValues({ ...values, noShowRule: e.target.value as typeof values.noShowRule })}
+        >
           {(['after', 'front', 'cancel'] as const).map((r) => (
             <option key={r} value={r}>
               {t(`qs.rule.${r}`)}
@@ -296,7 +353,11 @@ function QueueSettingsForm() {
       <button type="submit" className="btn btn-primary small">
         {t('board.save')}
       </button>
-      {message && <span className={message.ok ? 'info' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</span>}
+      {message && (
+        <span className={message.ok ? 'info' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </span>
+      )}
     </form>
   );
 }
@@ -318,7 +379,13 @@ function DayClose() {
             onClick={async () => {
               const outcome = await api.command('day.close', {});
               setConfirming(false);
-              setMessage(outcome.ok === true ? t('day.done', { n: String((outcome.result as { ended: number }).ended) }) : outcome.ok === false ? outcome.error.message : null);
+              setMessage(
+                outcome.ok === true
+                  ? t('day.done', { n: String((outcome.result as { ended: number }).ended) })
+                  : outcome.ok === false
+                    ? outcome.error.message
+                    : null,
+              );
             }}
           >
             {t('day.yes')}
@@ -362,7 +429,9 @@ function Terminals() {
       {issued && (
         <p className="enroll-code" role="status">
           {t('term.code', { name: issued.name })} <strong>{issued.code}</strong> {t('term.until', { t: formatTime(issued.expiresAt) })}
-          {connection.welcome?.tlsFingerprint && <span className="fingerprint"> {t('term.fingerprint', { f: connection.welcome.tlsFingerprint })}</span>}
+          {connection.welcome?.tlsFingerprint && (
+            <span className="fingerprint"> {t('term.fingerprint', { f: connection.welcome.tlsFingerprint })}</span>
+          )}
         </p>
       )}
       <ErrorLine error={error} />
@@ -377,14 +446,22 @@ function Terminals() {
               <td>
                 {!tm.revoked_at && tm.id !== connection.welcome?.terminalId && (
                   <>
-                    <button type="button" className="btn small" aria-label={`${tm.name} ${t('term.newCode')}`} onClick={async () => show(await api.command('terminal.newCode', { terminalId: tm.id }))}>
+                    <button
+                      type="button"
+                      className="btn small"
+                      aria-label={`${tm.name} ${t('term.newCode')}`}
+                      onClick={async () => show(await api.command('terminal.newCode', { terminalId: tm.id }))}
+                    >
                       {t('term.newCode')}
                     </button>{' '}
                     <button
                       type="button"
                       className="btn small btn-danger"
                       aria-label={`${tm.name} ${t('term.revoke')}`}
-                      onClick={async () => window.confirm(t('term.confirmRevoke', { name: tm.name })) && show(await api.command('terminal.revoke', { terminalId: tm.id }))}
+                      onClick={async () =>
+                        window.confirm(t('term.confirmRevoke', { name: tm.name })) &&
+                        show(await api.command('terminal.revoke', { terminalId: tm.id }))
+                      }
                     >
                       {t('term.revoke')}
                     </button>
@@ -400,7 +477,14 @@ function Terminals() {
         aria-label={t('term.add')}
         onSubmit={async (e) => {
           e.preventDefault();
-          show(await api.command('terminal.create', { role: draft.role, name: draft.name.trim(), counterId: needsCounter ? draft.counterId || null : null, zone: draft.zone.trim() }));
+          show(
+            await api.command('terminal.create', {
+              role: draft.role,
+              name: draft.name.trim(),
+              counterId: needsCounter ? draft.counterId || null : null,
+              zone: draft.zone.trim(),
+            }),
+          );
         }}
       >
         <label className="inline">

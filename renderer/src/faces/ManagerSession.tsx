@@ -18,7 +18,11 @@ export function ManagerSignIn() {
   return (
     <PlainPage title={`${connection.welcome?.hallName ?? ''} ${t('board.title')}`}>
       <main className="signin-page">
-        <SignInForm title={t('mgr.signin')} button={t('mgr.signinButton')} onSignIn={(login, password) => api.command('session.signIn', { login, password })} />
+        <SignInForm
+          title={t('mgr.signin')}
+          button={t('mgr.signinButton')}
+          onSignIn={(login, password) => api.command('session.signIn', { login, password })}
+        />
       </main>
     </PlainPage>
   );
@@ -49,7 +53,13 @@ export function StaffAdmin() {
   const departments = rowsOf(replica, 'departments').sort((a, b) => a.sort - b.sort);
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    const outcome = await api.command('staff.create', { staffId: crypto.randomUUID(), ...draft, login: draft.login.trim(), name: draft.name.trim(), departmentId: draft.departmentId || null });
+    const outcome = await api.command('staff.create', {
+      staffId: crypto.randomUUID(),
+      ...draft,
+      login: draft.login.trim(),
+      name: draft.name.trim(),
+      departmentId: draft.departmentId || null,
+    });
     if (check(outcome)) {
       setDone(t('staff.added', { login: draft.login.trim() }));
       setDraft({ ...draft, login: '', name: '', password: '' });
@@ -59,23 +69,49 @@ export function StaffAdmin() {
     <section className="card" aria-label={t('staff.title')}>
       <h2>{t('staff.title')}</h2>
       <form className="threshold-form" onSubmit={add} aria-label={t('staff.add')}>
-        <label className="inline">{t('clerk.login')}<input value={draft.login} onChange={(e) => setDraft({ ...draft, login: e.target.value })} required /></label>
-        <label className="inline">{t('staff.name')}<input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required /></label>
+        <label className="inline">
+          {t('clerk.login')}
+          <input value={draft.login} onChange={(e) => setDraft({ ...draft, login: e.target.value })} required />
+        </label>
+        <label className="inline">
+          {t('staff.name')}
+          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required />
+        </label>
         <label className="inline">
           {t('staff.role')}
           <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as StaffRole })}>
-            {(['clerk', 'manager', 'admin'] as const).map((r) => <option key={r} value={r}>{t(`staffRole.${r}`)}</option>)}
+            {(['clerk', 'manager', 'admin'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`staffRole.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="inline">
           {t('sup.department')}
           <select value={draft.departmentId} onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}>
             <option value="">—</option>
-            {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline">{t('staff.firstPassword')}<input type="password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} required minLength={8} autoComplete="new-password" /></label>
-        <button type="submit" className="btn btn-primary">{t('staff.add')}</button>
+        <label className="inline">
+          {t('staff.firstPassword')}
+          <input
+            type="password"
+            value={draft.password}
+            onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+            required
+            minLength={8}
+            autoComplete="new-password"
+          />
+        </label>
+        <button type="submit" className="btn btn-primary">
+          {t('staff.add')}
+        </button>
       </form>
       <ErrorLine error={error} />
       {done && <p className="info">{done}</p>}
@@ -100,8 +136,18 @@ export function StaffAdmin() {
                         }
                       }}
                     >
-                      <input type="password" aria-label={t('staff.newPassword', { login: s.login })} value={resetting.password} onChange={(e) => setResetting({ id: s.id, password: e.target.value })} minLength={8} required autoFocus />
-                      <button type="submit" className="btn small">{t('q.confirm')}</button>
+                      <input
+                        type="password"
+                        aria-label={t('staff.newPassword', { login: s.login })}
+                        value={resetting.password}
+                        onChange={(e) => setResetting({ id: s.id, password: e.target.value })}
+                        minLength={8}
+                        required
+                        autoFocus
+                      />
+                      <button type="submit" className="btn small">
+                        {t('q.confirm')}
+                      </button>
                     </form>
                   ) : (
                     <button type="button" className="btn small" onClick={() => setResetting({ id: s.id, password: '' })}>

@@ -17,8 +17,12 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
   const counter = rowById(replica, 'counters', counterId)!;
   const { settings, tickets } = useHallDay(now);
   const held = tickets.find((tk) => tk.counter_id === counterId && (tk.status === 'called' || tk.status === 'serving'));
-  const serviceIds = rowsOf(replica, 'counter_services').filter((cs) => cs.counter_id === counterId).sort((a, b) => a.position - b.position).map((cs) => cs.service_id);
-  const waitingFor = (sid: string) => tickets.filter((tk) => tk.service_id === sid && tk.target_counter_id === null && isWaiting(tk, now)).length;
+  const serviceIds = rowsOf(replica, 'counter_services')
+    .filter((cs) => cs.counter_id === counterId)
+    .sort((a, b) => a.position - b.position)
+    .map((cs) => cs.service_id);
+  const waitingFor = (sid: string) =>
+    tickets.filter((tk) => tk.service_id === sid && tk.target_counter_id === null && isWaiting(tk, now)).length;
   const sentHere = tickets.filter((tk) => tk.target_counter_id === counterId && isWaiting(tk, now)).length;
   const totalWaiting = serviceIds.reduce((n, sid) => n + waitingFor(sid), 0) + sentHere;
   const missed = tickets.filter((tk) => tk.status === 'missed' && tk.counter_id === counterId);
@@ -54,16 +58,38 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
         </div>
       </div>
       <div className="actions queue-actions">
-        <KeyButton label={t('q.callNext')} hotkey="F1" variant="primary" onPress={() => void run(api.command('ticket.callNext', { counterId }))} disabledReason={callWhy ?? (totalWaiting === 0 ? t('q.why.empty') : null)} />
+        <KeyButton
+          label={t('q.callNext')}
+          hotkey="F1"
+          variant="primary"
+          onPress={() => void run(api.command('ticket.callNext', { counterId }))}
+          disabledReason={callWhy ?? (totalWaiting === 0 ? t('q.why.empty') : null)}
+        />
         <KeyButton
           label={t('q.recall')}
           hotkey="F2"
           onPress={() => void run(api.command('ticket.recall', { counterId }))}
           disabledReason={calledWhy ?? (held!.recalls >= settings.recallLimit ? t('q.why.recallLimit') : null)}
         />
-        <KeyButton label={t('q.noShow')} hotkey="F3" onPress={() => void run(api.command('ticket.noShow', { counterId }))} disabledReason={calledWhy} />
-        <KeyButton label={t('q.start')} hotkey="F4" onPress={() => void run(api.command('ticket.start', { counterId }))} disabledReason={calledWhy} />
-        <KeyButton label={t('q.finish')} hotkey="F5" variant="primary" onPress={() => setDialog('finish')} disabledReason={needHub ?? (held?.status === 'serving' ? null : t('q.why.notServing'))} />
+        <KeyButton
+          label={t('q.noShow')}
+          hotkey="F3"
+          onPress={() => void run(api.command('ticket.noShow', { counterId }))}
+          disabledReason={calledWhy}
+        />
+        <KeyButton
+          label={t('q.start')}
+          hotkey="F4"
+          onPress={() => void run(api.command('ticket.start', { counterId }))}
+          disabledReason={calledWhy}
+        />
+        <KeyButton
+          label={t('q.finish')}
+          hotkey="F5"
+          variant="primary"
+          onPress={() => setDialog('finish')}
+          disabledReason={needHub ?? (held?.status === 'serving' ? null : t('q.why.notServing'))}
+        />
         <KeyButton label={t('q.transfer')} hotkey="F6" onPress={() => setDialog('transfer')} disabledReason={heldWhy} />
         <KeyButton label={t('q.callSpecific')} hotkey="F7" onPress={() => setDialog('specific')} disabledReason={callWhy} />
         <KeyButton label={t('q.park')} hotkey="F8" onPress={() => setDialog('park')} disabledReason={heldWhy} />
@@ -94,7 +120,13 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
                 {missed.map((m) => (
                   <li key={m.id}>
                     <span>{m.number}</span>
-                    <button type="button" className="btn" aria-label={`${t('q.reinstate')} ${m.number}`} disabled={!!needHub} onClick={() => void run(api.command('ticket.reinstate', { counterId, number: m.number }))}>
+                    <button
+                      type="button"
+                      className="btn"
+                      aria-label={`${t('q.reinstate')} ${m.number}`}
+                      disabled={!!needHub}
+                      onClick={() => void run(api.command('ticket.reinstate', { counterId, number: m.number }))}
+                    >
                       {t('q.reinstate')}
                     </button>
                   </li>
@@ -110,24 +142,35 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
           serviceIds={[...new Set([held.service_id, ...serviceIds])]}
           initial={held.service_id}
           onClose={() => setDialog(null)}
-          onConfirm={async (handled) => (await run(api.command('ticket.finish', { counterId, handledServiceIds: handled }))) && setDialog(null)}
+          onConfirm={async (handled) =>
+            (await run(api.command('ticket.finish', { counterId, handledServiceIds: handled }))) && setDialog(null)
+          }
         />
       )}
       {dialog === 'transfer' && held && (
-        <TransferDialog counterId={counterId} onClose={() => setDialog(null)} onConfirm={async (to) => (await run(api.command('ticket.transfer', { counterId, ...to }))) && setDialog(null)} />
+        <TransferDialog
+          counterId={counterId}
+          onClose={() => setDialog(null)}
+          onConfirm={async (to) => (await run(api.command('ticket.transfer', { counterId, ...to }))) && setDialog(null)}
+        />
       )}
       {dialog === 'specific' && (
         <Dialog title={t('q.callSpecific')} onClose={() => setDialog(null)}>
           <TwoFields
             first={t('q.number')}
             second={t('q.reason')}
-            onSubmit={async (number, reason) => (await run(api.command('ticket.callSpecific', { counterId, number: number.toUpperCase(), reason }))) && setDialog(null)}
+            onSubmit={async (number, reason) =>
+              (await run(api.command('ticket.callSpecific', { counterId, number: number.toUpperCase(), reason }))) && setDialog(null)
+            }
           />
         </Dialog>
       )}
       {dialog === 'park' && (
         <Dialog title={t('q.park')} onClose={() => setDialog(null)}>
-          <ParkForm initial={settings.parkMinutes} onSubmit={async (minutes) => (await run(api.command('ticket.park', { counterId, minutes }))) && setDialog(null)} />
+          <ParkForm
+            initial={settings.parkMinutes}
+            onSubmit={async (minutes) => (await run(api.command('ticket.park', { counterId, minutes }))) && setDialog(null)}
+          />
         </Dialog>
       )}
     </section>
@@ -182,7 +225,11 @@ function FinishDialog(props: { serviceIds: string[]; initial: string; onClose: (
           <legend>{t('q.handled')}</legend>
           {props.serviceIds.map((sid) => (
             <label key={sid} className="radio">
-              <input type="checkbox" checked={handled.includes(sid)} onChange={(e) => setHandled(e.target.checked ? [...handled, sid] : handled.filter((h) => h !== sid))} />
+              <input
+                type="checkbox"
+                checked={handled.includes(sid)}
+                onChange={(e) => setHandled(e.target.checked ? [...handled, sid] : handled.filter((h) => h !== sid))}
+              />
               {rowById(replica, 'services', sid)?.name}
             </label>
           ))}
@@ -195,11 +242,23 @@ function FinishDialog(props: { serviceIds: string[]; initial: string; onClose: (
   );
 }
 
-function TransferDialog({ counterId, onClose, onConfirm }: { counterId: string; onClose: () => void; onConfirm: (to: { toServiceId: string | null; toCounterId: string | null; mode: 'keep' | 'back' }) => void }) {
+function TransferDialog({
+  counterId,
+  onClose,
+  onConfirm,
+}: {
+  counterId: string;
+  onClose: () => void;
+  onConfirm: (to: { toServiceId: string | null; toCounterId: string | null; mode: 'keep' | 'back' }) => void;
+}) {
   const { replica } = useHall();
   const { t } = useI18n();
-  const services = rowsOf(replica, 'services').filter((s) => s.is_open).sort((a, b) => a.sort - b.sort);
-  const counters = rowsOf(replica, 'counters').filter((c) => c.id !== counterId && c.state !== 'closed').sort((a, b) => a.number - b.number);
+  const services = rowsOf(replica, 'services')
+    .filter((s) => s.is_open)
+    .sort((a, b) => a.sort - b.sort);
+  const counters = rowsOf(replica, 'counters')
+    .filter((c) => c.id !== counterId && c.state !== 'closed')
+    .sort((a, b) => a.number - b.number);
   const [target, setTarget] = useState<'service' | 'counter'>('service');
   const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
   const [toCounter, setToCounter] = useState(counters[0]?.id ?? '');
@@ -210,14 +269,23 @@ function TransferDialog({ counterId, onClose, onConfirm }: { counterId: string; 
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault();
-          onConfirm(target === 'service' ? { toServiceId: serviceId, toCounterId: null, mode } : { toServiceId: null, toCounterId: toCounter, mode });
+          onConfirm(
+            target === 'service'
+              ? { toServiceId: serviceId, toCounterId: null, mode }
+              : { toServiceId: null, toCounterId: toCounter, mode },
+          );
         }}
       >
         <label className="radio">
           <input type="radio" name="target" checked={target === 'service'} onChange={() => setTarget('service')} />
           {t('q.toService')}
         </label>
-        <select aria-label={t('q.toService')} value={serviceId} disabled={target !== 'service'} onChange={(e) => setServiceId(e.target.value)}>
+        <select
+          aria-label={t('q.toService')}
+          value={serviceId}
+          disabled={target !== 'service'}
+          onChange={(e) => setServiceId(e.target.value)}
+        >
           {services.map((s) => (
             <option key={s.id} value={s.id}>
               {s.prefix} · {s.name}
@@ -225,10 +293,21 @@ function TransferDialog({ counterId, onClose, onConfirm }: { counterId: string; 
           ))}
         </select>
         <label className="radio">
-          <input type="radio" name="target" checked={target === 'counter'} onChange={() => setTarget('counter')} disabled={counters.length === 0} />
+          <input
+            type="radio"
+            name="target"
+            checked={target === 'counter'}
+            onChange={() => setTarget('counter')}
+            disabled={counters.length === 0}
+          />
           {t('q.toCounter')}
         </label>
-        <select aria-label={t('q.toCounter')} value={toCounter} disabled={target !== 'counter'} onChange={(e) => setToCounter(e.target.value)}>
+        <select
+          aria-label={t('q.toCounter')}
+          value={toCounter}
+          disabled={target !== 'counter'}
+          onChange={(e) => setToCounter(e.target.value)}
+        >
           {counters.map((c: Row<'counters'>) => (
             <option key={c.id} value={c.id}>
               {c.name}

@@ -12,7 +12,13 @@ describe('terminal configuration', () => {
 
   it('saves a valid configuration owner-only and reads it back', () => {
     const dir = tempDir();
-    const config = { ...defaultTerminalConfig, mode: 'terminal' as const, role: 'display' as const, hubUrl: 'http://10.0.0.5:7700', token: 'abc' };
+    const config = {
+      ...defaultTerminalConfig,
+      mode: 'terminal' as const,
+      role: 'display' as const,
+      hubUrl: 'http://10.0.0.5:7700',
+      token: 'abc',
+    };
     expect(saveConfig(dir, config)).toEqual({ ok: true });
     expect(statSync(path.join(dir, 'terminal.json')).mode & 0o777).toBe(0o600);
     expect(loadConfig(dir)).toEqual({ config, error: null });

@@ -44,7 +44,12 @@ const fake = vi.hoisted(() => {
   const exposed: Record<string, unknown> = {};
   const invoked: unknown[][] = [];
   return {
-    handlers, windows, exposed, invoked, FakeContents, BrowserWindow,
+    handlers,
+    windows,
+    exposed,
+    invoked,
+    FakeContents,
+    BrowserWindow,
     displays: [{ bounds: { x: 0, y: 0, width: 1920, height: 1080 } }, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }],
   };
 });
@@ -74,7 +79,14 @@ describe('windows', () => {
   it('every window is sandboxed, context-isolated and without Node', () => {
     createFaceWindow({ face: 'clerk', title: '窗口工作台', rendererIndex, preload: '/p.js' });
     const prefs = fake.windows[0]!.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/p.js' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/p.js',
+    });
     expect(fake.windows[0]!.loaded).toEqual([[rendererIndex, { hash: '/clerk' }]]);
   });
 
@@ -117,7 +129,11 @@ describe('IPC', () => {
   registerIpc({
     rendererIndex,
     bindingOf: (c) =>
-      c === (clerk as never) ? { face: 'clerk', api: { command } as never } : c === (setup as never) ? { face: 'setup' } : bindings.get(c as never),
+      c === (clerk as never)
+        ? { face: 'clerk', api: { command } as never }
+        : c === (setup as never)
+          ? { face: 'setup' }
+          : bindings.get(c as never),
     getConfig: () => ({}) as never,
     pdfDir: () => pdfDir,
     saveConfig,
@@ -151,14 +167,20 @@ describe('IPC', () => {
   });
 
   it('a malformed command gets a typed error and reaches nothing', async () => {
-    expect(await call(Channel.command, clerk, clerk.mainFrame, 'counter.explode', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await call(Channel.command, clerk, clerk.mainFrame, 'counter.explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(await call(Channel.command, clerk, clerk.mainFrame)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(command).not.toHaveBeenCalled();
   });
 
   it('only the setup window enrolls this PC, with checked arguments', async () => {
     expect(() => call(Channel.enroll, clerk, clerk.mainFrame, 'http://hub:7700', 'ABCD-EFGH-JKLM')).toThrow(/FORBIDDEN/);
-    expect(await call(Channel.enroll, setup, setup.mainFrame, 'http://hub:7700', 'short')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await call(Channel.enroll, setup, setup.mainFrame, 'http://hub:7700', 'short')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(enroll).not.toHaveBeenCalled();
     expect(await call(Channel.enroll, setup, setup.mainFrame, 'http://hub:7700', 'ABCD-EFGH-JKLM')).toEqual({ ok: true });
     expect(enroll).toHaveBeenCalledWith('http://hub:7700', 'ABCD-EFGH-JKLM');
@@ -205,7 +227,12 @@ describe('ticket printing', () => {
     };
     const config = { printerName: 'XP-80C', paperWidthMm: width } as never;
     expect(await printTicket(contents as never, config)).toEqual({ ok: true });
-    expect(contents.print.mock.calls[0]![0]).toMatchObject({ silent: true, deviceName: 'XP-80C', margins: { marginType: 'none' }, pageSize: { width: width * 1000 } });
+    expect(contents.print.mock.calls[0]![0]).toMatchObject({
+      silent: true,
+      deviceName: 'XP-80C',
+      margins: { marginType: 'none' },
+      pageSize: { width: width * 1000 },
+    });
     expect(contents.insertCSS).toHaveBeenCalledWith(`@page ticket { size: ${width}mm 160mm; margin: 2mm; }`);
     expect(contents.removeInsertedCSS).toHaveBeenCalledWith('key-1');
     expect(css).toEqual([]);
@@ -214,7 +241,10 @@ describe('ticket printing', () => {
   it('a printer failure comes back as a typed error', async () => {
     const print = (_o: unknown, done: (ok: boolean, reason: string) => void) => done(false, 'no paper');
     const contents = { print, insertCSS: async () => 'k', removeInsertedCSS: async () => {} };
-    expect(await printTicket(contents as never, { printerName: '', paperWidthMm: 80 } as never)).toMatchObject({ ok: false, error: { message: '打印失败：no paper' } });
+    expect(await printTicket(contents as never, { printerName: '', paperWidthMm: 80 } as never)).toMatchObject({
+      ok: false,
+      error: { message: '打印失败：no paper' },
+    });
   });
 });
 
@@ -222,7 +252,23 @@ describe('preload', () => {
   it('exposes exactly the typed API, one method per call, over invoke', async () => {
     await import('../../../main/app/preload');
     const api = fake.exposed.servicehall as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual(['command', 'connection', 'enroll', 'face', 'getConfig', 'onBatch', 'onConnection', 'onSnapshot', 'printTicket', 'query', 'replica', 'saveConfig', 'savePdf'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'command',
+        'connection',
+        'enroll',
+        'face',
+        'getConfig',
+        'onBatch',
+        'onConnection',
+        'onSnapshot',
+        'printTicket',
+        'query',
+        'replica',
+        'saveConfig',
+        'savePdf',
+      ].sort(),
+    );
     await api.command!('counter.resume', { counterId: 'c1' });
     expect(fake.invoked.at(-1)).toEqual([Channel.command, 'counter.resume', { counterId: 'c1' }]);
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);

@@ -10,14 +10,20 @@ describe('call announcements', () => {
     });
   });
   it.each([
-    [1, '一', ['d1']], [10, '十', ['shi']], [15, '十五', ['shi', 'd5']], [20, '二十', ['d2', 'shi']], [35, '三十五', ['d3', 'shi', 'd5']], [120, '一二零', ['d1', 'd2', 'd0']],
+    [1, '一', ['d1']],
+    [10, '十', ['shi']],
+    [15, '十五', ['shi', 'd5']],
+    [20, '二十', ['d2', 'shi']],
+    [35, '三十五', ['d3', 'shi', 'd5']],
+    [120, '一二零', ['d1', 'd2', 'd0']],
   ])('window %i is read %s', (n, words, clips) => {
     expect(numberWords(n)).toEqual({ words, clips });
   });
   it('every clip an announcement uses is in the bundled set', () => {
-    for (const n of ['A001', 'K999', 'Z120', 'B1234']) for (let w = 1; w <= 99; w++) {
-      for (const c of callAnnouncement(n, w).clips) expect(ALL_CLIPS).toContain(c);
-    }
+    for (const n of ['A001', 'K999', 'Z120', 'B1234'])
+      for (let w = 1; w <= 99; w++) {
+        for (const c of callAnnouncement(n, w).clips) expect(ALL_CLIPS).toContain(c);
+      }
   });
 });
 

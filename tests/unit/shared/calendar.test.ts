@@ -89,7 +89,10 @@ describe('a year without a schedule', () => {
   });
 
   it('administrator date lists are checked: real dates, in that year', () => {
-    expect(parseDateList('2027-01-01, 2027-02-10\n2027-02-11', 2027)).toEqual({ ok: true, dates: ['2027-01-01', '2027-02-10', '2027-02-11'] });
+    expect(parseDateList('2027-01-01, 2027-02-10\n2027-02-11', 2027)).toEqual({
+      ok: true,
+      dates: ['2027-01-01', '2027-02-10', '2027-02-11'],
+    });
     expect(parseDateList('2027-02-30 2026-12-31 2027-1-1', 2027)).toEqual({ ok: false, bad: ['2027-02-30', '2026-12-31', '2027-1-1'] });
     expect(parseDay('2027-02-29')).toBeNull();
   });

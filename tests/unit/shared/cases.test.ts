@@ -1,12 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../../shared/domain/calendar';
 import {
-  CASE_STATUSES, STEPS, caseDeadlines, caseSignal, checkExtension, checkPartDecision, checkPause, checkResume, checkStep, jointOnTime,
-  type CaseState, type CaseStatus, type StepAction,
+  CASE_STATUSES,
+  STEPS,
+  caseDeadlines,
+  caseSignal,
+  checkExtension,
+  checkPartDecision,
+  checkPause,
+  checkResume,
+  checkStep,
+  jointOnTime,
+  type CaseState,
+  type CaseStatus,
+  type StepAction,
 } from '../../../shared/domain/cases';
-import { checkCreditCode, checkPhone, checkResidentId, maskName, maskResidentId, residentIdCheckChar } from '../../../shared/domain/identity';
+import {
+  checkCreditCode,
+  checkPhone,
+  checkResidentId,
+  maskName,
+  maskResidentId,
+  residentIdCheckChar,
+} from '../../../shared/domain/identity';
 
-const state = (status: CaseStatus, more: Partial<CaseState> = {}): CaseState => ({ status, paused_kind: null, extension_days: 0, parts: [], ...more });
+const state = (status: CaseStatus, more: Partial<CaseState> = {}): CaseState => ({
+  status,
+  paused_kind: null,
+  extension_days: 0,
+  parts: [],
+  ...more,
+});
 
 describe('case steps', () => {
   const actions = Object.keys(STEPS) as StepAction[];
@@ -28,7 +52,10 @@ describe('case steps', () => {
   });
 
   it('nothing moves while the clock is paused; pause and resume only where they make sense', () => {
-    expect(checkStep(state('handling', { paused_kind: 'special' }), 'review')).toMatchObject({ ok: false, reason: expect.stringContaining('暂停') });
+    expect(checkStep(state('handling', { paused_kind: 'special' }), 'review')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('暂停'),
+    });
     expect(checkPause(state('handling'))).toEqual({ ok: true });
     expect(checkPause(state('received'))).toMatchObject({ ok: false });
     expect(checkPause(state('handling', { paused_kind: 'suspend' }))).toMatchObject({ ok: false });
@@ -40,7 +67,10 @@ describe('case steps', () => {
     expect(checkExtension(state('handling'), 10)).toEqual({ ok: true });
     expect(checkExtension(state('handling'), 11)).toMatchObject({ ok: false, reason: expect.stringContaining('10') });
     expect(checkExtension(state('handling', { parts: [{ outcome: 'pending' }] }), 15)).toEqual({ ok: true });
-    expect(checkExtension(state('handling', { extension_days: 5 }), 3)).toMatchObject({ ok: false, reason: expect.stringContaining('再次') });
+    expect(checkExtension(state('handling', { extension_days: 5 }), 3)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('再次'),
+    });
     expect(checkExtension(state('approved'), 3)).toMatchObject({ ok: false });
   });
 
@@ -56,7 +86,10 @@ describe('case steps', () => {
   });
 
   it('the whole is on time only if every part is', () => {
-    const parts = [{ decided_day: '2025-03-10', due_day: '2025-03-12' }, { decided_day: '2025-03-13', due_day: '2025-03-12' }];
+    const parts = [
+      { decided_day: '2025-03-10', due_day: '2025-03-12' },
+      { decided_day: '2025-03-13', due_day: '2025-03-12' },
+    ];
     expect(jointOnTime('2025-03-14', '2025-03-20', parts)).toBe(false);
     expect(jointOnTime('2025-03-14', '2025-03-20', [parts[0]!])).toBe(true);
     expect(jointOnTime('2025-03-21', '2025-03-20', [parts[0]!])).toBe(false);
@@ -70,7 +103,12 @@ describe('deadlines', () => {
   const limits = { promised: 10, statutory: 20, unit: 'working_days' as const };
 
   it('promised and statutory due days from acceptance; yellow at 80% of the promised limit', () => {
-    expect(caseDeadlines(cal, '2025-03-03', limits, 0, 0, 0.8)).toEqual({ promisedDue: '2025-03-17', statutoryDue: '2025-03-31', yellowFrom: '2025-03-13', uncovered: [] });
+    expect(caseDeadlines(cal, '2025-03-03', limits, 0, 0, 0.8)).toEqual({
+      promisedDue: '2025-03-17',
+      statutoryDue: '2025-03-31',
+      yellowFrom: '2025-03-13',
+      uncovered: [],
+    });
     expect(caseDeadlines(cal, '2025-03-03', limits, 0, 0, 1).yellowFrom).toBe('2025-03-17'); // the last working day only
   });
 
@@ -83,7 +121,10 @@ describe('deadlines', () => {
   });
 
   it('an on-the-spot item is due, and yellow, on the day it is accepted', () => {
-    expect(caseDeadlines(cal, '2025-03-03', { promised: 0, statutory: 20, unit: 'working_days' }, 0, 0, 0.8)).toMatchObject({ promisedDue: '2025-03-03', yellowFrom: '2025-03-03' });
+    expect(caseDeadlines(cal, '2025-03-03', { promised: 0, statutory: 20, unit: 'working_days' }, 0, 0, 0.8)).toMatchObject({
+      promisedDue: '2025-03-03',
+      yellowFrom: '2025-03-03',
+    });
   });
 
   it('the signal follows the day: normal, yellow, red; a pause keeps what it had', () => {

@@ -2,28 +2,70 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG_COLUMNS, parseCatalogSheet, parseCsv } from '../../../shared/protocol';
 
 const header = Object.values(CATALOG_COLUMNS);
-const lookups = { departmentByName: new Map([['税务局', 'd-tax']]), serviceByKey: new Map([['H', 's-H'], ['税务综合业务', 's-H']]) };
+const lookups = {
+  departmentByName: new Map([['税务局', 'd-tax']]),
+  serviceByKey: new Map([
+    ['H', 's-H'],
+    ['税务综合业务', 's-H'],
+  ]),
+};
 const row = (over: Partial<Record<keyof typeof CATALOG_COLUMNS, string>> = {}) => {
-  const base = { department: '税务局', code: 'SX-1', name: '发票领用', kind: '非许可', mode: '承诺件', statutoryLimit: '20', promisedLimit: '5', limitUnit: '工作日', fee: '不收费', materials: '申请书；身份证明', legalBasis: '《发票管理办法》', service: 'H', ...over };
+  const base = {
+    department: '税务局',
+    code: 'SX-1',
+    name: '发票领用',
+    kind: '非许可',
+    mode: '承诺件',
+    statutoryLimit: '20',
+    promisedLimit: '5',
+    limitUnit: '工作日',
+    fee: '不收费',
+    materials: '申请书；身份证明',
+    legalBasis: '《发票管理办法》',
+    service: 'H',
+    ...over,
+  };
   return (Object.keys(CATALOG_COLUMNS) as (keyof typeof CATALOG_COLUMNS)[]).map((k) => base[k]);
 };
 
 describe('catalog sheets', () => {
   it('reads CSV as Excel writes it: BOM, quoted commas, quotes and line breaks, CRLF', () => {
-    expect(parseCsv('\uFEFFa,b,c\r\n"x,1","say ""hi""","two\nlines"\r\n')).toEqual([['a', 'b', 'c'], ['x,1', 'say "hi"', 'two\nlines']]);
+    expect(parseCsv('\uFEFFa,b,c\r\n"x,1","say ""hi""","two\nlines"\r\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['x,1', 'say "hi"', 'two\nlines'],
+    ]);
     expect(parseCsv('a,,c')).toEqual([['a', '', 'c']]);
   });
 
   it('turns good rows into items: labels to codes, fees to cents, materials split, the service by prefix or name', () => {
-    const { items, problems } = parseCatalogSheet([header, row(), row({ code: 'SX-2', fee: '80.5元', service: '税务综合业务', mode: '即办件', promisedLimit: '0' })], lookups);
+    const { items, problems } = parseCatalogSheet(
+      [header, row(), row({ code: 'SX-2', fee: '80.5元', service: '税务综合业务', mode: '即办件', promisedLimit: '0' })],
+      lookups,
+    );
     expect(problems).toEqual([]);
-    expect(items[0]).toMatchObject({ departmentId: 'd-tax', kind: 'non_licensing', mode: 'promised', feeCents: 0, materials: ['申请书', '身份证明'], serviceId: 's-H', limitUnit: 'working_days' });
+    expect(items[0]).toMatchObject({
+      departmentId: 'd-tax',
+      kind: 'non_licensing',
+      mode: 'promised',
+      feeCents: 0,
+      materials: ['申请书', '身份证明'],
+      serviceId: 's-H',
+      limitUnit: 'working_days',
+    });
     expect(items[1]).toMatchObject({ feeCents: 8050, mode: 'instant', promisedLimit: 0 });
   });
 
   it('lists every problem of every bad row and returns no item at all', () => {
     const { items, problems } = parseCatalogSheet(
-      [header, row(), row({ code: 'SX-1', promisedLimit: '30' }), row({ code: 'SX-3', department: '无此局', kind: '审批', fee: '1.234' }), row({ code: 'SX-4', mode: '即办件' }), ['', '', ''], row({ code: 'S', materials: '' })],
+      [
+        header,
+        row(),
+        row({ code: 'SX-1', promisedLimit: '30' }),
+        row({ code: 'SX-3', department: '无此局', kind: '审批', fee: '1.234' }),
+        row({ code: 'SX-4', mode: '即办件' }),
+        ['', '', ''],
+        row({ code: 'S', materials: '' }),
+      ],
       lookups,
     );
     expect(items).toEqual([]);
@@ -40,7 +82,9 @@ describe('catalog sheets', () => {
   });
 
   it('a file without the required columns, or without rows, is one clear problem', () => {
-    expect(parseCatalogSheet([['部门', '事项名称']], lookups).problems).toMatchObject([{ row: 1, message: expect.stringContaining('缺少列：事项编码') }]);
+    expect(parseCatalogSheet([['部门', '事项名称']], lookups).problems).toMatchObject([
+      { row: 1, message: expect.stringContaining('缺少列：事项编码') },
+    ]);
     expect(parseCatalogSheet([header], lookups).problems).toEqual([{ row: 0, column: '', message: '文件中没有事项' }]);
   });
 });

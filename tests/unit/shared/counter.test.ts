@@ -19,9 +19,19 @@ const code = (fn: () => unknown) => {
 describe('counter session', () => {
   it('follows closed → open ⇄ paused → closed', () => {
     expect(counterTransition(closed, signIn)).toEqual({ state: 'open', staff_id: 's1', terminal_id: 't1', pause_reason: null });
-    expect(counterTransition(open, { kind: 'pause', reason: '会议' })).toEqual({ state: 'paused', staff_id: 's1', terminal_id: 't1', pause_reason: '会议' });
+    expect(counterTransition(open, { kind: 'pause', reason: '会议' })).toEqual({
+      state: 'paused',
+      staff_id: 's1',
+      terminal_id: 't1',
+      pause_reason: '会议',
+    });
     expect(counterTransition(paused, { kind: 'resume' })).toMatchObject({ state: 'open', pause_reason: null });
-    expect(counterTransition(paused, { kind: 'signOut' })).toEqual({ state: 'closed', staff_id: null, terminal_id: null, pause_reason: null });
+    expect(counterTransition(paused, { kind: 'signOut' })).toEqual({
+      state: 'closed',
+      staff_id: null,
+      terminal_id: null,
+      pause_reason: null,
+    });
     expect(counterTransition(open, { kind: 'signOut' })).toMatchObject({ state: 'closed' });
   });
 

@@ -14,9 +14,22 @@ import {
 } from '../../../shared/domain/queue';
 
 const t = (id: string, service: string, key: number, extra: Partial<QueueTicket> = {}): QueueTicket => ({
-  id, service_id: service, priority: 'normal', status: 'waiting', queue_key: key, target_counter_id: null, park_until: null, ...extra,
+  id,
+  service_id: service,
+  priority: 'normal',
+  status: 'waiting',
+  queue_key: key,
+  target_counter_id: null,
+  park_until: null,
+  ...extra,
 });
-const counter = (extra: Partial<CounterProfile> = {}): CounterProfile => ({ id: 'c1', serviceIds: ['A', 'B'], profile: 'ordered', priorityStreak: 0, ...extra });
+const counter = (extra: Partial<CounterProfile> = {}): CounterProfile => ({
+  id: 'c1',
+  serviceIds: ['A', 'B'],
+  profile: 'ordered',
+  priorityStreak: 0,
+  ...extra,
+});
 const NOW = 1_000_000;
 
 /** Calls until the queue is empty, carrying the streak as the hub does; returns the order. */
@@ -54,18 +67,32 @@ describe('numbering and the hall day', () => {
 describe('interleave', () => {
   it('at most two priority calls in a row, then a normal one', () => {
     const tickets = [
-      t('n1', 'A', 1), t('n2', 'A', 2), t('n3', 'A', 3),
-      t('p1', 'A', 10, { priority: 'green' }), t('p2', 'A', 11, { priority: 'major' }), t('p3', 'A', 12, { priority: 'green' }),
+      t('n1', 'A', 1),
+      t('n2', 'A', 2),
+      t('n3', 'A', 3),
+      t('p1', 'A', 10, { priority: 'green' }),
+      t('p2', 'A', 11, { priority: 'major' }),
+      t('p3', 'A', 12, { priority: 'green' }),
       t('p4', 'A', 13, { priority: 'appointment' }),
     ];
     expect(drain(tickets, counter())).toEqual(['p1', 'p2', 'n1', 'p3', 'p4', 'n2', 'n3']);
   });
   it('a streak of 1 alternates; with no normal ticket waiting, priority keeps going', () => {
-    const tickets = [t('n1', 'A', 1), t('p1', 'A', 10, { priority: 'green' }), t('p2', 'A', 11, { priority: 'green' }), t('p3', 'A', 12, { priority: 'green' })];
+    const tickets = [
+      t('n1', 'A', 1),
+      t('p1', 'A', 10, { priority: 'green' }),
+      t('p2', 'A', 11, { priority: 'green' }),
+      t('p3', 'A', 12, { priority: 'green' }),
+    ];
     expect(drain(tickets, counter(), 1)).toEqual(['p1', 'n1', 'p2', 'p3']);
   });
   it('the streak carries across calls', () => {
-    const next = chooseNext([t('n1', 'A', 1), t('p1', 'A', 10, { priority: 'green' })], counter({ priorityStreak: 2 }), { priorityStreak: 2 }, NOW);
+    const next = chooseNext(
+      [t('n1', 'A', 1), t('p1', 'A', 10, { priority: 'green' })],
+      counter({ priorityStreak: 2 }),
+      { priorityStreak: 2 },
+      NOW,
+    );
     expect(next).toEqual({ ticket: expect.objectContaining({ id: 'n1' }), priorityStreak: 0 });
   });
 });
@@ -89,7 +116,12 @@ describe('eligibility: transfer to a counter, park with auto-return', () => {
     const ticket = t('x1', 'X', 9, { target_counter_id: 'c2' });
     expect(isEligible(ticket, counter(), NOW)).toBe(false);
     expect(isEligible(ticket, counter({ id: 'c2' }), NOW)).toBe(true);
-    const next = chooseNext([t('p1', 'A', 1, { priority: 'green' }), ticket], counter({ id: 'c2', priorityStreak: 1 }), { priorityStreak: 2 }, NOW);
+    const next = chooseNext(
+      [t('p1', 'A', 1, { priority: 'green' }), ticket],
+      counter({ id: 'c2', priorityStreak: 1 }),
+      { priorityStreak: 2 },
+      NOW,
+    );
     expect(next).toEqual({ ticket, priorityStreak: 1 });
   });
   it('a parked ticket returns by itself when its time is up, keeping its place', () => {

@@ -6,16 +6,22 @@ const batch = (from: number, to: number, entries: FeedBatch['entries']): FeedBat
 
 describe('in-memory replica', () => {
   it('applies batches in order and skips what it already holds', () => {
-    let s = applyBatch(emptyReplica, batch(1, 2, [
-      { seq: 1, table: 'halls', op: 'upsert', id: 'h', row: hall('a') },
-      { seq: 2, table: 'halls', op: 'upsert', id: 'h', row: hall('b') },
-    ])).state;
+    let s = applyBatch(
+      emptyReplica,
+      batch(1, 2, [
+        { seq: 1, table: 'halls', op: 'upsert', id: 'h', row: hall('a') },
+        { seq: 2, table: 'halls', op: 'upsert', id: 'h', row: hall('b') },
+      ]),
+    ).state;
     expect(s.seq).toBe(2);
     // An overlapping backlog: seq 2 again, then 3.
-    s = applyBatch(s, batch(2, 3, [
-      { seq: 2, table: 'halls', op: 'upsert', id: 'h', row: hall('stale') },
-      { seq: 3, table: 'halls', op: 'upsert', id: 'h', row: hall('c') },
-    ])).state;
+    s = applyBatch(
+      s,
+      batch(2, 3, [
+        { seq: 2, table: 'halls', op: 'upsert', id: 'h', row: hall('stale') },
+        { seq: 3, table: 'halls', op: 'upsert', id: 'h', row: hall('c') },
+      ]),
+    ).state;
     expect(rowsOf(s, 'halls')).toEqual([hall('c')]);
     s = applyBatch(s, batch(4, 4, [{ seq: 4, table: 'halls', op: 'delete', id: 'h', row: null }])).state;
     expect(rowsOf(s, 'halls')).toEqual([]);
@@ -38,18 +44,38 @@ describe('in-memory replica', () => {
     const next = applyBatch(s, batch(2, 2, [{ seq: 2, table: 'halls', op: 'upsert', id: 'h', row: hall('b') }])).state;
     expect(next.tables.departments).toBe(s.tables.departments);
     expect(next.tables.halls).not.toBe(s.tables.halls);
-    expect(toSnapshot(next)).toEqual({ seq: 2, tables: { halls: [hall('b')], departments: [{ id: 'd', hall_id: 'h', name: '税务局', sort: 0 }] } });
+    expect(toSnapshot(next)).toEqual({
+      seq: 2,
+      tables: { halls: [hall('b')], departments: [{ id: 'd', hall_id: 'h', name: '税务局', sort: 0 }] },
+    });
   });
 });
 
 describe('role projections', () => {
   const counter = {
-    id: 'c', hall_id: 'h', number: 3, name: '3号窗口', zone: '', state: 'open', staff_id: 's', terminal_id: 't',
-    pause_reason: null, state_since: 1, last_seen_at: 2,
+    id: 'c',
+    hall_id: 'h',
+    number: 3,
+    name: '3号窗口',
+    zone: '',
+    state: 'open',
+    staff_id: 's',
+    terminal_id: 't',
+    pause_reason: null,
+    state_since: 1,
+    last_seen_at: 2,
   };
   it('public terminals see counters without who staffs them, and no staff or inquiries at all', () => {
     for (const role of ['display', 'kiosk', 'evaluator'] as const) {
-      expect(projectRow(role, 'counters', counter)).toEqual({ id: 'c', hall_id: 'h', number: 3, name: '3号窗口', zone: '', state: 'open', state_since: 1 });
+      expect(projectRow(role, 'counters', counter)).toEqual({
+        id: 'c',
+        hall_id: 'h',
+        number: 3,
+        name: '3号窗口',
+        zone: '',
+        state: 'open',
+        state_since: 1,
+      });
       expect(projectRow(role, 'staff', { id: 's', name: '张三' })).toBeNull();
       expect(projectRow(role, 'inquiries', { id: 'i' })).toBeNull();
     }

@@ -21,8 +21,17 @@ describe('sign-in lockout', () => {
   });
 
   it('a success clears the count; after a lock expires the count starts again', () => {
-    expect(loginAttempt({ failed: 4, lockedUntil: null }, true, 0, defaultSecuritySettings)).toEqual({ outcome: 'ok', next: { failed: 0, lockedUntil: null } });
-    expect(loginAttempt({ failed: 0, lockedUntil: 100 }, false, 200, defaultSecuritySettings)).toEqual({ outcome: 'bad', next: { failed: 1, lockedUntil: null } });
-    expect(loginAttempt({ failed: 2, lockedUntil: null }, false, 0, { lockoutAttempts: 3, lockoutMinutes: 1, enrollMinutes: 60 })).toEqual({ outcome: 'locked', next: { failed: 0, lockedUntil: MIN } });
+    expect(loginAttempt({ failed: 4, lockedUntil: null }, true, 0, defaultSecuritySettings)).toEqual({
+      outcome: 'ok',
+      next: { failed: 0, lockedUntil: null },
+    });
+    expect(loginAttempt({ failed: 0, lockedUntil: 100 }, false, 200, defaultSecuritySettings)).toEqual({
+      outcome: 'bad',
+      next: { failed: 1, lockedUntil: null },
+    });
+    expect(loginAttempt({ failed: 2, lockedUntil: null }, false, 0, { lockoutAttempts: 3, lockoutMinutes: 1, enrollMinutes: 60 })).toEqual({
+      outcome: 'locked',
+      next: { failed: 0, lockedUntil: MIN },
+    });
   });
 });

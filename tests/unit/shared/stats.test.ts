@@ -4,8 +4,15 @@ import { averageServiceMs, hallAlerts, IDLE_GRACE_MS, serviceLoad, serviceMs, wa
 const MIN = 60_000;
 const NOW = 100 * MIN;
 const ticket = (extra: Record<string, unknown>) => ({
-  status: 'waiting', issued_at: 0, called_at: null, started_at: null, finished_at: null, park_until: null,
-  service_id: 'A', counter_id: null, ...extra,
+  status: 'waiting',
+  issued_at: 0,
+  called_at: null,
+  started_at: null,
+  finished_at: null,
+  park_until: null,
+  service_id: 'A',
+  counter_id: null,
+  ...extra,
 });
 
 describe('KPI definitions', () => {
@@ -14,7 +21,12 @@ describe('KPI definitions', () => {
     expect(waitMs(ticket({}))).toBeNull();
     expect(serviceMs(ticket({ status: 'finished', started_at: 10 * MIN, finished_at: 16 * MIN }))).toBe(6 * MIN);
     expect(serviceMs(ticket({ status: 'serving', started_at: 10 * MIN }))).toBeNull();
-    expect(averageServiceMs([ticket({ status: 'finished', started_at: 0, finished_at: 4 * MIN }), ticket({ status: 'finished', started_at: 0, finished_at: 6 * MIN })])).toBe(5 * MIN);
+    expect(
+      averageServiceMs([
+        ticket({ status: 'finished', started_at: 0, finished_at: 4 * MIN }),
+        ticket({ status: 'finished', started_at: 0, finished_at: 6 * MIN }),
+      ]),
+    ).toBe(5 * MIN);
   });
 
   it('load: waiting now (parked ones once due), longest wait so far, average wait of the called', () => {
@@ -34,7 +46,14 @@ describe('KPI definitions', () => {
 
 describe('alerts', () => {
   const services = [{ id: 'A', maxWaitMin: 30, maxServiceMin: 20, queueCap: 2 }];
-  const counter = (extra: Record<string, unknown> = {}) => ({ id: 'c1', state: 'open', last_seen_at: NOW, idleSince: NOW - IDLE_GRACE_MS - 1, serviceIds: ['A'], ...extra });
+  const counter = (extra: Record<string, unknown> = {}) => ({
+    id: 'c1',
+    state: 'open',
+    last_seen_at: NOW,
+    idleSince: NOW - IDLE_GRACE_MS - 1,
+    serviceIds: ['A'],
+    ...extra,
+  });
 
   it('wait over its maximum, queue over its cap, idle while people wait', () => {
     const tickets = [ticket({ issued_at: NOW - 31 * MIN }), ticket({ issued_at: NOW - MIN }), ticket({ issued_at: NOW })];
@@ -55,6 +74,8 @@ describe('alerts', () => {
 
   it('service running past its maximum', () => {
     const tickets = [ticket({ status: 'serving', counter_id: 'c1', called_at: NOW - 30 * MIN, started_at: NOW - 25 * MIN })];
-    expect(hallAlerts({ now: NOW, services, counters: [counter()], tickets })).toEqual([{ kind: 'service_over_max', counterId: 'c1', minutes: 25 }]);
+    expect(hallAlerts({ now: NOW, services, counters: [counter()], tickets })).toEqual([
+      { kind: 'service_over_max', counterId: 'c1', minutes: 25 },
+    ]);
   });
 });

@@ -18,7 +18,12 @@ function fakeSocket(answer: unknown) {
       this.connects++;
     },
   };
-  return { socket: socket as unknown as HubSocketLike, fire: (event: string, msg?: unknown) => handlers.get(event)!(msg), emitted, raw: socket };
+  return {
+    socket: socket as unknown as HubSocketLike,
+    fire: (event: string, msg?: unknown) => handlers.get(event)!(msg),
+    emitted,
+    raw: socket,
+  };
 }
 
 function memorySink() {
@@ -44,7 +49,12 @@ describe('sync client', () => {
   it('validates answers: a malformed one is reported, never passed on as a result', async () => {
     const { socket, fire } = fakeSocket({ ok: true, result: 'everything is fine' });
     const errors: string[] = [];
-    const client = new SyncClient(socket, memorySink().sink, () => 0, (w) => errors.push(w));
+    const client = new SyncClient(
+      socket,
+      memorySink().sink,
+      () => 0,
+      (w) => errors.push(w),
+    );
     fire('welcome', welcome);
     const answer = await client.send({ opId: 'op-12345678', type: 'hall.setNotice', payload: {} }, 100);
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -55,14 +65,22 @@ describe('sync client', () => {
     const { socket, fire, emitted } = fakeSocket(null);
     const errors: string[] = [];
     const { sink, applied } = memorySink();
-    new SyncClient(socket, sink, () => 0, (w) => errors.push(w));
+    new SyncClient(
+      socket,
+      sink,
+      () => 0,
+      (w) => errors.push(w),
+    );
     fire('welcome', welcome);
     fire('feed', { from: 'one', to: 2, entries: [] });
     expect(errors).toEqual(['feed']);
     fire('feed', { from: 1, to: 2, entries: [] });
     fire('feed', { from: 5, to: 5, entries: [] }); // 3 and 4 missed
     expect(applied).toHaveLength(1);
-    expect(emitted.map((e) => [e[0], e[1]])).toEqual([['subscribe', { since: 0 }], ['subscribe', { since: 2 }]]);
+    expect(emitted.map((e) => [e[0], e[1]])).toEqual([
+      ['subscribe', { since: 0 }],
+      ['subscribe', { since: 2 }],
+    ]);
   });
 
   it('reconnects by itself after the hub hung up (socket.io would not)', () => {
@@ -78,6 +96,9 @@ describe('sync client', () => {
   it('fails fast with HUB_UNREACHABLE when not connected', async () => {
     const { socket } = fakeSocket(null);
     const client = new SyncClient(socket, memorySink().sink, () => 0);
-    expect(await client.send({ opId: 'op-12345678', type: 'x', payload: {} }, 100)).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
+    expect(await client.send({ opId: 'op-12345678', type: 'x', payload: {} }, 100)).toMatchObject({
+      ok: false,
+      error: { code: 'HUB_UNREACHABLE' },
+    });
   });
 });

@@ -23,7 +23,9 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
   const [info, setInfo] = useState<string | null>(null);
   const item = rowById(replica, 'catalog_items', c.item_id);
   const parts = rowsOf(replica, 'case_parts').filter((p) => p.case_id === c.id);
-  const events = rowsOf(replica, 'case_events').filter((e) => e.case_id === c.id).sort((a, b) => a.at - b.at);
+  const events = rowsOf(replica, 'case_events')
+    .filter((e) => e.case_id === c.id)
+    .sort((a, b) => a.at - b.at);
   const staffName = (id: string | null) => (id ? (rowById(replica, 'staff', id)?.name ?? id) : '—');
   const deptName = (id: string) => rowById(replica, 'departments', id)?.name ?? id;
   const signal = caseSignal(c, day);
@@ -34,14 +36,20 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
     if (!check(outcome)) return false;
     setAsking(null);
     setInfo(outcome.ok === 'queued' ? t('case.queued') : null);
-    if (outcome.ok === true && typeof outcome.result.pausedDays === 'number') setInfo(t('case.pausedTold', { n: outcome.result.pausedDays }));
+    if (outcome.ok === true && typeof outcome.result.pausedDays === 'number')
+      setInfo(t('case.pausedTold', { n: outcome.result.pausedDays }));
     return true;
   };
   const step = async (action: CaseStep['action'], more: Record<string, unknown> = {}) =>
     done(await api.command('case.step', { caseId: c.id, counterId, at: hallNow(), action, ...more } as CaseStep));
 
   const plainSteps = (Object.keys(STEPS) as StepAction[]).filter((a) => checkStep(state, a).ok);
-  const askFor: Partial<Record<StepAction, Asking['kind']>> = { refuse: 'refuse', deny: 'deny', requestSupplement: 'requestSupplement', resubmit: 'resubmit' };
+  const askFor: Partial<Record<StepAction, Asking['kind']>> = {
+    refuse: 'refuse',
+    deny: 'deny',
+    requestSupplement: 'requestSupplement',
+    resubmit: 'resubmit',
+  };
 
   return (
     <section className={`card case-detail signal-${signal}`} aria-label={t('case.detail', { n: c.number })}>
@@ -90,8 +98,16 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
             {c.extension_days > 0 && ` · ${t('case.extended', { n: c.extension_days })}`}
           </Field>
         )}
-        {c.calendar_warning && <Field label={t('case.calendar')}><span className="why">{t('case.calendarWarning', { years: c.calendar_warning })}</span></Field>}
-        {c.paused_kind && <Field label={t('case.paused')}>{t(`case.pause.${c.paused_kind}`)} · {t('case.since', { d: c.paused_since ?? '' })}</Field>}
+        {c.calendar_warning && (
+          <Field label={t('case.calendar')}>
+            <span className="why">{t('case.calendarWarning', { years: c.calendar_warning })}</span>
+          </Field>
+        )}
+        {c.paused_kind && (
+          <Field label={t('case.paused')}>
+            {t(`case.pause.${c.paused_kind}`)} · {t('case.since', { d: c.paused_since ?? '' })}
+          </Field>
+        )}
         {c.decision_reason && <Field label={t('case.reason')}>{c.decision_reason}</Field>}
         <Field label={t('case.materialsReceived')}>{parseList(c.materials_received).join('、')}</Field>
         {parseList(c.materials_missing).length > 0 && <Field label={t('case.missing')}>{parseList(c.materials_missing).join('、')}</Field>}
@@ -113,7 +129,18 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
                         type="button"
                         className="btn small"
                         aria-label={t(`case.partDo.${o}`, { d: deptName(p.department_id) })}
-                        onClick={async () => done(await api.command('case.decidePart', { caseId: c.id, counterId, at: hallNow(), partId: p.id, outcome: o, note: '' }))}
+                        onClick={async () =>
+                          done(
+                            await api.command('case.decidePart', {
+                              caseId: c.id,
+                              counterId,
+                              at: hallNow(),
+                              partId: p.id,
+                              outcome: o,
+                              note: '',
+                            }),
+                          )
+                        }
                       >
                         {t(`case.part.${o}`)}
                       </button>
@@ -141,7 +168,11 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
           </button>
         )}
         {c.paused_kind && (
-          <button type="button" className="btn btn-primary" onClick={async () => done(await api.command('case.resume', { caseId: c.id, counterId, at: hallNow() }))}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={async () => done(await api.command('case.resume', { caseId: c.id, counterId, at: hallNow() }))}
+          >
             {t('case.resume')}
           </button>
         )}
@@ -166,7 +197,16 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
           </li>
         ))}
       </ol>
-      {asking && <AskDialog c={c} kind={asking.kind} counterId={counterId} materials={item ? parseList(item.materials) : []} onDone={done} onCancel={() => setAsking(null)} />}
+      {asking && (
+        <AskDialog
+          c={c}
+          kind={asking.kind}
+          counterId={counterId}
+          materials={item ? parseList(item.materials) : []}
+          onDone={done}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       {notice && <NoticeSheet c={c} kind={notice} onClose={() => setNotice(null)} />}
     </section>
   );
@@ -182,7 +222,14 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The words a step needs: a reason, the missing materials, the pause's kind, the extension and its approver. */
-function AskDialog(props: { c: Row<'cases'>; kind: Asking['kind']; counterId: string; materials: string[]; onDone: (o: CommandOutcome) => boolean; onCancel: () => void }) {
+function AskDialog(props: {
+  c: Row<'cases'>;
+  kind: Asking['kind'];
+  counterId: string;
+  materials: string[];
+  onDone: (o: CommandOutcome) => boolean;
+  onCancel: () => void;
+}) {
   const { api } = useHall();
   const { t } = useI18n();
   const { error, check } = useCommandError();
@@ -194,7 +241,10 @@ function AskDialog(props: { c: Row<'cases'>; kind: Asking['kind']; counterId: st
   const [days, setDays] = useState(kind === 'extend' ? 10 : 5);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const base = { caseId: c.id, counterId, at: hallNow() };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -207,11 +257,27 @@ function AskDialog(props: { c: Row<'cases'>; kind: Asking['kind']; counterId: st
           : kind === 'resubmit'
             ? await api.command('case.step', { ...base, action: 'resubmit', received: list })
             : kind === 'pause'
-              ? await api.command('case.pause', { ...base, kind: pauseKind, reason: text.trim(), expectedDays: pauseKind === 'special' ? days : null })
-              : await api.command('case.extend', { caseId: c.id, counterId, days, reason: text.trim(), approver: { login: login.trim(), password } });
+              ? await api.command('case.pause', {
+                  ...base,
+                  kind: pauseKind,
+                  reason: text.trim(),
+                  expectedDays: pauseKind === 'special' ? days : null,
+                })
+              : await api.command('case.extend', {
+                  caseId: c.id,
+                  counterId,
+                  days,
+                  reason: text.trim(),
+                  approver: { login: login.trim(), password },
+                });
     if (check(outcome)) props.onDone(outcome);
   };
-  const choices = kind === 'requestSupplement' ? props.materials.filter((m) => !received.includes(m)) : kind === 'resubmit' ? parseList(c.materials_missing) : [];
+  const choices =
+    kind === 'requestSupplement'
+      ? props.materials.filter((m) => !received.includes(m))
+      : kind === 'resubmit'
+        ? parseList(c.materials_missing)
+        : [];
   return (
     <Dialog title={t(`case.ask.${kind}`)} onClose={props.onCancel}>
       <form className="dialog-form" onSubmit={submit} aria-label={t(`case.ask.${kind}`)}>
@@ -247,7 +313,13 @@ function AskDialog(props: { c: Row<'cases'>; kind: Asking['kind']; counterId: st
         {(kind === 'extend' || (kind === 'pause' && pauseKind === 'special')) && (
           <label>
             {t(kind === 'extend' ? 'case.extendDays' : 'case.expectedDays')}
-            <input type="number" min={1} max={kind === 'extend' ? 15 : 365} value={days} onChange={(e) => setDays(Number(e.target.value))} />
+            <input
+              type="number"
+              min={1}
+              max={kind === 'extend' ? 15 : 365}
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            />
           </label>
         )}
         {kind === 'extend' && (

@@ -27,11 +27,15 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const staff = rowById(replica, 'staff', staffId);
-  const held = rowsOf(replica, 'tickets').find((tk) => tk.counter_id === counterId && (tk.status === 'called' || tk.status === 'serving')) ?? null;
+  const held =
+    rowsOf(replica, 'tickets').find((tk) => tk.counter_id === counterId && (tk.status === 'called' || tk.status === 'serving')) ?? null;
   const cases = rowsOf(replica, 'cases').filter((c) =>
     scope === 'mine' ? c.first_clerk_id === staffId || c.handler_id === staffId : c.department_id === staff?.department_id,
   );
-  const open = sortCases(cases.filter((c) => c.status !== 'delivered' && c.status !== 'refused'), day);
+  const open = sortCases(
+    cases.filter((c) => c.status !== 'delivered' && c.status !== 'refused'),
+    day,
+  );
   const selected = rowById(replica, 'cases', openId);
 
   const search = async () => {
@@ -59,7 +63,14 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
       <div className="row">
         <div role="tablist" className="tabs" aria-label={t('case.title')}>
           {(['mine', 'department'] as const).map((s) => (
-            <button key={s} type="button" role="tab" aria-selected={scope === s} className={`tab ${scope === s ? 'active' : ''}`} onClick={() => (setScope(s), setFound(null))}>
+            <button
+              key={s}
+              type="button"
+              role="tab"
+              aria-selected={scope === s}
+              className={`tab ${scope === s ? 'active' : ''}`}
+              onClick={() => (setScope(s), setFound(null))}
+            >
               {t(`case.scope.${s}`)}
             </button>
           ))}
@@ -72,7 +83,13 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
             void search();
           }}
         >
-          <input aria-label={t('case.search')} placeholder={t('case.searchHint')} value={text} onChange={(e) => setText(e.target.value)} maxLength={50} />
+          <input
+            aria-label={t('case.search')}
+            placeholder={t('case.searchHint')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={50}
+          />
           <button type="submit" className="btn small" disabled={connection.status !== 'connected'}>
             {t('case.search')}
           </button>
@@ -83,7 +100,11 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
         <table className="service-table" aria-label={t('case.results')}>
           <tbody>
             {found.map((r) => (
-              <tr key={r.id} className={rowById(replica, 'cases', r.id) ? 'clickable' : ''} onClick={() => rowById(replica, 'cases', r.id) && setOpenId(r.id)}>
+              <tr
+                key={r.id}
+                className={rowById(replica, 'cases', r.id) ? 'clickable' : ''}
+                onClick={() => rowById(replica, 'cases', r.id) && setOpenId(r.id)}
+              >
                 <td className="mono">{r.number}</td>
                 <td>{r.itemName}</td>
                 <td>{r.applicantName}</td>
@@ -104,7 +125,12 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
         <ul className="case-list" aria-label={t(`case.scope.${scope}`)}>
           {open.map(({ c, signal }) => (
             <li key={c.id}>
-              <button type="button" className={`case-row signal-${signal}`} onClick={() => setOpenId(c.id)} aria-label={`${c.number} ${c.applicant_name} ${t(`case.signal.${caseSignal(c, day)}`)}`}>
+              <button
+                type="button"
+                className={`case-row signal-${signal}`}
+                onClick={() => setOpenId(c.id)}
+                aria-label={`${c.number} ${c.applicant_name} ${t(`case.signal.${caseSignal(c, day)}`)}`}
+              >
                 <span className="dot" aria-hidden="true" />
                 <span className="mono">{c.number}</span>
                 <span>{rowById(replica, 'catalog_items', c.item_id)?.name}</span>

@@ -25,7 +25,9 @@ export async function readCatalogFile(file: File): Promise<string[][]> {
     // Loaded only when an XLSX is chosen: the zip reader is most of its weight.
     const { readSheet } = await import('read-excel-file/browser');
     const sheet = await readSheet(file);
-    return sheet.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell))));
+    return sheet.map((row) =>
+      row.map((cell) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell))),
+    );
   }
   const bytes = await file.arrayBuffer();
   let text: string;
@@ -61,7 +63,12 @@ export function CatalogAdmin() {
       const { items: good, problems } = parseCatalogSheet(rows, lookups);
       setFile({ name: f.name, rows, problems, count: good.length });
     } catch (e) {
-      setFile({ name: f.name, rows: [], problems: [{ row: 0, column: '', message: t('cat.unreadable', { m: (e as Error).message }) }], count: 0 });
+      setFile({
+        name: f.name,
+        rows: [],
+        problems: [{ row: 0, column: '', message: t('cat.unreadable', { m: (e as Error).message }) }],
+        count: 0,
+      });
     }
   };
   const importNow = async () => {
@@ -188,7 +195,10 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
       statutoryLimit: Number(v.statutoryLimit),
       promisedLimit: Number(v.promisedLimit),
       feeCents: Math.round(Number(v.fee) * 100),
-      materials: v.materials.split('\n').map((m) => m.trim()).filter(Boolean),
+      materials: v.materials
+        .split('\n')
+        .map((m) => m.trim())
+        .filter(Boolean),
       serviceId: v.serviceId || null,
     });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '');
@@ -203,21 +213,81 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
   return (
     <Dialog title={item ? t('cat.editOne', { name: item.name }) : t('cat.add')} onClose={onClose}>
       <form className="dialog-form grid2" onSubmit={submit} aria-label={t('cat.editor')}>
-        <label>{t('cat.code')}<input value={v.code} onChange={set('code')} required autoFocus /></label>
-        <label>{t('case.item')}<input value={v.name} onChange={set('name')} required /></label>
-        <label>{t('sup.department')}<select value={v.departmentId} onChange={set('departmentId')}>{departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
-        <label>{t('cat.kind')}<select value={v.kind} onChange={set('kind')}>{pair(ITEM_KINDS)}</select></label>
-        <label>{t('cat.mode')}<select value={v.mode} onChange={set('mode')}>{pair(ITEM_MODES)}</select></label>
-        <label>{t('cat.unit')}<select value={v.limitUnit} onChange={set('limitUnit')}>{pair(LIMIT_UNITS)}</select></label>
-        <label>{t('cat.statutory')}<input type="number" min={0} value={v.statutoryLimit} onChange={set('statutoryLimit')} /></label>
-        <label>{t('cat.promised')}<input type="number" min={0} value={v.promisedLimit} onChange={set('promisedLimit')} /></label>
-        <label>{t('cat.feeYuan')}<input value={v.fee} onChange={set('fee')} inputMode="decimal" /></label>
-        <label>{t('cat.service')}<select value={v.serviceId} onChange={set('serviceId')}><option value="">—</option>{services.map((s) => <option key={s.id} value={s.id}>{s.prefix} {s.name}</option>)}</select></label>
-        <label className="wide">{t('cat.materials')}<textarea rows={4} value={v.materials} onChange={set('materials')} /></label>
-        <label className="wide">{t('cat.basis')}<textarea rows={2} value={v.legalBasis} onChange={set('legalBasis')} /></label>
-        <label className="radio"><input type="checkbox" checked={v.active} onChange={(e) => setV({ ...v, active: e.target.checked })} />{t('cat.active')}</label>
+        <label>
+          {t('cat.code')}
+          <input value={v.code} onChange={set('code')} required autoFocus />
+        </label>
+        <label>
+          {t('case.item')}
+          <input value={v.name} onChange={set('name')} required />
+        </label>
+        <label>
+          {t('sup.department')}
+          <select value={v.departmentId} onChange={set('departmentId')}>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cat.kind')}
+          <select value={v.kind} onChange={set('kind')}>
+            {pair(ITEM_KINDS)}
+          </select>
+        </label>
+        <label>
+          {t('cat.mode')}
+          <select value={v.mode} onChange={set('mode')}>
+            {pair(ITEM_MODES)}
+          </select>
+        </label>
+        <label>
+          {t('cat.unit')}
+          <select value={v.limitUnit} onChange={set('limitUnit')}>
+            {pair(LIMIT_UNITS)}
+          </select>
+        </label>
+        <label>
+          {t('cat.statutory')}
+          <input type="number" min={0} value={v.statutoryLimit} onChange={set('statutoryLimit')} />
+        </label>
+        <label>
+          {t('cat.promised')}
+          <input type="number" min={0} value={v.promisedLimit} onChange={set('promisedLimit')} />
+        </label>
+        <label>
+          {t('cat.feeYuan')}
+          <input value={v.fee} onChange={set('fee')} inputMode="decimal" />
+        </label>
+        <label>
+          {t('cat.service')}
+          <select value={v.serviceId} onChange={set('serviceId')}>
+            <option value="">—</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.prefix} {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="wide">
+          {t('cat.materials')}
+          <textarea rows={4} value={v.materials} onChange={set('materials')} />
+        </label>
+        <label className="wide">
+          {t('cat.basis')}
+          <textarea rows={2} value={v.legalBasis} onChange={set('legalBasis')} />
+        </label>
+        <label className="radio">
+          <input type="checkbox" checked={v.active} onChange={(e) => setV({ ...v, active: e.target.checked })} />
+          {t('cat.active')}
+        </label>
         <ErrorLine error={error} />
-        <button type="submit" className="btn btn-primary">{t('cat.save')}</button>
+        <button type="submit" className="btn btn-primary">
+          {t('cat.save')}
+        </button>
       </form>
     </Dialog>
   );
@@ -275,23 +345,25 @@ export function CalendarAdmin() {
         ))}
       </p>
       {!isAdmin && <p className="muted">{t('mgr.adminOnly')}</p>}
-      {isAdmin && <form className="threshold-form" onSubmit={saveYear} aria-label={t('cal.enterYear')}>
-        <label className="inline">
-          {t('cal.year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
-        </label>
-        <label>
-          {t('cal.holidays')}
-          <textarea rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} placeholder="2027-01-01 2027-02-06 …" />
-        </label>
-        <label>
-          {t('cal.workdays')}
-          <textarea rows={3} value={workdays} onChange={(e) => setWorkdays(e.target.value)} placeholder="2027-02-14 …" />
-        </label>
-        <button type="submit" className="btn btn-primary">
-          {t('cal.saveYear')}
-        </button>
-      </form>}
+      {isAdmin && (
+        <form className="threshold-form" onSubmit={saveYear} aria-label={t('cal.enterYear')}>
+          <label className="inline">
+            {t('cal.year')}
+            <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+          </label>
+          <label>
+            {t('cal.holidays')}
+            <textarea rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} placeholder="2027-01-01 2027-02-06 …" />
+          </label>
+          <label>
+            {t('cal.workdays')}
+            <textarea rows={3} value={workdays} onChange={(e) => setWorkdays(e.target.value)} placeholder="2027-02-14 …" />
+          </label>
+          <button type="submit" className="btn btn-primary">
+            {t('cal.saveYear')}
+          </button>
+        </form>
+      )}
       <form className="threshold-form" onSubmit={saveSettings} aria-label={t('cal.settings')}>
         <label>
           {t('cal.duty')}

@@ -8,7 +8,11 @@ import { useI18n } from '../../i18n';
  * Asks the hub a query again whenever cases change (as the feed shows), every minute (signals
  * change with the day, not only with writes), and on request.
  */
-function useHubQuery<R>(ask: () => Promise<{ ok: true; result: R } | { ok: false; error: { message: string } }>, deps: unknown[], tick: number) {
+function useHubQuery<R>(
+  ask: () => Promise<{ ok: true; result: R } | { ok: false; error: { message: string } }>,
+  deps: unknown[],
+  tick: number,
+) {
   const { replica, connection } = useHall();
   const minute = Math.floor(useNow(60_000) / 60_000);
   const [result, setResult] = useState<R | null>(null);
@@ -50,14 +54,38 @@ export function CaseSupervision() {
         <section className="card today" aria-label={t('sup.today')}>
           <h2>{t('sup.today')}</h2>
           <dl className="kpis">
-            <div><dt>{t('sup.ticketsIssued')}</dt><dd>{today.result.tickets.issued}</dd></div>
-            <div><dt>{t('sup.ticketsWaiting')}</dt><dd>{today.result.tickets.waiting}</dd></div>
-            <div><dt>{t('sup.avgWait')}</dt><dd>{today.result.tickets.avgWaitMin ?? '—'}</dd></div>
-            <div><dt>{t('sup.casesReceived')}</dt><dd>{today.result.cases.received}</dd></div>
-            <div><dt>{t('sup.casesConcluded')}</dt><dd>{today.result.cases.concluded}</dd></div>
-            <div><dt>{t('sup.casesRunning')}</dt><dd>{today.result.cases.running}</dd></div>
-            <div className="yellow"><dt>{t('case.signal.yellow')}</dt><dd>{today.result.cases.yellow}</dd></div>
-            <div className="red"><dt>{t('case.signal.red')}</dt><dd>{today.result.cases.red}</dd></div>
+            <div>
+              <dt>{t('sup.ticketsIssued')}</dt>
+              <dd>{today.result.tickets.issued}</dd>
+            </div>
+            <div>
+              <dt>{t('sup.ticketsWaiting')}</dt>
+              <dd>{today.result.tickets.waiting}</dd>
+            </div>
+            <div>
+              <dt>{t('sup.avgWait')}</dt>
+              <dd>{today.result.tickets.avgWaitMin ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('sup.casesReceived')}</dt>
+              <dd>{today.result.cases.received}</dd>
+            </div>
+            <div>
+              <dt>{t('sup.casesConcluded')}</dt>
+              <dd>{today.result.cases.concluded}</dd>
+            </div>
+            <div>
+              <dt>{t('sup.casesRunning')}</dt>
+              <dd>{today.result.cases.running}</dd>
+            </div>
+            <div className="yellow">
+              <dt>{t('case.signal.yellow')}</dt>
+              <dd>{today.result.cases.yellow}</dd>
+            </div>
+            <div className="red">
+              <dt>{t('case.signal.red')}</dt>
+              <dd>{today.result.cases.red}</dd>
+            </div>
           </dl>
         </section>
       )}
@@ -172,7 +200,11 @@ function TimeLimitReport({ tick }: { tick: number }) {
   const { t } = useI18n();
   const { day } = useHallDay(useNow(60_000));
   const [year, setYear] = useState(Number(day.slice(0, 4)));
-  const report = useHubQuery<ReportResult>(() => api.query('cases.report', { from: `${year}-01-01`, to: `${year}-12-31` }), [api, year], tick);
+  const report = useHubQuery<ReportResult>(
+    () => api.query('cases.report', { from: `${year}-01-01`, to: `${year}-12-31` }),
+    [api, year],
+    tick,
+  );
   const r = report.result;
   return (
     <section className="card" aria-label={t('rep.title')}>
@@ -187,12 +219,23 @@ function TimeLimitReport({ tick }: { tick: number }) {
       {r && (
         <>
           <p className="report-line" aria-label={t('rep.compression')}>
-            {t('rep.catalogLine', { items: r.catalog.items, st: r.catalog.avgStatutory ?? '—', pr: r.catalog.avgPromised ?? '—', pct: r.catalog.compressionPct ?? '—' })}
+            {t('rep.catalogLine', {
+              items: r.catalog.items,
+              st: r.catalog.avgStatutory ?? '—',
+              pr: r.catalog.avgPromised ?? '—',
+              pct: r.catalog.compressionPct ?? '—',
+            })}
           </p>
           <p className="report-line">
             {r.concluded.cases === 0
               ? t('rep.noCases')
-              : t('rep.actualLine', { n: r.concluded.cases, used: r.concluded.avgUsedDays ?? '—', pr: r.concluded.avgPromised ?? '—', st: r.concluded.avgStatutory ?? '—', ok: r.concluded.onTimePct ?? '—' })}
+              : t('rep.actualLine', {
+                  n: r.concluded.cases,
+                  used: r.concluded.avgUsedDays ?? '—',
+                  pr: r.concluded.avgPromised ?? '—',
+                  st: r.concluded.avgStatutory ?? '—',
+                  ok: r.concluded.onTimePct ?? '—',
+                })}
           </p>
           {r.joint.cases > 0 && <p className="report-line">{t('rep.jointLine', { n: r.joint.cases, ok: r.joint.onTimePct ?? '—' })}</p>}
           {r.departments.length > 0 && (

@@ -79,14 +79,16 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
         {kind === 'accept' && (
           <>
             <p>
-              你（单位）于 {formatDateTime(c.received_at)} 提出的“{item?.name}”申请，经审查，申请材料齐全、符合法定形式，本机关决定予以受理。
+              你（单位）于 {formatDateTime(c.received_at)} 提出的“{item?.name}
+              ”申请，经审查，申请材料齐全、符合法定形式，本机关决定予以受理。
             </p>
             <dl>
               <dt>受理时间</dt>
               <dd>{c.accepted_at ? formatDateTime(c.accepted_at) : ''}</dd>
               <dt>承诺办理时限</dt>
               <dd>
-                {limit(c.promised_limit)}（法定时限 {limit(c.statutory_limit)}），预计于 {c.promised_due ? formatDayCn(c.promised_due) : ''} 前办结
+                {limit(c.promised_limit)}（法定时限 {limit(c.statutory_limit)}），预计于 {c.promised_due ? formatDayCn(c.promised_due) : ''}{' '}
+                前办结
               </dd>
               {c.extension_days > 0 && (
                 <>
@@ -120,7 +122,10 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
         )}
         {kind === 'supplement' && (
           <>
-            <p>你（单位）提出的“{item?.name}”申请，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条的规定，现一次性告知需要补正的全部内容如下：</p>
+            <p>
+              你（单位）提出的“{item?.name}
+              ”申请，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条的规定，现一次性告知需要补正的全部内容如下：
+            </p>
             <ol>
               {parseList(c.materials_missing).map((m) => (
                 <li key={m}>{m}</li>
@@ -132,7 +137,9 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
         )}
         {kind === 'refuse' && (
           <>
-            <p>你（单位）于 {formatDateTime(c.received_at)} 提出的“{item?.name}”申请，经审查，本机关决定不予受理，理由如下：</p>
+            <p>
+              你（单位）于 {formatDateTime(c.received_at)} 提出的“{item?.name}”申请，经审查，本机关决定不予受理，理由如下：
+            </p>
             <p className="notice-reason">{c.decision_reason}</p>
             <p>如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。</p>
           </>

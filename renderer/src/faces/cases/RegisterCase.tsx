@@ -10,11 +10,20 @@ import { parseList } from './caseView';
  * 收件: the clerk registers a case, for the ticket in front of them or without one (an agent's
  * case). Identity numbers are checked as they are typed, with the same rules as the hub.
  */
-export function RegisterCase(props: { counterId: string; ticket: Row<'tickets'> | null; onDone: (outcome: CommandOutcome) => void; onCancel: () => void }) {
+export function RegisterCase(props: {
+  counterId: string;
+  ticket: Row<'tickets'> | null;
+  onDone: (outcome: CommandOutcome) => void;
+  onCancel: () => void;
+}) {
   const { api, replica } = useHall();
   const { t } = useI18n();
   const { error, check } = useCommandError();
-  const services = new Set(rowsOf(replica, 'counter_services').filter((cs) => cs.counter_id === props.counterId).map((cs) => cs.service_id));
+  const services = new Set(
+    rowsOf(replica, 'counter_services')
+      .filter((cs) => cs.counter_id === props.counterId)
+      .map((cs) => cs.service_id),
+  );
   // The counter's own items first, then the rest of the catalog.
   const items = rowsOf(replica, 'catalog_items')
     .filter((i) => i.active === 1)
@@ -48,7 +57,13 @@ export function RegisterCase(props: { counterId: string; ticket: Row<'tickets'> 
       at: hallNow(),
       ticketId: linkTicket && props.ticket ? props.ticket.id : null,
       itemId: item.id,
-      applicant: { type, name: name.trim(), idNumber: type === 'person' ? idNumber.trim() : null, creditCode: type === 'enterprise' ? creditCode.trim() : null, phone: phone.trim() },
+      applicant: {
+        type,
+        name: name.trim(),
+        idNumber: type === 'person' ? idNumber.trim() : null,
+        creditCode: type === 'enterprise' ? creditCode.trim() : null,
+        phone: phone.trim(),
+      },
       agentName: agentName.trim() || null,
       green,
       materialsReceived: materials.filter((m) => !unchecked.has(m)),
@@ -129,7 +144,11 @@ export function RegisterCase(props: { counterId: string; ticket: Row<'tickets'> 
           <legend>{t('case.joint')}</legend>
           {parts.map((p, i) => (
             <div key={i} className="row">
-              <select aria-label={t('case.jointDept', { n: i + 1 })} value={p.departmentId} onChange={(e) => setParts(parts.map((x, j) => (j === i ? { ...x, departmentId: e.target.value } : x)))}>
+              <select
+                aria-label={t('case.jointDept', { n: i + 1 })}
+                value={p.departmentId}
+                onChange={(e) => setParts(parts.map((x, j) => (j === i ? { ...x, departmentId: e.target.value } : x)))}
+              >
                 {departments
                   .filter((d) => d.id !== item?.department_id)
                   .map((d) => (
@@ -154,13 +173,26 @@ export function RegisterCase(props: { counterId: string; ticket: Row<'tickets'> 
           <button
             type="button"
             className="btn small"
-            onClick={() => setParts([...parts, { departmentId: departments.find((d) => d.id !== item?.department_id && !parts.some((p) => p.departmentId === d.id))?.id ?? '', limitDays: 5 }])}
+            onClick={() =>
+              setParts([
+                ...parts,
+                {
+                  departmentId:
+                    departments.find((d) => d.id !== item?.department_id && !parts.some((p) => p.departmentId === d.id))?.id ?? '',
+                  limitDays: 5,
+                },
+              ])
+            }
           >
             {t('case.jointAdd')}
           </button>
         </fieldset>
         <ErrorLine error={error} />
-        <button type="submit" className="btn btn-primary" disabled={!item || idCheck?.ok === false || codeCheck?.ok === false || phoneCheck?.ok === false}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={!item || idCheck?.ok === false || codeCheck?.ok === false || phoneCheck?.ok === false}
+        >
           {t('case.registerSubmit')}
         </button>
       </form>
@@ -169,12 +201,23 @@ export function RegisterCase(props: { counterId: string; ticket: Row<'tickets'> 
 }
 
 /** An identity field that says at once what is wrong with it. */
-function Checked(props: { label: string; value: string; onChange: (v: string) => void; result: { ok: true } | { ok: false; reason: string } | null }) {
+function Checked(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  result: { ok: true } | { ok: false; reason: string } | null;
+}) {
   const bad = props.result?.ok === false ? props.result.reason : null;
   return (
     <label>
       {props.label}
-      <input value={props.value} onChange={(e) => props.onChange(e.target.value)} maxLength={40} required aria-invalid={bad ? true : undefined} />
+      <input
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        maxLength={40}
+        required
+        aria-invalid={bad ? true : undefined}
+      />
       {bad && <span className="why">{bad}</span>}
     </label>
   );

@@ -7,7 +7,12 @@ const SIGNAL_ORDER: Record<CaseSignal, number> = { red: 0, yellow: 1, paused: 2,
 export function sortCases(cases: Row<'cases'>[], today: string): { c: Row<'cases'>; signal: CaseSignal }[] {
   return cases
     .map((c) => ({ c, signal: caseSignal(c, today) }))
-    .sort((a, b) => SIGNAL_ORDER[a.signal] - SIGNAL_ORDER[b.signal] || (a.c.promised_due ?? '9').localeCompare(b.c.promised_due ?? '9') || b.c.received_at - a.c.received_at);
+    .sort(
+      (a, b) =>
+        SIGNAL_ORDER[a.signal] - SIGNAL_ORDER[b.signal] ||
+        (a.c.promised_due ?? '9').localeCompare(b.c.promised_due ?? '9') ||
+        b.c.received_at - a.c.received_at,
+    );
 }
 
 export const parseList = (json: string): string[] => {
@@ -20,7 +25,14 @@ export const parseList = (json: string): string[] => {
 };
 
 export const formatDateTime = (ms: number): string =>
-  new Date(ms).toLocaleString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  new Date(ms).toLocaleString('zh-CN', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
 /** 2026-11-25 → 2026年11月25日, as official documents write dates. */
 export const formatDayCn = (day: string): string => {
