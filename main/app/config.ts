@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultTerminalConfig, ErrorCode, TerminalConfig, type HallError } from '../../shared/protocol';
+import { defaultTerminalConfig, TerminalConfig } from '../../shared/terminals/config';
+import { ErrorCode, type HallError } from '../../shared/kernel/errors';
 
 const FILE = 'terminal.json';
 

@@ -1,6 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
-import { ErrorCode, TerminalRole, type HallError, type TerminalConfig } from '../../shared/protocol';
+import { ErrorCode, type HallError } from '../../shared/kernel/errors';
+import { TerminalRole } from '../../shared/kernel/roles';
+import { type TerminalConfig } from '../../shared/terminals/config';
 import { postAndPin } from '../terminal/pinning';
 import { saveConfig } from './config';
 import { saveToken, type SecretBox } from './tokenStore';

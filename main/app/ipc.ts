@@ -2,7 +2,9 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CommandType, ErrorCode, type CommandOutcome, type HallApi, type TerminalConfig } from '../../shared/protocol';
+import { CommandType, type CommandOutcome, type HallApi } from '../../shared/protocol';
+import { ErrorCode } from '../../shared/kernel/errors';
+import { type TerminalConfig } from '../../shared/terminals/config';
 import { Channel } from './channels';
 import { isAppUrl } from './windows';
 

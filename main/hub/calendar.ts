@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { WorkCalendar } from '../../shared/domain/calendar';
-import { parseCaseSettings } from '../../shared/protocol';
+import { WorkCalendar } from '../../shared/calendar/rules';
+import { parseCaseSettings } from '../../shared/cases/settings';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Store } from './store';

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Clock } from '../../shared/domain/clock';
-import { CommandError, ErrorCode, type Answer, type TerminalRole } from '../../shared/protocol';
+import type { Clock } from '../../shared/kernel/clock';
+import { CommandError, ErrorCode } from '../../shared/kernel/errors';
+import { type WireAnswer } from '../../shared/protocol';
+import { type TerminalRole } from '../../shared/kernel/roles';
 import type { Db } from '../db/open';
 import { hashToken, newToken, normalizeCode } from './credentials';
 import type { Executor } from './executor';
@@ -30,7 +32,7 @@ export function enrollmentEndpoint({ db, executor, clock, hall }: Deps): (req: I
   const setToken = db.prepare('UPDATE terminals SET token_hash = ? WHERE id = ?');
   const useCode = db.prepare('UPDATE enrollments SET used_at = ? WHERE code_hash = ?');
 
-  function enroll(code: string): Answer {
+  function enroll(code: string): WireAnswer {
     const codeHash = hashToken(normalizeCode(code));
     const row = findCode.get(codeHash) as
       { terminal_id: string; expires_at: number; used_at: number | null; revoked_at: number | null; role: TerminalRole } | undefined;

@@ -2,20 +2,17 @@ import type { Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import {
   CommandEnvelope,
-  CommandError,
-  ErrorCode,
   MAX_ANY_COMMAND_BYTES,
   MAX_COMMAND_BYTES,
   commandSpecs,
   isCommandType,
-  type Answer,
+  type WireAnswer as Answer,
   type CommandType,
-  redactPayload,
-  type HallError,
-  type StaffRole,
 } from '../../shared/protocol';
-import type { z } from 'zod';
-import type { CommandSpec } from '../../shared/protocol/spec';
+import { CommandError, ErrorCode, type HallError } from '../../shared/kernel/errors';
+import { redactPayload } from '../../shared/identity/redact';
+import { type StaffRole } from '../../shared/kernel/roles';
+import type { CommandSpec } from '../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './handlers/context';
 import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
@@ -83,7 +80,7 @@ export class Executor {
       return { answer: JSON.parse(known.answer) as Answer, entries: [], effects: [] };
     }
     if (!isCommandType(type)) return fail(ErrorCode.UNKNOWN_COMMAND, `未知命令：${type.slice(0, 64)}`);
-    const spec: CommandSpec<z.ZodType> = commandSpecs[type];
+    const spec: CommandSpec = commandSpecs[type];
     const maxBytes = spec.maxBytes ?? MAX_COMMAND_BYTES;
     if (size > maxBytes) return tooLarge(maxBytes);
     if (!(spec.roles as readonly string[]).includes(caller.role)) {
@@ -112,7 +109,9 @@ export class Executor {
         const startSeq = this.store.currentSeq;
         let answer: Answer;
         try {
-          const result = (handlers[type] as (c: typeof ctx) => Record<string, unknown>)(ctx);
+          // The result is checked against its schema before it is stored or sent: a handler that
+          // answers something else is a bug, rolled back and answered INTERNAL like any other.
+          const result = spec.result.parse((handlers[type] as (c: typeof ctx) => unknown)(ctx)) as Record<string, unknown>;
           answer = { ok: true, result, seq: this.store.currentSeq };
         } catch (e) {
           if (!(e instanceof CommandError && e.keepChanges)) throw e;

@@ -5,18 +5,17 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server, type Socket } from 'socket.io';
-import { systemClock, type Clock } from '../../shared/domain/clock';
-import { CASE_STATUSES, FINAL } from '../../shared/domain/cases';
-import { hallDay, hallDayStart } from '../../shared/domain/queue';
+import { systemClock, type Clock } from '../../shared/kernel/clock';
+import { CASE_STATUSES } from '../../shared/cases/enums';
+import { FINAL } from '../../shared/cases/rules';
+import { hallDay, hallDayStart } from '../../shared/queue/rules';
+import { ErrorCode } from '../../shared/kernel/errors';
 import {
-  ErrorCode,
   SubscribeRequest,
-  TerminalRole,
-  parseQueueSettings,
   projectRow,
   projections,
   type AnyRow,
-  type Answer,
+  type WireAnswer,
   type QueryAnswer,
   type ClientToServerEvents,
   type FeedBatch,
@@ -25,6 +24,8 @@ import {
   type SubscribeAnswer,
   type TableName,
 } from '../../shared/protocol';
+import { TerminalRole } from '../../shared/kernel/roles';
+import { parseQueueSettings } from '../../shared/queue/settings';
 import { hubMigrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import type { Caller } from './handlers/context';
@@ -88,7 +89,7 @@ export interface Hub {
   snapshot(role: TerminalRole): Snapshot;
   verifyAudit(): AuditReport;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
-  execute(caller: Caller, envelope: unknown): Answer;
+  execute(caller: Caller, envelope: unknown): WireAnswer;
   /** Answers a read-only query as `caller`, exactly as a socket query would. */
   query(caller: Caller, request: unknown): QueryAnswer;
   close(): Promise<void>;
@@ -283,7 +284,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   }
 
   let sinceLastPrune = 0;
-  function execute(caller: Caller, envelope: unknown): Answer {
+  function execute(caller: Caller, envelope: unknown): WireAnswer {
     const { answer, entries, effects } = executor.execute(caller, envelope);
     for (const e of effects) if (e.kind === 'disconnect') io.in(`terminal:${e.terminalId}`).disconnectSockets(true);
     if (entries.length > 0) {

@@ -1,20 +1,13 @@
-import { caseSignal, RUNNING, type CaseStatus, type PauseKind } from '../../shared/domain/cases';
-import { hallDay, hallDayStart } from '../../shared/domain/queue';
-import { waitMs } from '../../shared/domain/stats';
-import {
-  ErrorCode,
-  isQueryName,
-  parseQueueSettings,
-  querySpecs,
-  QueryRequest,
-  type QueryAnswer,
-  type QueryName,
-  type QueryResult,
-  type ReportResult,
-  type SupervisionRow,
-  type StaffRole,
-  type TodayResult,
-} from '../../shared/protocol';
+import { caseSignal, RUNNING } from '../../shared/cases/rules';
+import { type CaseStatus, type PauseKind } from '../../shared/cases/enums';
+import { hallDay, hallDayStart } from '../../shared/queue/rules';
+import { waitMs } from '../../shared/queue/kpi';
+import { ErrorCode } from '../../shared/kernel/errors';
+import { isQueryName, querySpecs, QueryRequest, type QueryAnswer, type QueryName, type QueryResult } from '../../shared/protocol';
+import { parseQueueSettings } from '../../shared/queue/settings';
+import { type ReportResult, type SupervisionRow } from '../../shared/cases/queries';
+import { type StaffRole } from '../../shared/kernel/roles';
+import { type TodayResult } from '../../shared/hall/queries';
 import { staffRefusal } from './executor';
 import { hallCalendar } from './calendar';
 import type { Caller } from './handlers/context';

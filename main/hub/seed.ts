@@ -1,4 +1,4 @@
-import type { TerminalRole } from '../../shared/protocol';
+import type { TerminalRole } from '../../shared/kernel/roles';
 import { demoCatalog } from './demoCatalog';
 import { hashPassword, hashToken, newToken } from './credentials';
 import type { Store } from './store';

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { systemClock, type Clock } from '../../shared/domain/clock';
+import { systemClock, type Clock } from '../../shared/kernel/clock';
+import { ErrorCode } from '../../shared/kernel/errors';
 import {
-  ErrorCode,
+  isCommandType,
   SyncClient,
   checkCommand,
   commandSpecs,
@@ -92,7 +93,7 @@ export class TerminalAgent implements HallApi {
     return this.sync.connection;
   }
 
-  async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> {
+  async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>> {
     const checked = checkCommand(type, payload);
     if (!checked.ok) return checked;
     const envelope = { opId: randomUUID(), type, payload: checked.payload };
@@ -101,9 +102,9 @@ export class TerminalAgent implements HallApi {
     this.outbox.add(envelope, this.clock());
     this.sync.setPending(this.outbox.count());
     if (this.sync.connection.status !== 'connected') return { ok: 'queued', opId: envelope.opId };
-    const answer = new Promise<Answer>((resolve) => this.settled.set(envelope.opId, resolve));
+    const answer = new Promise<Answer<T>>((resolve) => this.settled.set(envelope.opId, resolve as (a: Answer) => void));
     void this.drain();
-    const timeout = new Promise<CommandOutcome>((resolve) =>
+    const timeout = new Promise<CommandOutcome<T>>((resolve) =>
       setTimeout(() => resolve({ ok: 'queued', opId: envelope.opId }), this.timeoutMs).unref(),
     );
     return Promise.race([answer, timeout]);
@@ -130,7 +131,11 @@ export class TerminalAgent implements HallApi {
     try {
       let item: OutboxItem | undefined;
       while ((item = this.outbox.first())) {
-        const answer = await this.sync.send({ opId: item.opId, type: item.type, payload: item.payload }, this.timeoutMs);
+        // Written by this program after checkCommand; a type it no longer knows (an older version's
+        // work after an upgrade) is refused here rather than sent.
+        const answer: Answer = isCommandType(item.type)
+          ? await this.sync.send({ opId: item.opId, type: item.type, payload: item.payload }, this.timeoutMs)
+          : { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${item.type}` } };
         if (!answer.ok && (answer.error.code === ErrorCode.HUB_UNREACHABLE || answer.error.code === ErrorCode.HUB_TIMEOUT)) break;
         this.outbox.settle(item, answer, this.clock());
         this.sync.setPending(this.outbox.count());

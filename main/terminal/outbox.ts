@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3';
-import { redactPayload, type Answer, type CommandEnvelope, type HallError } from '../../shared/protocol';
+import { redactPayload } from '../../shared/identity/redact';
+import { type Answer, type CommandEnvelope } from '../../shared/protocol';
+import { type HallError } from '../../shared/kernel/errors';
 import type { Db } from '../db/open';
 
 export interface OutboxItem extends CommandEnvelope {

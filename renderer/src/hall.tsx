@@ -1,16 +1,16 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { hallDay } from '../../shared/domain/queue';
+import { hallDay } from '../../shared/queue/rules';
 import {
   applyBatch,
   emptyReplica,
   fromSnapshot,
-  parseQueueSettings,
   rowById,
   rowsOf,
   type ConnectionState,
   type HallApi,
   type ReplicaState,
 } from '../../shared/protocol';
+import { parseQueueSettings } from '../../shared/queue/settings';
 
 interface Hall {
   api: HallApi;

@@ -1,7 +1,8 @@
-import type { Answer, CommandPayload, CommandType } from './commands';
-import type { TerminalConfig } from './config';
-import type { HallError } from './errors';
-import type { QueryAnswer, QueryName, QueryParams } from './queries';
+import type { HallError } from '../kernel/errors';
+import type { TerminalConfig } from '../terminals/config';
+import type { Answer } from './envelope';
+import type { QueryAnswer } from './query';
+import type { CommandPayload, CommandType, QueryName, QueryParams } from './registry';
 import type { FeedBatch, Snapshot, Welcome } from './feed';
 
 /** What the renderer knows about its link to the hub. */
@@ -17,7 +18,7 @@ export interface ConnectionState {
 }
 
 /** A command that went to the outbox instead of the hub: applied later, exactly once. */
-export type CommandOutcome = Answer | { ok: 'queued'; opId: string };
+export type CommandOutcome<T extends CommandType = CommandType> = Answer<T> | { ok: 'queued'; opId: string };
 
 export interface ReplicaListener {
   snapshot(s: Snapshot): void;
@@ -29,7 +30,7 @@ export interface ReplicaListener {
  * socket.io (plain browser). Reads come from the caller's replica; only commands reach the hub.
  */
 export interface HallApi {
-  command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome>;
+  command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>>;
   /** Starts delivery: first a snapshot of the replica, then every change in order. */
   watchReplica(listener: ReplicaListener): () => void;
   watchConnection(listener: (c: ConnectionState) => void): () => void;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TableName } from './tables';
+import { TableName } from './registry';
 
 /** One row change. `seq` is hub-wide, gap-free and increasing. `row` is the role's projection. */
 export const FeedEntry = z.object({

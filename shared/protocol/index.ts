@@ -1,13 +1,9 @@
+/** The wire: envelopes, feed and snapshot, socket events, the sync client, the renderer's API, and the registry of features. */
 export * from './api';
-export * from './commands';
-export * from './errors';
+export * from './envelope';
 export * from './feed';
+export * from './query';
+export * from './registry';
 export * from './replica';
 export * from './socket';
-export * from './tables';
 export * from './syncClient';
-export * from './config';
-export * from './caseCommands';
-export * from './catalog';
-export * from './queries';
-export * from './redact';

@@ -1,5 +1,5 @@
 import type { FeedBatch, Snapshot } from './feed';
-import type { AnyRow, Row, TableName } from './tables';
+import type { AnyRow, Row, TableName } from './registry';
 
 /**
  * An in-memory replica: what a renderer reads from. Immutable updates, so React sees a new

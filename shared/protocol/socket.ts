@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HallErrorSchema, type Answer } from './commands';
-import type { HallError } from './errors';
-import type { QueryAnswer } from './queries';
+import { HallErrorSchema, type HallError } from '../kernel/errors';
+import type { WireAnswer } from './envelope';
+import type { QueryAnswer } from './query';
 import type { FeedBatch, Snapshot, Welcome } from './feed';
 
 /**
@@ -23,7 +23,7 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  command: (envelope: unknown, ack: (answer: Answer) => void) => void;
+  command: (envelope: unknown, ack: (answer: WireAnswer) => void) => void;
   subscribe: (request: unknown, ack: (answer: SubscribeAnswer) => void) => void;
   query: (request: unknown, ack: (answer: QueryAnswer) => void) => void;
 }

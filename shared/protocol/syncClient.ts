@@ -1,11 +1,20 @@
 import type { ConnectionState } from './api';
-import { AnswerSchema, type Answer, type CommandEnvelope } from './commands';
-import { ErrorCode } from './errors';
+import type { HallError } from '../kernel/errors';
+import { ErrorCode } from '../kernel/errors';
+import { parseAnswer, type Answer } from './envelope';
 import { FeedBatch, Snapshot, Welcome } from './feed';
-import { QueryAnswerSchema, querySpecs, type QueryAnswer, type QueryName, type QueryParams, type QueryResult } from './queries';
+import { QueryAnswerSchema, type QueryAnswer } from './query';
+import { querySpecs, type CommandType, type QueryName, type QueryParams, type QueryResult } from './registry';
 import { SubscribeAnswerSchema, type SubscribeAnswer } from './socket';
 
 /** The part of a socket.io client socket the sync client uses (injected: no I/O here). */
+/** A command as it leaves a terminal (already checked against its payload schema). */
+export interface SentCommand<T extends CommandType = CommandType> {
+  opId: string;
+  type: T;
+  payload: unknown;
+}
+
 export interface HubSocketLike {
   readonly connected: boolean;
   on(event: 'connect', fn: () => void): unknown;
@@ -15,7 +24,7 @@ export interface HubSocketLike {
   on(event: 'welcome' | 'feed' | 'snapshot', fn: (msg: unknown) => void): unknown;
   emit(event: 'subscribe', request: { since: number }, ack: (answer: SubscribeAnswer) => void): unknown;
   timeout(ms: number): {
-    emitWithAck(event: 'command', envelope: CommandEnvelope): Promise<Answer>;
+    emitWithAck(event: 'command', envelope: SentCommand): Promise<unknown>;
     emitWithAck(event: 'query', request: { name: string; params: unknown }): Promise<unknown>;
   };
 }
@@ -30,7 +39,7 @@ export interface ReplicaSink {
   applyBatch(b: FeedBatch): boolean;
 }
 
-export const unreachable = (message = '无法连接大厅服务器，请检查网络后重试'): Answer => ({
+export const unreachable = (message = '无法连接大厅服务器，请检查网络后重试'): { ok: false; error: HallError } => ({
   ok: false,
   error: { code: ErrorCode.HUB_UNREACHABLE, message },
 });
@@ -94,7 +103,7 @@ export class SyncClient {
   }
 
   /** Sends a command that needs the hub now; fails fast when it is unreachable. */
-  async send(envelope: CommandEnvelope, timeoutMs: number): Promise<Answer> {
+  async send<T extends CommandType>(envelope: SentCommand<T>, timeoutMs: number): Promise<Answer<T>> {
     if (!this.socket.connected || this.state.status !== 'connected') return unreachable();
     let raw: unknown;
     try {
@@ -103,15 +112,14 @@ export class SyncClient {
       return { ok: false, error: { code: ErrorCode.HUB_TIMEOUT, message: '大厅服务器未在规定时间内应答，请稍后核对结果' } };
     }
     // Answers are validated on arrival like everything else that crosses a process boundary.
-    const answer = AnswerSchema.safeParse(raw);
-    if (answer.success) return answer.data as Answer;
-    this.onProtocolError('answer');
-    return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的应答格式错误，操作结果未知' } };
+    const answer = parseAnswer(envelope.type, raw);
+    if (!answer.ok && answer.error.code === ErrorCode.INTERNAL) this.onProtocolError('answer');
+    return answer;
   }
 
   /** Asks the hub a read-only question; needs the hub, like queue commands. */
   async query<Q extends QueryName>(name: Q, params: QueryParams<Q>, timeoutMs: number): Promise<QueryAnswer<Q>> {
-    if (!this.socket.connected || this.state.status !== 'connected') return unreachable() as QueryAnswer<Q>;
+    if (!this.socket.connected || this.state.status !== 'connected') return unreachable();
     let raw: unknown;
     try {
       raw = await this.socket.timeout(timeoutMs).emitWithAck('query', { name, params });

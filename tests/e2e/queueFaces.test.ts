@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { callAnnouncement } from '../../shared/domain/announce';
+import { callAnnouncement } from '../../shared/queue/announce';
 import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 

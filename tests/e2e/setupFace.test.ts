@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTerminalConfig } from '../../shared/protocol';
+import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { demoHub } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 

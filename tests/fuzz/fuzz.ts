@@ -4,7 +4,8 @@ import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { startHub, type Hub } from '../../main/hub/hub';
-import { commandSpecs, ErrorCode, querySpecs, type CommandType } from '../../shared/protocol';
+import { commandSpecs, querySpecs, type CommandType } from '../../shared/protocol';
+import { ErrorCode } from '../../shared/kernel/errors';
 import { prng } from '../support/prng';
 
 export interface FuzzResult {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import type { CaseStep, CommandPayload, Row } from '../../shared/protocol';
+import type { CaseStep } from '../../shared/cases/commands';
+import type { CommandPayload, Row } from '../../shared/protocol';
 import { actors, err, ok } from '../support/actors';
 import { agentFor, callerOf, demoHub, manualClock, onCleanup, tempDir, terminal, until } from '../support/hub';
 

@@ -6,7 +6,7 @@ import { loadConfig } from '../../main/app/config';
 import { enrollTerminal } from '../../main/app/enroll';
 import { loadToken, type SecretBox } from '../../main/app/tokenStore';
 import { TerminalAgent } from '../../main/terminal/agent';
-import { defaultTerminalConfig } from '../../shared/protocol';
+import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { callerOf, demoHub, onCleanup, opId, tempDir, terminal, until } from '../support/hub';
 
 /** A stand-in for safeStorage: "encrypts" reversibly, so the file is not the token in the clear. */

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { verifyAudit, loadAuditKey } from '../../main/hub/audit';
 import type { Hub } from '../../main/hub/hub';
 import { createTerminal, DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
-import { commandSpecs, TerminalRole, type CommandType } from '../../shared/protocol';
+import { commandSpecs, type CommandType } from '../../shared/protocol';
+import { TerminalRole } from '../../shared/kernel/roles';
 import { callerOf, demoHub, manualClock, onCleanup, opId, tempDir, terminal } from '../support/hub';
 
 const MIN = 60_000;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { startHub } from '../../main/hub/hub';
 import { createTerminal, DEMO_PASSWORD } from '../../main/hub/seed';
 import type { TerminalAgent } from '../../main/terminal/agent';
-import type { Snapshot, TerminalRole } from '../../shared/protocol';
+import type { Snapshot } from '../../shared/protocol';
+import type { TerminalRole } from '../../shared/kernel/roles';
 import { agentFor, callerOf, demoHub, onCleanup, opId, tempDir, terminal, until } from '../support/hub';
 
 const sorted = (s: Snapshot) =>

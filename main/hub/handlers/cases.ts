@@ -10,10 +10,13 @@ import {
   RUNNING,
   type CaseState,
   type Refusal,
-} from '../../../shared/domain/cases';
-import { maskResidentId } from '../../../shared/domain/identity';
-import { hallDay } from '../../../shared/domain/queue';
-import { CommandError, ErrorCode, parseCaseSettings, parseQueueSettings, type CommandType, type Row } from '../../../shared/protocol';
+} from '../../../shared/cases/rules';
+import { maskResidentId } from '../../../shared/identity/rules';
+import { hallDay } from '../../../shared/queue/rules';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { parseCaseSettings } from '../../../shared/cases/settings';
+import { parseQueueSettings } from '../../../shared/queue/settings';
+import { type CommandType, type Row } from '../../../shared/protocol';
 import { hallCalendar } from '../calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type Handlers } from './context';
 

@@ -1,12 +1,7 @@
-import {
-  CommandError,
-  ErrorCode,
-  parseCaseSettings,
-  parseCatalogSheet,
-  type CatalogItemInput,
-  type CommandType,
-  type Row,
-} from '../../../shared/protocol';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { parseCaseSettings } from '../../../shared/cases/settings';
+import { parseCatalogSheet, type CatalogItemInput } from '../../../shared/catalog/sheet';
+import { type CommandType, type Row } from '../../../shared/protocol';
 import { calendarChanged } from '../calendar';
 import { recomputeRunningCases } from './cases';
 import { notFound, type HandlerContext, type Handlers } from './context';

@@ -1,15 +1,9 @@
-import {
-  CommandError,
-  ErrorCode,
-  parseSecuritySettings,
-  type CommandPayload,
-  type CommandResult,
-  type CommandType,
-  type Row,
-  type TerminalRole,
-} from '../../../shared/protocol';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { parseSecuritySettings } from '../../../shared/staff/settings';
+import { type CommandPayload, type CommandResult, type CommandType, type Row } from '../../../shared/protocol';
+import { type TerminalRole } from '../../../shared/kernel/roles';
 import type { Statement } from 'better-sqlite3';
-import { loginAttempt } from '../../../shared/domain/staff';
+import { loginAttempt } from '../../../shared/staff/rules';
 import type { AuditReport } from '../audit';
 import { verifyPassword } from '../credentials';
 import type { Store } from '../store';
@@ -34,7 +28,7 @@ export interface HandlerContext<T extends CommandType> {
 
 export type Effect = { kind: 'disconnect'; terminalId: string };
 
-export type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult };
+export type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult<T> };
 
 export const notFound = (what: string) => new CommandError(ErrorCode.NOT_FOUND, `${what}不存在`);
 

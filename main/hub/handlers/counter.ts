@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { counterTransition, type CounterAction } from '../../../shared/domain/counter';
-import { CommandError, ErrorCode, parseSecuritySettings, type CommandType, type Row } from '../../../shared/protocol';
+import { counterTransition, type CounterAction } from '../../../shared/counter/rules';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { parseSecuritySettings } from '../../../shared/staff/settings';
+import { type CommandType, type Row } from '../../../shared/protocol';
 import { checkStaffPassword, loadCounter, notFound, ownCounter, type HandlerContext, type Handlers } from './context';
 import { heldNumber } from './queue';
 

@@ -8,8 +8,10 @@ import {
   ticketNumber,
   transferKey,
   type QueueSettings,
-} from '../../../shared/domain/queue';
-import { CommandError, ErrorCode, parseQueueSettings, type CommandType, type Row } from '../../../shared/protocol';
+} from '../../../shared/queue/rules';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { parseQueueSettings } from '../../../shared/queue/settings';
+import { type CommandType, type Row } from '../../../shared/protocol';
 import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type Handlers } from './context';
 
 type Ctx = HandlerContext<CommandType>;

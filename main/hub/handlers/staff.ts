@@ -1,4 +1,5 @@
-import { CommandError, ErrorCode, type CommandType } from '../../../shared/protocol';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { type CommandType } from '../../../shared/protocol';
 import { hashPassword } from '../credentials';
 import { checkStaffPassword, notFound, sql, type HandlerContext, type Handlers } from './context';
 

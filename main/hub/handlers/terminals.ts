@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { CommandError, ErrorCode, parseSecuritySettings, type CommandType, type Row } from '../../../shared/protocol';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { parseSecuritySettings } from '../../../shared/staff/settings';
+import { type CommandType, type Row } from '../../../shared/protocol';
 import { hashToken, newEnrollmentCode, normalizeCode } from '../credentials';
 import { notFound, sql, type HandlerContext, type Handlers } from './context';
 

@@ -1,19 +1,24 @@
-import type {
-  CommandOutcome,
-  CommandPayload,
-  CommandType,
-  FeedBatch,
-  HallApi,
-  PreloadApi,
-  QueryAnswer,
-  QueryName,
-  QueryParams,
+import {
+  parseAnswer,
+  type CommandOutcome,
+  type CommandPayload,
+  type CommandType,
+  type FeedBatch,
+  type HallApi,
+  type PreloadApi,
+  type QueryAnswer,
+  type QueryName,
+  type QueryParams,
 } from '../../../shared/protocol';
 
 /** The HallApi inside Electron: every call goes to this window's main process through the preload. */
 export function ipcApi(bridge: PreloadApi): HallApi {
   return {
-    command: <T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> => bridge.command(type, payload),
+    // What crosses IPC is checked again on arrival, like any answer from another process.
+    command: async <T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>> => {
+      const outcome = await bridge.command(type, payload);
+      return outcome.ok === 'queued' ? outcome : parseAnswer(type, outcome);
+    },
     query: <Q extends QueryName>(name: Q, params: QueryParams<Q>) => bridge.query(name, params) as Promise<QueryAnswer<Q>>,
     watchReplica(listener) {
       // Listen first and buffer, so that nothing committed between the snapshot and the

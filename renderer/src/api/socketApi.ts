@@ -52,7 +52,7 @@ export function socketApi(hubUrl: string, token: string): HallApi & { close(): v
   );
 
   return {
-    async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome> {
+    async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>> {
       const checked = checkCommand(type, payload);
       if (!checked.ok) return checked;
       return sync.send({ opId: crypto.randomUUID(), type, payload: checked.payload }, 8000);

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/domain/counter';
+import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/counter/rules';
 import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
 import { Dialog, ErrorLine, KeyButton, SignInForm, TopBar, useCommandError } from '../components';
 import { formatTime, useHall } from '../hall';

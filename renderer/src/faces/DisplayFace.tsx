@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { callAnnouncement } from '../../../shared/domain/announce';
-import { isWaiting } from '../../../shared/domain/queue';
+import { callAnnouncement } from '../../../shared/queue/announce';
+import { isWaiting } from '../../../shared/queue/rules';
 import { rowById, rowsOf, type ReplicaState, type Row } from '../../../shared/protocol';
 import { Announcer, speakInHall, type AnnouncerEntry } from '../announcer';
 import { hallNow, useHall, useHallDay, useNow } from '../hall';

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { isWaiting, numberedBy, type Priority } from '../../../shared/domain/queue';
+import { isWaiting, numberedBy } from '../../../shared/queue/rules';
+import { type Priority } from '../../../shared/queue/enums';
 import { rowById, rowsOf, type PreloadApi, type Row } from '../../../shared/protocol';
 import { ErrorLine, StaffConfirm, useCommandError } from '../components';
 import { formatTime, useHall, useHallDay, useNow } from '../hall';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { isCounterOffline } from '../../../shared/domain/counter';
-import { hallAlerts, serviceLoad, type Alert } from '../../../shared/domain/stats';
+import { isCounterOffline } from '../../../shared/counter/rules';
+import { hallAlerts, serviceLoad, type Alert } from '../../../shared/queue/kpi';
 import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
 import { ErrorLine, TopBar, useCommandError } from '../components';
 import { formatDuration, formatTime, hallNow, useHall, useHallDay, useNow } from '../hall';

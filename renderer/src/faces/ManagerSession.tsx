@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { rowById, rowsOf, type Row, type StaffRole } from '../../../shared/protocol';
+import { rowById, rowsOf, type Row } from '../../../shared/protocol';
+import { type StaffRole } from '../../../shared/kernel/roles';
 import { ErrorLine, PlainPage, SignInForm, useCommandError } from '../components';
 import { useHall } from '../hall';
 import { useI18n } from '../i18n';

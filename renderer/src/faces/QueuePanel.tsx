@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { isWaiting } from '../../../shared/domain/queue';
-import { averageServiceMs } from '../../../shared/domain/stats';
+import { isWaiting } from '../../../shared/queue/rules';
+import { averageServiceMs } from '../../../shared/queue/kpi';
 import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
 import { Dialog, KeyButton } from '../components';
 import { formatDuration, useHall, useHallDay, useNow } from '../hall';

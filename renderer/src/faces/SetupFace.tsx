@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { TerminalRole, type PreloadApi, type TerminalConfig } from '../../../shared/protocol';
+import { TerminalRole } from '../../../shared/kernel/roles';
+import { type PreloadApi } from '../../../shared/protocol';
+import { type TerminalConfig } from '../../../shared/terminals/config';
 import { ErrorLine, PlainPage } from '../components';
 import { useI18n } from '../i18n';
 

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, saveConfig } from '../../../main/app/config';
-import { defaultTerminalConfig } from '../../../shared/protocol';
+import { defaultTerminalConfig } from '../../../shared/terminals/config';
 import { tempDir } from '../../support/hub';
 
 describe('terminal configuration', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CLIPS, callAnnouncement, numberWords } from '../../../shared/domain/announce';
+import { ALL_CLIPS, callAnnouncement, numberWords } from '../../../shared/queue/announce';
 
 describe('call announcements', () => {
   it('the sentence names the ticket and the window', () => {

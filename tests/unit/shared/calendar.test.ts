@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, parseDateList, parseDay, WorkCalendar } from '../../../shared/domain/calendar';
+import { addMonths, parseDateList, parseDay, WorkCalendar } from '../../../shared/calendar/rules';
 import { packageYears } from '../../../main/hub/calendar';
 
 const years = packageYears();

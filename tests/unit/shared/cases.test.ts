@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar } from '../../../shared/domain/calendar';
+import { WorkCalendar } from '../../../shared/calendar/rules';
+import { CASE_STATUSES, type CaseStatus, type StepAction } from '../../../shared/cases/enums';
 import {
-  CASE_STATUSES,
   STEPS,
   caseDeadlines,
   caseSignal,
@@ -12,9 +12,7 @@ import {
   checkStep,
   jointOnTime,
   type CaseState,
-  type CaseStatus,
-  type StepAction,
-} from '../../../shared/domain/cases';
+} from '../../../shared/cases/rules';
 import {
   checkCreditCode,
   checkPhone,
@@ -22,7 +20,7 @@ import {
   maskName,
   maskResidentId,
   residentIdCheckChar,
-} from '../../../shared/domain/identity';
+} from '../../../shared/identity/rules';
 
 const state = (status: CaseStatus, more: Partial<CaseState> = {}): CaseState => ({
   status,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG_COLUMNS, parseCatalogSheet, parseCsv } from '../../../shared/protocol';
+import { CATALOG_COLUMNS, parseCatalogSheet, parseCsv } from '../../../shared/catalog/sheet';
 
 const header = Object.values(CATALOG_COLUMNS);
 const lookups = {

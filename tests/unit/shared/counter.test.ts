@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { counterTransition, isCounterOffline, OFFLINE_AFTER_MS } from '../../../shared/domain/counter';
-import { type CommandError } from '../../../shared/protocol';
+import { counterTransition, isCounterOffline, OFFLINE_AFTER_MS } from '../../../shared/counter/rules';
+import { type CommandError } from '../../../shared/kernel/errors';
 
 const closed = { id: 'c1', number: 1, state: 'closed' as const, staff_id: null, terminal_id: null };
 const open = { ...closed, state: 'open' as const, staff_id: 's1', terminal_id: 't1' };

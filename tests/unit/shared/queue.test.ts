@@ -11,7 +11,7 @@ import {
   transferKey,
   type CounterProfile,
   type QueueTicket,
-} from '../../../shared/domain/queue';
+} from '../../../shared/queue/rules';
 
 const t = (id: string, service: string, key: number, extra: Partial<QueueTicket> = {}): QueueTicket => ({
   id,

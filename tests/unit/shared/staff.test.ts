@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSecuritySettings, loginAttempt, type LoginState } from '../../../shared/domain/staff';
+import { defaultSecuritySettings, loginAttempt, type LoginState } from '../../../shared/staff/rules';
 
 const MIN = 60_000;
 

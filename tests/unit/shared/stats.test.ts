@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageServiceMs, hallAlerts, IDLE_GRACE_MS, serviceLoad, serviceMs, waitMs } from '../../../shared/domain/stats';
+import { averageServiceMs, hallAlerts, IDLE_GRACE_MS, serviceLoad, serviceMs, waitMs } from '../../../shared/queue/kpi';
 
 const MIN = 60_000;
 const NOW = 100 * MIN;

@@ -96,7 +96,7 @@ describe('sync client', () => {
   it('fails fast with HUB_UNREACHABLE when not connected', async () => {
     const { socket } = fakeSocket(null);
     const client = new SyncClient(socket, memorySink().sink, () => 0);
-    expect(await client.send({ opId: 'op-12345678', type: 'x', payload: {} }, 100)).toMatchObject({
+    expect(await client.send({ opId: 'op-12345678', type: 'counter.heartbeat', payload: {} }, 100)).toMatchObject({
       ok: false,
       error: { code: 'HUB_UNREACHABLE' },
     });

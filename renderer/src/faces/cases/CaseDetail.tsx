@@ -1,6 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { caseSignal, checkExtension, checkPause, checkStep, STEPS, type StepAction } from '../../../../shared/domain/cases';
-import { rowById, rowsOf, type CaseStep, type CommandOutcome, type Row } from '../../../../shared/protocol';
+import { caseSignal, checkExtension, checkPause, checkStep, STEPS } from '../../../../shared/cases/rules';
+import { type StepAction } from '../../../../shared/cases/enums';
+import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
+import { type CaseStep } from '../../../../shared/cases/commands';
 import { Dialog, ErrorLine, StaffConfirm, useCommandError } from '../../components';
 import { hallNow, useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';
@@ -36,8 +38,7 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
     if (!check(outcome)) return false;
     setAsking(null);
     setInfo(outcome.ok === 'queued' ? t('case.queued') : null);
-    if (outcome.ok === true && typeof outcome.result.pausedDays === 'number')
-      setInfo(t('case.pausedTold', { n: outcome.result.pausedDays }));
+    if (outcome.ok === true && 'pausedDays' in outcome.result) setInfo(t('case.pausedTold', { n: outcome.result.pausedDays }));
     return true;
   };
   const step = async (action: CaseStep['action'], more: Record<string, unknown> = {}) =>

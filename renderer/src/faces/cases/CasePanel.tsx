@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { caseSignal } from '../../../../shared/domain/cases';
-import { rowById, rowsOf, type CaseListRow, type CommandOutcome } from '../../../../shared/protocol';
+import { caseSignal } from '../../../../shared/cases/rules';
+import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
+import { type CaseListRow } from '../../../../shared/cases/queries';
 import { ErrorLine, KeyButton } from '../../components';
 import { useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';
@@ -46,9 +47,9 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
       setError(null);
     } else setError(r.error.message);
   };
-  const registered = (outcome: CommandOutcome) => {
+  const registered = (outcome: CommandOutcome<'case.register'>) => {
     setRegistering(false);
-    if (outcome.ok === true) setOpenId((outcome.result.case as { id: string }).id);
+    if (outcome.ok === true) setOpenId(outcome.result.case.id);
     setNote(outcome.ok === 'queued' ? t('case.queued') : null);
   };
 

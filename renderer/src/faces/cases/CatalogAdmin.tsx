@@ -1,18 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { parseDateList } from '../../../../shared/domain/calendar';
-import {
-  CatalogItemInput,
-  ITEM_KINDS,
-  ITEM_MODES,
-  LIMIT_UNITS,
-  parseCaseSettings,
-  parseCatalogSheet,
-  parseCsv,
-  rowById,
-  rowsOf,
-  type ImportProblem,
-  type Row,
-} from '../../../../shared/protocol';
+import { parseDateList } from '../../../../shared/calendar/rules';
+import { CatalogItemInput, parseCatalogSheet, parseCsv, type ImportProblem } from '../../../../shared/catalog/sheet';
+import { ITEM_KINDS, ITEM_MODES } from '../../../../shared/catalog/enums';
+import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
+import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
 import { Dialog, ErrorLine, useCommandError } from '../../components';
 import { useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';
@@ -145,10 +137,10 @@ export function CatalogAdmin() {
                 <td>{i.name}</td>
                 <td>{rowById(replica, 'departments', i.department_id)?.name}</td>
                 <td>
-                  {ITEM_KINDS[i.kind]} · {ITEM_MODES[i.mode]}
+                  {t(`catalog.kind.${i.kind}`)} · {t(`catalog.mode.${i.mode}`)}
                 </td>
                 <td>
-                  {i.statutory_limit} → {i.promised_limit} {LIMIT_UNITS[i.limit_unit]}
+                  {i.statutory_limit} → {i.promised_limit} {t(`limitUnit.${i.limit_unit}`)}
                 </td>
                 <td>{formatFee(i.fee_cents)}</td>
                 <td>
@@ -204,10 +196,11 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '');
     if (check(await api.command('catalog.save', { itemId: item?.id ?? `${crypto.randomUUID()}`, item: parsed.data }))) onClose();
   };
-  const pair = <T extends string>(labels: Record<T, string>) =>
-    (Object.keys(labels) as T[]).map((k) => (
+  /** The options of an enum select, labelled in the face's language. */
+  const options = <C extends string>(codes: readonly C[], labelKey: (code: C) => Parameters<typeof t>[0]) =>
+    codes.map((k) => (
       <option key={k} value={k}>
-        {labels[k]}
+        {t(labelKey(k))}
       </option>
     ));
   return (
@@ -234,19 +227,19 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
         <label>
           {t('cat.kind')}
           <select value={v.kind} onChange={set('kind')}>
-            {pair(ITEM_KINDS)}
+            {options(ITEM_KINDS, (k) => `catalog.kind.${k}`)}
           </select>
         </label>
         <label>
           {t('cat.mode')}
           <select value={v.mode} onChange={set('mode')}>
-            {pair(ITEM_MODES)}
+            {options(ITEM_MODES, (k) => `catalog.mode.${k}`)}
           </select>
         </label>
         <label>
           {t('cat.unit')}
           <select value={v.limitUnit} onChange={set('limitUnit')}>
-            {pair(LIMIT_UNITS)}
+            {options(LIMIT_UNITS, (k) => `limitUnit.${k}`)}
           </select>
         </label>
         <label>

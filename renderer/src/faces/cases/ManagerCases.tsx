@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { rowsOf, type ReportResult, type SupervisionResult, type TodayResult } from '../../../../shared/protocol';
+import { rowsOf } from '../../../../shared/protocol';
+import { type ReportResult, type SupervisionResult } from '../../../../shared/cases/queries';
+import { type TodayResult } from '../../../../shared/hall/queries';
 import { ErrorLine } from '../../components';
 import { useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { parseCaseSettings, rowById, type PreloadApi, type Row } from '../../../../shared/protocol';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
+import { rowById, type PreloadApi, type Row } from '../../../../shared/protocol';
 import { ErrorLine } from '../../components';
 import { useHall, useHallDay, useNow } from '../../hall';
 import { useI18n } from '../../i18n';

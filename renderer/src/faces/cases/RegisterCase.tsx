@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { checkCreditCode, checkPhone, checkResidentId } from '../../../../shared/domain/identity';
+import { checkCreditCode, checkPhone, checkResidentId } from '../../../../shared/identity/rules';
 import { rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { Dialog, ErrorLine, useCommandError } from '../../components';
 import { hallNow, useHall } from '../../hall';
@@ -13,7 +13,7 @@ import { parseList } from './caseView';
 export function RegisterCase(props: {
   counterId: string;
   ticket: Row<'tickets'> | null;
-  onDone: (outcome: CommandOutcome) => void;
+  onDone: (outcome: CommandOutcome<'case.register'>) => void;
   onCancel: () => void;
 }) {
   const { api, replica } = useHall();

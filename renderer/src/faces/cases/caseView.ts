@@ -1,4 +1,5 @@
-import { caseSignal, type CaseSignal } from '../../../../shared/domain/cases';
+import { caseSignal } from '../../../../shared/cases/rules';
+import { type CaseSignal } from '../../../../shared/cases/enums';
 import type { Row } from '../../../../shared/protocol';
 
 /** Red first, then yellow, then the nearest due day: what needs attention comes first. */

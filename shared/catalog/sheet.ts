@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LimitUnit } from '../calendar/enums';
+import { ItemKind, ItemMode } from './enums';
 
 /**
  * The service catalog (事项目录) as it crosses a boundary: one item as the manager edits it, and
@@ -6,11 +8,13 @@ import { z } from 'zod';
  * run in the manager's browser (an instant report) and at the hub (the authority).
  */
 
-export const ITEM_KINDS = { licensing: '许可', non_licensing: '非许可', public: '公共服务' } as const;
-export const ITEM_MODES = { instant: '即办件', promised: '承诺件' } as const;
-export const LIMIT_UNITS = { working_days: '工作日', natural_days: '自然日', months: '月' } as const;
-
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+/**
+ * The words a catalog spreadsheet uses for each code. They are the file's vocabulary (halls fill
+ * these sheets in Chinese), not screen labels: the faces translate codes themselves.
+ */
+const SHEET_KIND_WORDS: Readonly<Record<ItemKind, string>> = { licensing: '许可', non_licensing: '非许可', public: '公共服务' };
+const SHEET_MODE_WORDS: Readonly<Record<ItemMode, string>> = { instant: '即办件', promised: '承诺件' };
+const SHEET_UNIT_WORDS: Readonly<Record<LimitUnit, string>> = { working_days: '工作日', natural_days: '自然日', months: '月' };
 
 export const CatalogItemInput = z
   .strictObject({
@@ -20,11 +24,11 @@ export const CatalogItemInput = z
       .regex(/^[A-Za-z0-9-]{4,40}$/, '事项编码应为 4–40 位字母、数字或连字符'),
     name: z.string().trim().min(1, '事项名称不能为空').max(100, '事项名称不超过 100 字'),
     departmentId: z.string().min(1).max(64),
-    kind: z.enum(keys(ITEM_KINDS)),
-    mode: z.enum(keys(ITEM_MODES)),
+    kind: ItemKind,
+    mode: ItemMode,
     statutoryLimit: z.number().int().min(0).max(720),
     promisedLimit: z.number().int().min(0).max(720),
-    limitUnit: z.enum(keys(LIMIT_UNITS)),
+    limitUnit: LimitUnit,
     feeCents: z.number().int().min(0).max(100_000_000),
     materials: z.array(z.string().trim().min(1).max(200)).min(1, '至少列出一项申请材料').max(60),
     legalBasis: z.string().trim().min(1, '设定依据不能为空').max(1000),
@@ -108,11 +112,12 @@ export function parseCatalogSheet(
 
     const departmentId = lookups.departmentByName.get(cell(CATALOG_COLUMNS.department));
     if (!departmentId) bad(CATALOG_COLUMNS.department, `未知部门“${cell(CATALOG_COLUMNS.department)}”`);
-    const kind = fromLabel(ITEM_KINDS, cell(CATALOG_COLUMNS.kind));
+    const kind = fromLabel(SHEET_KIND_WORDS, cell(CATALOG_COLUMNS.kind));
     if (!kind) bad(CATALOG_COLUMNS.kind, '应为 许可、非许可 或 公共服务');
-    const mode = fromLabel(ITEM_MODES, cell(CATALOG_COLUMNS.mode));
+    const mode = fromLabel(SHEET_MODE_WORDS, cell(CATALOG_COLUMNS.mode));
     if (!mode) bad(CATALOG_COLUMNS.mode, '应为 即办件 或 承诺件');
-    const limitUnit = cell(CATALOG_COLUMNS.limitUnit) === '' ? 'working_days' : fromLabel(LIMIT_UNITS, cell(CATALOG_COLUMNS.limitUnit));
+    const limitUnit =
+      cell(CATALOG_COLUMNS.limitUnit) === '' ? 'working_days' : fromLabel(SHEET_UNIT_WORDS, cell(CATALOG_COLUMNS.limitUnit));
     if (!limitUnit) bad(CATALOG_COLUMNS.limitUnit, '应为 工作日、自然日 或 月');
     const statutoryLimit = parseLimit(cell(CATALOG_COLUMNS.statutoryLimit));
     if (statutoryLimit === null) bad(CATALOG_COLUMNS.statutoryLimit, '应为 0–999 的整数');

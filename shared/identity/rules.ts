@@ -1,4 +1,4 @@
-import { parseDay } from './calendar';
+import { parseDay } from '../calendar/rules';
 
 /**
  * Identity numbers as entered at the counter, checked before anything is stored.

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { parseDay } from '../domain/calendar';
-import { checkCreditCode, checkPhone, checkResidentId } from '../domain/identity';
-import { CatalogItemInput } from './catalog';
-import { entityId, spec, text } from './spec';
+import { hallResult } from '../hall/commands';
+import { checkCreditCode, checkPhone, checkResidentId } from '../identity/rules';
+import { spec } from '../kernel/command';
+import { entityId, password, text } from '../kernel/zod';
+import { ApplicantType, PauseKind } from './enums';
+import { caseTables } from './rows';
+import { CaseSettingsSchema } from './settings';
 
 /**
  * Case (办件) commands. Case work may be done while the hub is unreachable: those commands carry
@@ -11,7 +14,6 @@ import { entityId, spec, text } from './spec';
  */
 
 const at = z.number().int().min(0);
-const day = z.string().refine((d) => parseDay(d) !== null, '日期格式应为 YYYY-MM-DD');
 const materials = z.array(text(200)).max(60);
 
 /** A checked identity field: the domain check's reason becomes the validation message. */
@@ -28,7 +30,7 @@ const checked = (check: (v: string) => { ok: true; value: string } | { ok: false
 
 export const Applicant = z
   .strictObject({
-    type: z.enum(['person', 'enterprise']),
+    type: ApplicantType,
     /** The person, or the enterprise's registered name. */
     name: text(100),
     idNumber: checked(checkResidentId).nullable(),
@@ -51,16 +53,7 @@ export const CaseStep = z.discriminatedUnion('action', [
 ]);
 export type CaseStep = z.infer<typeof CaseStep>;
 
-export const CaseSettingsSchema = z.strictObject({
-  /** Yellow once this share of the promised limit is used (DOMAIN.md default 80%). */
-  yellowShare: z.number().min(0.5).max(1),
-  /** Printed on notices: where an applicant complains (12345 is the national hotline). */
-  complaintPhone: z.string().trim().min(3).max(30),
-  /** The hall's own duty days: weekend days on which it works and limits count. */
-  dutyDays: z.array(day).max(400),
-});
-export type CaseSettings = z.infer<typeof CaseSettingsSchema>;
-export const defaultCaseSettings: CaseSettings = { yellowShare: 0.8, complaintPhone: '12345', dutyDays: [] };
+const caseResult = z.object({ case: caseTables.cases.row });
 
 export const caseCommandSpecs = {
   /** 收件: registers a case, from the clerk's current ticket or without one (a 全程代办 agent's case). */
@@ -78,25 +71,34 @@ export const caseCommandSpecs = {
       /** 联审联批: the other departments' parts, each with its own limit in working days. */
       parts: z.array(z.strictObject({ departmentId: entityId, limitDays: z.number().int().min(0).max(720) })).max(12),
     }),
+    result: caseResult,
     roles: ['clerk'],
     offline: true,
   }),
-  'case.step': spec({ payload: CaseStep, roles: ['clerk'], offline: true }),
+  'case.step': spec({ payload: CaseStep, result: caseResult, roles: ['clerk'], offline: true }),
   /** 挂起 or 特别程序 (hearing, testing, expert review…): the clock stops; the applicant is told the expected length. */
   'case.pause': spec({
     payload: z.strictObject({
       ...stepBase,
-      kind: z.enum(['suspend', 'special']),
+      kind: PauseKind,
       reason: text(500),
       expectedDays: z.number().int().min(1).max(365).nullable(),
     }),
+    result: caseResult,
     roles: ['clerk'],
     offline: true,
   }),
-  'case.resume': spec({ payload: z.strictObject(stepBase), roles: ['clerk'], offline: true }),
+  'case.resume': spec({
+    payload: z.strictObject(stepBase),
+    /** The working days the pause lasted: the applicant is told. */
+    result: z.object({ case: caseTables.cases.row, pausedDays: z.number().int().nonnegative() }),
+    roles: ['clerk'],
+    offline: true,
+  }),
   /** One department's opinion on its part of a joint case. */
   'case.decidePart': spec({
     payload: z.strictObject({ ...stepBase, partId: entityId, outcome: z.enum(['approved', 'denied']), note: z.string().trim().max(500) }),
+    result: z.object({ part: caseTables.case_parts.row }),
     roles: ['clerk'],
     offline: true,
   }),
@@ -107,46 +109,25 @@ export const caseCommandSpecs = {
       counterId: entityId,
       days: z.number().int().min(1).max(15),
       reason: text(500),
-      approver: z.strictObject({ login: text(64), password: z.string().min(1).max(256) }),
+      approver: z.strictObject({ login: text(64), password }),
     }),
+    result: caseResult,
     roles: ['clerk'],
     offline: false,
   }),
   /** Shows the applicant's whole ID number once; every reveal is in the audit log. */
   'case.revealId': spec({
     payload: z.strictObject({ caseId: entityId, counterId: entityId.nullable() }),
+    result: z.object({ idNumber: z.string() }),
     roles: ['clerk', 'manager'],
     offline: false,
     secretResult: 'idNumber',
   }),
-  /** Imports a catalog sheet (rows of cells): all rows or none; the answer lists every problem. */
-  'catalog.import': spec({
-    payload: z.strictObject({
-      fileName: z.string().max(200),
-      rows: z
-        .array(z.array(z.string().max(4000)).max(40))
-        .min(1)
-        .max(5000),
-    }),
+  /** Changing the yellow share or the duty days recomputes every running case's due days. */
+  'hall.setCaseSettings': spec({
+    payload: CaseSettingsSchema.partial(),
+    result: hallResult.extend({ recomputed: z.number().int().nonnegative() }),
     roles: ['manager'],
     offline: false,
-    maxBytes: 1024 * 1024,
   }),
-  'catalog.save': spec({
-    payload: z.strictObject({ itemId: entityId, item: CatalogItemInput }),
-    roles: ['manager'],
-    offline: false,
-    maxBytes: 64 * 1024,
-  }),
-  /** A year's official schedule (published each autumn), entered by the administrator. */
-  'calendar.setYear': spec({
-    payload: z
-      .strictObject({ year: z.number().int().min(2000).max(2100), holidays: z.array(day).min(1).max(60), workdays: z.array(day).max(30) })
-      .refine((p) => [...p.holidays, ...p.workdays].every((d) => d.startsWith(`${p.year}-`)), '所有日期都应在该年份内')
-      .refine((p) => !p.holidays.some((d) => p.workdays.includes(d)), '同一天不能既是假日又是调休上班日'),
-    roles: ['manager'],
-    offline: false,
-    staffRoles: ['admin'],
-  }),
-  'hall.setCaseSettings': spec({ payload: CaseSettingsSchema.partial(), roles: ['manager'], offline: false }),
 } as const;

@@ -1,3 +1,5 @@
+import type { LimitUnit } from './enums';
+
 /**
  * Working days (Administrative Licensing Law art. 82): Monday–Friday, minus the national holidays,
  * plus the adjusted working weekends (调休) and the hall's own duty days. Dates are hall-local
@@ -7,8 +9,6 @@
  * entered by the administrator). In an uncovered year every weekday counts as a working day,
  * which is probably wrong, so every result reports the uncovered years it relied on.
  */
-
-export type LimitUnit = 'working_days' | 'natural_days' | 'months';
 
 export interface CalendarData {
   /** Years whose official schedule is known. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TerminalRole } from './tables';
+import { TerminalRole } from '../kernel/roles';
 
 /**
  * A PC's terminal configuration, kept in Electron's user-data dir and edited on the setup screen.

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Stable error codes. Clients branch on `code`; `message` is for people (zh-CN first).
  * A code, once shipped, keeps its meaning: add new ones, never repurpose.
@@ -51,10 +53,14 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** Every code, for the zod schema and the faces' label keys. */
+export const ERROR_CODES = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
+
 export interface HallError {
   code: ErrorCode;
   message: string;
 }
+export const HallErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 
 /** Thrown inside command handlers; the transaction rolls back and the caller gets `{ok:false}`. */
 export class CommandError extends Error {

@@ -1,4 +1,4 @@
-import { maskResidentId } from '../domain/identity';
+import { maskResidentId } from './rules';
 
 /**
  * A payload as it may be kept in any record (the audit log, a terminal's list of refused work):

@@ -1,5 +1,5 @@
-import { isCounterOffline } from './counter';
-import { isWaiting } from './queue';
+import { isCounterOffline } from '../counter/rules';
+import { isWaiting } from './rules';
 
 /**
  * Queue KPIs, defined once (DOMAIN.md "Queue") and used by every face and report:

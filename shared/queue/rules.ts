@@ -1,4 +1,5 @@
-import { CommandError, ErrorCode } from '../protocol/errors';
+import { CommandError, ErrorCode } from '../kernel/errors';
+import type { NoShowRule, Priority, TicketStatus, TransferMode, WorkProfile } from './enums';
 
 /**
  * Queue rules. Pure: the hub loads the rows, these functions decide, the hub writes.
@@ -8,8 +9,6 @@ import { CommandError, ErrorCode } from '../protocol/errors';
  * no-show gets a key that puts it at the front or after N others. Lower key = earlier.
  */
 
-export type Priority = 'normal' | 'green' | 'major' | 'appointment';
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'missed' | 'finished' | 'no_show' | 'cancelled';
 export const FINAL_STATUSES: readonly TicketStatus[] = ['finished', 'no_show', 'cancelled'];
 export const HELD_STATUSES: readonly TicketStatus[] = ['called', 'serving'];
 
@@ -17,7 +16,7 @@ export interface QueueSettings {
   /** At most this many priority calls in a row at a counter, then a normal one if any waits. */
   priorityStreak: number;
   /** What happens to a ticket whose holder did not come: kept aside to be reinstated, or ended. */
-  noShowRule: 'front' | 'after' | 'cancel';
+  noShowRule: NoShowRule;
   /** With noShowRule 'after': reinstated behind this many waiting tickets. */
   noShowAfter: number;
   recallLimit: number;
@@ -52,7 +51,7 @@ export interface CounterProfile {
   id: string;
   /** Services in work-profile order (position ascending). */
   serviceIds: readonly string[];
-  profile: 'ordered' | 'longest_wait';
+  profile: WorkProfile;
   priorityStreak: number;
 }
 
@@ -134,7 +133,7 @@ export function chooseNext(
  * The key that puts a reinstated no-show where the rule says, among the tickets now waiting
  * for the same service: at the front, or just behind the first `after` of them.
  */
-export function reinstateKey(waitingKeys: readonly number[], rule: 'front' | 'after', after: number): number {
+export function reinstateKey(waitingKeys: readonly number[], rule: Exclude<NoShowRule, 'cancel'>, after: number): number {
   const keys = [...waitingKeys].sort((a, b) => a - b);
   if (keys.length === 0) return 0;
   if (rule === 'front') return keys[0]! - 1;
@@ -145,7 +144,7 @@ export function reinstateKey(waitingKeys: readonly number[], rule: 'front' | 'af
 }
 
 /** 'back' goes strictly behind everyone now waiting for the target, even one issued this very ms. */
-export function transferKey(mode: 'keep' | 'back', current: number, now: number, lastWaitingKey: number | null): number {
+export function transferKey(mode: TransferMode, current: number, now: number, lastWaitingKey: number | null): number {
   return mode === 'keep' ? current : Math.max(now, (lastWaitingKey ?? -Infinity) + 1);
 }
 

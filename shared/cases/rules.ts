@@ -1,4 +1,6 @@
-import { addDays, daysBetween, type LimitUnit, type WorkCalendar } from './calendar';
+import type { LimitUnit } from '../calendar/enums';
+import { addDays, daysBetween, type WorkCalendar } from '../calendar/rules';
+import type { CaseSignal, CaseStatus, PauseKind, StepAction } from './enums';
 
 /**
  * The case (办件) workflow of DOMAIN.md:
@@ -6,28 +8,10 @@ import { addDays, daysBetween, type LimitUnit, type WorkCalendar } from './calen
  * → 办结 → 送达; 挂起 and 特别程序 pause the clock while the case is running; one extension.
  */
 
-export const CASE_STATUSES = [
-  'received',
-  'supplement',
-  'refused',
-  'accepted',
-  'handling',
-  'reviewing',
-  'approved',
-  'denied',
-  'concluded',
-  'delivered',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
 /** Statuses in which the case clock runs (from acceptance until 办结). */
 export const RUNNING: readonly CaseStatus[] = ['accepted', 'handling', 'reviewing', 'approved', 'denied'];
 /** Statuses that end a case: nothing more happens to it. */
 export const FINAL: readonly CaseStatus[] = ['refused', 'delivered'];
-
-export type StepAction =
-  'accept' | 'refuse' | 'requestSupplement' | 'resubmit' | 'undertake' | 'review' | 'approve' | 'deny' | 'conclude' | 'deliver';
-export type PauseKind = 'suspend' | 'special';
 
 /** Each step: the statuses it may start from and the status it leads to. */
 export const STEPS: Readonly<Record<StepAction, { from: readonly CaseStatus[]; to: CaseStatus }>> = {
@@ -164,8 +148,6 @@ export function caseDeadlines(
   const uncovered = [...new Set([...promised.uncovered, ...statutory.uncovered])].sort();
   return { promisedDue: promised.date, statutoryDue: statutory.date, yellowFrom, uncovered };
 }
-
-export type CaseSignal = 'normal' | 'yellow' | 'red' | 'paused' | 'waiting' | 'closed';
 
 /** The fields a case's signal depends on. */
 export interface SignalFields {

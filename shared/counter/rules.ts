@@ -1,5 +1,7 @@
-import { CommandError, ErrorCode } from '../protocol/errors';
-import type { CounterState, Row } from '../protocol/tables';
+import { CommandError, ErrorCode } from '../kernel/errors';
+import type { RowOf } from '../kernel/table';
+import type { CounterState } from './enums';
+import type { counterTables } from './rows';
 
 /**
  * A counter's working session: closed → open ⇄ paused → closed.
@@ -7,7 +9,8 @@ import type { CounterState, Row } from '../protocol/tables';
  * a staff member is at one counter at a time; a pause always carries its reason.
  */
 
-type Counter = Pick<Row<'counters'>, 'id' | 'number' | 'state' | 'staff_id' | 'terminal_id'>;
+type CounterRow = RowOf<typeof counterTables.counters>;
+type Counter = Pick<CounterRow, 'id' | 'number' | 'state' | 'staff_id' | 'terminal_id'>;
 
 export type CounterAction =
   | { kind: 'signIn'; staffId: string; terminalId: string; staffCounterNumber: number | null }
@@ -49,6 +52,6 @@ export function counterTransition(counter: Counter, action: CounterAction): Coun
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 export const OFFLINE_AFTER_MS = 3 * HEARTBEAT_INTERVAL_MS;
 
-export function isCounterOffline(counter: Pick<Row<'counters'>, 'state' | 'last_seen_at'>, now: number): boolean {
+export function isCounterOffline(counter: Pick<CounterRow, 'state' | 'last_seen_at'>, now: number): boolean {
   return counter.state !== 'closed' && (counter.last_seen_at === null || now - counter.last_seen_at > OFFLINE_AFTER_MS);
 }

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const CASE_STATUSES = [
+  'received',
+  'supplement',
+  'refused',
+  'accepted',
+  'handling',
+  'reviewing',
+  'approved',
+  'denied',
+  'concluded',
+  'delivered',
+] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const STEP_ACTIONS = [
+  'accept',
+  'refuse',
+  'requestSupplement',
+  'resubmit',
+  'undertake',
+  'review',
+  'approve',
+  'deny',
+  'conclude',
+  'deliver',
+] as const;
+export const StepAction = z.enum(STEP_ACTIONS);
+export type StepAction = z.infer<typeof StepAction>;
+
+/** 挂起 (suspended) or 特别程序 (hearing, testing, expert review… art. 45): the clock stops either way. */
+export const PAUSE_KINDS = ['suspend', 'special'] as const;
+export const PauseKind = z.enum(PAUSE_KINDS);
+export type PauseKind = z.infer<typeof PauseKind>;
+
+export const APPLICANT_TYPES = ['person', 'enterprise'] as const;
+export const ApplicantType = z.enum(APPLICANT_TYPES);
+export type ApplicantType = z.infer<typeof ApplicantType>;
+
+/** A joint case's part, as its department decided it. */
+export const PART_OUTCOMES = ['pending', 'approved', 'denied'] as const;
+export const PartOutcome = z.enum(PART_OUTCOMES);
+export type PartOutcome = z.infer<typeof PartOutcome>;
+
+/** A running case's deadline signal (电子监察), plus the states in which no clock runs. */
+export const CASE_SIGNALS = ['normal', 'yellow', 'red', 'paused', 'waiting', 'closed'] as const;
+export type CaseSignal = (typeof CASE_SIGNALS)[number];

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ms, rowId as id, table } from '../kernel/table';
+import { LimitUnit } from '../calendar/enums';
+import { ApplicantType, CaseStatus, PartOutcome, PauseKind } from './enums';
+
+/** The cases tables a terminal may replicate, and who sees which columns. */
+export const caseTables = {
+  /**
+   * Cases (办件). The applicant's full ID number never leaves the hub: rows carry it masked, and
+   * revealing it is a command of its own (audited). Days are hall-local 'YYYY-MM-DD'.
+   */
+  cases: table(
+    z.object({
+      id,
+      hall_id: id,
+      number: z.string(),
+      item_id: id,
+      department_id: id,
+      ticket_id: id.nullable(),
+      counter_id: id.nullable(),
+      status: CaseStatus,
+      applicant_type: ApplicantType,
+      applicant_name: z.string(),
+      id_masked: z.string().nullable(),
+      credit_code: z.string().nullable(),
+      phone: z.string(),
+      agent_name: z.string().nullable(),
+      first_clerk_id: id,
+      green: z.number().int(),
+      materials_received: z.string(),
+      materials_missing: z.string(),
+      supplement_count: z.number().int(),
+      received_at: ms,
+      accepted_at: ms.nullable(),
+      accepted_day: z.string().nullable(),
+      handler_id: id.nullable(),
+      reviewer_id: id.nullable(),
+      approver_id: id.nullable(),
+      decided_at: ms.nullable(),
+      concluded_at: ms.nullable(),
+      delivered_at: ms.nullable(),
+      statutory_limit: z.number().int(),
+      promised_limit: z.number().int(),
+      limit_unit: LimitUnit,
+      promised_due: z.string().nullable(),
+      statutory_due: z.string().nullable(),
+      yellow_from: z.string().nullable(),
+      calendar_warning: z.string(),
+      paused_kind: PauseKind.nullable(),
+      paused_since: z.string().nullable(),
+      paused_days: z.number().int(),
+      extension_days: z.number().int(),
+      extension_reason: z.string().nullable(),
+      extension_approver_id: id.nullable(),
+      decision_reason: z.string().nullable(),
+      used_days: z.number().int().nullable(),
+      on_time: z.number().int().nullable(),
+      updated_at: ms,
+    }),
+    { staff: 'all' },
+  ),
+  /** 联审联批: one department's part of a joint case, with its own limit and due day. */
+  case_parts: table(
+    z.object({
+      id,
+      hall_id: id,
+      case_id: id,
+      department_id: id,
+      limit_days: z.number().int(),
+      due_day: z.string().nullable(),
+      outcome: PartOutcome,
+      note: z.string().nullable(),
+      decided_at: ms.nullable(),
+      decided_day: z.string().nullable(),
+      decided_by: id.nullable(),
+    }),
+    { staff: 'all' },
+  ),
+  /** Each step of a case: who did what, when (责任倒查). */
+  case_events: table(z.object({ id, hall_id: id, case_id: id, action: z.string(), staff_id: id.nullable(), at: ms, detail: z.string() }), {
+    staff: 'all',
+  }),
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { rowId as id, table } from '../kernel/table';
+import { LimitUnit } from '../calendar/enums';
+import { ItemKind, ItemMode } from './enums';
+
+/** The catalog tables a terminal may replicate, and who sees which columns. */
+export const catalogTables = {
+  /** The service catalog (事项目录); `materials` is a JSON array of the required materials. */
+  catalog_items: table(
+    z.object({
+      id,
+      hall_id: id,
+      department_id: id,
+      code: z.string(),
+      name: z.string(),
+      kind: ItemKind,
+      mode: ItemMode,
+      statutory_limit: z.number().int(),
+      promised_limit: z.number().int(),
+      limit_unit: LimitUnit,
+      fee_cents: z.number().int(),
+      materials: z.string(),
+      legal_basis: z.string(),
+      service_id: id.nullable(),
+      active: z.number().int(),
+    }),
+    { staff: 'all' },
+  ),
+};

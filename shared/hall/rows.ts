@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ms, rowId as id, table } from '../kernel/table';
+
+/** The hall tables a terminal may replicate, and who sees which columns. */
+export const hallTables = {
+  halls: table(
+    z.object({
+      id,
+      code: z.string(),
+      name: z.string(),
+      notice: z.string(),
+      queue_settings: z.string(),
+      security_settings: z.string(),
+      case_settings: z.string(),
+    }),
+    { public: 'all', staff: 'all' },
+  ),
+  departments: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),
+  services: table(
+    z.object({
+      id,
+      hall_id: id,
+      department_id: id,
+      name: z.string(),
+      prefix: z.string(),
+      sort: z.number().int(),
+      is_open: z.number().int(),
+      daily_cap: z.number().int().nullable(),
+      max_wait_min: z.number().int(),
+      max_service_min: z.number().int(),
+      queue_cap: z.number().int(),
+    }),
+    { public: 'all', staff: 'all' },
+  ),
+  hall_days: table(z.object({ id, hall_id: id, day: z.string(), closed_at: ms.nullable() }), { public: 'all', staff: 'all' }),
+};

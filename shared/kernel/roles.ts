@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * Who is at the other end. Every command, query and projection is decided by these: the kind of
+ * terminal (a PC or screen enrolled at the hub) and, at a counter or the manager board, the staff
+ * member signed in there.
+ */
+export const TERMINAL_ROLES = ['clerk', 'kiosk', 'display', 'evaluator', 'manager'] as const;
+export const TerminalRole = z.enum(TERMINAL_ROLES);
+export type TerminalRole = z.infer<typeof TerminalRole>;
+
+export const STAFF_ROLES = ['clerk', 'manager', 'admin'] as const;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;

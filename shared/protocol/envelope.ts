@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ErrorCode, HallErrorSchema, type HallError } from '../kernel/errors';
+import { commandSpecs, isCommandType, type CommandPayload, type CommandResult, type CommandType } from './registry';
+
+/**
+ * The command envelope on the wire: `{ opId, type, payload }` from a terminal, and the hub's
+ * answer. Every command's own payload and result schemas live with its feature (see registry).
+ */
+
+/** The biggest serialized command of most types; larger ones get PAYLOAD_TOO_LARGE. */
+export const MAX_COMMAND_BYTES = 16 * 1024;
+/** No command of any type is larger (a whole catalog spreadsheet is the largest there is). */
+export const MAX_ANY_COMMAND_BYTES = 1024 * 1024;
+
+/**
+ * The envelope. The payload is validated against its type's schema in a second step so that an
+ * unknown type gets UNKNOWN_COMMAND rather than a generic validation error.
+ */
+export const CommandEnvelope = z.strictObject({
+  opId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  type: z.string().min(1).max(64),
+  payload: z.unknown(),
+});
+export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
+
+export interface Command<T extends CommandType = CommandType> {
+  opId: string;
+  type: T;
+  payload: CommandPayload<T>;
+}
+
+/** `seq` is the feed position after the command's changes: a replica at `seq` shows them. */
+export const AnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.record(z.string(), z.unknown()), seq: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(false), error: HallErrorSchema }),
+]);
+/** An answer of any command, as the hub stores and sends it. */
+export type WireAnswer = z.infer<typeof AnswerSchema>;
+export type Answer<T extends CommandType = CommandType> =
+  { ok: true; result: CommandResult<T>; seq: number } | { ok: false; error: HallError };
+
+/**
+ * An answer as it arrives, checked against its command's result schema: a hub (or a peer posing
+ * as one) that answers something else gets a typed INTERNAL error, never an unchecked object.
+ */
+export function parseAnswer<T extends CommandType>(type: T, raw: unknown): Answer<T> {
+  const answer = AnswerSchema.safeParse(raw);
+  if (!answer.success) return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的回答格式不对' } };
+  if (!answer.data.ok) return answer.data;
+  const result = commandSpecs[type].result.safeParse(answer.data.result);
+  if (!result.success) return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的回答与命令不符' } };
+  return { ok: true, result: result.data as CommandResult<T>, seq: answer.data.seq };
+}
+
+/**
+ * Checks a command before it leaves a terminal, with the schema the hub applies on arrival, so a
+ * mistake is answered at once and never queued or sent.
+ */
+export function checkCommand(
+  type: string,
+  payload: unknown,
+): { ok: true; type: CommandType; payload: unknown } | { ok: false; error: HallError } {
+  if (!isCommandType(type)) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${type.slice(0, 64)}` } };
+  const parsed = commandSpecs[type].payload.safeParse(payload);
+  if (!parsed.success)
+    return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
+  return { ok: true, type, payload: parsed.data };
+}

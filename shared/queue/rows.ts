@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ms, rowId as id, table } from '../kernel/table';
+import { Priority, TicketStatus } from './enums';
+
+/** The queue tables a terminal may replicate, and who sees which columns. */
+export const queueTables = {
+  tickets: table(
+    z.object({
+      id,
+      hall_id: id,
+      day: z.string(),
+      service_id: id,
+      seq: z.number().int(),
+      number: z.string(),
+      priority: Priority,
+      status: TicketStatus,
+      queue_key: z.number(),
+      issued_at: ms,
+      called_at: ms.nullable(),
+      first_called_at: ms.nullable(),
+      started_at: ms.nullable(),
+      finished_at: ms.nullable(),
+      counter_id: id.nullable(),
+      target_counter_id: id.nullable(),
+      staff_id: id.nullable(),
+      recalls: z.number().int(),
+      park_until: ms.nullable(),
+      end_reason: z.string().nullable(),
+      handled_services: z.string().nullable(),
+      call_reason: z.string().nullable(),
+    }),
+    {
+      // Tickets carry no personal data, but who served them and why stays with staff.
+      public: [
+        'id',
+        'hall_id',
+        'day',
+        'service_id',
+        'number',
+        'status',
+        'queue_key',
+        'issued_at',
+        'called_at',
+        'counter_id',
+        'target_counter_id',
+        'recalls',
+        'park_until',
+      ],
+      staff: 'all',
+    },
+  ),
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { ms, rowId as id, table } from '../kernel/table';
+import { StaffRole } from '../kernel/roles';
+
+/** The staff tables a terminal may replicate, and who sees which columns. */
+export const staffTables = {
+  staff: table(
+    z.object({
+      id,
+      hall_id: id,
+      login: z.string(),
+      name: z.string(),
+      role: StaffRole,
+      department_id: id.nullable(),
+    }),
+    { staff: 'all' },
+  ),
+  /** Who is signed in at a manager terminal (id = the terminal's id); staff_id null once signed out. */
+  staff_sessions: table(z.object({ id, hall_id: id, staff_id: id.nullable(), started_at: ms.nullable() }), { manager: 'all' }),
+};

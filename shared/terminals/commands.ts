@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { spec } from '../kernel/command';
+import { TerminalRole } from '../kernel/roles';
+import { entityId, text } from '../kernel/zod';
+import { terminalTables } from './rows';
+
+const ADMIN = ['admin'] as const;
+/** A one-time enrollment code, shown once (never stored for replays) and valid until `expiresAt`. */
+const withCode = z.object({ terminal: terminalTables.terminals.row, code: z.string(), expiresAt: z.number().int() });
+
+export const terminalCommandSpecs = {
+  /** A manager adds a terminal; the answer holds its one-time enrollment code (shown once). */
+  'terminal.create': spec({
+    payload: z.strictObject({ role: TerminalRole, name: text(60), counterId: entityId.nullable(), zone: z.string().trim().max(40) }),
+    result: withCode,
+    roles: ['manager'],
+    offline: false,
+    secretResult: 'code',
+    staffRoles: ADMIN,
+  }),
+  'terminal.newCode': spec({
+    payload: z.strictObject({ terminalId: entityId }),
+    result: withCode,
+    roles: ['manager'],
+    offline: false,
+    secretResult: 'code',
+    staffRoles: ADMIN,
+  }),
+  /** Revoked at once: its token stops working and its open connections are closed. */
+  'terminal.revoke': spec({
+    payload: z.strictObject({ terminalId: entityId }),
+    result: z.object({ terminal: terminalTables.terminals.row }),
+    roles: ['manager'],
+    offline: false,
+    staffRoles: ADMIN,
+  }),
+} as const;
