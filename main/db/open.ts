@@ -21,12 +21,17 @@ export function openDatabase(file: string, opts: OpenOptions): Db {
   return db;
 }
 
-export function migrate(db: Db, migrations: readonly string[]): void {
+/**
+ * Brings `db` from its PRAGMA user_version (the number of migrations applied) to version `to`, the
+ * newest unless a test stops earlier. Each migration runs in its own transaction with the version it
+ * reaches, so a failing one leaves the database at the version before it.
+ */
+export function migrate(db: Db, migrations: readonly string[], to = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new Error(`database schema ${current} is newer than this program (${migrations.length}); update ServiceHall`);
   }
-  for (let v = current; v < migrations.length; v++) {
+  for (let v = current; v < to; v++) {
     db.transaction(() => {
       db.exec(migrations[v]!);
       db.pragma(`user_version = ${v + 1}`);

@@ -2,8 +2,8 @@ import { readMigrations } from '../open';
 
 /**
  * The hub database's migrations, oldest first; PRAGMA user_version holds how many are applied.
- * Append only: a shipped migration is never edited, a new one is the next numbered file, listed
- * here. The statements keep their original text byte for
+ * Append only: a shipped migration is never edited (tests/unit/db pins each file's hash), a new
+ * one is the next numbered file, listed here. The statements keep their original text byte for
  * byte, indentation included, because SQLite stores each CREATE's text in sqlite_master.
  */
 export const hubMigrations: readonly string[] = readMigrations(__filename, [
