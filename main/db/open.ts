@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export type Db = Database.Database;
 
@@ -19,15 +21,35 @@ export function openDatabase(file: string, opts: OpenOptions): Db {
   return db;
 }
 
-export function migrate(db: Db, migrations: readonly string[]): void {
+/**
+ * Brings `db` from its PRAGMA user_version (the number of migrations applied) to version `to`, the
+ * newest unless a test stops earlier. Each migration runs in its own transaction with the version it
+ * reaches, so a failing one leaves the database at the version before it.
+ */
+export function migrate(db: Db, migrations: readonly string[], to = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new Error(`database schema ${current} is newer than this program (${migrations.length}); update ServiceHall`);
   }
-  for (let v = current; v < migrations.length; v++) {
+  for (let v = current; v < to; v++) {
     db.transaction(() => {
       db.exec(migrations[v]!);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+}
+
+/**
+ * A registry's migrations: the .sql files named in order, read from the folder of `registryFile`, the
+ * registry's own __filename. Run from the sources (vitest, tsx) that is the folder holding the .sql
+ * files. In an esbuild bundle (dist/hub/cli.js; dist/main/*.js, also inside Electron's app.asar,
+ * whose files Electron's fs reads) it is the bundle's folder, and the build copies every migration
+ * there (main/db/copyMigrations.mjs). Plain files read at run time need no loader in any of these
+ * runtimes. (__filename rather than __dirname: tsx on Node 20 gives a CommonJS module imported from
+ * an ES module a wrong __dirname, "data:text", but the right __filename.)
+ * A Windows checkout may turn the files' line endings into CRLF: they are read back as LF, as the
+ * SQL was when it lived in template literals, so that the schema text SQLite stores stays the same.
+ */
+export function readMigrations(registryFile: string, files: readonly string[]): string[] {
+  return files.map((file) => readFileSync(path.join(path.dirname(registryFile), file), 'utf8').replace(/\r\n/g, '\n'));
 }

@@ -26,7 +26,7 @@ import {
   type QueryParams,
   type Snapshot,
 } from '../../shared/protocol';
-import { replicaMigrations } from '../db/migrations';
+import { replicaMigrations } from './migrations';
 import { openDatabase, type Db } from '../db/open';
 import { Outbox, type OutboxItem } from './outbox';
 import { pinnedTls } from './pinning';

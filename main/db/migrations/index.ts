@@ -1,0 +1,17 @@
+import { readMigrations } from '../open';
+
+/**
+ * The hub database's migrations, oldest first; PRAGMA user_version holds how many are applied.
+ * Append only: a shipped migration is never edited (tests/unit/db pins each file's hash), a new
+ * one is the next numbered file, listed here. The statements keep their original text byte for
+ * byte, indentation included, because SQLite stores each CREATE's text in sqlite_master.
+ */
+export const hubMigrations: readonly string[] = readMigrations(__filename, [
+  '0001-hall-counters-staff-feed-audit.sql',
+  '0002-queue-tickets-hall-days.sql',
+  '0003-audit-chain-login-lockout.sql',
+  '0004-terminal-enrollments.sql',
+  '0005-cases-catalog-calendar.sql',
+  '0006-staff-sessions.sql',
+  '0007-cases-accepted-index.sql',
+]);

@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hubMigrations } from '../../../main/db/migrations';
+import { migrate, openDatabase } from '../../../main/db/open';
+import { replicaMigrations } from '../../../main/terminal/migrations';
+import { tempDir } from '../../support/hub';
+
+const version = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number;
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+const registries = [
+  { name: 'hub', dir: 'main/db/migrations', migrations: hubMigrations },
+  { name: 'replica', dir: 'main/terminal/migrations', migrations: replicaMigrations },
+];
+
+/**
+ * A shipped migration is never edited: databases in the field ran the old text, so a change would
+ * make their schema differ from a new hall's. A new migration adds its hash here.
+ */
+const shipped: Record<string, string[]> = {
+  hub: [
+    '85a50d6a1c5bb0953578855abf412b0686ebf963ab0a9697d0a74ff0607a111e',
+    '20008d2d0548b0998532e3d3f09c7ec14326dba765cfbb7c612dc4b39aa8e051',
+    '81aa7b5d7eb93d3afdf6b8446e3533f99f97de7d5cdd61d91cd20d854e3c91b7',
+    'feed56271e6c597ba504cbba62fec63afc060e2d75392ea3b21fc2ce5e89ebeb',
+    '154fe19adf828ba3a06842e3c1f6e3af8721e337eb8929cc5b5385e364f56122',
+    '78753af292eb1e23bd3c81d6f5eef89b994975ddafdc19c26fc946c75666ddce',
+    '6d41dc6ddba1f8941448e6fa79a8ff4772ca82687e202672b5df1b43717556c0',
+  ],
+  replica: ['725105fa77b1e8073f3bb1ac84ff84207e91dd0f74bce02717e9d7dcddcb25d1'],
+};
+
+describe.each(registries)('the $name migrations', ({ name, dir, migrations }) => {
+  it('are every numbered .sql file of their folder, in order, none edited since shipped', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.sql'));
+    expect(files.map((f) => f.slice(0, 5))).toEqual(migrations.map((_, i) => `${String(i + 1).padStart(4, '0')}-`));
+    expect(migrations.map((sql) => createHash('sha256').update(sql).digest('hex'))).toEqual(shipped[name]);
+  });
+
+  it('bring a fresh database to the newest version', () => {
+    const db = openDatabase(path.join(tempDir(), `${name}.db`), { migrations, synchronous: 'FULL' });
+    expect(version(db)).toBe(migrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+});
+
+describe('migrate', () => {
+  it('stops at the version asked for and goes on from there later', () => {
+    const db = new Database(':memory:');
+    migrate(db, hubMigrations, 3);
+    expect(version(db)).toBe(3);
+    expect(tables(db)).not.toContain('enrollments');
+    migrate(db, hubMigrations);
+    expect(version(db)).toBe(hubMigrations.length);
+    expect(tables(db)).toContain('enrollments');
+  });
+
+  it('refuses a database written by a newer program, and leaves it alone', () => {
+    const file = path.join(tempDir(), 'hall.db');
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${hubMigrations.length + 1}`);
+    newer.close();
+    expect(() => openDatabase(file, { migrations: hubMigrations, synchronous: 'FULL' })).toThrow(
+      `database schema ${hubMigrations.length + 1} is newer than this program (${hubMigrations.length}); update ServiceHall`,
+    );
+    const after = new Database(file);
+    expect(version(after)).toBe(hubMigrations.length + 1);
+    expect(tables(after)).toEqual([]);
+    after.close();
+  });
+
+  it('applies each migration in its own transaction: a failing one leaves the version before it', () => {
+    const broken = [
+      'CREATE TABLE one (x INTEGER);',
+      // The first statement succeeds, the second fails: the table must not stay behind.
+      'CREATE TABLE two (x INTEGER); INSERT INTO missing VALUES (1);',
+      'CREATE TABLE three (x INTEGER);',
+    ];
+    const db = new Database(':memory:');
+    expect(() => migrate(db, broken)).toThrow(/no such table: missing/);
+    expect(version(db)).toBe(1);
+    expect(tables(db)).toEqual(['one']);
+
+    const fixed = [broken[0]!, 'CREATE TABLE two (x INTEGER);', broken[2]!];
+    migrate(db, fixed);
+    expect(version(db)).toBe(3);
+    expect(tables(db)).toEqual(['one', 'three', 'two']);
+  });
+});

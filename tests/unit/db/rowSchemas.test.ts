@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { hubMigrations } from '../../../main/db/migrations';
+import { migrate } from '../../../main/db/open';
+import { rowSchemas } from '../../../shared/protocol';
+
+/**
+ * Columns of replicated tables that stay on the hub: the store writes them as `extra` beside the
+ * replicated row, and no feed entry, replica or terminal ever sees them.
+ */
+const hubOnlyColumns: Record<string, string[]> = {
+  // Secrets and the sign-in lockout.
+  staff: ['password_hash', 'failed_logins', 'locked_until'],
+  terminals: ['token_hash'],
+  // The service whose prefix and sequence numbered the ticket: the hub's numbering, not the queue's.
+  tickets: ['issued_service_id'],
+  // The applicant's whole ID number (rows carry id_masked), and the daily sequence behind the case number.
+  cases: ['id_number', 'number_day', 'number_seq'],
+};
+
+/** Tables no terminal replicates: hub bookkeeping, one-time codes, the audit log and ticket history. */
+const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments', 'ticket_events'];
+
+describe('row schemas', () => {
+  const db = new Database(':memory:');
+  migrate(db, hubMigrations);
+  const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+
+  it.each(Object.entries(rowSchemas))('%s: the schema has exactly the table’s replicated columns', (table, schema) => {
+    const replicated = columns(table).filter((c) => !hubOnlyColumns[table]?.includes(c));
+    expect(Object.keys(schema.shape).sort()).toEqual(replicated.sort());
+  });
+
+  it('every hub table is either replicated or listed as the hub’s own', () => {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[];
+    expect(tables.map((t) => t.name).sort()).toEqual([...Object.keys(rowSchemas), ...hubOnlyTables].sort());
+  });
+
+  it('the hub-only columns exist', () => {
+    for (const [table, hubOnly] of Object.entries(hubOnlyColumns)) expect(columns(table)).toEqual(expect.arrayContaining(hubOnly));
+  });
+});
