@@ -72,5 +72,21 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     rules: restrict([[['**/renderer/**', '**/tests/**'], 'main/ may not import renderer/ or tests/']]),
   },
+  // The hub and the terminal agent run in plain Node (a headless hub, a utility process): never Electron.
+  {
+    files: ['main/hub/**/*.ts', 'main/terminal/**/*.ts', 'main/db/**/*.ts'],
+    rules: restrict([
+      [['**/renderer/**', '**/tests/**'], 'main/ may not import renderer/ or tests/'],
+      [['electron', '**/main/app/**', '../app/**'], 'the hub and the agent run without Electron'],
+    ]),
+  },
+  // The Electron shell reaches the hub only through the hub's process entry (it forks dist/hub/cli.js), never its code.
+  {
+    files: ['main/app/**/*.ts'],
+    rules: restrict([
+      [['**/renderer/**', '**/tests/**'], 'main/ may not import renderer/ or tests/'],
+      [['**/hub/**', '../hub'], 'main/app talks to the hub as a terminal does: fork its entry, connect with a token'],
+    ]),
+  },
   prettier,
 );

@@ -1,11 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { CommandType, type CommandOutcome, type HallApi } from '../../shared/protocol';
+import { ipcCalls, type HallApi, type IpcArgs, type IpcCall, type IpcCallName, type WindowFace } from '../../shared/protocol';
 import { ErrorCode } from '../../shared/kernel/errors';
 import { type TerminalConfig } from '../../shared/terminals/config';
-import { Channel } from './channels';
 import { isAppUrl } from './windows';
 
 /**
@@ -37,8 +35,6 @@ export async function printTicket(
   }
 }
 
-export { Channel };
-
 /**
  * Saves the window's page as an A4 PDF (a notice to the applicant) under `dir`. The name comes
  * from the page; only its safe characters are kept, so it cannot leave `dir`.
@@ -61,7 +57,7 @@ export async function savePdf(
 }
 
 export interface FaceBinding {
-  face: string;
+  face: WindowFace;
   /** The link to the hub this window uses (absent on the setup window). */
   api?: HallApi;
 }
@@ -79,65 +75,47 @@ export interface IpcDeps {
   connectionOf(binding: FaceBinding): unknown;
 }
 
-const CommandArgs = z.tuple([CommandType, z.unknown()]);
-const QueryArgs = z.tuple([z.string().min(1).max(64), z.unknown()]);
-const PdfArgs = z.tuple([z.string().min(1).max(120)]);
-const EnrollArgs = z.tuple([z.string().min(1).max(200), z.string().min(12).max(40)]);
+/** The window a call came from, once it has been checked. */
+interface Caller {
+  binding: FaceBinding;
+  api: HallApi;
+  contents: WebContents;
+}
 
 /**
- * Every handler first checks who is asking: the main frame of one of our windows, showing our
- * own renderer. Anything else (an injected frame, a navigated page) is refused.
+ * Registers a handler for every call of the IPC contract. Each first checks who is asking: the
+ * main frame of one of our windows, showing our own renderer, of a face the call is for; then the
+ * arguments against the contract. Anything else is refused before the call's own code runs.
  */
 export function registerIpc(deps: IpcDeps): void {
-  const sender = (e: IpcMainInvokeEvent): FaceBinding => {
-    const frame = e.senderFrame;
-    const binding = deps.bindingOf(e.sender);
-    if (!frame || frame !== e.sender.mainFrame || !isAppUrl(frame.url, deps.rendererIndex) || !binding) {
-      throw new Error(`${ErrorCode.FORBIDDEN}: IPC from an unknown sender`);
-    }
-    return binding;
+  const impl: { [K in IpcCallName]: (caller: Caller, ...args: IpcArgs<K>) => unknown } = {
+    // The command's payload and the query's name and parameters are checked by the agent and the hub.
+    command: ({ api }, type, payload) => api.command(type, payload as never),
+    query: ({ api }, name, params) => api.query(name as never, params as never),
+    savePdf: ({ contents }, fileName) => savePdf(contents, deps.pdfDir(), fileName),
+    replica: ({ binding }) => deps.replicaOf(binding),
+    connection: ({ binding }) => deps.connectionOf(binding),
+    face: ({ binding }) => binding.face,
+    getConfig: () => deps.getConfig(),
+    saveConfig: (_caller, input) => deps.saveConfig(input),
+    printTicket: ({ contents }) => printTicket(contents, deps.getConfig()),
+    enroll: (_caller, hubUrl, code) => deps.enroll(hubUrl, code),
   };
-  const withHub = (b: FaceBinding): HallApi => {
-    if (!b.api) throw new Error(`${ErrorCode.FORBIDDEN}: this window has no hall link`);
-    return b.api;
-  };
-
-  ipcMain.handle(Channel.command, (e, ...args: unknown[]): Promise<CommandOutcome> => {
-    const api = withHub(sender(e));
-    const parsed = CommandArgs.safeParse(args);
-    if (!parsed.success) return Promise.resolve({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '命令格式错误' } });
-    return api.command(parsed.data[0], parsed.data[1] as never);
-  });
-  ipcMain.handle(Channel.query, (e, ...args: unknown[]) => {
-    const api = withHub(sender(e));
-    const parsed = QueryArgs.safeParse(args);
-    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '查询格式错误' } };
-    // The name and parameters are checked by the hub (and the agent passes them on as they are).
-    return api.query(parsed.data[0] as never, parsed.data[1] as never);
-  });
-  ipcMain.handle(Channel.savePdf, (e, ...args: unknown[]) => {
-    const face = sender(e).face;
-    if (face !== 'clerk' && face !== 'manager') throw new Error(`${ErrorCode.FORBIDDEN}: only staff faces export notices`);
-    const parsed = PdfArgs.safeParse(args);
-    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '需要文件名' } };
-    return savePdf(e.sender, deps.pdfDir(), parsed.data[0]);
-  });
-  ipcMain.handle(Channel.replica, (e) => deps.replicaOf(sender(e)));
-  ipcMain.handle(Channel.connection, (e) => deps.connectionOf(sender(e)));
-  ipcMain.handle(Channel.face, (e) => sender(e).face);
-  ipcMain.handle(Channel.getConfig, (e) => (sender(e), deps.getConfig()));
-  ipcMain.handle(Channel.printTicket, (e) => {
-    if (sender(e).face !== 'kiosk') throw new Error(`${ErrorCode.FORBIDDEN}: only the kiosk prints tickets`);
-    return printTicket(e.sender, deps.getConfig());
-  });
-  ipcMain.handle(Channel.enroll, (e, ...args: unknown[]) => {
-    if (sender(e).face !== 'setup') throw new Error(`${ErrorCode.FORBIDDEN}: only the setup window enrolls this PC`);
-    const parsed = EnrollArgs.safeParse(args);
-    if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '需要大厅服务器地址和注册码' } };
-    return deps.enroll(parsed.data[0], parsed.data[1]);
-  });
-  ipcMain.handle(Channel.saveConfig, (e, input: unknown) => {
-    if (sender(e).face !== 'setup') throw new Error(`${ErrorCode.FORBIDDEN}: only the setup window saves the configuration`);
-    return deps.saveConfig(input);
-  });
+  for (const name of Object.keys(ipcCalls) as IpcCallName[]) {
+    const spec: IpcCall = ipcCalls[name];
+    ipcMain.handle(spec.channel, (e: IpcMainInvokeEvent, ...args: unknown[]) => {
+      const frame = e.senderFrame;
+      const binding = deps.bindingOf(e.sender);
+      if (!frame || frame !== e.sender.mainFrame || !isAppUrl(frame.url, deps.rendererIndex) || !binding) {
+        throw new Error(`${ErrorCode.FORBIDDEN}: IPC from an unknown sender`);
+      }
+      if (spec.faces && !spec.faces.includes(binding.face))
+        throw new Error(`${ErrorCode.FORBIDDEN}: ${name} is not for the ${binding.face} window`);
+      if (spec.link && !binding.api) throw new Error(`${ErrorCode.FORBIDDEN}: this window has no hall link`);
+      const parsed = spec.args.safeParse(args);
+      if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: `${name}: 参数格式错误` } };
+      const caller: Caller = { binding, api: binding.api!, contents: e.sender };
+      return (impl[name] as (c: Caller, ...a: unknown[]) => unknown)(caller, ...parsed.data);
+    });
+  }
 }

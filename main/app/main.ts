@@ -1,21 +1,19 @@
-import { app, dialog, Menu, safeStorage, type WebContents } from 'electron';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { app, dialog, Menu, safeStorage, utilityProcess, type WebContents } from 'electron';
 import path from 'node:path';
-import { z } from 'zod';
 import type { TerminalConfig } from '../../shared/terminals/config';
 import type { TerminalRole } from '../../shared/kernel/roles';
-import { startHub, type Hub } from '../hub/hub';
-import { createTerminal } from '../hub/seed';
 import { TerminalAgent } from '../terminal/agent';
 import { loadConfig, saveConfig } from './config';
 import { enrollTerminal } from './enroll';
-import { Channel, registerIpc, type FaceBinding } from './ipc';
+import { ipcEvents } from '../../shared/protocol';
+import { registerIpc, type FaceBinding } from './ipc';
+import { startStandaloneHub, type StandaloneHub } from './standaloneHub';
 import { loadToken } from './tokenStore';
 import { createFaceWindow } from './windows';
 
 /**
- * The Electron shell, kept thin: read the terminal configuration, start the hub in standalone
- * mode, give each face window its own terminal agent, and route IPC. Everything it calls is
+ * The Electron shell, kept thin: read the terminal configuration, start the hub in its own
+ * process in standalone mode, give each face window its own terminal agent, and route IPC. Everything it calls is
  * tested in plain Node; this file only wires it together.
  */
 const userData = app.getPath('userData');
@@ -31,43 +29,11 @@ const titles: Record<string, string> = {
   manager: '大厅管理',
   setup: '终端设置',
 };
-const StandaloneTokens = z.record(z.string(), z.string().max(200));
-const readJson = (file: string): unknown => {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-};
 const bindings = new Map<number, FaceBinding & { agent?: TerminalAgent }>();
-let hub: Hub | undefined;
+let hub: StandaloneHub | undefined;
 const loaded = loadConfig(userData);
 const configError = loaded.error;
 let config = loaded.config;
-
-/** Standalone: each face on this PC is a terminal of the local hub, created once. */
-function standaloneToken(h: Hub, face: TerminalRole): string {
-  const file = path.join(userData, 'standalone-terminals.json');
-  // A damaged file only costs new tokens: the terminals are created again (same ids, new hashes).
-  const stored = existsSync(file) ? StandaloneTokens.safeParse(readJson(file)) : undefined;
-  const tokens: Record<string, string> = stored?.success ? stored.data : {};
-  if (!tokens[face]) {
-    const counterId =
-      face === 'clerk' || face === 'evaluator'
-        ? ((h.db.prepare('SELECT id FROM counters ORDER BY number LIMIT 1').get() as { id: string } | undefined)?.id ?? null)
-        : null;
-    tokens[face] = h.store.transaction(() =>
-      createTerminal(
-        h.store,
-        h.hallId,
-        { id: `${h.hallId}-t-local-${face}`, role: face, name: `本机${titles[face]}`, counterId },
-        Date.now(),
-      ),
-    ).result;
-    writeFileSync(file, JSON.stringify(tokens), { mode: 0o600 });
-  }
-  return tokens[face]!;
-}
 
 function openFace(face: TerminalRole, hubUrl: string, token: string, c: TerminalConfig): void {
   const agent = new TerminalAgent({
@@ -88,8 +54,8 @@ function openFace(face: TerminalRole, hubUrl: string, token: string, c: Terminal
   const send = (channel: string, value: unknown) => {
     if (!contents.isDestroyed()) contents.send(channel, value);
   };
-  const offReplica = agent.watchReplica({ snapshot: (s) => send(Channel.snapshot, s), batch: (b) => send(Channel.batch, b) });
-  const offConnection = agent.watchConnection((s) => send(Channel.connectionChanged, s));
+  const offReplica = agent.watchReplica({ snapshot: (s) => send(ipcEvents.onSnapshot, s), batch: (b) => send(ipcEvents.onBatch, b) });
+  const offConnection = agent.watchConnection((s) => send(ipcEvents.onConnection, s));
   win.on('closed', () => {
     offReplica();
     offConnection();
@@ -141,8 +107,16 @@ async function start(): Promise<void> {
     return openSetup();
   }
   if (config.mode === 'standalone') {
-    hub = await startHub({ dataDir: path.join(userData, 'hall'), port: config.hubPort, demo: true, rendererDir });
-    for (const face of config.faces) openFace(face, hub.url, standaloneToken(hub, face), config);
+    hub = await startStandaloneHub({
+      fork: (script, args) => utilityProcess.fork(script, args, { serviceName: 'ServiceHall hall hub', stdio: 'inherit' }),
+      hubScript: path.join(__dirname, '../hub/cli.js'),
+      dataDir: path.join(userData, 'hall'),
+      port: config.hubPort,
+    });
+    for (const face of config.faces) {
+      const token = hub.tokenFor(face);
+      if (token) openFace(face, hub.url, token, config);
+    }
   } else {
     // An enrolled token (safeStorage) wins over one typed into the configuration.
     const token = loadToken(userData, safeStorage) ?? config.token;
@@ -154,4 +128,4 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(start, (e: unknown) => dialog.showErrorBox('ServiceHall', String(e)));
 app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => void hub?.close());
+app.on('before-quit', () => void hub?.stop());

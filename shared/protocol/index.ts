@@ -7,3 +7,4 @@ export * from './registry';
 export * from './replica';
 export * from './socket';
 export * from './syncClient';
+export * from './ipc';

@@ -68,7 +68,9 @@ vi.mock('electron', () => ({
 
 const { createFaceWindow, harden } = await import('../../../main/app/windows');
 const { registerIpc, printTicket } = await import('../../../main/app/ipc');
-const { Channel } = await import('../../../main/app/channels');
+const { ipcCalls } = await import('../../../shared/protocol');
+/** The channel of each IPC call, by the call's name. */
+const Channel = Object.fromEntries(Object.entries(ipcCalls).map(([name, c]) => [name, c.channel])) as Record<keyof typeof ipcCalls, string>;
 
 const rendererIndex = '/opt/servicehall/resources/app.asar/dist/renderer/index.html';
 const ownUrl = pathToFileURL(rendererIndex).href + '#/clerk';
