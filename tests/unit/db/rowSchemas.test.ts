@@ -38,6 +38,19 @@ describe('row schemas', () => {
     expect(tables.map((t) => t.name).sort()).toEqual([...Object.keys(rowSchemas), ...hubOnlyTables].sort());
   });
 
+  it('every replicated row names its hall, a key into halls (the halls row is the hall itself)', () => {
+    const tables = Object.keys(rowSchemas).filter((t) => t !== 'halls');
+    const hallKeys = (table: string) =>
+      (db.pragma(`foreign_key_list(${table})`) as { from: string; table: string; to: string }[]).filter(
+        (fk) => fk.from === 'hall_id' && fk.table === 'halls' && fk.to === 'id',
+      );
+    for (const table of tables) {
+      expect(Object.keys(rowSchemas[table as keyof typeof rowSchemas].shape), table).toContain('hall_id');
+      expect(hallKeys(table), table).toHaveLength(1);
+      expect(db.pragma(`table_info(${table})`), table).toContainEqual(expect.objectContaining({ name: 'hall_id', notnull: 1 }));
+    }
+  });
+
   it('the hub-only columns exist', () => {
     for (const [table, hubOnly] of Object.entries(hubOnlyColumns)) expect(columns(table)).toEqual(expect.arrayContaining(hubOnly));
   });
