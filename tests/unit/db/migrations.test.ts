@@ -353,6 +353,43 @@ describe('hub migration 0008: counter_services name their hall', () => {
   });
 });
 
+describe('hub migration 0009: ticket events are replicated rows', () => {
+  it('keys existing ticket events by their ticket and order, with the ticket’s hall, keeping every column', () => {
+    const db = at(hubMigrations, 8);
+    seedHall(db);
+    insert(db, 'tickets', ticket({ id: 'k1', seq: 1, number: 'A001', status: 'finished' }));
+    insert(db, 'tickets', ticket({ id: 'k2', seq: 2, number: 'A002', status: 'called', counter_id: 'c2' }));
+    // Two tickets' events interleaved, with holes in the old integer ids.
+    const old = [
+      { id: 3, ticket_id: 'k1', type: 'issue', counter_id: null, staff_id: null, at: 1, detail: '{"priority":"normal"}' },
+      { id: 4, ticket_id: 'k2', type: 'issue', counter_id: null, staff_id: null, at: 2, detail: '{"priority":"normal"}' },
+      { id: 7, ticket_id: 'k1', type: 'call', counter_id: 'c2', staff_id: 'u1', at: 3, detail: null },
+      { id: 8, ticket_id: 'k1', type: 'start', counter_id: 'c2', staff_id: 'u1', at: 4, detail: null },
+      { id: 12, ticket_id: 'k1', type: 'finish', counter_id: 'c2', staff_id: 'u1', at: 5, detail: null },
+      { id: 13, ticket_id: 'k2', type: 'call_specific', counter_id: 'c2', staff_id: 'u1', at: 6, detail: '{"reason":"老人"}' },
+    ];
+    // Inserted out of order: the new ids follow the old ids, not the insertion order.
+    for (const e of [...old].reverse()) insert(db, 'ticket_events', e);
+    migrateKeepingRows(db, 9, ['ticket_events']);
+
+    const newIds = ['k1-1', 'k2-1', 'k1-2', 'k1-3', 'k1-4', 'k2-2'];
+    expect(db.prepare('SELECT * FROM ticket_events ORDER BY at').all()).toEqual(
+      old.map((e, i) => ({ ...e, id: newIds[i], hall_id: 'h1' })),
+    );
+    expect(names(db, 'index')).toEqual(expect.arrayContaining(['ticket_events_ticket', 'ticket_events_at']));
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM ticket_events WHERE at >= ?').all(0) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('ticket_events_at');
+
+    const event = { hall_id: 'h1', ticket_id: 'k2', type: 'start', counter_id: 'c2', staff_id: 'u1', at: 7 };
+    expect(() => insert(db, 'ticket_events', { ...event, id: 'k2-2' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'ticket_events', { ...event, id: 'k2-3', ticket_id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => insert(db, 'ticket_events', { ...event, id: 'k2-3', hall_id: 'nowhere' })).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => insert(db, 'ticket_events', { ...event, id: 'k2-3', hall_id: null })).toThrow(/NOT NULL constraint failed/);
+    insert(db, 'ticket_events', { ...event, id: 'k2-3' });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
 describe('replica migration 0001: rows, cursor and outbox', () => {
   it('creates the replica tables with their keys', () => {
     const db = at(replicaMigrations, 1);

@@ -18,8 +18,8 @@ const hubOnlyColumns: Record<string, string[]> = {
   cases: ['id_number', 'number_day', 'number_seq'],
 };
 
-/** Tables no terminal replicates: hub bookkeeping, one-time codes, the audit log and ticket history. */
-const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments', 'ticket_events'];
+/** Tables no terminal replicates: hub bookkeeping, one-time codes and the audit log. */
+const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments'];
 
 describe('row schemas', () => {
   const db = new Database(':memory:');
