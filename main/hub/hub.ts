@@ -249,6 +249,8 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
         return store.where('tickets', "day >= ? OR status NOT IN ('finished','no_show','cancelled')", day);
       case 'counter_log':
         return store.where('counter_log', 'at >= ?', dayStart);
+      case 'ticket_events':
+        return store.where('ticket_events', 'at >= ?', dayStart);
       case 'inquiries':
         return store.where('inquiries', "status = 'open' OR created_at >= ?", dayStart);
       case 'hall_days':

@@ -182,7 +182,7 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
         priority_streak: 0,
       });
       c.prefixes.forEach((p, position) => {
-        store.upsert('counter_services', { id: `${id}-${p}`, counter_id: id, service_id: serviceIds.get(p)!, position });
+        store.upsert('counter_services', { id: `${id}-${p}`, hall_id: h, counter_id: id, service_id: serviceIds.get(p)!, position });
       });
       const dept = departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!;
       store.upsert(

@@ -23,7 +23,10 @@ export const counterTables = {
     }),
     { public: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since'], staff: 'all' },
   ),
-  counter_services: table(z.object({ id, counter_id: id, service_id: id, position: z.number().int() }), { public: 'all', staff: 'all' }),
+  counter_services: table(z.object({ id, hall_id: id, counter_id: id, service_id: id, position: z.number().int() }), {
+    public: 'all',
+    staff: 'all',
+  }),
   counter_log: table(
     z.object({
       id,

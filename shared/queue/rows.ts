@@ -49,4 +49,22 @@ export const queueTables = {
       staff: 'all',
     },
   ),
+  /**
+   * Each step of a ticket (issue, call, recall, no-show, reinstate, start, finish, transfer, park,
+   * day close): at which counter, by whom, when, and why (`detail`, JSON). Staff only: it names the
+   * staff and their reasons. The id is `<ticket id>-<n>` for the ticket's n-th event.
+   */
+  ticket_events: table(
+    z.object({
+      id,
+      hall_id: id,
+      ticket_id: id,
+      type: z.string(),
+      counter_id: id.nullable(),
+      staff_id: id.nullable(),
+      at: ms,
+      detail: z.string().nullable(),
+    }),
+    { staff: 'all' },
+  ),
 };

@@ -154,7 +154,13 @@ async function prepareHub(name: string, terminals: number, clerkCount: number): 
         profile: 'ordered',
         priority_streak: 0,
       });
-      hub.store.upsert('counter_services', { id: `${counterId}-A`, counter_id: counterId, service_id: `${h}-s-A`, position: 0 });
+      hub.store.upsert('counter_services', {
+        id: `${counterId}-A`,
+        hall_id: h,
+        counter_id: counterId,
+        service_id: `${h}-s-A`,
+        position: 0,
+      });
       return { counterId, token };
     });
     return { displays, clerks };

@@ -46,7 +46,7 @@ describe('queue under concurrency', () => {
         }
         for (const p of SHARED) {
           if (!hub.store.get('counter_services', `${id}-${p}`))
-            hub.store.upsert('counter_services', { id: `${id}-${p}`, counter_id: id, service_id: `${h}-s-${p}`, position: 9 });
+            hub.store.upsert('counter_services', { id: `${id}-${p}`, hall_id: h, counter_id: id, service_id: `${h}-s-${p}`, position: 9 });
         }
         clerks.push({
           counterId: id,

@@ -14,4 +14,6 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0005-cases-catalog-calendar.sql',
   '0006-staff-sessions.sql',
   '0007-cases-accepted-index.sql',
+  '0008-counter-services-hall.sql',
+  '0009-ticket-events-replicated.sql',
 ]);

@@ -20,16 +20,20 @@ type Ticket = Row<'tickets'>;
 const settingsOf = (ctx: Ctx): QueueSettings => parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings);
 const today = (ctx: Ctx) => hallDay(ctx.now, settingsOf(ctx).utcOffsetMinutes);
 
+/** Records a step of the ticket's history: a replicated row (staff only), fed in the command's transaction. */
 function event(ctx: Ctx, ticket: Ticket, type: string, detail: Record<string, unknown> | null = null) {
   const counter = ticket.counter_id ? ctx.store.get('counters', ticket.counter_id) : undefined;
-  sql(ctx, 'INSERT INTO ticket_events (ticket_id, type, counter_id, staff_id, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    ticket.id,
+  const { n } = sql(ctx, 'SELECT count(*) + 1 AS n FROM ticket_events WHERE ticket_id = ?').get(ticket.id) as { n: number };
+  ctx.store.upsert('ticket_events', {
+    id: `${ticket.id}-${n}`,
+    hall_id: ticket.hall_id,
+    ticket_id: ticket.id,
     type,
-    ticket.counter_id,
-    counter?.staff_id ?? null,
-    ctx.now,
-    detail && JSON.stringify(detail),
-  );
+    counter_id: ticket.counter_id,
+    staff_id: counter?.staff_id ?? null,
+    at: ctx.now,
+    detail: detail && JSON.stringify(detail),
+  });
 }
 
 function held(ctx: Ctx, counterId: string): Ticket | undefined {

@@ -18,8 +18,8 @@ const hubOnlyColumns: Record<string, string[]> = {
   cases: ['id_number', 'number_day', 'number_seq'],
 };
 
-/** Tables no terminal replicates: hub bookkeeping, one-time codes, the audit log and ticket history. */
-const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments', 'ticket_events'];
+/** Tables no terminal replicates: hub bookkeeping, one-time codes and the audit log. */
+const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments'];
 
 describe('row schemas', () => {
   const db = new Database(':memory:');
@@ -36,6 +36,19 @@ describe('row schemas', () => {
       name: string;
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual([...Object.keys(rowSchemas), ...hubOnlyTables].sort());
+  });
+
+  it('every replicated row names its hall, a key into halls (the halls row is the hall itself)', () => {
+    const tables = Object.keys(rowSchemas).filter((t) => t !== 'halls');
+    const hallKeys = (table: string) =>
+      (db.pragma(`foreign_key_list(${table})`) as { from: string; table: string; to: string }[]).filter(
+        (fk) => fk.from === 'hall_id' && fk.table === 'halls' && fk.to === 'id',
+      );
+    for (const table of tables) {
+      expect(Object.keys(rowSchemas[table as keyof typeof rowSchemas].shape), table).toContain('hall_id');
+      expect(hallKeys(table), table).toHaveLength(1);
+      expect(db.pragma(`table_info(${table})`), table).toContainEqual(expect.objectContaining({ name: 'hall_id', notnull: 1 }));
+    }
   });
 
   it('the hub-only columns exist', () => {
