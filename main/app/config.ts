@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileDurably } from '../db/durableFile';
 import { defaultTerminalConfig, TerminalConfig } from '../../shared/terminals/config';
 import { ErrorCode, type HallError } from '../../shared/kernel/errors';
 
@@ -45,7 +46,6 @@ export function saveConfig(dir: string, input: unknown): { ok: true } | { ok: fa
     };
   }
   const file = path.join(dir, FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify(parsed.data, null, 2), { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
+  writeFileDurably(file, JSON.stringify(parsed.data, null, 2), 0o600);
   return { ok: true };
 }

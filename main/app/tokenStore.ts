@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileDurably } from '../db/durableFile';
 
 /** The part of Electron's safeStorage used here (injected, so it is testable without Electron). */
 export interface SecretBox {
@@ -17,11 +18,11 @@ const PLAIN = 'token.txt';
  */
 export function saveToken(dir: string, token: string, box: SecretBox): 'sealed' | 'file' {
   if (box.isEncryptionAvailable()) {
-    writeFileSync(path.join(dir, SEALED), box.encryptString(token), { mode: 0o600 });
+    writeFileDurably(path.join(dir, SEALED), box.encryptString(token), 0o600);
     rmSync(path.join(dir, PLAIN), { force: true });
     return 'sealed';
   }
-  writeFileSync(path.join(dir, PLAIN), token, { mode: 0o600 });
+  writeFileDurably(path.join(dir, PLAIN), token, 0o600);
   rmSync(path.join(dir, SEALED), { force: true });
   return 'file';
 }

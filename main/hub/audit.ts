@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileDurably } from '../db/durableFile';
 import type { Db } from '../db/open';
 
 /**
@@ -28,7 +29,8 @@ export interface AuditRow {
 
 export function loadAuditKey(dataDir: string): Buffer {
   const file = path.join(dataDir, 'audit.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  // Losing this key would make the whole audit chain unverifiable: written durably, once.
+  if (!existsSync(file)) writeFileDurably(file, randomBytes(32).toString('hex'), 0o600);
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createInterface } from 'node:readline';
 import { NewPassword } from '../../shared/staff/commands';
 import { TerminalRole } from '../../shared/kernel/roles';
+import { writeFileDurably } from '../db/durableFile';
 import { hashPassword } from './credentials';
 import { startHub, type Hub } from './hub';
 import { createTerminal } from './seed';
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   if (hub.demoTerminals.length > 0) {
     // The plain tokens exist only now; keep them for the demo operator, readable by the owner only.
     const file = path.join(opts.data, 'demo-terminals.json');
-    writeFileSync(file, JSON.stringify(hub.demoTerminals, null, 2), { mode: 0o600 });
+    writeFileDurably(file, JSON.stringify(hub.demoTerminals, null, 2), 0o600);
     log(`demo hall seeded; terminal tokens in ${file}`);
   }
   log(

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileDurably } from '../db/durableFile';
 
 export interface HubTls {
   key: string;
@@ -29,8 +30,9 @@ export async function loadOrCreateTls(dataDir: string, now: number): Promise<Hub
       notBeforeDate: new Date(now - 86_400_000),
       notAfterDate: notAfter,
     });
-    writeFileSync(keyFile, pems.private, { mode: 0o600 });
-    writeFileSync(certFile, pems.cert, { mode: 0o644 });
+    // The key first: a certificate without its key would be unusable after a crash between the two.
+    writeFileDurably(keyFile, pems.private, 0o600);
+    writeFileDurably(certFile, pems.cert, 0o644);
   }
   const cert = readFileSync(certFile, 'utf8');
   return { key: readFileSync(keyFile, 'utf8'), cert, fingerprint: new X509Certificate(cert).fingerprint256 };
