@@ -20,7 +20,7 @@ interface Hall {
 
 const HallContext = createContext<Hall | null>(null);
 
-const initialConnection: ConnectionState = { status: 'connecting', since: null, pending: 0, welcome: null, synced: null };
+const initialConnection: ConnectionState = { status: 'connecting', since: null, pending: 0, checking: 0, welcome: null, synced: null };
 
 /** Holds the face's replica and connection state, fed by whichever HallApi the page runs on. */
 export function HallProvider({ api, children }: { api: HallApi; children: ReactNode }) {

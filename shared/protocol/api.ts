@@ -12,6 +12,8 @@ export interface ConnectionState {
   since: number | null;
   /** Offline-capable commands waiting in the outbox. */
   pending: number;
+  /** Commands sent whose answer was lost: being asked again with the same opId (the UI shows “checking…”). */
+  checking: number;
   welcome: Welcome | null;
   /** How the last (re)subscription caught up: from the feed's backlog or by a fresh snapshot. */
   synced: { mode: 'backlog' | 'snapshot'; seq: number } | null;

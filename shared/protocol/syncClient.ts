@@ -39,6 +39,9 @@ export interface ReplicaSink {
   applyBatch(b: FeedBatch): boolean;
 }
 
+/** How long a command without an answer is asked again (same opId) before its outcome is reported unknown. */
+export const RESEND_WINDOW_MS = 30_000;
+
 export const unreachable = (message = '无法连接大厅服务器，请检查网络后重试'): { ok: false; error: HallError } => ({
   ok: false,
   error: { code: ErrorCode.HUB_UNREACHABLE, message },
@@ -50,7 +53,8 @@ export const unreachable = (message = '无法连接大厅服务器，请检查�
  * message silently: a malformed one is reported through `onProtocolError`.
  */
 export class SyncClient {
-  private state: ConnectionState = { status: 'connecting', since: null, pending: 0, welcome: null, synced: null };
+  private state: ConnectionState = { status: 'connecting', since: null, pending: 0, checking: 0, welcome: null, synced: null };
+  private readonly connectedWaiters = new Set<() => void>();
   private readonly listeners = new Set<(c: ConnectionState) => void>();
 
   constructor(
@@ -102,19 +106,54 @@ export class SyncClient {
     if (pending !== this.state.pending) this.update({ pending });
   }
 
-  /** Sends a command that needs the hub now; fails fast when it is unreachable. */
-  async send<T extends CommandType>(envelope: SentCommand<T>, timeoutMs: number): Promise<Answer<T>> {
+  /**
+   * Sends a command that needs the hub now; fails fast when it is unreachable. A command that went
+   * out but got no answer (the hub restarted, the link dropped) may have been applied: it is sent
+   * again with the same opId, once the link is back, until the hub answers — with the stored
+   * answer if it had applied it, so a kiosk never issues a second ticket for one press. Only after
+   * `resendWindowMs` is the outcome reported unknown.
+   */
+  async send<T extends CommandType>(envelope: SentCommand<T>, timeoutMs: number, resendWindowMs = RESEND_WINDOW_MS): Promise<Answer<T>> {
     if (!this.socket.connected || this.state.status !== 'connected') return unreachable();
-    let raw: unknown;
+    const giveUpAt = this.clock() + resendWindowMs;
+    let checking = false;
     try {
-      raw = await this.socket.timeout(timeoutMs).emitWithAck('command', envelope);
-    } catch {
-      return { ok: false, error: { code: ErrorCode.HUB_TIMEOUT, message: '大厅服务器未在规定时间内应答，请稍后核对结果' } };
+      for (;;) {
+        let raw: unknown;
+        try {
+          raw = await this.socket.timeout(timeoutMs).emitWithAck('command', envelope);
+        } catch {
+          if (!checking) {
+            checking = true;
+            this.update({ checking: this.state.checking + 1 });
+          }
+          const left = giveUpAt - this.clock();
+          if (left > 0 && (await this.untilConnected(left))) continue;
+          return { ok: false, error: { code: ErrorCode.HUB_TIMEOUT, message: '大厅服务器未应答，操作结果未知，请核对后再试' } };
+        }
+        // Answers are validated on arrival like everything else that crosses a process boundary.
+        const answer = parseAnswer(envelope.type, raw);
+        if (!answer.ok && answer.error.code === ErrorCode.INTERNAL) this.onProtocolError('answer');
+        return answer;
+      }
+    } finally {
+      if (checking) this.update({ checking: this.state.checking - 1 });
     }
-    // Answers are validated on arrival like everything else that crosses a process boundary.
-    const answer = parseAnswer(envelope.type, raw);
-    if (!answer.ok && answer.error.code === ErrorCode.INTERNAL) this.onProtocolError('answer');
-    return answer;
+  }
+
+  /** True once the link is up (at once if it is), false when `ms` pass first. */
+  private untilConnected(ms: number): Promise<boolean> {
+    if (this.state.status === 'connected') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.connectedWaiters.delete(onConnected);
+        resolve(ok);
+      };
+      const onConnected = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.connectedWaiters.add(onConnected);
+    });
   }
 
   /** Asks the hub a read-only question; needs the hub, like queue commands. */
@@ -146,5 +185,6 @@ export class SyncClient {
   private update(change: Partial<ConnectionState>): void {
     this.state = { ...this.state, ...change };
     for (const l of this.listeners) l(this.state);
+    if (this.state.status === 'connected') for (const w of [...this.connectedWaiters]) w();
   }
 }

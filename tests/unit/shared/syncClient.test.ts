@@ -102,3 +102,54 @@ describe('sync client', () => {
     });
   });
 });
+
+describe('a command whose answer was lost', () => {
+  /** A socket whose command acks are scripted: 'lost' times out, anything else is the answer. */
+  function scripted(acks: unknown[]) {
+    const f = fakeSocket(null);
+    const sent: unknown[] = [];
+    (f.raw as { timeout: unknown }).timeout = () => ({
+      emitWithAck: async (_event: string, envelope: unknown) => {
+        sent.push(envelope);
+        const next = acks.shift();
+        if (next === 'lost') throw new Error('operation has timed out');
+        return next;
+      },
+    });
+    return { ...f, sent };
+  }
+  const connectedClient = (socket: HubSocketLike, fire: (e: string, m?: unknown) => void, clock: () => number) => {
+    const client = new SyncClient(socket, memorySink().sink, clock);
+    fire('welcome', { hallId: 'h', hallName: 'H', epoch: 'e1', terminalId: 't', role: 'kiosk', counterId: null, zone: '', serverTime: 0 });
+    return client;
+  };
+
+  it('is asked again with the same opId and gets the stored answer, showing “checking” meanwhile', async () => {
+    const stored = {
+      ok: true,
+      result: { ticket: { id: 't1', number: 'A001', service_id: 's', issued_at: 1 }, ahead: 0, estimatedWaitMinutes: null },
+      seq: 7,
+    };
+    const { socket, fire, sent } = scripted(['lost', 'lost', stored]);
+    const client = connectedClient(socket, fire, () => 0);
+    const checking: number[] = [];
+    client.watch((c) => checking.push(c.checking));
+    const envelope = { opId: 'op-kiosk-1', type: 'ticket.issue' as const, payload: { serviceId: 's', priority: 'normal', confirm: null } };
+    expect(await client.send(envelope, 100)).toEqual(stored);
+    expect(sent).toEqual([envelope, envelope, envelope]);
+    expect(checking.at(-1)).toBe(0);
+    expect(checking).toContain(1);
+  });
+
+  it('after the resend window the outcome is reported unknown, never guessed', async () => {
+    let now = 0;
+    const { socket, fire, sent } = scripted(['lost', 'lost', 'lost']);
+    const client = connectedClient(socket, fire, () => (now += 20_000));
+    expect(await client.send({ opId: 'op-kiosk-2', type: 'counter.heartbeat', payload: { counterId: 'c' } }, 100)).toMatchObject({
+      ok: false,
+      error: { code: 'HUB_TIMEOUT' },
+    });
+    expect(sent.length).toBe(2);
+    expect(client.connection.checking).toBe(0);
+  });
+});
