@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createInterface } from 'node:readline';
-import { NewPassword } from '../../shared/staff/commands';
+import { passwordProblem } from '../../shared/staff/password';
+import { COUNTER_BOUND } from '../../shared/terminals/commands';
 import { TerminalRole } from '../../shared/kernel/roles';
 import { writeFileDurably } from '../db/durableFile';
 import { hashPassword } from './credentials';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
 
   if (positionals[0] === 'create-terminal') {
     if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');
+    if (COUNTER_BOUND.includes(opts.role) && !opts.counter) fail(`a ${opts.role} terminal belongs to one counter: add --counter ID`);
     const id = `${hub.hallId}-t-${Date.now().toString(36)}`;
     const token = hub.store.transaction(() =>
       createTerminal(
@@ -146,9 +148,9 @@ async function initAdmin(hub: Hub, login: string, name: string): Promise<number>
     return 2;
   }
   const password = await readSecret('新管理员密码（至少 8 位）：');
-  const checked = NewPassword.safeParse(password);
-  if (!checked.success) {
-    process.stderr.write(`servicehall hub: ${checked.error.issues[0]?.message ?? 'bad password'}\n`);
+  const problem = passwordProblem(password, login);
+  if (problem) {
+    process.stderr.write(`servicehall hub: ${problem}\n`);
     return 2;
   }
   if (process.stdin.isTTY && (await readSecret('再输入一次：')) !== password) {

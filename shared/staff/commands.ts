@@ -4,11 +4,10 @@ import { StaffRole } from '../kernel/roles';
 import { entityId, password, text } from '../kernel/zod';
 import { hallResult } from '../hall/commands';
 import { staffTables } from './rows';
+import { NewPassword, passwordProblem } from './password';
 import { SecuritySettingsSchema } from './settings';
 
 const ADMIN = ['admin'] as const;
-/** Passwords chosen by people: long enough to resist guessing at the lockout's pace. */
-export const NewPassword = z.string().min(8, '密码至少 8 位').max(128);
 const staffResult = z.object({ staff: staffTables.staff.row });
 
 export const staffCommandSpecs = {
@@ -22,17 +21,19 @@ export const staffCommandSpecs = {
   'session.signOut': spec({ payload: z.strictObject({}), result: Done, roles: ['manager'], offline: false }),
   /** The administrator adds a staff member with a first password (staff change it with their administrator). */
   'staff.create': spec({
-    payload: z.strictObject({
-      staffId: entityId,
-      login: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9_.-]{2,32}$/, '工号为 2–32 位字母、数字或 _.-'),
-      name: text(40),
-      role: StaffRole,
-      departmentId: entityId.nullable(),
-      password: NewPassword,
-    }),
+    payload: z
+      .strictObject({
+        staffId: entityId,
+        login: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9_.-]{2,32}$/, '工号为 2–32 位字母、数字或 _.-'),
+        name: text(40),
+        role: StaffRole,
+        departmentId: entityId.nullable(),
+        password: NewPassword,
+      })
+      .refine((p) => passwordProblem(p.password, p.login) === null, { message: '密码不能包含工号', path: ['password'] }),
     result: staffResult,
     roles: ['manager'],
     offline: false,

@@ -1,4 +1,5 @@
 import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { passwordProblem } from '../../../shared/staff/password';
 import { type CommandType } from '../../../shared/protocol';
 import { hashPassword } from '../credentials';
 import { checkStaffPassword, notFound, sql, type HandlerContext, type Handlers } from './context';
@@ -44,6 +45,8 @@ export const staffHandlers = {
   'staff.setPassword': (ctx) => {
     const staff = ctx.store.get('staff', ctx.payload.staffId);
     if (!staff) throw notFound('人员');
+    const problem = passwordProblem(ctx.payload.password, staff.login);
+    if (problem) throw new CommandError(ErrorCode.VALIDATION_FAILED, problem);
     sql(ctx, 'UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?').run(
       hashPassword(ctx.payload.password),
       staff.id,
