@@ -12,7 +12,7 @@ import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
- *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--tls] [--feed-retention 200000]
+ *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--tls | --no-tls] [--feed-retention 200000]
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
  *
@@ -25,6 +25,7 @@ const Options = z.object({
   host: z.string().default('127.0.0.1'),
   demo: z.boolean().default(false),
   tls: z.boolean().default(false),
+  'no-tls': z.boolean().default(false),
   role: TerminalRole.optional(),
   name: z.string().optional(),
   counter: z.string().optional(),
@@ -35,6 +36,17 @@ const Options = z.object({
     .regex(/^[A-Za-z0-9_.-]{2,32}$/, '--login: 2–32 letters, digits or _.-')
     .optional(),
 });
+
+/**
+ * A hub that serves the LAN speaks TLS unless told not to: on plain http anyone on the network
+ * reads tokens, staff passwords and a revealed ID number. One on this PC only (127.0.0.1, the
+ * standalone hall) has no wire to protect.
+ */
+function tlsWanted(opts: { host: string; tls: boolean; 'no-tls': boolean }): boolean {
+  if (opts.tls && opts['no-tls']) fail('--tls and --no-tls contradict each other');
+  if (opts.tls || opts['no-tls']) return opts.tls;
+  return !['127.0.0.1', 'localhost', '::1'].includes(opts.host);
+}
 
 function fail(message: string): never {
   process.stderr.write(`servicehall hub: ${message}\n`);
@@ -50,6 +62,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       demo: { type: 'boolean' },
       tls: { type: 'boolean' },
+      'no-tls': { type: 'boolean' },
       role: { type: 'string' },
       name: { type: 'string' },
       counter: { type: 'string' },
@@ -68,7 +81,7 @@ async function main(): Promise<void> {
     port: opts.port,
     host: opts.host,
     demo: opts.demo,
-    tls: opts.tls,
+    tls: tlsWanted(opts),
     feedRetention: opts['feed-retention'],
     log,
   });
