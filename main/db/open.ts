@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type Db = Database.Database;
@@ -8,11 +8,31 @@ export interface OpenOptions {
   migrations: readonly string[];
   /** FULL on the hub (government records survive power loss); NORMAL is enough for a replica. */
   synchronous: 'FULL' | 'NORMAL';
+  /**
+   * Overwrite deleted content instead of leaving it in free pages: a terminal's replica deletes
+   * outbox rows that held personal data, which must not stay readable in the file's bytes.
+   */
+  secureDelete?: boolean;
 }
 
-/** Opens (creating if needed) a WAL database and brings it to the newest migration. */
+/**
+ * A data directory that only its owner can enter: it holds personal data, the audit key and
+ * tokens. Made so when missing and put right when an older version left it open.
+ */
+export function ownerOnlyDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/**
+ * Opens (creating if needed) a WAL database, readable and writable by its owner only, and brings
+ * it to the newest migration. SQLite gives the -wal and -shm files the database file's permissions.
+ */
 export function openDatabase(file: string, opts: OpenOptions): Db {
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
   const db = new Database(file);
+  if (opts.secureDelete) db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${opts.synchronous}`);
   db.pragma('foreign_keys = ON');

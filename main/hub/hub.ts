@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +27,7 @@ import {
 import { TerminalRole } from '../../shared/kernel/roles';
 import { parseQueueSettings } from '../../shared/queue/settings';
 import { hubMigrations } from '../db/migrations';
-import { openDatabase, type Db } from '../db/open';
+import { openDatabase, ownerOnlyDir, type Db } from '../db/open';
 import type { Caller } from './handlers/context';
 import { hashToken, sameHash, tokenTerminalId } from './credentials';
 import { enrollmentEndpoint } from './enrollment';
@@ -109,7 +109,7 @@ export interface HealthReport {
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? (() => {});
-  mkdirSync(opts.dataDir, { recursive: true });
+  ownerOnlyDir(opts.dataDir);
   const lock = DataDirLock.acquire(opts.dataDir);
   let db: Db | undefined;
   try {

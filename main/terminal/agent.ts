@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { systemClock, type Clock } from '../../shared/kernel/clock';
@@ -27,7 +26,7 @@ import {
   type Snapshot,
 } from '../../shared/protocol';
 import { replicaMigrations } from './migrations';
-import { openDatabase, type Db } from '../db/open';
+import { openDatabase, ownerOnlyDir, type Db } from '../db/open';
 import { Outbox, type OutboxItem } from './outbox';
 import { pinnedTls } from './pinning';
 import { SqliteReplica } from './replica';
@@ -61,8 +60,12 @@ export class TerminalAgent implements HallApi {
   private draining = false;
 
   constructor(opts: AgentOptions) {
-    mkdirSync(opts.dataDir, { recursive: true });
-    this.db = openDatabase(path.join(opts.dataDir, 'replica.db'), { migrations: replicaMigrations, synchronous: 'FULL' });
+    ownerOnlyDir(opts.dataDir);
+    this.db = openDatabase(path.join(opts.dataDir, 'replica.db'), {
+      migrations: replicaMigrations,
+      synchronous: 'FULL',
+      secureDelete: true,
+    });
     this.replica = new SqliteReplica(this.db);
     this.outbox = new Outbox(this.db);
     this.clock = opts.clock ?? systemClock;
@@ -144,6 +147,9 @@ export class TerminalAgent implements HallApi {
       }
     } finally {
       this.draining = false;
+      // Settled work held personal data; secure_delete zeroed it in the database, and truncating
+      // the write-ahead log drops the older copies of those pages too.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
     }
   }
 
