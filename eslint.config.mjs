@@ -27,9 +27,9 @@ const restrict = (groups) => ({
  */
 const MAX_LINES = 400;
 const overMaxLines = [
-  'renderer/src/faces/ManagerFace.tsx',
-  'renderer/src/i18n.tsx',
-  'renderer/src/i18nCases.ts',
+  'renderer/src/faces/manager/ManagerFace.tsx',
+  'renderer/src/i18n/index.tsx',
+  'renderer/src/i18n/zh-CN/cases.ts',
   'tests/bench/run.ts',
   'tests/integration/cases.test.ts',
 ];

@@ -1,10 +1,10 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { PreloadApi } from '../../shared/protocol';
-import { ipcApi } from './api/ipcApi';
-import { socketApi } from './api/socketApi';
-import { FaceApp, TokenForm } from './App';
-import { SetupFace } from './faces/SetupFace';
+import { ipcApi } from './app/ipcApi';
+import { socketApi } from './app/socketApi';
+import { FaceApp, TokenForm } from './app/App';
+import { SetupFace } from './faces/setup/SetupFace';
 import { I18nProvider, type Language } from './i18n';
 import './styles.css';
 

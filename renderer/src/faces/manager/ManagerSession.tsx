@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { rowById, rowsOf, type Row } from '../../../shared/protocol';
-import { type StaffRole } from '../../../shared/kernel/roles';
-import { ErrorLine, PlainPage, SignInForm, useCommandError } from '../components';
-import { useHall } from '../hall';
-import { useI18n } from '../i18n';
+import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
+import { type StaffRole } from '../../../../shared/kernel/roles';
+import { ErrorLine, PlainPage, SignInForm, useCommandError } from '../../ui/components';
+import { useHall } from '../../app/hall';
+import { useI18n } from '../../i18n';
 
 /** The person signed in at this manager terminal, or null. */
 export function useManagerSession(): Row<'staff'> | null {

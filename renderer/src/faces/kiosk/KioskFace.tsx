@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { isWaiting, numberedBy } from '../../../shared/queue/rules';
-import { type Priority } from '../../../shared/queue/enums';
-import { rowById, rowsOf, type PreloadApi, type Row } from '../../../shared/protocol';
-import { ErrorLine, StaffConfirm, useCommandError } from '../components';
-import { formatTime, useHall, useHallDay, useNow } from '../hall';
-import { LanguageToggle, useI18n } from '../i18n';
+import { isWaiting, numberedBy } from '../../../../shared/queue/rules';
+import { type Priority } from '../../../../shared/queue/enums';
+import { rowById, rowsOf, type PreloadApi, type Row } from '../../../../shared/protocol';
+import { ErrorLine, StaffConfirm, useCommandError } from '../../ui/components';
+import { formatTime, useHall, useHallDay, useNow } from '../../app/hall';
+import { LanguageToggle, useI18n } from '../../i18n';
 
 interface Issued {
   number: string;

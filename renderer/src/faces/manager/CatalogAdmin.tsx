@@ -5,11 +5,11 @@ import { ITEM_KINDS, ITEM_MODES } from '../../../../shared/catalog/enums';
 import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
-import { Dialog, ErrorLine, useCommandError } from '../../components';
-import { useHall, useHallDay, useNow } from '../../hall';
+import { Dialog, ErrorLine, useCommandError } from '../../ui/components';
+import { useHall, useHallDay, useNow } from '../../app/hall';
 import { useI18n } from '../../i18n';
-import { useManagerSession } from '../ManagerSession';
-import { formatFee, parseList } from './caseView';
+import { useManagerSession } from './ManagerSession';
+import { formatFee, parseList } from '../../features/cases/caseView';
 
 /** A spreadsheet as rows of text cells: CSV in UTF-8 (or GBK, as Chinese Excel saves it), or XLSX. */
 export async function readCatalogFile(file: File): Promise<string[][]> {

@@ -1,5 +1,5 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { casesEn, casesZh } from './i18nCases';
+import { casesEn, casesZh } from './zh-CN/cases';
 
 /** zh-CN is the product's language; English is offered for visitors and foreign staff. */
 const baseZh = {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { checkCreditCode, checkPhone, checkResidentId } from '../../../../shared/identity/rules';
 import { rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
-import { Dialog, ErrorLine, useCommandError } from '../../components';
-import { hallNow, useHall } from '../../hall';
+import { Dialog, ErrorLine, useCommandError } from '../../ui/components';
+import { hallNow, useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
-import { parseList } from './caseView';
+import { parseList } from '../../features/cases/caseView';
 
 /**
  * 收件: the clerk registers a case, for the ticket in front of them or without one (an agent's

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { rowById, type PreloadApi, type Row } from '../../../../shared/protocol';
-import { ErrorLine } from '../../components';
-import { useHall, useHallDay, useNow } from '../../hall';
+import { ErrorLine } from '../../ui/components';
+import { useHall, useHallDay, useNow } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatDayCn, formatFee, parseList } from './caseView';
 

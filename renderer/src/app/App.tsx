@@ -1,12 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { HallApi } from '../../shared/protocol';
-import { ClerkFace } from './faces/ClerkFace';
-import { DisplayFace } from './faces/DisplayFace';
-import { KioskFace } from './faces/KioskFace';
-import { ManagerFace } from './faces/ManagerFace';
+import type { HallApi } from '../../../shared/protocol';
+import { ClerkFace } from '../faces/clerk/ClerkFace';
+import { DisplayFace } from '../faces/display/DisplayFace';
+import { KioskFace } from '../faces/kiosk/KioskFace';
+import { ManagerFace } from '../faces/manager/ManagerFace';
 import { HallProvider, useHall } from './hall';
-import { ErrorLine, PlainPage } from './components';
-import { useI18n } from './i18n';
+import { ErrorLine, PlainPage } from '../ui/components';
+import { useI18n } from '../i18n';
 
 export const faces: Record<string, () => ReactNode> = {
   clerk: ClerkFace,

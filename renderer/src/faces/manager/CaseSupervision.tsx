@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { rowsOf } from '../../../../shared/protocol';
 import { type ReportResult, type SupervisionResult } from '../../../../shared/cases/queries';
 import { type TodayResult } from '../../../../shared/hall/queries';
-import { ErrorLine } from '../../components';
-import { useHall, useHallDay, useNow } from '../../hall';
+import { ErrorLine } from '../../ui/components';
+import { useHall, useHallDay, useNow } from '../../app/hall';
 import { useI18n } from '../../i18n';
 
 /**

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { caseSignal } from '../../../../shared/cases/rules';
 import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
 import { type CaseListRow } from '../../../../shared/cases/queries';
-import { ErrorLine, KeyButton } from '../../components';
-import { useHall, useHallDay, useNow } from '../../hall';
+import { ErrorLine, KeyButton } from '../../ui/components';
+import { useHall, useHallDay, useNow } from '../../app/hall';
 import { useI18n } from '../../i18n';
-import { formatDateTime, sortCases } from './caseView';
-import { CaseDetail } from './CaseDetail';
+import { formatDateTime, sortCases } from '../../features/cases/caseView';
+import { CaseDetail } from '../../features/cases/CaseDetail';
 import { RegisterCase } from './RegisterCase';
 
 type Scope = 'mine' | 'department';

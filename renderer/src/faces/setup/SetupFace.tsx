@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { TerminalRole } from '../../../shared/kernel/roles';
-import { type PreloadApi } from '../../../shared/protocol';
-import { type TerminalConfig } from '../../../shared/terminals/config';
-import { ErrorLine, PlainPage } from '../components';
-import { useI18n } from '../i18n';
+import { TerminalRole } from '../../../../shared/kernel/roles';
+import { type PreloadApi } from '../../../../shared/protocol';
+import { type TerminalConfig } from '../../../../shared/terminals/config';
+import { ErrorLine, PlainPage } from '../../ui/components';
+import { useI18n } from '../../i18n';
 
 /** Electron only: this PC's terminal configuration, validated again in the main process. */
 export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: TerminalConfig }) {

@@ -1,4 +1,4 @@
-import type { Announcement } from '../../shared/queue/announce';
+import type { Announcement } from '../../../../shared/queue/announce';
 
 export interface AnnouncerEntry {
   id: number;

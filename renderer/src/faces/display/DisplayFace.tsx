@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { callAnnouncement } from '../../../shared/queue/announce';
-import { isWaiting } from '../../../shared/queue/rules';
-import { rowById, rowsOf, type ReplicaState, type Row } from '../../../shared/protocol';
-import { Announcer, speakInHall, type AnnouncerEntry } from '../announcer';
-import { hallNow, useHall, useHallDay, useNow } from '../hall';
-import { useI18n } from '../i18n';
+import { callAnnouncement } from '../../../../shared/queue/announce';
+import { isWaiting } from '../../../../shared/queue/rules';
+import { rowById, rowsOf, type ReplicaState, type Row } from '../../../../shared/protocol';
+import { Announcer, speakInHall, type AnnouncerEntry } from './announcer';
+import { hallNow, useHall, useHallDay, useNow } from '../../app/hall';
+import { useI18n } from '../../i18n';
 
 const HIGHLIGHT_MS = 8000;
 /** A call older than this when first seen (e.g. after an outage) is shown but not spoken. */

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { isCounterOffline } from '../../../shared/counter/rules';
-import { hallAlerts, serviceLoad, type Alert } from '../../../shared/queue/kpi';
-import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
-import { ErrorLine, TopBar, useCommandError } from '../components';
-import { formatDuration, formatTime, hallNow, useHall, useHallDay, useNow } from '../hall';
-import { useI18n } from '../i18n';
-import { CalendarAdmin, CatalogAdmin } from './cases/CatalogAdmin';
-import { CaseSupervision } from './cases/ManagerCases';
+import { isCounterOffline } from '../../../../shared/counter/rules';
+import { hallAlerts, serviceLoad, type Alert } from '../../../../shared/queue/kpi';
+import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
+import { ErrorLine, TopBar, useCommandError } from '../../ui/components';
+import { formatDuration, formatTime, hallNow, useHall, useHallDay, useNow } from '../../app/hall';
+import { useI18n } from '../../i18n';
+import { CalendarAdmin, CatalogAdmin } from './CatalogAdmin';
+import { CaseSupervision } from './CaseSupervision';
 import { ManagerSignIn, SessionBadge, StaffAdmin, useManagerSession } from './ManagerSession';
 
 type TileState = 'open' | 'paused' | 'closed' | 'offline';

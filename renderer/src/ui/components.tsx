@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { CommandOutcome } from '../../shared/protocol';
-import { useHall } from './hall';
-import { LanguageToggle, useI18n } from './i18n';
+import type { CommandOutcome } from '../../../shared/protocol';
+import { useHall } from '../app/hall';
+import { LanguageToggle, useI18n } from '../i18n';
 
 /** The link to the hub, always visible: a clerk must know whether a click will reach the server. */
 export function ConnectionBadge() {

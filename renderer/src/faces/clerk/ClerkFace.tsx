@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../shared/counter/rules';
-import { rowById, rowsOf, type CommandOutcome } from '../../../shared/protocol';
-import { Dialog, ErrorLine, KeyButton, SignInForm, TopBar, useCommandError } from '../components';
-import { formatTime, useHall } from '../hall';
-import { CasePanel } from './cases/CasePanel';
+import { HEARTBEAT_INTERVAL_MS, PAUSE_REASONS } from '../../../../shared/counter/rules';
+import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
+import { Dialog, ErrorLine, KeyButton, SignInForm, TopBar, useCommandError } from '../../ui/components';
+import { formatTime, useHall } from '../../app/hall';
+import { CasePanel } from './CasePanel';
 import { QueuePanel } from './QueuePanel';
-import { useI18n } from '../i18n';
+import { useI18n } from '../../i18n';
 
 export function ClerkFace() {
   const { replica, connection } = useHall();

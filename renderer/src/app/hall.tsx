@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { hallDay } from '../../shared/queue/rules';
+import { hallDay } from '../../../shared/queue/rules';
 import {
   applyBatch,
   emptyReplica,
@@ -9,8 +9,8 @@ import {
   type ConnectionState,
   type HallApi,
   type ReplicaState,
-} from '../../shared/protocol';
-import { parseQueueSettings } from '../../shared/queue/settings';
+} from '../../../shared/protocol';
+import { parseQueueSettings } from '../../../shared/queue/settings';
 
 interface Hall {
   api: HallApi;

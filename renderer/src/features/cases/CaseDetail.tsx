@@ -3,8 +3,8 @@ import { caseSignal, checkExtension, checkPause, checkStep, STEPS } from '../../
 import { type StepAction } from '../../../../shared/cases/enums';
 import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { type CaseStep } from '../../../../shared/cases/commands';
-import { Dialog, ErrorLine, StaffConfirm, useCommandError } from '../../components';
-import { hallNow, useHall, useHallDay, useNow } from '../../hall';
+import { Dialog, ErrorLine, StaffConfirm, useCommandError } from '../../ui/components';
+import { hallNow, useHall, useHallDay, useNow } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { formatDateTime, parseList } from './caseView';
 import { NOTICE_TITLES, NoticeSheet, noticesFor, type NoticeKind } from './Notice';

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { isWaiting } from '../../../shared/queue/rules';
-import { averageServiceMs } from '../../../shared/queue/kpi';
-import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../shared/protocol';
-import { Dialog, KeyButton } from '../components';
-import { formatDuration, useHall, useHallDay, useNow } from '../hall';
-import { useI18n } from '../i18n';
+import { isWaiting } from '../../../../shared/queue/rules';
+import { averageServiceMs } from '../../../../shared/queue/kpi';
+import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
+import { Dialog, KeyButton } from '../../ui/components';
+import { formatDuration, useHall, useHallDay, useNow } from '../../app/hall';
+import { useI18n } from '../../i18n';
 
 type DialogKind = 'transfer' | 'specific' | 'park' | 'finish' | null;
 
