@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CommandType, type CommandOutcome, type HallApi } from '../../shared/protocol';
+import { CommandType, type CommandOutcome, type HallLink } from '../../shared/protocol';
 import { ErrorCode } from '../../shared/kernel/errors';
 import { type TerminalConfig } from '../../shared/terminals/config';
 import { Channel } from './channels';
@@ -63,7 +63,7 @@ export async function savePdf(
 export interface FaceBinding {
   face: string;
   /** The link to the hub this window uses (absent on the setup window). */
-  api?: HallApi;
+  api?: HallLink;
 }
 
 export interface IpcDeps {
@@ -97,7 +97,7 @@ export function registerIpc(deps: IpcDeps): void {
     }
     return binding;
   };
-  const withHub = (b: FaceBinding): HallApi => {
+  const withHub = (b: FaceBinding): HallLink => {
     if (!b.api) throw new Error(`${ErrorCode.FORBIDDEN}: this window has no hall link`);
     return b.api;
   };

@@ -40,5 +40,7 @@ export function ipcApi(bridge: PreloadApi): HallApi {
       void bridge.connection().then(listener);
       return bridge.onConnection(listener);
     },
+    printTicket: () => bridge.printTicket(),
+    savePdf: (fileName) => bridge.savePdf(fileName),
   };
 }

@@ -64,6 +64,16 @@ export function socketApi(hubUrl: string, token: string): HallApi & { close(): v
     },
     watchConnection: (listener: (c: ConnectionState) => void) => sync.watch(listener),
     query: (name, params) => sync.query(name, params, 15_000),
+    // A browser has no silent printing and no file system: its print dialog does both (the page's
+    // print layout is the ticket or the notice alone, and the dialog offers "save as PDF").
+    printTicket: async () => {
+      window.print();
+      return { ok: true };
+    },
+    savePdf: async () => {
+      window.print();
+      return { ok: true, path: null };
+    },
     close: () => socket.close(),
   };
 }
