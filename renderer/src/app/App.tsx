@@ -1,30 +1,23 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import type { HallApi } from '../../../shared/protocol';
-import { ClerkFace } from '../faces/clerk/ClerkFace';
-import { DisplayFace } from '../faces/display/DisplayFace';
-import { KioskFace } from '../faces/kiosk/KioskFace';
-import { ManagerFace } from '../faces/manager/ManagerFace';
-import { HallProvider, useHall } from './hall';
-import { ErrorLine, PlainPage } from '../ui/components';
 import { useI18n } from '../i18n';
+import { ErrorLine, type Problem } from '../ui/ErrorLine';
+import { PlainPage } from '../ui/PlainPage';
+import { HallProvider, useHall } from './hall';
+import { FACES, type FaceName } from './routes';
 
-export const faces: Record<string, () => ReactNode> = {
-  clerk: ClerkFace,
-  display: DisplayFace,
-  kiosk: KioskFace,
-  manager: ManagerFace,
-};
+/** Takes what the person typed (a token or an enrollment code); resolves to a problem to show, or null. */
+export type TokenEntry = (input: string) => Promise<Problem | null>;
 
-/** Takes what the person typed (a token or an enrollment code); resolves to an error to show, or null. */
-type TokenEntry = (input: string) => Promise<string | null>;
-
-export function FaceApp({ face, api, onToken }: { face: string; api: HallApi; onToken?: TokenEntry }) {
-  const Face = faces[face];
-  if (!Face) return <FaceIndex />;
+export function FaceApp({ face, api, onToken }: { face: FaceName; api: HallApi; onToken?: TokenEntry }) {
+  const Face = FACES[face];
   return (
     <HallProvider api={api}>
       <Authorized onToken={onToken}>
-        <Face />
+        {/* Nothing to show while the face's chunk loads: it comes from the hub on the same LAN. */}
+        <Suspense fallback={null}>
+          <Face />
+        </Suspense>
       </Authorized>
     </HallProvider>
   );
@@ -40,7 +33,7 @@ function Authorized({ children, onToken }: { children: ReactNode; onToken?: Toke
 export function TokenForm({ onToken }: { onToken: TokenEntry }) {
   const { t } = useI18n();
   const [token, setToken] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (token.trim()) setError(await onToken(token.trim()));
@@ -63,14 +56,14 @@ export function TokenForm({ onToken }: { onToken: TokenEntry }) {
   );
 }
 
-function FaceIndex() {
+export function FaceIndex() {
   const { t } = useI18n();
   return (
     <PlainPage title={t('face.unknown')}>
       <nav className="card face-index" aria-label={t('face.unknown')}>
-        {Object.keys(faces).map((f) => (
+        {(Object.keys(FACES) as FaceName[]).map((f) => (
           <a key={f} href={`#/${f}`} className="btn">
-            {t(`role.${f as 'clerk'}`)}
+            {t(`role.${f}`)}
           </a>
         ))}
       </nav>

@@ -1,5 +1,4 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { hallDay } from '../../../shared/queue/rules';
 import {
   applyBatch,
   emptyReplica,
@@ -10,7 +9,9 @@ import {
   type HallApi,
   type ReplicaState,
 } from '../../../shared/protocol';
+import { hallDay } from '../../../shared/queue/rules';
 import { parseQueueSettings } from '../../../shared/queue/settings';
+import { followHubClock } from './time';
 
 interface Hall {
   api: HallApi;
@@ -37,9 +38,7 @@ export function HallProvider({ api, children }: { api: HallApi; children: ReactN
   useEffect(() => {
     let lastWelcome: ConnectionState['welcome'] = null;
     return api.watchConnection((c) => {
-      // Reckon time on the hub's clock: durations and deadlines agree on every screen, even on
-      // a display box whose own clock is wrong.
-      if (c.welcome && c.welcome !== lastWelcome) clockSkew = c.welcome.serverTime - Date.now();
+      if (c.welcome && c.welcome !== lastWelcome) followHubClock(c.welcome.serverTime);
       lastWelcome = c.welcome;
       setConnection(c);
     });
@@ -60,29 +59,3 @@ export function useHallDay(now: number) {
   const day = hallDay(now, settings.utcOffsetMinutes);
   return { settings, day, tickets: rowsOf(replica, 'tickets').filter((tk) => tk.day === day) };
 }
-
-let clockSkew = 0;
-/** Now, on the hub's clock (as of the last welcome). */
-export const hallNow = (): number => Date.now() + clockSkew;
-
-/** The current time on the hub's clock, ticking every `ms`: for clocks and "for how long" labels. */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(hallNow);
-  useEffect(() => {
-    const id = setInterval(() => setNow(hallNow()), ms);
-    return () => clearInterval(id);
-  }, [ms]);
-  return now;
-}
-
-export const formatDuration = (ms: number): string => {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600),
-    m = Math.floor((s % 3600) / 60),
-    sec = s % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${pad(m)}:${pad(sec)}`;
-};
-
-export const formatTime = (ms: number): string =>
-  new Date(ms).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });

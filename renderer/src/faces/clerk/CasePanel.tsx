@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import { caseSignal } from '../../../../shared/cases/rules';
-import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
 import { type CaseListRow } from '../../../../shared/cases/queries';
-import { ErrorLine, KeyButton } from '../../ui/components';
-import { useHall, useHallDay, useNow } from '../../app/hall';
-import { useI18n } from '../../i18n';
-import { formatDateTime, sortCases } from '../../features/cases/caseView';
+import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
+import { useHall, useHallDay } from '../../app/hall';
+import { formatDateTime, useNow } from '../../app/time';
 import { CaseDetail } from '../../features/cases/CaseDetail';
+import { sortCases } from '../../features/cases/caseView';
+import { heldTicket } from '../../features/queue/tickets';
+import { useI18n } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { KeyButton } from '../../ui/KeyButton';
+import { Tabs } from '../../ui/Tabs';
 import { RegisterCase } from './RegisterCase';
 
 type Scope = 'mine' | 'department';
@@ -25,11 +29,10 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
   const [openId, setOpenId] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [found, setFound] = useState<CaseListRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, check } = useCommandError();
   const [note, setNote] = useState<string | null>(null);
   const staff = rowById(replica, 'staff', staffId);
-  const held =
-    rowsOf(replica, 'tickets').find((tk) => tk.counter_id === counterId && (tk.status === 'called' || tk.status === 'serving')) ?? null;
+  const held = heldTicket(rowsOf(replica, 'tickets'), counterId) ?? null;
   const cases = rowsOf(replica, 'cases').filter((c) =>
     scope === 'mine' ? c.first_clerk_id === staffId || c.handler_id === staffId : c.department_id === staff?.department_id,
   );
@@ -42,16 +45,15 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
   const search = async () => {
     if (!text.trim()) return setFound(null);
     const r = await api.query('cases.search', { text: text.trim(), scope, counterId });
-    if (r.ok) {
-      setFound(r.result.rows);
-      setError(null);
-    } else setError(r.error.message);
+    if (check(r) && r.ok) setFound(r.result.rows);
   };
   const registered = (outcome: CommandOutcome<'case.register'>) => {
     setRegistering(false);
     if (outcome.ok === true) setOpenId(outcome.result.case.id);
     setNote(outcome.ok === 'queued' ? t('case.queued') : null);
   };
+  /** A found case opens when this terminal holds it (the rest of the hall's history is only listed). */
+  const isHere = (id: string) => rowById(replica, 'cases', id) !== undefined;
 
   if (selected) return <CaseDetail c={selected} counterId={counterId} onClose={() => setOpenId(null)} />;
   return (
@@ -61,88 +63,77 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
         <KeyButton label={t('case.register')} hotkey="Insert" variant="primary" onPress={() => setRegistering(true)} />
       </div>
       {note && <p className="info">{note}</p>}
-      <div className="row">
-        <div role="tablist" className="tabs" aria-label={t('case.title')}>
-          {(['mine', 'department'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="tab"
-              aria-selected={scope === s}
-              className={`tab ${scope === s ? 'active' : ''}`}
-              onClick={() => (setScope(s), setFound(null))}
-            >
-              {t(`case.scope.${s}`)}
+      <Tabs
+        label={t('case.title')}
+        tabs={[
+          { id: 'mine', label: t('case.scope.mine') },
+          { id: 'department', label: t('case.scope.department') },
+        ]}
+        selected={scope}
+        onSelect={(s) => (setScope(s), setFound(null))}
+        aside={
+          <form
+            className="row"
+            role="search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void search();
+            }}
+          >
+            <input
+              aria-label={t('case.search')}
+              placeholder={t('case.searchHint')}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              maxLength={50}
+            />
+            <button type="submit" className="btn small" disabled={connection.status !== 'connected'}>
+              {t('case.search')}
             </button>
-          ))}
-        </div>
-        <form
-          className="row"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void search();
-          }}
-        >
-          <input
-            aria-label={t('case.search')}
-            placeholder={t('case.searchHint')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            maxLength={50}
+          </form>
+        }
+      >
+        <ErrorLine error={error} />
+        {found ? (
+          <DataTable
+            label={t('case.results')}
+            rows={found}
+            rowKey={(r) => r.id}
+            rowClass={(r) => (isHere(r.id) ? 'clickable' : '')}
+            onRowClick={(r) => isHere(r.id) && setOpenId(r.id)}
+            empty={t('case.none')}
+            columns={[
+              { rowHeader: true, className: 'mono', cell: (r) => r.number },
+              { cell: (r) => r.itemName },
+              { cell: (r) => r.applicantName },
+              { cell: (r) => t(`case.status.${r.status}`) },
+              { cell: (r) => formatDateTime(r.receivedAt) },
+            ]}
           />
-          <button type="submit" className="btn small" disabled={connection.status !== 'connected'}>
-            {t('case.search')}
-          </button>
-        </form>
-      </div>
-      <ErrorLine error={error} />
-      {found ? (
-        <table className="service-table" aria-label={t('case.results')}>
-          <tbody>
-            {found.map((r) => (
-              <tr
-                key={r.id}
-                className={rowById(replica, 'cases', r.id) ? 'clickable' : ''}
-                onClick={() => rowById(replica, 'cases', r.id) && setOpenId(r.id)}
-              >
-                <td className="mono">{r.number}</td>
-                <td>{r.itemName}</td>
-                <td>{r.applicantName}</td>
-                <td>{t(`case.status.${r.status}`)}</td>
-                <td>{formatDateTime(r.receivedAt)}</td>
-              </tr>
+        ) : open.length === 0 ? (
+          <p className="muted">{t('case.none')}</p>
+        ) : (
+          <ul className="case-list" aria-label={t(`case.scope.${scope}`)}>
+            {open.map(({ c, signal }) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className={`case-row signal-${signal}`}
+                  onClick={() => setOpenId(c.id)}
+                  aria-label={`${c.number} ${c.applicant_name} ${t(`case.signal.${signal}`)}`}
+                >
+                  <span className="dot" aria-hidden="true" />
+                  <span className="mono">{c.number}</span>
+                  <span>{rowById(replica, 'catalog_items', c.item_id)?.name}</span>
+                  <span>{c.applicant_name}</span>
+                  <span>{t(`case.status.${c.status}`)}</span>
+                  <span>{c.promised_due ? t('case.dueShort', { d: c.promised_due }) : ''}</span>
+                </button>
+              </li>
             ))}
-            {found.length === 0 && (
-              <tr>
-                <td className="muted">{t('case.none')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      ) : open.length === 0 ? (
-        <p className="muted">{t('case.none')}</p>
-      ) : (
-        <ul className="case-list" aria-label={t(`case.scope.${scope}`)}>
-          {open.map(({ c, signal }) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                className={`case-row signal-${signal}`}
-                onClick={() => setOpenId(c.id)}
-                aria-label={`${c.number} ${c.applicant_name} ${t(`case.signal.${caseSignal(c, day)}`)}`}
-              >
-                <span className="dot" aria-hidden="true" />
-                <span className="mono">{c.number}</span>
-                <span>{rowById(replica, 'catalog_items', c.item_id)?.name}</span>
-                <span>{c.applicant_name}</span>
-                <span>{t(`case.status.${c.status}`)}</span>
-                <span>{c.promised_due ? t('case.dueShort', { d: c.promised_due }) : ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+          </ul>
+        )}
+      </Tabs>
       {registering && <RegisterCase counterId={counterId} ticket={held} onDone={registered} onCancel={() => setRegistering(false)} />}
     </section>
   );

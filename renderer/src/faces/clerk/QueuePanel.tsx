@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { isWaiting } from '../../../../shared/queue/rules';
 import { averageServiceMs } from '../../../../shared/queue/kpi';
-import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
-import { Dialog, KeyButton } from '../../ui/components';
-import { formatDuration, useHall, useHallDay, useNow } from '../../app/hall';
+import { TRANSFER_MODES, type TransferMode } from '../../../../shared/queue/enums';
+import { isWaiting } from '../../../../shared/queue/rules';
+import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
+import { useHall, useHallDay } from '../../app/hall';
+import { formatDuration, useNow } from '../../app/time';
+import { heldTicket } from '../../features/queue/tickets';
 import { useI18n } from '../../i18n';
+import { Dialog } from '../../ui/Dialog';
+import { KeyButton } from '../../ui/KeyButton';
 
 type DialogKind = 'transfer' | 'specific' | 'park' | 'finish' | null;
 
@@ -16,7 +20,7 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
   const [dialog, setDialog] = useState<DialogKind>(null);
   const counter = rowById(replica, 'counters', counterId)!;
   const { settings, tickets } = useHallDay(now);
-  const held = tickets.find((tk) => tk.counter_id === counterId && (tk.status === 'called' || tk.status === 'serving'));
+  const held = heldTicket(tickets, counterId);
   const serviceIds = rowsOf(replica, 'counter_services')
     .filter((cs) => cs.counter_id === counterId)
     .sort((a, b) => a.position - b.position)
@@ -46,9 +50,9 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
         <div className="current-meta">
           {held ? (
             <>
-              <span className="current-status">{t(held.status === 'called' ? 'q.called' : 'q.serving')}</span>
+              <span className="current-status">{t(`ticket.status.${held.status}`)}</span>
               <span>{service?.name}</span>
-              {held.priority !== 'normal' && <span className="priority-flag">{t(`q.p.${held.priority}`)}</span>}
+              {held.priority !== 'normal' && <span className="priority-flag">{t(`priority.${held.priority}`)}</span>}
               <span className="muted">{t('q.waitedFor', { d: formatDuration((held.called_at ?? now) - held.issued_at) })}</span>
               {held.recalls > 0 && <span className="muted">{t('q.recalls', { n: held.recalls })}</span>}
             </>
@@ -192,7 +196,7 @@ function TwoFields({ first, second, onSubmit }: { first: string; second: string;
         <input value={b} onChange={(e) => setB(e.target.value)} required maxLength={100} />
       </label>
       <button type="submit" className="btn btn-primary">
-        {t('q.confirm')}
+        {t('app.confirm')}
       </button>
     </form>
   );
@@ -208,7 +212,7 @@ function ParkForm({ initial, onSubmit }: { initial: number; onSubmit: (minutes: 
         <input autoFocus type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
       </label>
       <button type="submit" className="btn btn-primary">
-        {t('q.confirm')}
+        {t('app.confirm')}
       </button>
     </form>
   );
@@ -235,7 +239,7 @@ function FinishDialog(props: { serviceIds: string[]; initial: string; onClose: (
           ))}
         </fieldset>
         <button type="submit" className="btn btn-primary" autoFocus disabled={handled.length === 0}>
-          {t('q.confirm')}
+          {t('app.confirm')}
         </button>
       </form>
     </Dialog>
@@ -249,7 +253,7 @@ function TransferDialog({
 }: {
   counterId: string;
   onClose: () => void;
-  onConfirm: (to: { toServiceId: string | null; toCounterId: string | null; mode: 'keep' | 'back' }) => void;
+  onConfirm: (to: { toServiceId: string | null; toCounterId: string | null; mode: TransferMode }) => void;
 }) {
   const { replica } = useHall();
   const { t } = useI18n();
@@ -262,7 +266,7 @@ function TransferDialog({
   const [target, setTarget] = useState<'service' | 'counter'>('service');
   const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
   const [toCounter, setToCounter] = useState(counters[0]?.id ?? '');
-  const [mode, setMode] = useState<'keep' | 'back'>('keep');
+  const [mode, setMode] = useState<TransferMode>('keep');
   return (
     <Dialog title={t('q.transfer')} onClose={onClose}>
       <form
@@ -308,22 +312,22 @@ function TransferDialog({
           disabled={target !== 'counter'}
           onChange={(e) => setToCounter(e.target.value)}
         >
-          {counters.map((c: Row<'counters'>) => (
+          {counters.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </select>
         <fieldset>
-          {(['keep', 'back'] as const).map((m) => (
+          {TRANSFER_MODES.map((m) => (
             <label key={m} className="radio">
               <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} />
-              {t(`q.${m}`)}
+              {t(`transferMode.${m}`)}
             </label>
           ))}
         </fieldset>
         <button type="submit" className="btn btn-primary" autoFocus>
-          {t('q.confirm')}
+          {t('app.confirm')}
         </button>
       </form>
     </Dialog>

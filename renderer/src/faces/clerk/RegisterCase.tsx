@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { checkCreditCode, checkPhone, checkResidentId } from '../../../../shared/identity/rules';
+import { APPLICANT_TYPES, type ApplicantType } from '../../../../shared/cases/enums';
+import { ErrorCode } from '../../../../shared/kernel/errors';
 import { rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
-import { Dialog, ErrorLine, useCommandError } from '../../ui/components';
-import { hallNow, useHall } from '../../app/hall';
-import { useI18n } from '../../i18n';
+import { useHall } from '../../app/hall';
+import { hallNow } from '../../app/time';
 import { parseList } from '../../features/cases/caseView';
+import { useI18n } from '../../i18n';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 
 /**
  * 收件: the clerk registers a case, for the ticket in front of them or without one (an agent's
@@ -32,7 +36,7 @@ export function RegisterCase(props: {
   const preferred = props.ticket ? items.find((i) => i.service_id === props.ticket!.service_id) : undefined;
   const [itemId, setItemId] = useState(preferred?.id ?? items[0]?.id ?? '');
   const item = items.find((i) => i.id === itemId);
-  const [type, setType] = useState<'person' | 'enterprise'>('person');
+  const [type, setType] = useState<ApplicantType>('person');
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [creditCode, setCreditCode] = useState('');
@@ -80,7 +84,10 @@ export function RegisterCase(props: {
           <select autoFocus value={itemId} onChange={(e) => (setItemId(e.target.value), setUnchecked(new Set()))} required>
             {items.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name}（{i.mode === 'instant' ? t('case.instant') : t('case.promisedDays', { n: i.promised_limit })}）
+                {t('case.itemOption', {
+                  name: i.name,
+                  limit: i.mode === 'instant' ? t('case.instant') : t('case.promisedDays', { n: i.promised_limit }),
+                })}
               </option>
             ))}
           </select>
@@ -94,14 +101,12 @@ export function RegisterCase(props: {
         <fieldset>
           <legend>{t('case.applicant')}</legend>
           <div className="row">
-            <label className="radio">
-              <input type="radio" name="atype" checked={type === 'person'} onChange={() => setType('person')} />
-              {t('case.person')}
-            </label>
-            <label className="radio">
-              <input type="radio" name="atype" checked={type === 'enterprise'} onChange={() => setType('enterprise')} />
-              {t('case.enterprise')}
-            </label>
+            {APPLICANT_TYPES.map((a) => (
+              <label key={a} className="radio">
+                <input type="radio" name="atype" checked={type === a} onChange={() => setType(a)} />
+                {t(`case.applicantType.${a}`)}
+              </label>
+            ))}
           </div>
           <label>
             {type === 'person' ? t('case.name') : t('case.enterpriseName')}
@@ -207,7 +212,9 @@ function Checked(props: {
   onChange: (v: string) => void;
   result: { ok: true } | { ok: false; reason: string } | null;
 }) {
-  const bad = props.result?.ok === false ? props.result.reason : null;
+  const { tError } = useI18n();
+  // The identity rules say in Chinese what is wrong; other languages get the generic words.
+  const bad = props.result?.ok === false ? tError({ code: ErrorCode.VALIDATION_FAILED, message: props.result.reason }) : null;
   return (
     <label>
       {props.label}

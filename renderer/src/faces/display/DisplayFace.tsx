@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { callAnnouncement } from '../../../../shared/queue/announce';
 import { isWaiting } from '../../../../shared/queue/rules';
 import { rowById, rowsOf, type ReplicaState, type Row } from '../../../../shared/protocol';
-import { Announcer, speakInHall, type AnnouncerEntry } from './announcer';
-import { hallNow, useHall, useHallDay, useNow } from '../../app/hall';
+import { useHall, useHallDay } from '../../app/hall';
+import { hallNow, useNow } from '../../app/time';
 import { useI18n } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { Announcer, speakInHall, type AnnouncerEntry } from './announcer';
+import { emptyCallLog, trackCalls, type Call, type CallLog } from './calls';
 
 const HIGHLIGHT_MS = 8000;
 /** A call older than this when first seen (e.g. after an outage) is shown but not spoken. */
@@ -16,9 +19,9 @@ const RECENT_CALLS = 8;
  * calls, who waits for what, the hall's notice, date and clock. It speaks every call. Its feed
  * carries no personal data at all. A zone setting shows only that zone's counters.
  */
-export function DisplayFace() {
+export default function DisplayFace() {
   const { replica, connection } = useHall();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const now = useNow();
   const zone = connection.welcome?.zone ?? '';
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
@@ -41,9 +44,9 @@ export function DisplayFace() {
         <h1>{hall?.name ?? connection.welcome?.hallName ?? ''}</h1>
         <div className="display-clock">
           <span className="date">
-            {date.toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}
+            {date.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}
           </span>
-          <time className="time">{date.toLocaleTimeString('zh-CN', { hour12: false })}</time>
+          <time className="time">{date.toLocaleTimeString(language, { hour12: false })}</time>
         </div>
       </header>
       <main className="display-body">
@@ -60,22 +63,16 @@ export function DisplayFace() {
         </section>
         <section className="recent" aria-label={t('display.recent')}>
           <h2>{t('display.recent')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('display.number')}</th>
-                <th>{t('display.window')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {todays.slice(0, RECENT_CALLS).map((c) => (
-                <tr key={c.ticketId}>
-                  <td>{c.number}</td>
-                  <td>{t('display.windowN', { n: c.window })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label={t('display.recent')}
+            className="calls"
+            rows={todays.slice(0, RECENT_CALLS)}
+            rowKey={(c) => c.ticketId}
+            columns={[
+              { header: t('display.number'), cell: (c) => c.number },
+              { header: t('display.window'), cell: (c) => t('display.windowN', { n: c.window }) },
+            ]}
+          />
         </section>
         <WaitingByService now={now} tickets={tickets} inZone={inZone} />
       </main>
@@ -90,7 +87,7 @@ export function DisplayFace() {
         ))}
       </ol>
       {hall?.notice && (
-        <footer className="marquee" aria-label="notice">
+        <footer className="marquee" aria-label={t('display.notice')}>
           <span>{hall.notice}</span>
         </footer>
       )}
@@ -132,7 +129,7 @@ function WaitingByService({
               {!s.is_open
                 ? t('display.paused')
                 : windows.length
-                  ? t('display.windows', { list: windows.join('、') })
+                  ? t('display.windows', { list: windows.join(t('list.separator')) })
                   : t('display.noWindow')}
             </span>
             <span className="w-count">{t('display.people', { n })}</span>
@@ -143,46 +140,22 @@ function WaitingByService({
   );
 }
 
-interface Call {
-  ticketId: string;
-  number: string;
-  window: number;
-  day: string;
-  calledAt: number;
-}
-
 /**
- * Watches the replica for calls (a ticket whose last-call time changes: a call or a recall),
- * keeps the calls seen, newest first (a ticket transferred since still shows where it was
- * called), and queues their announcements. What the display held when it started is listed but
- * not spoken again, nor is a call already stale when first seen (after an outage).
+ * The calls seen, newest first (see trackCalls), and the announcement queue speaking them. What
+ * the display held when it started is listed but not spoken again, nor is a call already stale
+ * when first seen (after an outage).
  */
 function useCalls(replica: ReplicaState, zone: string, repeat: number): { entries: readonly AnnouncerEntry[]; calls: readonly Call[] } {
-  const announcer = useMemo(() => new Announcer(speakInHall), []);
+  const [announcer] = useState(() => new Announcer(speakInHall));
   const [entries, setEntries] = useState<readonly AnnouncerEntry[]>([]);
-  const [calls, setCalls] = useState<readonly Call[]>([]);
   useEffect(() => announcer.watch(setEntries), [announcer]);
-  const seen = useRef<Map<string, string> | null>(null);
-  useEffect(() => {
-    if (replica.seq === 0) return;
-    const first = seen.current === null;
-    const known = (seen.current ??= new Map());
-    const fresh: Call[] = [];
-    for (const tk of rowsOf(replica, 'tickets') as Row<'tickets'>[]) {
-      // A recall bumps the count even within the same millisecond as the call.
-      const mark = `${tk.called_at}/${tk.recalls}`;
-      if (tk.called_at === null || known.get(tk.id) === mark) continue;
-      known.set(tk.id, mark);
-      const counter = rowById(replica, 'counters', tk.counter_id);
-      if (!counter || (zone && counter.zone !== zone)) continue;
-      fresh.push({ ticketId: tk.id, number: tk.number, window: counter.number, day: tk.day, calledAt: tk.called_at });
-      if (!first && hallNow() - tk.called_at <= STALE_CALL_MS) announcer.enqueue(callAnnouncement(tk.number, counter.number), repeat);
-    }
-    if (fresh.length === 0) return;
-    setCalls((old) => {
-      const ids = new Set(fresh.map((c) => c.ticketId));
-      return [...fresh, ...old.filter((c) => !ids.has(c.ticketId))].sort((a, b) => b.calledAt - a.calledAt).slice(0, 50);
-    });
-  }, [replica, announcer, zone, repeat]);
-  return { entries, calls };
+  // The log follows the replica as it renders (React's pattern for state derived from changes).
+  const [seen, setSeen] = useState<{ replica: ReplicaState | null; log: CallLog }>({ replica: null, log: emptyCallLog });
+  if (replica.seq !== 0 && seen.replica !== replica) setSeen({ replica, log: trackCalls(seen.log, replica, zone) });
+  // Each look's fresh calls are spoken once, with the repeat count of the moment.
+  const speak = useEffectEvent((calls: readonly Call[]) => {
+    for (const c of calls) if (hallNow() - c.calledAt <= STALE_CALL_MS) announcer.enqueue(callAnnouncement(c.number, c.window), repeat);
+  });
+  useEffect(() => speak(seen.log.fresh), [seen.log]);
+  return { entries, calls: seen.log.calls };
 }

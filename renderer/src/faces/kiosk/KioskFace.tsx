@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { PRIORITIES, type Priority } from '../../../../shared/queue/enums';
 import { isWaiting, numberedBy } from '../../../../shared/queue/rules';
-import { type Priority } from '../../../../shared/queue/enums';
-import { rowById, rowsOf, type PreloadApi, type Row } from '../../../../shared/protocol';
-import { ErrorLine, StaffConfirm, useCommandError } from '../../ui/components';
-import { formatTime, useHall, useHallDay, useNow } from '../../app/hall';
+import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
+import { useHall, useHallDay } from '../../app/hall';
+import { formatTime, useNow } from '../../app/time';
 import { LanguageToggle, useI18n } from '../../i18n';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { StaffConfirm } from '../../ui/SignInForm';
 
 interface Issued {
   number: string;
@@ -18,7 +20,7 @@ interface Issued {
 const TICKET_SCREEN_MS = 20_000;
 
 /** The ticket kiosk: big touch targets, plain words, and a plain "why not" when a service is unavailable. */
-export function KioskFace() {
+export default function KioskFace() {
   const { replica, connection } = useHall();
   const { t } = useI18n();
   const now = useNow();
@@ -154,7 +156,7 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
     });
     setBusy(false);
     if (!check(outcome) || outcome.ok !== true) return;
-    const r = outcome.result as { ticket: { number: string; issued_at: number }; ahead: number; estimatedWaitMinutes: number | null };
+    const r = outcome.result;
     onIssued({
       number: r.ticket.number,
       serviceName: service.name,
@@ -168,7 +170,7 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
       <h2>{service.name}</h2>
       <fieldset className="kiosk-priority">
         <legend>{t('kiosk.priority')}</legend>
-        {(['normal', 'green', 'major', 'appointment'] as const).map((p) => (
+        {PRIORITIES.map((p) => (
           <label key={p} className="radio big">
             <input type="radio" name="priority" checked={priority === p} onChange={() => setPriority(p)} />
             {t(`kiosk.p.${p}`)}
@@ -196,12 +198,10 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
 
 /** On screen and on the ticket printer: the same content, laid out for 58/80 mm paper when printed. */
 function TicketView({ issued, hallName, onDone }: { issued: Issued; hallName: string; onDone: () => void }) {
+  const { api } = useHall();
   const { t } = useI18n();
-  useEffect(() => {
-    const bridge = (window as { servicehall?: PreloadApi }).servicehall;
-    if (bridge) void bridge.printTicket();
-    else window.print();
-  }, []);
+  // Printed once, as it first shows; a printer's trouble is for staff, not for the applicant's screen.
+  useEffect(() => void api.printTicket(), [api]);
   return (
     <section className="ticket card" aria-label={t('kiosk.ticket')}>
       <div className="ticket-hall">{hallName}</div>

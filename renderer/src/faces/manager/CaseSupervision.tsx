@@ -1,50 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import { rowsOf } from '../../../../shared/protocol';
-import { type ReportResult, type SupervisionResult } from '../../../../shared/cases/queries';
-import { type TodayResult } from '../../../../shared/hall/queries';
-import { ErrorLine } from '../../ui/components';
-import { useHall, useHallDay, useNow } from '../../app/hall';
+import { useMemo, useState } from 'react';
+import { useHallDay } from '../../app/hall';
+import { useNow } from '../../app/time';
 import { useI18n } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { useHubQuery } from './useHubQuery';
 
-/**
- * Asks the hub a query again whenever cases change (as the feed shows), every minute (signals
- * change with the day, not only with writes), and on request.
- */
-function useHubQuery<R>(
-  ask: () => Promise<{ ok: true; result: R } | { ok: false; error: { message: string } }>,
-  deps: unknown[],
-  tick: number,
-) {
-  const { replica, connection } = useHall();
-  const minute = Math.floor(useNow(60_000) / 60_000);
-  const [result, setResult] = useState<R | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const cases = rowsOf(replica, 'cases');
-  // Any case written (a step, a part decided, a new case) moves one of these.
-  const casesVersion = `${cases.length}:${cases.reduce((m, c) => Math.max(m, c.updated_at), 0)}:${rowsOf(replica, 'case_parts').length}`;
-  const online = connection.status === 'connected';
-  // `ask` is rebuilt on each render; `deps` say what it really depends on.
-  const run = useCallback(async () => {
-    const r = await ask();
-    if (r.ok) {
-      setResult(r.result);
-      setError(null);
-    } else setError(r.error.message);
-  }, deps);
-  useEffect(() => {
-    if (online) void run();
-  }, [run, casesVersion, minute, online, tick]);
-  return { result, error };
-}
+/** The queries of this tab that take no parameters. */
+const NONE = {};
 
 /** Today, the supervision list (by department and handler) and the time-limit report. */
 export function CaseSupervision() {
-  const { api } = useHall();
   const { t } = useI18n();
   // One refresh asks everything on this tab again.
   const [tick, setTick] = useState(0);
-  const today = useHubQuery<TodayResult>(() => api.query('hall.today', {}), [api], tick);
-  const sup = useHubQuery<SupervisionResult>(() => api.query('cases.supervision', {}), [api], tick);
+  const today = useHubQuery('hall.today', NONE, tick);
+  const sup = useHubQuery('cases.supervision', NONE, tick);
   const [group, setGroup] = useState<'department' | 'handler'>('department');
   const [filter, setFilter] = useState('');
   const rows = (sup.result?.rows ?? []).filter((r) => !filter || (group === 'department' ? r.departmentName : r.handlerName) === filter);
@@ -125,70 +96,56 @@ export function CaseSupervision() {
             </select>
           </label>
         </div>
-        <table className="service-table" aria-label={t('sup.list')}>
-          <thead>
-            <tr>
-              <th>{t('sup.signal')}</th>
-              <th>{t('sup.number')}</th>
-              <th>{t('case.item')}</th>
-              <th>{t('sup.department')}</th>
-              <th>{t('sup.handler')}</th>
-              <th>{t('case.applicant')}</th>
-              <th>{t('sup.promisedDue')}</th>
-              <th>{t('sup.daysLeft')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={`signal-${r.signal}`}>
-                <td>
+        <DataTable
+          label={t('sup.list')}
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowClass={(r) => `signal-${r.signal}`}
+          empty={t('sup.none')}
+          columns={[
+            {
+              header: t('sup.signal'),
+              cell: (r) => (
+                <>
                   <span className={`badge signal-${r.signal}`}>{t(`case.signal.${r.signal}`)}</span>
                   {r.green && <span className="badge green">{t('case.greenShort')}</span>}
-                </td>
-                <td className="mono">{r.number}</td>
-                <td>{r.itemName}</td>
-                <td>{r.departmentName}</td>
-                <td>{r.handlerName}</td>
-                <td>{r.applicantName}</td>
-                <td>
+                </>
+              ),
+            },
+            { header: t('sup.number'), className: 'mono', cell: (r) => r.number },
+            { header: t('case.item'), cell: (r) => r.itemName },
+            { header: t('sup.department'), cell: (r) => r.departmentName },
+            { header: t('sup.handler'), cell: (r) => r.handlerName },
+            { header: t('case.applicant'), cell: (r) => r.applicantName },
+            {
+              header: t('sup.promisedDue'),
+              cell: (r) => (
+                <>
                   {r.promisedDue}
                   {r.overStatutory && <span className="why"> {t('sup.overStatutory')}</span>}
                   {r.partsOverdue > 0 && <span className="why"> {t('sup.partsOverdue', { n: r.partsOverdue })}</span>}
-                </td>
-                <td>{r.daysLeft < 0 ? t('sup.overdue', { n: -r.daysLeft }) : t('sup.left', { n: r.daysLeft })}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={8} className="muted">
-                  {t('sup.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: t('sup.daysLeft'),
+              cell: (r) => (r.daysLeft < 0 ? t('sup.overdue', { n: -r.daysLeft }) : t('sup.left', { n: r.daysLeft })),
+            },
+          ]}
+        />
         {sup.result && <h3 className="subhead">{t('sup.byDepartment')}</h3>}
         {sup.result && (
-          <table className="service-table" aria-label={t('sup.byDepartment')}>
-            <thead>
-              <tr>
-                <th>{t('sup.department')}</th>
-                <th>{t('sup.casesRunning')}</th>
-                <th>{t('case.signal.yellow')}</th>
-                <th>{t('case.signal.red')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sup.result.departments.map((d) => (
-                <tr key={d.departmentId}>
-                  <td>{d.name}</td>
-                  <td>{d.running}</td>
-                  <td>{d.yellow}</td>
-                  <td>{d.red}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label={t('sup.byDepartment')}
+            rows={sup.result.departments}
+            rowKey={(d) => d.departmentId}
+            columns={[
+              { header: t('sup.department'), cell: (d) => d.name },
+              { header: t('sup.casesRunning'), cell: (d) => d.running },
+              { header: t('case.signal.yellow'), cell: (d) => d.yellow },
+              { header: t('case.signal.red'), cell: (d) => d.red },
+            ]}
+          />
         )}
       </section>
       <TimeLimitReport tick={tick} />
@@ -198,13 +155,12 @@ export function CaseSupervision() {
 
 /** Average statutory vs promised limits over the catalog, the compression, and what cases really took. */
 function TimeLimitReport({ tick }: { tick: number }) {
-  const { api } = useHall();
   const { t } = useI18n();
   const { day } = useHallDay(useNow(60_000));
   const [year, setYear] = useState(Number(day.slice(0, 4)));
-  const report = useHubQuery<ReportResult>(
-    () => api.query('cases.report', { from: `${year}-01-01`, to: `${year}-12-31` }),
-    [api, year],
+  const report = useHubQuery(
+    'cases.report',
+    useMemo(() => ({ from: `${year}-01-01`, to: `${year}-12-31` }), [year]),
     tick,
   );
   const r = report.result;
@@ -241,26 +197,17 @@ function TimeLimitReport({ tick }: { tick: number }) {
           </p>
           {r.joint.cases > 0 && <p className="report-line">{t('rep.jointLine', { n: r.joint.cases, ok: r.joint.onTimePct ?? '—' })}</p>}
           {r.departments.length > 0 && (
-            <table className="service-table" aria-label={t('rep.byDepartment')}>
-              <thead>
-                <tr>
-                  <th>{t('sup.department')}</th>
-                  <th>{t('rep.cases')}</th>
-                  <th>{t('rep.avgUsed')}</th>
-                  <th>{t('rep.onTime')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.departments.map((d) => (
-                  <tr key={d.name}>
-                    <td>{d.name}</td>
-                    <td>{d.cases}</td>
-                    <td>{d.avgUsedDays ?? '—'}</td>
-                    <td>{d.onTimePct === null ? '—' : `${d.onTimePct}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              label={t('rep.byDepartment')}
+              rows={r.departments}
+              rowKey={(d) => d.name}
+              columns={[
+                { header: t('sup.department'), cell: (d) => d.name },
+                { header: t('rep.cases'), cell: (d) => d.cases },
+                { header: t('rep.avgUsed'), cell: (d) => d.avgUsedDays ?? '—' },
+                { header: t('rep.onTime'), cell: (d) => (d.onTimePct === null ? '—' : `${d.onTimePct}%`) },
+              ]}
+            />
           )}
         </>
       )}

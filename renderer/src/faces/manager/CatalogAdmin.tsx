@@ -1,15 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { parseDateList } from '../../../../shared/calendar/rules';
-import { CatalogItemInput, parseCatalogSheet, parseCsv, type ImportProblem } from '../../../../shared/catalog/sheet';
 import { ITEM_KINDS, ITEM_MODES } from '../../../../shared/catalog/enums';
+import {
+  CATALOG_COLUMNS,
+  CatalogItemInput,
+  OPTIONAL_COLUMNS,
+  parseCatalogSheet,
+  parseCsv,
+  type ImportProblem,
+} from '../../../../shared/catalog/sheet';
 import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
-import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
-import { Dialog, ErrorLine, useCommandError } from '../../ui/components';
-import { useHall, useHallDay, useNow } from '../../app/hall';
-import { useI18n } from '../../i18n';
-import { useManagerSession } from './ManagerSession';
-import { formatFee, parseList } from '../../features/cases/caseView';
+import { useHall } from '../../app/hall';
+import { parseList } from '../../features/cases/caseView';
+import { useI18n, type Key, type Translate } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 
 /** A spreadsheet as rows of text cells: CSV in UTF-8 (or GBK, as Chinese Excel saves it), or XLSX. */
 export async function readCatalogFile(file: File): Promise<string[][]> {
@@ -30,6 +36,8 @@ export async function readCatalogFile(file: File): Promise<string[][]> {
   }
   return parseCsv(text);
 }
+
+const formatFee = (t: Translate, cents: number): string => (cents === 0 ? t('cat.free') : t('cat.yuan', { n: (cents / 100).toFixed(2) }));
 
 /** The service catalog: import a sheet (checked here first, then by the hub), or edit one item. */
 export function CatalogAdmin() {
@@ -67,7 +75,7 @@ export function CatalogAdmin() {
     if (!file) return;
     const outcome = await api.command('catalog.import', { fileName: file.name, rows: file.rows });
     if (check(outcome) && outcome.ok === true) {
-      setDone(t('cat.imported', { created: Number(outcome.result.created), updated: Number(outcome.result.updated) }));
+      setDone(t('cat.imported', { created: outcome.result.created, updated: outcome.result.updated }));
       setFile(null);
     }
   };
@@ -86,7 +94,14 @@ export function CatalogAdmin() {
           {t('cat.file')}
           <input type="file" accept=".csv,.xlsx" onChange={(e) => void pick(e.target.files?.[0])} />
         </label>
-        <span className="muted">{t('cat.columns')}</span>
+        <span className="muted">
+          {t('cat.columns', {
+            columns: Object.values(CATALOG_COLUMNS)
+              .filter((c) => !OPTIONAL_COLUMNS.includes(c))
+              .join(t('list.separator')),
+            optional: OPTIONAL_COLUMNS.join(t('list.separator')),
+          })}
+        </span>
       </div>
       {file && (
         <div className="import-report" aria-label={t('cat.report')}>
@@ -95,17 +110,16 @@ export function CatalogAdmin() {
           ) : (
             <>
               <p className="error">{t('cat.problems', { name: file.name, n: file.problems.length })}</p>
-              <table className="service-table" aria-label={t('cat.report')}>
-                <tbody>
-                  {file.problems.map((p, i) => (
-                    <tr key={i}>
-                      <td>{p.row ? t('cat.row', { n: p.row }) : ''}</td>
-                      <td>{p.column}</td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                label={t('cat.report')}
+                rows={file.problems.map((p, i) => ({ ...p, key: String(i) }))}
+                rowKey={(p) => p.key}
+                columns={[
+                  { rowHeader: true, cell: (p) => (p.row ? t('cat.row', { n: p.row }) : '') },
+                  { cell: (p) => p.column },
+                  { cell: (p) => p.message },
+                ]}
+              />
             </>
           )}
           {file.problems.length === 0 && (
@@ -118,40 +132,27 @@ export function CatalogAdmin() {
       {done && <p className="info">{done}</p>}
       <ErrorLine error={error} />
       <div className="scroll">
-        <table className="service-table" aria-label={t('cat.list')}>
-          <thead>
-            <tr>
-              <th>{t('cat.code')}</th>
-              <th>{t('case.item')}</th>
-              <th>{t('sup.department')}</th>
-              <th>{t('cat.kind')}</th>
-              <th>{t('cat.limits')}</th>
-              <th>{t('cat.fee')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id} className={i.active ? '' : 'revoked'}>
-                <td className="mono">{i.code}</td>
-                <td>{i.name}</td>
-                <td>{rowById(replica, 'departments', i.department_id)?.name}</td>
-                <td>
-                  {t(`catalog.kind.${i.kind}`)} · {t(`catalog.mode.${i.mode}`)}
-                </td>
-                <td>
-                  {i.statutory_limit} → {i.promised_limit} {t(`limitUnit.${i.limit_unit}`)}
-                </td>
-                <td>{formatFee(i.fee_cents)}</td>
-                <td>
-                  <button type="button" className="btn small" aria-label={t('cat.editOne', { name: i.name })} onClick={() => setEditing(i)}>
-                    {t('cat.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={t('cat.list')}
+          rows={items}
+          rowKey={(i) => i.id}
+          rowClass={(i) => (i.active ? '' : 'revoked')}
+          columns={[
+            { header: t('cat.code'), className: 'mono', cell: (i) => i.code },
+            { header: t('case.item'), cell: (i) => i.name },
+            { header: t('sup.department'), cell: (i) => rowById(replica, 'departments', i.department_id)?.name },
+            { header: t('cat.kind'), cell: (i) => `${t(`catalog.kind.${i.kind}`)} · ${t(`catalog.mode.${i.mode}`)}` },
+            { header: t('cat.limits'), cell: (i) => `${i.statutory_limit} → ${i.promised_limit} ${t(`limitUnit.${i.limit_unit}`)}` },
+            { header: t('cat.fee'), cell: (i) => formatFee(t, i.fee_cents) },
+            {
+              cell: (i) => (
+                <button type="button" className="btn small" aria-label={t('cat.editOne', { name: i.name })} onClick={() => setEditing(i)}>
+                  {t('cat.edit')}
+                </button>
+              ),
+            },
+          ]}
+        />
       </div>
       {editing && <ItemEditor item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </section>
@@ -197,7 +198,7 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
     if (check(await api.command('catalog.save', { itemId: item?.id ?? `${crypto.randomUUID()}`, item: parsed.data }))) onClose();
   };
   /** The options of an enum select, labelled in the face's language. */
-  const options = <C extends string>(codes: readonly C[], labelKey: (code: C) => Parameters<typeof t>[0]) =>
+  const options = <C extends string>(codes: readonly C[], labelKey: (code: C) => Key) =>
     codes.map((k) => (
       <option key={k} value={k}>
         {t(labelKey(k))}
@@ -283,99 +284,5 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
         </button>
       </form>
     </Dialog>
-  );
-}
-
-/** The working-day calendar: which years are known, an administrator's year, duty days, supervision settings. */
-export function CalendarAdmin() {
-  const { api, replica, connection } = useHall();
-  const { t } = useI18n();
-  const { day } = useHallDay(useNow(60_000));
-  const { error, check, setError } = useCommandError();
-  const [saved, setSaved] = useState<string | null>(null);
-  const years = rowsOf(replica, 'calendar_years').sort((a, b) => b.year - a.year);
-  const thisYear = Number(day.slice(0, 4));
-  const nextMissing = [thisYear, thisYear + 1].find((y) => !years.some((r) => r.year === y));
-  const [year, setYear] = useState(nextMissing ?? thisYear + 1);
-  const [holidays, setHolidays] = useState('');
-  const [workdays, setWorkdays] = useState('');
-  const settings = parseCaseSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.case_settings ?? '{}');
-  const [duty, setDuty] = useState(settings.dutyDays.join('\n'));
-  const [share, setShare] = useState(Math.round(settings.yellowShare * 100));
-  const [phone, setPhone] = useState(settings.complaintPhone);
-  const isAdmin = useManagerSession()?.role === 'admin';
-
-  const saveYear = async (e: FormEvent) => {
-    e.preventDefault();
-    const h = parseDateList(holidays, year);
-    const w = parseDateList(workdays, year);
-    if (!h.ok || !w.ok) return setError(t('cal.badDates', { list: [...(h.ok ? [] : h.bad), ...(w.ok ? [] : w.bad)].join('、') }));
-    const outcome = await api.command('calendar.setYear', { year, holidays: h.dates, workdays: w.dates });
-    if (check(outcome) && outcome.ok === true) setSaved(t('cal.saved', { year, n: Number(outcome.result.recomputed) }));
-  };
-  const saveSettings = async (e: FormEvent) => {
-    e.preventDefault();
-    const dutyDays = duty.split(/[\s,，、]+/).filter(Boolean);
-    const outcome = await api.command('hall.setCaseSettings', { dutyDays, yellowShare: share / 100, complaintPhone: phone.trim() });
-    if (check(outcome) && outcome.ok === true) setSaved(t('cal.settingsSaved', { n: Number(outcome.result.recomputed) }));
-  };
-  return (
-    <section className="card" aria-label={t('cal.title')}>
-      <h2>{t('cal.title')}</h2>
-      {[thisYear, thisYear + 1]
-        .filter((y) => !years.some((r) => r.year === y))
-        .map((y) => (
-          <p key={y} className="alert" role="alert">
-            {t('cal.missing', { year: y })}
-          </p>
-        ))}
-      <p className="muted">
-        {t('cal.known')}
-        {years.slice(0, 6).map((r) => (
-          <span key={r.year} className="year-chip">
-            {r.year} {t(`cal.source.${r.source}`)}
-          </span>
-        ))}
-      </p>
-      {!isAdmin && <p className="muted">{t('mgr.adminOnly')}</p>}
-      {isAdmin && (
-        <form className="threshold-form" onSubmit={saveYear} aria-label={t('cal.enterYear')}>
-          <label className="inline">
-            {t('cal.year')}
-            <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
-          </label>
-          <label>
-            {t('cal.holidays')}
-            <textarea rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} placeholder="2027-01-01 2027-02-06 …" />
-          </label>
-          <label>
-            {t('cal.workdays')}
-            <textarea rows={3} value={workdays} onChange={(e) => setWorkdays(e.target.value)} placeholder="2027-02-14 …" />
-          </label>
-          <button type="submit" className="btn btn-primary">
-            {t('cal.saveYear')}
-          </button>
-        </form>
-      )}
-      <form className="threshold-form" onSubmit={saveSettings} aria-label={t('cal.settings')}>
-        <label>
-          {t('cal.duty')}
-          <textarea rows={2} value={duty} onChange={(e) => setDuty(e.target.value)} />
-        </label>
-        <label className="inline">
-          {t('cal.share')}
-          <input type="number" min={50} max={100} value={share} onChange={(e) => setShare(Number(e.target.value))} />
-        </label>
-        <label className="inline">
-          {t('cal.phone')}
-          <input value={phone} onChange={(e) => setPhone(e.target.value)} />
-        </label>
-        <button type="submit" className="btn">
-          {t('cal.saveSettings')}
-        </button>
-      </form>
-      <ErrorLine error={error} />
-      {saved && <p className="info">{saved}</p>}
-    </section>
   );
 }

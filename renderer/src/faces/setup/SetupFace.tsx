@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { TerminalRole } from '../../../../shared/kernel/roles';
+import { TERMINAL_ROLES, type TerminalRole } from '../../../../shared/kernel/roles';
 import { type PreloadApi } from '../../../../shared/protocol';
 import { type TerminalConfig } from '../../../../shared/terminals/config';
-import { ErrorLine, PlainPage } from '../../ui/components';
 import { useI18n } from '../../i18n';
+import { ErrorLine, type Problem } from '../../ui/ErrorLine';
+import { PlainPage } from '../../ui/PlainPage';
 
 /** Electron only: this PC's terminal configuration, validated again in the main process. */
-export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: TerminalConfig }) {
+export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: TerminalConfig }) {
   const { t } = useI18n();
   const [config, setConfig] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
   const [code, setCode] = useState('');
   const [enrolled, setEnrolled] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
         onSubmit={async (e) => {
           e.preventDefault();
           const r = await bridge.saveConfig(config);
-          setError(r.ok ? null : r.error.message);
+          setError(r.ok ? null : r.error);
           setSaved(r.ok);
         }}
       >
@@ -39,7 +40,7 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
             <label>
               {t('setup.role')}
               <select value={config.role} onChange={(e) => set('role', e.target.value as TerminalRole)}>
-                {TerminalRole.options.map((r) => (
+                {TERMINAL_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`role.${r}`)}
                   </option>
@@ -62,7 +63,7 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
                 disabled={!code.trim()}
                 onClick={async () => {
                   const r = await bridge.enroll(config.hubUrl, code.trim());
-                  setError(r.ok ? null : r.error.message);
+                  setError(r.ok ? null : r.error);
                   setEnrolled(
                     r.ok
                       ? t('setup.enrolled', { role: t(`role.${r.role as TerminalRole}`), hall: r.hallName }) +
@@ -89,7 +90,7 @@ export function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: Te
           <>
             <fieldset>
               <legend>{t('setup.faces')}</legend>
-              {TerminalRole.options.map((r) => (
+              {TERMINAL_ROLES.map((r) => (
                 <label key={r} className="radio">
                   <input
                     type="checkbox"

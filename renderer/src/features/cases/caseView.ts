@@ -1,5 +1,5 @@
 import { caseSignal } from '../../../../shared/cases/rules';
-import { type CaseSignal } from '../../../../shared/cases/enums';
+import { CASE_EVENT_ACTIONS, type CaseEventAction, type CaseSignal } from '../../../../shared/cases/enums';
 import type { Row } from '../../../../shared/protocol';
 
 /** Red first, then yellow, then the nearest due day: what needs attention comes first. */
@@ -16,6 +16,7 @@ export function sortCases(cases: Row<'cases'>[], today: string): { c: Row<'cases
     );
 }
 
+/** A JSON list of texts as stored (materials); anything else reads as empty. */
 export const parseList = (json: string): string[] => {
   try {
     const v: unknown = JSON.parse(json);
@@ -25,20 +26,5 @@ export const parseList = (json: string): string[] => {
   }
 };
 
-export const formatDateTime = (ms: number): string =>
-  new Date(ms).toLocaleString('zh-CN', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-
-/** 2026-11-25 → 2026年11月25日, as official documents write dates. */
-export const formatDayCn = (day: string): string => {
-  const [y, m, d] = day.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
-
-export const formatFee = (cents: number): string => (cents === 0 ? '不收费' : `${(cents / 100).toFixed(2)} 元`);
+/** A history entry's action as one this renderer can name (a newer hub may record others). */
+export const isCaseEventAction = (action: string): action is CaseEventAction => (CASE_EVENT_ACTIONS as readonly string[]).includes(action);
