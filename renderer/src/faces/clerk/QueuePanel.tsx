@@ -8,6 +8,7 @@ import { formatDuration, useNow } from '../../app/time';
 import { heldTicket } from '../../features/queue/tickets';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { CheckList } from '../../ui/CheckList';
 import { KeyButton } from '../../ui/KeyButton';
 
 type DialogKind = 'transfer' | 'specific' | 'park' | 'finish' | null;
@@ -221,24 +222,20 @@ function ParkForm({ initial, onSubmit }: { initial: number; onSubmit: (minutes: 
 function FinishDialog(props: { serviceIds: string[]; initial: string; onClose: () => void; onConfirm: (handled: string[]) => void }) {
   const { replica } = useHall();
   const { t } = useI18n();
-  const [handled, setHandled] = useState<string[]>([props.initial]);
+  const [handled, setHandled] = useState<ReadonlySet<string>>(new Set([props.initial]));
   return (
     <Dialog title={t('q.finish')} onClose={props.onClose}>
-      <form className="dialog-form" onSubmit={(e) => (e.preventDefault(), handled.length && props.onConfirm(handled))}>
+      <form className="dialog-form" onSubmit={(e) => (e.preventDefault(), handled.size && props.onConfirm([...handled]))}>
         <fieldset>
           <legend>{t('q.handled')}</legend>
-          {props.serviceIds.map((sid) => (
-            <label key={sid} className="radio">
-              <input
-                type="checkbox"
-                checked={handled.includes(sid)}
-                onChange={(e) => setHandled(e.target.checked ? [...handled, sid] : handled.filter((h) => h !== sid))}
-              />
-              {rowById(replica, 'services', sid)?.name}
-            </label>
-          ))}
+          <CheckList
+            items={props.serviceIds}
+            selected={handled}
+            onChange={setHandled}
+            label={(sid) => rowById(replica, 'services', sid)?.name}
+          />
         </fieldset>
-        <button type="submit" className="btn btn-primary" autoFocus disabled={handled.length === 0}>
+        <button type="submit" className="btn btn-primary" autoFocus disabled={handled.size === 0}>
           {t('app.confirm')}
         </button>
       </form>

@@ -8,7 +8,9 @@ import { hallNow } from '../../app/time';
 import { parseList } from '../../features/cases/caseView';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { CheckList } from '../../ui/CheckList';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { Options } from '../../ui/Options';
 
 /**
  * 收件: the clerk registers a case, for the ticket in front of them or without one (an agent's
@@ -82,14 +84,16 @@ export function RegisterCase(props: {
         <label>
           {t('case.item')}
           <select autoFocus value={itemId} onChange={(e) => (setItemId(e.target.value), setUnchecked(new Set()))} required>
-            {items.map((i) => (
-              <option key={i.id} value={i.id}>
-                {t('case.itemOption', {
+            <Options
+              items={items}
+              value={(i) => i.id}
+              label={(i) =>
+                t('case.itemOption', {
                   name: i.name,
                   limit: i.mode === 'instant' ? t('case.instant') : t('case.promisedDays', { n: i.promised_limit }),
-                })}
-              </option>
-            ))}
+                })
+              }
+            />
           </select>
         </label>
         {props.ticket && (
@@ -129,21 +133,11 @@ export function RegisterCase(props: {
         </fieldset>
         <fieldset>
           <legend>{t('case.materialsReceived')}</legend>
-          {materials.map((m) => (
-            <label key={m} className="radio">
-              <input
-                type="checkbox"
-                checked={!unchecked.has(m)}
-                onChange={(e) => {
-                  const next = new Set(unchecked);
-                  if (e.target.checked) next.delete(m);
-                  else next.add(m);
-                  setUnchecked(next);
-                }}
-              />
-              {m}
-            </label>
-          ))}
+          <CheckList
+            items={materials}
+            selected={new Set(materials.filter((m) => !unchecked.has(m)))}
+            onChange={(received) => setUnchecked(new Set(materials.filter((m) => !received.has(m))))}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('case.joint')}</legend>
@@ -154,13 +148,7 @@ export function RegisterCase(props: {
                 value={p.departmentId}
                 onChange={(e) => setParts(parts.map((x, j) => (j === i ? { ...x, departmentId: e.target.value } : x)))}
               >
-                {departments
-                  .filter((d) => d.id !== item?.department_id)
-                  .map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
+                <Options items={departments.filter((d) => d.id !== item?.department_id)} value={(d) => d.id} label={(d) => d.name} />
               </select>
               <input
                 type="number"

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useHallDay } from '../../app/hall';
 import { useNow } from '../../app/time';
-import { useI18n } from '../../i18n';
+import type { QueryResult } from '../../../../shared/protocol';
+import { useI18n, type Key } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { Options } from '../../ui/Options';
 import { useHubQuery } from './useHubQuery';
 
 /** The queries of this tab that take no parameters. */
@@ -23,45 +25,7 @@ export function CaseSupervision() {
 
   return (
     <>
-      {today.result && (
-        <section className="card today" aria-label={t('sup.today')}>
-          <h2>{t('sup.today')}</h2>
-          <dl className="kpis">
-            <div>
-              <dt>{t('sup.ticketsIssued')}</dt>
-              <dd>{today.result.tickets.issued}</dd>
-            </div>
-            <div>
-              <dt>{t('sup.ticketsWaiting')}</dt>
-              <dd>{today.result.tickets.waiting}</dd>
-            </div>
-            <div>
-              <dt>{t('sup.avgWait')}</dt>
-              <dd>{today.result.tickets.avgWaitMin ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('sup.casesReceived')}</dt>
-              <dd>{today.result.cases.received}</dd>
-            </div>
-            <div>
-              <dt>{t('sup.casesConcluded')}</dt>
-              <dd>{today.result.cases.concluded}</dd>
-            </div>
-            <div>
-              <dt>{t('sup.casesRunning')}</dt>
-              <dd>{today.result.cases.running}</dd>
-            </div>
-            <div className="yellow">
-              <dt>{t('case.signal.yellow')}</dt>
-              <dd>{today.result.cases.yellow}</dd>
-            </div>
-            <div className="red">
-              <dt>{t('case.signal.red')}</dt>
-              <dd>{today.result.cases.red}</dd>
-            </div>
-          </dl>
-        </section>
-      )}
+      {today.result && <TodayKpis today={today.result} />}
       <section className="card" aria-label={t('sup.title')}>
         <div className="case-head">
           <h2>{t('sup.title')}</h2>
@@ -88,11 +52,7 @@ export function CaseSupervision() {
             {t(group === 'department' ? 'sup.department' : 'sup.handler')}
             <select value={filter} onChange={(e) => setFilter(e.target.value)}>
               <option value="">{t('sup.all')}</option>
-              {groups.map((g) => (
-                <option key={g} value={g}>
-                  {g}
-                </option>
-              ))}
+              <Options items={groups} label={(g) => g} />
             </select>
           </label>
         </div>
@@ -150,6 +110,34 @@ export function CaseSupervision() {
       </section>
       <TimeLimitReport tick={tick} />
     </>
+  );
+}
+
+/** The day so far, at a glance. */
+function TodayKpis({ today }: { today: QueryResult<'hall.today'> }) {
+  const { t } = useI18n();
+  const kpis: [Key, number | string, string?][] = [
+    ['sup.ticketsIssued', today.tickets.issued],
+    ['sup.ticketsWaiting', today.tickets.waiting],
+    ['sup.avgWait', today.tickets.avgWaitMin ?? '—'],
+    ['sup.casesReceived', today.cases.received],
+    ['sup.casesConcluded', today.cases.concluded],
+    ['sup.casesRunning', today.cases.running],
+    ['case.signal.yellow', today.cases.yellow, 'yellow'],
+    ['case.signal.red', today.cases.red, 'red'],
+  ];
+  return (
+    <section className="card today" aria-label={t('sup.today')}>
+      <h2>{t('sup.today')}</h2>
+      <dl className="kpis">
+        {kpis.map(([label, value, className]) => (
+          <div key={label} className={className}>
+            <dt>{t(label)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 

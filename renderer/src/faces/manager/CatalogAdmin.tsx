@@ -9,13 +9,15 @@ import {
   type ImportProblem,
 } from '../../../../shared/catalog/sheet';
 import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
+import { ErrorCode } from '../../../../shared/kernel/errors';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
 import { parseList } from '../../features/cases/caseView';
-import { useI18n, type Key, type Translate } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { Options } from '../../ui/Options';
 
 /** A spreadsheet as rows of text cells: CSV in UTF-8 (or GBK, as Chinese Excel saves it), or XLSX. */
 export async function readCatalogFile(file: File): Promise<string[][]> {
@@ -194,16 +196,9 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
         .filter(Boolean),
       serviceId: v.serviceId || null,
     });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '');
+    if (!parsed.success) return setError({ code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '' });
     if (check(await api.command('catalog.save', { itemId: item?.id ?? `${crypto.randomUUID()}`, item: parsed.data }))) onClose();
   };
-  /** The options of an enum select, labelled in the face's language. */
-  const options = <C extends string>(codes: readonly C[], labelKey: (code: C) => Key) =>
-    codes.map((k) => (
-      <option key={k} value={k}>
-        {t(labelKey(k))}
-      </option>
-    ));
   return (
     <Dialog title={item ? t('cat.editOne', { name: item.name }) : t('cat.add')} onClose={onClose}>
       <form className="dialog-form grid2" onSubmit={submit} aria-label={t('cat.editor')}>
@@ -218,29 +213,25 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
         <label>
           {t('sup.department')}
           <select value={v.departmentId} onChange={set('departmentId')}>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <Options items={departments} value={(d) => d.id} label={(d) => d.name} />
           </select>
         </label>
         <label>
           {t('cat.kind')}
           <select value={v.kind} onChange={set('kind')}>
-            {options(ITEM_KINDS, (k) => `catalog.kind.${k}`)}
+            <Options items={ITEM_KINDS} label={(k) => t(`catalog.kind.${k}`)} />
           </select>
         </label>
         <label>
           {t('cat.mode')}
           <select value={v.mode} onChange={set('mode')}>
-            {options(ITEM_MODES, (k) => `catalog.mode.${k}`)}
+            <Options items={ITEM_MODES} label={(k) => t(`catalog.mode.${k}`)} />
           </select>
         </label>
         <label>
           {t('cat.unit')}
           <select value={v.limitUnit} onChange={set('limitUnit')}>
-            {options(LIMIT_UNITS, (k) => `limitUnit.${k}`)}
+            <Options items={LIMIT_UNITS} label={(k) => t(`limitUnit.${k}`)} />
           </select>
         </label>
         <label>
@@ -259,11 +250,7 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
           {t('cat.service')}
           <select value={v.serviceId} onChange={set('serviceId')}>
             <option value="">—</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.prefix} {s.name}
-              </option>
-            ))}
+            <Options items={services} value={(s) => s.id} label={(s) => `${s.prefix} ${s.name}`} />
           </select>
         </label>
         <label className="wide">

@@ -5,6 +5,7 @@ import { useHall, useHallDay } from '../../app/hall';
 import { hallNow } from '../../app/time';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { Options } from '../../ui/Options';
 import { useDraft } from '../../ui/useDraft';
 import { allows, whoMay, type Gated } from './access';
 import { StaffAdmin } from './StaffAdmin';
@@ -101,11 +102,7 @@ function QueueSettingsForm() {
       <label className="inline">
         {t('qs.noShowRule')}
         <select value={values.noShowRule} onChange={(e) => setValues({ ...values, noShowRule: e.target.value as NoShowRule })}>
-          {NO_SHOW_RULES.map((r) => (
-            <option key={r} value={r}>
-              {t(`qs.rule.${r}`)}
-            </option>
-          ))}
+          <Options items={NO_SHOW_RULES} label={(r) => t(`qs.rule.${r}`)} />
         </select>
       </label>
       {num('noShowAfter', 0, 50)}

@@ -5,6 +5,7 @@ import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { Options } from '../../ui/Options';
 
 /** The hall's staff: the administrator adds people and sets a new password for one who forgot it. */
 export function StaffAdmin() {
@@ -52,22 +53,14 @@ export function StaffAdmin() {
         <label className="inline">
           {t('staff.role')}
           <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as StaffRole })}>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`staffRole.${r}`)}
-              </option>
-            ))}
+            <Options items={STAFF_ROLES} label={(r) => t(`staffRole.${r}`)} />
           </select>
         </label>
         <label className="inline">
           {t('sup.department')}
           <select value={draft.departmentId} onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}>
             <option value="">—</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <Options items={departments} value={(d) => d.id} label={(d) => d.name} />
           </select>
         </label>
         <label className="inline">

@@ -6,6 +6,7 @@ import { formatTime } from '../../app/time';
 import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { Options } from '../../ui/Options';
 
 /**
  * The hall's terminals: add one (its one-time code is shown here once, to be typed on the new
@@ -95,11 +96,7 @@ export function Terminals() {
         <label className="inline">
           {t('setup.role')}
           <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as TerminalRole })}>
-            {TERMINAL_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
+            <Options items={TERMINAL_ROLES} label={(r) => t(`role.${r}`)} />
           </select>
         </label>
         <label className="inline">
@@ -111,11 +108,7 @@ export function Terminals() {
             {t('term.counter')}
             <select value={draft.counterId} onChange={(e) => setDraft({ ...draft, counterId: e.target.value })} required>
               <option value="" />
-              {counters.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <Options items={counters} value={(c) => c.id} label={(c) => c.name} />
             </select>
           </label>
         ) : (

@@ -3,8 +3,10 @@ import { TERMINAL_ROLES, type TerminalRole } from '../../../../shared/kernel/rol
 import { type PreloadApi } from '../../../../shared/protocol';
 import { type TerminalConfig } from '../../../../shared/terminals/config';
 import { useI18n } from '../../i18n';
+import { CheckList } from '../../ui/CheckList';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
 import { PlainPage } from '../../ui/PlainPage';
+import { Options } from '../../ui/Options';
 
 /** Electron only: this PC's terminal configuration, validated again in the main process. */
 export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: TerminalConfig }) {
@@ -40,11 +42,7 @@ export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; ini
             <label>
               {t('setup.role')}
               <select value={config.role} onChange={(e) => set('role', e.target.value as TerminalRole)}>
-                {TERMINAL_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}`)}
-                  </option>
-                ))}
+                <Options items={TERMINAL_ROLES} label={(r) => t(`role.${r}`)} />
               </select>
             </label>
             <label>
@@ -90,16 +88,12 @@ export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; ini
           <>
             <fieldset>
               <legend>{t('setup.faces')}</legend>
-              {TERMINAL_ROLES.map((r) => (
-                <label key={r} className="radio">
-                  <input
-                    type="checkbox"
-                    checked={config.faces.includes(r)}
-                    onChange={(e) => set('faces', e.target.checked ? [...config.faces, r] : config.faces.filter((f) => f !== r))}
-                  />
-                  {t(`role.${r}`)}
-                </label>
-              ))}
+              <CheckList
+                items={TERMINAL_ROLES}
+                selected={new Set(config.faces)}
+                onChange={(faces) => set('faces', [...faces])}
+                label={(r) => t(`role.${r}`)}
+              />
             </fieldset>
             <label>
               {t('setup.hubPort')}

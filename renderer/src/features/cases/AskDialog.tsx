@@ -5,6 +5,7 @@ import { useHall } from '../../app/hall';
 import { hallNow } from '../../app/time';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { CheckList } from '../../ui/CheckList';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { StaffConfirm } from '../../ui/SignInForm';
 import { parseList } from './caseView';
@@ -30,7 +31,7 @@ export function AskDialog(props: {
   const { c, kind, counterId } = props;
   const received = parseList(c.materials_received);
   const [text, setText] = useState('');
-  const [picked, setPicked] = useState<Set<string>>(new Set(kind === 'resubmit' ? parseList(c.materials_missing) : []));
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set(kind === 'resubmit' ? parseList(c.materials_missing) : []));
   const [pauseKind, setPauseKind] = useState<PauseKind>('special');
   const [days, setDays] = useState(kind === 'extend' ? 10 : 5);
   const [login, setLogin] = useState('');
@@ -85,21 +86,7 @@ export function AskDialog(props: {
             ))}
           </div>
         )}
-        {choices.map((m) => (
-          <label key={m} className="radio">
-            <input
-              type="checkbox"
-              checked={picked.has(m)}
-              onChange={(e) => {
-                const next = new Set(picked);
-                if (e.target.checked) next.add(m);
-                else next.delete(m);
-                setPicked(next);
-              }}
-            />
-            {m}
-          </label>
-        ))}
+        <CheckList items={choices} selected={picked} onChange={setPicked} />
         <label>
           {t(kind === 'requestSupplement' || kind === 'resubmit' ? 'case.ask.more' : 'case.reason')}
           <textarea autoFocus rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={1000} />
