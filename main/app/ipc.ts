@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ipcCalls, type HallApi, type IpcArgs, type IpcCall, type IpcCallName, type WindowFace } from '../../shared/protocol';
+import { ipcCalls, type HallLink, type IpcArgs, type IpcCall, type IpcCallName, type WindowFace } from '../../shared/protocol';
 import { ErrorCode } from '../../shared/kernel/errors';
 import { type TerminalConfig } from '../../shared/terminals/config';
 import { isAppUrl } from './windows';
@@ -59,7 +59,7 @@ export async function savePdf(
 export interface FaceBinding {
   face: WindowFace;
   /** The link to the hub this window uses (absent on the setup window). */
-  api?: HallApi;
+  api?: HallLink;
 }
 
 export interface IpcDeps {
@@ -78,7 +78,7 @@ export interface IpcDeps {
 /** The window a call came from, once it has been checked. */
 interface Caller {
   binding: FaceBinding;
-  api: HallApi;
+  api: HallLink;
   contents: WebContents;
 }
 

@@ -15,7 +15,7 @@ import {
   type CommandType,
   type ConnectionState,
   type FeedBatch,
-  type HallApi,
+  type HallLink,
   type HubSocketLike,
   type ReplicaListener,
   type ReplicaSink,
@@ -47,7 +47,7 @@ export interface AgentOptions {
  * A terminal's link to its hall hub, in the terminal's main process: the replica it reads from,
  * the outbox for work that may be done offline, and the commands that need the hub now.
  */
-export class TerminalAgent implements HallApi {
+export class TerminalAgent implements HallLink {
   readonly replica: SqliteReplica;
   readonly outbox: Outbox;
   private readonly db: Db;

@@ -134,12 +134,15 @@ export class WorkCalendar {
   }
 }
 
+/** The entries of a typed list of days: separated by spaces, new lines, or commas and semicolons of either script. */
+export const listEntries = (text: string): string[] => text.split(/[\s,，、;；]+/).filter(Boolean);
+
 /**
  * Parses an administrator's list of dates (one per line, or separated by commas or spaces) for
  * one year; every entry must be a real date in that year.
  */
 export function parseDateList(text: string, year: number): { ok: true; dates: string[] } | { ok: false; bad: string[] } {
-  const entries = text.split(/[\s,，、;；]+/).filter(Boolean);
+  const entries = listEntries(text);
   const bad = entries.filter((e) => parseDay(e) === null || !e.startsWith(`${year}-`));
   if (bad.length) return { ok: false, bad };
   return { ok: true, dates: [...new Set(entries)].sort() };

@@ -35,6 +35,10 @@ export const PAUSE_KINDS = ['suspend', 'special'] as const;
 export const PauseKind = z.enum(PAUSE_KINDS);
 export type PauseKind = z.infer<typeof PauseKind>;
 
+/** What a case's history records: its registration, each step, a pause of either kind, the restart, an extension, a joint part's decision. */
+export const CASE_EVENT_ACTIONS = ['register', ...STEP_ACTIONS, ...PAUSE_KINDS, 'resume', 'extend', 'decidePart'] as const;
+export type CaseEventAction = (typeof CASE_EVENT_ACTIONS)[number];
+
 export const APPLICANT_TYPES = ['person', 'enterprise'] as const;
 export const ApplicantType = z.enum(APPLICANT_TYPES);
 export type ApplicantType = z.infer<typeof ApplicantType>;

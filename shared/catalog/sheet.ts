@@ -57,7 +57,7 @@ export const CATALOG_COLUMNS = {
   legalBasis: '设定依据',
   service: '叫号业务',
 } as const;
-const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service];
+export const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service];
 
 export interface ImportProblem {
   /** The spreadsheet row (the header is row 1); 0 for the file as a whole. */

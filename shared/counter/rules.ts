@@ -25,8 +25,22 @@ export interface CounterChange {
   pause_reason: string | null;
 }
 
-/** The usual reasons offered to a clerk; free text is allowed too. */
-export const PAUSE_REASONS = ['临时离开', '业务咨询', '系统故障', '会议', '用餐', '培训'] as const;
+/**
+ * The usual reasons offered to a clerk (free text is allowed too), and the text the hub stores and
+ * the board shows for each. A face labels them in its own language and sends the stored text.
+ */
+export const PAUSE_REASON_CODES = ['away', 'consulting', 'systemFault', 'meeting', 'meal', 'training'] as const;
+export type PauseReasonCode = (typeof PAUSE_REASON_CODES)[number];
+export const PAUSE_REASONS: Readonly<Record<PauseReasonCode, string>> = {
+  away: '临时离开',
+  consulting: '业务咨询',
+  systemFault: '系统故障',
+  meeting: '会议',
+  meal: '用餐',
+  training: '培训',
+};
+/** The usual reason a stored pause text is, or null for free text. */
+export const pauseReasonCode = (text: string): PauseReasonCode | null => PAUSE_REASON_CODES.find((c) => PAUSE_REASONS[c] === text) ?? null;
 
 export function counterTransition(counter: Counter, action: CounterAction): CounterChange {
   const fail = (message: string) => new CommandError(ErrorCode.COUNTER_STATE, message);

@@ -28,16 +28,30 @@ export interface ReplicaListener {
 }
 
 /**
- * The one API a renderer sees, with one implementation over Electron IPC (preload) and one over
- * socket.io (plain browser). Reads come from the caller's replica; only commands reach the hub.
+ * A link to the hall hub: the terminal's agent in the main process is one, and each of the
+ * renderer's two adapters. Reads come from the caller's replica; only commands reach the hub.
  */
-export interface HallApi {
+export interface HallLink {
   command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>>;
   /** Starts delivery: first a snapshot of the replica, then every change in order. */
   watchReplica(listener: ReplicaListener): () => void;
   watchConnection(listener: (c: ConnectionState) => void): () => void;
   /** A read-only question to the hub (reports, search beyond the replica); fails fast offline. */
   query<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<QueryAnswer<Q>>;
+}
+
+/**
+ * The one API a renderer sees, with one implementation over Electron IPC (preload) and one over
+ * socket.io (plain browser): the link to the hub, and what the window does with its own page.
+ */
+export interface HallApi extends HallLink {
+  /** Prints the kiosk's ticket: silently on the terminal's ticket printer (Electron), or through the browser's print dialog. */
+  printTicket(): Promise<{ ok: true } | { ok: false; error: HallError }>;
+  /**
+   * Saves this window's page (a notice) as a PDF: Electron writes the file and answers its path; a
+   * browser opens its print dialog, whose "save as PDF" does the same, and answers no path.
+   */
+  savePdf(fileName: string): Promise<{ ok: true; path: string | null } | { ok: false; error: HallError }>;
 }
 
 /**

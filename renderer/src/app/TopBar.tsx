@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { LanguageToggle, useI18n } from '../i18n';
+import { useHall } from './hall';
+
+/** The link to the hub, always visible: a clerk must know whether a click will reach the server. */
+function ConnectionBadge() {
+  const { connection } = useHall();
+  const { t } = useI18n();
+  return (
+    <span className={`conn conn-${connection.status}`} role="status" aria-live="polite">
+      <span className="dot" aria-hidden="true" />
+      {t(`conn.${connection.status}`)}
+      {connection.pending > 0 && <span className="pending"> · {t('conn.pending', { n: connection.pending })}</span>}
+    </span>
+  );
+}
+
+export function TopBar({ title, children }: { title: string; children?: ReactNode }) {
+  const { connection } = useHall();
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        <span className="hall-name">{connection.welcome?.hallName ?? ''}</span>
+        <h1>{title}</h1>
+      </div>
+      <div className="topbar-right">
+        {children}
+        <ConnectionBadge />
+        <LanguageToggle />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import { lazy } from 'react';
+import type { TerminalRole } from '../../../shared/kernel/roles';
+
+/**
+ * The hall's faces by route (`#/display`). Each is its own chunk, loaded when the face opens: a
+ * lobby display never downloads the manager's catalog import or the clerk's case screens.
+ */
+export const FACES = {
+  clerk: lazy(() => import('../faces/clerk/ClerkFace')),
+  display: lazy(() => import('../faces/display/DisplayFace')),
+  kiosk: lazy(() => import('../faces/kiosk/KioskFace')),
+  manager: lazy(() => import('../faces/manager/ManagerFace')),
+} satisfies Partial<Record<TerminalRole, unknown>>;
+
+export type FaceName = keyof typeof FACES;
+export const isFace = (name: string): name is FaceName => Object.hasOwn(FACES, name);
+
+/** Electron's own screen for this PC's terminal settings. */
+export const SetupFace = lazy(() => import('../faces/setup/SetupFace'));

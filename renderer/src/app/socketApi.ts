@@ -1,0 +1,79 @@
+import { io } from 'socket.io-client';
+import {
+  SyncClient,
+  applyBatch,
+  checkCommand,
+  emptyReplica,
+  fromSnapshot,
+  toSnapshot,
+  type CommandOutcome,
+  type CommandPayload,
+  type CommandType,
+  type ConnectionState,
+  type HallApi,
+  type HubSocketLike,
+  type ReplicaListener,
+  type ReplicaState,
+} from '../../../shared/protocol';
+
+/**
+ * The HallApi in a plain browser, talking to the hub that served the page. The replica lives in
+ * memory, and there is no durable outbox: every command needs the hub and fails fast without it.
+ */
+export function socketApi(hubUrl: string, token: string): HallApi & { close(): void } {
+  const socket = io(hubUrl, { auth: { token }, transports: ['websocket'], reconnectionDelay: 250, reconnectionDelayMax: 3000 });
+  const listeners = new Set<ReplicaListener>();
+  let state: ReplicaState = emptyReplica;
+  let epoch: string | null = null;
+
+  const sync = new SyncClient(
+    socket as unknown as HubSocketLike,
+    {
+      cursor: () => ({ seq: state.seq, epoch }),
+      reset: (e) => {
+        epoch = e;
+        state = emptyReplica;
+        for (const l of listeners) l.snapshot(toSnapshot(state));
+      },
+      applySnapshot: (s) => {
+        state = fromSnapshot(s);
+        for (const l of listeners) l.snapshot(s);
+      },
+      applyBatch: (b) => {
+        const r = applyBatch(state, b);
+        if (r.gap) return false;
+        state = r.state;
+        for (const l of listeners) l.batch(b);
+        return true;
+      },
+    },
+    () => Date.now(),
+    (what) => console.warn(`hub sent a malformed ${what}`),
+  );
+
+  return {
+    async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>> {
+      const checked = checkCommand(type, payload);
+      if (!checked.ok) return checked;
+      return sync.send({ opId: crypto.randomUUID(), type, payload: checked.payload }, 8000);
+    },
+    watchReplica(listener) {
+      listeners.add(listener);
+      listener.snapshot(toSnapshot(state));
+      return () => listeners.delete(listener);
+    },
+    watchConnection: (listener: (c: ConnectionState) => void) => sync.watch(listener),
+    query: (name, params) => sync.query(name, params, 15_000),
+    // A browser has no silent printing and no file system: its print dialog does both (the page's
+    // print layout is the ticket or the notice alone, and the dialog offers "save as PDF").
+    printTicket: async () => {
+      window.print();
+      return { ok: true };
+    },
+    savePdf: async () => {
+      window.print();
+      return { ok: true, path: null };
+    },
+    close: () => socket.close(),
+  };
+}

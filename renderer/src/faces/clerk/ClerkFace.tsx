@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { HEARTBEAT_INTERVAL_MS } from '../../../../shared/counter/rules';
+import { rowById } from '../../../../shared/protocol';
+import { useHall } from '../../app/hall';
+import { TopBar } from '../../app/TopBar';
+import { useI18n } from '../../i18n';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { SignInForm } from '../../ui/SignInForm';
+import { Tabs } from '../../ui/Tabs';
+import { CasePanel } from './CasePanel';
+import { CounterPanel } from './CounterPanel';
+import { Inquiries } from './Inquiries';
+import { QueuePanel } from './QueuePanel';
+
+/** The window clerk's workstation: the counter's queue and session, cases and enquiries. */
+export default function ClerkFace() {
+  const { replica, connection } = useHall();
+  const { t } = useI18n();
+  const counterId = connection.welcome?.counterId ?? null;
+  const counter = rowById(replica, 'counters', counterId);
+  const title = counter ? t('clerk.counter', { n: counter.number }) : t('role.clerk');
+  return (
+    <div className="face clerk">
+      <TopBar title={title} />
+      <main className="clerk-main">
+        {!connection.welcome ? null : !counterId ? (
+          <p className="notice-box">{t('clerk.noCounter')}</p>
+        ) : !counter || counter.state === 'closed' || counter.terminal_id !== connection.welcome.terminalId ? (
+          <SignIn counterId={counterId} />
+        ) : (
+          <>
+            <div className="clerk-left">
+              <Queue counterId={counterId} />
+              <CounterPanel counterId={counterId} />
+            </div>
+            <Work counterId={counterId} staffId={counter.staff_id!} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** The clerk's desk work: cases (办件) and first-asked enquiries (首问负责). */
+function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<'cases' | 'inquiries'>('cases');
+  return (
+    <div className="clerk-right">
+      <Tabs
+        label={t('clerk.work')}
+        tabs={[
+          { id: 'cases', label: t('case.title') },
+          { id: 'inquiries', label: t('inq.title') },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {tab === 'cases' ? <CasePanel counterId={counterId} staffId={staffId} /> : <Inquiries counterId={counterId} staffId={staffId} />}
+      </Tabs>
+    </div>
+  );
+}
+
+function Queue({ counterId }: { counterId: string }) {
+  const { error, check } = useCommandError();
+  useHeartbeat(counterId);
+  return (
+    <>
+      <QueuePanel counterId={counterId} onResult={check} />
+      <ErrorLine error={error} />
+    </>
+  );
+}
+
+/** While this terminal holds the counter, it tells the hub it is alive (the board shows it offline otherwise). */
+function useHeartbeat(counterId: string) {
+  const { api, connection } = useHall();
+  const online = connection.status === 'connected';
+  useEffect(() => {
+    if (!online) return;
+    const beat = () => void api.command('counter.heartbeat', { counterId });
+    beat();
+    const id = setInterval(beat, HEARTBEAT_INTERVAL_MS);
+    return () => clearInterval(id);
+  }, [api, counterId, online]);
+}
+
+function SignIn({ counterId }: { counterId: string }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  return (
+    <SignInForm
+      title={t('clerk.signin.title')}
+      button={t('clerk.signin')}
+      onSignIn={(login, password) => api.command('counter.signIn', { counterId, login, password })}
+    />
+  );
+}

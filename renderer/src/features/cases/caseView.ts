@@ -1,0 +1,30 @@
+import { caseSignal } from '../../../../shared/cases/rules';
+import { CASE_EVENT_ACTIONS, type CaseEventAction, type CaseSignal } from '../../../../shared/cases/enums';
+import type { Row } from '../../../../shared/protocol';
+
+/** Red first, then yellow, then the nearest due day: what needs attention comes first. */
+const SIGNAL_ORDER: Record<CaseSignal, number> = { red: 0, yellow: 1, paused: 2, normal: 3, waiting: 4, closed: 5 };
+
+export function sortCases(cases: Row<'cases'>[], today: string): { c: Row<'cases'>; signal: CaseSignal }[] {
+  return cases
+    .map((c) => ({ c, signal: caseSignal(c, today) }))
+    .sort(
+      (a, b) =>
+        SIGNAL_ORDER[a.signal] - SIGNAL_ORDER[b.signal] ||
+        (a.c.promised_due ?? '9').localeCompare(b.c.promised_due ?? '9') ||
+        b.c.received_at - a.c.received_at,
+    );
+}
+
+/** A JSON list of texts as stored (materials); anything else reads as empty. */
+export const parseList = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+/** A history entry's action as one this renderer can name (a newer hub may record others). */
+export const isCaseEventAction = (action: string): action is CaseEventAction => (CASE_EVENT_ACTIONS as readonly string[]).includes(action);

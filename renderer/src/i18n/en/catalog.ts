@@ -1,0 +1,42 @@
+import { ITEM_KINDS, ITEM_MODES } from '../../../../shared/catalog/enums';
+import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
+import { codeLabels, type Words } from '../labels';
+import type { catalog as zh } from '../zh-CN/catalog';
+
+export const catalog: Words<typeof zh> = {
+  'cat.title': 'Service catalog',
+  'cat.count': '{n} items',
+  'cat.add': 'New item',
+  'cat.file': 'Import CSV or XLSX',
+  'cat.columns': 'Columns (with these Chinese headers): {columns}, {optional} (optional)',
+  'cat.report': 'Import check',
+  'cat.ready': '{name}: {n} items pass',
+  'cat.problems': '{name} has {n} problems; fix them to import (nothing is imported in part)',
+  'cat.row': 'row {n}',
+  'cat.import': 'Import {n} items',
+  'cat.imported': 'Imported: {created} new, {updated} updated',
+  'cat.unreadable': 'Cannot read the file: {m}',
+  'cat.list': 'Items',
+  'cat.code': 'Code',
+  'cat.kind': 'Kind',
+  'cat.mode': 'Handling',
+  'cat.unit': 'Limit unit',
+  ...codeLabels('catalog.kind', ITEM_KINDS, { licensing: 'Licensing', non_licensing: 'Non-licensing', public: 'Public service' }),
+  ...codeLabels('catalog.mode', ITEM_MODES, { instant: 'On the spot', promised: 'Promised' }),
+  ...codeLabels('limitUnit', LIMIT_UNITS, { working_days: 'working days', natural_days: 'days', months: 'months' }),
+  'cat.limits': 'Statutory → promised',
+  'cat.statutory': 'Statutory limit',
+  'cat.promised': 'Promised limit',
+  'cat.fee': 'Fee',
+  'cat.free': 'Free',
+  'cat.yuan': '¥{n}',
+  'cat.feeYuan': 'Fee (yuan)',
+  'cat.service': 'Queue service',
+  'cat.materials': 'Required materials (one per line)',
+  'cat.basis': 'Legal basis',
+  'cat.active': 'Active',
+  'cat.edit': 'Edit',
+  'cat.editOne': 'Edit “{name}”',
+  'cat.editor': 'Item',
+  'cat.save': 'Save',
+};

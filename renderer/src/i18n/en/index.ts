@@ -1,0 +1,32 @@
+import { type Words } from '../labels';
+import type { zhCN } from '../zh-CN';
+import { app } from './app';
+import { board } from './board';
+import { calendar } from './calendar';
+import { cases } from './cases';
+import { catalog } from './catalog';
+import { counter } from './counter';
+import { display } from './display';
+import { errors } from './errors';
+import { inquiry } from './inquiry';
+import { kiosk } from './kiosk';
+import { queue } from './queue';
+import { staff } from './staff';
+import { terminals } from './terminals';
+
+/** English, for visitors and foreign staff: typed against zh-CN, so a key missing here fails the typecheck. */
+export const en: Words<typeof zhCN> = {
+  ...app,
+  ...errors,
+  ...counter,
+  ...inquiry,
+  ...queue,
+  ...kiosk,
+  ...display,
+  ...board,
+  ...terminals,
+  ...staff,
+  ...cases,
+  ...catalog,
+  ...calendar,
+};

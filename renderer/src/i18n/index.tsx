@@ -1,0 +1,53 @@
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import type { HallError } from '../../../shared/kernel/errors';
+import { en } from './en';
+import type { Words } from './labels';
+import { zhCN } from './zh-CN';
+
+/** zh-CN is the product's language; English is offered for visitors and foreign staff. */
+export type Language = 'zh-CN' | 'en';
+export type Key = keyof typeof zhCN;
+export type Vars = Record<string, string | number>;
+export type Translate = (key: Key, vars?: Vars) => string;
+
+const dictionaries: Record<Language, Words<typeof zhCN>> = { 'zh-CN': zhCN, en };
+
+/** Fills a text's `{name}` places; one with no value given stays empty. */
+export const fill = (text: string, vars?: Vars): string => text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
+
+interface I18nContext {
+  language: Language;
+  setLanguage: (l: Language) => void;
+  t: Translate;
+  /**
+   * A refusal in the reader's language. The hub words its refusals in Chinese and says exactly
+   * why (which state, which rows of a file), so zh-CN shows them as they are; any other language
+   * shows the label of the refusal's code.
+   */
+  tError: (error: HallError) => string;
+}
+
+const I18n = createContext<I18nContext | null>(null);
+
+export function I18nProvider({ initial, children }: { initial: Language; children: ReactNode }) {
+  const [language, setLanguage] = useState<Language>(initial);
+  const dict = dictionaries[language];
+  const t: Translate = (key, vars) => fill(dict[key], vars);
+  const tError = (e: HallError) => (language === 'zh-CN' && e.message ? e.message : t(`error.${e.code}`));
+  return <I18n.Provider value={{ language, setLanguage, t, tError }}>{children}</I18n.Provider>;
+}
+
+export function useI18n(): I18nContext {
+  const ctx = useContext(I18n);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+export function LanguageToggle() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <button type="button" className="lang" onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+      {t('lang.switch')}
+    </button>
+  );
+}

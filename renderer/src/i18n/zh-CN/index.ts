@@ -1,0 +1,30 @@
+import { app } from './app';
+import { board } from './board';
+import { calendar } from './calendar';
+import { cases } from './cases';
+import { catalog } from './catalog';
+import { counter } from './counter';
+import { display } from './display';
+import { errors } from './errors';
+import { inquiry } from './inquiry';
+import { kiosk } from './kiosk';
+import { queue } from './queue';
+import { staff } from './staff';
+import { terminals } from './terminals';
+
+/** zh-CN is the product's language: every key is defined here first, one file per feature. */
+export const zhCN = {
+  ...app,
+  ...errors,
+  ...counter,
+  ...inquiry,
+  ...queue,
+  ...kiosk,
+  ...display,
+  ...board,
+  ...terminals,
+  ...staff,
+  ...cases,
+  ...catalog,
+  ...calendar,
+};
