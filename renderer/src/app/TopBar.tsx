@@ -11,6 +11,7 @@ function ConnectionBadge() {
       <span className="dot" aria-hidden="true" />
       {t(`conn.${connection.status}`)}
       {connection.pending > 0 && <span className="pending"> · {t('conn.pending', { n: connection.pending })}</span>}
+      {connection.checking > 0 && <span className="pending"> · {t('conn.checking', { n: connection.checking })}</span>}
     </span>
   );
 }

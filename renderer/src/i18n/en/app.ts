@@ -9,6 +9,7 @@ export const app: Words<typeof zh> = {
   'conn.reconnecting': 'Lost the hall server; reconnecting',
   'conn.unauthenticated': 'This terminal is not authorized: enter its token',
   'conn.pending': '{n} records waiting to sync',
+  'conn.checking': 'checking {n} with the server…',
   'token.title': 'Terminal authorization',
   'token.label': 'Enrollment code or terminal token',
   'token.hint': 'The hall manager makes a one-time, time-limited code under Terminals; demo hall tokens are in demo-terminals.json.',

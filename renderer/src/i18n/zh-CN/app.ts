@@ -8,6 +8,7 @@ export const app = {
   'conn.reconnecting': '与大厅服务器的连接已断开，正在重连',
   'conn.unauthenticated': '本终端未授权，请输入终端令牌',
   'conn.pending': '{n} 条记录待同步',
+  'conn.checking': '正在向服务器核对 {n} 项操作…',
   'token.title': '终端授权',
   'token.label': '注册码或终端令牌',
   'token.hint': '注册码由大厅管理员在“终端管理”中生成（一次性，限时有效）；演示大厅的令牌见 demo-terminals.json。',
