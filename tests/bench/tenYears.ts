@@ -5,7 +5,7 @@ import path from 'node:path';
 import { formatDay, WorkCalendar } from '../../shared/calendar/rules';
 import { caseDeadlines } from '../../shared/cases/rules';
 import { hallDay } from '../../shared/queue/rules';
-import { packageYears } from '../../main/hub/calendar';
+import { packageYears } from '../../main/hub/features/calendar/calendar';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { nowMs, round, summarize } from './stats';

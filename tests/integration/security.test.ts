@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyAudit, loadAuditKey } from '../../main/hub/audit';
+import { verifyAudit, loadAuditKey } from '../../main/hub/commands/audit';
 import type { Hub } from '../../main/hub/hub';
 import { createTerminal, DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
 import { commandSpecs, type CommandType } from '../../shared/protocol';

@@ -1,10 +1,10 @@
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseCaseSettings } from '../../../shared/cases/settings';
-import { parseCatalogSheet, type CatalogItemInput } from '../../../shared/catalog/sheet';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { calendarChanged } from '../calendar';
-import { recomputeRunningCases } from './cases';
-import { notFound, type HandlerContext, type Handlers } from './context';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
+import { parseCatalogSheet, type CatalogItemInput } from '../../../../shared/catalog/sheet';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { calendarChanged } from '../calendar/calendar';
+import { recomputeRunningCases } from '../cases/handlers';
+import { notFound, type HandlerContext, type Handlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseSecuritySettings } from '../../../shared/staff/settings';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { hashToken, newEnrollmentCode, normalizeCode } from '../credentials';
-import { notFound, sql, type HandlerContext, type Handlers } from './context';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseSecuritySettings } from '../../../../shared/staff/settings';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { hashToken, newEnrollmentCode, normalizeCode } from '../../credentials';
+import { notFound, sql, type HandlerContext, type Handlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 

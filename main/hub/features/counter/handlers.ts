@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { counterTransition, type CounterAction } from '../../../shared/counter/rules';
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseSecuritySettings } from '../../../shared/staff/settings';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { checkStaffPassword, loadCounter, notFound, ownCounter, type HandlerContext, type Handlers } from './context';
-import { heldNumber } from './queue';
+import { counterTransition, type CounterAction } from '../../../../shared/counter/rules';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseSecuritySettings } from '../../../../shared/staff/settings';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { checkStaffPassword, loadCounter, notFound, ownCounter, type HandlerContext, type Handlers } from '../../commands/context';
+import { heldNumber } from '../queue/handlers';
 
 function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'counters'>, action: CounterAction, reason: string | null) {
   const change = counterTransition(counter, action);

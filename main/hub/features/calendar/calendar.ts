@@ -1,9 +1,9 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { WorkCalendar } from '../../shared/calendar/rules';
-import { parseCaseSettings } from '../../shared/cases/settings';
+import { WorkCalendar } from '../../../../shared/calendar/rules';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
-import type { Store } from './store';
+import type { Db } from '../../../db/open';
+import type { Store } from '../../store';
 
 /**
  * The hall's working-day calendar on the hub: the years the holiday-data package covers (written

@@ -1,7 +1,7 @@
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { type CommandType } from '../../../shared/protocol';
-import { hashPassword } from '../credentials';
-import { checkStaffPassword, notFound, sql, type HandlerContext, type Handlers } from './context';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { type CommandType } from '../../../../shared/protocol';
+import { hashPassword } from '../../credentials';
+import { checkStaffPassword, notFound, sql, type HandlerContext, type Handlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open';
+import type { Db } from '../../db/open';
 
 /**
  * The audit log is append-only and tamper-evident: each row carries an HMAC of its content and of

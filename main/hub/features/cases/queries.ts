@@ -1,17 +1,17 @@
-import { caseSignal, RUNNING } from '../../shared/cases/rules';
-import { type CaseStatus, type PauseKind } from '../../shared/cases/enums';
-import { hallDay, hallDayStart } from '../../shared/queue/rules';
-import { waitMs } from '../../shared/queue/kpi';
-import { ErrorCode } from '../../shared/kernel/errors';
-import { isQueryName, querySpecs, QueryRequest, type QueryAnswer, type QueryName, type QueryResult } from '../../shared/protocol';
-import { parseQueueSettings } from '../../shared/queue/settings';
-import { type ReportResult, type SupervisionRow } from '../../shared/cases/queries';
-import { type StaffRole } from '../../shared/kernel/roles';
-import { type TodayResult } from '../../shared/hall/queries';
-import { staffRefusal } from './executor';
-import { hallCalendar } from './calendar';
-import type { Caller } from './handlers/context';
-import type { Store } from './store';
+import { caseSignal, RUNNING } from '../../../../shared/cases/rules';
+import { type CaseStatus, type PauseKind } from '../../../../shared/cases/enums';
+import { hallDay, hallDayStart } from '../../../../shared/queue/rules';
+import { waitMs } from '../../../../shared/queue/kpi';
+import { ErrorCode } from '../../../../shared/kernel/errors';
+import { isQueryName, querySpecs, QueryRequest, type QueryAnswer, type QueryName, type QueryResult } from '../../../../shared/protocol';
+import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { type ReportResult, type SupervisionRow } from '../../../../shared/cases/queries';
+import { type StaffRole } from '../../../../shared/kernel/roles';
+import { type TodayResult } from '../../../../shared/hall/queries';
+import { staffRefusal } from '../../commands/executor';
+import { hallCalendar } from '../calendar/calendar';
+import type { Caller } from '../../commands/context';
+import type { Store } from '../../store';
 
 /**
  * The hub's read-only queries. Each is one statement (or a few) on an index made for it, so that

@@ -8,11 +8,11 @@ import {
   ticketNumber,
   transferKey,
   type QueueSettings,
-} from '../../../shared/queue/rules';
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseQueueSettings } from '../../../shared/queue/settings';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type Handlers } from './context';
+} from '../../../../shared/queue/rules';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type Handlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 type Ticket = Row<'tickets'>;

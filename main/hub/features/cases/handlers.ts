@@ -10,15 +10,15 @@ import {
   RUNNING,
   type CaseState,
   type Refusal,
-} from '../../../shared/cases/rules';
-import { maskResidentId } from '../../../shared/identity/rules';
-import { hallDay } from '../../../shared/queue/rules';
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseCaseSettings } from '../../../shared/cases/settings';
-import { parseQueueSettings } from '../../../shared/queue/settings';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { hallCalendar } from '../calendar';
-import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type Handlers } from './context';
+} from '../../../../shared/cases/rules';
+import { maskResidentId } from '../../../../shared/identity/rules';
+import { hallDay } from '../../../../shared/queue/rules';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
+import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { hallCalendar } from '../calendar/calendar';
+import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type Handlers } from '../../commands/context';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
