@@ -28,7 +28,13 @@ export interface HandlerContext<T extends CommandType> {
 
 export type Effect = { kind: 'disconnect'; terminalId: string };
 
-export type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult<T> };
+export type Handler<T extends CommandType> = (ctx: HandlerContext<T>) => CommandResult<T>;
+export type Handlers = { [T in CommandType]: Handler<T> };
+/**
+ * A feature's handlers, checked against the feature's own command specs: one handler for each of
+ * its commands and none for another feature's (an object literal `satisfies` this refuses extra keys).
+ */
+export type FeatureHandlers<Specs> = { [T in keyof Specs & CommandType]: Handler<T> };
 
 export const notFound = (what: string) => new CommandError(ErrorCode.NOT_FOUND, `${what}不存在`);
 

@@ -17,8 +17,9 @@ import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
-import { hallCalendar } from '../calendar/calendar';
-import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type Handlers } from '../../commands/context';
+import { type caseCommandSpecs } from '../../../../shared/cases/commands';
+import { calendarChanged, hallCalendar } from '../calendar/calendar';
+import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
@@ -353,4 +354,12 @@ export const caseHandlers = {
     if (!row.id_number) throw new CommandError(ErrorCode.NOT_FOUND, '该办件没有身份证号');
     return { idNumber: row.id_number };
   },
-} satisfies Partial<Handlers>;
+
+  'hall.setCaseSettings': (ctx) => {
+    const merged = { ...parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings), ...ctx.payload };
+    merged.dutyDays = [...new Set(merged.dutyDays)].sort();
+    const hall = ctx.store.patch('halls', ctx.hallId, { case_settings: JSON.stringify(merged) });
+    calendarChanged(ctx.store.db);
+    return { hall, recomputed: recomputeRunningCases(ctx) };
+  },
+} satisfies FeatureHandlers<typeof caseCommandSpecs>;

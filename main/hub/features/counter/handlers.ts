@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { counterTransition, type CounterAction } from '../../../../shared/counter/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
-import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
-import { checkStaffPassword, loadCounter, notFound, ownCounter, type HandlerContext, type Handlers } from '../../commands/context';
+import { type counterCommandSpecs } from '../../../../shared/counter/commands';
+import { checkStaffPassword, loadCounter, ownCounter, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 import { heldNumber } from '../queue/handlers';
 
 function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'counters'>, action: CounterAction, reason: string | null) {
@@ -21,20 +21,6 @@ function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'coun
     at: ctx.now,
   });
   return { counter: updated };
-}
-
-function ownInquiry(ctx: HandlerContext<CommandType>, inquiryId: string): Row<'inquiries'> {
-  const inquiry = ctx.store.get('inquiries', inquiryId);
-  if (!inquiry) throw notFound('咨询记录');
-  return inquiry;
-}
-
-/** The staff member signed in at the caller's counter: who owns what this terminal records. */
-function signedInStaff(ctx: HandlerContext<CommandType>, counterId: string | null): string {
-  const id = counterId ?? ctx.caller.counterId;
-  const counter = id ? ownCounter(ctx, id) : undefined;
-  if (!counter?.staff_id) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口');
-  return counter.staff_id;
 }
 
 export const counterHandlers = {
@@ -65,37 +51,4 @@ export const counterHandlers = {
     ctx.store.patch('counters', counter.id, { last_seen_at: ctx.now });
     return {};
   },
-  'inquiry.record': (ctx) => {
-    const { inquiryId, counterId, topic, detail } = ctx.payload;
-    if (ctx.store.get('inquiries', inquiryId)) throw new CommandError(ErrorCode.INQUIRY_STATE, '咨询记录编号已存在');
-    const staffId = signedInStaff(ctx, counterId);
-    const inquiry = ctx.store.upsert('inquiries', {
-      id: inquiryId,
-      hall_id: ctx.hallId,
-      counter_id: counterId ?? ctx.caller.counterId,
-      staff_id: staffId,
-      topic,
-      detail,
-      status: 'open',
-      resolution: null,
-      created_at: ctx.now,
-      resolved_at: null,
-    });
-    return { inquiry };
-  },
-  'inquiry.resolve': (ctx) => {
-    const inquiry = ownInquiry(ctx, ctx.payload.inquiryId);
-    if (inquiry.status !== 'open') throw new CommandError(ErrorCode.INQUIRY_STATE, '该咨询已办结');
-    const staffId = signedInStaff(ctx, inquiry.counter_id);
-    if (staffId !== inquiry.staff_id) throw new CommandError(ErrorCode.FORBIDDEN, '首问负责：只有首问人员可以办结此咨询');
-    return {
-      inquiry: ctx.store.patch('inquiries', inquiry.id, { status: 'resolved', resolution: ctx.payload.resolution, resolved_at: ctx.now }),
-    };
-  },
-  'hall.setSecuritySettings': (ctx) => {
-    const merged = { ...parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings), ...ctx.payload };
-    return { hall: ctx.store.patch('halls', ctx.hallId, { security_settings: JSON.stringify(merged) }) };
-  },
-  'audit.verify': (ctx) => ({ report: ctx.verifyAudit() }),
-  'hall.setNotice': (ctx) => ({ hall: ctx.store.patch('halls', ctx.hallId, { notice: ctx.payload.text }) }),
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers<typeof counterCommandSpecs>;

@@ -12,7 +12,8 @@ import {
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
-import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type Handlers } from '../../commands/context';
+import { type queueCommandSpecs } from '../../../../shared/queue/commands';
+import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 type Ticket = Row<'tickets'>;
@@ -341,4 +342,4 @@ export const queueHandlers = {
     const merged = { ...settingsOf(ctx), ...ctx.payload };
     return { hall: ctx.store.patch('halls', ctx.hallId, { queue_settings: JSON.stringify(merged) }) };
   },
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers<typeof queueCommandSpecs>;

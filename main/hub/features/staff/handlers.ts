@@ -1,7 +1,9 @@
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { type CommandType } from '../../../../shared/protocol';
+import { parseSecuritySettings } from '../../../../shared/staff/settings';
+import { type staffCommandSpecs } from '../../../../shared/staff/commands';
 import { hashPassword } from '../../credentials';
-import { checkStaffPassword, notFound, sql, type HandlerContext, type Handlers } from '../../commands/context';
+import { checkStaffPassword, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -50,4 +52,8 @@ export const staffHandlers = {
     );
     return { staff };
   },
-} satisfies Partial<Handlers>;
+  'hall.setSecuritySettings': (ctx) => {
+    const merged = { ...parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings), ...ctx.payload };
+    return { hall: ctx.store.patch('halls', ctx.hallId, { security_settings: JSON.stringify(merged) }) };
+  },
+} satisfies FeatureHandlers<typeof staffCommandSpecs>;
