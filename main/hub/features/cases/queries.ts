@@ -1,7 +1,8 @@
-import { caseSignal, RUNNING } from '../../../../shared/cases/rules';
-import { type CaseStatus, type PauseKind } from '../../../../shared/cases/enums';
-import { hallDay, hallDayStart } from '../../../../shared/queue/rules';
-import { waitMs } from '../../../../shared/queue/kpi';
+import { caseSignalDefinition, RUNNING } from '../../../../shared/cases/rules';
+import { type CaseSignal, type CaseStatus } from '../../../../shared/cases/enums';
+import { columns } from '../../../../shared/kernel/definition';
+import { hallDay, hallDayStart, waitingNow } from '../../../../shared/queue/rules';
+import { waitKpi } from '../../../../shared/queue/kpi';
 import { ErrorCode } from '../../../../shared/kernel/errors';
 import { isQueryName, querySpecs, QueryRequest, type QueryAnswer, type QueryName, type QueryResult } from '../../../../shared/protocol';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
@@ -19,6 +20,9 @@ import type { Store } from '../../store';
  */
 
 const running = `(${RUNNING.map((s) => `'${s}'`).join(',')})`;
+/** The case signal as SQL over `cases c`, today bound as @today. */
+const signal = caseSignalDefinition.sql(columns('c'), '@today');
+const ticket = columns();
 const pct = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
@@ -68,7 +72,7 @@ class Queries {
     const cal = hallCalendar(this.store, this.hallId);
     const candidates = this.db
       .prepare(
-        `SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, c.yellow_from, c.paused_kind, c.paused_since, c.green,
+        `SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal} AS signal, c.green,
                 c.calendar_warning, c.applicant_name, c.department_id, i.name AS item_name, d.name AS department_name,
                 coalesce(h.name, f.name) AS handler_name,
                 (SELECT count(*) FROM case_parts p WHERE p.case_id = c.id AND p.outcome = 'pending' AND p.due_day < @today) AS parts_overdue
@@ -76,7 +80,7 @@ class Queries {
          LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
          WHERE c.status IN ${running} AND c.yellow_from <= @today
          UNION ALL
-         SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, c.yellow_from, c.paused_kind, c.paused_since, c.green,
+         SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal}, c.green,
                 c.calendar_warning, c.applicant_name, c.department_id, i.name, d.name, coalesce(h.name, f.name), o.n
          FROM (SELECT case_id, count(*) AS n FROM case_parts WHERE outcome = 'pending' AND due_day < @today GROUP BY case_id) o
          JOIN cases c ON c.id = o.case_id JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
@@ -89,9 +93,7 @@ class Queries {
       status: CaseStatus;
       promised_due: string;
       statutory_due: string;
-      yellow_from: string;
-      paused_kind: PauseKind | null;
-      paused_since: string | null;
+      signal: CaseSignal;
       green: number;
       calendar_warning: string;
       applicant_name: string;
@@ -103,8 +105,7 @@ class Queries {
     }[];
     const rows: SupervisionRow[] = [];
     for (const c of candidates) {
-      const signal = caseSignal(c, this.today);
-      const flagged = signal === 'red' || signal === 'yellow' ? signal : c.parts_overdue > 0 ? 'yellow' : null;
+      const flagged = c.signal === 'red' || c.signal === 'yellow' ? c.signal : c.parts_overdue > 0 ? 'yellow' : null;
       if (!flagged) continue;
       const daysLeft =
         this.today <= c.promised_due
@@ -254,47 +255,44 @@ class Queries {
   'hall.today'(): TodayResult {
     const { utcOffsetMinutes } = parseQueueSettings(this.store.get('halls', this.hallId)!.queue_settings);
     const start = hallDayStart(this.today, utcOffsetMinutes);
-    const byStatus = new Map(
-      (
-        this.db.prepare('SELECT status, count(*) AS n FROM tickets WHERE day = ? GROUP BY status').all(this.today) as {
-          status: string;
-          n: number;
-        }[]
-      ).map((r) => [r.status, r.n]),
-    );
-    const called = this.db
-      .prepare('SELECT status, issued_at, called_at FROM tickets WHERE day = ? AND called_at IS NOT NULL')
-      .all(this.today) as {
-      status: string;
-      issued_at: number;
-      called_at: number;
-    }[];
-    const waits = called.map((t) => waitMs(t)).filter((w): w is number => w !== null);
-    const count = (sql: string, ...args: unknown[]) => (this.db.prepare(sql).get(...args) as { n: number }).n;
-    // Counted, not listed: the same rules as caseSignal, in SQL on the running-cases index.
-    const signals = this.db
+    const tickets = this.db
       .prepare(
-        `SELECT sum(promised_due < @today AND (paused_kind IS NULL OR paused_since > promised_due)) AS red,
-                sum(promised_due >= @today AND paused_kind IS NULL) AS yellow
-         FROM cases WHERE status IN ${running} AND yellow_from <= @today`,
+        `SELECT count(*) AS issued, sum(${waitingNow.sql(ticket, '@now')}) AS waiting, sum(status = 'finished') AS finished,
+                sum(status = 'no_show') AS noShow, avg(${waitKpi.sql(ticket)}) AS wait
+         FROM tickets WHERE day = @today`,
       )
-      .get({ today: this.today }) as { red: number | null; yellow: number | null };
+      .get({ today: this.today, now: this.now }) as {
+      issued: number;
+      waiting: number | null;
+      finished: number | null;
+      noShow: number | null;
+      wait: number | null;
+    };
+    const count = (sql: string, ...args: unknown[]) => (this.db.prepare(sql).get(...args) as { n: number }).n;
+    // Counted, not listed, on the running-cases index: yellow and red need yellow_from <= today.
+    const signals = new Map(
+      (
+        this.db
+          .prepare(`SELECT ${signal} AS signal, count(*) AS n FROM cases c WHERE status IN ${running} AND yellow_from <= @today GROUP BY 1`)
+          .all({ today: this.today }) as { signal: CaseSignal; n: number }[]
+      ).map((r) => [r.signal, r.n]),
+    );
     return {
       day: this.today,
       tickets: {
-        issued: [...byStatus.values()].reduce((a, b) => a + b, 0),
-        waiting: (byStatus.get('waiting') ?? 0) + (byStatus.get('parked') ?? 0) + (byStatus.get('missed') ?? 0),
-        finished: byStatus.get('finished') ?? 0,
-        noShow: byStatus.get('no_show') ?? 0,
-        avgWaitMin: waits.length ? round1(waits.reduce((a, b) => a + b, 0) / waits.length / 60_000) : null,
+        issued: tickets.issued,
+        waiting: tickets.waiting ?? 0,
+        finished: tickets.finished ?? 0,
+        noShow: tickets.noShow ?? 0,
+        avgWaitMin: tickets.wait === null ? null : round1(tickets.wait / 60_000),
       },
       cases: {
         received: count('SELECT count(*) AS n FROM cases WHERE received_at >= ?', start),
         accepted: count('SELECT count(*) AS n FROM cases WHERE accepted_at >= ?', start),
         concluded: count('SELECT count(*) AS n FROM cases WHERE concluded_at >= ?', start),
         running: count(`SELECT count(*) AS n FROM cases WHERE status IN ${running}`),
-        yellow: signals.yellow ?? 0,
-        red: signals.red ?? 0,
+        yellow: signals.get('yellow') ?? 0,
+        red: signals.get('red') ?? 0,
       },
     };
   }

@@ -9,7 +9,9 @@ import {
   transferKey,
   type QueueSettings,
 } from '../../../../shared/queue/rules';
+import { columns } from '../../../../shared/kernel/definition';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { serviceKpi } from '../../../../shared/queue/kpi';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
@@ -154,7 +156,7 @@ export const queueHandlers = {
     const recent = (
       sql(
         ctx,
-        "SELECT finished_at - started_at AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20",
+        `SELECT ${serviceKpi.sql(columns())} AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20`,
       ).all(serviceId) as { ms: number }[]
     ).map((r) => r.ms);
     return {
