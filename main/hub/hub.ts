@@ -12,10 +12,11 @@ import { loadAuditKey, verifyAudit, type AuditReport } from './commands/audit';
 import type { Caller } from './commands/context';
 import { Executor } from './commands/executor';
 import { ensurePackageCalendar } from './features/calendar/calendar';
-import { runQuery } from './features/cases/queries';
 import { enrollmentEndpoint } from './http/enroll';
 import { httpServer, type HealthReport } from './http/server';
 import { staticFiles } from './http/static';
+import { answerQuery } from './queries/answer';
+import { checkQuery } from './queries/request';
 import { DataDirLock } from './lock';
 import { DEMO_HALL, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
@@ -96,15 +97,15 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   const executor = new Executor(store, hall.id, clock, auditKey, log);
 
   function query(caller: Caller, request: unknown): QueryAnswer {
+    const checked = checkQuery(
+      caller,
+      request,
+      clock(),
+      caller.role === 'manager' ? () => executor.sessionStaff(caller.terminalId) : undefined,
+    );
+    if (!checked.ok) return checked;
     try {
-      return runQuery(
-        store,
-        hall.id,
-        caller,
-        clock(),
-        request,
-        caller.role === 'manager' ? () => executor.sessionStaff(caller.terminalId) : undefined,
-      );
+      return answerQuery(db, checked.job);
     } catch (e) {
       log(`query failed: ${(e as Error).stack ?? String(e)}`);
       return { ok: false, error: { code: ErrorCode.INTERNAL, message: '服务器内部错误，查询未完成' } };

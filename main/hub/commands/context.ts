@@ -6,6 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
 import type { AuditReport } from './audit';
 import { verifyPassword } from '../credentials';
+import { prepared } from '../readonlyDb';
 import type { Store } from '../store';
 
 /** Who sent a command: the authenticated terminal (staff sessions ride on the counter it signed in). */
@@ -57,15 +58,8 @@ export function ownCounter(ctx: HandlerContext<CommandType>, counterId: string):
   return counter;
 }
 
-const cache = new WeakMap<object, Map<string, Statement>>();
 /** A prepared statement, prepared once per database. */
-export function sql(ctx: { store: Store }, text: string): Statement {
-  let m = cache.get(ctx.store.db);
-  if (!m) cache.set(ctx.store.db, (m = new Map()));
-  let s = m.get(text);
-  if (!s) m.set(text, (s = ctx.store.db.prepare(text)));
-  return s;
-}
+export const sql = (ctx: { store: Store }, text: string): Statement => prepared(ctx.store.db, text);
 
 /**
  * Checks a staff member's password, with lockout. A wrong password is counted even though the

@@ -80,7 +80,7 @@ function record(ctx: Ctx, caseId: string, action: string, staffId: string | null
 /** The due days of a running case (and of its undecided joint parts) from the calendar as it is now. */
 function deadlinePatch(ctx: Ctx, c: Row<'cases'>): Partial<Row<'cases'>> {
   if (c.accepted_day === null) return {};
-  const cal = hallCalendar(ctx.store, ctx.hallId);
+  const cal = hallCalendar(ctx.store.db, ctx.hallId);
   const { yellowShare } = parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings);
   const d = caseDeadlines(
     cal,
@@ -255,7 +255,7 @@ export const caseHandlers = {
         patch = { ...patch, approver_id: staffId, decided_at: at };
         break;
       case 'conclude': {
-        const cal = hallCalendar(ctx.store, ctx.hallId);
+        const cal = hallCalendar(ctx.store.db, ctx.hallId);
         const used = Math.max(0, cal.pauseLength(c.accepted_day!, day, c.limit_unit) - c.paused_days);
         const onTime = parts.length ? jointOnTime(day, c.promised_due!, parts) : day <= c.promised_due!;
         patch = { ...patch, concluded_at: at, used_days: used, on_time: onTime ? 1 : 0 };
@@ -292,7 +292,7 @@ export const caseHandlers = {
     const at = stepTime(ctx, c, p.at);
     const staffId = actingStaff(ctx, p.counterId, at);
     // The pause's length, told to the applicant: days (in the limit's unit) after the day it began, up to today.
-    const pausedDays = hallCalendar(ctx.store, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
+    const pausedDays = hallCalendar(ctx.store.db, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
     const resumed = ctx.store.patch('cases', c.id, {
       paused_kind: null,
       paused_since: null,
