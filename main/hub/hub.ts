@@ -3,7 +3,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { systemClock, type Clock } from '../../shared/kernel/clock';
-import { ErrorCode } from '../../shared/kernel/errors';
 import type { QueryAnswer, Snapshot, WireAnswer } from '../../shared/protocol';
 import type { TerminalRole } from '../../shared/kernel/roles';
 import { hubMigrations } from '../db/migrations';
@@ -15,8 +14,8 @@ import { ensurePackageCalendar } from './features/calendar/calendar';
 import { enrollmentEndpoint } from './http/enroll';
 import { httpServer, type HealthReport } from './http/server';
 import { staticFiles } from './http/static';
-import { answerQuery } from './queries/answer';
 import { checkQuery } from './queries/request';
+import { QueryWorker, startQueryWorker } from './queries/worker';
 import { DataDirLock } from './lock';
 import { DEMO_HALL, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
@@ -59,8 +58,8 @@ export interface Hub {
   verifyAudit(): AuditReport;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): WireAnswer;
-  /** Answers a read-only query as `caller`, exactly as a socket query would. */
-  query(caller: Caller, request: unknown): QueryAnswer;
+  /** Answers a read-only query as `caller`, exactly as a socket query would (in the query worker). */
+  query(caller: Caller, request: unknown): Promise<QueryAnswer>;
   close(): Promise<void>;
 }
 
@@ -71,8 +70,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const lock = DataDirLock.acquire(opts.dataDir);
   let db: Db | undefined;
   try {
-    db = openDatabase(path.join(opts.dataDir, 'hall.db'), { migrations: hubMigrations, synchronous: 'FULL' });
-    return await listen(db, lock, opts, clock, log);
+    const dbFile = path.join(opts.dataDir, 'hall.db');
+    db = openDatabase(dbFile, { migrations: hubMigrations, synchronous: 'FULL' });
+    return await listen(db, dbFile, lock, opts, clock, log);
   } catch (e) {
     db?.close();
     lock.release();
@@ -80,7 +80,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
 }
 
-async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
+async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
   const store = new Store(db, clock);
   const startedAt = clock();
 
@@ -96,20 +96,12 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
   const auditKey = loadAuditKey(opts.dataDir);
   const executor = new Executor(store, hall.id, clock, auditKey, log);
 
-  function query(caller: Caller, request: unknown): QueryAnswer {
-    const checked = checkQuery(
-      caller,
-      request,
-      clock(),
-      caller.role === 'manager' ? () => executor.sessionStaff(caller.terminalId) : undefined,
-    );
-    if (!checked.ok) return checked;
-    try {
-      return answerQuery(db, checked.job);
-    } catch (e) {
-      log(`query failed: ${(e as Error).stack ?? String(e)}`);
-      return { ok: false, error: { code: ErrorCode.INTERNAL, message: '服务器内部错误，查询未完成' } };
-    }
+  // Reads run in a worker on their own read-only connection: a long report leaves the event loop to calls.
+  const queryWorker = new QueryWorker(() => startQueryWorker(dbFile), log);
+  function query(caller: Caller, request: unknown): Promise<QueryAnswer> {
+    const session = caller.role === 'manager' ? () => executor.sessionStaff(caller.terminalId) : undefined;
+    const checked = checkQuery(caller, request, clock(), session);
+    return checked.ok ? queryWorker.run(checked.job) : Promise.resolve(checked);
   }
 
   const tls = opts.tls ? await loadOrCreateTls(opts.dataDir, clock()) : null;
@@ -171,6 +163,7 @@ async function listen(db: Db, lock: DataDirLock, opts: HubOptions, clock: Clock,
       if (closed) return;
       closed = true;
       await sync.close();
+      await queryWorker.close();
       db.close();
       lock.release();
     },

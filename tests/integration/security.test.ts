@@ -279,8 +279,8 @@ describe('staff at manager terminals: sessions and the command × staff-role mat
   it('a session is bound to its terminal, clerks cannot open one, and signing out ends it', async () => {
     const { hub, manager, nobody } = await managers();
     const q = (terminalId: string) => hub.query({ terminalId, role: 'manager', counterId: null }, { name: 'hall.today', params: {} });
-    expect(q('H3301-t-manager-1')).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
-    expect(q('H3301-t-mgr-a')).toMatchObject({ ok: true });
+    expect(await q('H3301-t-manager-1')).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(await q('H3301-t-mgr-a')).toMatchObject({ ok: true });
     expect(nobody('session.signIn', { login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(nobody('hall.setNotice', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
     expect(manager('session.signOut', {})).toMatchObject({ ok: true });

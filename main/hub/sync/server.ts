@@ -22,7 +22,7 @@ export interface SyncOptions {
   /** Feed entries kept for catching up; an older cursor gets a snapshot. */
   retention: number;
   tlsFingerprint: string | null;
-  query: (caller: Caller, request: unknown) => QueryAnswer;
+  query: (caller: Caller, request: unknown) => Promise<QueryAnswer>;
 }
 
 /**
@@ -70,7 +70,7 @@ export function startSync(http: HttpServer, o: SyncOptions) {
     });
     socket.on('query', (request, ack) => {
       if (typeof ack !== 'function') return noAck('query');
-      ack(o.query(caller, request));
+      void o.query(caller, request).then(ack);
     });
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === 'command' || event === 'subscribe' || event === 'query') return;
