@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { systemClock, type Clock } from '../../shared/kernel/clock';
 import type { QueryAnswer, Snapshot, WireAnswer } from '../../shared/protocol';
-import type { TerminalRole } from '../../shared/kernel/roles';
 import { hubMigrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { loadAuditKey, verifyAudit, type AuditReport } from './commands/audit';
@@ -53,8 +52,8 @@ export interface Hub {
   /** The certificate's SHA-256 fingerprint when serving TLS. */
   readonly tlsFingerprint: string | null;
   health(): HealthReport;
-  /** Every replicated table as `role` may see it, now. */
-  snapshot(role: TerminalRole): Snapshot;
+  /** Every replicated table as the terminal `terminalId` may see it (its role and scope), now. */
+  snapshot(terminalId: string): Snapshot;
   verifyAudit(): AuditReport;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): WireAnswer;

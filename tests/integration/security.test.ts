@@ -286,8 +286,8 @@ describe('staff at manager terminals: sessions and the command × staff-role mat
     expect(manager('session.signOut', {})).toMatchObject({ ok: true });
     expect(manager('hall.setNotice', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
     expect(hub.store.get('staff_sessions', 'H3301-t-mgr-a')).toMatchObject({ staff_id: null });
-    expect(hub.snapshot('manager').tables.staff_sessions).toHaveLength(2);
-    expect(hub.snapshot('clerk').tables.staff_sessions).toBeUndefined();
+    expect(hub.snapshot(terminal(hub, 'manager').id).tables.staff_sessions).toHaveLength(2);
+    expect(hub.snapshot(terminal(hub, 'clerk').id).tables.staff_sessions).toBeUndefined();
   });
 
   it('the administrator adds staff and resets a password, which lifts a lockout', async () => {

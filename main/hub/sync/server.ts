@@ -8,7 +8,7 @@ import type { Db } from '../../db/open';
 import type { Caller } from '../commands/context';
 import type { Executor } from '../commands/executor';
 import type { Store } from '../store';
-import { authenticate, type HubSocket, type SocketData } from './auth';
+import { authenticate, terminalsOf, type HubSocket, type SocketData } from './auth';
 import { Feed } from './feed';
 import { snapshotFor } from './snapshot';
 
@@ -35,8 +35,8 @@ export function startSync(http: HttpServer, o: SyncOptions) {
     // Commands are capped at 16 KB by the protocol; this only stops abuse of the transport.
     maxHttpBufferSize: 1_000_000,
   });
-  const snapshot = (role: TerminalRole): Snapshot => snapshotFor(o.store, o.hall.id, role, o.clock());
-  const feed = new Feed(io, o.store, snapshot, o.retention);
+  const feed = new Feed(io, o.store, (scope) => snapshotFor(o.store, o.hall.id, scope, o.clock()), o.retention);
+  const terminal = terminalsOf(o.db);
 
   io.use(authenticate(o.db));
   io.on('connection', (socket: HubSocket) => {
@@ -91,7 +91,12 @@ export function startSync(http: HttpServer, o: SyncOptions) {
 
   return {
     execute,
-    snapshot,
+    /** Every replicated table as the terminal `terminalId` may see it, now. */
+    snapshot(terminalId: string): Snapshot {
+      const found = terminal(terminalId);
+      if (!found) throw new Error(`no live terminal ${terminalId}`);
+      return snapshotFor(o.store, o.hall.id, feed.scopeOf(found.terminal), o.clock());
+    },
     /** Connected terminals by role. */
     terminals(): Record<TerminalRole, number> {
       const counts = Object.fromEntries(TerminalRole.options.map((r) => [r, 0])) as Record<TerminalRole, number>;

@@ -1,15 +1,14 @@
 import { CASE_STATUSES } from '../../../shared/cases/enums';
 import { FINAL } from '../../../shared/cases/rules';
-import type { TerminalRole } from '../../../shared/kernel/roles';
+import { sqlIn } from '../../../shared/kernel/sql';
 import { projectRow, projections, type AnyRow, type Snapshot, type TableName } from '../../../shared/protocol';
 import { hallDay, hallDayStart } from '../../../shared/queue/rules';
 import { parseQueueSettings } from '../../../shared/queue/settings';
 import type { Store } from '../store';
+import { CaseAudiences, type Scope } from './scope';
 
 /** Cases a terminal works with: not yet ended, or touched today (ten years of history stay on the hub). */
-const OPEN_CASES = `id IN (SELECT id FROM cases WHERE status IN (${CASE_STATUSES.filter((st) => !FINAL.includes(st))
-  .map((st) => `'${st}'`)
-  .join(',')})
+const OPEN_CASES = `id IN (SELECT id FROM cases WHERE status ${sqlIn(CASE_STATUSES.filter((st) => !FINAL.includes(st)))}
   UNION SELECT id FROM cases WHERE updated_at >= ?)`;
 
 /**
@@ -36,14 +35,20 @@ function snapshotRows(store: Store, table: TableName, day: string, dayStart: num
   }
 }
 
-/** Every replicated table as `role` may see it, as of the store's current seq; `now` decides the hall day. */
-export function snapshotFor(store: Store, hallId: string, role: TerminalRole, now: number): Snapshot {
+/**
+ * Every replicated table as a terminal of `scope` may see it, as of the store's current seq: its
+ * role's columns of the rows its scope holds. `now` decides the hall day.
+ */
+export function snapshotFor(store: Store, hallId: string, scope: Scope, now: number): Snapshot {
   const { utcOffsetMinutes } = parseQueueSettings(store.get('halls', hallId)!.queue_settings);
   const day = hallDay(now, utcOffsetMinutes);
   const dayStart = hallDayStart(day, utcOffsetMinutes);
+  const cases = new CaseAudiences(store.db);
   const tables: Snapshot['tables'] = {};
-  for (const table of Object.keys(projections[role]) as TableName[]) {
-    tables[table] = snapshotRows(store, table, day, dayStart).map((r) => projectRow(role, table, r)!);
+  for (const table of Object.keys(projections[scope.role]) as TableName[]) {
+    tables[table] = snapshotRows(store, table, day, dayStart)
+      .filter((r) => scope.holds(table, r, cases))
+      .map((r) => projectRow(scope.role, table, r)!);
   }
   return { seq: store.currentSeq, tables };
 }
