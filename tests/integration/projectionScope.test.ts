@@ -38,6 +38,24 @@ async function hall() {
     ok(a.clerk(n - 1)('counter.signIn', { counterId: C(n), login: `c${String(n).padStart(2, '0')}`, password: DEMO_PASSWORD }));
   const issue = (prefix: string) =>
     (ok(a.kiosk('ticket.issue', { serviceId: `${h}-s-${prefix}`, priority: 'normal', confirm: null })).ticket as { number: string }).number;
+  /** A case registered at counter `n` by its signed-in clerk; its id. */
+  const register = (n: number, itemId: string, name: string, parts: CommandPayload<'case.register'>['parts'] = []) =>
+    (
+      ok(
+        a.clerk(n - 1)('case.register', {
+          caseId: randomUUID(),
+          counterId: C(n),
+          at: Date.now(),
+          ticketId: null,
+          itemId,
+          applicant: { type: 'person', name, idNumber: ID, creditCode: null, phone: '13912345678' },
+          agentName: null,
+          green: false,
+          materialsReceived: ['申请书'],
+          parts,
+        }),
+      ).case as Row<'cases'>
+    ).id;
   const agents: [DemoTerminal, TerminalAgent][] = [];
   const watch = (t: DemoTerminal, dataDir?: string) => {
     const agent = agentFor(hub, t, { dataDir });
@@ -52,7 +70,7 @@ async function hall() {
     );
     for (const [t, ag] of agents) expect(sorted(ag.replica.snapshot()), t.id).toEqual(sorted(hub.snapshot(t.id)));
   };
-  return { hub, a, terminalWith, signIn, issue, watch, settled };
+  return { hub, a, terminalWith, signIn, issue, register, watch, settled };
 }
 
 /** Everything a terminal's socket receives, from a backlog from seq 0 on, as text; call it once it is at `seq`. */
@@ -109,7 +127,7 @@ describe('projection by scope', () => {
   });
 
   it('a clerk gets the cases of its counter’s departments (lead or joint part) and those registered there, nothing of the others', async () => {
-    const { hub, a, signIn, watch, settled } = await hall();
+    const { hub, a, signIn, register, watch, settled } = await hall();
     const [amr, psb, general, manager] = [
       terminal(hub, 'clerk', 0),
       terminal(hub, 'clerk', 5),
@@ -119,23 +137,6 @@ describe('projection by scope', () => {
     for (const t of [amr, psb, general, manager]) watch(t);
     const raw = await received(hub, psb);
     for (const n of [1, 6, 8]) signIn(n);
-    const register = (n: number, itemId: string, name: string, parts: CommandPayload<'case.register'>['parts'] = []) =>
-      (
-        ok(
-          a.clerk(n - 1)('case.register', {
-            caseId: randomUUID(),
-            counterId: C(n),
-            at: Date.now(),
-            ticketId: null,
-            itemId,
-            applicant: { type: 'person', name, idNumber: ID, creditCode: null, phone: '13912345678' },
-            agentName: null,
-            green: false,
-            materialsReceived: ['申请书'],
-            parts,
-          }),
-        ).case as Row<'cases'>
-      ).id;
     const marketCase = register(1, `${h}-item-001`, '王市场');
     const jointCase = register(1, `${h}-item-002`, '赵联审', [{ departmentId: `${h}-d-psb`, limitDays: 5 }]);
     const policeCase = register(8, `${h}-item-015`, '钱户籍'); // registered at the general window
@@ -181,7 +182,7 @@ describe('projection by scope', () => {
   });
 
   it('when what a counter serves or where it stands changes, the terminals it concerns get their new scope, live or on return', async () => {
-    const { hub, a, terminalWith, signIn, watch, settled } = await hall();
+    const { hub, a, terminalWith, signIn, register, watch, settled } = await hall();
     const psb = terminal(hub, 'clerk', 5);
     const psbAgent = watch(psb);
     const upstairs = terminalWith('display', 'display-2f', { zone: '二楼' });
@@ -189,23 +190,8 @@ describe('projection by scope', () => {
     const upstairsAgent = watch(upstairs, upstairsDir);
     signIn(1);
     signIn(6);
-    const register = (n: number, itemId: string) =>
-      ok(
-        a.clerk(n - 1)('case.register', {
-          caseId: randomUUID(),
-          counterId: C(n),
-          at: Date.now(),
-          ticketId: null,
-          itemId,
-          applicant: { type: 'person', name: '孙', idNumber: ID, creditCode: null, phone: '13912345678' },
-          agentName: null,
-          green: false,
-          materialsReceived: [],
-          parts: [],
-        }),
-      ).case as Row<'cases'>;
-    const marketCase = register(1, `${h}-item-001`).id;
-    const policeCase = register(6, `${h}-item-015`).id;
+    const marketCase = register(1, `${h}-item-001`, '孙');
+    const policeCase = register(6, `${h}-item-015`, '李');
     await settled();
     expect(ids(psbAgent.replica.snapshot(), 'cases')).toEqual([policeCase]);
 
