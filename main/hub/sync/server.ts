@@ -36,7 +36,7 @@ export function startSync(http: HttpServer, o: SyncOptions) {
     maxHttpBufferSize: 1_000_000,
   });
   const feed = new Feed(io, o.store, (scope) => snapshotFor(o.store, o.hall.id, scope, o.clock()), o.retention);
-  const terminal = terminalsOf(o.db);
+  const findTerminal = terminalsOf(o.db);
 
   io.use(authenticate(o.db));
   io.on('connection', (socket: HubSocket) => {
@@ -93,7 +93,7 @@ export function startSync(http: HttpServer, o: SyncOptions) {
     execute,
     /** Every replicated table as the terminal `terminalId` may see it, now. */
     snapshot(terminalId: string): Snapshot {
-      const found = terminal(terminalId);
+      const found = findTerminal(terminalId);
       if (!found) throw new Error(`no live terminal ${terminalId}`);
       return snapshotFor(o.store, o.hall.id, feed.scopeOf(found.terminal), o.clock());
     },
