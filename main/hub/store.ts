@@ -21,6 +21,7 @@ export class Store {
   private pending: StoredEntry[] | null = null;
   private readonly statements = new Map<string, Statement>();
   private readonly insertFeed: Statement;
+  private readonly committed: ((entries: StoredEntry[]) => void)[] = [];
 
   constructor(
     readonly db: Db,
@@ -28,6 +29,11 @@ export class Store {
   ) {
     this.seq = (db.prepare('SELECT coalesce(max(seq), 0) AS s FROM feed').get() as { s: number }).s;
     this.insertFeed = db.prepare('INSERT INTO feed (seq, at, tbl, row_id, op, data) VALUES (?, ?, ?, ?, ?, ?)');
+  }
+
+  /** Calls `listener` after each commit, with its entries, whoever wrote them (a command, seeding, a tool). */
+  onCommit(listener: (entries: StoredEntry[]) => void): void {
+    this.committed.push(listener);
   }
 
   get currentSeq(): number {
@@ -38,16 +44,19 @@ export class Store {
   transaction<R>(fn: () => R): { result: R; entries: StoredEntry[] } {
     if (this.pending) throw new Error('nested hub transaction');
     const startSeq = this.seq;
-    this.pending = [];
+    const entries: StoredEntry[] = (this.pending = []);
+    let result: R;
     try {
-      const result = this.db.transaction(fn)();
-      return { result, entries: this.pending };
+      result = this.db.transaction(fn)();
     } catch (e) {
       this.seq = startSeq;
       throw e;
     } finally {
       this.pending = null;
     }
+    // Committed: what listeners do no longer decides the transaction.
+    for (const listener of this.committed) listener(entries);
+    return { result, entries };
   }
 
   /** Inserts or updates `row` (its replicated columns, plus `extra` columns that never replicate). */

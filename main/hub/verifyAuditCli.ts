@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadAuditKey, verifyAudit } from './audit';
+import { loadAuditKey, verifyAudit } from './commands/audit';
 
 /**
  * npm run verify-audit -- --data DIR

@@ -1,5 +1,7 @@
 import type { LimitUnit } from '../calendar/enums';
 import { addDays, daysBetween, type WorkCalendar } from '../calendar/rules';
+import type { Definition } from '../kernel/definition';
+import { sqlIn } from '../kernel/sql';
 import type { CaseSignal, CaseStatus, PauseKind, StepAction } from './enums';
 
 /**
@@ -10,6 +12,8 @@ import type { CaseSignal, CaseStatus, PauseKind, StepAction } from './enums';
 
 /** Statuses in which the case clock runs (from acceptance until 办结). */
 export const RUNNING: readonly CaseStatus[] = ['accepted', 'handling', 'reviewing', 'approved', 'denied'];
+/** Statuses before acceptance: the case waits for its clock to start. */
+const WAITING: readonly CaseStatus[] = ['received', 'supplement'];
 /** Statuses that end a case: nothing more happens to it. */
 export const FINAL: readonly CaseStatus[] = ['refused', 'delivered'];
 
@@ -161,16 +165,30 @@ export interface SignalFields {
 /**
  * The supervision signal on `today` (the hall's calendar day): red once the promised due day has
  * passed, yellow from `yellow_from`; a paused case keeps the signal it had when it stopped, and
- * otherwise shows as paused. Cases not yet accepted wait; ended ones are closed.
+ * otherwise shows as paused. Cases not yet accepted wait; ended ones are closed. Days are
+ * 'YYYY-MM-DD' text, compared as text in both languages.
  */
-export function caseSignal(c: SignalFields, today: string): CaseSignal {
-  if (c.status === 'received' || c.status === 'supplement') return 'waiting';
-  if (!RUNNING.includes(c.status) || c.promised_due === null || c.yellow_from === null) return 'closed';
-  const asOf = c.paused_kind && c.paused_since ? c.paused_since : today;
-  if (asOf > c.promised_due) return 'red';
-  if (c.paused_kind) return 'paused';
-  return asOf >= c.yellow_from ? 'yellow' : 'normal';
-}
+export const caseSignalDefinition: Definition<SignalFields, [today: string], CaseSignal> = {
+  ts: (c, today) => {
+    if (WAITING.includes(c.status)) return 'waiting';
+    if (!RUNNING.includes(c.status) || c.promised_due === null || c.yellow_from === null) return 'closed';
+    const asOf = c.paused_kind && c.paused_since ? c.paused_since : today;
+    if (asOf > c.promised_due) return 'red';
+    if (c.paused_kind) return 'paused';
+    return asOf >= c.yellow_from ? 'yellow' : 'normal';
+  },
+  sql: (col, today) => {
+    const asOf = `(CASE WHEN ${col('paused_kind')} IS NOT NULL AND ${col('paused_since')} IS NOT NULL THEN ${col('paused_since')} ELSE ${today} END)`;
+    return `(CASE
+      WHEN ${col('status')} ${sqlIn(WAITING)} THEN 'waiting'
+      WHEN ${col('status')} NOT ${sqlIn(RUNNING)} OR ${col('promised_due')} IS NULL OR ${col('yellow_from')} IS NULL THEN 'closed'
+      WHEN ${asOf} > ${col('promised_due')} THEN 'red'
+      WHEN ${col('paused_kind')} IS NOT NULL THEN 'paused'
+      WHEN ${asOf} >= ${col('yellow_from')} THEN 'yellow'
+      ELSE 'normal' END)`;
+  },
+};
+export const caseSignal = caseSignalDefinition.ts;
 
 /** A joint case is on time only if every part was decided by its own due day and the whole by its own. */
 export function jointOnTime(

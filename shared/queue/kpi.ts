@@ -1,9 +1,11 @@
 import { isCounterOffline } from '../counter/rules';
+import type { Definition } from '../kernel/definition';
 import { isWaiting } from './rules';
 
 /**
  * Queue KPIs, defined once (DOMAIN.md "Queue") and used by every face and report:
  * wait = last call − issue; walk = start − call; service = finish − start; total = finish − issue.
+ * Waiting now is `waitingNow` (queue/rules), beside the queue's order.
  */
 interface TicketTimes {
   status: string;
@@ -14,9 +16,19 @@ interface TicketTimes {
   park_until?: number | null;
 }
 
-export const waitMs = (t: TicketTimes): number | null => (t.called_at === null ? null : t.called_at - t.issued_at);
-export const serviceMs = (t: TicketTimes): number | null =>
-  t.status === 'finished' && t.started_at != null && t.finished_at != null ? t.finished_at - t.started_at : null;
+/** Wait (ms) until the last call; null for a ticket not called. SQL's NULL arithmetic gives the same. */
+export const waitKpi: Definition<TicketTimes, [], number | null> = {
+  ts: (t) => (t.called_at === null ? null : t.called_at - t.issued_at),
+  sql: (col) => `(${col('called_at')} - ${col('issued_at')})`,
+};
+/** Service (ms) of a finished ticket, from start to finish; null otherwise. */
+export const serviceKpi: Definition<TicketTimes, [], number | null> = {
+  ts: (t) => (t.status === 'finished' && t.started_at != null && t.finished_at != null ? t.finished_at - t.started_at : null),
+  sql: (col) => `(CASE WHEN ${col('status')} = 'finished' THEN ${col('finished_at')} - ${col('started_at')} END)`,
+};
+
+export const waitMs = waitKpi.ts;
+export const serviceMs = serviceKpi.ts;
 
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 

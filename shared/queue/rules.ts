@@ -1,3 +1,4 @@
+import type { Definition } from '../kernel/definition';
 import { CommandError, ErrorCode } from '../kernel/errors';
 import type { NoShowRule, Priority, TicketStatus, TransferMode, WorkProfile } from './enums';
 
@@ -72,10 +73,16 @@ export function ticketNumber(prefix: string, seq: number): string {
 export const numberedBy = (number: string, prefix: string): boolean =>
   number.length > prefix.length && number.startsWith(prefix) && /^\d+$/.test(number.slice(prefix.length));
 
-/** A parked ticket comes back by itself once its time is up. */
-export function isWaiting(t: Pick<QueueTicket, 'status' | 'park_until'>, now: number): boolean {
-  return t.status === 'waiting' || (t.status === 'parked' && t.park_until !== null && t.park_until <= now);
-}
+/**
+ * Waiting now (a queue KPI of DOMAIN.md): in line, which a parked ticket is again once its time is
+ * up; a no-show set aside is not. In SQL it is 0 or 1, so that `sum()` counts it.
+ */
+export const waitingNow: Definition<Pick<QueueTicket, 'status' | 'park_until'>, [now: number], boolean> = {
+  ts: (t, now) => t.status === 'waiting' || (t.status === 'parked' && t.park_until !== null && t.park_until <= now),
+  sql: (col, now) =>
+    `(${col('status')} = 'waiting' OR (${col('status')} = 'parked' AND ${col('park_until')} IS NOT NULL AND ${col('park_until')} <= ${now}))`,
+};
+export const isWaiting = waitingNow.ts;
 
 /**
  * May this counter call this ticket? A ticket sent to a counter (a transfer to it, a parked

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { formatDay, WorkCalendar } from '../../shared/calendar/rules';
 import { caseDeadlines } from '../../shared/cases/rules';
 import { hallDay } from '../../shared/queue/rules';
-import { packageYears } from '../../main/hub/calendar';
+import { packageYears } from '../../main/hub/features/calendar/calendar';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { nowMs, round, summarize } from './stats';
@@ -158,13 +158,13 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
   db.close();
 }
 
-/** Median of `n` timed runs of a synchronous query. */
-function time(n: number, fn: () => unknown): { p50: number; p99: number } {
-  fn();
+/** Median of `n` timed runs of a query, one after the other. */
+async function time(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  await fn();
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = nowMs();
-    fn();
+    await fn();
     samples.push(nowMs() - t);
   }
   return summarize(samples);
@@ -189,8 +189,8 @@ export async function benchTenYears(log: (m: string) => void, keepDir?: string) 
       if (i < 2) await hub.close();
     }
     const caller = { terminalId: 'H3301-t-manager-1', role: 'manager' as const, counterId: null };
-    const ask = (name: string, params: unknown) => {
-      const a = hub!.query(caller, { name, params });
+    const ask = async (name: string, params: unknown) => {
+      const a = await hub!.query(caller, { name, params });
       if (!a.ok) throw new Error(a.error.message);
       return a.result;
     };
@@ -201,10 +201,10 @@ export async function benchTenYears(log: (m: string) => void, keepDir?: string) 
     });
     if (!signIn.ok) throw new Error(signIn.error.message);
     const lastYear = new Date().getUTCFullYear() - 1;
-    const sup = ask('cases.supervision', {}) as { rows: unknown[] };
-    const supervision = time(20, () => ask('cases.supervision', {}));
-    const today = time(20, () => ask('hall.today', {}));
-    const report = time(5, () => ask('cases.report', { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` }));
+    const sup = (await ask('cases.supervision', {})) as { rows: unknown[] };
+    const supervision = await time(20, () => ask('cases.supervision', {}));
+    const today = await time(20, () => ask('hall.today', {}));
+    const report = await time(5, () => ask('cases.report', { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` }));
     const running = (hub!.db.prepare("SELECT count(*) AS n FROM cases WHERE status = 'handling'").get() as { n: number }).n;
     await hub!.close();
     return {

@@ -206,9 +206,9 @@ describe('case lifecycle at the hub', () => {
     const whole = (rows: { [k: string]: string }[]) => rows.some((r) => Object.values(r).some((v) => v.includes(ID)));
     expect(whole(feed) || whole(audit) || whole(ops)).toBe(false);
     expect(audit.some((r) => r.detail.includes('110105********002X'))).toBe(true);
-    expect(hub.snapshot('clerk').tables.cases?.[0]).toMatchObject({ id_masked: '110105********002X' });
-    expect(JSON.stringify(hub.snapshot('clerk'))).not.toContain(ID);
-    expect(hub.snapshot('display').tables.cases).toBeUndefined();
+    expect(hub.snapshot(terminal(hub, 'clerk').id).tables.cases?.[0]).toMatchObject({ id_masked: '110105********002X' });
+    expect(JSON.stringify(hub.snapshot(terminal(hub, 'clerk').id))).not.toContain(ID);
+    expect(hub.snapshot(terminal(hub, 'display').id).tables.cases).toBeUndefined();
 
     expect(ok(a.clerk(0)('case.revealId', { caseId: c.id, counterId: C1 }))).toEqual({ idNumber: ID });
     expect(err(a.kiosk('case.revealId', { caseId: c.id, counterId: null }))).toBe('FORBIDDEN');
@@ -226,8 +226,8 @@ describe('deadlines over time: supervision, calendar years, report', () => {
     const c = register();
     ok(step(c.id, 'accept'));
     ok(step(c.id, 'undertake'));
-    const supervise = () => {
-      const r = hub.query(callerOf(terminal(hub, 'manager')), { name: 'cases.supervision', params: {} });
+    const supervise = async () => {
+      const r = await hub.query(callerOf(terminal(hub, 'manager')), { name: 'cases.supervision', params: {} });
       if (!r.ok) throw new Error(r.error.message);
       return r.result as {
         today: string;
@@ -235,25 +235,25 @@ describe('deadlines over time: supervision, calendar years, report', () => {
         departments: { name: string; running: number; yellow: number; red: number }[];
       };
     };
-    expect(supervise().rows).toEqual([]);
+    expect((await supervise()).rows).toEqual([]);
     days(10); // Thu 11-12: 8 of 10 working days used
-    expect(supervise().rows).toMatchObject([
+    expect((await supervise()).rows).toMatchObject([
       { number: c.number, signal: 'yellow', daysLeft: 2, handlerName: '王晓明', departmentName: '市场监督管理局' },
     ]);
-    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
+    expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
       ok: true,
       result: { cases: { yellow: 1, red: 0 } },
     });
     days(4); // Mon 11-16: the last day
-    expect(supervise().rows).toMatchObject([{ signal: 'yellow', daysLeft: 0 }]);
+    expect((await supervise()).rows).toMatchObject([{ signal: 'yellow', daysLeft: 0 }]);
     days(1); // Tue 11-17: overdue
-    expect(supervise().rows).toMatchObject([{ signal: 'red', daysLeft: -1 }]);
-    expect(supervise().departments.find((d) => d.name === '市场监督管理局')).toMatchObject({ running: 1, yellow: 0, red: 1 });
-    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
+    expect((await supervise()).rows).toMatchObject([{ signal: 'red', daysLeft: -1 }]);
+    expect((await supervise()).departments.find((d) => d.name === '市场监督管理局')).toMatchObject({ running: 1, yellow: 0, red: 1 });
+    expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
       ok: true,
       result: { day: '2026-11-17', cases: { running: 1, yellow: 0, red: 1 } },
     });
-    expect(hub.query(callerOf(terminal(hub, 'clerk')), { name: 'cases.supervision', params: {} })).toMatchObject({
+    expect(await hub.query(callerOf(terminal(hub, 'clerk')), { name: 'cases.supervision', params: {} })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -264,7 +264,7 @@ describe('deadlines over time: supervision, calendar years, report', () => {
     const c = register();
     ok(step(c.id, 'accept'));
     expect(row(c.id)).toMatchObject({ promised_due: '2027-01-04', calendar_warning: '2027' });
-    const sup = hub.query(callerOf(terminal(hub, 'manager')), { name: 'cases.supervision', params: {} });
+    const sup = await hub.query(callerOf(terminal(hub, 'manager')), { name: 'cases.supervision', params: {} });
     expect(sup).toMatchObject({ ok: true, result: { missingYears: [{ year: 2027, cases: 1 }] } });
     expect(err(a.manager('calendar.setYear', { year: 2027, holidays: ['2026-12-31'], workdays: [] }))).toBe('VALIDATION_FAILED');
     const answer = ok(a.manager('calendar.setYear', { year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] }));
@@ -284,7 +284,10 @@ describe('deadlines over time: supervision, calendar years, report', () => {
       days(i === 0 ? 3 : 0);
       ok(step(c.id, 'conclude'));
     }
-    const r = hub.query(callerOf(terminal(hub, 'manager')), { name: 'cases.report', params: { from: '2026-01-01', to: '2026-12-31' } });
+    const r = await hub.query(callerOf(terminal(hub, 'manager')), {
+      name: 'cases.report',
+      params: { from: '2026-01-01', to: '2026-12-31' },
+    });
     expect(r).toMatchObject({
       ok: true,
       result: {
@@ -293,7 +296,7 @@ describe('deadlines over time: supervision, calendar years, report', () => {
       },
     });
     // Today (11-05): the second case was received, accepted and concluded; the first concluded.
-    expect(hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
+    expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
       ok: true,
       result: { day: '2026-11-05', cases: { received: 1, accepted: 1, concluded: 2, running: 0 } },
     });

@@ -38,8 +38,8 @@ describe('terminal enrollment', () => {
     const { terminal: t, code, expiresAt } = await createTerminal(hub);
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
     expect(expiresAt - Date.now()).toBeGreaterThan(55 * MIN);
-    expect(hub.snapshot('manager').tables.terminals?.some((r) => r.id === t.id && !('token_hash' in r))).toBe(true);
-    expect(hub.snapshot('display').tables.terminals).toBeUndefined();
+    expect(hub.snapshot(terminal(hub, 'manager').id).tables.terminals?.some((r) => r.id === t.id && !('token_hash' in r))).toBe(true);
+    expect(hub.snapshot(terminal(hub, 'display').id).tables.terminals).toBeUndefined();
 
     const res = await post(hub, { code: code.toLowerCase().replace(/-/g, ' ') }); // typed loosely at the terminal
     expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyAudit, loadAuditKey } from '../../main/hub/audit';
+import { verifyAudit, loadAuditKey } from '../../main/hub/commands/audit';
 import type { Hub } from '../../main/hub/hub';
 import { createTerminal, DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
 import { commandSpecs, type CommandType } from '../../shared/protocol';
@@ -279,15 +279,15 @@ describe('staff at manager terminals: sessions and the command × staff-role mat
   it('a session is bound to its terminal, clerks cannot open one, and signing out ends it', async () => {
     const { hub, manager, nobody } = await managers();
     const q = (terminalId: string) => hub.query({ terminalId, role: 'manager', counterId: null }, { name: 'hall.today', params: {} });
-    expect(q('H3301-t-manager-1')).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
-    expect(q('H3301-t-mgr-a')).toMatchObject({ ok: true });
+    expect(await q('H3301-t-manager-1')).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(await q('H3301-t-mgr-a')).toMatchObject({ ok: true });
     expect(nobody('session.signIn', { login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(nobody('hall.setNotice', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
     expect(manager('session.signOut', {})).toMatchObject({ ok: true });
     expect(manager('hall.setNotice', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
     expect(hub.store.get('staff_sessions', 'H3301-t-mgr-a')).toMatchObject({ staff_id: null });
-    expect(hub.snapshot('manager').tables.staff_sessions).toHaveLength(2);
-    expect(hub.snapshot('clerk').tables.staff_sessions).toBeUndefined();
+    expect(hub.snapshot(terminal(hub, 'manager').id).tables.staff_sessions).toHaveLength(2);
+    expect(hub.snapshot(terminal(hub, 'clerk').id).tables.staff_sessions).toBeUndefined();
   });
 
   it('the administrator adds staff and resets a password, which lifts a lockout', async () => {

@@ -58,7 +58,7 @@ describe('replication', () => {
     const seq = hub.store.currentSeq;
     await until(() => agents.every((a) => a.replica.cursor().seq === seq), 'replicas at hub seq');
     terminals.forEach((t, i) => {
-      expect(sorted(agents[i]!.replica.snapshot()), `${t.role} ${t.id}`).toEqual(sorted(hub.snapshot(t.role)));
+      expect(sorted(agents[i]!.replica.snapshot()), `${t.role} ${t.id}`).toEqual(sorted(hub.snapshot(t.id)));
     });
     // The display's projection carries no staff and no inquiry.
     const display = agents[terminals.findIndex((t) => t.role === 'display')]!.replica.snapshot();
@@ -102,7 +102,7 @@ describe('replication', () => {
     const back = agentFor(hub, t, { dataDir });
     await until(() => back.connection.status === 'connected', 'reconnected');
     expect(back.connection.synced?.mode).toBe('snapshot');
-    expect(sorted(back.replica.snapshot())).toEqual(sorted(hub.snapshot('display')));
+    expect(sorted(back.replica.snapshot())).toEqual(sorted(hub.snapshot(t.id)));
   });
 
   it('a replica from a replaced hub database starts over', async () => {
@@ -116,7 +116,7 @@ describe('replication', () => {
     hubB.execute(callerOf(terminal(hubB, 'manager')), { opId: opId(), type: 'hall.setNotice', payload: { text: 'B' } });
     const b = agentFor(hubB, terminal(hubB, 'display'), { dataDir: agentDir });
     await until(() => b.connection.status === 'connected', 'connected to B');
-    expect(sorted(b.replica.snapshot())).toEqual(sorted(hubB.snapshot('display')));
+    expect(sorted(b.replica.snapshot())).toEqual(sorted(hubB.snapshot(terminal(hubB, 'display').id)));
   });
 
   it('after a clean hub restart (the hub hangs up), terminals reconnect by themselves', async () => {

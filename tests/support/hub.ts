@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Caller } from '../../main/hub/handlers/context';
+import type { Caller } from '../../main/hub/commands/context';
 import { startHub, type Hub, type HubOptions } from '../../main/hub/hub';
 import { DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
 import { TerminalAgent } from '../../main/terminal/agent';

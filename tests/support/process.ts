@@ -21,12 +21,15 @@ export interface HubProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `npm run hub`'s entry point as a real process and waits until it listens. */
-export async function spawnHub(dataDir: string, port: number, extra: string[] = []): Promise<HubProcess> {
+/**
+ * Starts the hub's entry point as a real process and waits until it listens: from the sources
+ * (main/hub/cli.ts), or as `npm run hub` runs it, bundled (dist/hub/cli.js, after npm run build:hub).
+ */
+export async function spawnHub(dataDir: string, port: number, extra: string[] = [], entry = 'main/hub/cli.ts'): Promise<HubProcess> {
   // node itself with tsx as a loader (not the tsx wrapper), so that signals reach the hub.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/hub/cli.ts', '--data', dataDir, '--port', String(port), '--demo', ...extra],
+    [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry, '--data', dataDir, '--port', String(port), '--demo', ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

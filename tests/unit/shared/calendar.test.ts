@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, parseDateList, parseDay, WorkCalendar } from '../../../shared/calendar/rules';
-import { packageYears } from '../../../main/hub/calendar';
+import { packageYears } from '../../../main/hub/features/calendar/calendar';
 
 const years = packageYears();
 const official = (extraWorkdays: string[] = []) =>

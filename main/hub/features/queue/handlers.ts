@@ -8,11 +8,14 @@ import {
   ticketNumber,
   transferKey,
   type QueueSettings,
-} from '../../../shared/queue/rules';
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseQueueSettings } from '../../../shared/queue/settings';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type Handlers } from './context';
+} from '../../../../shared/queue/rules';
+import { columns } from '../../../../shared/kernel/definition';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { serviceKpi } from '../../../../shared/queue/kpi';
+import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { type queueCommandSpecs } from '../../../../shared/queue/commands';
+import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 type Ticket = Row<'tickets'>;
@@ -157,7 +160,7 @@ export const queueHandlers = {
     const recent = (
       sql(
         ctx,
-        "SELECT finished_at - started_at AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20",
+        `SELECT ${serviceKpi.sql(columns())} AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20`,
       ).all(serviceId) as { ms: number }[]
     ).map((r) => r.ms);
     return {
@@ -345,4 +348,4 @@ export const queueHandlers = {
     const merged = { ...settingsOf(ctx), ...ctx.payload };
     return { hall: ctx.store.patch('halls', ctx.hallId, { queue_settings: JSON.stringify(merged) }) };
   },
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers<typeof queueCommandSpecs>;

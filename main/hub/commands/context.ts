@@ -4,8 +4,9 @@ import { type CommandPayload, type CommandResult, type CommandType, type Row } f
 import { type TerminalRole } from '../../../shared/kernel/roles';
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
-import type { AuditReport } from '../audit';
+import type { AuditReport } from './audit';
 import { verifyPassword } from '../credentials';
+import { prepared } from '../readonlyDb';
 import type { Store } from '../store';
 
 /** Who sent a command: the authenticated terminal (staff sessions ride on the counter it signed in). */
@@ -28,7 +29,13 @@ export interface HandlerContext<T extends CommandType> {
 
 export type Effect = { kind: 'disconnect'; terminalId: string };
 
-export type Handlers = { [T in CommandType]: (ctx: HandlerContext<T>) => CommandResult<T> };
+export type Handler<T extends CommandType> = (ctx: HandlerContext<T>) => CommandResult<T>;
+export type Handlers = { [T in CommandType]: Handler<T> };
+/**
+ * A feature's handlers, checked against the feature's own command specs: one handler for each of
+ * its commands and none for another feature's (an object literal `satisfies` this refuses extra keys).
+ */
+export type FeatureHandlers<Specs> = { [T in keyof Specs & CommandType]: Handler<T> };
 
 export const notFound = (what: string) => new CommandError(ErrorCode.NOT_FOUND, `${what}不存在`);
 
@@ -51,15 +58,8 @@ export function ownCounter(ctx: HandlerContext<CommandType>, counterId: string):
   return counter;
 }
 
-const cache = new WeakMap<object, Map<string, Statement>>();
 /** A prepared statement, prepared once per database. */
-export function sql(ctx: { store: Store }, text: string): Statement {
-  let m = cache.get(ctx.store.db);
-  if (!m) cache.set(ctx.store.db, (m = new Map()));
-  let s = m.get(text);
-  if (!s) m.set(text, (s = ctx.store.db.prepare(text)));
-  return s;
-}
+export const sql = (ctx: { store: Store }, text: string): Statement => prepared(ctx.store.db, text);
 
 /**
  * Checks a staff member's password, with lockout. A wrong password is counted even though the

@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Clock } from '../../shared/kernel/clock';
-import { CommandError, ErrorCode } from '../../shared/kernel/errors';
-import { type WireAnswer } from '../../shared/protocol';
-import { type TerminalRole } from '../../shared/kernel/roles';
-import type { Db } from '../db/open';
-import { hashToken, newToken, normalizeCode } from './credentials';
-import type { Executor } from './executor';
-import type { Caller } from './handlers/context';
-import { sendJson } from './http';
+import type { Clock } from '../../../shared/kernel/clock';
+import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { type WireAnswer } from '../../../shared/protocol';
+import { type TerminalRole } from '../../../shared/kernel/roles';
+import type { Db } from '../../db/open';
+import { hashToken, newToken, normalizeCode } from '../credentials';
+import type { Executor } from '../commands/executor';
+import type { Caller } from '../commands/context';
+import { sendJson } from './static';
 
 const EnrollRequest = z.strictObject({ code: z.string().min(12).max(40) });
 const MAX_BODY = 2048;

@@ -1,10 +1,8 @@
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseCaseSettings } from '../../../shared/cases/settings';
-import { parseCatalogSheet, type CatalogItemInput } from '../../../shared/catalog/sheet';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { calendarChanged } from '../calendar';
-import { recomputeRunningCases } from './cases';
-import { notFound, type HandlerContext, type Handlers } from './context';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseCatalogSheet, type CatalogItemInput } from '../../../../shared/catalog/sheet';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { type catalogCommandSpecs } from '../../../../shared/catalog/commands';
+import { notFound, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -66,27 +64,4 @@ export const catalogHandlers = {
     if (clash) throw new CommandError(ErrorCode.CATALOG_CONFLICT, `事项编码 ${item.code} 已被“${clash.name}”使用`);
     return { item: ctx.store.upsert('catalog_items', itemRow(ctx, itemId, item)) };
   },
-
-  /** An administrator's year wins over the package's; running cases' due days follow at once. */
-  'calendar.setYear': (ctx) => {
-    const { year, holidays, workdays } = ctx.payload;
-    const row = ctx.store.upsert('calendar_years', {
-      id: `${ctx.hallId}:${year}`,
-      hall_id: ctx.hallId,
-      year,
-      source: 'admin',
-      holidays: JSON.stringify([...new Set(holidays)].sort()),
-      workdays: JSON.stringify([...new Set(workdays)].sort()),
-    });
-    calendarChanged(ctx.store.db);
-    return { year: row, recomputed: recomputeRunningCases(ctx) };
-  },
-
-  'hall.setCaseSettings': (ctx) => {
-    const merged = { ...parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings), ...ctx.payload };
-    merged.dutyDays = [...new Set(merged.dutyDays)].sort();
-    const hall = ctx.store.patch('halls', ctx.hallId, { case_settings: JSON.stringify(merged) });
-    calendarChanged(ctx.store.db);
-    return { hall, recomputed: recomputeRunningCases(ctx) };
-  },
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers<typeof catalogCommandSpecs>;

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileDurably } from '../db/durableFile';
-import type { Db } from '../db/open';
+import { writeFileDurably } from '../../db/durableFile';
+import type { Db } from '../../db/open';
 
 /**
  * The audit log is append-only and tamper-evident: each row carries an HMAC of its content and of

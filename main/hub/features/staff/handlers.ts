@@ -1,8 +1,10 @@
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { passwordProblem } from '../../../shared/staff/password';
-import { type CommandType } from '../../../shared/protocol';
-import { hashPassword } from '../credentials';
-import { checkStaffPassword, notFound, sql, type HandlerContext, type Handlers } from './context';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { type CommandType } from '../../../../shared/protocol';
+import { passwordProblem } from '../../../../shared/staff/password';
+import { parseSecuritySettings } from '../../../../shared/staff/settings';
+import { type staffCommandSpecs } from '../../../../shared/staff/commands';
+import { hashPassword } from '../../credentials';
+import { checkStaffPassword, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -53,4 +55,8 @@ export const staffHandlers = {
     );
     return { staff };
   },
-} satisfies Partial<Handlers>;
+  'hall.setSecuritySettings': (ctx) => {
+    const merged = { ...parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings), ...ctx.payload };
+    return { hall: ctx.store.patch('halls', ctx.hallId, { security_settings: JSON.stringify(merged) }) };
+  },
+} satisfies FeatureHandlers<typeof staffCommandSpecs>;

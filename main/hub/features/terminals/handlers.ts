@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseSecuritySettings } from '../../../shared/staff/settings';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { hashToken, newEnrollmentCode, normalizeCode } from '../credentials';
-import { notFound, sql, type HandlerContext, type Handlers } from './context';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseSecuritySettings } from '../../../../shared/staff/settings';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { type terminalCommandSpecs } from '../../../../shared/terminals/commands';
+import { hashToken, newEnrollmentCode, normalizeCode } from '../../credentials';
+import { notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -53,4 +54,4 @@ export const terminalHandlers = {
     ctx.afterCommit({ kind: 'disconnect', terminalId: t.id });
     return { terminal: ctx.store.patch('terminals', t.id, { revoked_at: ctx.now }) };
   },
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers<typeof terminalCommandSpecs>;

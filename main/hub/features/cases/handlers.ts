@@ -10,15 +10,16 @@ import {
   RUNNING,
   type CaseState,
   type Refusal,
-} from '../../../shared/cases/rules';
-import { maskResidentId } from '../../../shared/identity/rules';
-import { hallDay } from '../../../shared/queue/rules';
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
-import { parseCaseSettings } from '../../../shared/cases/settings';
-import { parseQueueSettings } from '../../../shared/queue/settings';
-import { type CommandType, type Row } from '../../../shared/protocol';
-import { hallCalendar } from '../calendar';
-import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type Handlers } from './context';
+} from '../../../../shared/cases/rules';
+import { maskResidentId } from '../../../../shared/identity/rules';
+import { hallDay } from '../../../../shared/queue/rules';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
+import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import { type caseCommandSpecs } from '../../../../shared/cases/commands';
+import { calendarChanged, hallCalendar } from '../calendar/calendar';
+import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
@@ -79,7 +80,7 @@ function record(ctx: Ctx, caseId: string, action: string, staffId: string | null
 /** The due days of a running case (and of its undecided joint parts) from the calendar as it is now. */
 function deadlinePatch(ctx: Ctx, c: Row<'cases'>): Partial<Row<'cases'>> {
   if (c.accepted_day === null) return {};
-  const cal = hallCalendar(ctx.store, ctx.hallId);
+  const cal = hallCalendar(ctx.store.db, ctx.hallId);
   const { yellowShare } = parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings);
   const d = caseDeadlines(
     cal,
@@ -254,7 +255,7 @@ export const caseHandlers = {
         patch = { ...patch, approver_id: staffId, decided_at: at };
         break;
       case 'conclude': {
-        const cal = hallCalendar(ctx.store, ctx.hallId);
+        const cal = hallCalendar(ctx.store.db, ctx.hallId);
         const used = Math.max(0, cal.pauseLength(c.accepted_day!, day, c.limit_unit) - c.paused_days);
         const onTime = parts.length ? jointOnTime(day, c.promised_due!, parts) : day <= c.promised_due!;
         patch = { ...patch, concluded_at: at, used_days: used, on_time: onTime ? 1 : 0 };
@@ -291,7 +292,7 @@ export const caseHandlers = {
     const at = stepTime(ctx, c, p.at);
     const staffId = actingStaff(ctx, p.counterId, at);
     // The pause's length, told to the applicant: days (in the limit's unit) after the day it began, up to today.
-    const pausedDays = hallCalendar(ctx.store, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
+    const pausedDays = hallCalendar(ctx.store.db, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
     const resumed = ctx.store.patch('cases', c.id, {
       paused_kind: null,
       paused_since: null,
@@ -353,4 +354,12 @@ export const caseHandlers = {
     if (!row.id_number) throw new CommandError(ErrorCode.NOT_FOUND, '该办件没有身份证号');
     return { idNumber: row.id_number };
   },
-} satisfies Partial<Handlers>;
+
+  'hall.setCaseSettings': (ctx) => {
+    const merged = { ...parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings), ...ctx.payload };
+    merged.dutyDays = [...new Set(merged.dutyDays)].sort();
+    const hall = ctx.store.patch('halls', ctx.hallId, { case_settings: JSON.stringify(merged) });
+    calendarChanged(ctx.store.db);
+    return { hall, recomputed: recomputeRunningCases(ctx) };
+  },
+} satisfies FeatureHandlers<typeof caseCommandSpecs>;

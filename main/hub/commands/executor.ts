@@ -8,15 +8,15 @@ import {
   isCommandType,
   type WireAnswer as Answer,
   type CommandType,
-} from '../../shared/protocol';
-import { CommandError, ErrorCode, type HallError } from '../../shared/kernel/errors';
-import { redactPayload } from '../../shared/identity/redact';
-import { type StaffRole } from '../../shared/kernel/roles';
-import type { CommandSpec } from '../../shared/kernel/command';
-import type { Caller, Effect, HandlerContext } from './handlers/context';
+} from '../../../shared/protocol';
+import { CommandError, ErrorCode, type HallError } from '../../../shared/kernel/errors';
+import { redactPayload } from '../../../shared/identity/redact';
+import { type StaffRole } from '../../../shared/kernel/roles';
+import type { CommandSpec } from '../../../shared/kernel/command';
+import type { Caller, Effect, HandlerContext } from './context';
 import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
-import type { StoredEntry, Store } from './store';
+import type { StoredEntry, Store } from '../store';
 
 export interface Execution {
   answer: Answer;

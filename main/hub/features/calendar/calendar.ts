@@ -1,9 +1,9 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { WorkCalendar } from '../../shared/calendar/rules';
-import { parseCaseSettings } from '../../shared/cases/settings';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
-import type { Store } from './store';
+import { WorkCalendar } from '../../../../shared/calendar/rules';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
+import type { Db } from '../../../db/open';
+import { prepared, type ReadonlyDb } from '../../readonlyDb';
+import type { Store } from '../../store';
 
 /**
  * The hall's working-day calendar on the hub: the years the holiday-data package covers (written
@@ -57,30 +57,31 @@ export function ensurePackageCalendar(store: Store, hallId: string): number {
   return missing.length;
 }
 
-const cache = new WeakMap<Db, { version: string; calendar: WorkCalendar }>();
-const versionStatements = new WeakMap<Db, Statement>();
-function versionOf(db: Db): string {
-  let s = versionStatements.get(db);
-  if (!s) versionStatements.set(db, (s = db.prepare("SELECT value FROM meta WHERE key = 'calendar_version'")));
-  return (s.get() as { value: string } | undefined)?.value ?? '0';
-}
+const cache = new WeakMap<ReadonlyDb, { version: string; calendar: WorkCalendar }>();
 
 /**
- * The calendar as stored now. The cached copy is keyed by a version kept in the database and
- * bumped in the same transaction as any change, so a rolled-back change never leaves a stale copy.
+ * The calendar as stored now, on any connection (the hub's, or the query worker's read-only one).
+ * The cached copy is keyed by a version kept in the database and bumped in the same transaction
+ * as any change, so a rolled-back change never leaves a stale copy.
  */
-export function hallCalendar(store: Store, hallId: string): WorkCalendar {
-  const version = versionOf(store.db);
-  const cached = cache.get(store.db);
+export function hallCalendar(db: ReadonlyDb, hallId: string): WorkCalendar {
+  const version =
+    (prepared(db, "SELECT value FROM meta WHERE key = 'calendar_version'").get() as { value: string } | undefined)?.value ?? '0';
+  const cached = cache.get(db);
   if (cached?.version === version) return cached.calendar;
-  const rows = store.where('calendar_years', 'hall_id = ?', hallId);
-  const settings = parseCaseSettings(store.get('halls', hallId)!.case_settings);
+  const rows = prepared(db, 'SELECT year, holidays, workdays FROM calendar_years WHERE hall_id = ? ORDER BY year').all(hallId) as {
+    year: number;
+    holidays: string;
+    workdays: string;
+  }[];
+  const hall = prepared(db, 'SELECT case_settings FROM halls WHERE id = ?').get(hallId) as { case_settings: string };
+  const settings = parseCaseSettings(hall.case_settings);
   const calendar = new WorkCalendar({
     years: rows.map((r) => r.year),
     holidays: rows.flatMap((r) => JSON.parse(r.holidays) as string[]),
     workdays: [...rows.flatMap((r) => JSON.parse(r.workdays) as string[]), ...settings.dutyDays],
   });
-  cache.set(store.db, { version, calendar });
+  cache.set(db, { version, calendar });
   return calendar;
 }
 

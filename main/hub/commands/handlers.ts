@@ -1,0 +1,27 @@
+import { calendarHandlers } from '../features/calendar/handlers';
+import { caseHandlers } from '../features/cases/handlers';
+import { catalogHandlers } from '../features/catalog/handlers';
+import { counterHandlers } from '../features/counter/handlers';
+import { hallHandlers } from '../features/hall/handlers';
+import { inquiryHandlers } from '../features/inquiry/handlers';
+import { queueHandlers } from '../features/queue/handlers';
+import { staffHandlers } from '../features/staff/handlers';
+import { terminalHandlers } from '../features/terminals/handlers';
+import type { Handlers } from './context';
+
+/**
+ * Every command's handler, from the features. Each feature's list is checked against its own specs
+ * (FeatureHandlers), the specs' names are unique across features (shared/protocol/registry), and
+ * `Handlers` asks for every CommandType: so each command has exactly one handler.
+ */
+export const handlers: Handlers = {
+  ...counterHandlers,
+  ...inquiryHandlers,
+  ...queueHandlers,
+  ...terminalHandlers,
+  ...staffHandlers,
+  ...hallHandlers,
+  ...caseHandlers,
+  ...catalogHandlers,
+  ...calendarHandlers,
+};

@@ -1,0 +1,189 @@
+import { type CaseSignal, type CaseStatus } from '../../../../shared/cases/enums';
+import { type caseQuerySpecs, type SupervisionRow } from '../../../../shared/cases/queries';
+import { caseSignalDefinition, RUNNING } from '../../../../shared/cases/rules';
+import { columns } from '../../../../shared/kernel/definition';
+import { sqlIn } from '../../../../shared/kernel/sql';
+import { hallDayStart } from '../../../../shared/queue/rules';
+import { pct, round1 } from '../../queries/figures';
+import type { FeatureQueries } from '../../queries/registry';
+import { prepared } from '../../readonlyDb';
+import { hallCalendar } from '../calendar/calendar';
+
+/**
+ * The cases' read-only queries. Each is one statement (or a few) on an index made for it, so that
+ * a hall with ten years of cases answers in milliseconds; none of them can write.
+ */
+
+/** The case signal as SQL over `cases c`, today bound as @today. */
+const signal = caseSignalDefinition.sql(columns('c'), '@today');
+
+export const caseQueries = {
+  'cases.supervision': (db, { hallId, today }) => {
+    const cal = hallCalendar(db, hallId);
+    const candidates = prepared(
+      db,
+      `SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal} AS signal, c.green,
+                c.calendar_warning, c.applicant_name, c.department_id, i.name AS item_name, d.name AS department_name,
+                coalesce(h.name, f.name) AS handler_name,
+                (SELECT count(*) FROM case_parts p WHERE p.case_id = c.id AND p.outcome = 'pending' AND p.due_day < @today) AS parts_overdue
+         FROM cases c JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
+         LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
+         WHERE c.status ${sqlIn(RUNNING)} AND c.yellow_from <= @today
+         UNION ALL
+         SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal}, c.green,
+                c.calendar_warning, c.applicant_name, c.department_id, i.name, d.name, coalesce(h.name, f.name), o.n
+         FROM (SELECT case_id, count(*) AS n FROM case_parts WHERE outcome = 'pending' AND due_day < @today GROUP BY case_id) o
+         JOIN cases c ON c.id = o.case_id JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
+         LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
+         WHERE c.status ${sqlIn(RUNNING)} AND c.yellow_from > @today`,
+    ).all({ today }) as {
+      id: string;
+      number: string;
+      status: CaseStatus;
+      promised_due: string;
+      statutory_due: string;
+      signal: CaseSignal;
+      green: number;
+      calendar_warning: string;
+      applicant_name: string;
+      department_id: string;
+      item_name: string;
+      department_name: string;
+      handler_name: string;
+      parts_overdue: number;
+    }[];
+    const rows: SupervisionRow[] = [];
+    for (const c of candidates) {
+      const flagged = c.signal === 'red' || c.signal === 'yellow' ? c.signal : c.parts_overdue > 0 ? 'yellow' : null;
+      if (!flagged) continue;
+      const daysLeft =
+        today <= c.promised_due ? cal.workingDaysBetween(today, c.promised_due) : -cal.workingDaysBetween(c.promised_due, today);
+      rows.push({
+        id: c.id,
+        number: c.number,
+        itemName: c.item_name,
+        departmentId: c.department_id,
+        departmentName: c.department_name,
+        handlerName: c.handler_name,
+        applicantName: c.applicant_name,
+        status: c.status,
+        signal: flagged,
+        promisedDue: c.promised_due,
+        statutoryDue: c.statutory_due,
+        daysLeft,
+        partsOverdue: c.parts_overdue,
+        overStatutory: today > c.statutory_due,
+        green: c.green === 1,
+        calendarWarning: c.calendar_warning,
+      });
+    }
+    rows.sort((a, b) => (a.signal === b.signal ? a.daysLeft - b.daysLeft : a.signal === 'red' ? -1 : 1));
+    const counts = prepared(
+      db,
+      `SELECT c.department_id AS departmentId, d.name, count(*) AS running FROM cases c JOIN departments d ON d.id = c.department_id WHERE c.status ${sqlIn(RUNNING)} GROUP BY c.department_id ORDER BY d.sort`,
+    ).all() as { departmentId: string; name: string; running: number }[];
+    const departments = counts.map((d) => ({
+      ...d,
+      yellow: rows.filter((r) => r.departmentId === d.departmentId && r.signal === 'yellow').length,
+      red: rows.filter((r) => r.departmentId === d.departmentId && r.signal === 'red').length,
+    }));
+    const warned = prepared(
+      db,
+      `SELECT calendar_warning AS w, count(*) AS n FROM cases WHERE status ${sqlIn(RUNNING)} AND calendar_warning <> '' GROUP BY calendar_warning`,
+    ).all() as { w: string; n: number }[];
+    const byYear = new Map<number, number>();
+    for (const { w, n } of warned) for (const y of w.split(',')) byYear.set(Number(y), (byYear.get(Number(y)) ?? 0) + n);
+    return {
+      today: today,
+      rows,
+      departments,
+      missingYears: [...byYear].sort((a, b) => a[0] - b[0]).map(([year, cases]) => ({ year, cases })),
+    };
+  },
+
+  'cases.search': (db, { caller }, p) => {
+    const where: string[] = [];
+    const args: Record<string, unknown> = {};
+    if (p.scope !== 'all' || caller.role === 'clerk') {
+      const counterId = caller.counterId ?? p.counterId;
+      const staff = counterId
+        ? (prepared(db, 'SELECT s.id, s.department_id FROM counters c JOIN staff s ON s.id = c.staff_id WHERE c.id = ?').get(counterId) as
+            { id: string; department_id: string | null } | undefined)
+        : undefined;
+      if (!staff) return { rows: [] };
+      if (p.scope === 'department' && staff.department_id) {
+        where.push('c.department_id = @department');
+        args.department = staff.department_id;
+      } else {
+        where.push('(c.first_clerk_id = @staff OR c.handler_id = @staff)');
+        args.staff = staff.id;
+      }
+    }
+    if (p.text) {
+      // Prefix ranges, so that the number and name indexes answer without a scan.
+      where.push(
+        "((c.number >= @text AND c.number < @text || '\uffff') OR (c.applicant_name >= @text AND c.applicant_name < @text || '\uffff'))",
+      );
+      args.text = p.text;
+    }
+    const rows = prepared(
+      db,
+      `SELECT c.id, c.number, i.name AS itemName, c.applicant_name AS applicantName, c.status, c.received_at AS receivedAt,
+                c.promised_due AS promisedDue, c.on_time AS onTime
+         FROM cases c JOIN catalog_items i ON i.id = c.item_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY c.received_at DESC LIMIT 50`,
+    ).all(args) as {
+      id: string;
+      number: string;
+      itemName: string;
+      applicantName: string;
+      status: CaseStatus;
+      receivedAt: number;
+      promisedDue: string | null;
+      onTime: number | null;
+    }[];
+    return { rows: rows.map((r) => ({ ...r, onTime: r.onTime === null ? null : r.onTime === 1 })) };
+  },
+
+  'cases.report': (db, { hallId, utcOffsetMinutes }, p) => {
+    const start = hallDayStart(p.from, utcOffsetMinutes);
+    const end = hallDayStart(p.to, utcOffsetMinutes) + 86_400_000;
+    const catalog = prepared(
+      db,
+      `SELECT count(*) AS items, avg(statutory_limit) AS st, avg(promised_limit) AS pr FROM catalog_items WHERE hall_id = ? AND active = 1 AND limit_unit = 'working_days'`,
+    ).get(hallId) as { items: number; st: number | null; pr: number | null };
+    const concluded = prepared(
+      db,
+      `SELECT count(*) AS n, avg(used_days) AS used, avg(promised_limit) AS pr, avg(statutory_limit) AS st, sum(on_time) AS ok
+         FROM cases WHERE concluded_at >= ? AND concluded_at < ? AND limit_unit = 'working_days'`,
+    ).get(start, end) as { n: number; used: number | null; pr: number | null; st: number | null; ok: number | null };
+    const joint = prepared(
+      db,
+      `SELECT count(*) AS n, sum(on_time) AS ok FROM cases c WHERE concluded_at >= ? AND concluded_at < ? AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id)`,
+    ).get(start, end) as { n: number; ok: number | null };
+    const departments = prepared(
+      db,
+      `SELECT d.name, count(*) AS n, avg(c.used_days) AS used, sum(c.on_time) AS ok FROM cases c JOIN departments d ON d.id = c.department_id
+         WHERE c.concluded_at >= ? AND c.concluded_at < ? GROUP BY c.department_id ORDER BY d.sort`,
+    ).all(start, end) as { name: string; n: number; used: number | null; ok: number | null }[];
+    return {
+      from: p.from,
+      to: p.to,
+      catalog: {
+        items: catalog.items,
+        avgStatutory: round1(catalog.st),
+        avgPromised: round1(catalog.pr),
+        compressionPct: catalog.st ? Math.round((100 * (catalog.st - (catalog.pr ?? 0))) / catalog.st) : null,
+      },
+      concluded: {
+        cases: concluded.n,
+        avgUsedDays: round1(concluded.used),
+        avgPromised: round1(concluded.pr),
+        avgStatutory: round1(concluded.st),
+        onTimePct: pct(concluded.ok ?? 0, concluded.n),
+      },
+      joint: { cases: joint.n, onTimePct: pct(joint.ok ?? 0, joint.n) },
+      departments: departments.map((d) => ({ name: d.name, cases: d.n, avgUsedDays: round1(d.used), onTimePct: pct(d.ok ?? 0, d.n) })),
+    };
+  },
+} satisfies FeatureQueries<typeof caseQuerySpecs>;

@@ -1,0 +1,21 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { answerQuery } from './answer';
+import { failedQuery, type FromWorker, type ToWorker } from './worker';
+
+/**
+ * The query worker's entry (a worker thread of the hub): its own read-only connection to the hall
+ * database, answering one query at a time. WAL lets it read a consistent snapshot while the hub
+ * writes, so a long report no longer holds up the hub's event loop. An error in a query is
+ * answered; an error opening the database ends the worker, and the hub answers what it had asked.
+ */
+const db = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
+parentPort!.on('message', ({ id, job }: ToWorker) => {
+  let reply: FromWorker;
+  try {
+    reply = { id, answer: answerQuery(db, job) };
+  } catch (e) {
+    reply = { id, answer: failedQuery, failure: (e as Error).stack ?? String(e) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,49 @@
+import type { Socket } from 'socket.io';
+import { ErrorCode } from '../../../shared/kernel/errors';
+import type { TerminalRole } from '../../../shared/kernel/roles';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol';
+import type { Db } from '../../db/open';
+import type { Caller } from '../commands/context';
+import { hashToken, sameHash, tokenTerminalId } from '../credentials';
+
+/** A terminal as enrolled: its role, the counter it is bound to and its zone (no command changes them). */
+export interface Terminal extends Caller {
+  zone: string;
+}
+
+export interface SocketData {
+  terminal: Terminal;
+}
+export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+interface TerminalRow {
+  id: string;
+  role: TerminalRole;
+  counter_id: string | null;
+  zone: string;
+  token_hash: string;
+}
+
+/** Looks up live (not revoked) terminals by id. */
+export function terminalsOf(db: Db): (terminalId: string) => { terminal: Terminal; tokenHash: string } | undefined {
+  const find = db.prepare('SELECT id, role, counter_id, zone, token_hash FROM terminals WHERE id = ? AND revoked_at IS NULL');
+  return (terminalId) => {
+    const row = find.get(terminalId) as TerminalRow | undefined;
+    return (
+      row && { terminal: { terminalId: row.id, role: row.role, counterId: row.counter_id, zone: row.zone }, tokenHash: row.token_hash }
+    );
+  };
+}
+
+/** socket.io middleware: a socket gets in with a live terminal's token and nothing else. */
+export function authenticate(db: Db): (socket: HubSocket, next: (err?: Error) => void) => void {
+  const terminal = terminalsOf(db);
+  return (socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
+    const found = terminalId ? terminal(terminalId) : undefined;
+    if (!found || !sameHash(found.tokenHash, hashToken(token as string))) return next(new Error(ErrorCode.UNAUTHENTICATED));
+    socket.data.terminal = found.terminal;
+    next();
+  };
+}
