@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -59,18 +60,19 @@ export async function startStandaloneHub(opts: StandaloneOptions): Promise<Stand
     if (exitCode === undefined) child.kill();
     await exited;
   };
+  const file = path.join(opts.dataDir, 'demo-terminals.json');
   const deadline = Date.now() + (opts.startTimeoutMs ?? 30_000);
   for (;;) {
     if (exitCode !== undefined) throw new Error(`the hall hub stopped while starting (exit ${exitCode}); see its log`);
-    if (await healthy(url)) break;
+    // The hub answers before it has written the demo terminals' tokens: wait for both.
+    if ((await healthy(url)) && existsSync(file)) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the hall hub did not answer at ${url} within ${(opts.startTimeoutMs ?? 30_000) / 1000} s`);
     }
     await sleep(100);
   }
-  const file = path.join(opts.dataDir, 'demo-terminals.json');
-  const terminals = DemoTerminals.safeParse(JSON.parse(await readFile(file, 'utf8').catch(() => '[]')));
+  const terminals = DemoTerminals.safeParse(JSON.parse(await readFile(file, 'utf8')));
   if (!terminals.success) throw new Error(`${file} is damaged: ${terminals.error.issues[0]?.message}`);
   return {
     url,

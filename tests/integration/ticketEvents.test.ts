@@ -75,9 +75,9 @@ describe('ticket events', () => {
     expect(hub.store.where('ticket_events', 'ticket_id = ?', yesterday.id)).toHaveLength(4);
 
     for (const role of ['clerk', 'manager'] as const) {
-      const events = hub.snapshot(role).tables.ticket_events ?? [];
+      const events = hub.snapshot(terminal(hub, role).id).tables.ticket_events ?? [];
       expect(events.map((e) => e.id).sort(), role).toEqual([1, 2, 3, 4].map((n) => `${today.id}-${n}`));
     }
-    for (const role of ['display', 'kiosk', 'evaluator'] as const) expect(hub.snapshot(role).tables.ticket_events, role).toBeUndefined();
+    for (const role of ['display', 'kiosk', 'evaluator'] as const) expect(hub.snapshot(terminal(hub, role).id).tables.ticket_events, role).toBeUndefined();
   });
 });

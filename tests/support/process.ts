@@ -41,7 +41,8 @@ export async function spawnHub(dataDir: string, port: number, extra: string[] = 
   });
   await new Promise<void>((resolve, reject) => {
     const check = () => {
-      if (out.includes('listening on')) resolve();
+      // The last line of a start: after listening and after the demo terminals' tokens are written.
+      if (out.includes('faces: ')) resolve();
       else if (child.exitCode !== null) reject(new Error(`hub exited: ${out}`));
       else setTimeout(check, 20);
     };
