@@ -78,6 +78,7 @@ describe('ticket events', () => {
       const events = hub.snapshot(terminal(hub, role).id).tables.ticket_events ?? [];
       expect(events.map((e) => e.id).sort(), role).toEqual([1, 2, 3, 4].map((n) => `${today.id}-${n}`));
     }
-    for (const role of ['display', 'kiosk', 'evaluator'] as const) expect(hub.snapshot(terminal(hub, role).id).tables.ticket_events, role).toBeUndefined();
+    for (const role of ['display', 'kiosk', 'evaluator'] as const)
+      expect(hub.snapshot(terminal(hub, role).id).tables.ticket_events, role).toBeUndefined();
   });
 });
