@@ -1,6 +1,5 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { HallError } from '../../../shared/kernel/errors';
-import { en } from './en';
 import type { Words } from './labels';
 import { zhCN } from './zh-CN';
 
@@ -10,7 +9,13 @@ export type Key = keyof typeof zhCN;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: Key, vars?: Vars) => string;
 
-const dictionaries: Record<Language, Words<typeof zhCN>> = { 'zh-CN': zhCN, en };
+type Dictionary = Words<typeof zhCN>;
+/**
+ * Chinese is in every face's first load; English is fetched when someone switches to it (or a
+ * terminal is set to it), so a lobby display never downloads words it will not show.
+ */
+const loaded: Partial<Record<Language, Dictionary>> = { 'zh-CN': zhCN };
+const load = async (language: Language): Promise<Dictionary> => (loaded[language] ??= language === 'en' ? (await import('./en')).en : zhCN);
 
 /** Fills a text's `{name}` places; one with no value given stays empty. */
 export const fill = (text: string, vars?: Vars): string => text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
@@ -31,7 +36,15 @@ const I18n = createContext<I18nContext | null>(null);
 
 export function I18nProvider({ initial, children }: { initial: Language; children: ReactNode }) {
   const [language, setLanguage] = useState<Language>(initial);
-  const dict = dictionaries[language];
+  // The words shown: the chosen language's once loaded, Chinese until then.
+  const [dict, setDict] = useState<Dictionary>(() => loaded[initial] ?? zhCN);
+  useEffect(() => {
+    let current = true;
+    void load(language).then((d) => current && setDict(() => d));
+    return () => {
+      current = false;
+    };
+  }, [language]);
   const t: Translate = (key, vars) => fill(dict[key], vars);
   const tError = (e: HallError) => (language === 'zh-CN' && e.message ? e.message : t(`error.${e.code}`));
   return <I18n.Provider value={{ language, setLanguage, t, tError }}>{children}</I18n.Provider>;
