@@ -162,41 +162,17 @@ async function prepareHub(dataDir: string, terminals: number, clerkCount: number
       hub.store.upsert('counter_services', { id: `${counterId}-A`, counter_id: counterId, service_id: `${h}-s-A`, position: 0 });
       return { counterId, token };
     });
+    // Waiting tickets straight into the database, as the ten years are written (no feed rows: terminals subscribe after).
+    const insert = hub.db
+      .prepare(`INSERT INTO tickets (id, hall_id, day, service_id, seq, number, issued_service_id, priority, status, queue_key, issued_at)
+      VALUES (@id, @h, @day, @service, @seq, @number, @service, 'normal', 'waiting', @at, @at)`);
     const first = (
       hub.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(`${h}-s-A`, day) as {
         n: number;
       }
     ).n;
     for (let seq = first + 1; seq <= first + waiting; seq++) {
-      const at = Date.now();
-      hub.store.upsert(
-        'tickets',
-        {
-          id: `${h}-${day}-A-${seq}`,
-          hall_id: h,
-          day,
-          service_id: `${h}-s-A`,
-          seq,
-          number: ticketNumber('A', seq),
-          priority: 'normal',
-          status: 'waiting',
-          queue_key: at + seq,
-          issued_at: at,
-          called_at: null,
-          first_called_at: null,
-          started_at: null,
-          finished_at: null,
-          counter_id: null,
-          target_counter_id: null,
-          staff_id: null,
-          recalls: 0,
-          park_until: null,
-          end_reason: null,
-          handled_services: null,
-          call_reason: null,
-        },
-        { issued_service_id: `${h}-s-A` },
-      );
+      insert.run({ id: `${h}-${day}-A-${seq}`, h, day, service: `${h}-s-A`, seq, number: ticketNumber('A', seq), at: Date.now() + seq });
     }
     return { manager, kiosk, displays, clerks };
   }).result;
