@@ -74,6 +74,31 @@ describe('queue on the hub', () => {
     expect(order).toEqual([n[2], n[3], n[0], n[4], n[1]]);
   });
 
+  it('the interleave is the service line’s across its counters, settable both ways; calls by number and tickets sent to a counter do not count', async () => {
+    const { hub, issue, counter, manager } = await hallWithClerks([1, 2]);
+    const run = () => hub.store.get('services', 'H3301-s-A')!.priority_run;
+    const n = [issue('A'), issue('A'), issue('A')].map((t) => t.number);
+    const p = [issue('A', 'green'), issue('A', 'major'), issue('A', 'green'), issue('A', 'green')].map((t) => t.number);
+    // The two counters take turns; the line calls two priority tickets, then a normal one, whoever calls.
+    expect([1, 2, 1, 2, 1].map((c) => counter(c).serve())).toEqual([p[0], p[1], n[0], p[2], p[3]]);
+    expect(run()).toBe(2);
+
+    // Calling a priority ticket by number, or one sent to a counter, leaves the run as it is.
+    const q = [issue('A', 'green'), issue('A', 'green')].map((t) => t.number);
+    ok(counter(1).send('ticket.callSpecific', { number: q[0]!, reason: '老人身体不适' }));
+    ok(counter(1).send('ticket.transfer', { toServiceId: null, toCounterId: counter(2).counterId, mode: 'keep' }));
+    expect(counter(2).serve()).toBe(q[0]);
+    expect(run()).toBe(2);
+    // So a normal ticket is still due: n[1], then q[1].
+    expect([counter(1).serve(), counter(2).serve()]).toEqual([n[1], q[1]]);
+
+    // One priority call per two normal ones.
+    ok(manager('hall.setQueueSettings', { priorityStreak: 1, normalStreak: 2 }));
+    const more = [issue('A'), issue('A'), issue('A', 'green'), issue('A', 'green')].map((t) => t.number);
+    // The run stood at one priority call: two normal ones (n[2], more[0]) before the next priority one.
+    expect([1, 2, 1, 2, 1].map((c) => counter(c).serve())).toEqual([n[2], more[0], more[2], more[1], more[3]]);
+  });
+
   it('recall up to the limit, no-show, reinstate after N, call a specific ticket with a reason', async () => {
     const { hub, issue, counter } = await hallWithClerks([1]);
     const [a1, a2, a3, a4] = [issue('A'), issue('A'), issue('A'), issue('A')];

@@ -7,7 +7,9 @@ import {
   reinstateKey,
   ticketNumber,
   transferKey,
+  type CounterProfile,
   type QueueSettings,
+  type QueueTicket,
 } from '../../../../shared/queue/rules';
 import { columns } from '../../../../shared/kernel/definition';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
@@ -96,6 +98,22 @@ function openService(ctx: Ctx, serviceId: string): Row<'services'> {
   return service;
 }
 
+/** What the queue rules read of a ticket. */
+const QUEUE_COLUMNS = 'id, service_id, priority, status, queue_key, target_counter_id, park_until';
+
+function profileOf(ctx: Ctx, counter: Row<'counters'>): CounterProfile {
+  const serviceIds = (
+    sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]
+  ).map((r) => r.service_id);
+  return { id: counter.id, serviceIds, profile: counter.profile };
+}
+
+/** Each service's interleave run: the rule of its line across all its counters. */
+const serviceRuns = (ctx: Ctx): Map<string, number> =>
+  new Map(
+    (sql(ctx, 'SELECT id, priority_run FROM services').all() as { id: string; priority_run: number }[]).map((s) => [s.id, s.priority_run]),
+  );
+
 export const queueHandlers = {
   'ticket.issue': (ctx) => {
     const { serviceId, priority, confirm } = ctx.payload;
@@ -172,23 +190,15 @@ export const queueHandlers = {
 
   'ticket.callNext': (ctx) => {
     const counter = readyToCall(ctx, ctx.payload.counterId);
-    const serviceIds = (
-      sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]
-    ).map((r) => r.service_id);
     const candidates = sql(
       ctx,
-      `SELECT id, service_id, priority, status, queue_key, target_counter_id, park_until FROM tickets
+      `SELECT ${QUEUE_COLUMNS} FROM tickets
       WHERE day = ? AND status IN ('waiting','parked')
         AND (service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) OR target_counter_id = ?)`,
-    ).all(today(ctx), counter.id, counter.id) as Ticket[];
-    const next = chooseNext(
-      candidates,
-      { id: counter.id, serviceIds, profile: counter.profile, priorityStreak: counter.priority_streak },
-      settingsOf(ctx),
-      ctx.now,
-    );
+    ).all(today(ctx), counter.id, counter.id) as QueueTicket[];
+    const next = chooseNext(candidates, profileOf(ctx, counter), serviceRuns(ctx), settingsOf(ctx), ctx.now);
     if (!next) throw new CommandError(ErrorCode.QUEUE_EMPTY, '当前没有等候的号');
-    ctx.store.patch('counters', counter.id, { priority_streak: next.priorityStreak });
+    if (next.run) ctx.store.patch('services', next.run.serviceId, { priority_run: next.run.value });
     return call(ctx, counter, ctx.store.get('tickets', next.ticket.id)!, null);
   },
 
@@ -326,7 +336,8 @@ export const queueHandlers = {
       });
       event(ctx, ended, 'day_close', { reason: outcome.reason });
     }
-    for (const c of ctx.store.all('counters')) if (c.priority_streak !== 0) ctx.store.patch('counters', c.id, { priority_streak: 0 });
+    // Each day's lines start their interleave afresh.
+    for (const s of ctx.store.all('services')) if (s.priority_run !== 0) ctx.store.patch('services', s.id, { priority_run: 0 });
     ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${day}`, hall_id: ctx.hallId, day, closed_at: ctx.now });
     return { day, ended: open.length };
   },
