@@ -7,6 +7,7 @@ import {
   reinstateKey,
   ticketNumber,
   transferKey,
+  waitingNow,
   type CounterProfile,
   type QueueSettings,
   type QueueTicket,
@@ -240,9 +241,10 @@ export const queueHandlers = {
     if (ticket.status !== 'missed') throw new CommandError(ErrorCode.TICKET_STATE, `${ticket.number} 号不是过号状态`);
     const s = settingsOf(ctx);
     const keys = (
-      sql(ctx, "SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND status = 'waiting'").all(
+      sql(ctx, `SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND ${waitingNow.sql(columns(), '?')}`).all(
         ticket.service_id,
         ticket.day,
+        ctx.now,
       ) as { queue_key: number }[]
     ).map((r) => r.queue_key);
     const back = ctx.store.patch('tickets', ticket.id, {
