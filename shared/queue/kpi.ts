@@ -176,6 +176,8 @@ export const throughputPerHour = (finished: number, signedIn: number): number | 
 export interface AlertThresholds {
   maxWaitMin: number;
   maxServiceMin: number;
+  /** A called ticket not started within this many minutes. */
+  maxCallMin: number;
   queueCap: number;
 }
 
@@ -186,12 +188,13 @@ export type Alert =
   | { kind: 'wait_over_max'; serviceId: string; minutes: number }
   | { kind: 'queue_over_cap'; serviceId: string; waiting: number }
   | { kind: 'service_over_max'; counterId: string; minutes: number }
+  | { kind: 'called_not_started'; counterId: string; ticketId: string; minutes: number }
   | { kind: 'idle_while_waiting'; counterId: string; waiting: number };
 
 /**
  * The alerts shipped systems raise: a wait past its maximum (the longest current entry), a queue
- * past its cap, a service running past its maximum, and a counter open and idle while people wait
- * for it. A counter is idle from its sign-in or resume or
+ * past its cap, a service running past its maximum, a called ticket not started in time, and a
+ * counter open and idle while people wait for it. A counter is idle from its sign-in or resume or
  * from the end of the ticket it held, whatever ended it (finished, transferred, parked, no-show).
  */
 export function hallAlerts(input: {
@@ -220,6 +223,9 @@ export function hallAlerts(input: {
     const limits = held && thresholds.get(held.serviceId);
     if (held?.startedAt != null && limits && now - held.startedAt > limits.maxServiceMin * 60_000) {
       alerts.push({ kind: 'service_over_max', counterId: c.id, minutes: minutes(now - held.startedAt) });
+    }
+    if (held && held.startedAt === null && limits && now - held.firstCalledAt! > limits.maxCallMin * 60_000) {
+      alerts.push({ kind: 'called_not_started', counterId: c.id, ticketId: held.ticketId, minutes: minutes(now - held.firstCalledAt!) });
     }
     const idleSince = c.state_since === null ? null : Math.max(c.state_since, ...here.map((e) => e.endedAt ?? 0));
     const waiting = input.tickets.filter((t) => isEligible(t, c, now)).length;

@@ -193,7 +193,10 @@ describe('queue on the hub', () => {
       max_wait_min: 45,
       queue_cap: 12,
       max_service_min: 20,
+      max_call_min: 5,
     });
+    expect(ok(manager('service.update', { serviceId: 'H3301-s-K', maxCallMin: 3 })).service).toMatchObject({ max_call_min: 3 });
+    expect(err(manager('service.update', { serviceId: 'H3301-s-K', maxCallMin: 0 }))).toBe('VALIDATION_FAILED');
     expect(err(manager('service.update', { serviceId: 'H3301-s-K' }))).toBe('VALIDATION_FAILED');
     expect(err(kiosk('service.update', { serviceId: 'H3301-s-K', open: false }))).toBe('FORBIDDEN');
     void hub;

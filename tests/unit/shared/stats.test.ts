@@ -228,7 +228,7 @@ describe('the day’s figures', () => {
 });
 
 describe('alerts', () => {
-  const thresholds = { maxWaitMin: 30, maxServiceMin: 20, queueCap: 2 };
+  const thresholds = { maxWaitMin: 30, maxServiceMin: 20, maxCallMin: 5, queueCap: 2 };
   const services = [{ id: 'A', ...thresholds }];
   const counter = (extra: Record<string, unknown> = {}) => ({
     id: 'c1',
@@ -314,6 +314,24 @@ describe('alerts', () => {
       [NOW / MIN - 1, 'call', 'c1'],
     ]);
     expect(alerts([...entries, ...called], [waiting('w1')])).toEqual([]);
+  });
+
+  it('a ticket called and not started past its service’s limit, from the first call of its series', () => {
+    const called = entriesOf('h', [
+      [80, 'issue', null],
+      [94, 'call', 'c1'],
+      [99, 'recall', 'c1'],
+    ]);
+    expect(alerts(called, [])).toEqual([{ kind: 'called_not_started', counterId: 'c1', ticketId: 'h', minutes: 6 }]);
+    expect(
+      alerts(
+        entriesOf('h', [
+          [80, 'issue', null],
+          [96, 'call', 'c1'],
+        ]),
+        [],
+      ),
+    ).toEqual([]);
   });
 
   it('service running past its maximum', () => {

@@ -345,13 +345,14 @@ export const queueHandlers = {
   },
 
   'service.update': (ctx) => {
-    const { serviceId, open, dailyCap, maxWaitMin, maxServiceMin, queueCap } = ctx.payload;
+    const { serviceId, open, dailyCap, maxWaitMin, maxServiceMin, maxCallMin, queueCap } = ctx.payload;
     if (!ctx.store.get('services', serviceId)) throw notFound('事项');
     const changes: Partial<Row<'services'>> = {};
     if (open !== undefined) changes.is_open = open ? 1 : 0;
     if (dailyCap !== undefined) changes.daily_cap = dailyCap;
     if (maxWaitMin !== undefined) changes.max_wait_min = maxWaitMin;
     if (maxServiceMin !== undefined) changes.max_service_min = maxServiceMin;
+    if (maxCallMin !== undefined) changes.max_call_min = maxCallMin;
     if (queueCap !== undefined) changes.queue_cap = queueCap;
     if (Object.keys(changes).length === 0) throw new CommandError(ErrorCode.VALIDATION_FAILED, '没有要修改的内容');
     return { service: ctx.store.patch('services', serviceId, changes) };

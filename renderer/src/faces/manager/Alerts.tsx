@@ -5,7 +5,7 @@ import { boardAlerts } from '../../features/queue/day';
 import { useQueueDay } from '../../features/queue/useQueueDay';
 import { useI18n } from '../../i18n';
 
-/** What needs the manager now: long waits, long queues, long services, idle counters while people wait. */
+/** What needs the manager now: long waits, long queues, long services, calls not started, idle counters while people wait. */
 export function Alerts({ now }: { now: number }) {
   const { replica } = useHall();
   const { t } = useI18n();
@@ -17,7 +17,12 @@ export function Alerts({ now }: { now: number }) {
     <ul className="alerts" aria-label={t('board.alerts')}>
       {alerts.map((a) => (
         <li key={`${a.kind}-${'serviceId' in a ? a.serviceId : a.counterId}`} role="alert" className={`alert alert-${a.kind}`}>
-          {t(`alert.${a.kind}`, { name: name(a), m: 'minutes' in a ? a.minutes : '', n: 'waiting' in a ? a.waiting : '' })}
+          {t(`alert.${a.kind}`, {
+            name: name(a),
+            m: 'minutes' in a ? a.minutes : '',
+            n: 'waiting' in a ? a.waiting : '',
+            number: 'ticketId' in a ? (rowById(replica, 'tickets', a.ticketId)?.number ?? '') : '',
+          })}
         </li>
       ))}
     </ul>

@@ -125,6 +125,7 @@ function ThresholdForm({ service: s, onSaved }: { service: Row<'services'>; onSa
   const [values, setValues] = useState({
     maxWaitMin: s.max_wait_min,
     maxServiceMin: s.max_service_min,
+    maxCallMin: s.max_call_min,
     queueCap: s.queue_cap,
     dailyCap: s.daily_cap,
   });
@@ -151,6 +152,7 @@ function ThresholdForm({ service: s, onSaved }: { service: Row<'services'>; onSa
     >
       {field('maxWaitMin', t('board.maxWait'))}
       {field('maxServiceMin', t('board.maxService'))}
+      {field('maxCallMin', t('board.maxCall'))}
       {field('queueCap', t('board.queueCap'))}
       {field('dailyCap', t('board.dailyCap'))}
       <button type="submit" className="btn btn-primary small">

@@ -45,6 +45,7 @@ export function boardAlerts(replica: ReplicaState, q: QueueDay, now: number): Al
     id: s.id,
     maxWaitMin: s.max_wait_min,
     maxServiceMin: s.max_service_min,
+    maxCallMin: s.max_call_min,
     queueCap: s.queue_cap,
   }));
   return hallAlerts({ now, services, counters: counterProfiles(replica), tickets: q.tickets, entries: q.entries, figures: q.figures });
