@@ -162,6 +162,74 @@ export function chooseNext(
   return head ? { ticket: head.ticket, run: head.run } : null;
 }
 
+/** A counter as the calling order sees it: what it serves, and when it is free to call. */
+export interface OrderCounter extends CounterProfile {
+  freeAt: number;
+}
+
+/** With no service finished yet today, a service is taken to last this long. */
+export const DEFAULT_SERVICE_MS = 5 * 60_000;
+/** The typical service time of a service: the mean of its recent ones (the latest 20). */
+export function typicalServiceMs(recentMs: readonly number[]): number {
+  const recent = recentMs.slice(0, 20);
+  return recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : DEFAULT_SERVICE_MS;
+}
+
+/**
+ * Who is ahead of a ticket, and when it will be called: the calling order simulated from now under
+ * the rules above. Each counter calls as it becomes free (chooseNext, runs carried from call to call)
+ * and is then busy for the typical service time of what it called; parked tickets come back when
+ * their time is up. `ahead` counts the tickets of its own service called before it. With no counter
+ * able to call it, the order is that of its own line alone (one counter calling it) and the wait is null.
+ */
+export function callOrder(input: {
+  ticketId: string;
+  tickets: readonly QueueTicket[];
+  counters: readonly OrderCounter[];
+  runs: ReadonlyMap<string, number>;
+  rule: Interleave;
+  serviceMs: (serviceId: string) => number;
+  now: number;
+}): { ahead: number; waitMs: number | null } {
+  const target = input.tickets.find((t) => t.id === input.ticketId);
+  if (!target) throw new Error(`callOrder: no ticket ${input.ticketId}`);
+  const simulate = (counters: readonly OrderCounter[]) => {
+    const left = [...input.tickets];
+    const runs = new Map(input.runs);
+    const free = counters.map((c) => ({ ...c }));
+    let ahead = 0;
+    while (free.length) {
+      free.sort((a, b) => a.freeAt - b.freeAt || a.id.localeCompare(b.id));
+      const counter = free[0]!;
+      const next = chooseNext(left, counter, runs, input.rule, counter.freeAt);
+      if (!next) {
+        // Nothing to call now: the counter waits for a parked ticket it could call to come back, or is out.
+        const back = left.filter(
+          (t) =>
+            t.status === 'parked' && t.park_until! > counter.freeAt && isEligible({ ...t, status: 'waiting' }, counter, counter.freeAt),
+        );
+        if (back.length) counter.freeAt = Math.min(...back.map((t) => t.park_until!));
+        else free.shift();
+        continue;
+      }
+      if (next.ticket === target) return { ahead, waitMs: counter.freeAt - input.now };
+      if (next.ticket.service_id === target.service_id) ahead++;
+      if (next.run) runs.set(next.run.serviceId, next.run.value);
+      left.splice(left.indexOf(next.ticket), 1);
+      counter.freeAt += input.serviceMs(next.ticket.service_id);
+    }
+    return null;
+  };
+  // No counter can call it: its place in its own line, as one counter calling only that line (or the counter it was sent to) would take it.
+  const alone: OrderCounter = {
+    id: target.target_counter_id ?? '',
+    serviceIds: [target.service_id],
+    profile: 'ordered',
+    freeAt: input.now,
+  };
+  return simulate(input.counters) ?? { ahead: simulate([alone])?.ahead ?? 0, waitMs: null };
+}
+
 /**
  * The key that puts a reinstated no-show where the rule says, among the tickets now waiting
  * for the same service: at the front, or just behind the first `after` of them.
@@ -195,17 +263,6 @@ export function dayCloseOutcome(status: TicketStatus): { status: TicketStatus; r
     default:
       return null;
   }
-}
-
-/**
- * Estimated wait for a new ticket, in minutes: the people ahead, served by the counters open for
- * the service at the recent average service time. Null when no counter serves it now.
- */
-export function estimateWaitMinutes(ahead: number, openCounters: number, recentServiceMs: readonly number[]): number | null {
-  if (openCounters <= 0) return null;
-  const recent = recentServiceMs.slice(-20);
-  const avgMs = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length : 5 * 60_000;
-  return Math.ceil((ahead * avgMs) / openCounters / 60_000);
 }
 
 export function requireStatus(t: { status: TicketStatus; number?: string }, allowed: readonly TicketStatus[], message: string): void {

@@ -52,15 +52,29 @@ describe('queue on the hub', () => {
     expect(issue('A').number).toBe('A001');
   });
 
-  it('tells the applicant how many are ahead and the estimated wait', async () => {
+  it('tells the applicant who will really be called before them, and when', async () => {
     const { kiosk, issue, counter } = await hallWithClerks([1, 2]);
     issue('A');
     issue('A');
-    counter(1).serve(); // one minute of service: the estimate learns it
-    const r = ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
-    expect(r.ahead).toBe(1);
-    expect(r.estimatedWaitMinutes).toBe(1); // 1 ahead × 1 min ÷ 2 counters, rounded up
+    issue('A');
+    counter(1).serve(); // one minute of service: A's typical time today
+    ok(counter(2).send('ticket.callNext', {})); // counter 2 holds A002 (called now): busy for about a minute
+    const take = (priority: 'normal' | 'green') =>
+      ok(
+        kiosk('ticket.issue', {
+          serviceId: 'H3301-s-A',
+          priority,
+          confirm: priority === 'normal' ? null : { login: 'manager', password: DEMO_PASSWORD },
+        }),
+      );
+    // A003 waits: counter 1 calls it now, counter 2 is free in a minute and calls A004.
+    const r = take('normal');
+    expect([r.ahead, r.estimatedWaitMinutes]).toEqual([1, 1]);
     expect(JSON.stringify(r)).not.toMatch(/staff|login/);
+    // A green ticket is called first, by the first free counter: nobody ahead, no wait.
+    expect(take('green')).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    // A normal one now waits for A003, the green one and A004 — but counters 1 and 2 share them.
+    expect(take('normal')).toMatchObject({ ahead: 3, estimatedWaitMinutes: 2 });
   });
 
   it('priority needs a staff confirmation and interleaves 2 : 1 with normal tickets', async () => {

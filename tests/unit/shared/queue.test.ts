@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  callOrder,
   chooseNext,
   classDue,
   dayCloseOutcome,
-  estimateWaitMinutes,
+  DEFAULT_SERVICE_MS,
   hallDay,
   isEligible,
   numberedBy,
   reinstateKey,
   ticketNumber,
   transferKey,
+  typicalServiceMs,
   type CounterProfile,
   type Interleave,
+  type OrderCounter,
   type QueueTicket,
 } from '../../../shared/queue/rules';
 
@@ -205,10 +208,73 @@ describe('day close and estimated wait', () => {
     expect(dayCloseOutcome('serving')?.status).toBe('finished');
     for (const s of ['finished', 'no_show', 'cancelled'] as const) expect(dayCloseOutcome(s)).toBeNull();
   });
-  it('people ahead × recent average service time ÷ open counters', () => {
-    expect(estimateWaitMinutes(6, 2, [4 * 60_000, 6 * 60_000])).toBe(15);
-    expect(estimateWaitMinutes(0, 1, [])).toBe(0);
-    expect(estimateWaitMinutes(3, 1, [])).toBe(15); // no history yet: 5 minutes each
-    expect(estimateWaitMinutes(3, 0, [60_000])).toBeNull();
+  it('a service’s typical time: the mean of its latest 20, 5 minutes before any', () => {
+    expect(typicalServiceMs([4 * 60_000, 6 * 60_000])).toBe(5 * 60_000);
+    expect(typicalServiceMs([...Array(20).fill(60_000), 10 * 60_000])).toBe(60_000);
+    expect(typicalServiceMs([])).toBe(DEFAULT_SERVICE_MS);
+  });
+});
+
+describe('who is ahead: the calling order simulated', () => {
+  const MIN = 60_000;
+  const open = (id: string, serviceIds: string[], freeAt = NOW): OrderCounter => ({ id, serviceIds, profile: 'ordered', freeAt });
+  const order = (
+    ticketId: string,
+    tickets: QueueTicket[],
+    counters: OrderCounter[],
+    extra: { runs?: Map<string, number>; rule?: Interleave } = {},
+  ) =>
+    callOrder({
+      ticketId,
+      tickets,
+      counters,
+      runs: extra.runs ?? NO_RUNS,
+      rule: extra.rule ?? RULE,
+      serviceMs: (sid) => (sid === 'A' ? 4 * MIN : 10 * MIN),
+      now: NOW,
+    });
+  const line = [t('n1', 'A', 1), t('n2', 'A', 2), t('n3', 'A', 3), t('n4', 'A', 4)];
+
+  it('a priority ticket is not told the normal line’s wait: it is next', () => {
+    const green = t('g1', 'A', 9, { priority: 'green' });
+    expect(order('g1', [...line, green], [open('c1', ['A'])])).toEqual({ ahead: 0, waitMs: 0 });
+    // Its run used up, the line is due a normal call first.
+    expect(order('g1', [...line, green], [open('c1', ['A'])], { runs: new Map([['A', 2]]) })).toEqual({ ahead: 1, waitMs: 4 * MIN });
+  });
+
+  it('a normal ticket counts the priority tickets the interleave will call before it', () => {
+    const tickets = [t('n1', 'A', 1), t('g1', 'A', 5, { priority: 'green' }), t('g2', 'A', 6, { priority: 'green' }), t('n2', 'A', 7)];
+    // 2 : 1 from a fresh run: g1, g2, n1, then n2.
+    expect(order('n2', tickets, [open('c1', ['A'])])).toEqual({ ahead: 3, waitMs: 12 * MIN });
+    // 1 : 2: g1, n1, n2.
+    expect(order('n2', tickets, [open('c1', ['A'])], { rule: { priorityStreak: 1, normalStreak: 2 } })).toEqual({
+      ahead: 2,
+      waitMs: 8 * MIN,
+    });
+  });
+
+  it('several counters, busy ones free later, and each service’s own time', () => {
+    // c1 is free in 2 minutes, c2 now; c2 serves B first (10 minutes each).
+    const tickets = [...line, t('b1', 'B', 0)];
+    const counters = [open('c1', ['A'], NOW + 2 * MIN), open('c2', ['B', 'A'])];
+    // c2: b1 (0–10); c1: n1 (2–6), n2 (6–10), n3 (10–14); c2: n4 at 10.
+    expect(order('n4', tickets, counters)).toEqual({ ahead: 3, waitMs: 10 * MIN });
+    expect(order('b1', tickets, counters)).toEqual({ ahead: 0, waitMs: 0 });
+  });
+
+  it('tickets sent to a counter go first there; a parked ticket comes back at its time', () => {
+    const sent = t('x1', 'A', 50, { target_counter_id: 'c1' });
+    expect(order('n1', [...line, sent], [open('c1', ['A'])])).toEqual({ ahead: 1, waitMs: 4 * MIN });
+    const parked = t('pk', 'A', 0, { status: 'parked', park_until: NOW + 5 * MIN, target_counter_id: 'c1' });
+    // n1 (0–4), n2 (4–8), then the parked one, back since 5, before n3.
+    expect(order('n3', [...line, parked], [open('c1', ['A'])])).toEqual({ ahead: 3, waitMs: 12 * MIN });
+    // A counter with nothing to call waits for a parked ticket's return.
+    expect(order('pk', [parked], [open('c1', ['A'])])).toEqual({ ahead: 0, waitMs: 5 * MIN });
+  });
+
+  it('no counter open for it: the order of its line alone, and no estimate', () => {
+    const green = t('g1', 'A', 9, { priority: 'green' });
+    expect(order('n3', [...line, green], [open('c9', ['B'])])).toEqual({ ahead: 3, waitMs: null });
+    expect(order('n3', [...line, green], [])).toEqual({ ahead: 3, waitMs: null });
   });
 });

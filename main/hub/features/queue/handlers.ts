@@ -1,14 +1,16 @@
 import {
+  callOrder,
   chooseNext,
   dayCloseOutcome,
-  estimateWaitMinutes,
   hallDay,
   isWaiting,
   reinstateKey,
   ticketNumber,
   transferKey,
+  typicalServiceMs,
   waitingNow,
   type CounterProfile,
+  type OrderCounter,
   type QueueSettings,
   type QueueTicket,
 } from '../../../../shared/queue/rules';
@@ -115,6 +117,44 @@ const serviceRuns = (ctx: Ctx): Map<string, number> =>
     (sql(ctx, 'SELECT id, priority_run FROM services').all() as { id: string; priority_run: number }[]).map((s) => [s.id, s.priority_run]),
   );
 
+/**
+ * Who is ahead of a new ticket and how long until its call: the calling order simulated over today's
+ * line (queue/rules callOrder) with the counters open now, each free once its current ticket's
+ * typical service is over, and each service's typical time from its latest services today.
+ */
+function aheadOf(ctx: Ctx, ticket: Ticket): { ahead: number; waitMs: number | null } {
+  const tickets = sql(ctx, `SELECT ${QUEUE_COLUMNS} FROM tickets WHERE day = ? AND status IN ('waiting','parked')`).all(
+    ticket.day,
+  ) as QueueTicket[];
+  const finished = sql(
+    ctx,
+    `SELECT service_id, ${serviceKpi.sql(columns())} AS ms FROM tickets
+     WHERE day = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC`,
+  ).all(ticket.day) as { service_id: string; ms: number }[];
+  const recent = new Map<string, number[]>();
+  for (const { service_id, ms } of finished) {
+    if (!recent.has(service_id)) recent.set(service_id, []);
+    recent.get(service_id)!.push(ms);
+  }
+  const serviceMs = (serviceId: string) => typicalServiceMs(recent.get(serviceId) ?? []);
+  const counters = ctx.store.where('counters', "state = 'open'").map((c): OrderCounter => {
+    // Busy with the ticket it holds until that ticket's typical service is over, counted from its start (or call).
+    const holding = held(ctx, c.id);
+    const busyFor = holding ? ctx.now - (holding.started_at ?? holding.called_at!) : 0;
+    const rest = holding ? Math.max(0, serviceMs(holding.service_id) - busyFor) : 0;
+    return { ...profileOf(ctx, c), freeAt: ctx.now + rest };
+  });
+  return callOrder({
+    ticketId: ticket.id,
+    tickets,
+    counters,
+    runs: serviceRuns(ctx),
+    rule: settingsOf(ctx),
+    serviceMs,
+    now: ctx.now,
+  });
+}
+
 export const queueHandlers = {
   'ticket.issue': (ctx) => {
     const { serviceId, priority, confirm } = ctx.payload;
@@ -135,12 +175,6 @@ export const queueHandlers = {
     if (service.daily_cap !== null && seq > service.daily_cap) {
       throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”今日号源已满（${service.daily_cap} 个）`);
     }
-    const ahead = (
-      sql(ctx, "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(
-        serviceId,
-        day,
-      ) as { n: number }
-    ).n;
     const ticket = ctx.store.upsert(
       'tickets',
       {
@@ -170,22 +204,11 @@ export const queueHandlers = {
       { issued_service_id: serviceId },
     );
     event(ctx, ticket, 'issue', { priority });
-    const open = (
-      sql(
-        ctx,
-        "SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open'",
-      ).get(serviceId) as { n: number }
-    ).n;
-    const recent = (
-      sql(
-        ctx,
-        `SELECT ${serviceKpi.sql(columns())} AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20`,
-      ).all(serviceId) as { ms: number }[]
-    ).map((r) => r.ms);
+    const { ahead, waitMs } = aheadOf(ctx, ticket);
     return {
       ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at },
       ahead,
-      estimatedWaitMinutes: estimateWaitMinutes(ahead, open, recent),
+      estimatedWaitMinutes: waitMs === null ? null : Math.ceil(waitMs / 60_000),
     };
   },
 
