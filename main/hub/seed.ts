@@ -150,6 +150,8 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
           max_wait_min: 30,
           max_service_min: 20,
           queue_cap: 30,
+          priority_run: 0,
+          max_call_min: 5,
         });
       }
     });

@@ -29,6 +29,10 @@ export const hallTables = {
       max_wait_min: z.number().int(),
       max_service_min: z.number().int(),
       queue_cap: z.number().int(),
+      /** The interleave run of the service's line (queue/rules classDue), across all its counters. */
+      priority_run: z.number().int(),
+      /** Minutes a called ticket may stay unstarted before the board alerts. */
+      max_call_min: z.number().int(),
     }),
     { public: 'all', staff: 'all' },
   ),

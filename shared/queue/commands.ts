@@ -74,7 +74,7 @@ export const queueCommandSpecs = {
     roles: ['manager'],
     offline: false,
   }),
-  /** Ticketing on/off, the daily cap, and the board's alert thresholds of one service. */
+  /** Ticketing on/off, the daily cap, and the board's alert thresholds of one service (wait, service, called and not started, queue). */
   'service.update': spec({
     payload: z.strictObject({
       serviceId: entityId,
@@ -82,6 +82,7 @@ export const queueCommandSpecs = {
       dailyCap: z.number().int().min(1).max(9999).nullable().optional(),
       maxWaitMin: z.number().int().min(1).max(600).optional(),
       maxServiceMin: z.number().int().min(1).max(600).optional(),
+      maxCallMin: z.number().int().min(1).max(600).optional(),
       queueCap: z.number().int().min(1).max(9999).optional(),
     }),
     result: z.object({ service: hallTables.services.row }),

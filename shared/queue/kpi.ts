@@ -1,61 +1,183 @@
 import { isCounterOffline } from '../counter/rules';
+import type { CounterEvent } from '../counter/enums';
 import type { Definition } from '../kernel/definition';
-import { isWaiting } from './rules';
+import { entryWaitMs, type QueueEntry } from './entries';
+import { isEligible, isWaiting, type CounterProfile, type QueueTicket } from './rules';
 
 /**
- * Queue KPIs, defined once (DOMAIN.md "Queue") and used by every face and report:
- * wait = last call − issue; walk = start − call; service = finish − start; total = finish − issue.
+ * Queue KPIs, defined once (DOMAIN.md "Queue") and used by every face and report. Every wait figure
+ * is over queue entries (./entries): wait = last call of the series − entering the line; walk =
+ * start − call; service = finish − start; total = finish − issue; service level = share of called
+ * entries called within the target wait (the service's maximum wait); no-show rate = no-shows ÷
+ * issued; throughput = finished per counter per signed-in hour; idle = signed-in − serving time.
  * Waiting now is `waitingNow` (queue/rules), beside the queue's order.
  */
-interface TicketTimes {
-  status: string;
-  issued_at: number;
-  called_at: number | null;
-  started_at?: number | null;
-  finished_at?: number | null;
-  park_until?: number | null;
-}
 
-/** Wait (ms) until the last call; null for a ticket not called. SQL's NULL arithmetic gives the same. */
-export const waitKpi: Definition<TicketTimes, [], number | null> = {
-  ts: (t) => (t.called_at === null ? null : t.called_at - t.issued_at),
-  sql: (col) => `(${col('called_at')} - ${col('issued_at')})`,
-};
-/** Service (ms) of a finished ticket, from start to finish; null otherwise. */
-export const serviceKpi: Definition<TicketTimes, [], number | null> = {
+/** Service (ms) of a finished ticket, from its last start to its finish; null otherwise: the issue estimate's recent service times. */
+export const serviceKpi: Definition<{ status: string; started_at: number | null; finished_at: number | null }, [], number | null> = {
   ts: (t) => (t.status === 'finished' && t.started_at != null && t.finished_at != null ? t.finished_at - t.started_at : null),
   sql: (col) => `(CASE WHEN ${col('status')} = 'finished' THEN ${col('finished_at')} - ${col('started_at')} END)`,
 };
 
-export const waitMs = waitKpi.ts;
-export const serviceMs = serviceKpi.ts;
+/** Sums and counts over a group's entries (the hall, a service, a counter, a clerk): they roll up by adding, never by averaging. */
+export interface Tally {
+  /** Tickets issued (a service's: those it issued, wherever they went). */
+  issued: number;
+  /** Calls nobody answered, counted when marked (or when the day closed on a called ticket). */
+  noShows: number;
+  /** Entries called, the sum of their waits, and how many were called within the target wait. */
+  called: number;
+  waitMs: number;
+  withinTarget: number;
+  /** Entries the day's close ended uncalled: counted apart, not as waits. */
+  uncalled: number;
+  started: number;
+  walkMs: number;
+  finished: number;
+  serviceMs: number;
+  /** finish − issue, summed over the tickets finished. */
+  totalMs: number;
+  /** Serving time: from each start to the end of that service (or now). */
+  servingMs: number;
+}
 
-const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-
-export interface ServiceLoad {
+/** A line as it is now: how many wait in it, and how long the one waiting longest has been in it. */
+export interface LineNow {
   waiting: number;
-  /** How long the longest-waiting ticket has waited so far. */
   longestWaitMs: number | null;
-  /** Mean wait of today's called tickets. */
-  averageWaitMs: number | null;
 }
 
-export function serviceLoad(tickets: readonly (TicketTimes & { park_until?: number | null })[], now: number): ServiceLoad {
-  const waiting = tickets.filter((t) => isWaiting({ status: t.status as never, park_until: t.park_until ?? null }, now));
-  const waits = tickets.map(waitMs).filter((w): w is number => w !== null);
-  return {
-    waiting: waiting.length,
-    longestWaitMs: waiting.length ? Math.max(...waiting.map((t) => now - t.issued_at)) : null,
-    averageWaitMs: mean(waits),
+export interface DayFigures {
+  hall: Tally & LineNow;
+  services: ReadonlyMap<string, Tally & LineNow>;
+  counters: ReadonlyMap<string, Tally>;
+  staff: ReadonlyMap<string, Tally>;
+}
+
+const emptyTally = (): Tally & LineNow => ({
+  issued: 0,
+  noShows: 0,
+  called: 0,
+  waitMs: 0,
+  withinTarget: 0,
+  uncalled: 0,
+  started: 0,
+  walkMs: 0,
+  finished: 0,
+  serviceMs: 0,
+  totalMs: 0,
+  servingMs: 0,
+  waiting: 0,
+  longestWaitMs: null,
+});
+
+/** A no-show: called, and the person did not come before the clerk marked it or the day closed. */
+export const isNoShow = (e: QueueEntry): boolean =>
+  e.end === 'no_show' || (e.end === 'day_close' && e.calledAt !== null && e.startedAt === null);
+
+/** What one entry adds to the tallies of its groups. */
+function entryTally(e: QueueEntry, targetMs: number, now: number): Partial<Tally> {
+  const d: Partial<Tally> = {};
+  if (e.cause === 'issue') d.issued = 1;
+  const wait = entryWaitMs(e);
+  if (wait !== null) Object.assign(d, { called: 1, waitMs: wait, withinTarget: Number(wait <= targetMs) });
+  else if (e.end === 'day_close') d.uncalled = 1;
+  if (isNoShow(e)) d.noShows = 1;
+  if (e.startedAt !== null)
+    Object.assign(d, { started: 1, walkMs: e.startedAt - e.calledAt!, servingMs: (e.endedAt ?? now) - e.startedAt });
+  if (e.end === 'finish') Object.assign(d, { finished: 1, serviceMs: e.endedAt! - e.startedAt!, totalMs: e.endedAt! - e.issuedAt });
+  return d;
+}
+
+/**
+ * The day's figures from its tickets and their entries, as of `now`. An entry counts for its service
+ * (issued: the issuing service's first entry) and for the counter and clerk that called it; waiting
+ * now is `waitingNow` of the tickets, the longest wait now that of the entries still uncalled.
+ */
+export function dayFigures(input: {
+  now: number;
+  tickets: readonly Pick<QueueTicket, 'service_id' | 'status' | 'park_until'>[];
+  entries: readonly QueueEntry[];
+  services: readonly { id: string; max_wait_min: number }[];
+}): DayFigures {
+  const { now } = input;
+  const hall = emptyTally();
+  const services = new Map(input.services.map((s) => [s.id, emptyTally()]));
+  const counters = new Map<string, Tally>();
+  const staff = new Map<string, Tally>();
+  const of = <T>(map: Map<string, T>, id: string, make: () => T): T => map.get(id) ?? map.set(id, make()).get(id)!;
+  const add = (t: Tally, d: Partial<Tally>) => {
+    for (const [k, v] of Object.entries(d)) t[k as keyof Tally] += v;
   };
+  const targetMs = new Map(input.services.map((s) => [s.id, s.max_wait_min * 60_000]));
+  for (const e of input.entries) {
+    const d = entryTally(e, targetMs.get(e.serviceId) ?? Infinity, now);
+    const line = [hall, of(services, e.serviceId, emptyTally)];
+    line.forEach((t) => add(t, d));
+    if (e.counterId !== null) add(of(counters, e.counterId, emptyTally), d);
+    if (e.staffId !== null) add(of(staff, e.staffId, emptyTally), d);
+    if (e.calledAt === null && e.end === null) for (const t of line) t.longestWaitMs = Math.max(t.longestWaitMs ?? 0, now - e.enteredAt);
+  }
+  for (const tk of input.tickets) {
+    if (!isWaiting(tk, now)) continue;
+    hall.waiting++;
+    of(services, tk.service_id, emptyTally).waiting++;
+  }
+  return { hall, services, counters, staff };
 }
 
-export const averageServiceMs = (tickets: readonly TicketTimes[]): number | null =>
-  mean(tickets.map(serviceMs).filter((s): s is number => s !== null));
+/** A mean from its sum and count; null over nothing. */
+export const meanOf = (sum: number, n: number): number | null => (n ? sum / n : null);
+/** A share from its part and whole; null over nothing. */
+export const shareOf = (part: number, whole: number): number | null => (whole ? part / whole : null);
+
+/**
+ * Each counter's and each clerk's signed-in time today, from the day's counter log: from a sign-in
+ * to the sign-out (a pause is still signed in), or to now. A counter whose first record today is not
+ * a sign-in was signed in when the day began.
+ */
+export function signedInMs(
+  log: readonly { counter_id: string; staff_id: string | null; event: CounterEvent; at: number }[],
+  counters: readonly { id: string; state: string; staff_id: string | null }[],
+  dayStart: number,
+  now: number,
+): { counters: Map<string, number>; staff: Map<string, number> } {
+  const out = { counters: new Map<string, number>(), staff: new Map<string, number>() };
+  const add = (map: Map<string, number>, id: string | null, ms: number) => id !== null && map.set(id, (map.get(id) ?? 0) + ms);
+  for (const c of counters) {
+    const own = log.filter((l) => l.counter_id === c.id).sort((a, b) => a.at - b.at);
+    const first = own[0];
+    let since: { at: number; staffId: string | null } | null = first
+      ? first.event === 'sign_in'
+        ? null
+        : { at: dayStart, staffId: first.staff_id }
+      : c.state === 'closed'
+        ? null
+        : { at: dayStart, staffId: c.staff_id };
+    for (const l of own) {
+      if (l.event === 'sign_in') since = { at: l.at, staffId: l.staff_id };
+      if (l.event === 'sign_out' && since) {
+        add(out.counters, c.id, l.at - since.at);
+        add(out.staff, since.staffId, l.at - since.at);
+        since = null;
+      }
+    }
+    if (since) {
+      add(out.counters, c.id, now - since.at);
+      add(out.staff, since.staffId, now - since.at);
+    }
+  }
+  return out;
+}
+
+/** Finished per signed-in hour; null before any signed-in time. */
+export const throughputPerHour = (finished: number, signedIn: number): number | null => shareOf(finished, signedIn / 3_600_000);
 
 export interface AlertThresholds {
   maxWaitMin: number;
   maxServiceMin: number;
+  /** A called ticket not started within this many minutes. */
+  maxCallMin: number;
   queueCap: number;
 }
 
@@ -66,53 +188,53 @@ export type Alert =
   | { kind: 'wait_over_max'; serviceId: string; minutes: number }
   | { kind: 'queue_over_cap'; serviceId: string; waiting: number }
   | { kind: 'service_over_max'; counterId: string; minutes: number }
+  | { kind: 'called_not_started'; counterId: string; ticketId: string; minutes: number }
   | { kind: 'idle_while_waiting'; counterId: string; waiting: number };
 
 /**
- * The alerts shipped systems raise: a wait past its maximum, a queue past its cap, a service
- * running past its maximum, and a counter open and idle while its services have people waiting.
+ * The alerts shipped systems raise: a wait past its maximum (the longest current entry), a queue
+ * past its cap, a service running past its maximum, a called ticket not started in time, and a
+ * counter open and idle while people wait for it. A counter is idle from its sign-in or resume or
+ * from the end of the ticket it held, whatever ended it (finished, transferred, parked, no-show).
  */
 export function hallAlerts(input: {
   now: number;
   services: readonly ({ id: string } & AlertThresholds)[];
-  /** idleSince: when the counter last became free (sign-in, resume, or its last ticket ending). */
-  counters: readonly { id: string; state: string; last_seen_at: number | null; idleSince: number | null; serviceIds: readonly string[] }[];
-  tickets: readonly (TicketTimes & {
-    service_id: string;
-    counter_id: string | null;
-    park_until: number | null;
-    target_counter_id?: string | null;
-  })[];
+  counters: readonly (CounterProfile & { state: string; last_seen_at: number | null; state_since: number | null })[];
+  tickets: readonly QueueTicket[];
+  entries: readonly QueueEntry[];
+  figures: DayFigures;
 }): Alert[] {
-  const { now } = input;
+  const { now, figures } = input;
   const alerts: Alert[] = [];
-  const waitingBy = new Map<string, number>();
+  const minutes = (ms: number) => Math.floor(ms / 60_000);
   for (const s of input.services) {
-    const load = serviceLoad(
-      input.tickets.filter((t) => t.service_id === s.id),
-      now,
-    );
-    waitingBy.set(s.id, load.waiting);
-    if (load.longestWaitMs !== null && load.longestWaitMs > s.maxWaitMin * 60_000) {
-      alerts.push({ kind: 'wait_over_max', serviceId: s.id, minutes: Math.floor(load.longestWaitMs / 60_000) });
+    const line = figures.services.get(s.id);
+    if (!line) continue;
+    if (line.longestWaitMs !== null && line.longestWaitMs > s.maxWaitMin * 60_000) {
+      alerts.push({ kind: 'wait_over_max', serviceId: s.id, minutes: minutes(line.longestWaitMs) });
     }
-    if (load.waiting > s.queueCap) alerts.push({ kind: 'queue_over_cap', serviceId: s.id, waiting: load.waiting });
+    if (line.waiting > s.queueCap) alerts.push({ kind: 'queue_over_cap', serviceId: s.id, waiting: line.waiting });
   }
-  const maxService = new Map(input.services.map((s) => [s.id, s.maxServiceMin]));
+  const thresholds = new Map(input.services.map((s) => [s.id, s]));
   for (const c of input.counters) {
-    const held = input.tickets.find((t) => t.counter_id === c.id && (t.status === 'called' || t.status === 'serving'));
-    if (held?.status === 'serving' && held.started_at != null) {
-      const minutes = (now - held.started_at) / 60_000;
-      if (minutes > (maxService.get(held.service_id) ?? Infinity))
-        alerts.push({ kind: 'service_over_max', counterId: c.id, minutes: Math.floor(minutes) });
+    const here = input.entries.filter((e) => e.counterId === c.id);
+    const held = here.find((e) => e.end === null);
+    const limits = held && thresholds.get(held.serviceId);
+    if (held?.startedAt != null && limits && now - held.startedAt > limits.maxServiceMin * 60_000) {
+      alerts.push({ kind: 'service_over_max', counterId: c.id, minutes: minutes(now - held.startedAt) });
     }
-    const waiting = c.serviceIds.reduce((n, id) => n + (waitingBy.get(id) ?? 0), 0);
-    const idleLongEnough = c.idleSince !== null && now - c.idleSince > IDLE_GRACE_MS;
+    if (held && held.startedAt === null && limits && now - held.firstCalledAt! > limits.maxCallMin * 60_000) {
+      alerts.push({ kind: 'called_not_started', counterId: c.id, ticketId: held.ticketId, minutes: minutes(now - held.firstCalledAt!) });
+    }
+    const idleSince = c.state_since === null ? null : Math.max(c.state_since, ...here.map((e) => e.endedAt ?? 0));
+    const waiting = input.tickets.filter((t) => isEligible(t, c, now)).length;
     if (
       c.state === 'open' &&
       !held &&
       waiting > 0 &&
-      idleLongEnough &&
+      idleSince !== null &&
+      now - idleSince > IDLE_GRACE_MS &&
       !isCounterOffline({ state: c.state as never, last_seen_at: c.last_seen_at }, now)
     ) {
       alerts.push({ kind: 'idle_while_waiting', counterId: c.id, waiting });

@@ -14,8 +14,13 @@ export const FINAL_STATUSES: readonly TicketStatus[] = ['finished', 'no_show', '
 export const HELD_STATUSES: readonly TicketStatus[] = ['called', 'serving'];
 
 export interface QueueSettings {
-  /** At most this many priority calls in a row at a counter, then a normal one if any waits. */
+  /**
+   * The interleave of a service's line, across all its counters: while both classes wait, at most
+   * `priorityStreak` priority calls in a row, then `normalStreak` normal ones (2 : 1 calls two
+   * priority tickets per normal one; 1 : 2 one priority ticket per two normal ones).
+   */
   priorityStreak: number;
+  normalStreak: number;
   /** What happens to a ticket whose holder did not come: kept aside to be reinstated, or ended. */
   noShowRule: NoShowRule;
   /** With noShowRule 'after': reinstated behind this many waiting tickets. */
@@ -30,6 +35,7 @@ export interface QueueSettings {
 
 export const defaultQueueSettings: QueueSettings = {
   priorityStreak: 2,
+  normalStreak: 1,
   noShowRule: 'after',
   noShowAfter: 3,
   recallLimit: 3,
@@ -53,7 +59,6 @@ export interface CounterProfile {
   /** Services in work-profile order (position ascending). */
   serviceIds: readonly string[];
   profile: WorkProfile;
-  priorityStreak: number;
 }
 
 /** The hall day a moment belongs to, in the hall's local time: 'YYYY-MM-DD'. */
@@ -95,45 +100,134 @@ export function isEligible(t: QueueTicket, counter: CounterProfile, now: number)
 
 const byKey = (a: QueueTicket, b: QueueTicket) => a.queue_key - b.queue_key || a.id.localeCompare(b.id);
 
-/** Next in line within one class, by the counter's work profile. */
-function firstByProfile(tickets: QueueTicket[], counter: CounterProfile): QueueTicket | undefined {
-  if (tickets.length === 0) return undefined;
-  if (counter.profile === 'longest_wait') return [...tickets].sort(byKey)[0];
-  for (const serviceId of counter.serviceIds) {
-    const first = tickets.filter((t) => t.service_id === serviceId).sort(byKey)[0];
-    if (first) return first;
-  }
-  return undefined;
+/** How a service's line alternates its classes while both wait. */
+export type Interleave = Pick<QueueSettings, 'priorityStreak' | 'normalStreak'>;
+type Class = 'priority' | 'normal';
+const classOf = (t: Pick<QueueTicket, 'priority'>): Class => (t.priority === 'normal' ? 'normal' : 'priority');
+
+/**
+ * A service's interleave run (services.priority_run): n > 0 after n priority calls in a row that
+ * passed over a waiting normal ticket, −n after n normal calls in a row that passed over a waiting
+ * priority one, 0 when the day starts. A call that passed over nobody leaves it as it is.
+ */
+export function classDue(run: number, rule: Interleave): Class {
+  if (run > 0) return run < rule.priorityStreak ? 'priority' : 'normal';
+  if (run < 0) return -run < rule.normalStreak ? 'normal' : 'priority';
+  return 'priority';
+}
+const runAfter = (run: number, called: Class): number => (called === 'priority' ? Math.max(run, 0) + 1 : Math.min(run, 0) - 1);
+
+export interface Choice {
+  ticket: QueueTicket;
+  /** The service's new interleave run, when the call counts in it. */
+  run: { serviceId: string; value: number } | null;
 }
 
 /**
- * The ticket a counter calls next, and the counter's priority streak afterwards.
- * Tickets sent to this very counter come first (their holders were already served here or sent
- * here by a colleague, and wait nearby); they leave the streak as it is. Then priority tickets go first, but after `priorityStreak` of them in a row a waiting normal ticket
- * is called, so that nobody starves; with only one class waiting, that class is called.
+ * The ticket a counter calls next. Tickets sent to this very counter come first (their holders were
+ * already served here or sent here by a colleague, and wait nearby); they do not count in any run.
+ * Otherwise each of the counter's services offers the head of its line: with both classes waiting,
+ * the class its run says is due (so the interleave holds across all the counters calling that line),
+ * else whichever class waits; first in line within a class. Across its services the counter takes a
+ * priority ticket first, then goes by its work profile: its services in order, or the longest waiting.
  */
 export function chooseNext(
   tickets: readonly QueueTicket[],
   counter: CounterProfile,
-  settings: Pick<QueueSettings, 'priorityStreak'>,
+  runs: ReadonlyMap<string, number>,
+  rule: Interleave,
   now: number,
-): { ticket: QueueTicket; priorityStreak: number } | null {
+): Choice | null {
   const eligible = tickets.filter((t) => isEligible(t, counter, now));
   const sentHere = eligible.filter((t) => t.target_counter_id === counter.id).sort(byKey)[0];
-  if (sentHere) return { ticket: sentHere, priorityStreak: counter.priorityStreak };
-  const priority = firstByProfile(
-    eligible.filter((t) => t.priority !== 'normal'),
-    counter,
+  if (sentHere) return { ticket: sentHere, run: null };
+  const heads = counter.serviceIds.flatMap((serviceId, position): (Choice & { position: number })[] => {
+    const line = eligible.filter((t) => t.service_id === serviceId).sort(byKey);
+    const priority = line.find((t) => classOf(t) === 'priority');
+    const normal = line.find((t) => classOf(t) === 'normal');
+    if (priority && normal) {
+      const run = runs.get(serviceId) ?? 0;
+      const due = classDue(run, rule);
+      return [{ ticket: due === 'priority' ? priority : normal, position, run: { serviceId, value: runAfter(run, due) } }];
+    }
+    const only = priority ?? normal;
+    return only ? [{ ticket: only, position, run: null }] : [];
+  });
+  const rank = (h: { position: number }) => (counter.profile === 'longest_wait' ? 0 : h.position);
+  heads.sort(
+    (a, b) =>
+      Number(classOf(a.ticket) === 'normal') - Number(classOf(b.ticket) === 'normal') || rank(a) - rank(b) || byKey(a.ticket, b.ticket),
   );
-  const normal = firstByProfile(
-    eligible.filter((t) => t.priority === 'normal'),
-    counter,
-  );
-  if (priority && (!normal || counter.priorityStreak < settings.priorityStreak)) {
-    return { ticket: priority, priorityStreak: counter.priorityStreak + 1 };
-  }
-  if (normal) return { ticket: normal, priorityStreak: 0 };
-  return null;
+  const head = heads[0];
+  return head ? { ticket: head.ticket, run: head.run } : null;
+}
+
+/** A counter as the calling order sees it: what it serves, and when it is free to call. */
+export interface OrderCounter extends CounterProfile {
+  freeAt: number;
+}
+
+/** With no service finished yet today, a service is taken to last this long. */
+export const DEFAULT_SERVICE_MS = 5 * 60_000;
+/** The typical service time of a service: the mean of its recent ones (the latest 20). */
+export function typicalServiceMs(recentMs: readonly number[]): number {
+  const recent = recentMs.slice(0, 20);
+  return recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : DEFAULT_SERVICE_MS;
+}
+
+/**
+ * Who is ahead of a ticket, and when it will be called: the calling order simulated from now under
+ * the rules above. Each counter calls as it becomes free (chooseNext, runs carried from call to call)
+ * and is then busy for the typical service time of what it called; parked tickets come back when
+ * their time is up. `ahead` counts the tickets of its own service called before it. With no counter
+ * able to call it, the order is that of its own line alone (one counter calling it) and the wait is null.
+ */
+export function callOrder(input: {
+  ticketId: string;
+  tickets: readonly QueueTicket[];
+  counters: readonly OrderCounter[];
+  runs: ReadonlyMap<string, number>;
+  rule: Interleave;
+  serviceMs: (serviceId: string) => number;
+  now: number;
+}): { ahead: number; waitMs: number | null } {
+  const target = input.tickets.find((t) => t.id === input.ticketId);
+  if (!target) throw new Error(`callOrder: no ticket ${input.ticketId}`);
+  const simulate = (counters: readonly OrderCounter[]) => {
+    const left = [...input.tickets];
+    const runs = new Map(input.runs);
+    const free = counters.map((c) => ({ ...c }));
+    let ahead = 0;
+    while (free.length) {
+      free.sort((a, b) => a.freeAt - b.freeAt || a.id.localeCompare(b.id));
+      const counter = free[0]!;
+      const next = chooseNext(left, counter, runs, input.rule, counter.freeAt);
+      if (!next) {
+        // Nothing to call now: the counter waits for a parked ticket it could call to come back, or is out.
+        const back = left.filter(
+          (t) =>
+            t.status === 'parked' && t.park_until! > counter.freeAt && isEligible({ ...t, status: 'waiting' }, counter, counter.freeAt),
+        );
+        if (back.length) counter.freeAt = Math.min(...back.map((t) => t.park_until!));
+        else free.shift();
+        continue;
+      }
+      if (next.ticket === target) return { ahead, waitMs: counter.freeAt - input.now };
+      if (next.ticket.service_id === target.service_id) ahead++;
+      if (next.run) runs.set(next.run.serviceId, next.run.value);
+      left.splice(left.indexOf(next.ticket), 1);
+      counter.freeAt += input.serviceMs(next.ticket.service_id);
+    }
+    return null;
+  };
+  // No counter can call it: its place in its own line, as one counter calling only that line (or the counter it was sent to) would take it.
+  const alone: OrderCounter = {
+    id: target.target_counter_id ?? '',
+    serviceIds: [target.service_id],
+    profile: 'ordered',
+    freeAt: input.now,
+  };
+  return simulate(input.counters) ?? { ahead: simulate([alone])?.ahead ?? 0, waitMs: null };
 }
 
 /**
@@ -169,17 +263,6 @@ export function dayCloseOutcome(status: TicketStatus): { status: TicketStatus; r
     default:
       return null;
   }
-}
-
-/**
- * Estimated wait for a new ticket, in minutes: the people ahead, served by the counters open for
- * the service at the recent average service time. Null when no counter serves it now.
- */
-export function estimateWaitMinutes(ahead: number, openCounters: number, recentServiceMs: readonly number[]): number | null {
-  if (openCounters <= 0) return null;
-  const recent = recentServiceMs.slice(-20);
-  const avgMs = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length : 5 * 60_000;
-  return Math.ceil((ahead * avgMs) / openCounters / 60_000);
 }
 
 export function requireStatus(t: { status: TicketStatus; number?: string }, allowed: readonly TicketStatus[], message: string): void {

@@ -6,6 +6,7 @@ import { defaultQueueSettings, type QueueSettings } from './rules';
 /** The hall's calling rules as stored and as a manager edits them (`hall.setQueueSettings`). */
 export const QueueSettingsSchema = z.strictObject({
   priorityStreak: z.number().int().min(1).max(10),
+  normalStreak: z.number().int().min(1).max(10),
   noShowRule: NoShowRule,
   noShowAfter: z.number().int().min(0).max(50),
   recallLimit: z.number().int().min(0).max(10),

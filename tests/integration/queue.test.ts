@@ -52,15 +52,29 @@ describe('queue on the hub', () => {
     expect(issue('A').number).toBe('A001');
   });
 
-  it('tells the applicant how many are ahead and the estimated wait', async () => {
+  it('tells the applicant who will really be called before them, and when', async () => {
     const { kiosk, issue, counter } = await hallWithClerks([1, 2]);
     issue('A');
     issue('A');
-    counter(1).serve(); // one minute of service: the estimate learns it
-    const r = ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
-    expect(r.ahead).toBe(1);
-    expect(r.estimatedWaitMinutes).toBe(1); // 1 ahead × 1 min ÷ 2 counters, rounded up
+    issue('A');
+    counter(1).serve(); // one minute of service: A's typical time today
+    ok(counter(2).send('ticket.callNext', {})); // counter 2 holds A002 (called now): busy for about a minute
+    const take = (priority: 'normal' | 'green') =>
+      ok(
+        kiosk('ticket.issue', {
+          serviceId: 'H3301-s-A',
+          priority,
+          confirm: priority === 'normal' ? null : { login: 'manager', password: DEMO_PASSWORD },
+        }),
+      );
+    // A003 waits: counter 1 calls it now, counter 2 is free in a minute and calls A004.
+    const r = take('normal');
+    expect([r.ahead, r.estimatedWaitMinutes]).toEqual([1, 1]);
     expect(JSON.stringify(r)).not.toMatch(/staff|login/);
+    // A green ticket is called first, by the first free counter: nobody ahead, no wait.
+    expect(take('green')).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    // A normal one now waits for A003, the green one and A004 — but counters 1 and 2 share them.
+    expect(take('normal')).toMatchObject({ ahead: 3, estimatedWaitMinutes: 2 });
   });
 
   it('priority needs a staff confirmation and interleaves 2 : 1 with normal tickets', async () => {
@@ -72,6 +86,31 @@ describe('queue on the hub', () => {
     const n = [issue('A'), issue('A'), issue('A', 'green'), issue('A', 'major'), issue('A', 'green')].map((t) => t.number);
     const order = [1, 2, 3, 4, 5].map(() => counter(1).serve());
     expect(order).toEqual([n[2], n[3], n[0], n[4], n[1]]);
+  });
+
+  it('the interleave is the service line’s across its counters, settable both ways; calls by number and tickets sent to a counter do not count', async () => {
+    const { hub, issue, counter, manager } = await hallWithClerks([1, 2]);
+    const run = () => hub.store.get('services', 'H3301-s-A')!.priority_run;
+    const n = [issue('A'), issue('A'), issue('A')].map((t) => t.number);
+    const p = [issue('A', 'green'), issue('A', 'major'), issue('A', 'green'), issue('A', 'green')].map((t) => t.number);
+    // The two counters take turns; the line calls two priority tickets, then a normal one, whoever calls.
+    expect([1, 2, 1, 2, 1].map((c) => counter(c).serve())).toEqual([p[0], p[1], n[0], p[2], p[3]]);
+    expect(run()).toBe(2);
+
+    // Calling a priority ticket by number, or one sent to a counter, leaves the run as it is.
+    const q = [issue('A', 'green'), issue('A', 'green')].map((t) => t.number);
+    ok(counter(1).send('ticket.callSpecific', { number: q[0]!, reason: '老人身体不适' }));
+    ok(counter(1).send('ticket.transfer', { toServiceId: null, toCounterId: counter(2).counterId, mode: 'keep' }));
+    expect(counter(2).serve()).toBe(q[0]);
+    expect(run()).toBe(2);
+    // So a normal ticket is still due: n[1], then q[1].
+    expect([counter(1).serve(), counter(2).serve()]).toEqual([n[1], q[1]]);
+
+    // One priority call per two normal ones.
+    ok(manager('hall.setQueueSettings', { priorityStreak: 1, normalStreak: 2 }));
+    const more = [issue('A'), issue('A'), issue('A', 'green'), issue('A', 'green')].map((t) => t.number);
+    // The run stood at one priority call: two normal ones (n[2], more[0]) before the next priority one.
+    expect([1, 2, 1, 2, 1].map((c) => counter(c).serve())).toEqual([n[2], more[0], more[2], more[1], more[3]]);
   });
 
   it('recall up to the limit, no-show, reinstate after N, call a specific ticket with a reason', async () => {
@@ -168,7 +207,10 @@ describe('queue on the hub', () => {
       max_wait_min: 45,
       queue_cap: 12,
       max_service_min: 20,
+      max_call_min: 5,
     });
+    expect(ok(manager('service.update', { serviceId: 'H3301-s-K', maxCallMin: 3 })).service).toMatchObject({ max_call_min: 3 });
+    expect(err(manager('service.update', { serviceId: 'H3301-s-K', maxCallMin: 0 }))).toBe('VALIDATION_FAILED');
     expect(err(manager('service.update', { serviceId: 'H3301-s-K' }))).toBe('VALIDATION_FAILED');
     expect(err(kiosk('service.update', { serviceId: 'H3301-s-K', open: false }))).toBe('FORBIDDEN');
     void hub;

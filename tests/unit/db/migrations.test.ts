@@ -390,6 +390,29 @@ describe('hub migration 0009: ticket events are replicated rows', () => {
   });
 });
 
+describe('hub migration 0011: a service’s interleave run and its called-not-started threshold', () => {
+  // Its place in the list (numbers are taken when work starts; 0010 lands on its own).
+  const v = hubMigrations.findIndex((sql) => sql.includes('ADD COLUMN priority_run')) + 1;
+
+  it('gives services a run of 0 and 5 minutes, keeps counters’ old streaks, and feeds the services again', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    db.prepare("UPDATE counters SET priority_streak = 2 WHERE id = 'c2'").run();
+    migrateKeepingRows(db, v, ['feed']);
+    expect(one(db, 'services', 's1')).toMatchObject({ priority_run: 0, max_call_min: 5 });
+    expect(one(db, 'counters', 'c2')).toMatchObject({ priority_streak: 2 });
+    expect(() => db.prepare('UPDATE services SET max_call_min = 0').run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare('UPDATE services SET priority_run = NULL').run()).toThrow(/NOT NULL constraint failed/);
+    // Replicas got the services without the new columns: the feed carries them again, whole, after its newest entry.
+    const feed = db.prepare('SELECT seq, tbl, row_id, op, data FROM feed ORDER BY seq').all() as Row[];
+    expect(feed.map((e) => [e.seq, e.tbl, e.row_id, e.op])).toEqual([
+      [1, 'halls', 'h1', 'upsert'],
+      [2, 'services', 's1', 'upsert'],
+    ]);
+    expect(JSON.parse(feed[1]!.data as string)).toEqual(one(db, 'services', 's1'));
+  });
+});
+
 describe('replica migration 0001: rows, cursor and outbox', () => {
   it('creates the replica tables with their keys', () => {
     const db = at(replicaMigrations, 1);

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  callOrder,
   chooseNext,
+  classDue,
   dayCloseOutcome,
-  estimateWaitMinutes,
+  DEFAULT_SERVICE_MS,
   hallDay,
   isEligible,
   numberedBy,
   reinstateKey,
   ticketNumber,
   transferKey,
+  typicalServiceMs,
   type CounterProfile,
+  type Interleave,
+  type OrderCounter,
   type QueueTicket,
 } from '../../../shared/queue/rules';
 
@@ -27,22 +32,27 @@ const counter = (extra: Partial<CounterProfile> = {}): CounterProfile => ({
   id: 'c1',
   serviceIds: ['A', 'B'],
   profile: 'ordered',
-  priorityStreak: 0,
   ...extra,
 });
 const NOW = 1_000_000;
+const RULE: Interleave = { priorityStreak: 2, normalStreak: 1 };
+const NO_RUNS = new Map<string, number>();
 
-/** Calls until the queue is empty, carrying the streak as the hub does; returns the order. */
-function drain(tickets: QueueTicket[], c: CounterProfile, streak = 2): string[] {
+/**
+ * Calls until the queue is empty, the counters taking turns, carrying each service's run as the hub
+ * does; returns the order.
+ */
+function drain(tickets: QueueTicket[], counters: CounterProfile | CounterProfile[], rule: Partial<Interleave> = {}): string[] {
   const left = [...tickets];
   const order: string[] = [];
-  let profile = c;
-  for (;;) {
-    const next = chooseNext(left, profile, { priorityStreak: streak }, NOW);
+  const runs = new Map<string, number>();
+  const turns = [counters].flat();
+  for (let i = 0; ; i++) {
+    const next = chooseNext(left, turns[i % turns.length]!, runs, { ...RULE, ...rule }, NOW);
     if (!next) return order;
     order.push(next.ticket.id);
     left.splice(left.indexOf(next.ticket), 1);
-    profile = { ...profile, priorityStreak: next.priorityStreak };
+    if (next.run) runs.set(next.run.serviceId, next.run.value);
   }
 }
 
@@ -65,17 +75,31 @@ describe('numbering and the hall day', () => {
 });
 
 describe('interleave', () => {
+  const normals = [t('n1', 'A', 1), t('n2', 'A', 2), t('n3', 'A', 3)];
+  const priorities = [
+    t('p1', 'A', 10, { priority: 'green' }),
+    t('p2', 'A', 11, { priority: 'major' }),
+    t('p3', 'A', 12, { priority: 'green' }),
+    t('p4', 'A', 13, { priority: 'appointment' }),
+  ];
   it('at most two priority calls in a row, then a normal one', () => {
-    const tickets = [
-      t('n1', 'A', 1),
-      t('n2', 'A', 2),
-      t('n3', 'A', 3),
-      t('p1', 'A', 10, { priority: 'green' }),
-      t('p2', 'A', 11, { priority: 'major' }),
-      t('p3', 'A', 12, { priority: 'green' }),
-      t('p4', 'A', 13, { priority: 'appointment' }),
-    ];
-    expect(drain(tickets, counter())).toEqual(['p1', 'p2', 'n1', 'p3', 'p4', 'n2', 'n3']);
+    expect(drain([...normals, ...priorities], counter())).toEqual(['p1', 'p2', 'n1', 'p3', 'p4', 'n2', 'n3']);
+  });
+  it('is the service line’s rule across its counters, not each counter’s', () => {
+    // Two counters taking turns: each has called one priority ticket when the line has called two.
+    const second = counter({ id: 'c2' });
+    expect(drain([...normals, ...priorities], [counter(), second])).toEqual(['p1', 'p2', 'n1', 'p3', 'p4', 'n2', 'n3']);
+  });
+  it('can be set the other way round: one priority call per two normal ones', () => {
+    expect(drain([...normals, ...priorities], counter(), { priorityStreak: 1, normalStreak: 2 })).toEqual([
+      'p1',
+      'n1',
+      'n2',
+      'p2',
+      'n3',
+      'p3',
+      'p4',
+    ]);
   });
   it('a streak of 1 alternates; with no normal ticket waiting, priority keeps going', () => {
     const tickets = [
@@ -84,16 +108,32 @@ describe('interleave', () => {
       t('p2', 'A', 11, { priority: 'green' }),
       t('p3', 'A', 12, { priority: 'green' }),
     ];
-    expect(drain(tickets, counter(), 1)).toEqual(['p1', 'n1', 'p2', 'p3']);
+    expect(drain(tickets, counter(), { priorityStreak: 1 })).toEqual(['p1', 'n1', 'p2', 'p3']);
   });
-  it('the streak carries across calls', () => {
-    const next = chooseNext(
-      [t('n1', 'A', 1), t('p1', 'A', 10, { priority: 'green' })],
-      counter({ priorityStreak: 2 }),
-      { priorityStreak: 2 },
-      NOW,
-    );
-    expect(next).toEqual({ ticket: expect.objectContaining({ id: 'n1' }), priorityStreak: 0 });
+  it('the run carries across calls; a call that passed over nobody leaves it', () => {
+    const both = [t('n1', 'A', 1), t('p1', 'A', 10, { priority: 'green' })];
+    expect(chooseNext(both, counter(), new Map([['A', 2]]), RULE, NOW)).toEqual({
+      ticket: expect.objectContaining({ id: 'n1' }),
+      run: { serviceId: 'A', value: -1 },
+    });
+    expect(chooseNext([both[1]!], counter(), new Map([['A', 2]]), RULE, NOW)).toEqual({ ticket: both[1], run: null });
+    expect([0, 1, 2, -1].map((run) => classDue(run, RULE))).toEqual(['priority', 'priority', 'normal', 'priority']);
+    expect([0, 1, -1, -2].map((run) => classDue(run, { priorityStreak: 1, normalStreak: 2 }))).toEqual([
+      'priority',
+      'normal',
+      'normal',
+      'priority',
+    ]);
+  });
+  it('each service keeps its own run', () => {
+    const runs = new Map([
+      ['A', 2],
+      ['B', 0],
+    ]);
+    const tickets = [t('a1', 'A', 1), t('ap', 'A', 5, { priority: 'green' }), t('b1', 'B', 2), t('bp', 'B', 6, { priority: 'green' })];
+    // A is due a normal call; B's priority ticket is due, and a priority ticket goes first across services.
+    expect(chooseNext(tickets, counter(), runs, RULE, NOW)).toEqual({ ticket: tickets[3], run: { serviceId: 'B', value: 1 } });
+    expect(chooseNext(tickets.slice(0, 3), counter(), runs, RULE, NOW)).toEqual({ ticket: tickets[0], run: { serviceId: 'A', value: -1 } });
   });
 });
 
@@ -107,7 +147,7 @@ describe('work profiles', () => {
     expect(drain(tickets, counter({ profile: 'longest_wait' }))).toEqual(['b1', 'a1', 'a2']);
   });
   it('nothing waiting for the counter’s services: nothing to call', () => {
-    expect(chooseNext([t('x1', 'X', 0)], counter(), { priorityStreak: 2 }, NOW)).toBeNull();
+    expect(chooseNext([t('x1', 'X', 0)], counter(), NO_RUNS, RULE, NOW)).toBeNull();
   });
 });
 
@@ -116,19 +156,21 @@ describe('eligibility: transfer to a counter, park with auto-return', () => {
     const ticket = t('x1', 'X', 9, { target_counter_id: 'c2' });
     expect(isEligible(ticket, counter(), NOW)).toBe(false);
     expect(isEligible(ticket, counter({ id: 'c2' }), NOW)).toBe(true);
+    // …and does not count in its line's interleave.
     const next = chooseNext(
-      [t('p1', 'A', 1, { priority: 'green' }), ticket],
-      counter({ id: 'c2', priorityStreak: 1 }),
-      { priorityStreak: 2 },
+      [t('p1', 'A', 1, { priority: 'green' }), t('n1', 'A', 2), ticket],
+      counter({ id: 'c2' }),
+      new Map([['A', 1]]),
+      RULE,
       NOW,
     );
-    expect(next).toEqual({ ticket, priorityStreak: 1 });
+    expect(next).toEqual({ ticket, run: null });
   });
   it('a parked ticket returns by itself when its time is up, keeping its place', () => {
     const parked = t('a1', 'A', 1, { status: 'parked', park_until: NOW + 1, target_counter_id: 'c1' });
     const later = t('a2', 'A', 2);
-    expect(chooseNext([parked, later], counter(), { priorityStreak: 2 }, NOW)?.ticket.id).toBe('a2');
-    expect(chooseNext([parked, later], counter(), { priorityStreak: 2 }, NOW + 1)?.ticket.id).toBe('a1');
+    expect(chooseNext([parked, later], counter(), NO_RUNS, RULE, NOW)?.ticket.id).toBe('a2');
+    expect(chooseNext([parked, later], counter(), NO_RUNS, RULE, NOW + 1)?.ticket.id).toBe('a1');
   });
   it('held, missed and final tickets are never called', () => {
     for (const status of ['called', 'serving', 'missed', 'finished', 'no_show', 'cancelled'] as const) {
@@ -166,10 +208,73 @@ describe('day close and estimated wait', () => {
     expect(dayCloseOutcome('serving')?.status).toBe('finished');
     for (const s of ['finished', 'no_show', 'cancelled'] as const) expect(dayCloseOutcome(s)).toBeNull();
   });
-  it('people ahead × recent average service time ÷ open counters', () => {
-    expect(estimateWaitMinutes(6, 2, [4 * 60_000, 6 * 60_000])).toBe(15);
-    expect(estimateWaitMinutes(0, 1, [])).toBe(0);
-    expect(estimateWaitMinutes(3, 1, [])).toBe(15); // no history yet: 5 minutes each
-    expect(estimateWaitMinutes(3, 0, [60_000])).toBeNull();
+  it('a service’s typical time: the mean of its latest 20, 5 minutes before any', () => {
+    expect(typicalServiceMs([4 * 60_000, 6 * 60_000])).toBe(5 * 60_000);
+    expect(typicalServiceMs([...Array(20).fill(60_000), 10 * 60_000])).toBe(60_000);
+    expect(typicalServiceMs([])).toBe(DEFAULT_SERVICE_MS);
+  });
+});
+
+describe('who is ahead: the calling order simulated', () => {
+  const MIN = 60_000;
+  const open = (id: string, serviceIds: string[], freeAt = NOW): OrderCounter => ({ id, serviceIds, profile: 'ordered', freeAt });
+  const order = (
+    ticketId: string,
+    tickets: QueueTicket[],
+    counters: OrderCounter[],
+    extra: { runs?: Map<string, number>; rule?: Interleave } = {},
+  ) =>
+    callOrder({
+      ticketId,
+      tickets,
+      counters,
+      runs: extra.runs ?? NO_RUNS,
+      rule: extra.rule ?? RULE,
+      serviceMs: (sid) => (sid === 'A' ? 4 * MIN : 10 * MIN),
+      now: NOW,
+    });
+  const line = [t('n1', 'A', 1), t('n2', 'A', 2), t('n3', 'A', 3), t('n4', 'A', 4)];
+
+  it('a priority ticket is not told the normal line’s wait: it is next', () => {
+    const green = t('g1', 'A', 9, { priority: 'green' });
+    expect(order('g1', [...line, green], [open('c1', ['A'])])).toEqual({ ahead: 0, waitMs: 0 });
+    // Its run used up, the line is due a normal call first.
+    expect(order('g1', [...line, green], [open('c1', ['A'])], { runs: new Map([['A', 2]]) })).toEqual({ ahead: 1, waitMs: 4 * MIN });
+  });
+
+  it('a normal ticket counts the priority tickets the interleave will call before it', () => {
+    const tickets = [t('n1', 'A', 1), t('g1', 'A', 5, { priority: 'green' }), t('g2', 'A', 6, { priority: 'green' }), t('n2', 'A', 7)];
+    // 2 : 1 from a fresh run: g1, g2, n1, then n2.
+    expect(order('n2', tickets, [open('c1', ['A'])])).toEqual({ ahead: 3, waitMs: 12 * MIN });
+    // 1 : 2: g1, n1, n2.
+    expect(order('n2', tickets, [open('c1', ['A'])], { rule: { priorityStreak: 1, normalStreak: 2 } })).toEqual({
+      ahead: 2,
+      waitMs: 8 * MIN,
+    });
+  });
+
+  it('several counters, busy ones free later, and each service’s own time', () => {
+    // c1 is free in 2 minutes, c2 now; c2 serves B first (10 minutes each).
+    const tickets = [...line, t('b1', 'B', 0)];
+    const counters = [open('c1', ['A'], NOW + 2 * MIN), open('c2', ['B', 'A'])];
+    // c2: b1 (0–10); c1: n1 (2–6), n2 (6–10), n3 (10–14); c2: n4 at 10.
+    expect(order('n4', tickets, counters)).toEqual({ ahead: 3, waitMs: 10 * MIN });
+    expect(order('b1', tickets, counters)).toEqual({ ahead: 0, waitMs: 0 });
+  });
+
+  it('tickets sent to a counter go first there; a parked ticket comes back at its time', () => {
+    const sent = t('x1', 'A', 50, { target_counter_id: 'c1' });
+    expect(order('n1', [...line, sent], [open('c1', ['A'])])).toEqual({ ahead: 1, waitMs: 4 * MIN });
+    const parked = t('pk', 'A', 0, { status: 'parked', park_until: NOW + 5 * MIN, target_counter_id: 'c1' });
+    // n1 (0–4), n2 (4–8), then the parked one, back since 5, before n3.
+    expect(order('n3', [...line, parked], [open('c1', ['A'])])).toEqual({ ahead: 3, waitMs: 12 * MIN });
+    // A counter with nothing to call waits for a parked ticket's return.
+    expect(order('pk', [parked], [open('c1', ['A'])])).toEqual({ ahead: 0, waitMs: 5 * MIN });
+  });
+
+  it('no counter open for it: the order of its line alone, and no estimate', () => {
+    const green = t('g1', 'A', 9, { priority: 'green' });
+    expect(order('n3', [...line, green], [open('c9', ['B'])])).toEqual({ ahead: 3, waitMs: null });
+    expect(order('n3', [...line, green], [])).toEqual({ ahead: 3, waitMs: null });
   });
 });

@@ -3,42 +3,57 @@ import type { CaseSignal } from '../../../../shared/cases/enums';
 import { type hallQuerySpecs } from '../../../../shared/hall/queries';
 import { columns } from '../../../../shared/kernel/definition';
 import { sqlIn } from '../../../../shared/kernel/sql';
-import { waitKpi } from '../../../../shared/queue/kpi';
-import { hallDayStart, waitingNow } from '../../../../shared/queue/rules';
+import type { Row } from '../../../../shared/protocol';
+import { dayEntries } from '../../../../shared/queue/entries';
+import { dayFigures, meanOf } from '../../../../shared/queue/kpi';
+import { hallDayStart } from '../../../../shared/queue/rules';
 import type { FeatureQueries } from '../../queries/registry';
-import { prepared } from '../../readonlyDb';
+import { prepared, type ReadonlyDb } from '../../readonlyDb';
+import { pct, round1 } from '../../queries/figures';
 
-const ticket = columns();
-import { round1 } from '../../queries/figures';
-
-const TICKETS = `SELECT count(*) AS issued, sum(${waitingNow.sql(ticket, '@now')}) AS waiting, sum(status = 'finished') AS finished,
-                        sum(status = 'no_show') AS noShow, avg(${waitKpi.sql(ticket)}) AS wait
-                 FROM tickets WHERE day = @today`;
+// The day's tickets and their events, from which every queue figure is derived (queue/entries, queue/kpi).
+const TICKETS = 'SELECT id, number, priority, service_id, status, park_until FROM tickets WHERE day = ?';
+const EVENTS = 'SELECT * FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE day = ?)';
+const SERVICES = 'SELECT id, prefix, max_wait_min FROM services';
 // Counted, not listed, on the running-cases index: a case is yellow or red only from its yellow_from.
 const SIGNALS = `SELECT ${caseSignalDefinition.sql(columns(), '@today')} AS signal, count(*) AS n
                  FROM cases WHERE status ${sqlIn(RUNNING)} AND yellow_from <= @today GROUP BY 1`;
 
+/** The hall's queue figures of the day, as the board computes them from its replica. */
+function ticketFigures(db: ReadonlyDb, today: string, now: number) {
+  const tickets = prepared(db, TICKETS).all(today) as Pick<
+    Row<'tickets'>,
+    'id' | 'number' | 'priority' | 'service_id' | 'status' | 'park_until'
+  >[];
+  const events = prepared(db, EVENTS).all(today) as Row<'ticket_events'>[];
+  const services = prepared(db, SERVICES).all() as Pick<Row<'services'>, 'id' | 'prefix' | 'max_wait_min'>[];
+  const entries = dayEntries(tickets, events, services, now);
+  const h = dayFigures({ now, tickets, entries, services }).hall;
+  const minutes = (sum: number, n: number) => round1(meanOf(sum / 60_000, n));
+  return {
+    issued: h.issued,
+    waiting: h.waiting,
+    finished: h.finished,
+    noShow: h.noShows,
+    noShowPct: pct(h.noShows, h.issued),
+    called: h.called,
+    avgWaitMin: minutes(h.waitMs, h.called),
+    serviceLevelPct: pct(h.withinTarget, h.called),
+    uncalled: h.uncalled,
+    avgWalkMin: minutes(h.walkMs, h.started),
+    avgServiceMin: minutes(h.serviceMs, h.finished),
+    avgTotalMin: minutes(h.totalMs, h.finished),
+  };
+}
+
 export const hallQueries = {
   'hall.today': (db, { today, now, utcOffsetMinutes }) => {
     const start = hallDayStart(today, utcOffsetMinutes);
-    const tickets = prepared(db, TICKETS).get({ today, now }) as {
-      issued: number;
-      waiting: number | null;
-      finished: number | null;
-      noShow: number | null;
-      wait: number | null;
-    };
     const signals = new Map((prepared(db, SIGNALS).all({ today }) as { signal: CaseSignal; n: number }[]).map((r) => [r.signal, r.n]));
     const count = (sql: string, ...args: unknown[]) => (prepared(db, sql).get(...args) as { n: number }).n;
     return {
       day: today,
-      tickets: {
-        issued: tickets.issued,
-        waiting: tickets.waiting ?? 0,
-        finished: tickets.finished ?? 0,
-        noShow: tickets.noShow ?? 0,
-        avgWaitMin: tickets.wait === null ? null : round1(tickets.wait / 60_000),
-      },
+      tickets: ticketFigures(db, today, now),
       cases: {
         received: count('SELECT count(*) AS n FROM cases WHERE received_at >= ?', start),
         accepted: count('SELECT count(*) AS n FROM cases WHERE accepted_at >= ?', start),

@@ -1,13 +1,18 @@
 import {
+  callOrder,
   chooseNext,
   dayCloseOutcome,
-  estimateWaitMinutes,
   hallDay,
   isWaiting,
   reinstateKey,
   ticketNumber,
   transferKey,
+  typicalServiceMs,
+  waitingNow,
+  type CounterProfile,
+  type OrderCounter,
   type QueueSettings,
+  type QueueTicket,
 } from '../../../../shared/queue/rules';
 import { columns } from '../../../../shared/kernel/definition';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
@@ -96,6 +101,60 @@ function openService(ctx: Ctx, serviceId: string): Row<'services'> {
   return service;
 }
 
+/** What the queue rules read of a ticket. */
+const QUEUE_COLUMNS = 'id, service_id, priority, status, queue_key, target_counter_id, park_until';
+
+function profileOf(ctx: Ctx, counter: Row<'counters'>): CounterProfile {
+  const serviceIds = (
+    sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]
+  ).map((r) => r.service_id);
+  return { id: counter.id, serviceIds, profile: counter.profile };
+}
+
+/** Each service's interleave run: the rule of its line across all its counters. */
+const serviceRuns = (ctx: Ctx): Map<string, number> =>
+  new Map(
+    (sql(ctx, 'SELECT id, priority_run FROM services').all() as { id: string; priority_run: number }[]).map((s) => [s.id, s.priority_run]),
+  );
+
+/**
+ * Who is ahead of a new ticket and how long until its call: the calling order simulated over today's
+ * line (queue/rules callOrder) with the counters open now, each free once its current ticket's
+ * typical service is over, and each service's typical time from its latest services today.
+ */
+function aheadOf(ctx: Ctx, ticket: Ticket): { ahead: number; waitMs: number | null } {
+  const tickets = sql(ctx, `SELECT ${QUEUE_COLUMNS} FROM tickets WHERE day = ? AND status IN ('waiting','parked')`).all(
+    ticket.day,
+  ) as QueueTicket[];
+  const finished = sql(
+    ctx,
+    `SELECT service_id, ${serviceKpi.sql(columns())} AS ms FROM tickets
+     WHERE day = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC`,
+  ).all(ticket.day) as { service_id: string; ms: number }[];
+  const recent = new Map<string, number[]>();
+  for (const { service_id, ms } of finished) {
+    if (!recent.has(service_id)) recent.set(service_id, []);
+    recent.get(service_id)!.push(ms);
+  }
+  const serviceMs = (serviceId: string) => typicalServiceMs(recent.get(serviceId) ?? []);
+  const counters = ctx.store.where('counters', "state = 'open'").map((c): OrderCounter => {
+    // Busy with the ticket it holds until that ticket's typical service is over, counted from its start (or call).
+    const holding = held(ctx, c.id);
+    const busyFor = holding ? ctx.now - (holding.started_at ?? holding.called_at!) : 0;
+    const rest = holding ? Math.max(0, serviceMs(holding.service_id) - busyFor) : 0;
+    return { ...profileOf(ctx, c), freeAt: ctx.now + rest };
+  });
+  return callOrder({
+    ticketId: ticket.id,
+    tickets,
+    counters,
+    runs: serviceRuns(ctx),
+    rule: settingsOf(ctx),
+    serviceMs,
+    now: ctx.now,
+  });
+}
+
 export const queueHandlers = {
   'ticket.issue': (ctx) => {
     const { serviceId, priority, confirm } = ctx.payload;
@@ -116,12 +175,6 @@ export const queueHandlers = {
     if (service.daily_cap !== null && seq > service.daily_cap) {
       throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”今日号源已满（${service.daily_cap} 个）`);
     }
-    const ahead = (
-      sql(ctx, "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(
-        serviceId,
-        day,
-      ) as { n: number }
-    ).n;
     const ticket = ctx.store.upsert(
       'tickets',
       {
@@ -151,44 +204,25 @@ export const queueHandlers = {
       { issued_service_id: serviceId },
     );
     event(ctx, ticket, 'issue', { priority });
-    const open = (
-      sql(
-        ctx,
-        "SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open'",
-      ).get(serviceId) as { n: number }
-    ).n;
-    const recent = (
-      sql(
-        ctx,
-        `SELECT ${serviceKpi.sql(columns())} AS ms FROM tickets WHERE service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT 20`,
-      ).all(serviceId) as { ms: number }[]
-    ).map((r) => r.ms);
+    const { ahead, waitMs } = aheadOf(ctx, ticket);
     return {
       ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at },
       ahead,
-      estimatedWaitMinutes: estimateWaitMinutes(ahead, open, recent),
+      estimatedWaitMinutes: waitMs === null ? null : Math.ceil(waitMs / 60_000),
     };
   },
 
   'ticket.callNext': (ctx) => {
     const counter = readyToCall(ctx, ctx.payload.counterId);
-    const serviceIds = (
-      sql(ctx, 'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(counter.id) as { service_id: string }[]
-    ).map((r) => r.service_id);
     const candidates = sql(
       ctx,
-      `SELECT id, service_id, priority, status, queue_key, target_counter_id, park_until FROM tickets
+      `SELECT ${QUEUE_COLUMNS} FROM tickets
       WHERE day = ? AND status IN ('waiting','parked')
         AND (service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) OR target_counter_id = ?)`,
-    ).all(today(ctx), counter.id, counter.id) as Ticket[];
-    const next = chooseNext(
-      candidates,
-      { id: counter.id, serviceIds, profile: counter.profile, priorityStreak: counter.priority_streak },
-      settingsOf(ctx),
-      ctx.now,
-    );
+    ).all(today(ctx), counter.id, counter.id) as QueueTicket[];
+    const next = chooseNext(candidates, profileOf(ctx, counter), serviceRuns(ctx), settingsOf(ctx), ctx.now);
     if (!next) throw new CommandError(ErrorCode.QUEUE_EMPTY, '当前没有等候的号');
-    ctx.store.patch('counters', counter.id, { priority_streak: next.priorityStreak });
+    if (next.run) ctx.store.patch('services', next.run.serviceId, { priority_run: next.run.value });
     return call(ctx, counter, ctx.store.get('tickets', next.ticket.id)!, null);
   },
 
@@ -230,9 +264,10 @@ export const queueHandlers = {
     if (ticket.status !== 'missed') throw new CommandError(ErrorCode.TICKET_STATE, `${ticket.number} 号不是过号状态`);
     const s = settingsOf(ctx);
     const keys = (
-      sql(ctx, "SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND status = 'waiting'").all(
+      sql(ctx, `SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND ${waitingNow.sql(columns(), '?')}`).all(
         ticket.service_id,
         ticket.day,
+        ctx.now,
       ) as { queue_key: number }[]
     ).map((r) => r.queue_key);
     const back = ctx.store.patch('tickets', ticket.id, {
@@ -326,19 +361,21 @@ export const queueHandlers = {
       });
       event(ctx, ended, 'day_close', { reason: outcome.reason });
     }
-    for (const c of ctx.store.all('counters')) if (c.priority_streak !== 0) ctx.store.patch('counters', c.id, { priority_streak: 0 });
+    // Each day's lines start their interleave afresh.
+    for (const s of ctx.store.all('services')) if (s.priority_run !== 0) ctx.store.patch('services', s.id, { priority_run: 0 });
     ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${day}`, hall_id: ctx.hallId, day, closed_at: ctx.now });
     return { day, ended: open.length };
   },
 
   'service.update': (ctx) => {
-    const { serviceId, open, dailyCap, maxWaitMin, maxServiceMin, queueCap } = ctx.payload;
+    const { serviceId, open, dailyCap, maxWaitMin, maxServiceMin, maxCallMin, queueCap } = ctx.payload;
     if (!ctx.store.get('services', serviceId)) throw notFound('事项');
     const changes: Partial<Row<'services'>> = {};
     if (open !== undefined) changes.is_open = open ? 1 : 0;
     if (dailyCap !== undefined) changes.daily_cap = dailyCap;
     if (maxWaitMin !== undefined) changes.max_wait_min = maxWaitMin;
     if (maxServiceMin !== undefined) changes.max_service_min = maxServiceMin;
+    if (maxCallMin !== undefined) changes.max_call_min = maxCallMin;
     if (queueCap !== undefined) changes.queue_cap = queueCap;
     if (Object.keys(changes).length === 0) throw new CommandError(ErrorCode.VALIDATION_FAILED, '没有要修改的内容');
     return { service: ctx.store.patch('services', serviceId, changes) };

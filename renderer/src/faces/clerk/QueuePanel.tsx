@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { averageServiceMs } from '../../../../shared/queue/kpi';
 import { TRANSFER_MODES, type TransferMode } from '../../../../shared/queue/enums';
-import { isWaiting } from '../../../../shared/queue/rules';
+import { ticketWaitMs } from '../../../../shared/queue/entries';
+import { hallDayStart, isEligible } from '../../../../shared/queue/rules';
 import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
-import { useHall, useHallDay } from '../../app/hall';
+import { useHall } from '../../app/hall';
 import { formatDuration, useNow } from '../../app/time';
+import { clerkFigures, counterProfiles } from '../../features/queue/day';
 import { heldTicket } from '../../features/queue/tickets';
+import { useQueueDay } from '../../features/queue/useQueueDay';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { CheckList } from '../../ui/CheckList';
@@ -20,19 +22,17 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
   const now = useNow();
   const [dialog, setDialog] = useState<DialogKind>(null);
   const counter = rowById(replica, 'counters', counterId)!;
-  const { settings, tickets } = useHallDay(now);
+  const q = useQueueDay(now);
+  const { settings, tickets, figures } = q;
   const held = heldTicket(tickets, counterId);
-  const serviceIds = rowsOf(replica, 'counter_services')
-    .filter((cs) => cs.counter_id === counterId)
-    .sort((a, b) => a.position - b.position)
-    .map((cs) => cs.service_id);
-  const waitingFor = (sid: string) =>
-    tickets.filter((tk) => tk.service_id === sid && tk.target_counter_id === null && isWaiting(tk, now)).length;
-  const sentHere = tickets.filter((tk) => tk.target_counter_id === counterId && isWaiting(tk, now)).length;
-  const totalWaiting = serviceIds.reduce((n, sid) => n + waitingFor(sid), 0) + sentHere;
+  const profile = counterProfiles(replica).find((c) => c.id === counterId)!;
+  const serviceIds = profile.serviceIds;
+  // Each line's waiting now, as on the board; those sent to this window are said apart.
+  const sentHere = tickets.filter((tk) => tk.target_counter_id === counterId && isEligible(tk, profile, now)).length;
+  const callable = tickets.filter((tk) => isEligible(tk, profile, now)).length;
   const missed = tickets.filter((tk) => tk.status === 'missed' && tk.counter_id === counterId);
-  const mine = tickets.filter((tk) => tk.staff_id === counter.staff_id && tk.status === 'finished');
-  const avg = averageServiceMs(mine);
+  const mine = counter.staff_id ? clerkFigures(replica, q, counter.staff_id, hallDayStart(q.day, settings.utcOffsetMinutes), now) : null;
+  const minutes = (ms: number) => (ms / 60_000).toFixed(1);
   const run = async (p: Promise<CommandOutcome>) => onResult(await p);
 
   const needHub = connection.status === 'connected' ? null : t('clerk.why.needHub');
@@ -54,7 +54,9 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
               <span className="current-status">{t(`ticket.status.${held.status}`)}</span>
               <span>{service?.name}</span>
               {held.priority !== 'normal' && <span className="priority-flag">{t(`priority.${held.priority}`)}</span>}
-              <span className="muted">{t('q.waitedFor', { d: formatDuration((held.called_at ?? now) - held.issued_at) })}</span>
+              <span className="muted">
+                {t('q.waitedFor', { d: formatDuration(ticketWaitMs(q.entries.filter((e) => e.ticketId === held.id))) })}
+              </span>
               {held.recalls > 0 && <span className="muted">{t('q.recalls', { n: held.recalls })}</span>}
             </>
           ) : (
@@ -68,7 +70,7 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
           hotkey="F1"
           variant="primary"
           onPress={() => void run(api.command('ticket.callNext', { counterId }))}
-          disabledReason={callWhy ?? (totalWaiting === 0 ? t('q.why.empty') : null)}
+          disabledReason={callWhy ?? (callable === 0 ? t('q.why.empty') : null)}
         />
         <KeyButton
           label={t('q.recall')}
@@ -107,17 +109,23 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
             {serviceIds.map((sid) => (
               <li key={sid}>
                 <span>{rowById(replica, 'services', sid)?.name}</span>
-                <strong>{t('q.people', { n: waitingFor(sid) })}</strong>
+                <strong>{t('q.people', { n: figures.services.get(sid)?.waiting ?? 0 })}</strong>
               </li>
             ))}
           </ul>
+          {sentHere > 0 && <p className="muted">{t('q.sentHere', { n: sentHere })}</p>}
         </div>
         <div>
           <h3>{t('q.mine')}</h3>
-          <p className="mine">
-            {t('q.served', { n: mine.length })}
-            {avg !== null && <> · {t('q.avg', { m: (avg / 60_000).toFixed(1) })}</>}
-          </p>
+          {mine && (
+            <p className="mine">
+              {t('q.served', { n: mine.finished })}
+              {mine.avgServiceMs !== null && <> · {t('q.avg', { m: minutes(mine.avgServiceMs) })}</>}
+              {mine.avgWaitMs !== null && <> · {t('q.avgWait', { m: minutes(mine.avgWaitMs) })}</>}
+              {mine.perHour !== null && <> · {t('q.perHour', { n: mine.perHour.toFixed(1) })}</>}
+              <> · {t('q.idle', { d: formatDuration(mine.idleMs) })}</>
+            </p>
+          )}
           {missed.length > 0 && (
             <>
               <h3>{t('q.missed')}</h3>

@@ -116,10 +116,16 @@ export function CaseSupervision() {
 /** The day so far, at a glance. */
 function TodayKpis({ today }: { today: QueryResult<'hall.today'> }) {
   const { t } = useI18n();
+  // A rate with its count beside it; a count alone while the rate has no whole.
+  const share = (pct: number | null, n: number, alone: number | string = '—') => (pct === null ? alone : t('board.share', { p: pct, n }));
   const kpis: [Key, number | string, string?][] = [
     ['sup.ticketsIssued', today.tickets.issued],
     ['sup.ticketsWaiting', today.tickets.waiting],
     ['sup.avgWait', today.tickets.avgWaitMin ?? '—'],
+    ['q.today.serviceLevel', share(today.tickets.serviceLevelPct, today.tickets.called)],
+    ['q.today.noShows', share(today.tickets.noShowPct, today.tickets.noShow, today.tickets.noShow)],
+    ['q.today.avgService', today.tickets.avgServiceMin ?? '—'],
+    ['q.today.uncalled', today.tickets.uncalled],
     ['sup.casesReceived', today.cases.received],
     ['sup.casesConcluded', today.cases.concluded],
     ['sup.casesRunning', today.cases.running],

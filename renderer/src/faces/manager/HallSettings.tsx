@@ -76,7 +76,11 @@ function QueueSettingsForm() {
   const [values, setValues] = useDraft(useHallDay(hallNow()).settings);
   const { error, check } = useCommandError();
   const [saved, setSaved] = useState(false);
-  const num = (key: 'priorityStreak' | 'noShowAfter' | 'recallLimit' | 'parkMinutes' | 'announceRepeat', min: number, max: number) => (
+  const num = (
+    key: 'priorityStreak' | 'normalStreak' | 'noShowAfter' | 'recallLimit' | 'parkMinutes' | 'announceRepeat',
+    min: number,
+    max: number,
+  ) => (
     <label className="inline">
       {t(`qs.${key}`)}
       <input
@@ -98,7 +102,9 @@ function QueueSettingsForm() {
       }}
     >
       <strong>{t('qs.title')}</strong>
+      {/* The interleave both ways: 2 then 1 calls two priority tickets per standard one, 1 then 2 the reverse. */}
       {num('priorityStreak', 1, 10)}
+      {num('normalStreak', 1, 10)}
       <label className="inline">
         {t('qs.noShowRule')}
         <select value={values.noShowRule} onChange={(e) => setValues({ ...values, noShowRule: e.target.value as NoShowRule })}>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { isCounterOffline } from '../../../../shared/counter/rules';
 import type { CounterState } from '../../../../shared/counter/enums';
-import { serviceLoad } from '../../../../shared/queue/kpi';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
-import { useHall, useHallDay } from '../../app/hall';
+import { useHall } from '../../app/hall';
 import { formatDuration, useNow } from '../../app/time';
 import { pauseReasonText } from '../../features/counter/pauseReason';
+import { serviceRows } from '../../features/queue/day';
 import { heldTicket } from '../../features/queue/tickets';
+import { useQueueDay } from '../../features/queue/useQueueDay';
 import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
@@ -69,39 +70,38 @@ function CounterTile({ counter, state, now }: { counter: Row<'counters'>; state:
 function ServiceTable({ now }: { now: number }) {
   const { replica } = useHall();
   const { t } = useI18n();
-  const { tickets } = useHallDay(now);
+  const rows = serviceRows(replica, useQueueDay(now));
   const [editing, setEditing] = useState<string | null>(null);
   const minutes = (ms: number | null) => (ms === null ? '—' : t('board.min', { m: Math.round(ms / 60_000) }));
-  const rows = rowsOf(replica, 'services')
-    .sort((a, b) => a.sort - b.sort)
-    .map((s) => {
-      const own = tickets.filter((tk) => tk.service_id === s.id);
-      return { s, load: serviceLoad(own, now), issued: own.length };
-    });
   return (
     <section className="card">
       <DataTable
         label={t('board.services')}
         rows={rows}
-        rowKey={(r) => r.s.id}
-        rowClass={({ s, load }) => (load.longestWaitMs !== null && load.longestWaitMs > s.max_wait_min * 60_000 ? 'over' : '')}
-        detail={({ s }) => editing === s.id && <ThresholdForm service={s} onSaved={() => setEditing(null)} />}
+        rowKey={(r) => r.service.id}
+        rowClass={(r) => (r.longestWaitMs !== null && r.longestWaitMs > r.service.max_wait_min * 60_000 ? 'over' : '')}
+        detail={({ service }) => editing === service.id && <ThresholdForm service={service} onSaved={() => setEditing(null)} />}
         columns={[
           {
             header: t('board.service'),
-            cell: ({ s }) => (
+            cell: ({ service: s }) => (
               <>
                 <b>{s.prefix}</b> {s.name}
               </>
             ),
           },
-          { header: t('board.waiting'), cell: (r) => r.load.waiting },
-          { header: t('board.longest'), cell: (r) => minutes(r.load.longestWaitMs) },
-          { header: t('board.avgWait'), cell: (r) => minutes(r.load.averageWaitMs) },
-          { header: t('board.issued'), cell: (r) => r.issued },
-          { header: t('board.serviceOpen'), cell: (r) => <ServiceSwitch service={r.s} /> },
+          { header: t('board.waiting'), cell: (r) => r.waiting },
+          { header: t('board.longest'), cell: (r) => minutes(r.longestWaitMs) },
+          { header: t('board.avgWait'), cell: (r) => minutes(r.avgWaitMs) },
           {
-            cell: ({ s }) => (
+            header: t('board.serviceLevel'),
+            cell: (r) => (r.serviceLevel === null ? '—' : t('board.share', { p: Math.round(r.serviceLevel * 100), n: r.called })),
+          },
+          { header: t('board.issued'), cell: (r) => r.issued },
+          { header: t('board.noShows'), cell: (r) => r.noShows },
+          { header: t('board.serviceOpen'), cell: (r) => <ServiceSwitch service={r.service} /> },
+          {
+            cell: ({ service: s }) => (
               <button
                 type="button"
                 className="btn small"
@@ -125,6 +125,7 @@ function ThresholdForm({ service: s, onSaved }: { service: Row<'services'>; onSa
   const [values, setValues] = useState({
     maxWaitMin: s.max_wait_min,
     maxServiceMin: s.max_service_min,
+    maxCallMin: s.max_call_min,
     queueCap: s.queue_cap,
     dailyCap: s.daily_cap,
   });
@@ -151,6 +152,7 @@ function ThresholdForm({ service: s, onSaved }: { service: Row<'services'>; onSa
     >
       {field('maxWaitMin', t('board.maxWait'))}
       {field('maxServiceMin', t('board.maxService'))}
+      {field('maxCallMin', t('board.maxCall'))}
       {field('queueCap', t('board.queueCap'))}
       {field('dailyCap', t('board.dailyCap'))}
       <button type="submit" className="btn btn-primary small">

@@ -47,4 +47,12 @@ export const queue: Words<typeof zh> = {
   'q.minutes': 'Park minutes',
   'q.handled': 'Services handled',
   'q.waitedFor': 'waited {d}',
+  'q.sentHere': '{n} sent to this window',
+  'q.avgWait': 'those I called waited {m} min on average',
+  'q.idle': 'idle {d}',
+  'q.perHour': '{n} per hour',
+  'q.today.serviceLevel': 'Called in time',
+  'q.today.noShows': 'No-shows',
+  'q.today.avgService': 'Average service (min)',
+  'q.today.uncalled': 'Never called (day closed)',
 };

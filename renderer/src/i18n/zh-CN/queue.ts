@@ -46,4 +46,12 @@ export const queue = {
   'q.minutes': '挂起分钟数',
   'q.handled': '实际办理事项',
   'q.waitedFor': '已等 {d}',
+  'q.sentHere': '转给本窗口 {n} 人',
+  'q.avgWait': '所叫号平均等候 {m} 分钟',
+  'q.idle': '空闲 {d}',
+  'q.perHour': '每小时 {n} 件',
+  'q.today.serviceLevel': '按时叫号率',
+  'q.today.noShows': '过号',
+  'q.today.avgService': '平均办理（分钟）',
+  'q.today.uncalled': '日终未叫号',
 };
