@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { packageYears } from '../../../main/hub/features/calendar/calendar';
 import { LIMIT_UNITS } from '../../../shared/calendar/enums';
-import { addDays, WorkCalendar } from '../../../shared/calendar/rules';
+import { addDays, daysBetween, WorkCalendar } from '../../../shared/calendar/rules';
 import { CASE_SIGNALS, CASE_STATUSES, PAUSE_KINDS } from '../../../shared/cases/enums';
 import { caseDeadlines, caseSignalDefinition } from '../../../shared/cases/rules';
 import { columns } from '../../../shared/kernel/definition';
@@ -30,10 +30,11 @@ const calendar = new WorkCalendar({
 describe('the case signal: one definition in TypeScript and SQL', () => {
   // Cases as the hub stores them: due days from the calendar in each limit unit, with extensions and
   // paused days, some paused now (before, on or after the due day), some not accepted or ended.
+  // Each is looked at on a day around its own span, so that long limits reach every signal.
   const rows = Array.from({ length: 6000 }, (_, i) => {
     const unit = pick(LIMIT_UNITS);
     const accepted = addDays('2024-01-01', int(0, 1000));
-    const promised = unit === 'months' ? int(1, 6) : int(0, 30);
+    const promised = unit === 'months' ? int(1, 6) : unit === 'years' ? int(1, 2) : int(0, 30);
     const d = caseDeadlines(
       calendar,
       accepted,
@@ -42,6 +43,7 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
       int(0, 1) * int(1, 10),
       pick([0.5, 0.8, 1]),
     );
+    const span = daysBetween(accepted, d.promisedDue) + 40;
     const status = pick(CASE_STATUSES);
     // Not yet accepted: no due days (mostly); a few running ones without them too.
     const undated = status === 'received' || status === 'supplement' ? rnd() < 0.9 : rnd() < 0.05;
@@ -54,8 +56,8 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
       yellow_from: undated ? null : d.yellowFrom,
       // Mostly consistent pairs, and a few half-set ones: the definitions must agree on those too.
       paused_kind: paused || rnd() < 0.03 ? pick(PAUSE_KINDS) : null,
-      paused_since: paused ? (rnd() < 0.95 ? addDays(accepted, int(0, 80)) : null) : maybe(0.03, () => addDays(accepted, int(0, 80))),
-      today: addDays(accepted, int(-5, 120)),
+      paused_since: paused ? (rnd() < 0.95 ? addDays(accepted, int(0, span)) : null) : maybe(0.03, () => addDays(accepted, int(0, span))),
+      today: addDays(accepted, int(-5, span)),
     };
   });
 

@@ -90,7 +90,10 @@ export function RegisterCase(props: {
               label={(i) =>
                 t('case.itemOption', {
                   name: i.name,
-                  limit: i.mode === 'instant' ? t('case.instant') : t('case.promisedDays', { n: i.promised_limit }),
+                  limit:
+                    i.mode === 'instant'
+                      ? t('case.instant')
+                      : t('case.promisedLimit', { n: i.promised_limit, unit: t(`limitUnit.${i.limit_unit}`) }),
                 })
               }
             />

@@ -18,7 +18,7 @@ export const cases: Words<typeof zh> = {
   'case.item': 'Item',
   'case.itemOption': '{name} ({limit})',
   'case.instant': 'on the spot',
-  'case.promisedDays': 'promised {n} working days',
+  'case.promisedLimit': 'promised {n} {unit}',
   'case.linkTicket': 'For the current ticket {n}',
   'case.ticket': 'Queue ticket',
   'case.applicant': 'Applicant',

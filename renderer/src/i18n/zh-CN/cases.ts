@@ -17,7 +17,7 @@ export const cases = {
   'case.item': '事项',
   'case.itemOption': '{name}（{limit}）',
   'case.instant': '即办件',
-  'case.promisedDays': '承诺 {n} 个工作日',
+  'case.promisedLimit': '承诺 {n} {unit}',
   'case.linkTicket': '关联当前号码 {n}',
   'case.ticket': '排队号码',
   'case.applicant': '申请人',
