@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Day } from '../calendar/schemas';
 import type { QuerySpec } from '../kernel/command';
 import { entityId } from '../kernel/zod';
-import { CaseStatus } from './enums';
+import { CaseStatus, PauseKind } from './enums';
 
 /**
  * Read-only questions a terminal asks the hub: what its replica does not hold (ten years of cases)
@@ -22,11 +22,16 @@ export const SupervisionRow = z.object({
   signal: z.enum(['yellow', 'red']),
   promisedDue: z.string(),
   statutoryDue: z.string(),
-  /** Working days from today to the promised due day: 0 on the last day, negative when overdue. */
+  /**
+   * Working days from today (or from the day a pause began: the clock stands still) to the promised
+   * due day: 0 on the last day, negative when overdue.
+   */
   daysLeft: z.number().int(),
   /** Joint parts past their own due day while the whole may still be in time. */
   partsOverdue: z.number().int(),
   overStatutory: z.boolean(),
+  /** The clock is paused (挂起 or 特别程序): the case keeps the colour it had. */
+  paused: PauseKind.nullable(),
   green: z.boolean(),
   calendarWarning: z.string(),
 });

@@ -115,9 +115,9 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
             (d0 = caseDeadlines(
               cal,
               day,
-              { promised: item.promised_limit, statutory: item.statutory_limit, unit: 'working_days' },
+              { promised: item.promised_limit, unit: 'working_days', statutory: item.statutory_limit, statutoryUnit: 'working_days' },
               0,
-              0,
+              [],
               0.8,
             )),
           );

@@ -4,7 +4,7 @@ import { packageYears } from '../../../main/hub/features/calendar/calendar';
 import { LIMIT_UNITS } from '../../../shared/calendar/enums';
 import { addDays, daysBetween, WorkCalendar } from '../../../shared/calendar/rules';
 import { CASE_SIGNALS, CASE_STATUSES, PAUSE_KINDS } from '../../../shared/cases/enums';
-import { caseDeadlines, caseSignalDefinition } from '../../../shared/cases/rules';
+import { caseDeadlines, caseSignalDefinition, RUNNING } from '../../../shared/cases/rules';
 import { columns } from '../../../shared/kernel/definition';
 import { TICKET_STATUSES } from '../../../shared/queue/enums';
 import { serviceKpi, waitKpi } from '../../../shared/queue/kpi';
@@ -28,19 +28,21 @@ const calendar = new WorkCalendar({
 });
 
 describe('the case signal: one definition in TypeScript and SQL', () => {
-  // Cases as the hub stores them: due days from the calendar in each limit unit, with extensions and
-  // paused days, some paused now (before, on or after the due day), some not accepted or ended.
-  // Each is looked at on a day around its own span, so that long limits reach every signal.
+  // Cases as the hub stores them: due days from the calendar in each limit unit (the statutory one
+  // in working days for joint handling), with extensions and finished pauses, some paused now
+  // (before, on or after the due day), some not accepted or ended. Each is looked at on a day
+  // around its own span, so that long limits reach every signal.
   const rows = Array.from({ length: 6000 }, (_, i) => {
     const unit = pick(LIMIT_UNITS);
     const accepted = addDays('2024-01-01', int(0, 1000));
     const promised = unit === 'months' ? int(1, 6) : unit === 'years' ? int(1, 2) : int(0, 30);
+    const pause = addDays(accepted, int(0, 30));
     const d = caseDeadlines(
       calendar,
       accepted,
-      { promised, statutory: promised + int(0, 20), unit },
+      { promised, unit, statutory: promised + int(0, 20), statutoryUnit: pick([unit, 'working_days']) },
       int(0, 1) * int(1, 15),
-      int(0, 1) * int(1, 10),
+      rnd() < 0.5 ? [] : [{ from: pause, to: addDays(pause, int(1, 10)) }],
       pick([0.5, 0.8, 1]),
     );
     const span = daysBetween(accepted, d.promisedDue) + 40;
@@ -76,10 +78,18 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
     // The rows reach every signal and every limit unit, so the agreement means something.
     const seen = new Set(rows.map((r) => caseSignalDefinition.ts(r, r.today)));
     expect([...seen].sort()).toEqual([...CASE_SIGNALS].sort());
+    const signalsOf = (where: (r: (typeof rows)[number]) => boolean) =>
+      [...new Set(rows.filter(where).map((r) => caseSignalDefinition.ts(r, r.today)))].sort();
+    // The clock in every unit; paused cases that keep a yellow or red.
     for (const unit of LIMIT_UNITS) {
-      const signals = new Set(rows.filter((r) => r.unit === unit).map((r) => caseSignalDefinition.ts(r, r.today)));
-      expect([...signals].sort(), unit).toEqual(['closed', 'normal', 'paused', 'red', 'waiting', 'yellow']);
+      expect(
+        signalsOf((r) => r.unit === unit && RUNNING.includes(r.status)),
+        unit,
+      ).toEqual(['closed', 'normal', 'paused', 'red', 'yellow']);
     }
+    expect(signalsOf((r) => RUNNING.includes(r.status) && r.paused_kind !== null && r.paused_since !== null)).toEqual(
+      expect.arrayContaining(['paused', 'red', 'yellow']),
+    );
   });
 
   it('agrees with today as a bound parameter, as the hub queries it', () => {

@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import {
-  caseDeadlines,
   checkExtension,
   checkPartDecision,
   checkPause,
   checkResume,
   checkStep,
+  JOINT_LIMIT,
   jointOnTime,
-  RUNNING,
   type CaseState,
   type Refusal,
 } from '../../../../shared/cases/rules';
 import { maskResidentId } from '../../../../shared/identity/rules';
-import { hallDay } from '../../../../shared/queue/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
-import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { dayOf, deadlinePatch, recomputeDeadlines } from './deadlines';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
@@ -28,8 +26,6 @@ import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, ty
  */
 
 type Ctx = HandlerContext<CommandType>;
-
-const dayOf = (ctx: Ctx, t: number) => hallDay(t, parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings).utcOffsetMinutes);
 
 const stateError = (r: Refusal) => new CommandError(ErrorCode.CASE_STATE, r.reason);
 
@@ -75,41 +71,6 @@ function record(ctx: Ctx, caseId: string, action: string, staffId: string | null
     at,
     detail: JSON.stringify(detail),
   });
-}
-
-/** The due days of a running case (and of its undecided joint parts) from the calendar as it is now. */
-function deadlinePatch(ctx: Ctx, c: Row<'cases'>): Partial<Row<'cases'>> {
-  if (c.accepted_day === null) return {};
-  const cal = hallCalendar(ctx.store.db, ctx.hallId);
-  const { yellowShare } = parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings);
-  const d = caseDeadlines(
-    cal,
-    c.accepted_day,
-    { promised: c.promised_limit, statutory: c.statutory_limit, unit: c.limit_unit },
-    c.extension_days,
-    c.paused_days,
-    yellowShare,
-  );
-  for (const part of partsOf(ctx, c.id)) {
-    if (part.outcome !== 'pending') continue;
-    const due = cal.addWorkingDays(c.accepted_day, part.limit_days + c.paused_days).date;
-    if (due !== part.due_day) ctx.store.patch('case_parts', part.id, { due_day: due });
-  }
-  return { promised_due: d.promisedDue, statutory_due: d.statutoryDue, yellow_from: d.yellowFrom, calendar_warning: d.uncovered.join(',') };
-}
-
-/** After a calendar or settings change: every running case's due days again; only changed rows are written. */
-export function recomputeRunningCases(ctx: Ctx): number {
-  let changed = 0;
-  const running = ctx.store.where('cases', `status IN (${RUNNING.map((s) => `'${s}'`).join(',')})`);
-  for (const c of running) {
-    const patch = deadlinePatch(ctx, c);
-    if (Object.entries(patch).some(([k, v]) => c[k as keyof typeof c] !== v)) {
-      ctx.store.patch('cases', c.id, patch);
-      changed++;
-    }
-  }
-  return changed;
 }
 
 /** Case number: hall code, date, daily sequence (H3301-20261125-0001); unique by construction and by index. */
@@ -176,10 +137,11 @@ export const caseHandlers = {
         decided_at: null,
         concluded_at: null,
         delivered_at: null,
-        statutory_limit: item.statutory_limit,
+        // Joint handling: the whole case within 45 working days, whatever the item's own statutory limit (art. 42).
+        statutory_limit: p.parts.length ? JOINT_LIMIT : item.statutory_limit,
         promised_limit: item.promised_limit,
         limit_unit: item.limit_unit,
-        statutory_unit: item.limit_unit,
+        statutory_unit: p.parts.length ? 'working_days' : item.limit_unit,
         promised_due: null,
         statutory_due: null,
         delivery_due: null,
@@ -306,8 +268,9 @@ export const caseHandlers = {
       paused_days: c.paused_days + pausedDays,
       updated_at: at,
     });
-    const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, resumed));
+    // Recorded first: the due days count the pauses from the case's history.
     record(ctx, c.id, 'resume', staffId, at, { pausedDays, kind: c.paused_kind });
+    const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, resumed));
     return { case: updated, pausedDays };
   },
 
@@ -367,6 +330,6 @@ export const caseHandlers = {
     merged.dutyDays = [...new Set(merged.dutyDays)].sort();
     const hall = ctx.store.patch('halls', ctx.hallId, { case_settings: JSON.stringify(merged) });
     calendarChanged(ctx.store.db);
-    return { hall, recomputed: recomputeRunningCases(ctx) };
+    return { hall, recomputed: recomputeDeadlines(ctx) };
   },
 } satisfies FeatureHandlers<typeof caseCommandSpecs>;

@@ -1,4 +1,4 @@
-import { type CaseSignal, type CaseStatus } from '../../../../shared/cases/enums';
+import { type CaseSignal, type CaseStatus, type PauseKind } from '../../../../shared/cases/enums';
 import { type caseQuerySpecs, type SupervisionRow } from '../../../../shared/cases/queries';
 import { caseSignalDefinition, RUNNING } from '../../../../shared/cases/rules';
 import { columns } from '../../../../shared/kernel/definition';
@@ -24,14 +24,16 @@ export const caseQueries = {
       db,
       `SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal} AS signal, c.green,
                 c.calendar_warning, c.applicant_name, c.department_id, i.name AS item_name, d.name AS department_name,
-                coalesce(h.name, f.name) AS handler_name,
-                (SELECT count(*) FROM case_parts p WHERE p.case_id = c.id AND p.outcome = 'pending' AND p.due_day < @today) AS parts_overdue
+                coalesce(h.name, f.name) AS handler_name, c.paused_kind, c.paused_since,
+                (SELECT count(*) FROM case_parts p WHERE p.case_id = c.id AND p.outcome = 'pending'
+                   AND p.due_day < coalesce(c.paused_since, @today)) AS parts_overdue
          FROM cases c JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
          LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
          WHERE c.status ${sqlIn(RUNNING)} AND c.yellow_from <= @today
          UNION ALL
          SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal}, c.green,
-                c.calendar_warning, c.applicant_name, c.department_id, i.name, d.name, coalesce(h.name, f.name), o.n
+                c.calendar_warning, c.applicant_name, c.department_id, i.name, d.name, coalesce(h.name, f.name),
+                c.paused_kind, c.paused_since, o.n
          FROM (SELECT case_id, count(*) AS n FROM case_parts WHERE outcome = 'pending' AND due_day < @today GROUP BY case_id) o
          JOIN cases c ON c.id = o.case_id JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
          LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
@@ -50,14 +52,18 @@ export const caseQueries = {
       item_name: string;
       department_name: string;
       handler_name: string;
+      paused_kind: PauseKind | null;
+      paused_since: string | null;
       parts_overdue: number;
     }[];
     const rows: SupervisionRow[] = [];
     for (const c of candidates) {
       const flagged = c.signal === 'red' || c.signal === 'yellow' ? c.signal : c.parts_overdue > 0 ? 'yellow' : null;
       if (!flagged) continue;
+      // The clock stands still while paused: what is left is counted from the day it stopped.
+      const asOf = c.paused_since ?? today;
       const daysLeft =
-        today <= c.promised_due ? cal.workingDaysBetween(today, c.promised_due) : -cal.workingDaysBetween(c.promised_due, today);
+        asOf <= c.promised_due ? cal.workingDaysBetween(asOf, c.promised_due) : -cal.workingDaysBetween(c.promised_due, asOf);
       rows.push({
         id: c.id,
         number: c.number,
@@ -72,7 +78,8 @@ export const caseQueries = {
         statutoryDue: c.statutory_due,
         daysLeft,
         partsOverdue: c.parts_overdue,
-        overStatutory: today > c.statutory_due,
+        overStatutory: asOf > c.statutory_due,
+        paused: c.paused_kind,
         green: c.green === 1,
         calendarWarning: c.calendar_warning,
       });

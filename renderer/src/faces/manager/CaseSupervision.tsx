@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useHallDay } from '../../app/hall';
 import { useNow } from '../../app/time';
+import type { SupervisionRow } from '../../../../shared/cases/queries';
 import type { QueryResult } from '../../../../shared/protocol';
 import { useI18n, type Key } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
@@ -91,6 +92,7 @@ export function CaseSupervision() {
               header: t('sup.daysLeft'),
               cell: (r) => (r.daysLeft < 0 ? t('sup.overdue', { n: -r.daysLeft }) : t('sup.left', { n: r.daysLeft })),
             },
+            { header: t('sup.flags'), cell: (r) => <Flags r={r} /> },
           ]}
         />
         {sup.result && <h3 className="subhead">{t('sup.byDepartment')}</h3>}
@@ -110,6 +112,16 @@ export function CaseSupervision() {
       </section>
       <TimeLimitReport tick={tick} />
     </>
+  );
+}
+
+/** What else supervision notes on a case: a pause. */
+function Flags({ r }: { r: SupervisionRow }) {
+  const { t } = useI18n();
+  return (
+    <span className="flags">
+      {r.paused && <span className="badge signal-paused">{t('sup.paused', { kind: t(`case.event.${r.paused}`) })}</span>}
+    </span>
   );
 }
 

@@ -167,6 +167,8 @@ export const cases: Words<typeof zh> = {
   'sup.overStatutory': 'past the statutory limit',
   'sup.partsOverdue': '{n} joint parts late',
   'sup.none': 'No case is on warning or overdue',
+  'sup.flags': 'Flags',
+  'sup.paused': 'Clock paused ({kind})',
   'rep.title': 'Time-limit report',
   'rep.year': 'Year',
   'rep.compression': 'Promised-limit compression',

@@ -161,6 +161,8 @@ export const cases = {
   'sup.overStatutory': '已超法定时限',
   'sup.partsOverdue': '{n} 个联审环节超时',
   'sup.none': '没有预警或超期的办件',
+  'sup.flags': '标记',
+  'sup.paused': '暂停计时（{kind}）',
   'rep.title': '时限报告',
   'rep.year': '年度',
   'rep.compression': '承诺时限压缩',
