@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { LimitUnit } from '../../shared/calendar/enums';
-import { ok } from '../support/actors';
+import { err, ok } from '../support/actors';
 import { C1, caseHall, ITEM } from '../support/caseHall';
 
 /**
  * The case clocks at the hub, on its own clock (DOMAIN.md "Time limits", "Supervision"): pauses,
- * limits in natural days, months and years, joint handling, extensions.
+ * limits in natural days, months and years, joint handling, extensions, art. 32, 44 and 45, the
+ * supervision flags.
  */
 
 const at = (day: string) => Date.parse(`${day}T01:00:00Z`); // 09:00 in the hall
@@ -31,11 +32,12 @@ async function hall(start: string, unit: LimitUnit = 'working_days', promised = 
     active: true,
   };
   ok(h.a.manager('catalog.save', { itemId: 'item-test', item }));
-  const pause = (caseId: string) =>
-    h.clerk('case.pause', { caseId, counterId: C1, at: h.clock(), kind: 'special', reason: '专家评审', expectedDays: 5 });
+  const pause = (caseId: string, expectedDays: number | null = 5) =>
+    h.clerk('case.pause', { caseId, counterId: C1, at: h.clock(), kind: 'special', reason: '专家评审', expectedDays } as never);
   const resume = (caseId: string) => ok(h.clerk('case.resume', { caseId, counterId: C1, at: h.clock() }));
+  const toReview = (caseId: string) => ['undertake', 'review'].forEach((s) => ok(h.step(caseId, s as 'review')));
   const supervision = async () => (await h.ask('cases.supervision', {})).rows;
-  return { ...h, itemId: 'item-test', pause, resume, supervision, goTo: (day: string) => h.clock.set(at(day)) };
+  return { ...h, itemId: 'item-test', pause, resume, toReview, supervision, goTo: (day: string) => h.clock.set(at(day)) };
 }
 
 describe('pauses and the signal', () => {
@@ -49,6 +51,14 @@ describe('pauses and the signal', () => {
     ok(pause(c.id));
     days(5); // Tue 11-17: past the promised day, but the clock stopped on 11-12
     expect(await supervision()).toMatchObject([{ number: c.number, signal: 'yellow', paused: 'special', daysLeft: 2 }]);
+  });
+
+  it('a special procedure without its expected length is refused (art. 45)', async () => {
+    const { register, step, pause, row } = await hall('2026-11-02');
+    const c = register({ itemId: ITEM });
+    ok(step(c.id, 'accept'));
+    expect(err(pause(c.id, null))).toBe('VALIDATION_FAILED');
+    expect(row(c.id).paused_kind).toBeNull();
   });
 });
 
@@ -88,5 +98,109 @@ describe('limits in natural days, joint handling and extensions', () => {
     resume(c.id);
     expect(row(c.id)).toMatchObject({ paused_days: 9, promised_due: '2025-12-04', statutory_due: '2025-12-05' });
     expect(part().due_day).toBe('2025-10-11');
+  });
+});
+
+describe('art. 32 and 44', () => {
+  it('accepted more than 5 working days after receipt without a 补正 notice: the clock starts on receipt', async () => {
+    const { register, step, row, days } = await hall('2026-11-02');
+    const c = register({ itemId: ITEM });
+    days(8); // Tue 11-10: the 6th working day after receipt
+    ok(step(c.id, 'accept'));
+    expect(row(c.id)).toMatchObject({ accepted_day: '2026-11-02', promised_due: '2026-11-16' });
+    const inTime = register({ itemId: ITEM });
+    days(7); // Tue 11-17: the 5th working day after receipt on 11-10
+    ok(step(inTime.id, 'accept'));
+    expect(row(inTime.id)).toMatchObject({ accepted_day: '2026-11-17' });
+  });
+
+  it('a late 补正 notice and repeated ones are flagged; a timely notice lets the clock start on acceptance', async () => {
+    const { register, step, row, days, supervision } = await hall('2026-11-02');
+    const late = register({ itemId: ITEM });
+    const twice = register({ itemId: ITEM });
+    ok(step(twice.id, 'requestSupplement', { missing: ['场地证明'] })); // on the day: in time
+    days(8); // Tue 11-10
+    ok(step(late.id, 'requestSupplement', { missing: ['场地证明'] }));
+    ok(step(twice.id, 'resubmit', { received: ['场地证明'] }));
+    ok(step(twice.id, 'requestSupplement', { missing: ['营业执照'] }));
+    expect(row(late.id)).toMatchObject({ late_notice: 1, supplement_count: 1 });
+    expect(row(twice.id)).toMatchObject({ late_notice: 0, supplement_count: 2 });
+    const rows = await supervision();
+    expect(rows.find((r) => r.id === late.id)).toMatchObject({ signal: 'waiting', lateNotice: true, supplements: 1 });
+    expect(rows.find((r) => r.id === twice.id)).toMatchObject({ signal: 'waiting', lateNotice: false, supplements: 2 });
+    ok(step(twice.id, 'resubmit', { received: ['营业执照'] }));
+    ok(step(twice.id, 'accept'));
+    expect(row(twice.id).accepted_day).toBe('2026-11-10');
+    // Told late, the applicant's case counts as accepted on receipt all the same.
+    ok(step(late.id, 'resubmit', { received: ['场地证明'] }));
+    ok(step(late.id, 'accept'));
+    expect(row(late.id).accepted_day).toBe('2026-11-02');
+  });
+
+  it('after a decision, delivery is due within 10 working days: a due day, and a signal on the supervision list', async () => {
+    const { register, step, row, days, toReview, supervision } = await hall('2026-11-02');
+    const c = register({ itemId: ITEM });
+    ok(step(c.id, 'accept'));
+    toReview(c.id);
+    days(1); // Tue 11-03
+    ok(step(c.id, 'approve'));
+    ok(step(c.id, 'conclude', { feeCents: 0 }));
+    expect(row(c.id)).toMatchObject({ delivery_due: '2026-11-17', status: 'concluded' });
+    days(14); // Tue 11-17: the last day
+    expect(await supervision()).toMatchObject([{ id: c.id, signal: 'yellow', deliveryDue: '2026-11-17', daysLeft: null }]);
+    days(1);
+    expect(await supervision()).toMatchObject([{ id: c.id, signal: 'red', deliveryDue: '2026-11-17' }]);
+    ok(step(c.id, 'deliver'));
+    expect(await supervision()).toEqual([]);
+  });
+});
+
+describe('supervision flags', () => {
+  it('a decision past the statutory limit: 1 working day is a yellow card, 2 a red one, recorded with the handler', async () => {
+    const { hub, register, step, row, goTo, toReview, supervision } = await hall('2026-11-02');
+    const one = register({ itemId: ITEM });
+    const two = register({ itemId: ITEM });
+    for (const c of [one, two]) {
+      ok(step(c.id, 'accept'));
+      toReview(c.id);
+    }
+    // Statutory 15 working days from Mon 11-02: Mon 11-23.
+    goTo('2026-11-24');
+    ok(step(one.id, 'approve'));
+    goTo('2026-11-25');
+    ok(step(two.id, 'deny', { reason: '不符合条件' }));
+    expect(row(one.id)).toMatchObject({ late_days: 1, card: 'yellow', handler_id: 'H3301-u-1' });
+    expect(row(two.id)).toMatchObject({ late_days: 2, card: 'red', handler_id: 'H3301-u-1' });
+    const rows = await supervision();
+    expect(rows.find((r) => r.id === one.id)).toMatchObject({ card: 'yellow', lateDays: 1 });
+    expect(rows.find((r) => r.id === two.id)).toMatchObject({ card: 'red', lateDays: 2 });
+    // What a monthly archive counts, per handler.
+    const month = { from: Date.parse('2026-10-31T16:00:00Z'), to: Date.parse('2026-11-30T16:00:00Z') };
+    expect(
+      hub.db
+        .prepare(
+          `SELECT handler_id AS staff, sum(card = 'yellow') AS yellow, sum(card = 'red') AS red FROM cases
+           WHERE decided_at >= @from AND decided_at < @to AND card IS NOT NULL GROUP BY handler_id`,
+        )
+        .all(month),
+    ).toEqual([{ staff: 'H3301-u-1', yellow: 1, red: 1 }]);
+  });
+
+  it('a fee other than the standard is recorded at 办结 and flagged; a denial is charged nothing', async () => {
+    const { register, step, row, toReview, supervision, itemId } = await hall('2026-11-02');
+    const [paidMore, denied, right] = [register({ itemId }), register({ itemId }), register({ itemId })];
+    for (const c of [paidMore, denied, right]) {
+      ok(step(c.id, 'accept'));
+      toReview(c.id);
+    }
+    ok(step(paidMore.id, 'approve'));
+    ok(step(right.id, 'approve'));
+    ok(step(denied.id, 'deny', { reason: '材料不实' }));
+    ok(step(paidMore.id, 'conclude', { feeCents: 9000 }));
+    ok(step(right.id, 'conclude', { feeCents: 8000 }));
+    ok(step(denied.id, 'conclude', { feeCents: 0 }));
+    expect(row(paidMore.id)).toMatchObject({ fee_standard_cents: 8000, fee_charged_cents: 9000 });
+    expect(row(denied.id)).toMatchObject({ fee_standard_cents: 0, fee_charged_cents: 0 });
+    expect((await supervision()).map((r) => [r.id, r.fee])).toEqual([[paidMore.id, { standardCents: 8000, chargedCents: 9000 }]]);
   });
 });

@@ -35,7 +35,7 @@ describe('case lifecycle at the hub', () => {
     ok(step(c.id, 'review'));
     ok(step(c.id, 'approve'));
     days(2);
-    ok(step(c.id, 'conclude'));
+    ok(step(c.id, 'conclude', { feeCents: 0 }));
     expect(row(c.id)).toMatchObject({
       status: 'concluded',
       used_days: 3,
@@ -59,7 +59,7 @@ describe('case lifecycle at the hub', () => {
     const c = register();
     const before = JSON.stringify(hub.db.prepare('SELECT * FROM cases').all()) + hub.store.currentSeq;
     for (const action of ['undertake', 'review', 'approve', 'conclude', 'deliver', 'resubmit'] as const) {
-      const answer = step(c.id, action, action === 'resubmit' ? { received: ['x'] } : {});
+      const answer = step(c.id, action, action === 'resubmit' ? { received: ['x'] } : action === 'conclude' ? { feeCents: 0 } : {});
       expect(answer, action).toMatchObject({ ok: false, error: { code: 'CASE_STATE', message: expect.stringContaining('不能') } });
     }
     expect(err(step(c.id, 'refuse', { reason: ' ' }))).toBe('VALIDATION_FAILED'); // 不予受理 needs a reason
@@ -158,7 +158,7 @@ describe('case lifecycle at the hub', () => {
       err(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[1]!.id, outcome: 'denied', note: '' })),
     ).toBe('CASE_STATE');
     ok(step(c.id, 'approve'));
-    ok(step(c.id, 'conclude'));
+    ok(step(c.id, 'conclude', { feeCents: 0 }));
     // The whole is well inside its 10 days, but one part was late: not on time.
     expect(row(c.id)).toMatchObject({ on_time: 0, promised_due: '2026-11-16' });
   });
@@ -248,7 +248,7 @@ describe('deadlines over time: supervision, calendar years, report', () => {
       const c = register();
       for (const s of ['accept', 'undertake', 'review', 'approve'] as const) ok(step(c.id, s));
       days(i === 0 ? 3 : 0);
-      ok(step(c.id, 'conclude'));
+      ok(step(c.id, 'conclude', { feeCents: 0 }));
     }
     const r = await hub.query(callerOf(terminal(hub, 'manager')), {
       name: 'cases.report',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubMigrations } from '../../../main/db/migrations';
 import { replicaMigrations } from '../../../main/terminal/migrations';
+import { FLAGGED_CASES } from '../../../main/hub/features/cases/queries';
 import { rowSchemas } from '../../../shared/protocol';
 import { at, caseRow, catalogItem, insert, migrateKeepingRows, names, one, seedHall, ticket, type Row } from './migrationFixtures';
 
@@ -326,6 +327,11 @@ describe('hub migration 0010: limits in years; the case clocks and flags', () =>
 
     // Every index the two tables had (their keys' too), and supervision's two new ones.
     expect(indexes()).toEqual([...indexesBefore, 'cases_delivering', 'cases_flagged'].sort());
+    // Supervision's flagged cases come from their index, as the hub asks for them.
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ${FLAGGED_CASES}`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('cases_flagged');
+    expect(db.prepare(`SELECT id FROM cases WHERE ${FLAGGED_CASES}`).all()).toEqual([{ id: 'case1' }]);
+
     // The open case and the one still in the feed come again, after the newest entry, with every replicated column.
     const fed = db.prepare('SELECT seq, row_id, data FROM feed WHERE seq > 2 ORDER BY seq').all() as Row[];
     expect(fed.map((f) => [f.seq, f.row_id])).toEqual([

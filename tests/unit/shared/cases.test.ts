@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { packageYears } from '../../../main/hub/features/calendar/calendar';
 import { WorkCalendar } from '../../../shared/calendar/rules';
+import { caseCommandSpecs } from '../../../shared/cases/commands';
 import { CASE_STATUSES, type CaseStatus, type StepAction } from '../../../shared/cases/enums';
 import {
   STEPS,
   caseDeadlines,
   caseSignal,
+  clockStartDay,
+  daysLate,
+  decisionCard,
+  deliveryDue,
+  noticeLate,
   partDue,
   type Limits,
   checkExtension,
@@ -134,6 +140,7 @@ describe('deadlines', () => {
     yellow_from: '2025-03-13',
     paused_kind: null,
     paused_since: null,
+    delivery_due: null,
   };
 
   it('the signal follows the day: normal, yellow, red; a pause keeps what it had', () => {
@@ -151,6 +158,17 @@ describe('deadlines', () => {
   it('a case paused while yellow stays yellow: the pause stops the clock, it does not clear the signal', () => {
     expect(caseSignal({ ...signalCase, paused_kind: 'special', paused_since: '2025-03-14' }, '2025-04-30')).toBe('yellow');
     expect(caseSignal({ ...signalCase, paused_kind: 'suspend', paused_since: '2025-03-13' }, '2025-03-13')).toBe('yellow');
+  });
+
+  it('after a decision, delivery is due within 10 working days (art. 44): yellow on the last day, red after; delivered is closed', () => {
+    const decided = { ...signalCase, status: 'concluded' as const, delivery_due: '2025-03-20' };
+    expect(caseSignal(decided, '2025-03-19')).toBe('normal');
+    expect(caseSignal(decided, '2025-03-20')).toBe('yellow');
+    expect(caseSignal(decided, '2025-03-21')).toBe('red');
+    expect(caseSignal({ ...decided, status: 'delivered' }, '2025-03-21')).toBe('closed');
+    // Approved but not concluded: both clocks run, and the worse colour shows.
+    expect(caseSignal({ ...decided, status: 'approved' }, '2025-03-12')).toBe('normal');
+    expect(caseSignal({ ...decided, status: 'approved', delivery_due: '2025-03-11' }, '2025-03-12')).toBe('red');
   });
 });
 
@@ -208,6 +226,40 @@ describe('deadlines on the 2025 holidays (DOMAIN.md schedule checks)', () => {
     // Paused 09-30..10-09: 9 natural days, but only 10-09 is a working day.
     expect(partDue(cal, '2025-09-26', 5, [{ from: '2025-09-30', to: '2025-10-09' }]).date).toBe(cal.addWorkingDays('2025-09-26', 6).date);
     expect(partDue(cal, '2025-09-26', 5, [{ from: '2025-09-30', to: '2025-10-09' }]).date).toBe('2025-10-11');
+  });
+
+  it('art. 32: accepted more than 5 working days after receipt without a timely notice, the clock starts on receipt', () => {
+    // Received Fri 09-26: 09-28, 09-29, 09-30, 10-09 and 10-10 are its 5 working days.
+    expect(clockStartDay(cal, '2025-09-26', '2025-10-10', false)).toBe('2025-10-10');
+    expect(clockStartDay(cal, '2025-09-26', '2025-10-11', false)).toBe('2025-09-26');
+    expect(clockStartDay(cal, '2025-09-26', '2025-10-11', true)).toBe('2025-10-11');
+    expect(noticeLate(cal, '2025-09-26', '2025-10-10')).toBe(false);
+    expect(noticeLate(cal, '2025-09-26', '2025-10-11')).toBe(true);
+  });
+
+  it('art. 44: delivery is due 10 working days after the decision', () => {
+    expect(deliveryDue(cal, '2025-09-26').date).toBe('2025-10-16');
+  });
+
+  it('a decision past the statutory limit: 1 working day late is a yellow card, 2 or more a red one', () => {
+    expect(daysLate(cal, '2025-09-30', '2025-09-30')).toBe(0);
+    expect(daysLate(cal, '2025-09-30', '2025-10-04')).toBe(1); // on a holiday after the due day
+    expect(daysLate(cal, '2025-09-30', '2025-10-09')).toBe(1); // the first working day after it
+    expect(daysLate(cal, '2025-09-30', '2025-10-10')).toBe(2);
+    expect([0, 1, 2, 5].map(decisionCard)).toEqual([null, 'yellow', 'red', 'red']);
+  });
+});
+
+describe('pauses', () => {
+  it('a special procedure must say how long it takes (art. 45); a suspension need not', () => {
+    const pause = { caseId: 'k1', counterId: 'c1', at: 0, reason: '专家评审' };
+    const { payload } = caseCommandSpecs['case.pause'];
+    expect(payload.safeParse({ ...pause, kind: 'special', expectedDays: null })).toMatchObject({
+      success: false,
+      error: { issues: [expect.objectContaining({ message: expect.stringContaining('所需时间') })] },
+    });
+    expect(payload.safeParse({ ...pause, kind: 'special', expectedDays: 10 }).success).toBe(true);
+    expect(payload.safeParse({ ...pause, kind: 'suspend', expectedDays: null }).success).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { packageYears } from '../../../main/hub/features/calendar/calendar';
 import { LIMIT_UNITS } from '../../../shared/calendar/enums';
 import { addDays, daysBetween, WorkCalendar } from '../../../shared/calendar/rules';
 import { CASE_SIGNALS, CASE_STATUSES, PAUSE_KINDS } from '../../../shared/cases/enums';
-import { caseDeadlines, caseSignalDefinition, RUNNING } from '../../../shared/cases/rules';
+import { caseDeadlines, caseSignalDefinition, DECIDED, RUNNING } from '../../../shared/cases/rules';
 import { columns } from '../../../shared/kernel/definition';
 import { TICKET_STATUSES } from '../../../shared/queue/enums';
 import { serviceKpi, waitKpi } from '../../../shared/queue/kpi';
@@ -30,8 +30,8 @@ const calendar = new WorkCalendar({
 describe('the case signal: one definition in TypeScript and SQL', () => {
   // Cases as the hub stores them: due days from the calendar in each limit unit (the statutory one
   // in working days for joint handling), with extensions and finished pauses, some paused now
-  // (before, on or after the due day), some not accepted or ended. Each is looked at on a day
-  // around its own span, so that long limits reach every signal.
+  // (before, on or after the due day), some decided with a delivery due day, some not accepted or
+  // ended. Each is looked at on a day around its own span, so that long limits reach every signal.
   const rows = Array.from({ length: 6000 }, (_, i) => {
     const unit = pick(LIMIT_UNITS);
     const accepted = addDays('2024-01-01', int(0, 1000));
@@ -59,15 +59,19 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
       // Mostly consistent pairs, and a few half-set ones: the definitions must agree on those too.
       paused_kind: paused || rnd() < 0.03 ? pick(PAUSE_KINDS) : null,
       paused_since: paused ? (rnd() < 0.95 ? addDays(accepted, int(0, span)) : null) : maybe(0.03, () => addDays(accepted, int(0, span))),
+      // Decided cases (and a few others, which must not matter) have a delivery due day.
+      delivery_due: maybe(DECIDED.includes(status) ? 0.9 : 0.05, () => addDays(accepted, int(0, span))),
       today: addDays(accepted, int(-5, span)),
     };
   });
 
   const db = new Database(':memory:');
   db.exec(
-    'CREATE TABLE cases (id TEXT PRIMARY KEY, status TEXT, promised_due TEXT, yellow_from TEXT, paused_kind TEXT, paused_since TEXT, today TEXT)',
+    'CREATE TABLE cases (id TEXT PRIMARY KEY, status TEXT, promised_due TEXT, yellow_from TEXT, paused_kind TEXT, paused_since TEXT, delivery_due TEXT, today TEXT)',
   );
-  const insert = db.prepare('INSERT INTO cases VALUES (@id, @status, @promised_due, @yellow_from, @paused_kind, @paused_since, @today)');
+  const insert = db.prepare(
+    'INSERT INTO cases VALUES (@id, @status, @promised_due, @yellow_from, @paused_kind, @paused_since, @delivery_due, @today)',
+  );
   db.transaction(() => rows.forEach((r) => insert.run(r)))();
 
   it('agrees on every generated case, each on its own day', () => {
@@ -80,7 +84,7 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
     expect([...seen].sort()).toEqual([...CASE_SIGNALS].sort());
     const signalsOf = (where: (r: (typeof rows)[number]) => boolean) =>
       [...new Set(rows.filter(where).map((r) => caseSignalDefinition.ts(r, r.today)))].sort();
-    // The clock in every unit; paused cases that keep a yellow or red.
+    // The decision clock in every unit; paused cases that keep a yellow or red; the delivery clock alone.
     for (const unit of LIMIT_UNITS) {
       expect(
         signalsOf((r) => r.unit === unit && RUNNING.includes(r.status)),
@@ -90,6 +94,7 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
     expect(signalsOf((r) => RUNNING.includes(r.status) && r.paused_kind !== null && r.paused_since !== null)).toEqual(
       expect.arrayContaining(['paused', 'red', 'yellow']),
     );
+    expect(signalsOf((r) => r.status === 'concluded')).toEqual(['closed', 'normal', 'red', 'yellow']);
   });
 
   it('agrees with today as a bound parameter, as the hub queries it', () => {

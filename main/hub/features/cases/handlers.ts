@@ -7,6 +7,7 @@ import {
   checkStep,
   JOINT_LIMIT,
   jointOnTime,
+  standardFee,
   type CaseState,
   type Refusal,
 } from '../../../../shared/cases/rules';
@@ -17,7 +18,7 @@ import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
-import { dayOf, deadlinePatch, recomputeDeadlines } from './deadlines';
+import { clockStart, dayOf, deadlinePatch, decisionLateness, firstNoticeLate, recomputeDeadlines } from './deadlines';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
@@ -196,17 +197,27 @@ export const caseHandlers = {
     let detail: Record<string, unknown> = {};
     switch (p.action) {
       case 'accept':
-        patch = { ...patch, accepted_at: at, accepted_day: day };
+        patch = { ...patch, accepted_at: at, accepted_day: clockStart(ctx, c, day) };
         break;
       case 'refuse':
-      case 'deny':
-        patch = { ...patch, decision_reason: p.reason, ...(p.action === 'deny' ? { approver_id: staffId, decided_at: at } : {}) };
+        patch = { ...patch, decision_reason: p.reason };
         detail = { reason: p.reason };
         break;
-      case 'requestSupplement':
-        patch = { ...patch, materials_missing: JSON.stringify(p.missing), supplement_count: c.supplement_count + 1 };
-        detail = { missing: p.missing };
+      case 'deny':
+        patch = { ...patch, decision_reason: p.reason, approver_id: staffId, decided_at: at, ...decisionLateness(ctx, c, day) };
+        detail = { reason: p.reason, lateDays: patch.late_days };
         break;
+      case 'requestSupplement': {
+        const late = firstNoticeLate(ctx, c, day);
+        patch = {
+          ...patch,
+          materials_missing: JSON.stringify(p.missing),
+          supplement_count: c.supplement_count + 1,
+          ...(late ? { late_notice: 1 } : {}),
+        };
+        detail = { missing: p.missing, late };
+        break;
+      }
       case 'resubmit': {
         const missing = (JSON.parse(c.materials_missing) as string[]).filter((m) => !p.received.includes(m));
         const received = [...new Set([...(JSON.parse(c.materials_received) as string[]), ...p.received])];
@@ -221,14 +232,24 @@ export const caseHandlers = {
         patch = { ...patch, reviewer_id: staffId };
         break;
       case 'approve':
-        patch = { ...patch, approver_id: staffId, decided_at: at };
+        patch = { ...patch, approver_id: staffId, decided_at: at, ...decisionLateness(ctx, c, day) };
+        detail = { lateDays: patch.late_days };
         break;
       case 'conclude': {
         const cal = hallCalendar(ctx.store.db, ctx.hallId);
         const used = Math.max(0, cal.pauseLength(c.accepted_day!, day, c.limit_unit) - c.paused_days);
         const onTime = parts.length ? jointOnTime(day, c.promised_due!, parts) : day <= c.promised_due!;
-        patch = { ...patch, concluded_at: at, used_days: used, on_time: onTime ? 1 : 0 };
-        detail = { usedDays: used, onTime };
+        // The fee is charged when the case is concluded, as the catalog stands then.
+        const standard = standardFee(c.status, ctx.store.get('catalog_items', c.item_id)!.fee_cents);
+        patch = {
+          ...patch,
+          concluded_at: at,
+          used_days: used,
+          on_time: onTime ? 1 : 0,
+          fee_standard_cents: standard,
+          fee_charged_cents: p.feeCents,
+        };
+        detail = { usedDays: used, onTime, feeCents: p.feeCents, standardCents: standard };
         break;
       }
       case 'deliver':
@@ -236,7 +257,8 @@ export const caseHandlers = {
         break;
     }
     let updated = ctx.store.patch('cases', c.id, patch);
-    if (p.action === 'accept') updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, updated));
+    if (p.action === 'accept' || p.action === 'approve' || p.action === 'deny')
+      updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, updated));
     record(ctx, c.id, p.action, staffId, at, detail);
     return { case: updated };
   },

@@ -6,6 +6,7 @@ import { sqlIn } from '../../../../shared/kernel/sql';
 import { waitKpi } from '../../../../shared/queue/kpi';
 import { hallDayStart, waitingNow } from '../../../../shared/queue/rules';
 import type { FeatureQueries } from '../../queries/registry';
+import { MAY_SIGNAL } from '../cases/queries';
 import { prepared } from '../../readonlyDb';
 
 const ticket = columns();
@@ -14,9 +15,9 @@ import { round1 } from '../../queries/figures';
 const TICKETS = `SELECT count(*) AS issued, sum(${waitingNow.sql(ticket, '@now')}) AS waiting, sum(status = 'finished') AS finished,
                         sum(status = 'no_show') AS noShow, avg(${waitKpi.sql(ticket)}) AS wait
                  FROM tickets WHERE day = @today`;
-// Counted, not listed, on the running-cases index: a case is yellow or red only from its yellow_from.
+// Counted, not listed, among the cases that may be yellow or red today (see MAY_SIGNAL).
 const SIGNALS = `SELECT ${caseSignalDefinition.sql(columns(), '@today')} AS signal, count(*) AS n
-                 FROM cases WHERE status ${sqlIn(RUNNING)} AND yellow_from <= @today GROUP BY 1`;
+                 FROM cases WHERE id IN (${MAY_SIGNAL}) GROUP BY 1`;
 
 export const hallQueries = {
   'hall.today': (db, { today, now, utcOffsetMinutes }) => {

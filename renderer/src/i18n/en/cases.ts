@@ -6,6 +6,7 @@ import {
   PAUSE_KINDS,
   PART_OUTCOMES,
   CASE_EVENT_ACTIONS,
+  DECISION_CARDS,
 } from '../../../../shared/cases/enums';
 import { codeLabels, type Words } from '../labels';
 import { NOTICE_KINDS } from '../zh-CN/notice';
@@ -79,6 +80,8 @@ export const cases: Words<typeof zh> = {
   'case.approver': 'Approver (hall manager)',
   'case.extendDays': 'Working days to add',
   'case.expectedDays': 'Expected days (told to the applicant)',
+  'case.feeCharged': 'Fee charged (yuan; standard {n})',
+  'case.deliveryDue': 'Deliver by',
   ...codeLabels('case.status', CASE_STATUSES, {
     received: 'Received',
     supplement: 'Awaiting materials',
@@ -140,6 +143,7 @@ export const cases: Words<typeof zh> = {
   'case.ask.pause': 'Pause the clock',
   'case.ask.extend': 'Extend the limit',
   'case.ask.more': 'Other materials (one per line)',
+  'case.ask.conclude': 'Conclude: the fee charged',
   'sup.today': 'Today',
   'sup.ticketsIssued': 'Tickets issued',
   'sup.ticketsWaiting': 'Waiting now',
@@ -147,7 +151,7 @@ export const cases: Words<typeof zh> = {
   'sup.casesReceived': 'Cases received',
   'sup.casesConcluded': 'Cases concluded',
   'sup.casesRunning': 'Running',
-  'sup.title': 'Supervision: warnings and overdue cases',
+  'sup.title': 'Supervision: warnings, overdue and flagged cases',
   'sup.asOf': 'as of {d}',
   'sup.refresh': 'Refresh',
   'sup.missingYear': 'No holiday schedule for {year}: {n} running cases are due that year; enter it under Catalog & calendar',
@@ -169,6 +173,14 @@ export const cases: Words<typeof zh> = {
   'sup.none': 'No case is on warning or overdue',
   'sup.flags': 'Flags',
   'sup.paused': 'Clock paused ({kind})',
+  'sup.supplements': 'Materials requested {n} times',
+  'sup.lateNotice': 'Materials requested more than 5 working days after receipt',
+  ...codeLabels('sup.card', DECISION_CARDS, {
+    yellow: 'Yellow card: decided {n} working day past the statutory limit',
+    red: 'Red card: decided {n} working days past the statutory limit',
+  }),
+  'sup.fee': 'Charged {charged} yuan, standard {standard}',
+  'sup.deliveryDue': 'deliver by {d}',
   'rep.title': 'Time-limit report',
   'rep.year': 'Year',
   'rep.compression': 'Promised-limit compression',

@@ -6,6 +6,7 @@ import {
   PAUSE_KINDS,
   PART_OUTCOMES,
   CASE_EVENT_ACTIONS,
+  DECISION_CARDS,
 } from '../../../../shared/cases/enums';
 import { codeLabels } from '../labels';
 import { NOTICE, NOTICE_KINDS } from './notice';
@@ -73,6 +74,8 @@ export const cases = {
   'case.approver': '批准人（大厅负责人）',
   'case.extendDays': '延长工作日数',
   'case.expectedDays': '预计所需天数（书面告知申请人）',
+  'case.feeCharged': '实收费用（元；收费标准 {n} 元）',
+  'case.deliveryDue': '送达期限',
   ...codeLabels('case.status', CASE_STATUSES, {
     received: '已收件',
     supplement: '待补正',
@@ -134,6 +137,7 @@ export const cases = {
   'case.ask.pause': '暂停计时',
   'case.ask.extend': '延长办理期限',
   'case.ask.more': '其他材料（每行一项）',
+  'case.ask.conclude': '办结：登记实收费用',
   'sup.today': '今日概况',
   'sup.ticketsIssued': '今日取号',
   'sup.ticketsWaiting': '正在等候',
@@ -141,7 +145,7 @@ export const cases = {
   'sup.casesReceived': '今日收件',
   'sup.casesConcluded': '今日办结',
   'sup.casesRunning': '在办',
-  'sup.title': '电子监察：预警与超期办件',
+  'sup.title': '电子监察：预警、超期与异常办件',
   'sup.asOf': '截至 {d}',
   'sup.refresh': '刷新',
   'sup.missingYear': '{year} 年的节假日安排尚未录入：{n} 个在办件的期限落在该年，请在“事项与日历”中录入',
@@ -163,6 +167,14 @@ export const cases = {
   'sup.none': '没有预警或超期的办件',
   'sup.flags': '标记',
   'sup.paused': '暂停计时（{kind}）',
+  'sup.supplements': '补正告知 {n} 次',
+  'sup.lateNotice': '补正告知晚于收件后 5 个工作日',
+  ...codeLabels('sup.card', DECISION_CARDS, {
+    yellow: '黄牌：超法定时限 {n} 个工作日作出决定',
+    red: '红牌：超法定时限 {n} 个工作日作出决定',
+  }),
+  'sup.fee': '实收 {charged} 元，标准 {standard} 元',
+  'sup.deliveryDue': '送达期限 {d}',
   'rep.title': '时限报告',
   'rep.year': '年度',
   'rep.compression': '承诺时限压缩',
