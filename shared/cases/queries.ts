@@ -80,6 +80,8 @@ export const ReportResult = z.object({
   to: z.string(),
   catalog: z.object({ items: z.number().int(), avgStatutory: average, avgPromised: average, compressionPct: average }),
   concluded: z.object({ cases: z.number().int(), avgUsedDays: average, avgPromised: average, avgStatutory: average, onTimePct: average }),
+  /** Cases concluded in the period with limits in natural days, months or years: not in any figure above or below. */
+  otherUnits: z.number().int(),
   joint: z.object({ cases: z.number().int(), onTimePct: average }),
   departments: z.array(z.object({ name: z.string(), cases: z.number().int(), avgUsedDays: average, onTimePct: average })),
 });
@@ -98,7 +100,7 @@ export const caseQuerySpecs = {
     result: z.object({ rows: z.array(CaseListRow) }),
     roles: ['clerk', 'manager'],
   },
-  /** The time-limit report for cases concluded in [from, to]. */
+  /** The time-limit report for cases concluded in [from, to] with limits in working days. */
   'cases.report': {
     params: z.strictObject({ from: Day, to: Day }).refine((p) => p.from <= p.to, '开始日期不能晚于结束日期'),
     result: ReportResult,

@@ -6,8 +6,8 @@ import { C1, caseHall, ITEM } from '../support/caseHall';
 
 /**
  * The case clocks at the hub, on its own clock (DOMAIN.md "Time limits", "Supervision"): pauses,
- * limits in natural days, months and years, joint handling, extensions, art. 32, 44 and 45, the
- * supervision flags.
+ * limits in natural days and years, joint handling, extensions, art. 32, 44 and 45, the
+ * supervision flags and the time-limit report's population.
  */
 
 const at = (day: string) => Date.parse(`${day}T01:00:00Z`); // 09:00 in the hall
@@ -202,5 +202,24 @@ describe('supervision flags', () => {
     expect(row(paidMore.id)).toMatchObject({ fee_standard_cents: 8000, fee_charged_cents: 9000 });
     expect(row(denied.id)).toMatchObject({ fee_standard_cents: 0, fee_charged_cents: 0 });
     expect((await supervision()).map((r) => [r.id, r.fee])).toEqual([[paidMore.id, { standardCents: 8000, chargedCents: 9000 }]]);
+  });
+});
+
+describe('the time-limit report', () => {
+  it('every figure is over one population, cases with working-day limits, and the others are counted apart', async () => {
+    const { hub, register, step, toReview, days, ask, itemId } = await hall('2026-11-02', 'natural_days', 10, 20);
+    const natural = register({ itemId });
+    const working = register({ itemId: ITEM });
+    for (const c of [natural, working]) ok(step(c.id, 'accept'));
+    days(1);
+    for (const c of [natural, working]) {
+      toReview(c.id);
+      ok(step(c.id, 'approve'));
+      ok(step(c.id, 'conclude', { feeCents: c === natural ? 8000 : 0 }));
+    }
+    const r = await ask('cases.report', { from: '2026-01-01', to: '2026-12-31' });
+    expect(r).toMatchObject({ concluded: { cases: 1, avgUsedDays: 1 }, otherUnits: 1, joint: { cases: 0 } });
+    expect(r.departments).toEqual([{ name: '市场监督管理局', cases: 1, avgUsedDays: 1, onTimePct: 100 }]);
+    expect(hub.store.get('cases', natural.id)!.status).toBe('concluded');
   });
 });

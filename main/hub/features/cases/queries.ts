@@ -199,20 +199,31 @@ export const caseQueries = {
       db,
       `SELECT count(*) AS items, avg(statutory_limit) AS st, avg(promised_limit) AS pr FROM catalog_items WHERE hall_id = ? AND active = 1 AND limit_unit = 'working_days'`,
     ).get(hallId) as { items: number; st: number | null; pr: number | null };
+    // One population for every case figure: the cases concluded in the period whose limits are in
+    // working days, so that days used, promised and statutory are all working days. Cases with
+    // limits in other units are counted apart, and the report says so.
+    const period = { start, end };
+    const IN_PERIOD = 'c.concluded_at >= @start AND c.concluded_at < @end';
+    const POPULATION = `${IN_PERIOD} AND c.limit_unit = 'working_days'`;
     const concluded = prepared(
       db,
       `SELECT count(*) AS n, avg(used_days) AS used, avg(promised_limit) AS pr, avg(statutory_limit) AS st, sum(on_time) AS ok
-         FROM cases WHERE concluded_at >= ? AND concluded_at < ? AND limit_unit = 'working_days'`,
-    ).get(start, end) as { n: number; used: number | null; pr: number | null; st: number | null; ok: number | null };
+         FROM cases c WHERE ${POPULATION}`,
+    ).get(period) as { n: number; used: number | null; pr: number | null; st: number | null; ok: number | null };
+    const otherUnits = prepared(db, `SELECT count(*) AS n FROM cases c WHERE ${IN_PERIOD} AND c.limit_unit <> 'working_days'`).get(
+      period,
+    ) as {
+      n: number;
+    };
     const joint = prepared(
       db,
-      `SELECT count(*) AS n, sum(on_time) AS ok FROM cases c WHERE concluded_at >= ? AND concluded_at < ? AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id)`,
-    ).get(start, end) as { n: number; ok: number | null };
+      `SELECT count(*) AS n, sum(on_time) AS ok FROM cases c WHERE ${POPULATION} AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id)`,
+    ).get(period) as { n: number; ok: number | null };
     const departments = prepared(
       db,
       `SELECT d.name, count(*) AS n, avg(c.used_days) AS used, sum(c.on_time) AS ok FROM cases c JOIN departments d ON d.id = c.department_id
-         WHERE c.concluded_at >= ? AND c.concluded_at < ? GROUP BY c.department_id ORDER BY d.sort`,
-    ).all(start, end) as { name: string; n: number; used: number | null; ok: number | null }[];
+         WHERE ${POPULATION} GROUP BY c.department_id ORDER BY d.sort`,
+    ).all(period) as { name: string; n: number; used: number | null; ok: number | null }[];
     return {
       from: p.from,
       to: p.to,
@@ -229,6 +240,7 @@ export const caseQueries = {
         avgStatutory: round1(concluded.st),
         onTimePct: pct(concluded.ok ?? 0, concluded.n),
       },
+      otherUnits: otherUnits.n,
       joint: { cases: joint.n, onTimePct: pct(joint.ok ?? 0, joint.n) },
       departments: departments.map((d) => ({ name: d.name, cases: d.n, avgUsedDays: round1(d.used), onTimePct: pct(d.ok ?? 0, d.n) })),
     };

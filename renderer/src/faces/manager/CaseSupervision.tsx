@@ -184,6 +184,10 @@ function TimeLimitReport({ tick }: { tick: number }) {
       <ErrorLine error={report.error} />
       {r && (
         <>
+          <p className="report-line">
+            {t('rep.population', { from: r.from, to: r.to })}
+            {r.otherUnits > 0 && ` ${t('rep.otherUnits', { n: r.otherUnits })}`}
+          </p>
           <p className="report-line" aria-label={t('rep.compression')}>
             {t('rep.catalogLine', {
               items: r.catalog.items,

@@ -186,6 +186,8 @@ export const cases: Words<typeof zh> = {
   'rep.compression': 'Promised-limit compression',
   'rep.catalogLine': '{items} items in working days: statutory limit {st} on average, promised {pr}, {pct}% shorter.',
   'rep.actualLine': '{n} cases concluded this year: {used} working days on average (promised {pr}, statutory {st}), {ok}% on time.',
+  'rep.population': 'Counted: cases concluded from {from} to {to} with limits in working days; every figure below is over them.',
+  'rep.otherUnits': '{n} more cases have limits in natural days, months or years and are not counted.',
   'rep.jointLine': '{n} joint cases concluded, {ok}% on time.',
   'rep.noCases': 'No case concluded this year yet.',
   'rep.byDepartment': 'By department',

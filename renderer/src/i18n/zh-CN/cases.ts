@@ -180,6 +180,8 @@ export const cases = {
   'rep.compression': '承诺时限压缩',
   'rep.catalogLine': '按工作日计的 {items} 个事项：法定时限平均 {st} 个工作日，承诺时限平均 {pr} 个工作日，压缩 {pct}%。',
   'rep.actualLine': '本年办结 {n} 件：实际平均用时 {used} 个工作日（承诺平均 {pr}，法定平均 {st}），按时办结率 {ok}%。',
+  'rep.population': '统计对象：{from} 至 {to} 办结、时限按工作日计的办件；以下各项均按此计算。',
+  'rep.otherUnits': '另有 {n} 件时限按自然日、月或年计，不在其内。',
   'rep.jointLine': '联审联批办结 {n} 件，按时办结率 {ok}%。',
   'rep.noCases': '本年尚无办结的办件。',
   'rep.byDepartment': '各部门办结情况',
