@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { LimitUnit } from '../../shared/calendar/enums';
+import type { Row } from '../../shared/protocol';
 import { err, ok } from '../support/actors';
 import { C1, caseHall, ITEM } from '../support/caseHall';
 
 /**
  * The case clocks at the hub, on its own clock (DOMAIN.md "Time limits", "Supervision"): pauses,
  * limits in natural days and years, joint handling, extensions, art. 32, 44 and 45, the
- * supervision flags and the time-limit report's population.
+ * supervision flags, the time-limit report's population and the resident ID's birth date.
  */
 
 const at = (day: string) => Date.parse(`${day}T01:00:00Z`); // 09:00 in the hall
@@ -221,5 +222,17 @@ describe('the time-limit report', () => {
     expect(r).toMatchObject({ concluded: { cases: 1, avgUsedDays: 1 }, otherUnits: 1, joint: { cases: 0 } });
     expect(r.departments).toEqual([{ name: '市场监督管理局', cases: 1, avgUsedDays: 1, onTimePct: 100 }]);
     expect(hub.store.get('cases', natural.id)!.status).toBe('concluded');
+  });
+});
+
+describe('resident ID numbers', () => {
+  it('a birth date after the hub’s today is refused, whatever the check digit', async () => {
+    const { clerk, registration } = await hall('2026-11-02');
+    const born2030 = { type: 'person' as const, name: '张三', idNumber: '110105203001011231', creditCode: null, phone: '13800138000' };
+    expect(clerk('case.register', registration({ applicant: born2030 }))).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('出生日期') },
+    });
+    expect(ok(clerk('case.register', registration())).case as Row<'cases'>).toMatchObject({ id_masked: '110105********002X' });
   });
 });

@@ -11,7 +11,7 @@ import {
   type CaseState,
   type Refusal,
 } from '../../../../shared/cases/rules';
-import { maskResidentId } from '../../../../shared/identity/rules';
+import { checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
@@ -92,6 +92,9 @@ export const caseHandlers = {
     const staffId = actingStaff(ctx, p.counterId, at);
     const item = ctx.store.get('catalog_items', p.itemId);
     if (!item || !item.active) throw notFound('事项');
+    // The form checks the birth date against the terminal's day; the hub's day is the authority.
+    const id = p.applicant.idNumber === null ? null : checkResidentId(p.applicant.idNumber, dayOf(ctx, ctx.now));
+    if (id && !id.ok) throw new CommandError(ErrorCode.VALIDATION_FAILED, id.reason);
     if (p.ticketId !== null) {
       const ticket = ctx.store.get('tickets', p.ticketId);
       if (!ticket || ticket.counter_id !== p.counterId) throw new CommandError(ErrorCode.TICKET_STATE, '该号码不是本窗口办理的号码');
