@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The unit a time limit is counted in (its number is stored beside it). */
-export const LIMIT_UNITS = ['working_days', 'natural_days', 'months'] as const;
+export const LIMIT_UNITS = ['working_days', 'natural_days', 'months', 'years'] as const;
 export const LimitUnit = z.enum(LIMIT_UNITS);
 export type LimitUnit = z.infer<typeof LimitUnit>;
 

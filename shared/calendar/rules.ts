@@ -58,6 +58,15 @@ export function addMonths(date: string, n: number): string {
   return formatDay(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d.getUTCDate(), lastDay)));
 }
 
+/**
+ * The day a limit in natural days, months or years reaches from `date`, before any roll to a
+ * working day: a year is twelve months (29 Feb + 1 year is 28 Feb).
+ */
+export function calendarEnd(date: string, n: number, unit: Exclude<LimitUnit, 'working_days'>): string {
+  if (unit === 'natural_days') return addDays(date, n);
+  return addMonths(date, unit === 'years' ? 12 * n : n);
+}
+
 export class WorkCalendar {
   private readonly years: ReadonlySet<number>;
   private readonly holidays: ReadonlySet<string>;
@@ -119,8 +128,7 @@ export class WorkCalendar {
   /** The last day of a limit of `n` `unit`s counted from `date`, plus `extraDays` (in the unit's days). */
   addLimit(date: string, n: number, unit: LimitUnit, extraDays = 0): DayResult {
     if (unit === 'working_days') return this.addWorkingDays(date, n + extraDays);
-    const end = unit === 'natural_days' ? addDays(date, n + extraDays) : addDays(addMonths(date, n), extraDays);
-    return this.nextWorkingDay(end);
+    return this.nextWorkingDay(addDays(calendarEnd(date, n, unit), extraDays));
   }
 
   /** Days of a pause from `from` to `to` as the limit's unit counts them. */

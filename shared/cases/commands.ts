@@ -3,7 +3,7 @@ import { hallResult } from '../hall/commands';
 import { checkCreditCode, checkPhone, checkResidentId } from '../identity/rules';
 import { spec } from '../kernel/command';
 import { entityId, password, text } from '../kernel/zod';
-import { ApplicantType, PauseKind } from './enums';
+import { ApplicantType } from './enums';
 import { caseTables } from './rows';
 import { CaseSettingsSchema } from './settings';
 
@@ -15,6 +15,7 @@ import { CaseSettingsSchema } from './settings';
 
 const at = z.number().int().min(0);
 const materials = z.array(text(200)).max(60);
+const expectedDays = z.number().int().min(1).max(365);
 
 /** A checked identity field: the domain check's reason becomes the validation message. */
 const checked = (check: (v: string) => { ok: true; value: string } | { ok: false; reason: string }) =>
@@ -44,7 +45,9 @@ export type Applicant = z.infer<typeof Applicant>;
 const stepBase = { caseId: entityId, counterId: entityId, at };
 
 export const CaseStep = z.discriminatedUnion('action', [
-  z.strictObject({ ...stepBase, action: z.enum(['accept', 'undertake', 'review', 'approve', 'conclude', 'deliver']) }),
+  z.strictObject({ ...stepBase, action: z.enum(['accept', 'undertake', 'review', 'approve', 'deliver']) }),
+  /** 办结: the fee charged is recorded, and compared with the catalog's standard by supervision. */
+  z.strictObject({ ...stepBase, action: z.literal('conclude'), feeCents: z.number().int().min(0).max(100_000_000) }),
   /** 不予受理 and 不予批准 must say why (the applicant is told, with the right to review or sue). */
   z.strictObject({ ...stepBase, action: z.enum(['refuse', 'deny']), reason: text(1000) }),
   /** 一次性告知: every missing material at once. */
@@ -76,14 +79,20 @@ export const caseCommandSpecs = {
     offline: true,
   }),
   'case.step': spec({ payload: CaseStep, result: caseResult, roles: ['clerk'], offline: true }),
-  /** 挂起 or 特别程序 (hearing, testing, expert review…): the clock stops; the applicant is told the expected length. */
+  /**
+   * 挂起 or 特别程序 (hearing, testing, expert review…): the clock stops. A special procedure's
+   * length is told to the applicant in writing (art. 45), so it must be given.
+   */
   'case.pause': spec({
-    payload: z.strictObject({
-      ...stepBase,
-      kind: PauseKind,
-      reason: text(500),
-      expectedDays: z.number().int().min(1).max(365).nullable(),
-    }),
+    payload: z.discriminatedUnion('kind', [
+      z.strictObject({ ...stepBase, kind: z.literal('suspend'), reason: text(500), expectedDays: expectedDays.nullable() }),
+      z.strictObject({
+        ...stepBase,
+        kind: z.literal('special'),
+        reason: text(500),
+        expectedDays: z.number({ error: '特别程序须写明所需时间（天数），书面告知申请人' }).pipe(expectedDays),
+      }),
+    ]),
     result: caseResult,
     roles: ['clerk'],
     offline: true,

@@ -48,6 +48,11 @@ export const PART_OUTCOMES = ['pending', 'approved', 'denied'] as const;
 export const PartOutcome = z.enum(PART_OUTCOMES);
 export type PartOutcome = z.infer<typeof PartOutcome>;
 
+/** The card a decision past the statutory limit earns its handler (monthly scoring). */
+export const DECISION_CARDS = ['yellow', 'red'] as const;
+export const DecisionCard = z.enum(DECISION_CARDS);
+export type DecisionCard = z.infer<typeof DecisionCard>;
+
 /** A running case's deadline signal (电子监察), plus the states in which no clock runs. */
 export const CASE_SIGNALS = ['normal', 'yellow', 'red', 'paused', 'waiting', 'closed'] as const;
 export type CaseSignal = (typeof CASE_SIGNALS)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ms, rowId as id, table } from '../kernel/table';
 import { LimitUnit } from '../calendar/enums';
-import { ApplicantType, CaseStatus, PartOutcome, PauseKind } from './enums';
+import { ApplicantType, CaseStatus, DecisionCard, PartOutcome, PauseKind } from './enums';
 
 /** The cases tables a terminal may replicate, and who sees which columns. */
 export const caseTables = {
@@ -30,6 +30,8 @@ export const caseTables = {
       materials_received: z.string(),
       materials_missing: z.string(),
       supplement_count: z.number().int(),
+      /** 1 when the first 补正 notice came more than 5 working days after receipt (art. 32). */
+      late_notice: z.number().int(),
       received_at: ms,
       accepted_at: ms.nullable(),
       accepted_day: z.string().nullable(),
@@ -41,9 +43,14 @@ export const caseTables = {
       delivered_at: ms.nullable(),
       statutory_limit: z.number().int(),
       promised_limit: z.number().int(),
+      /** The promised limit's unit. */
       limit_unit: LimitUnit,
+      /** The statutory limit's unit: the item's, or working days for joint handling (45 working days, art. 42). */
+      statutory_unit: LimitUnit,
       promised_due: z.string().nullable(),
       statutory_due: z.string().nullable(),
+      /** Art. 44: from the decision, delivery within 10 working days. */
+      delivery_due: z.string().nullable(),
       yellow_from: z.string().nullable(),
       calendar_warning: z.string(),
       paused_kind: PauseKind.nullable(),
@@ -53,8 +60,14 @@ export const caseTables = {
       extension_reason: z.string().nullable(),
       extension_approver_id: id.nullable(),
       decision_reason: z.string().nullable(),
+      /** Working days the decision came after the statutory due day (0 in time), and the card it earned the handler. */
+      late_days: z.number().int().nullable(),
+      card: DecisionCard.nullable(),
       used_days: z.number().int().nullable(),
       on_time: z.number().int().nullable(),
+      /** Recorded at 办结: the standard fee (the catalog's for an approval, none for a denial) and the fee charged. */
+      fee_standard_cents: z.number().int().nullable(),
+      fee_charged_cents: z.number().int().nullable(),
       updated_at: ms,
     }),
     { staff: 'all' },

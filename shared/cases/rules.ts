@@ -1,8 +1,8 @@
 import type { LimitUnit } from '../calendar/enums';
-import { addDays, daysBetween, type WorkCalendar } from '../calendar/rules';
+import { addDays, calendarEnd, daysBetween, type DayResult, type WorkCalendar } from '../calendar/rules';
 import type { Definition } from '../kernel/definition';
 import { sqlIn } from '../kernel/sql';
-import type { CaseSignal, CaseStatus, PauseKind, StepAction } from './enums';
+import type { CaseSignal, CaseStatus, DecisionCard, PauseKind, StepAction } from './enums';
 
 /**
  * The case (办件) workflow of DOMAIN.md:
@@ -12,6 +12,10 @@ import type { CaseSignal, CaseStatus, PauseKind, StepAction } from './enums';
 
 /** Statuses in which the case clock runs (from acceptance until 办结). */
 export const RUNNING: readonly CaseStatus[] = ['accepted', 'handling', 'reviewing', 'approved', 'denied'];
+/** Statuses after a decision (批准 or 不予批准) and before 送达: the delivery clock runs (art. 44). */
+export const DECIDED: readonly CaseStatus[] = ['approved', 'denied', 'concluded'];
+/** Statuses in which a clock runs, the decision's or the delivery's: due days follow the calendar. */
+export const CLOCKED: readonly CaseStatus[] = [...RUNNING, 'concluded'];
 /** Statuses before acceptance: the case waits for its clock to start. */
 const WAITING: readonly CaseStatus[] = ['received', 'supplement'];
 /** Statuses that end a case: nothing more happens to it. */
@@ -42,6 +46,8 @@ export interface CaseState {
 
 /** Extension ceilings of Administrative Licensing Law art. 42: +10 working days, +15 for joint handling. */
 export const maxExtension = (joint: boolean): number => (joint ? 15 : 10);
+/** Joint, unified or centralized handling (art. 42): the whole case within 45 working days, whatever each item's own limit. */
+export const JOINT_LIMIT = 45;
 
 export type Refusal = { ok: false; reason: string };
 const refuse = (reason: string): Refusal => ({ ok: false, reason });
@@ -112,9 +118,22 @@ export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
 
 export interface Limits {
   promised: number;
-  statutory: number;
+  /** The promised limit's unit (the item's). */
   unit: LimitUnit;
+  statutory: number;
+  /** The statutory limit's unit: the item's, or working days for joint handling. */
+  statutoryUnit: LimitUnit;
 }
+
+/** A finished pause of the clock, from the day it began to the day it ended (as `WorkCalendar.pauseLength` counts them). */
+export interface Pause {
+  from: string;
+  to: string;
+}
+
+/** Days the pauses took as `unit` counts them: working days, or natural days for the other units. */
+export const pausedDays = (cal: WorkCalendar, pauses: readonly Pause[], unit: LimitUnit): number =>
+  pauses.reduce((n, p) => n + cal.pauseLength(p.from, p.to, unit), 0);
 
 export interface Deadlines {
   promisedDue: string;
@@ -125,33 +144,102 @@ export interface Deadlines {
   uncovered: number[];
 }
 
+const union = (...days: DayResult[]): number[] => [...new Set(days.flatMap((d) => d.uncovered))].sort();
+
 /**
- * Due dates from the acceptance day: the limit, plus the extension, plus the paused days (in the
- * limit's unit). Yellow from the day a `yellowShare` of the promised limit is used, and at the
- * latest on the last day (a due date is always a working day).
+ * A limit counted from the clock's start: `n` units plus the paused days (in the unit's days), then
+ * the extension, which art. 42 gives in working days whatever the unit. Both ends are returned:
+ * `limit` before the extension, `due` after it.
+ */
+function limitDue(cal: WorkCalendar, start: string, n: number, unit: LimitUnit, pauses: readonly Pause[], extensionDays: number) {
+  const limit = cal.addLimit(start, n, unit, pausedDays(cal, pauses, unit));
+  const extended = cal.addWorkingDays(limit.date, extensionDays);
+  return { limit: limit.date, due: { date: extended.date, uncovered: union(limit, extended) } };
+}
+
+/**
+ * The day a `share` of the promised limit and its extension is used, counted in the limit's own
+ * unit and leaving the paused days out. A working-day limit counts working days. A limit in natural
+ * days, months or years counts the natural days of its own span: not the days its due day rolls
+ * past a day off (they are not part of the limit), plus the natural days the extension adds.
+ */
+function shareUsedDay(
+  cal: WorkCalendar,
+  start: string,
+  limits: Limits,
+  extensionDays: number,
+  pauses: readonly Pause[],
+  share: number,
+  promised: ReturnType<typeof limitDue>,
+): string {
+  const paused = pausedDays(cal, pauses, limits.unit);
+  if (limits.unit === 'working_days') {
+    const total = limits.promised + extensionDays;
+    return total === 0 ? promised.due.date : cal.addWorkingDays(start, Math.max(1, Math.ceil(share * total)) + paused).date;
+  }
+  const total = daysBetween(start, calendarEnd(start, limits.promised, limits.unit)) + daysBetween(promised.limit, promised.due.date);
+  return total === 0 ? promised.due.date : addDays(start, Math.max(1, Math.ceil(share * total)) + paused);
+}
+
+/**
+ * Due dates from the day the clock started (`clockStartDay`): each limit in its unit, plus the
+ * paused days, plus the extension. Yellow from the day a `yellowShare` of the promised limit is
+ * used (see shareUsedDay), and at the latest on the last day (a due date is always a working day).
  */
 export function caseDeadlines(
   cal: WorkCalendar,
-  acceptedDay: string,
+  start: string,
   limits: Limits,
   extensionDays: number,
-  pausedDays: number,
+  pauses: readonly Pause[],
   yellowShare: number,
 ): Deadlines {
-  const promised = cal.addLimit(acceptedDay, limits.promised, limits.unit, extensionDays + pausedDays);
-  const statutory = cal.addLimit(acceptedDay, limits.statutory, limits.unit, extensionDays + pausedDays);
-  let yellowFrom: string;
-  if (limits.unit === 'working_days') {
-    const total = limits.promised + extensionDays;
-    yellowFrom =
-      total === 0 ? promised.date : cal.addWorkingDays(acceptedDay, Math.max(1, Math.ceil(yellowShare * total)) + pausedDays).date;
-  } else {
-    yellowFrom = addDays(acceptedDay, Math.ceil(yellowShare * daysBetween(acceptedDay, promised.date)));
-  }
-  if (yellowFrom > promised.date) yellowFrom = promised.date;
-  const uncovered = [...new Set([...promised.uncovered, ...statutory.uncovered])].sort();
-  return { promisedDue: promised.date, statutoryDue: statutory.date, yellowFrom, uncovered };
+  const statutory = limitDue(cal, start, limits.statutory, limits.statutoryUnit, pauses, extensionDays).due;
+  const own = limitDue(cal, start, limits.promised, limits.unit, pauses, extensionDays);
+  // A promise never runs past the law: joint handling's 45 working days may end before an item's own promise.
+  const promised = own.due.date > statutory.date ? statutory : own.due;
+  const yellow = shareUsedDay(cal, start, limits, extensionDays, pauses, yellowShare, own);
+  return {
+    promisedDue: promised.date,
+    statutoryDue: statutory.date,
+    yellowFrom: yellow < promised.date ? yellow : promised.date,
+    uncovered: union(promised, statutory),
+  };
 }
+
+/** A joint part's due day: its own limit in working days, plus the case's paused working days. */
+export const partDue = (cal: WorkCalendar, start: string, limitDays: number, pauses: readonly Pause[]): DayResult =>
+  cal.addWorkingDays(start, limitDays + pausedDays(cal, pauses, 'working_days'));
+
+/**
+ * Art. 32: missing materials are told at once (一次性告知), on the spot or within 5 days of receipt;
+ * days in this law are working days (art. 82).
+ */
+export const NOTICE_DAYS = 5;
+export const noticeLate = (cal: WorkCalendar, receivedDay: string, day: string): boolean =>
+  cal.workingDaysBetween(receivedDay, day) > NOTICE_DAYS;
+
+/**
+ * The day the case clock starts: the day of acceptance; but without a timely notice of missing
+ * materials, an application accepted more than 5 working days after receipt counts as accepted on
+ * receipt (art. 32).
+ */
+export const clockStartDay = (cal: WorkCalendar, receivedDay: string, acceptedDay: string, timelyNotice: boolean): string =>
+  !timelyNotice && noticeLate(cal, receivedDay, acceptedDay) ? receivedDay : acceptedDay;
+
+/** Art. 44: the licence (or the refusal) is delivered within 10 days of the decision, in working days (art. 82). */
+export const DELIVERY_DAYS = 10;
+export const deliveryDue = (cal: WorkCalendar, decidedDay: string): DayResult => cal.addWorkingDays(decidedDay, DELIVERY_DAYS);
+
+/** The fee a case is charged at 办结: the catalog's standard for an approval, nothing for a denial (no licence is issued). */
+export const standardFee = (status: CaseStatus, itemFeeCents: number): number => (status === 'approved' ? itemFeeCents : 0);
+
+/** Working days a decision on `day` came after the statutory due day; one made on a day off after it is a day late. */
+export const daysLate = (cal: WorkCalendar, statutoryDue: string, day: string): number =>
+  day <= statutoryDue ? 0 : Math.max(1, cal.workingDaysBetween(statutoryDue, day));
+
+/** Monthly scoring (DOMAIN.md "Supervision"): a decision 1 day past the statutory limit is a yellow card, 2 or more a red one. */
+export const decisionCard = (lateDays: number): DecisionCard | null => (lateDays === 0 ? null : lateDays === 1 ? 'yellow' : 'red');
 
 /** The fields a case's signal depends on. */
 export interface SignalFields {
@@ -160,35 +248,47 @@ export interface SignalFields {
   yellow_from: string | null;
   paused_kind: PauseKind | null;
   paused_since: string | null;
+  delivery_due: string | null;
 }
 
 /**
- * The supervision signal on `today` (the hall's calendar day): red once the promised due day has
- * passed, yellow from `yellow_from`; a paused case keeps the signal it had when it stopped, and
- * otherwise shows as paused. Cases not yet accepted wait; ended ones are closed. Days are
- * 'YYYY-MM-DD' text, compared as text in both languages.
+ * The supervision signal on `today` (the hall's calendar day), from two clocks. The decision clock
+ * of a running case: red once the promised due day has passed, yellow from `yellow_from`; a pause
+ * stops it where it was, so a paused case keeps the colour it had when it stopped and is 'paused'
+ * only when that was normal. The delivery clock of a decided case (art. 44): red after its due
+ * day, yellow on that last day; nothing pauses it. The worse colour wins. Cases not yet accepted
+ * wait; cases with no clock running are closed. Days are 'YYYY-MM-DD' text, compared as text in
+ * both languages.
  */
 export const caseSignalDefinition: Definition<SignalFields, [today: string], CaseSignal> = {
   ts: (c, today) => {
     if (WAITING.includes(c.status)) return 'waiting';
-    if (!RUNNING.includes(c.status) || c.promised_due === null || c.yellow_from === null) return 'closed';
+    const { promised_due: due, yellow_from: yellow, delivery_due: delivery } = c;
+    const running = RUNNING.includes(c.status) && due !== null && yellow !== null;
+    const delivering = DECIDED.includes(c.status) && delivery !== null;
+    if (!running && !delivering) return 'closed';
     const asOf = c.paused_kind && c.paused_since ? c.paused_since : today;
-    if (asOf > c.promised_due) return 'red';
-    if (c.paused_kind) return 'paused';
-    return asOf >= c.yellow_from ? 'yellow' : 'normal';
+    if ((running && asOf > due) || (delivering && today > delivery)) return 'red';
+    if ((running && asOf >= yellow) || (delivering && today >= delivery)) return 'yellow';
+    return running && c.paused_kind ? 'paused' : 'normal';
   },
   sql: (col, today) => {
+    const running = `(${col('status')} ${sqlIn(RUNNING)} AND ${col('promised_due')} IS NOT NULL AND ${col('yellow_from')} IS NOT NULL)`;
+    const delivering = `(${col('status')} ${sqlIn(DECIDED)} AND ${col('delivery_due')} IS NOT NULL)`;
     const asOf = `(CASE WHEN ${col('paused_kind')} IS NOT NULL AND ${col('paused_since')} IS NOT NULL THEN ${col('paused_since')} ELSE ${today} END)`;
     return `(CASE
       WHEN ${col('status')} ${sqlIn(WAITING)} THEN 'waiting'
-      WHEN ${col('status')} NOT ${sqlIn(RUNNING)} OR ${col('promised_due')} IS NULL OR ${col('yellow_from')} IS NULL THEN 'closed'
-      WHEN ${asOf} > ${col('promised_due')} THEN 'red'
-      WHEN ${col('paused_kind')} IS NOT NULL THEN 'paused'
-      WHEN ${asOf} >= ${col('yellow_from')} THEN 'yellow'
+      WHEN NOT ${running} AND NOT ${delivering} THEN 'closed'
+      WHEN (${running} AND ${asOf} > ${col('promised_due')}) OR (${delivering} AND ${today} > ${col('delivery_due')}) THEN 'red'
+      WHEN (${running} AND ${asOf} >= ${col('yellow_from')}) OR (${delivering} AND ${today} >= ${col('delivery_due')}) THEN 'yellow'
+      WHEN ${running} AND ${col('paused_kind')} IS NOT NULL THEN 'paused'
       ELSE 'normal' END)`;
   },
 };
 export const caseSignal = caseSignalDefinition.ts;
+
+/** Red first, then yellow, then paused: what needs attention comes first. */
+export const SIGNAL_ORDER: Readonly<Record<CaseSignal, number>> = { red: 0, yellow: 1, paused: 2, normal: 3, waiting: 4, closed: 5 };
 
 /** A joint case is on time only if every part was decided by its own due day and the whole by its own. */
 export function jointOnTime(

@@ -14,7 +14,7 @@ import { ItemKind, ItemMode } from './enums';
  */
 const SHEET_KIND_WORDS: Readonly<Record<ItemKind, string>> = { licensing: '许可', non_licensing: '非许可', public: '公共服务' };
 const SHEET_MODE_WORDS: Readonly<Record<ItemMode, string>> = { instant: '即办件', promised: '承诺件' };
-const SHEET_UNIT_WORDS: Readonly<Record<LimitUnit, string>> = { working_days: '工作日', natural_days: '自然日', months: '月' };
+const SHEET_UNIT_WORDS: Readonly<Record<LimitUnit, string>> = { working_days: '工作日', natural_days: '自然日', months: '月', years: '年' };
 
 export const CatalogItemInput = z
   .strictObject({
@@ -118,7 +118,7 @@ export function parseCatalogSheet(
     if (!mode) bad(CATALOG_COLUMNS.mode, '应为 即办件 或 承诺件');
     const limitUnit =
       cell(CATALOG_COLUMNS.limitUnit) === '' ? 'working_days' : fromLabel(SHEET_UNIT_WORDS, cell(CATALOG_COLUMNS.limitUnit));
-    if (!limitUnit) bad(CATALOG_COLUMNS.limitUnit, '应为 工作日、自然日 或 月');
+    if (!limitUnit) bad(CATALOG_COLUMNS.limitUnit, '应为 工作日、自然日、月 或 年');
     const statutoryLimit = parseLimit(cell(CATALOG_COLUMNS.statutoryLimit));
     if (statutoryLimit === null) bad(CATALOG_COLUMNS.statutoryLimit, '应为 0–999 的整数');
     const promisedLimit = parseLimit(cell(CATALOG_COLUMNS.promisedLimit));

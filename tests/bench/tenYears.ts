@@ -90,11 +90,11 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
     db.prepare(`INSERT INTO cases (id, hall_id, number, number_day, number_seq, item_id, department_id, ticket_id, counter_id, status, applicant_type,
     applicant_name, id_number, id_masked, credit_code, phone, agent_name, first_clerk_id, green, materials_received, materials_missing, supplement_count,
     received_at, accepted_at, accepted_day, handler_id, reviewer_id, approver_id, decided_at, concluded_at, delivered_at, statutory_limit, promised_limit,
-    limit_unit, promised_due, statutory_due, yellow_from, calendar_warning, paused_kind, paused_since, paused_days, extension_days, extension_reason,
-    extension_approver_id, decision_reason, used_days, on_time, updated_at)
+    limit_unit, statutory_unit, promised_due, statutory_due, yellow_from, calendar_warning, paused_kind, paused_since, paused_days, extension_days,
+    extension_reason, extension_approver_id, decision_reason, used_days, on_time, late_notice, updated_at)
     VALUES (@id, 'H3301', @number, @day, @seq, @item, @dept, NULL, @counter, @status, 'person', @name, NULL, '330102********1234', NULL, '13800138000', NULL,
     @staff, 0, '["申请书"]', '[]', 0, @received, @received, @day, @staff, @staff, @staff, @concluded, @concluded, @delivered, @st, @pr, 'working_days',
-    @due, @sdue, @yellow, '', NULL, NULL, 0, 0, NULL, NULL, NULL, @used, @onTime, @updated)`);
+    'working_days', @due, @sdue, @yellow, '', NULL, NULL, 0, 0, NULL, NULL, NULL, @used, @onTime, 0, @updated)`);
   const perDayCases = Math.ceil(TEN_YEARS.cases / TEN_YEARS.days);
   const deadlines = new Map<string, ReturnType<typeof caseDeadlines>>();
   const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
@@ -115,9 +115,9 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
             (d0 = caseDeadlines(
               cal,
               day,
-              { promised: item.promised_limit, statutory: item.statutory_limit, unit: 'working_days' },
+              { promised: item.promised_limit, unit: 'working_days', statutory: item.statutory_limit, statutoryUnit: 'working_days' },
               0,
-              0,
+              [],
               0.8,
             )),
           );

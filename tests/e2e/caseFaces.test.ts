@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { callerOf, demoHub, manualClock, opId, tempDir, terminal } from '../support/hub';
+import type { Row } from '../../shared/protocol';
+import { ok } from '../support/actors';
 import { ARTIFACTS, launchBrowser, openFace, screenshot } from '../support/browser';
+import { C1, caseHall } from '../support/caseHall';
 
 const DAY = 86_400_000;
 
@@ -117,6 +120,41 @@ describe('cases end to end, in Chromium', () => {
     await row.getByText('超期 1 个工作日').waitFor();
     expect(await row.textContent()).toContain('王晓明');
     await screenshot(manager, 'case-supervision-red');
+  });
+
+  it('the supervision list shows the flags: a paused yellow case, 补正 notices, a late decision’s card, the fee, delivery', async () => {
+    const { hub, clock, register, step, clerk, days } = await caseHall('2026-11-02T01:00:00Z'); // Monday 09:00
+    const feeItem = hub.store.where('catalog_items', 'name = ?', '不动产首次登记')[0]!; // 80 元
+    const goTo = (day: string) => clock.set(Date.parse(`${day}T01:00:00Z`));
+    const [paused, late, twice, notice, paid] = [register(), register(), register(), register(), register({ itemId: feeItem.id })];
+    for (const c of [paused, late, paid]) ok(step(c.id, 'accept'));
+    for (const s of ['undertake', 'review'] as const) for (const c of [late, paid]) ok(step(c.id, s));
+    ok(step(paid.id, 'approve'));
+    ok(step(paid.id, 'conclude', { feeCents: 10000 }));
+    ok(step(twice.id, 'requestSupplement', { missing: ['场地证明'] }));
+    ok(step(twice.id, 'resubmit', { received: ['场地证明'] }));
+    ok(step(twice.id, 'requestSupplement', { missing: ['营业执照副本'] }));
+    days(10); // Thu 11-12: the first case is yellow, and its clock stops
+    ok(step(notice.id, 'requestSupplement', { missing: ['场地证明'] })); // 8 working days after receipt
+    ok(clerk('case.pause', { caseId: paused.id, counterId: C1, at: clock(), kind: 'special', reason: '专家评审', expectedDays: 10 }));
+    goTo('2026-11-24'); // a day past the statutory 15 working days
+    ok(step(late.id, 'approve'));
+    goTo('2026-11-25');
+
+    const browser = await launchBrowser();
+    const manager = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`, { width: 1600, height: 1000 });
+    await manager.getByRole('tab', { name: '办件监察' }).click();
+    const list = manager.getByRole('table', { name: '预警与超期办件' });
+    const row = (c: Row<'cases'>) => list.getByRole('row', { name: new RegExp(c.number) });
+    await row(paused).getByText('暂停计时（特别程序）').waitFor();
+    expect(await row(paused).textContent()).toContain('剩 2 个工作日'); // as of the day the clock stopped
+    await row(late).getByText('黄牌：超法定时限 1 个工作日作出决定').waitFor();
+    await row(late).getByText('送达期限 2026-12-08').waitFor();
+    await row(twice).getByText('补正告知 2 次').waitFor();
+    await row(notice).getByText('补正告知晚于收件后 5 个工作日').waitFor();
+    await row(paid).getByText('实收 100.00 元，标准 80.00 元').waitFor();
+    await row(paid).getByText('送达期限 2026-11-16').waitFor();
+    await screenshot(manager, 'case-supervision-flags');
   });
 
   it('the manager imports a catalog sheet: a bad XLSX is refused with every problem listed, a good CSV goes in', async () => {

@@ -4,44 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import type { CaseStep } from '../../shared/cases/commands';
-import type { CommandPayload, Row } from '../../shared/protocol';
-import { actors, err, ok } from '../support/actors';
+import type { Row } from '../../shared/protocol';
+import { err, ok } from '../support/actors';
+import { C1, caseHall as hall, ID, ITEM } from '../support/caseHall';
 import { agentFor, callerOf, demoHub, manualClock, onCleanup, tempDir, terminal, until } from '../support/hub';
-
-const ID = '11010519491231002X';
-const C1 = 'H3301-c-01';
-const ITEM = 'H3301-item-001'; // 企业设立登记: statutory 15, promised 10 working days
-
-/** A demo hall on 2026-11-02 (a Monday, 09:00 in the hall) with clerk c01 signed in at counter 1. */
-async function hall(start = '2026-11-02T01:00:00Z') {
-  const clock = manualClock(Date.parse(start));
-  const hub = await demoHub({ clock });
-  const a = actors(hub);
-  const clerk = a.clerk(0);
-  ok(clerk('counter.signIn', { counterId: C1, login: 'c01', password: DEMO_PASSWORD }));
-  const register = (more: Partial<CommandPayload<'case.register'>> = {}) =>
-    ok(
-      clerk('case.register', {
-        caseId: randomUUID(),
-        counterId: C1,
-        at: clock(),
-        ticketId: null,
-        itemId: ITEM,
-        applicant: { type: 'person', name: '张三', idNumber: ID, creditCode: null, phone: '13800138000' },
-        agentName: null,
-        green: false,
-        materialsReceived: ['申请书', '身份证明'],
-        parts: [],
-        ...more,
-      }),
-    ).case as Row<'cases'>;
-  const step = (caseId: string, action: CaseStep['action'], more: Record<string, unknown> = {}) =>
-    clerk('case.step', { caseId, counterId: C1, at: clock(), action, ...more } as CaseStep);
-  const row = (id: string) => hub.store.get('cases', id)!;
-  const days = (n: number) => clock.advance(n * 86_400_000);
-  return { clock, hub, a, clerk, register, step, row, days };
-}
 
 describe('case lifecycle at the hub', () => {
   it('收件 → 受理 → 承办 → 审核 → 批准 → 办结 → 送达, each with who and when; numbers by hall, date and day', async () => {
@@ -69,7 +35,7 @@ describe('case lifecycle at the hub', () => {
     ok(step(c.id, 'review'));
     ok(step(c.id, 'approve'));
     days(2);
-    ok(step(c.id, 'conclude'));
+    ok(step(c.id, 'conclude', { feeCents: 0 }));
     expect(row(c.id)).toMatchObject({
       status: 'concluded',
       used_days: 3,
@@ -93,7 +59,7 @@ describe('case lifecycle at the hub', () => {
     const c = register();
     const before = JSON.stringify(hub.db.prepare('SELECT * FROM cases').all()) + hub.store.currentSeq;
     for (const action of ['undertake', 'review', 'approve', 'conclude', 'deliver', 'resubmit'] as const) {
-      const answer = step(c.id, action, action === 'resubmit' ? { received: ['x'] } : {});
+      const answer = step(c.id, action, action === 'resubmit' ? { received: ['x'] } : action === 'conclude' ? { feeCents: 0 } : {});
       expect(answer, action).toMatchObject({ ok: false, error: { code: 'CASE_STATE', message: expect.stringContaining('不能') } });
     }
     expect(err(step(c.id, 'refuse', { reason: ' ' }))).toBe('VALIDATION_FAILED'); // 不予受理 needs a reason
@@ -192,7 +158,7 @@ describe('case lifecycle at the hub', () => {
       err(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[1]!.id, outcome: 'denied', note: '' })),
     ).toBe('CASE_STATE');
     ok(step(c.id, 'approve'));
-    ok(step(c.id, 'conclude'));
+    ok(step(c.id, 'conclude', { feeCents: 0 }));
     // The whole is well inside its 10 days, but one part was late: not on time.
     expect(row(c.id)).toMatchObject({ on_time: 0, promised_due: '2026-11-16' });
   });
@@ -282,7 +248,7 @@ describe('deadlines over time: supervision, calendar years, report', () => {
       const c = register();
       for (const s of ['accept', 'undertake', 'review', 'approve'] as const) ok(step(c.id, s));
       days(i === 0 ? 3 : 0);
-      ok(step(c.id, 'conclude'));
+      ok(step(c.id, 'conclude', { feeCents: 0 }));
     }
     const r = await hub.query(callerOf(terminal(hub, 'manager')), {
       name: 'cases.report',

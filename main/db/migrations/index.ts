@@ -16,5 +16,6 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0007-cases-accepted-index.sql',
   '0008-counter-services-hall.sql',
   '0009-ticket-events-replicated.sql',
+  '0010-limit-years-case-clocks.sql',
   '0011-service-interleave-call-alert.sql',
 ]);

@@ -1,134 +1,15 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { hubMigrations } from '../../../main/db/migrations';
-import { migrate } from '../../../main/db/open';
 import { replicaMigrations } from '../../../main/terminal/migrations';
+import { FLAGGED_CASES } from '../../../main/hub/features/cases/queries';
+import { rowSchemas } from '../../../shared/protocol';
+import { at, caseRow, catalogItem, insert, migrateKeepingRows, names, one, seedHall, ticket, type Row } from './migrationFixtures';
 
 /**
  * One test per migration: the schema built to N−1, rows in the tables N changes, then N. Rows must
  * come through unchanged in their old columns, new columns take their defaults, and the new
  * tables, indexes and CHECKs hold.
  */
-
-type Db = Database.Database;
-type Row = Record<string, unknown>;
-
-/** A database at `version`, with foreign keys enforced as openDatabase has them. */
-function at(migrations: readonly string[], version: number): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, migrations, version);
-  return db;
-}
-
-function insert(db: Db, table: string, row: Row): void {
-  const cols = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
-}
-
-const one = (db: Db, table: string, id: string): Row => db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row;
-const names = (db: Db, type: 'table' | 'index') =>
-  (
-    db.prepare('SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE ? ORDER BY name').all(type, 'sqlite_%') as {
-      name: string;
-    }[]
-  ).map((r) => r.name);
-
-function everyRow(db: Db): Record<string, Row[]> {
-  // ORDER BY 1: WITHOUT ROWID tables have no rowid; every table's first column is its key.
-  return Object.fromEntries(names(db, 'table').map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all() as Row[]]));
-}
-
-/**
- * Migrates to `version` and checks that every row came through, unchanged in its old columns;
- * tables in `checkedApart` are ones the migration rewrites, which its test checks itself.
- */
-function migrateKeepingRows(db: Db, version: number, checkedApart: string[] = []): void {
-  const before = everyRow(db);
-  migrate(db, hubMigrations, version);
-  expect(db.pragma('user_version', { simple: true })).toBe(version);
-  const after = everyRow(db);
-  for (const [table, rows] of Object.entries(before)) if (!checkedApart.includes(table)) expect(after[table], table).toMatchObject(rows);
-}
-
-/**
- * A row in each table of migration 1: a small hall with one clerk signed in at counter c2. Rows
- * take the columns later migrations made required where the database already has them.
- */
-function seedHall(db: Db): void {
-  const since8 = (db.pragma('table_info(counter_services)') as { name: string }[]).some((c) => c.name === 'hall_id');
-  insert(db, 'meta', { key: 'hall_id', value: 'h1' });
-  insert(db, 'halls', { id: 'h1', code: 'H1', name: '示范大厅' });
-  insert(db, 'departments', { id: 'd1', hall_id: 'h1', name: '市场监管' });
-  insert(db, 'services', { id: 's1', hall_id: 'h1', department_id: 'd1', name: '企业开办', prefix: 'A' });
-  insert(db, 'staff', { id: 'u1', hall_id: 'h1', login: 'c01', name: '王芳', role: 'clerk', department_id: 'd1', password_hash: 'x' });
-  insert(db, 'counters', { id: 'c1', hall_id: 'h1', number: 1, name: '1号窗口' });
-  insert(db, 'counters', { id: 'c2', hall_id: 'h1', number: 2, name: '2号窗口', state: 'open', staff_id: 'u1', state_since: 1 });
-  insert(db, 'counter_services', { id: 'cs1', ...(since8 && { hall_id: 'h1' }), counter_id: 'c1', service_id: 's1', position: 0 });
-  insert(db, 'terminals', { id: 't1', hall_id: 'h1', role: 'clerk', name: '1号电脑', token_hash: 'th1', counter_id: 'c1', created_at: 1 });
-  insert(db, 'counter_log', { id: 'l1', hall_id: 'h1', counter_id: 'c2', staff_id: 'u1', event: 'sign_in', at: 1 });
-  insert(db, 'inquiries', { id: 'i1', hall_id: 'h1', staff_id: 'u1', topic: '咨询', detail: '营业执照', status: 'open', created_at: 1 });
-  insert(db, 'feed', { seq: 1, at: 1, tbl: 'halls', row_id: 'h1', op: 'upsert', data: '{}' });
-  insert(db, 'applied_ops', { op_id: 'op1', terminal_id: 't1', type: 'inquiry.record', answer: '{"ok":true}', at: 1 });
-  insert(db, 'audit', { id: 1, at: 1, terminal_id: 't1', staff_id: 'u1', op_id: 'op1', type: 'inquiry.record', outcome: 'ok', detail: '' });
-}
-
-const ticket = (over: Row): Row => ({
-  hall_id: 'h1',
-  day: '2026-11-25',
-  service_id: 's1',
-  issued_service_id: 's1',
-  priority: 'normal',
-  status: 'waiting',
-  queue_key: 1,
-  issued_at: 1,
-  ...over,
-});
-
-const catalogItem: Row = {
-  id: 'k1',
-  hall_id: 'h1',
-  department_id: 'd1',
-  code: 'K1',
-  name: '食品经营许可',
-  kind: 'licensing',
-  mode: 'promised',
-  statutory_limit: 20,
-  promised_limit: 10,
-  limit_unit: 'working_days',
-  fee_cents: 0,
-  materials: '[]',
-  legal_basis: '',
-  active: 1,
-};
-
-const caseRow = (over: Row): Row => ({
-  hall_id: 'h1',
-  number: 'H1-20261125-0001',
-  number_day: '2026-11-25',
-  number_seq: 1,
-  item_id: 'k1',
-  department_id: 'd1',
-  status: 'accepted',
-  applicant_type: 'person',
-  applicant_name: '李四',
-  phone: '13800000000',
-  first_clerk_id: 'u1',
-  green: 0,
-  materials_received: '[]',
-  materials_missing: '[]',
-  supplement_count: 0,
-  received_at: 1,
-  accepted_at: 2,
-  statutory_limit: 20,
-  promised_limit: 10,
-  limit_unit: 'working_days',
-  calendar_warning: '',
-  paused_days: 0,
-  extension_days: 0,
-  updated_at: 2,
-  ...over,
-});
 
 describe('hub migration 0001: the hall, counters, staff, terminals, feed and audit', () => {
   it('creates the tables and holds their CHECKs', () => {
@@ -387,6 +268,79 @@ describe('hub migration 0009: ticket events are replicated rows', () => {
     expect(() => insert(db, 'ticket_events', { ...event, id: 'k2-3', hall_id: null })).toThrow(/NOT NULL constraint failed/);
     insert(db, 'ticket_events', { ...event, id: 'k2-3' });
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('hub migration 0010: limits in years; the case clocks and flags', () => {
+  it('rebuilds catalog_items and cases with every row, rowid, index and key, CHECKs their limit units, and feeds cases again', () => {
+    const db = at(hubMigrations, 9);
+    seedHall(db);
+    insert(db, 'catalog_items', catalogItem);
+    insert(db, 'catalog_items', { ...catalogItem, id: 'k2', code: 'K2', limit_unit: 'natural_days' });
+    const next = (n: number) => ({ number: `H1-20261125-000${n}`, number_seq: n });
+    insert(db, 'cases', caseRow({ id: 'case3', ...next(3), status: 'refused' })); // ended, and no longer in the feed
+    insert(db, 'cases', caseRow({ id: 'case1', ...next(1), paused_kind: 'special', paused_since: '2026-11-26' }));
+    insert(db, 'cases', caseRow({ id: 'case2', ...next(2), item_id: 'k2', limit_unit: 'natural_days', status: 'delivered' }));
+    insert(db, 'feed', { seq: 2, at: 1, tbl: 'cases', row_id: 'case2', op: 'upsert', data: '{}' }); // a replica may hold it
+    const part = { hall_id: 'h1', case_id: 'case1', department_id: 'd1', limit_days: 5, outcome: 'pending' };
+    insert(db, 'case_parts', { ...part, id: 'p1' });
+    insert(db, 'case_events', { id: 'e1', hall_id: 'h1', case_id: 'case1', action: 'accept', staff_id: 'u1', at: 2, detail: '{}' });
+    const rowids = () => db.prepare('SELECT id, rowid FROM cases UNION ALL SELECT id, rowid FROM catalog_items ORDER BY 1').all();
+    const indexes = () =>
+      (
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cases', 'catalog_items') ORDER BY name")
+          .all() as { name: string }[]
+      ).map((r) => r.name);
+    const before = rowids();
+    const indexesBefore = indexes();
+    migrateKeepingRows(db, 10, ['feed']);
+    expect(rowids()).toEqual(before);
+    // Registered before: the statutory limit keeps the item's unit; no flag, no delivery day, no fee yet.
+    expect(one(db, 'cases', 'case2')).toMatchObject({
+      statutory_unit: 'natural_days',
+      late_notice: 0,
+      delivery_due: null,
+      late_days: null,
+      card: null,
+      fee_standard_cents: null,
+      fee_charged_cents: null,
+    });
+
+    for (const table of ['catalog_items', 'cases']) {
+      expect(() => db.prepare(`UPDATE ${table} SET limit_unit = 'weeks'`).run(), table).toThrow(/CHECK constraint failed/);
+      db.prepare(`UPDATE ${table} SET limit_unit = 'years' WHERE id IN ('k1', 'case1')`).run();
+    }
+    expect(() => db.prepare("UPDATE cases SET statutory_unit = 'weeks'").run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare("UPDATE cases SET card = 'green'").run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare('UPDATE cases SET late_notice = 2').run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare('UPDATE cases SET fee_charged_cents = 100').run()).toThrow(/CHECK constraint failed/); // charged without a standard
+    db.prepare("UPDATE cases SET fee_standard_cents = 8000, fee_charged_cents = 9000 WHERE id = 'case1'").run();
+
+    const case4 = caseRow({ id: 'case4', ...next(4), item_id: 'nothing', late_notice: 0, statutory_unit: 'working_days' });
+    expect(() => insert(db, 'cases', case4)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => insert(db, 'case_parts', { ...part, id: 'p2', case_id: 'nocase' })).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare("DELETE FROM catalog_items WHERE id = 'k1'").run()).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare("DELETE FROM cases WHERE id = 'case1'").run()).toThrow(/FOREIGN KEY constraint failed/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(names(db, 'table')).not.toContain('cases_old');
+
+    // Every index the two tables had (their keys' too), and supervision's two new ones.
+    expect(indexes()).toEqual([...indexesBefore, 'cases_delivering', 'cases_flagged'].sort());
+    // Supervision's flagged cases come from their index, as the hub asks for them.
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ${FLAGGED_CASES}`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('cases_flagged');
+    expect(db.prepare(`SELECT id FROM cases WHERE ${FLAGGED_CASES}`).all()).toEqual([{ id: 'case1' }]);
+
+    // The open case and the one still in the feed come again, after the newest entry, with every replicated column.
+    const fed = db.prepare('SELECT seq, row_id, data FROM feed WHERE seq > 2 ORDER BY seq').all() as Row[];
+    expect(fed.map((f) => [f.seq, f.row_id])).toEqual([
+      [3, 'case1'],
+      [4, 'case2'],
+    ]);
+    const replicated = Object.keys(rowSchemas.cases.shape);
+    expect(Object.keys(JSON.parse(fed[1]!.data as string) as Row).sort()).toEqual([...replicated].sort());
+    expect(rowSchemas.cases.parse(JSON.parse(fed[1]!.data as string))).toMatchObject({ id: 'case2', statutory_unit: 'natural_days' });
   });
 });
 

@@ -68,6 +68,16 @@ describe('working days on the real schedules (DOMAIN.md checks)', () => {
     expect(cal.addLimit('2025-08-31', 1, 'months').date).toBe('2025-09-30');
   });
 
+  it('years are twelve months and end on a working day', () => {
+    expect(cal.addLimit('2025-03-03', 1, 'years').date).toBe('2026-03-03');
+    // 2026-02-28 is a Saturday, but an adjusted working day after Spring Festival.
+    expect(cal.addLimit('2025-02-28', 1, 'years').date).toBe('2026-02-28');
+    expect(cal.addLimit('2024-02-29', 1, 'years').date).toBe('2025-02-28'); // no 29 February in 2025
+    expect(cal.addLimit('2025-10-01', 1, 'years').date).toBe('2026-10-08'); // National Day 2026 is 10-01..07
+    expect(cal.addLimit('2025-03-03', 2, 'years')).toEqual({ date: '2027-03-03', uncovered: [2027] });
+    expect(cal.addLimit('2025-01-20', 1, 'years', 5).date).toBe('2026-01-26'); // paused days are natural days
+  });
+
   it('a hall duty day counts as a working day', () => {
     const withDuty = official(['2025-06-07']);
     expect(withDuty.isWorkingDay('2025-06-07')).toBe(true);

@@ -55,6 +55,23 @@ describe('catalog sheets', () => {
     expect(items[1]).toMatchObject({ feeCents: 8050, mode: 'instant', promisedLimit: 0 });
   });
 
+  it('reads limits in natural days, months and years', () => {
+    const { items, problems } = parseCatalogSheet(
+      [
+        header,
+        row({ limitUnit: '自然日' }),
+        row({ code: 'SX-2', limitUnit: '月' }),
+        row({ code: 'SX-3', limitUnit: '年', statutoryLimit: '2', promisedLimit: '1' }),
+      ],
+      lookups,
+    );
+    expect(problems).toEqual([]);
+    expect(items.map((i) => i.limitUnit)).toEqual(['natural_days', 'months', 'years']);
+    expect(parseCatalogSheet([header, row({ limitUnit: '周' })], lookups).problems).toEqual([
+      { row: 2, column: '时限单位', message: '应为 工作日、自然日、月 或 年' },
+    ]);
+  });
+
   it('lists every problem of every bad row and returns no item at all', () => {
     const { items, problems } = parseCatalogSheet(
       [

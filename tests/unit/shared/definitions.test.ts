@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { packageYears } from '../../../main/hub/features/calendar/calendar';
 import { LIMIT_UNITS } from '../../../shared/calendar/enums';
-import { addDays, WorkCalendar } from '../../../shared/calendar/rules';
+import { addDays, daysBetween, WorkCalendar } from '../../../shared/calendar/rules';
 import { CASE_SIGNALS, CASE_STATUSES, PAUSE_KINDS } from '../../../shared/cases/enums';
-import { caseDeadlines, caseSignalDefinition } from '../../../shared/cases/rules';
+import { caseDeadlines, caseSignalDefinition, DECIDED, RUNNING } from '../../../shared/cases/rules';
 import { columns } from '../../../shared/kernel/definition';
 import { TICKET_STATUSES } from '../../../shared/queue/enums';
 import { serviceKpi } from '../../../shared/queue/kpi';
@@ -28,20 +28,24 @@ const calendar = new WorkCalendar({
 });
 
 describe('the case signal: one definition in TypeScript and SQL', () => {
-  // Cases as the hub stores them: due days from the calendar in each limit unit, with extensions and
-  // paused days, some paused now (before, on or after the due day), some not accepted or ended.
+  // Cases as the hub stores them: due days from the calendar in each limit unit (the statutory one
+  // in working days for joint handling), with extensions and finished pauses, some paused now
+  // (before, on or after the due day), some decided with a delivery due day, some not accepted or
+  // ended. Each is looked at on a day around its own span, so that long limits reach every signal.
   const rows = Array.from({ length: 6000 }, (_, i) => {
     const unit = pick(LIMIT_UNITS);
     const accepted = addDays('2024-01-01', int(0, 1000));
-    const promised = unit === 'months' ? int(1, 6) : int(0, 30);
+    const promised = unit === 'months' ? int(1, 6) : unit === 'years' ? int(1, 2) : int(0, 30);
+    const pause = addDays(accepted, int(0, 30));
     const d = caseDeadlines(
       calendar,
       accepted,
-      { promised, statutory: promised + int(0, 20), unit },
+      { promised, unit, statutory: promised + int(0, 20), statutoryUnit: pick([unit, 'working_days']) },
       int(0, 1) * int(1, 15),
-      int(0, 1) * int(1, 10),
+      rnd() < 0.5 ? [] : [{ from: pause, to: addDays(pause, int(1, 10)) }],
       pick([0.5, 0.8, 1]),
     );
+    const span = daysBetween(accepted, d.promisedDue) + 40;
     const status = pick(CASE_STATUSES);
     // Not yet accepted: no due days (mostly); a few running ones without them too.
     const undated = status === 'received' || status === 'supplement' ? rnd() < 0.9 : rnd() < 0.05;
@@ -54,16 +58,20 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
       yellow_from: undated ? null : d.yellowFrom,
       // Mostly consistent pairs, and a few half-set ones: the definitions must agree on those too.
       paused_kind: paused || rnd() < 0.03 ? pick(PAUSE_KINDS) : null,
-      paused_since: paused ? (rnd() < 0.95 ? addDays(accepted, int(0, 80)) : null) : maybe(0.03, () => addDays(accepted, int(0, 80))),
-      today: addDays(accepted, int(-5, 120)),
+      paused_since: paused ? (rnd() < 0.95 ? addDays(accepted, int(0, span)) : null) : maybe(0.03, () => addDays(accepted, int(0, span))),
+      // Decided cases (and a few others, which must not matter) have a delivery due day.
+      delivery_due: maybe(DECIDED.includes(status) ? 0.9 : 0.05, () => addDays(accepted, int(0, span))),
+      today: addDays(accepted, int(-5, span)),
     };
   });
 
   const db = new Database(':memory:');
   db.exec(
-    'CREATE TABLE cases (id TEXT PRIMARY KEY, status TEXT, promised_due TEXT, yellow_from TEXT, paused_kind TEXT, paused_since TEXT, today TEXT)',
+    'CREATE TABLE cases (id TEXT PRIMARY KEY, status TEXT, promised_due TEXT, yellow_from TEXT, paused_kind TEXT, paused_since TEXT, delivery_due TEXT, today TEXT)',
   );
-  const insert = db.prepare('INSERT INTO cases VALUES (@id, @status, @promised_due, @yellow_from, @paused_kind, @paused_since, @today)');
+  const insert = db.prepare(
+    'INSERT INTO cases VALUES (@id, @status, @promised_due, @yellow_from, @paused_kind, @paused_since, @delivery_due, @today)',
+  );
   db.transaction(() => rows.forEach((r) => insert.run(r)))();
 
   it('agrees on every generated case, each on its own day', () => {
@@ -74,10 +82,19 @@ describe('the case signal: one definition in TypeScript and SQL', () => {
     // The rows reach every signal and every limit unit, so the agreement means something.
     const seen = new Set(rows.map((r) => caseSignalDefinition.ts(r, r.today)));
     expect([...seen].sort()).toEqual([...CASE_SIGNALS].sort());
+    const signalsOf = (where: (r: (typeof rows)[number]) => boolean) =>
+      [...new Set(rows.filter(where).map((r) => caseSignalDefinition.ts(r, r.today)))].sort();
+    // The decision clock in every unit; paused cases that keep a yellow or red; the delivery clock alone.
     for (const unit of LIMIT_UNITS) {
-      const signals = new Set(rows.filter((r) => r.unit === unit).map((r) => caseSignalDefinition.ts(r, r.today)));
-      expect([...signals].sort(), unit).toEqual(['closed', 'normal', 'paused', 'red', 'waiting', 'yellow']);
+      expect(
+        signalsOf((r) => r.unit === unit && RUNNING.includes(r.status)),
+        unit,
+      ).toEqual(['closed', 'normal', 'paused', 'red', 'yellow']);
     }
+    expect(signalsOf((r) => RUNNING.includes(r.status) && r.paused_kind !== null && r.paused_since !== null)).toEqual(
+      expect.arrayContaining(['paused', 'red', 'yellow']),
+    );
+    expect(signalsOf((r) => r.status === 'concluded')).toEqual(['closed', 'normal', 'red', 'yellow']);
   });
 
   it('agrees with today as a bound parameter, as the hub queries it', () => {

@@ -1,6 +1,6 @@
 import { type calendarCommandSpecs } from '../../../../shared/calendar/commands';
 import { type FeatureHandlers } from '../../commands/context';
-import { recomputeRunningCases } from '../cases/handlers';
+import { recomputeDeadlines } from '../cases/deadlines';
 import { calendarChanged } from './calendar';
 
 export const calendarHandlers = {
@@ -16,6 +16,6 @@ export const calendarHandlers = {
       workdays: JSON.stringify([...new Set(workdays)].sort()),
     });
     calendarChanged(ctx.store.db);
-    return { year: row, recomputed: recomputeRunningCases(ctx) };
+    return { year: row, recomputed: recomputeDeadlines(ctx) };
   },
 } satisfies FeatureHandlers<typeof calendarCommandSpecs>;

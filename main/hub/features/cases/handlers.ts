@@ -1,25 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import {
-  caseDeadlines,
   checkExtension,
   checkPartDecision,
   checkPause,
   checkResume,
   checkStep,
+  JOINT_LIMIT,
   jointOnTime,
-  RUNNING,
+  standardFee,
   type CaseState,
   type Refusal,
 } from '../../../../shared/cases/rules';
-import { maskResidentId } from '../../../../shared/identity/rules';
-import { hallDay } from '../../../../shared/queue/rules';
+import { checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
-import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { clockStart, dayOf, deadlinePatch, decisionLateness, firstNoticeLate, recomputeDeadlines } from './deadlines';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
@@ -28,8 +27,6 @@ import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, ty
  */
 
 type Ctx = HandlerContext<CommandType>;
-
-const dayOf = (ctx: Ctx, t: number) => hallDay(t, parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings).utcOffsetMinutes);
 
 const stateError = (r: Refusal) => new CommandError(ErrorCode.CASE_STATE, r.reason);
 
@@ -77,41 +74,6 @@ function record(ctx: Ctx, caseId: string, action: string, staffId: string | null
   });
 }
 
-/** The due days of a running case (and of its undecided joint parts) from the calendar as it is now. */
-function deadlinePatch(ctx: Ctx, c: Row<'cases'>): Partial<Row<'cases'>> {
-  if (c.accepted_day === null) return {};
-  const cal = hallCalendar(ctx.store.db, ctx.hallId);
-  const { yellowShare } = parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings);
-  const d = caseDeadlines(
-    cal,
-    c.accepted_day,
-    { promised: c.promised_limit, statutory: c.statutory_limit, unit: c.limit_unit },
-    c.extension_days,
-    c.paused_days,
-    yellowShare,
-  );
-  for (const part of partsOf(ctx, c.id)) {
-    if (part.outcome !== 'pending') continue;
-    const due = cal.addWorkingDays(c.accepted_day, part.limit_days + c.paused_days).date;
-    if (due !== part.due_day) ctx.store.patch('case_parts', part.id, { due_day: due });
-  }
-  return { promised_due: d.promisedDue, statutory_due: d.statutoryDue, yellow_from: d.yellowFrom, calendar_warning: d.uncovered.join(',') };
-}
-
-/** After a calendar or settings change: every running case's due days again; only changed rows are written. */
-export function recomputeRunningCases(ctx: Ctx): number {
-  let changed = 0;
-  const running = ctx.store.where('cases', `status IN (${RUNNING.map((s) => `'${s}'`).join(',')})`);
-  for (const c of running) {
-    const patch = deadlinePatch(ctx, c);
-    if (Object.entries(patch).some(([k, v]) => c[k as keyof typeof c] !== v)) {
-      ctx.store.patch('cases', c.id, patch);
-      changed++;
-    }
-  }
-  return changed;
-}
-
 /** Case number: hall code, date, daily sequence (H3301-20261125-0001); unique by construction and by index. */
 function nextNumber(ctx: Ctx, day: string): { number: string; number_day: string; number_seq: number } {
   const { seq } = sql(ctx, 'SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM cases WHERE hall_id = ? AND number_day = ?').get(
@@ -130,6 +92,9 @@ export const caseHandlers = {
     const staffId = actingStaff(ctx, p.counterId, at);
     const item = ctx.store.get('catalog_items', p.itemId);
     if (!item || !item.active) throw notFound('事项');
+    // The form checks the birth date against the terminal's day; the hub's day is the authority.
+    const id = p.applicant.idNumber === null ? null : checkResidentId(p.applicant.idNumber, dayOf(ctx, ctx.now));
+    if (id && !id.ok) throw new CommandError(ErrorCode.VALIDATION_FAILED, id.reason);
     if (p.ticketId !== null) {
       const ticket = ctx.store.get('tickets', p.ticketId);
       if (!ticket || ticket.counter_id !== p.counterId) throw new CommandError(ErrorCode.TICKET_STATE, '该号码不是本窗口办理的号码');
@@ -166,6 +131,7 @@ export const caseHandlers = {
         materials_received: JSON.stringify(p.materialsReceived),
         materials_missing: '[]',
         supplement_count: 0,
+        late_notice: 0,
         received_at: at,
         accepted_at: null,
         accepted_day: null,
@@ -175,11 +141,14 @@ export const caseHandlers = {
         decided_at: null,
         concluded_at: null,
         delivered_at: null,
-        statutory_limit: item.statutory_limit,
+        // Joint handling: the whole case within 45 working days, whatever the item's own statutory limit (art. 42).
+        statutory_limit: p.parts.length ? JOINT_LIMIT : item.statutory_limit,
         promised_limit: item.promised_limit,
         limit_unit: item.limit_unit,
+        statutory_unit: p.parts.length ? 'working_days' : item.limit_unit,
         promised_due: null,
         statutory_due: null,
+        delivery_due: null,
         yellow_from: null,
         calendar_warning: '',
         paused_kind: null,
@@ -189,8 +158,12 @@ export const caseHandlers = {
         extension_reason: null,
         extension_approver_id: null,
         decision_reason: null,
+        late_days: null,
+        card: null,
         used_days: null,
         on_time: null,
+        fee_standard_cents: null,
+        fee_charged_cents: null,
         updated_at: at,
       },
       { id_number: applicant.idNumber, number_day: numbering.number_day, number_seq: numbering.number_seq },
@@ -227,17 +200,27 @@ export const caseHandlers = {
     let detail: Record<string, unknown> = {};
     switch (p.action) {
       case 'accept':
-        patch = { ...patch, accepted_at: at, accepted_day: day };
+        patch = { ...patch, accepted_at: at, accepted_day: clockStart(ctx, c, day) };
         break;
       case 'refuse':
-      case 'deny':
-        patch = { ...patch, decision_reason: p.reason, ...(p.action === 'deny' ? { approver_id: staffId, decided_at: at } : {}) };
+        patch = { ...patch, decision_reason: p.reason };
         detail = { reason: p.reason };
         break;
-      case 'requestSupplement':
-        patch = { ...patch, materials_missing: JSON.stringify(p.missing), supplement_count: c.supplement_count + 1 };
-        detail = { missing: p.missing };
+      case 'deny':
+        patch = { ...patch, decision_reason: p.reason, approver_id: staffId, decided_at: at, ...decisionLateness(ctx, c, day) };
+        detail = { reason: p.reason, lateDays: patch.late_days };
         break;
+      case 'requestSupplement': {
+        const late = firstNoticeLate(ctx, c, day);
+        patch = {
+          ...patch,
+          materials_missing: JSON.stringify(p.missing),
+          supplement_count: c.supplement_count + 1,
+          ...(late ? { late_notice: 1 } : {}),
+        };
+        detail = { missing: p.missing, late };
+        break;
+      }
       case 'resubmit': {
         const missing = (JSON.parse(c.materials_missing) as string[]).filter((m) => !p.received.includes(m));
         const received = [...new Set([...(JSON.parse(c.materials_received) as string[]), ...p.received])];
@@ -252,14 +235,24 @@ export const caseHandlers = {
         patch = { ...patch, reviewer_id: staffId };
         break;
       case 'approve':
-        patch = { ...patch, approver_id: staffId, decided_at: at };
+        patch = { ...patch, approver_id: staffId, decided_at: at, ...decisionLateness(ctx, c, day) };
+        detail = { lateDays: patch.late_days };
         break;
       case 'conclude': {
         const cal = hallCalendar(ctx.store.db, ctx.hallId);
         const used = Math.max(0, cal.pauseLength(c.accepted_day!, day, c.limit_unit) - c.paused_days);
         const onTime = parts.length ? jointOnTime(day, c.promised_due!, parts) : day <= c.promised_due!;
-        patch = { ...patch, concluded_at: at, used_days: used, on_time: onTime ? 1 : 0 };
-        detail = { usedDays: used, onTime };
+        // The fee is charged when the case is concluded, as the catalog stands then.
+        const standard = standardFee(c.status, ctx.store.get('catalog_items', c.item_id)!.fee_cents);
+        patch = {
+          ...patch,
+          concluded_at: at,
+          used_days: used,
+          on_time: onTime ? 1 : 0,
+          fee_standard_cents: standard,
+          fee_charged_cents: p.feeCents,
+        };
+        detail = { usedDays: used, onTime, feeCents: p.feeCents, standardCents: standard };
         break;
       }
       case 'deliver':
@@ -267,7 +260,8 @@ export const caseHandlers = {
         break;
     }
     let updated = ctx.store.patch('cases', c.id, patch);
-    if (p.action === 'accept') updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, updated));
+    if (p.action === 'accept' || p.action === 'approve' || p.action === 'deny')
+      updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, updated));
     record(ctx, c.id, p.action, staffId, at, detail);
     return { case: updated };
   },
@@ -299,8 +293,9 @@ export const caseHandlers = {
       paused_days: c.paused_days + pausedDays,
       updated_at: at,
     });
-    const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, resumed));
+    // Recorded first: the due days count the pauses from the case's history.
     record(ctx, c.id, 'resume', staffId, at, { pausedDays, kind: c.paused_kind });
+    const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, resumed));
     return { case: updated, pausedDays };
   },
 
@@ -360,6 +355,6 @@ export const caseHandlers = {
     merged.dutyDays = [...new Set(merged.dutyDays)].sort();
     const hall = ctx.store.patch('halls', ctx.hallId, { case_settings: JSON.stringify(merged) });
     calendarChanged(ctx.store.db);
-    return { hall, recomputed: recomputeRunningCases(ctx) };
+    return { hall, recomputed: recomputeDeadlines(ctx) };
   },
 } satisfies FeatureHandlers<typeof caseCommandSpecs>;

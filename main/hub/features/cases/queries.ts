@@ -1,6 +1,7 @@
 import { type CaseSignal, type CaseStatus } from '../../../../shared/cases/enums';
 import { type caseQuerySpecs, type SupervisionRow } from '../../../../shared/cases/queries';
-import { caseSignalDefinition, RUNNING } from '../../../../shared/cases/rules';
+import { caseSignalDefinition, CLOCKED, DECIDED, FINAL, RUNNING, SIGNAL_ORDER } from '../../../../shared/cases/rules';
+import { type Row } from '../../../../shared/protocol';
 import { columns } from '../../../../shared/kernel/definition';
 import { sqlIn } from '../../../../shared/kernel/sql';
 import { hallDayStart } from '../../../../shared/queue/rules';
@@ -17,47 +18,70 @@ import { hallCalendar } from '../calendar/calendar';
 /** The case signal as SQL over `cases c`, today bound as @today. */
 const signal = caseSignalDefinition.sql(columns('c'), '@today');
 
+/**
+ * The cases that may be yellow or red on @today, each clock on its index: the decision clock from
+ * its yellow day (cases_running), the delivery clock from its due day (cases_delivering). UNION ALL,
+ * because a plain UNION makes SQLite walk the cases in id order instead.
+ */
+export const MAY_SIGNAL = `SELECT id FROM cases WHERE status ${sqlIn(RUNNING)} AND yellow_from <= @today
+  UNION ALL SELECT id FROM cases WHERE status ${sqlIn(DECIDED)} AND delivery_due <= @today`;
+
+/**
+ * Open cases with a flag of their own: repeated 补正 notices, a late first notice, a late decision,
+ * a fee other than the standard. Written as the cases_flagged index (migration 0010) is, so that
+ * SQLite answers from it.
+ */
+export const FLAGGED_CASES = `status NOT ${sqlIn(FINAL)} AND (supplement_count > 1 OR late_notice = 1 OR card IS NOT NULL OR fee_charged_cents <> fee_standard_cents)`;
+
 export const caseQueries = {
   'cases.supervision': (db, { hallId, today }) => {
     const cal = hallCalendar(db, hallId);
     const candidates = prepared(
       db,
-      `SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal} AS signal, c.green,
+      `SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, c.delivery_due, ${signal} AS signal, c.green,
                 c.calendar_warning, c.applicant_name, c.department_id, i.name AS item_name, d.name AS department_name,
-                coalesce(h.name, f.name) AS handler_name,
-                (SELECT count(*) FROM case_parts p WHERE p.case_id = c.id AND p.outcome = 'pending' AND p.due_day < @today) AS parts_overdue
+                coalesce(h.name, f.name) AS handler_name, c.paused_kind, c.paused_since, c.decided_at, c.supplement_count,
+                c.late_notice, c.card, c.late_days, c.fee_standard_cents, c.fee_charged_cents,
+                (SELECT count(*) FROM case_parts p WHERE p.case_id = c.id AND p.outcome = 'pending'
+                   AND p.due_day < coalesce(c.paused_since, @today)) AS parts_overdue
          FROM cases c JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
          LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
-         WHERE c.status ${sqlIn(RUNNING)} AND c.yellow_from <= @today
-         UNION ALL
-         SELECT c.id, c.number, c.status, c.promised_due, c.statutory_due, ${signal}, c.green,
-                c.calendar_warning, c.applicant_name, c.department_id, i.name, d.name, coalesce(h.name, f.name), o.n
-         FROM (SELECT case_id, count(*) AS n FROM case_parts WHERE outcome = 'pending' AND due_day < @today GROUP BY case_id) o
-         JOIN cases c ON c.id = o.case_id JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
-         LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
-         WHERE c.status ${sqlIn(RUNNING)} AND c.yellow_from > @today`,
-    ).all({ today }) as {
-      id: string;
-      number: string;
-      status: CaseStatus;
-      promised_due: string;
-      statutory_due: string;
-      signal: CaseSignal;
-      green: number;
-      calendar_warning: string;
-      applicant_name: string;
-      department_id: string;
-      item_name: string;
-      department_name: string;
-      handler_name: string;
-      parts_overdue: number;
-    }[];
+         WHERE c.id IN (${MAY_SIGNAL}
+                        UNION ALL SELECT id FROM cases WHERE ${FLAGGED_CASES}
+                        UNION ALL SELECT case_id FROM case_parts WHERE outcome = 'pending' AND due_day < @today)`,
+    ).all({ today }) as (Pick<
+      Row<'cases'>,
+      | 'id'
+      | 'number'
+      | 'status'
+      | 'promised_due'
+      | 'statutory_due'
+      | 'delivery_due'
+      | 'green'
+      | 'calendar_warning'
+      | 'applicant_name'
+      | 'department_id'
+      | 'paused_kind'
+      | 'paused_since'
+      | 'decided_at'
+      | 'supplement_count'
+      | 'late_notice'
+      | 'card'
+      | 'late_days'
+      | 'fee_standard_cents'
+      | 'fee_charged_cents'
+    > & { signal: CaseSignal; item_name: string; department_name: string; handler_name: string; parts_overdue: number })[];
     const rows: SupervisionRow[] = [];
     for (const c of candidates) {
-      const flagged = c.signal === 'red' || c.signal === 'yellow' ? c.signal : c.parts_overdue > 0 ? 'yellow' : null;
-      if (!flagged) continue;
-      const daysLeft =
-        today <= c.promised_due ? cal.workingDaysBetween(today, c.promised_due) : -cal.workingDaysBetween(c.promised_due, today);
+      const fee =
+        c.fee_charged_cents !== null && c.fee_charged_cents !== c.fee_standard_cents
+          ? { standardCents: c.fee_standard_cents!, chargedCents: c.fee_charged_cents }
+          : null;
+      const flagged = c.parts_overdue > 0 || c.supplement_count > 1 || c.late_notice === 1 || c.card !== null || fee !== null;
+      if (!flagged && c.signal !== 'red' && c.signal !== 'yellow') continue;
+      // The decision clock stands still while paused: what is left is counted from the day it stopped.
+      const asOf = c.paused_since ?? today;
+      const running = RUNNING.includes(c.status) && c.promised_due !== null && c.statutory_due !== null;
       rows.push({
         id: c.id,
         number: c.number,
@@ -67,29 +91,52 @@ export const caseQueries = {
         handlerName: c.handler_name,
         applicantName: c.applicant_name,
         status: c.status,
-        signal: flagged,
+        signal: c.parts_overdue > 0 && SIGNAL_ORDER[c.signal] > SIGNAL_ORDER.yellow ? 'yellow' : c.signal,
         promisedDue: c.promised_due,
         statutoryDue: c.statutory_due,
-        daysLeft,
+        daysLeft: !running
+          ? null
+          : asOf <= c.promised_due!
+            ? cal.workingDaysBetween(asOf, c.promised_due!)
+            : -cal.workingDaysBetween(c.promised_due!, asOf),
         partsOverdue: c.parts_overdue,
-        overStatutory: today > c.statutory_due,
+        overStatutory: running && c.decided_at === null && asOf > c.statutory_due!,
+        paused: c.paused_kind,
+        deliveryDue: DECIDED.includes(c.status) ? c.delivery_due : null,
+        supplements: c.supplement_count,
+        lateNotice: c.late_notice === 1,
+        card: c.card,
+        lateDays: c.late_days,
+        fee,
         green: c.green === 1,
         calendarWarning: c.calendar_warning,
       });
     }
-    rows.sort((a, b) => (a.signal === b.signal ? a.daysLeft - b.daysLeft : a.signal === 'red' ? -1 : 1));
-    const counts = prepared(
-      db,
-      `SELECT c.department_id AS departmentId, d.name, count(*) AS running FROM cases c JOIN departments d ON d.id = c.department_id WHERE c.status ${sqlIn(RUNNING)} GROUP BY c.department_id ORDER BY d.sort`,
-    ).all() as { departmentId: string; name: string; running: number }[];
-    const departments = counts.map((d) => ({
-      ...d,
-      yellow: rows.filter((r) => r.departmentId === d.departmentId && r.signal === 'yellow').length,
-      red: rows.filter((r) => r.departmentId === d.departmentId && r.signal === 'red').length,
-    }));
+    rows.sort((a, b) => SIGNAL_ORDER[a.signal] - SIGNAL_ORDER[b.signal] || (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity));
+    const running = new Map(
+      (
+        prepared(
+          db,
+          `SELECT department_id AS id, count(*) AS n FROM cases WHERE status ${sqlIn(RUNNING)} GROUP BY department_id`,
+        ).all() as {
+          id: string;
+          n: number;
+        }[]
+      ).map((d) => [d.id, d.n]),
+    );
+    // Every department with running cases or a listed one (a decided case awaiting delivery no longer runs).
+    const departments = (prepared(db, 'SELECT id, name FROM departments ORDER BY sort').all() as { id: string; name: string }[])
+      .filter((d) => running.has(d.id) || rows.some((r) => r.departmentId === d.id))
+      .map((d) => ({
+        departmentId: d.id,
+        name: d.name,
+        running: running.get(d.id) ?? 0,
+        yellow: rows.filter((r) => r.departmentId === d.id && r.signal === 'yellow').length,
+        red: rows.filter((r) => r.departmentId === d.id && r.signal === 'red').length,
+      }));
     const warned = prepared(
       db,
-      `SELECT calendar_warning AS w, count(*) AS n FROM cases WHERE status ${sqlIn(RUNNING)} AND calendar_warning <> '' GROUP BY calendar_warning`,
+      `SELECT calendar_warning AS w, count(*) AS n FROM cases WHERE status ${sqlIn(CLOCKED)} AND calendar_warning <> '' GROUP BY calendar_warning`,
     ).all() as { w: string; n: number }[];
     const byYear = new Map<number, number>();
     for (const { w, n } of warned) for (const y of w.split(',')) byYear.set(Number(y), (byYear.get(Number(y)) ?? 0) + n);
@@ -152,20 +199,31 @@ export const caseQueries = {
       db,
       `SELECT count(*) AS items, avg(statutory_limit) AS st, avg(promised_limit) AS pr FROM catalog_items WHERE hall_id = ? AND active = 1 AND limit_unit = 'working_days'`,
     ).get(hallId) as { items: number; st: number | null; pr: number | null };
+    // One population for every case figure: the cases concluded in the period whose limits are in
+    // working days, so that days used, promised and statutory are all working days. Cases with
+    // limits in other units are counted apart, and the report says so.
+    const period = { start, end };
+    const IN_PERIOD = 'c.concluded_at >= @start AND c.concluded_at < @end';
+    const POPULATION = `${IN_PERIOD} AND c.limit_unit = 'working_days'`;
     const concluded = prepared(
       db,
       `SELECT count(*) AS n, avg(used_days) AS used, avg(promised_limit) AS pr, avg(statutory_limit) AS st, sum(on_time) AS ok
-         FROM cases WHERE concluded_at >= ? AND concluded_at < ? AND limit_unit = 'working_days'`,
-    ).get(start, end) as { n: number; used: number | null; pr: number | null; st: number | null; ok: number | null };
+         FROM cases c WHERE ${POPULATION}`,
+    ).get(period) as { n: number; used: number | null; pr: number | null; st: number | null; ok: number | null };
+    const otherUnits = prepared(db, `SELECT count(*) AS n FROM cases c WHERE ${IN_PERIOD} AND c.limit_unit <> 'working_days'`).get(
+      period,
+    ) as {
+      n: number;
+    };
     const joint = prepared(
       db,
-      `SELECT count(*) AS n, sum(on_time) AS ok FROM cases c WHERE concluded_at >= ? AND concluded_at < ? AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id)`,
-    ).get(start, end) as { n: number; ok: number | null };
+      `SELECT count(*) AS n, sum(on_time) AS ok FROM cases c WHERE ${POPULATION} AND EXISTS (SELECT 1 FROM case_parts p WHERE p.case_id = c.id)`,
+    ).get(period) as { n: number; ok: number | null };
     const departments = prepared(
       db,
       `SELECT d.name, count(*) AS n, avg(c.used_days) AS used, sum(c.on_time) AS ok FROM cases c JOIN departments d ON d.id = c.department_id
-         WHERE c.concluded_at >= ? AND c.concluded_at < ? GROUP BY c.department_id ORDER BY d.sort`,
-    ).all(start, end) as { name: string; n: number; used: number | null; ok: number | null }[];
+         WHERE ${POPULATION} GROUP BY c.department_id ORDER BY d.sort`,
+    ).all(period) as { name: string; n: number; used: number | null; ok: number | null }[];
     return {
       from: p.from,
       to: p.to,
@@ -182,6 +240,7 @@ export const caseQueries = {
         avgStatutory: round1(concluded.st),
         onTimePct: pct(concluded.ok ?? 0, concluded.n),
       },
+      otherUnits: otherUnits.n,
       joint: { cases: joint.n, onTimePct: pct(joint.ok ?? 0, joint.n) },
       departments: departments.map((d) => ({ name: d.name, cases: d.n, avgUsedDays: round1(d.used), onTimePct: pct(d.ok ?? 0, d.n) })),
     };

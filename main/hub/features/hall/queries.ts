@@ -8,6 +8,7 @@ import { dayEntries } from '../../../../shared/queue/entries';
 import { dayFigures, meanOf } from '../../../../shared/queue/kpi';
 import { hallDayStart } from '../../../../shared/queue/rules';
 import type { FeatureQueries } from '../../queries/registry';
+import { MAY_SIGNAL } from '../cases/queries';
 import { prepared, type ReadonlyDb } from '../../readonlyDb';
 import { pct, round1 } from '../../queries/figures';
 
@@ -15,9 +16,9 @@ import { pct, round1 } from '../../queries/figures';
 const TICKETS = 'SELECT id, number, priority, service_id, status, park_until FROM tickets WHERE day = ?';
 const EVENTS = 'SELECT * FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE day = ?)';
 const SERVICES = 'SELECT id, prefix, max_wait_min FROM services';
-// Counted, not listed, on the running-cases index: a case is yellow or red only from its yellow_from.
+// Counted, not listed, among the cases that may be yellow or red today (see MAY_SIGNAL).
 const SIGNALS = `SELECT ${caseSignalDefinition.sql(columns(), '@today')} AS signal, count(*) AS n
-                 FROM cases WHERE status ${sqlIn(RUNNING)} AND yellow_from <= @today GROUP BY 1`;
+                 FROM cases WHERE id IN (${MAY_SIGNAL}) GROUP BY 1`;
 
 /** The hall's queue figures of the day, as the board computes them from its replica. */
 function ticketFigures(db: ReadonlyDb, today: string, now: number) {

@@ -3,8 +3,8 @@ import { checkCreditCode, checkPhone, checkResidentId } from '../../../../shared
 import { APPLICANT_TYPES, type ApplicantType } from '../../../../shared/cases/enums';
 import { ErrorCode } from '../../../../shared/kernel/errors';
 import { rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
-import { useHall } from '../../app/hall';
-import { hallNow } from '../../app/time';
+import { useHall, useHallDay } from '../../app/hall';
+import { hallNow, useNow } from '../../app/time';
 import { parseList } from '../../features/cases/caseView';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
@@ -50,7 +50,9 @@ export function RegisterCase(props: {
   const [parts, setParts] = useState<{ departmentId: string; limitDays: number }[]>([]);
   const materials = item ? parseList(item.materials) : [];
 
-  const idCheck = type === 'person' && idNumber ? checkResidentId(idNumber) : null;
+  const { day } = useHallDay(useNow(60_000));
+  // Today's date too: a birth date in the future is refused (the hub checks again with its own day).
+  const idCheck = type === 'person' && idNumber ? checkResidentId(idNumber, day) : null;
   const codeCheck = type === 'enterprise' && creditCode ? checkCreditCode(creditCode) : null;
   const phoneCheck = phone ? checkPhone(phone) : null;
 
@@ -90,7 +92,10 @@ export function RegisterCase(props: {
               label={(i) =>
                 t('case.itemOption', {
                   name: i.name,
-                  limit: i.mode === 'instant' ? t('case.instant') : t('case.promisedDays', { n: i.promised_limit }),
+                  limit:
+                    i.mode === 'instant'
+                      ? t('case.instant')
+                      : t('case.promisedLimit', { n: i.promised_limit, unit: t(`limitUnit.${i.limit_unit}`) }),
                 })
               }
             />

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useHallDay } from '../../app/hall';
 import { useNow } from '../../app/time';
+import type { SupervisionRow } from '../../../../shared/cases/queries';
 import type { QueryResult } from '../../../../shared/protocol';
 import { useI18n, type Key } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
@@ -81,7 +82,7 @@ export function CaseSupervision() {
               header: t('sup.promisedDue'),
               cell: (r) => (
                 <>
-                  {r.promisedDue}
+                  {r.promisedDue ?? '—'}
                   {r.overStatutory && <span className="why"> {t('sup.overStatutory')}</span>}
                   {r.partsOverdue > 0 && <span className="why"> {t('sup.partsOverdue', { n: r.partsOverdue })}</span>}
                 </>
@@ -89,8 +90,10 @@ export function CaseSupervision() {
             },
             {
               header: t('sup.daysLeft'),
-              cell: (r) => (r.daysLeft < 0 ? t('sup.overdue', { n: -r.daysLeft }) : t('sup.left', { n: r.daysLeft })),
+              cell: (r) =>
+                r.daysLeft === null ? '—' : r.daysLeft < 0 ? t('sup.overdue', { n: -r.daysLeft }) : t('sup.left', { n: r.daysLeft }),
             },
+            { header: t('sup.flags'), cell: (r) => <Flags r={r} /> },
           ]}
         />
         {sup.result && <h3 className="subhead">{t('sup.byDepartment')}</h3>}
@@ -110,6 +113,23 @@ export function CaseSupervision() {
       </section>
       <TimeLimitReport tick={tick} />
     </>
+  );
+}
+
+const yuan = (cents: number) => (cents / 100).toFixed(2);
+
+/** What else supervision notes on a case: a pause, 补正 notices, a late decision's card, the fee, the delivery due day. */
+function Flags({ r }: { r: SupervisionRow }) {
+  const { t } = useI18n();
+  return (
+    <span className="flags">
+      {r.paused && <span className="badge signal-paused">{t('sup.paused', { kind: t(`case.event.${r.paused}`) })}</span>}
+      {r.card && <span className={`badge signal-${r.card}`}>{t(`sup.card.${r.card}`, { n: r.lateDays ?? 0 })}</span>}
+      {r.supplements > 1 && <span className="why">{t('sup.supplements', { n: r.supplements })}</span>}
+      {r.lateNotice && <span className="why">{t('sup.lateNotice')}</span>}
+      {r.fee && <span className="why">{t('sup.fee', { charged: yuan(r.fee.chargedCents), standard: yuan(r.fee.standardCents) })}</span>}
+      {r.deliveryDue && <span>{t('sup.deliveryDue', { d: r.deliveryDue })}</span>}
+    </span>
   );
 }
 
@@ -170,6 +190,10 @@ function TimeLimitReport({ tick }: { tick: number }) {
       <ErrorLine error={report.error} />
       {r && (
         <>
+          <p className="report-line">
+            {t('rep.population', { from: r.from, to: r.to })}
+            {r.otherUnits > 0 && ` ${t('rep.otherUnits', { n: r.otherUnits })}`}
+          </p>
           <p className="report-line" aria-label={t('rep.compression')}>
             {t('rep.catalogLine', {
               items: r.catalog.items,

@@ -10,18 +10,20 @@ import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { StaffConfirm } from '../../ui/SignInForm';
 import { parseList } from './caseView';
 
-/** The steps that need words from the clerk, asked in a small dialog. */
-const ASKED_STEPS = ['refuse', 'deny', 'requestSupplement', 'resubmit'] as const;
+/** The steps that need words (or the fee charged) from the clerk, asked in a small dialog. */
+const ASKED_STEPS = ['refuse', 'deny', 'requestSupplement', 'resubmit', 'conclude'] as const;
 type AskedStep = (typeof ASKED_STEPS)[number];
 export const isAskedStep = (a: StepAction): a is AskedStep => (ASKED_STEPS as readonly StepAction[]).includes(a);
 export type AskKind = AskedStep | 'pause' | 'extend';
 
-/** The words a step needs: a reason, the missing materials, the pause's kind, the extension and its approver. */
+/** The words a step needs: a reason, the missing materials, the fee charged, the pause's kind, the extension and its approver. */
 export function AskDialog(props: {
   c: Row<'cases'>;
   kind: AskKind;
   counterId: string;
   materials: string[];
+  /** The fee the case should be charged when concluded (see standardFee). */
+  standardFeeCents: number;
   onDone: (o: CommandOutcome) => boolean;
   onCancel: () => void;
 }) {
@@ -34,6 +36,7 @@ export function AskDialog(props: {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set(kind === 'resubmit' ? parseList(c.materials_missing) : []));
   const [pauseKind, setPauseKind] = useState<PauseKind>('special');
   const [days, setDays] = useState(kind === 'extend' ? 10 : 5);
+  const [feeYuan, setFeeYuan] = useState(String(props.standardFeeCents / 100));
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const lines = text
@@ -51,20 +54,22 @@ export function AskDialog(props: {
           ? await api.command('case.step', { ...base, action: 'requestSupplement', missing: list })
           : kind === 'resubmit'
             ? await api.command('case.step', { ...base, action: 'resubmit', received: list })
-            : kind === 'pause'
-              ? await api.command('case.pause', {
-                  ...base,
-                  kind: pauseKind,
-                  reason: text.trim(),
-                  expectedDays: pauseKind === 'special' ? days : null,
-                })
-              : await api.command('case.extend', {
-                  caseId: c.id,
-                  counterId,
-                  days,
-                  reason: text.trim(),
-                  approver: { login: login.trim(), password },
-                });
+            : kind === 'conclude'
+              ? await api.command('case.step', { ...base, action: 'conclude', feeCents: Math.round(Number(feeYuan) * 100) })
+              : kind === 'pause'
+                ? await api.command(
+                    'case.pause',
+                    pauseKind === 'special'
+                      ? { ...base, kind: 'special', reason: text.trim(), expectedDays: days }
+                      : { ...base, kind: 'suspend', reason: text.trim(), expectedDays: null },
+                  )
+                : await api.command('case.extend', {
+                    caseId: c.id,
+                    counterId,
+                    days,
+                    reason: text.trim(),
+                    approver: { login: login.trim(), password },
+                  });
     if (check(outcome)) props.onDone(outcome);
   };
   const choices =
@@ -87,10 +92,17 @@ export function AskDialog(props: {
           </div>
         )}
         <CheckList items={choices} selected={picked} onChange={setPicked} />
-        <label>
-          {t(kind === 'requestSupplement' || kind === 'resubmit' ? 'case.ask.more' : 'case.reason')}
-          <textarea autoFocus rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={1000} />
-        </label>
+        {kind === 'conclude' ? (
+          <label>
+            {t('case.feeCharged', { n: (props.standardFeeCents / 100).toFixed(2) })}
+            <input autoFocus type="number" min={0} step={0.01} required value={feeYuan} onChange={(e) => setFeeYuan(e.target.value)} />
+          </label>
+        ) : (
+          <label>
+            {t(kind === 'requestSupplement' || kind === 'resubmit' ? 'case.ask.more' : 'case.reason')}
+            <textarea autoFocus rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={1000} />
+          </label>
+        )}
         {(kind === 'extend' || (kind === 'pause' && pauseKind === 'special')) && (
           <label>
             {t(kind === 'extend' ? 'case.extendDays' : 'case.expectedDays')}
@@ -98,6 +110,7 @@ export function AskDialog(props: {
               type="number"
               min={1}
               max={kind === 'extend' ? 15 : 365}
+              required
               value={days}
               onChange={(e) => setDays(Number(e.target.value))}
             />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { caseSignal, checkExtension, checkPause, checkStep } from '../../../../shared/cases/rules';
+import { caseSignal, checkExtension, checkPause, checkStep, DECIDED, standardFee } from '../../../../shared/cases/rules';
 import { STEP_ACTIONS, type StepAction } from '../../../../shared/cases/enums';
 import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
@@ -96,6 +96,7 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
             {c.extension_days > 0 && ` · ${t('case.extended', { n: c.extension_days })}`}
           </Field>
         )}
+        {c.delivery_due && DECIDED.includes(c.status) && <Field label={t('case.deliveryDue')}>{c.delivery_due}</Field>}
         {c.calendar_warning && (
           <Field label={t('case.calendar')}>
             <span className="why">{t('case.calendarWarning', { years: c.calendar_warning })}</span>
@@ -187,6 +188,7 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
           kind={asking}
           counterId={counterId}
           materials={item ? parseList(item.materials) : []}
+          standardFeeCents={standardFee(c.status, item?.fee_cents ?? 0)}
           onDone={done}
           onCancel={() => setAsking(null)}
         />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { LimitUnit } from '../../../../shared/calendar/enums';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { rowById, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
@@ -44,7 +45,7 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
     const r = await api.savePdf(`${title}-${c.number}`);
     if (check(r) && r.ok) setSaved(r.path);
   };
-  const limit = (n: number) => (n === 0 ? NOTICE.instant : fill(NOTICE.limit, { n, unit: NOTICE.units[c.limit_unit] }));
+  const limit = (n: number, unit: LimitUnit) => (n === 0 ? NOTICE.instant : fill(NOTICE.limit, { n, unit: NOTICE.units[unit] }));
   const itemName = item?.name ?? '';
   const fee = (cents: number) => (cents === 0 ? NOTICE.free : fill(NOTICE.fee, { n: (cents / 100).toFixed(2) }));
 
@@ -83,8 +84,8 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
               <dt>{NOTICE.accept.limit}</dt>
               <dd>
                 {fill(NOTICE.accept.limitLine, {
-                  promised: limit(c.promised_limit),
-                  statutory: limit(c.statutory_limit),
+                  promised: limit(c.promised_limit, c.limit_unit),
+                  statutory: limit(c.statutory_limit, c.statutory_unit),
                   due: c.promised_due ? documentDate(c.promised_due) : '',
                 })}
               </dd>

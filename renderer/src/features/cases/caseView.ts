@@ -1,10 +1,8 @@
-import { caseSignal } from '../../../../shared/cases/rules';
+import { caseSignal, SIGNAL_ORDER } from '../../../../shared/cases/rules';
 import { CASE_EVENT_ACTIONS, type CaseEventAction, type CaseSignal } from '../../../../shared/cases/enums';
 import type { Row } from '../../../../shared/protocol';
 
-/** Red first, then yellow, then the nearest due day: what needs attention comes first. */
-const SIGNAL_ORDER: Record<CaseSignal, number> = { red: 0, yellow: 1, paused: 2, normal: 3, waiting: 4, closed: 5 };
-
+/** By signal (SIGNAL_ORDER), then the nearest due day, then the newest. */
 export function sortCases(cases: Row<'cases'>[], today: string): { c: Row<'cases'>; signal: CaseSignal }[] {
   return cases
     .map((c) => ({ c, signal: caseSignal(c, today) }))

@@ -23,7 +23,7 @@ export const catalog: Words<typeof zh> = {
   'cat.unit': 'Limit unit',
   ...codeLabels('catalog.kind', ITEM_KINDS, { licensing: 'Licensing', non_licensing: 'Non-licensing', public: 'Public service' }),
   ...codeLabels('catalog.mode', ITEM_MODES, { instant: 'On the spot', promised: 'Promised' }),
-  ...codeLabels('limitUnit', LIMIT_UNITS, { working_days: 'working days', natural_days: 'days', months: 'months' }),
+  ...codeLabels('limitUnit', LIMIT_UNITS, { working_days: 'working days', natural_days: 'days', months: 'months', years: 'years' }),
   'cat.limits': 'Statutory → promised',
   'cat.statutory': 'Statutory limit',
   'cat.promised': 'Promised limit',

@@ -24,7 +24,7 @@ export const catalog = {
   'cat.unit': '时限单位',
   ...codeLabels('catalog.kind', ITEM_KINDS, { licensing: '许可', non_licensing: '非许可', public: '公共服务' }),
   ...codeLabels('catalog.mode', ITEM_MODES, { instant: '即办件', promised: '承诺件' }),
-  ...codeLabels('limitUnit', LIMIT_UNITS, { working_days: '工作日', natural_days: '自然日', months: '月' }),
+  ...codeLabels('limitUnit', LIMIT_UNITS, { working_days: '工作日', natural_days: '自然日', months: '月', years: '年' }),
   'cat.limits': '法定 → 承诺',
   'cat.statutory': '法定时限',
   'cat.promised': '承诺时限',

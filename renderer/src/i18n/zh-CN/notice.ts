@@ -19,7 +19,7 @@ export const NOTICE = {
   addressed: '：',
   date: '{y}年{m}月{d}日',
   limit: '{n}{unit}',
-  units: { working_days: '个工作日', natural_days: '日', months: '个月' } satisfies Record<LimitUnit, string>,
+  units: { working_days: '个工作日', natural_days: '日', months: '个月', years: '年' } satisfies Record<LimitUnit, string>,
   instant: '当场办结',
   free: '不收费',
   fee: '{n} 元',
