@@ -16,4 +16,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0007-cases-accepted-index.sql',
   '0008-counter-services-hall.sql',
   '0009-ticket-events-replicated.sql',
+  '0012-audit-digest-session-activity-confirm-lockout.sql',
 ]);

@@ -40,7 +40,17 @@ export const terminalHandlers = {
     // No usable token until the code is exchanged: the hash of a secret nobody holds.
     const terminal = ctx.store.upsert(
       'terminals',
-      { id, hall_id: ctx.hallId, role, name, counter_id: counterId, zone, created_at: ctx.now, revoked_at: null },
+      {
+        id,
+        hall_id: ctx.hallId,
+        role,
+        name,
+        counter_id: counterId,
+        zone,
+        created_at: ctx.now,
+        revoked_at: null,
+        confirm_locked_until: null,
+      },
       { token_hash: hashToken(randomBytes(32).toString('hex')) },
     );
     return { terminal, ...issueCode(ctx, id) };
