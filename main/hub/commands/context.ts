@@ -4,7 +4,7 @@ import { type CommandPayload, type CommandResult, type CommandType, type Row } f
 import { type TerminalRole } from '../../../shared/kernel/roles';
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
-import type { AuditReport } from './audit';
+import type { AuditReport } from '../../../shared/hall/commands';
 import { verifyPassword } from '../credentials';
 import { prepared } from '../readonlyDb';
 import type { Store } from '../store';

@@ -14,7 +14,7 @@ import { redactPayload } from '../../../shared/identity/redact';
 import { type StaffRole } from '../../../shared/kernel/roles';
 import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
-import { appendAudit, verifyAudit } from './audit';
+import type { AuditLog } from './audit';
 import { handlers } from './handlers';
 import type { StoredEntry, Store } from '../store';
 
@@ -40,19 +40,17 @@ const fail = (code: ErrorCode, message: string): Execution => ({
  */
 export class Executor {
   private readonly findOp: Statement;
-  private readonly saveOp: Statement;
   private readonly findSession: Statement;
 
   constructor(
     private readonly store: Store,
     private readonly hallId: string,
     private readonly clock: () => number,
-    private readonly auditKey: Buffer,
+    private readonly audit: AuditLog,
     private readonly log: (msg: string) => void = () => {},
   ) {
     const db = store.db;
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
-    this.saveOp = db.prepare('INSERT INTO applied_ops (op_id, terminal_id, type, answer, at) VALUES (?, ?, ?, ?, ?)');
     this.findSession = db.prepare('SELECT s.id, s.role FROM staff_sessions x JOIN staff s ON s.id = x.staff_id WHERE x.id = ?');
   }
 
@@ -101,7 +99,7 @@ export class Executor {
       hallId: this.hallId,
       caller,
       payload: parsed.data,
-      verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
+      verifyAudit: () => this.audit.verify(),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
     try {
@@ -155,21 +153,21 @@ export class Executor {
 
   /** The stored answer and the audit row: who, from where, when, what was asked, what changed (the feed seqs). */
   private remember(caller: Caller, opId: string, type: string, answer: Answer, now: number, payload: unknown, startSeq: number) {
-    this.saveOp.run(opId, caller.terminalId, type, JSON.stringify(answer), now);
     const counter = caller.counterId ? this.store.get('counters', caller.counterId) : undefined;
     const staffId = caller.role === 'manager' ? (this.sessionStaff(caller.terminalId)?.id ?? null) : (counter?.staff_id ?? null);
     const changed = this.store.currentSeq > startSeq;
-    appendAudit(this.store.db, this.auditKey, {
-      at: now,
-      terminal_id: caller.terminalId,
-      staff_id: staffId,
-      op_id: opId,
+    this.audit.record({
+      opId,
+      terminalId: caller.terminalId,
+      staffId,
       type,
+      answer: JSON.stringify(answer),
       outcome: answer.ok ? 'ok' : answer.error.code,
+      at: now,
       // Audit rows keep what was asked, never secrets or whole ID numbers.
       detail: JSON.stringify(redactPayload(payload)),
-      seq_from: changed ? startSeq + 1 : null,
-      seq_to: changed ? this.store.currentSeq : null,
+      seqFrom: changed ? startSeq + 1 : null,
+      seqTo: changed ? this.store.currentSeq : null,
     });
   }
 }
