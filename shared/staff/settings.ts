@@ -10,6 +10,8 @@ export const SecuritySettingsSchema = z.strictObject({
     .int()
     .min(5)
     .max(7 * 1440),
+  sessionIdleMinutes: z.number().int().min(5).max(480),
+  sessionHours: z.number().int().min(1).max(24),
 }) satisfies z.ZodType<SecuritySettings>;
 
 export const parseSecuritySettings: (json: string) => SecuritySettings = settingsParser(SecuritySettingsSchema, defaultSecuritySettings);

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { CaseStep } from '../../shared/cases/commands';
 import type { CommandPayload, Row } from '../../shared/protocol';
 import { actors, err, ok } from '../support/actors';
-import { agentFor, callerOf, demoHub, manualClock, onCleanup, tempDir, terminal, until } from '../support/hub';
+import { agentFor, callerOf, demoHub, manualClock, onCleanup, signInManager, tempDir, terminal, until } from '../support/hub';
 
 const ID = '11010519491231002X';
 const C1 = 'H3301-c-01';
@@ -39,7 +39,11 @@ async function hall(start = '2026-11-02T01:00:00Z') {
   const step = (caseId: string, action: CaseStep['action'], more: Record<string, unknown> = {}) =>
     clerk('case.step', { caseId, counterId: C1, at: clock(), action, ...more } as CaseStep);
   const row = (id: string) => hub.store.get('cases', id)!;
-  const days = (n: number) => clock.advance(n * 86_400_000);
+  const days = (n: number) => {
+    clock.advance(n * 86_400_000);
+    // Days later the board's session has long ended: its administrator signs in again.
+    if (n > 0) signInManager(hub);
+  };
   return { clock, hub, a, clerk, register, step, row, days };
 }
 

@@ -17,6 +17,9 @@ import type { Caller, Effect, HandlerContext } from './context';
 import type { AuditLog } from './audit';
 import { handlers } from './handlers';
 import type { StoredEntry, Store } from '../store';
+import { endSessions, findSession, touchSession } from '../features/staff/sessions';
+import { sessionLapse, type SecuritySettings } from '../../../shared/staff/rules';
+import { parseSecuritySettings } from '../../../shared/staff/settings';
 
 export interface Execution {
   answer: Answer;
@@ -40,7 +43,6 @@ const fail = (code: ErrorCode, message: string): Execution => ({
  */
 export class Executor {
   private readonly findOp: Statement;
-  private readonly findSession: Statement;
 
   constructor(
     private readonly store: Store,
@@ -51,12 +53,12 @@ export class Executor {
   ) {
     const db = store.db;
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
-    this.findSession = db.prepare('SELECT s.id, s.role FROM staff_sessions x JOIN staff s ON s.id = x.staff_id WHERE x.id = ?');
   }
 
-  /** The staff member signed in at a manager terminal, if any. */
+  /** The staff member signed in at a manager terminal, while the session lasts. */
   sessionStaff(terminalId: string): { id: string; role: StaffRole } | undefined {
-    return this.findSession.get(terminalId) as { id: string; role: StaffRole } | undefined;
+    const session = findSession(this.store.db, terminalId);
+    return session && !sessionLapse(session, this.clock(), this.security()) ? session : undefined;
   }
 
   execute(caller: Caller, raw: unknown): Execution {
@@ -85,6 +87,8 @@ export class Executor {
       return fail(ErrorCode.FORBIDDEN, `${caller.role} 终端无权执行 ${type}`);
     }
     if (caller.role === 'manager' && type !== 'session.signIn') {
+      const lapsed = this.endLapsedSession(caller);
+      if (lapsed) return lapsed;
       const refusal = staffRefusal(this.sessionStaff(caller.terminalId), spec.staffRoles ?? ['manager', 'admin']);
       if (refusal) return fail(refusal.code, refusal.message);
     }
@@ -115,6 +119,7 @@ export class Executor {
           if (!(e instanceof CommandError && e.keepChanges)) throw e;
           answer = { ok: false, error: { code: e.code, message: e.message } };
         }
+        if (caller.role === 'manager') touchSession(this.store.db, caller.terminalId, now);
         this.remember(caller, opId, type, secret(spec, answer), now, parsed.data, startSeq);
         return answer;
       });
@@ -135,6 +140,10 @@ export class Executor {
    * HTTP) with the same record: an applied op and an audit row, whether it succeeds or not.
    */
   system(caller: Caller, type: string, payload: unknown, fn: () => Answer): Answer {
+    return this.recorded(caller, type, payload, fn).result;
+  }
+
+  private recorded(caller: Caller, type: string, payload: unknown, fn: () => Answer): { result: Answer; entries: StoredEntry[] } {
     const opId = `sys-${randomUUID()}`;
     const now = this.clock();
     return this.store.transaction(() => {
@@ -148,7 +157,28 @@ export class Executor {
       }
       this.remember(caller, opId, type, answer, now, payload, startSeq);
       return answer;
-    }).result;
+    });
+  }
+
+  /**
+   * A session past its time ends at its terminal's next command, which is refused: the end is fed
+   * (the board shows its sign-in again) and audited as an op of the hub's own, apart from the
+   * command, which may be sent again once someone has signed in.
+   */
+  private endLapsedSession(caller: Caller): Execution | null {
+    const session = findSession(this.store.db, caller.terminalId);
+    const lapse = session && sessionLapse(session, this.clock(), this.security());
+    if (!lapse) return null;
+    const { entries } = this.recorded(caller, 'session.expire', { staffId: session.id, lapse }, () => {
+      endSessions(this.store, 'id', caller.terminalId);
+      return { ok: true, result: {}, seq: this.store.currentSeq };
+    });
+    const message = lapse === 'idle' ? '长时间未操作，已自动退出，请重新登录' : '登录已到时限，请重新登录';
+    return { ...fail(ErrorCode.SIGN_IN_REQUIRED, message), entries };
+  }
+
+  private security(): SecuritySettings {
+    return parseSecuritySettings(this.store.get('halls', this.hallId)!.security_settings);
   }
 
   /** The stored answer and the audit row: who, from where, when, what was asked, what changed (the feed seqs). */

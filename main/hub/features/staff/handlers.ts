@@ -1,17 +1,10 @@
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
-import { type CommandType } from '../../../../shared/protocol';
 import { passwordProblem } from '../../../../shared/staff/password';
 import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type staffCommandSpecs } from '../../../../shared/staff/commands';
 import { hashPassword } from '../../credentials';
-import { checkStaffPassword, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
-
-type Ctx = HandlerContext<CommandType>;
-
-function endSession(ctx: Ctx): void {
-  if (ctx.store.get('staff_sessions', ctx.caller.terminalId)?.staff_id)
-    ctx.store.patch('staff_sessions', ctx.caller.terminalId, { staff_id: null, started_at: null });
-}
+import { checkStaffPassword, notFound, sql, type FeatureHandlers } from '../../commands/context';
+import { endSessions } from './sessions';
 
 export const staffHandlers = {
   /** Sessions at manager terminals: a wrong password counts toward the lockout like a counter sign-in. */
@@ -28,7 +21,7 @@ export const staffHandlers = {
     return { session, staff };
   },
   'session.signOut': (ctx) => {
-    endSession(ctx);
+    endSessions(ctx.store, 'id', ctx.caller.terminalId);
     return {};
   },
   'staff.create': (ctx) => {
@@ -53,6 +46,8 @@ export const staffHandlers = {
       hashPassword(ctx.payload.password),
       staff.id,
     );
+    // Whoever signed in with the old password is signed out everywhere.
+    endSessions(ctx.store, 'staff_id', staff.id);
     return { staff };
   },
   'hall.setSecuritySettings': (ctx) => {
