@@ -12,6 +12,10 @@ export interface SecuritySettings {
   sessionIdleMinutes: number;
   /** …and this long after its sign-in, busy or not. */
   sessionHours: number;
+  /** A terminal where staff confirmations failed this many times in a row refuses them… */
+  confirmAttempts: number;
+  /** …for this long (its own count: a kiosk never locks staff out). */
+  confirmLockMinutes: number;
 }
 
 export const defaultSecuritySettings: SecuritySettings = {
@@ -20,6 +24,8 @@ export const defaultSecuritySettings: SecuritySettings = {
   enrollMinutes: 60,
   sessionIdleMinutes: 30,
   sessionHours: 12,
+  confirmAttempts: 5,
+  confirmLockMinutes: 15,
 };
 
 export interface LoginState {

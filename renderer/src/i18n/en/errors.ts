@@ -22,6 +22,7 @@ export const errors: Words<typeof zh> = {
     RECALL_LIMIT: 'Recall limit reached',
     STAFF_LOCKED: 'Too many wrong passwords: the account is locked for a while',
     TERMINAL_REVOKED: 'This terminal has been revoked',
+    TERMINAL_LOCKED: 'Too many failed staff confirmations here: none are taken for a while',
     ENROLLMENT_INVALID: 'The enrollment code is unknown, used or expired; ask the hall manager for a new one',
     CASE_STATE: 'The case cannot take this step in its current state',
     IMPORT_INVALID: 'The file has problems; nothing was imported',

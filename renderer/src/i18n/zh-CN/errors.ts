@@ -22,6 +22,7 @@ export const errors = {
     RECALL_LIMIT: '已达重呼上限',
     STAFF_LOCKED: '密码错误次数过多，账号暂时锁定',
     TERMINAL_REVOKED: '本终端已被吊销',
+    TERMINAL_LOCKED: '本机工作人员确认失败次数过多，暂停确认',
     ENROLLMENT_INVALID: '注册码无效、已使用或已过期，请向大厅管理员重新获取',
     CASE_STATE: '办件当前状态不能进行此步骤',
     IMPORT_INVALID: '文件有误，没有导入任何事项',
