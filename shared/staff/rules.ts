@@ -16,6 +16,8 @@ export interface SecuritySettings {
   confirmAttempts: number;
   /** …for this long (its own count: a kiosk never locks staff out). */
   confirmLockMinutes: number;
+  /** How many applicants' whole ID numbers one person may reveal in a hall day. */
+  revealsPerDay: number;
 }
 
 export const defaultSecuritySettings: SecuritySettings = {
@@ -26,6 +28,7 @@ export const defaultSecuritySettings: SecuritySettings = {
   sessionHours: 12,
   confirmAttempts: 5,
   confirmLockMinutes: 15,
+  revealsPerDay: 20,
 };
 
 export interface LoginState {

@@ -23,6 +23,8 @@ export interface HandlerContext<T extends CommandType> {
   hallId: string;
   caller: Caller;
   payload: CommandPayload<T>;
+  /** At a manager terminal, who is signed in there (the executor has checked the session); null elsewhere. */
+  sessionStaff: { id: string; role: StaffRole } | null;
   verifyAudit: () => AuditReport;
   /** Queues a side effect to run once the transaction has committed. */
   afterCommit: (effect: Effect) => void;

@@ -103,6 +103,7 @@ export class Executor {
       hallId: this.hallId,
       caller,
       payload: parsed.data,
+      sessionStaff: caller.role === 'manager' ? (this.sessionStaff(caller.terminalId) ?? null) : null,
       verifyAudit: () => this.audit.verify(),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;

@@ -12,10 +12,11 @@ import {
   type Refusal,
 } from '../../../../shared/cases/rules';
 import { maskResidentId } from '../../../../shared/identity/rules';
-import { hallDay } from '../../../../shared/queue/rules';
+import { hallDay, hallDayStart } from '../../../../shared/queue/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
@@ -29,7 +30,8 @@ import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, ty
 
 type Ctx = HandlerContext<CommandType>;
 
-const dayOf = (ctx: Ctx, t: number) => hallDay(t, parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings).utcOffsetMinutes);
+const utcOffset = (ctx: Ctx) => parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings).utcOffsetMinutes;
+const dayOf = (ctx: Ctx, t: number) => hallDay(t, utcOffset(ctx));
 
 const stateError = (r: Refusal) => new CommandError(ErrorCode.CASE_STATE, r.reason);
 
@@ -46,6 +48,20 @@ function actingStaff(ctx: Ctx, counterId: string, at: number): string {
   ).get(counterId, at) as { event: string; staff_id: string | null } | undefined;
   if (!last || last.event === 'sign_out' || !last.staff_id) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口再办件');
   return last.staff_id;
+}
+
+/**
+ * Need to know: a clerk takes a case's steps, and sees its applicant's whole ID number, for their
+ * own department's cases only (a joint part is decided by the part's department). Registering one
+ * (收件) is open to every counter: a general window (综合受理) receives for every department.
+ */
+function clerkOf(ctx: Ctx, counterId: string, at: number, departmentId: string): string {
+  const staffId = actingStaff(ctx, counterId, at);
+  if (ctx.store.get('staff', staffId)!.department_id !== departmentId) {
+    const department = ctx.store.get('departments', departmentId)?.name ?? '其他部门';
+    throw new CommandError(ErrorCode.FORBIDDEN, `此事由${department}办理，须本部门工作人员操作`);
+  }
+  return staffId;
 }
 
 function loadCase(ctx: Ctx, caseId: string): Row<'cases'> {
@@ -221,7 +237,7 @@ export const caseHandlers = {
     const allowed = checkStep(stateOf(c, parts), p.action);
     if (!allowed.ok) throw stateError(allowed);
     const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const staffId = clerkOf(ctx, p.counterId, at, c.department_id);
     const day = dayOf(ctx, at);
     let patch: Partial<Row<'cases'>> = { status: allowed.to, updated_at: at };
     let detail: Record<string, unknown> = {};
@@ -278,7 +294,7 @@ export const caseHandlers = {
     const allowed = checkPause(stateOf(c, partsOf(ctx, c.id)));
     if (!allowed.ok) throw stateError(allowed);
     const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const staffId = clerkOf(ctx, p.counterId, at, c.department_id);
     const updated = ctx.store.patch('cases', c.id, { paused_kind: p.kind, paused_since: dayOf(ctx, at), updated_at: at });
     record(ctx, c.id, p.kind, staffId, at, { reason: p.reason, expectedDays: p.expectedDays });
     return { case: updated };
@@ -290,7 +306,7 @@ export const caseHandlers = {
     const allowed = checkResume(stateOf(c, partsOf(ctx, c.id)));
     if (!allowed.ok) throw stateError(allowed);
     const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const staffId = clerkOf(ctx, p.counterId, at, c.department_id);
     // The pause's length, told to the applicant: days (in the limit's unit) after the day it began, up to today.
     const pausedDays = hallCalendar(ctx.store.db, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
     const resumed = ctx.store.patch('cases', c.id, {
@@ -312,7 +328,7 @@ export const caseHandlers = {
     const allowed = checkPartDecision(stateOf(c, partsOf(ctx, c.id)), part.outcome);
     if (!allowed.ok) throw stateError(allowed);
     const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const staffId = clerkOf(ctx, p.counterId, at, part.department_id);
     const updatedPart = ctx.store.patch('case_parts', part.id, {
       outcome: p.outcome,
       note: p.note || null,
@@ -332,7 +348,7 @@ export const caseHandlers = {
     if (!allowed.ok) throw stateError(allowed);
     // Needs the hub (a password is checked), so it happens now.
     const at = stepTime(ctx, c, ctx.now);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const staffId = clerkOf(ctx, p.counterId, at, c.department_id);
     const approverId = checkStaffPassword(ctx, p.approver.login, p.approver.password, '延期审批');
     const approver = ctx.store.get('staff', approverId)!;
     if (approver.role === 'clerk') throw new CommandError(ErrorCode.FORBIDDEN, '延期须由大厅负责人（管理员）批准');
@@ -347,9 +363,26 @@ export const caseHandlers = {
     return { case: updated };
   },
 
+  /**
+   * Only by someone signed in now: a clerk of the case's department at this PC's counter, or a
+   * manager at the board; each person a few times a day (the audit log counts them).
+   */
   'case.revealId': (ctx) => {
     const c = loadCase(ctx, ctx.payload.caseId);
-    if (ctx.payload.counterId !== null) actingStaff(ctx, ctx.payload.counterId, ctx.now);
+    // A clerk PC bound to its counter: the audit row names the clerk signed in there, whose reveals are counted.
+    if (!ctx.sessionStaff && !ctx.caller.counterId) throw new CommandError(ErrorCode.FORBIDDEN, '只有绑定窗口的电脑能查看身份证号');
+    const staffId = ctx.sessionStaff?.id ?? clerkOf(ctx, ctx.payload.counterId ?? ctx.caller.counterId!, ctx.now, c.department_id);
+    const { revealsPerDay } = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
+    const today = hallDayStart(dayOf(ctx, ctx.now), utcOffset(ctx));
+    const { n } = sql(
+      ctx,
+      "SELECT count(*) AS n FROM audit WHERE type = 'case.revealId' AND outcome = 'ok' AND staff_id = ? AND at >= ?",
+    ).get(staffId, today) as { n: number };
+    if (n >= revealsPerDay)
+      throw new CommandError(
+        ErrorCode.REVEAL_LIMIT,
+        `今日已查看 ${n} 次身份证号，达到每人每日 ${revealsPerDay} 次的上限；确需再查请联系管理员`,
+      );
     const row = sql(ctx, 'SELECT id_number FROM cases WHERE id = ?').get(c.id) as { id_number: string | null };
     if (!row.id_number) throw new CommandError(ErrorCode.NOT_FOUND, '该办件没有身份证号');
     return { idNumber: row.id_number };

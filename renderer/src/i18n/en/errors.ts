@@ -24,6 +24,7 @@ export const errors: Words<typeof zh> = {
     TERMINAL_REVOKED: 'This terminal has been revoked',
     TERMINAL_LOCKED: 'Too many failed staff confirmations here: none are taken for a while',
     ENROLLMENT_INVALID: 'The enrollment code is unknown, used or expired; ask the hall manager for a new one',
+    REVEAL_LIMIT: 'You have revealed as many ID numbers today as the hall allows',
     CASE_STATE: 'The case cannot take this step in its current state',
     IMPORT_INVALID: 'The file has problems; nothing was imported',
     CATALOG_CONFLICT: 'Another item already has this code',

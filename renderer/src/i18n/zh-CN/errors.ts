@@ -24,6 +24,7 @@ export const errors = {
     TERMINAL_REVOKED: '本终端已被吊销',
     TERMINAL_LOCKED: '本机工作人员确认失败次数过多，暂停确认',
     ENROLLMENT_INVALID: '注册码无效、已使用或已过期，请向大厅管理员重新获取',
+    REVEAL_LIMIT: '今日查看身份证号次数已达上限',
     CASE_STATE: '办件当前状态不能进行此步骤',
     IMPORT_INVALID: '文件有误，没有导入任何事项',
     CATALOG_CONFLICT: '已有相同编码的事项',
