@@ -26,6 +26,8 @@ export interface HandlerContext<T extends CommandType> {
   /** At a manager terminal, who is signed in there (the executor has checked the session); null elsewhere. */
   sessionStaff: { id: string; role: StaffRole } | null;
   verifyAudit: () => AuditReport;
+  /** Adds to what the command's audit row records beside what was asked (a step's applied moment beside its claimed one). */
+  auditNote: (note: Record<string, unknown>) => void;
   /** Queues a side effect to run once the transaction has committed. */
   afterCommit: (effect: Effect) => void;
 }

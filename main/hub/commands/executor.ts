@@ -97,6 +97,7 @@ export class Executor {
 
     const now = this.clock();
     const effects: Effect[] = [];
+    const notes: Record<string, unknown> = {};
     const ctx = {
       store: this.store,
       now,
@@ -105,6 +106,7 @@ export class Executor {
       payload: parsed.data,
       sessionStaff: caller.role === 'manager' ? (this.sessionStaff(caller.terminalId) ?? null) : null,
       verifyAudit: () => this.audit.verify(),
+      auditNote: (note: Record<string, unknown>) => Object.assign(notes, note),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
     try {
@@ -121,7 +123,7 @@ export class Executor {
           answer = { ok: false, error: { code: e.code, message: e.message } };
         }
         if (caller.role === 'manager') touchSession(this.store.db, caller.terminalId, now);
-        this.remember(caller, opId, type, secret(spec, answer), now, parsed.data, startSeq);
+        this.remember(caller, opId, type, secret(spec, answer), now, parsed.data, startSeq, notes);
         return answer;
       });
       return { answer, entries, effects };
@@ -183,7 +185,16 @@ export class Executor {
   }
 
   /** The stored answer and the audit row: who, from where, when, what was asked, what changed (the feed seqs). */
-  private remember(caller: Caller, opId: string, type: string, answer: Answer, now: number, payload: unknown, startSeq: number) {
+  private remember(
+    caller: Caller,
+    opId: string,
+    type: string,
+    answer: Answer,
+    now: number,
+    payload: unknown,
+    startSeq: number,
+    notes: Record<string, unknown> = {},
+  ) {
     const counter = caller.counterId ? this.store.get('counters', caller.counterId) : undefined;
     const staffId = caller.role === 'manager' ? (this.sessionStaff(caller.terminalId)?.id ?? null) : (counter?.staff_id ?? null);
     const changed = this.store.currentSeq > startSeq;
@@ -196,7 +207,7 @@ export class Executor {
       outcome: answer.ok ? 'ok' : answer.error.code,
       at: now,
       // Audit rows keep what was asked, never secrets or whole ID numbers.
-      detail: JSON.stringify(redactPayload(payload)),
+      detail: JSON.stringify({ ...(redactPayload(payload) as object), ...notes }),
       seqFrom: changed ? startSeq + 1 : null,
       seqTo: changed ? this.store.currentSeq : null,
     });
