@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAuditHead, readAuditKey, verifyAudit } from '../../main/hub/commands/audit';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { newCase } from '../support/cases';
 import { callerOf, demoHub, onCleanup, opId, tempDir, terminal } from '../support/hub';
 
 describe('the audit chain', () => {
@@ -105,21 +106,7 @@ describe('the audit chain', () => {
     const clerk = callerOf(terminal(hub, 'clerk', 0));
     const run = (type: string, payload: unknown) => hub.execute(clerk, { opId: opId(), type, payload });
     expect(run('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
-    const applicant = { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' };
-    expect(
-      run('case.register', {
-        caseId: 'case-1',
-        counterId: 'H3301-c-01',
-        at: Date.now(),
-        ticketId: null,
-        itemId: 'H3301-item-001',
-        applicant,
-        agentName: null,
-        green: false,
-        materialsReceived: ['申请书'],
-        parts: [],
-      }),
-    ).toMatchObject({ ok: true });
+    expect(run('case.register', newCase({ caseId: 'case-1' }))).toMatchObject({ ok: true });
     const registered = hub.db.prepare("SELECT id FROM audit WHERE type = 'case.register'").pluck().get() as number;
     await hub.close();
     const db = tamper(

@@ -1,16 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { CaseStep } from '../../shared/cases/commands';
 import type { Row } from '../../shared/protocol';
 import { actors, err, ok, type Send } from '../support/actors';
+import { APPLICANT_ID, newCase } from '../support/cases';
 import { demoHub, manualClock } from '../support/hub';
 
 /**
  * Need to know at clerk PCs (issue 11, item 3): a clerk works on, and reveals the ID numbers of,
  * their own department's cases only, signed in; every person reveals a few a day at most.
  */
-const ID = '11010519491231002X';
 const C = (n: number) => `H3301-c-${String(n).padStart(2, '0')}`;
 
 /** The demo hall at 09:00 with 市场监管's c01 at counter 1, 公安's c06 at counter 6 and the general window's c08 at counter 8. */
@@ -22,22 +21,7 @@ async function hall() {
   for (const n of [1, 6, 8])
     ok(at(n)('counter.signIn', { counterId: C(n), login: `c${String(n).padStart(2, '0')}`, password: DEMO_PASSWORD }));
   const register = (n: number, itemId: string, parts: { departmentId: string; limitDays: number }[] = []) =>
-    (
-      ok(
-        at(n)('case.register', {
-          caseId: randomUUID(),
-          counterId: C(n),
-          at: clock(),
-          ticketId: null,
-          itemId,
-          applicant: { type: 'person', name: '张三', idNumber: ID, creditCode: null, phone: '13800138000' },
-          agentName: null,
-          green: false,
-          materialsReceived: ['申请书'],
-          parts,
-        }),
-      ).case as Row<'cases'>
-    ).id;
+    (ok(at(n)('case.register', newCase({ counterId: C(n), at: clock(), itemId, parts }))).case as Row<'cases'>).id;
   const step = (n: number, caseId: string, action: CaseStep['action']) =>
     at(n)('case.step', { caseId, counterId: C(n), at: clock(), action } as CaseStep);
   const reveal = (n: number, caseId: string) => at(n)('case.revealId', { caseId, counterId: null });
@@ -75,12 +59,12 @@ describe('need to know at clerk PCs', () => {
   it('revealing an ID number needs a clerk of the case’s department signed in at this PC, or a manager signed in at the board', async () => {
     const { hub, a, at, register, reveal } = await hall();
     const market = register(1, 'H3301-item-001');
-    expect(ok(reveal(1, market))).toEqual({ idNumber: ID });
+    expect(ok(reveal(1, market))).toEqual({ idNumber: APPLICANT_ID });
     expect(reveal(6, market)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(reveal(8, market)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } }); // the window that registered it
     ok(at(1)('counter.signOut', { counterId: C(1) }));
     expect(reveal(1, market)).toMatchObject({ ok: false, error: { code: 'COUNTER_STATE' } });
-    expect(ok(a.manager('case.revealId', { caseId: market, counterId: null }))).toEqual({ idNumber: ID });
+    expect(ok(a.manager('case.revealId', { caseId: market, counterId: null }))).toEqual({ idNumber: APPLICANT_ID });
     ok(a.manager('session.signOut', {}));
     expect(err(a.manager('case.revealId', { caseId: market, counterId: null }))).toBe('SIGN_IN_REQUIRED');
     const audited = hub.db.prepare("SELECT staff_id, outcome FROM audit WHERE type = 'case.revealId' ORDER BY id").all();

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { CaseStep } from '../../shared/cases/commands';
 import type { Row } from '../../shared/protocol';
 import { actors, ok } from '../support/actors';
+import { newCase } from '../support/cases';
 import { demoHub, manualClock } from '../support/hub';
 
 /**
@@ -22,19 +23,7 @@ async function hall() {
   const pc = a.clerk(0); // the PC at counter 1
   const signIn = (login: string) => ok(pc('counter.signIn', { counterId: C1, login, password: DEMO_PASSWORD }));
   const signOut = () => ok(pc('counter.signOut', { counterId: C1 }));
-  const register = (claimed: number) =>
-    pc('case.register', {
-      caseId: `case-${claimed}`,
-      counterId: C1,
-      at: claimed,
-      ticketId: null,
-      itemId: 'H3301-item-001',
-      applicant: { type: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000' },
-      agentName: null,
-      green: false,
-      materialsReceived: ['申请书'],
-      parts: [],
-    });
+  const register = (claimed: number) => pc('case.register', newCase({ caseId: `case-${claimed}`, at: claimed }));
   const step = (caseId: string, action: CaseStep['action'], claimed: number) =>
     pc('case.step', { caseId, counterId: C1, at: claimed, action } as CaseStep);
   const audited = (type: string) =>
