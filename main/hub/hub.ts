@@ -6,7 +6,8 @@ import { systemClock, type Clock } from '../../shared/kernel/clock';
 import type { QueryAnswer, Snapshot, WireAnswer } from '../../shared/protocol';
 import { hubMigrations } from '../db/migrations';
 import { openDatabase, ownerOnlyDir, type Db } from '../db/open';
-import { loadAuditKey, verifyAudit, type AuditReport } from './commands/audit';
+import type { AuditReport } from '../../shared/hall/commands';
+import { AuditLog, ensureAuditKey } from './commands/audit';
 import type { Caller } from './commands/context';
 import { Executor } from './commands/executor';
 import { ensurePackageCalendar } from './features/calendar/calendar';
@@ -82,6 +83,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
   const store = new Store(db, clock);
   const startedAt = clock();
+  // Before anything is written: every write, seeding included, is vouched for by the audit chain.
+  const audit = new AuditLog(db, ensureAuditKey(opts.dataDir), opts.dataDir, clock);
+  audit.attach(store, log);
 
   let demoTerminals: DemoTerminal[] = [];
   if (!db.prepare('SELECT 1 FROM halls').get()) {
@@ -92,8 +96,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   const hall = db.prepare('SELECT id, name FROM halls LIMIT 1').get() as { id: string; name: string };
   ensurePackageCalendar(store, hall.id);
   const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
-  const auditKey = loadAuditKey(opts.dataDir);
-  const executor = new Executor(store, hall.id, clock, auditKey, log);
+  const executor = new Executor(store, hall.id, clock, audit, log);
 
   // Reads run in a worker on their own read-only connection: a long report leaves the event loop to calls.
   const queryWorker = new QueryWorker(() => startQueryWorker(dbFile), log);
@@ -155,7 +158,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     demoTerminals,
     health,
     snapshot: sync.snapshot,
-    verifyAudit: () => verifyAudit(db, auditKey),
+    verifyAudit: () => audit.verify(),
     execute: sync.execute,
     query,
     async close() {

@@ -106,6 +106,7 @@ export function createTerminal(
       zone: t.zone ?? '',
       created_at: now,
       revoked_at: null,
+      confirm_locked_until: null,
     },
     { token_hash: hashToken(token) },
   );

@@ -22,6 +22,7 @@ export class Store {
   private readonly statements = new Map<string, Statement>();
   private readonly insertFeed: Statement;
   private readonly committed: ((entries: StoredEntry[]) => void)[] = [];
+  private readonly sealers: ((startSeq: number, entries: StoredEntry[]) => void)[] = [];
 
   constructor(
     readonly db: Db,
@@ -36,6 +37,14 @@ export class Store {
     this.committed.push(listener);
   }
 
+  /**
+   * Calls `seal` at the end of every transaction, inside it, with the seq before it and its entries:
+   * what must be written with whatever the transaction wrote (the audit row vouching for it).
+   */
+  beforeCommit(seal: (startSeq: number, entries: StoredEntry[]) => void): void {
+    this.sealers.push(seal);
+  }
+
   get currentSeq(): number {
     return this.seq;
   }
@@ -47,7 +56,11 @@ export class Store {
     const entries: StoredEntry[] = (this.pending = []);
     let result: R;
     try {
-      result = this.db.transaction(fn)();
+      result = this.db.transaction(() => {
+        const r = fn();
+        for (const seal of this.sealers) seal(startSeq, entries);
+        return r;
+      })();
     } catch (e) {
       this.seq = startSeq;
       throw e;

@@ -10,11 +10,13 @@ export const AuditReport = z.object({
   ok: z.boolean(),
   rows: z.number().int().nonnegative(),
   problems: z.array(z.object({ kind: z.enum(['edited', 'inserted', 'deleted']), at: z.number().int(), message: z.string() })),
+  /** The chain's last row: printed and kept, it is a witness the chain must still hold later (verify-audit --witness). */
+  head: z.object({ id: z.number().int(), hash: z.string(), at: z.number().int() }).nullable(),
 });
 export type AuditReport = z.infer<typeof AuditReport>;
 
 export const hallCommandSpecs = {
-  /** Checks the audit chain and says where it is broken, if anywhere. */
+  /** Checks the audit chain and says where it is broken, if anywhere; answers its head, to print. */
   'audit.verify': spec({ payload: z.strictObject({}), result: z.object({ report: AuditReport }), roles: ['manager'], offline: false }),
   /** The scrolling notice on the lobby displays. */
   'hall.setNotice': spec({

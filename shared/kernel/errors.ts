@@ -33,8 +33,12 @@ export const ErrorCode = {
   /** Too many wrong passwords: the staff account is locked for a while. */
   STAFF_LOCKED: 'STAFF_LOCKED',
   TERMINAL_REVOKED: 'TERMINAL_REVOKED',
+  /** Too many failed staff confirmations at this terminal: it takes none for a while. */
+  TERMINAL_LOCKED: 'TERMINAL_LOCKED',
   /** An enrollment code that is unknown, used or expired (one answer for all three). */
   ENROLLMENT_INVALID: 'ENROLLMENT_INVALID',
+  /** The person has revealed as many ID numbers today as the hall allows. */
+  REVEAL_LIMIT: 'REVEAL_LIMIT',
   /** The case is not in a state where this step is possible (the message says why). */
   CASE_STATE: 'CASE_STATE',
   /** A catalog file with bad rows: the message lists every problem; nothing was imported. */

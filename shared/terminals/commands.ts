@@ -25,6 +25,7 @@ export const terminalCommandSpecs = {
     secretResult: 'code',
     staffRoles: ADMIN,
   }),
+  /** Enrolls a terminal again: a new one-time code, and what it held ends at once (token, session, connections). */
   'terminal.newCode': spec({
     payload: z.strictObject({ terminalId: entityId }),
     result: withCode,
@@ -33,7 +34,7 @@ export const terminalCommandSpecs = {
     secretResult: 'code',
     staffRoles: ADMIN,
   }),
-  /** Revoked at once: its token stops working and its open connections are closed. */
+  /** Revoked at once: its token stops working, its session ends and its open connections are closed. */
   'terminal.revoke': spec({
     payload: z.strictObject({ terminalId: entityId }),
     result: z.object({ terminal: terminalTables.terminals.row }),

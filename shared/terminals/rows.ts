@@ -15,6 +15,8 @@ export const terminalTables = {
       zone: z.string(),
       created_at: ms,
       revoked_at: ms.nullable(),
+      /** Staff confirmations typed at this terminal failed too often: refused until then (the board shows it). */
+      confirm_locked_until: ms.nullable(),
     }),
     { manager: 'all' },
   ),

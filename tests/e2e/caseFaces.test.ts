@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { callerOf, demoHub, manualClock, opId, tempDir, terminal } from '../support/hub';
+import { callerOf, demoHub, manualClock, opId, signInManager, tempDir, terminal } from '../support/hub';
 import type { Row } from '../../shared/protocol';
 import { ok } from '../support/actors';
 import { ARTIFACTS, launchBrowser, openFace, screenshot } from '../support/browser';
@@ -109,12 +109,14 @@ describe('cases end to end, in Chromium', () => {
     await list.getByText('没有预警或超期的办件').waitFor();
     await manager.getByText('按工作日计的 60 个事项：法定时限平均 23 个工作日，承诺时限平均 13.4 个工作日，压缩 42%。').waitFor();
     clock.advance(10 * DAY); // Thursday 11-12: 8 of 10 working days used
+    signInManager(hub); // days later the board's session has long ended: its administrator signs in again
     await manager.getByRole('button', { name: '刷新' }).click();
     const row = list.getByRole('row', { name: /H3301-20261102-0001/ });
     await row.getByText('预警').waitFor();
     await row.getByText('剩 2 个工作日').waitFor();
     await screenshot(manager, 'case-supervision-yellow');
     clock.advance(5 * DAY); // Tuesday 11-17: past the promised day
+    signInManager(hub);
     await manager.getByRole('button', { name: '刷新' }).click();
     await row.getByText('超期', { exact: true }).waitFor();
     await row.getByText('超期 1 个工作日').waitFor();

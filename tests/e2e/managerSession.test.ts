@@ -16,8 +16,8 @@ describe('the manager board acts for a signed-in person, in Chromium', () => {
     };
     await form.waitFor();
     await screenshot(page, 'manager-signin');
-    await signIn('c01');
-    await form.getByText('窗口人员请在窗口电脑签到；大厅管理需要管理人员账号').waitFor();
+    await signIn('c01'); // a clerk's login answers as a wrong password, right password or not
+    await form.getByText('登录失败：工号或密码错误').waitFor();
 
     await signIn('manager');
     await page.getByText('林主任（大厅管理员）').waitFor();

@@ -114,11 +114,16 @@ describe('case lifecycle at the hub', () => {
   });
 
   it('joint approval: parts in parallel with their own due days; the whole on time only if every part is', async () => {
-    const { hub, register, step, row, days, clerk, clock } = await hall();
+    const { hub, register, step, row, days, clerk, clock, a } = await hall();
+    // Each part is decided by its own department's clerk: 公安 at counter 6, 人社 at counter 4.
     const parts = [
-      { departmentId: 'H3301-d-hw', limitDays: 3 },
-      { departmentId: 'H3301-d-hc', limitDays: 5 },
+      { departmentId: 'H3301-d-psb', limitDays: 3 },
+      { departmentId: 'H3301-d-hrss', limitDays: 5 },
     ];
+    const police = a.clerk(5),
+      social = a.clerk(3);
+    ok(police('counter.signIn', { counterId: 'H3301-c-06', login: 'c06', password: DEMO_PASSWORD }));
+    ok(social('counter.signIn', { counterId: 'H3301-c-04', login: 'c04', password: DEMO_PASSWORD }));
     const c = register({ parts });
     expect(
       err(
@@ -149,14 +154,12 @@ describe('case lifecycle at the hub', () => {
     ok(step(c.id, 'review'));
     expect(err(step(c.id, 'approve'))).toBe('CASE_STATE');
     days(2); // Wed 11-04: the 3-day part in time
-    ok(
-      clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[0]!.id, outcome: 'approved', note: '同意' }),
-    );
+    const decide = (send: typeof clerk, counterId: string, part: number, outcome: 'approved' | 'denied', note = '') =>
+      send('case.decidePart', { caseId: c.id, counterId, at: clock(), partId: partRows()[part]!.id, outcome, note });
+    ok(decide(police, 'H3301-c-06', 0, 'approved', '同意'));
     days(6); // Tue 11-10: the 5-day part one day late
-    ok(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[1]!.id, outcome: 'approved', note: '' }));
-    expect(
-      err(clerk('case.decidePart', { caseId: c.id, counterId: C1, at: clock(), partId: partRows()[1]!.id, outcome: 'denied', note: '' })),
-    ).toBe('CASE_STATE');
+    ok(decide(social, 'H3301-c-04', 1, 'approved'));
+    expect(err(decide(social, 'H3301-c-04', 1, 'denied'))).toBe('CASE_STATE');
     ok(step(c.id, 'approve'));
     ok(step(c.id, 'conclude', { feeCents: 0 }));
     // The whole is well inside its 10 days, but one part was late: not on time.

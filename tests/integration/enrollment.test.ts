@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
-import { callerOf, demoHub, manualClock, onCleanup, opId, terminal } from '../support/hub';
+import { callerOf, demoHub, manualClock, onCleanup, opId, signInManager, terminal } from '../support/hub';
 
 const MIN = 60_000;
 
@@ -70,6 +70,7 @@ describe('terminal enrollment', () => {
     const { terminal: t, code } = await createTerminal(hub);
     clock.advance(60 * MIN);
     expect((await post(hub, { code })).status).toBe(401);
+    signInManager(hub); // an hour idle ended the board's session
     const first = hub.execute(callerOf(terminal(hub, 'manager')), {
       opId: opId(),
       type: 'terminal.newCode',

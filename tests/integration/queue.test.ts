@@ -20,7 +20,8 @@ async function hallWithClerks(clerks: number[]) {
       a.kiosk('ticket.issue', {
         serviceId: `H3301-s-${prefix}`,
         priority,
-        confirm: priority === 'normal' ? null : { login: 'manager', password: DEMO_PASSWORD },
+        // A priority ticket is confirmed by a clerk on duty: the first signed in.
+        confirm: priority === 'normal' ? null : { login: `c${String(clerks[0]).padStart(2, '0')}`, password: DEMO_PASSWORD },
       }),
     );
   };

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { CaseStep } from '../../shared/cases/commands';
 import type { CommandPayload, QueryName, QueryParams, QueryResult, Row } from '../../shared/protocol';
 import { actors, ok } from './actors';
-import { callerOf, demoHub, manualClock, terminal } from './hub';
+import { callerOf, demoHub, manualClock, signInManager, terminal } from './hub';
 
 export const ID = '11010519491231002X';
 export const C1 = 'H3301-c-01';
@@ -34,7 +34,11 @@ export async function caseHall(start = '2026-11-02T01:00:00Z') {
   const step = (caseId: string, action: CaseStep['action'], more: Record<string, unknown> = {}) =>
     clerk('case.step', { caseId, counterId: C1, at: clock(), action, ...more } as CaseStep);
   const row = (id: string) => hub.store.get('cases', id)!;
-  const days = (n: number) => clock.advance(n * 86_400_000);
+  const days = (n: number) => {
+    clock.advance(n * 86_400_000);
+    // Days later the board's session has long ended: its administrator signs in again.
+    if (n > 0) signInManager(hub);
+  };
   /** A query as the demo manager terminal asks it; throws on a refusal. */
   const ask = async <Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<QueryResult<Q>> => {
     const r = await hub.query(callerOf(terminal(hub, 'manager')), { name, params });

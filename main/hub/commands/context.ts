@@ -1,11 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
 import { parseSecuritySettings } from '../../../shared/staff/settings';
 import { type CommandPayload, type CommandResult, type CommandType, type Row } from '../../../shared/protocol';
-import { type TerminalRole } from '../../../shared/kernel/roles';
+import { STAFF_ROLES, type StaffRole, type TerminalRole } from '../../../shared/kernel/roles';
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
-import type { AuditReport } from './audit';
-import { verifyPassword } from '../credentials';
+import type { AuditReport } from '../../../shared/hall/commands';
+import { hashPassword, verifyPassword } from '../credentials';
 import { prepared } from '../readonlyDb';
 import type { Store } from '../store';
 
@@ -22,7 +23,11 @@ export interface HandlerContext<T extends CommandType> {
   hallId: string;
   caller: Caller;
   payload: CommandPayload<T>;
+  /** At a manager terminal, who is signed in there (the executor has checked the session); null elsewhere. */
+  sessionStaff: { id: string; role: StaffRole } | null;
   verifyAudit: () => AuditReport;
+  /** Adds to what the command's audit row records beside what was asked (a step's applied moment beside its claimed one). */
+  auditNote: (note: Record<string, unknown>) => void;
   /** Queues a side effect to run once the transaction has committed. */
   afterCommit: (effect: Effect) => void;
 }
@@ -61,27 +66,94 @@ export function ownCounter(ctx: HandlerContext<CommandType>, counterId: string):
 /** A prepared statement, prepared once per database. */
 export const sql = (ctx: { store: Store }, text: string): Statement => prepared(ctx.store.db, text);
 
+/** A hash of a password nobody has, for logins that find nobody: every refusal costs one scrypt, so time tells nothing. */
+let nobodysHash: string | undefined;
+
+/** Whether `password` is `staff`'s; for no staff member it is checked all the same, against nobody's hash. */
+function passwordMatches(password: string, staff: { password_hash: string } | undefined): boolean {
+  const ok = verifyPassword(password, staff?.password_hash ?? (nobodysHash ??= hashPassword(randomBytes(16).toString('hex'))));
+  return ok && staff !== undefined;
+}
+
+const minutesLeft = (until: number, now: number) => Math.ceil((until - now) / 60_000);
+const badCredentials = (what: string, keepChanges: boolean) =>
+  new CommandError(ErrorCode.BAD_CREDENTIALS, `${what}：工号或密码错误`, keepChanges);
+
 /**
  * Checks a staff member's password, with lockout. A wrong password is counted even though the
- * command is refused (keepChanges); while locked, nothing is checked at all. Returns the staff id.
+ * command is refused (keepChanges); while locked, nothing is checked at all. Only staff of `roles`
+ * are found: anyone else answers as an unknown login does, whether their password was right or not.
+ * Returns the staff id.
  */
-export function checkStaffPassword(ctx: HandlerContext<CommandType>, login: string, password: string, what: string): string {
-  const staff = sql(ctx, 'SELECT id, password_hash, failed_logins, locked_until FROM staff WHERE login = ?').get(login) as
-    { id: string; password_hash: string; failed_logins: number; locked_until: number | null } | undefined;
-  if (!staff) throw new CommandError(ErrorCode.BAD_CREDENTIALS, `${what}：工号或密码错误`);
+export function checkStaffPassword(
+  ctx: HandlerContext<CommandType>,
+  login: string,
+  password: string,
+  what: string,
+  roles: readonly StaffRole[] = STAFF_ROLES,
+): string {
+  const found = sql(ctx, 'SELECT id, role, password_hash, failed_logins, locked_until FROM staff WHERE login = ?').get(login) as
+    { id: string; role: StaffRole; password_hash: string; failed_logins: number; locked_until: number | null } | undefined;
+  const staff = found && roles.includes(found.role) ? found : undefined;
+  if (!staff) {
+    passwordMatches(password, undefined);
+    throw badCredentials(what, false);
+  }
   const settings = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
   const locked = staff.locked_until !== null && ctx.now < staff.locked_until;
   const { outcome, next } = loginAttempt(
     { failed: staff.failed_logins, lockedUntil: staff.locked_until },
-    !locked && verifyPassword(password, staff.password_hash),
+    !locked && passwordMatches(password, staff),
     ctx.now,
     settings,
   );
   sql(ctx, 'UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?').run(next.failed, next.lockedUntil, staff.id);
   if (outcome === 'locked') {
-    const minutes = Math.ceil((next.lockedUntil! - ctx.now) / 60_000);
-    throw new CommandError(ErrorCode.STAFF_LOCKED, `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, true);
+    throw new CommandError(
+      ErrorCode.STAFF_LOCKED,
+      `密码错误次数过多，账号已锁定，请 ${minutesLeft(next.lockedUntil!, ctx.now)} 分钟后再试`,
+      true,
+    );
   }
-  if (outcome === 'bad') throw new CommandError(ErrorCode.BAD_CREDENTIALS, `${what}：工号或密码错误`, true);
+  if (outcome === 'bad') throw badCredentials(what, true);
   return staff.id;
+}
+
+/**
+ * A staff confirmation typed at a terminal anyone may use (the kiosk's priority tickets): given by
+ * a clerk signed in at a counter (on duty), by nobody else. Its failures count against the
+ * terminal, never against a staff member, so a passer-by can neither lock staff out nor try
+ * managers' passwords there: after `confirmAttempts` failures in a row the terminal takes no
+ * confirmation for `confirmLockMinutes`, and its row (replicated to managers) says so for the board.
+ * An unknown login, someone off duty or not a clerk, a wrong password: each answers alike, after
+ * the same scrypt. Returns the staff id.
+ */
+export function confirmOnDuty(ctx: HandlerContext<CommandType>, login: string, password: string, what: string): string {
+  const terminalId = ctx.caller.terminalId;
+  const t = sql(ctx, 'SELECT failed_confirms, confirm_locked_until FROM terminals WHERE id = ?').get(terminalId) as {
+    failed_confirms: number;
+    confirm_locked_until: number | null;
+  };
+  const lockedUntil = t.confirm_locked_until;
+  const refuseLocked = (until: number, keepChanges: boolean) =>
+    new CommandError(
+      ErrorCode.TERMINAL_LOCKED,
+      `本机确认失败次数过多，已暂停确认，请 ${minutesLeft(until, ctx.now)} 分钟后再试`,
+      keepChanges,
+    );
+  if (lockedUntil !== null && ctx.now < lockedUntil) throw refuseLocked(lockedUntil, false);
+  const onDuty = sql(
+    ctx,
+    "SELECT s.id, s.password_hash FROM staff s JOIN counters c ON c.staff_id = s.id WHERE s.login = ? AND s.role = 'clerk'",
+  ).get(login) as { id: string; password_hash: string } | undefined;
+  const settings = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
+  const { outcome, next } = loginAttempt({ failed: t.failed_confirms, lockedUntil }, passwordMatches(password, onDuty), ctx.now, {
+    lockoutAttempts: settings.confirmAttempts,
+    lockoutMinutes: settings.confirmLockMinutes,
+  });
+  sql(ctx, 'UPDATE terminals SET failed_confirms = ? WHERE id = ?').run(next.failed, terminalId);
+  if (next.lockedUntil !== lockedUntil) ctx.store.patch('terminals', terminalId, { confirm_locked_until: next.lockedUntil });
+  if (outcome === 'locked') throw refuseLocked(next.lockedUntil!, true);
+  if (outcome === 'bad') throw badCredentials(what, true);
+  return onDuty!.id;
 }

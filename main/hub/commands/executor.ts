@@ -14,9 +14,12 @@ import { redactPayload } from '../../../shared/identity/redact';
 import { type StaffRole } from '../../../shared/kernel/roles';
 import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
-import { appendAudit, verifyAudit } from './audit';
+import type { AuditLog } from './audit';
 import { handlers } from './handlers';
 import type { StoredEntry, Store } from '../store';
+import { endSessions, findSession, touchSession } from '../features/staff/sessions';
+import { sessionLapse, type SecuritySettings } from '../../../shared/staff/rules';
+import { parseSecuritySettings } from '../../../shared/staff/settings';
 
 export interface Execution {
   answer: Answer;
@@ -40,25 +43,22 @@ const fail = (code: ErrorCode, message: string): Execution => ({
  */
 export class Executor {
   private readonly findOp: Statement;
-  private readonly saveOp: Statement;
-  private readonly findSession: Statement;
 
   constructor(
     private readonly store: Store,
     private readonly hallId: string,
     private readonly clock: () => number,
-    private readonly auditKey: Buffer,
+    private readonly audit: AuditLog,
     private readonly log: (msg: string) => void = () => {},
   ) {
     const db = store.db;
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
-    this.saveOp = db.prepare('INSERT INTO applied_ops (op_id, terminal_id, type, answer, at) VALUES (?, ?, ?, ?, ?)');
-    this.findSession = db.prepare('SELECT s.id, s.role FROM staff_sessions x JOIN staff s ON s.id = x.staff_id WHERE x.id = ?');
   }
 
-  /** The staff member signed in at a manager terminal, if any. */
+  /** The staff member signed in at a manager terminal, while the session lasts. */
   sessionStaff(terminalId: string): { id: string; role: StaffRole } | undefined {
-    return this.findSession.get(terminalId) as { id: string; role: StaffRole } | undefined;
+    const session = findSession(this.store.db, terminalId);
+    return session && !sessionLapse(session, this.clock(), this.security()) ? session : undefined;
   }
 
   execute(caller: Caller, raw: unknown): Execution {
@@ -87,6 +87,8 @@ export class Executor {
       return fail(ErrorCode.FORBIDDEN, `${caller.role} 终端无权执行 ${type}`);
     }
     if (caller.role === 'manager' && type !== 'session.signIn') {
+      const lapsed = this.endLapsedSession(caller);
+      if (lapsed) return lapsed;
       const refusal = staffRefusal(this.sessionStaff(caller.terminalId), spec.staffRoles ?? ['manager', 'admin']);
       if (refusal) return fail(refusal.code, refusal.message);
     }
@@ -95,13 +97,16 @@ export class Executor {
 
     const now = this.clock();
     const effects: Effect[] = [];
+    const notes: Record<string, unknown> = {};
     const ctx = {
       store: this.store,
       now,
       hallId: this.hallId,
       caller,
       payload: parsed.data,
-      verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
+      sessionStaff: caller.role === 'manager' ? (this.sessionStaff(caller.terminalId) ?? null) : null,
+      verifyAudit: () => this.audit.verify(),
+      auditNote: (note: Record<string, unknown>) => Object.assign(notes, note),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
     try {
@@ -117,7 +122,8 @@ export class Executor {
           if (!(e instanceof CommandError && e.keepChanges)) throw e;
           answer = { ok: false, error: { code: e.code, message: e.message } };
         }
-        this.remember(caller, opId, type, secret(spec, answer), now, parsed.data, startSeq);
+        if (caller.role === 'manager') touchSession(this.store.db, caller.terminalId, now);
+        this.remember(caller, opId, type, secret(spec, answer), now, parsed.data, startSeq, notes);
         return answer;
       });
       return { answer, entries, effects };
@@ -137,6 +143,10 @@ export class Executor {
    * HTTP) with the same record: an applied op and an audit row, whether it succeeds or not.
    */
   system(caller: Caller, type: string, payload: unknown, fn: () => Answer): Answer {
+    return this.recorded(caller, type, payload, fn).result;
+  }
+
+  private recorded(caller: Caller, type: string, payload: unknown, fn: () => Answer): { result: Answer; entries: StoredEntry[] } {
     const opId = `sys-${randomUUID()}`;
     const now = this.clock();
     return this.store.transaction(() => {
@@ -150,26 +160,56 @@ export class Executor {
       }
       this.remember(caller, opId, type, answer, now, payload, startSeq);
       return answer;
-    }).result;
+    });
+  }
+
+  /**
+   * A session past its time ends at its terminal's next command, which is refused: the end is fed
+   * (the board shows its sign-in again) and audited as an op of the hub's own, apart from the
+   * command, which may be sent again once someone has signed in.
+   */
+  private endLapsedSession(caller: Caller): Execution | null {
+    const session = findSession(this.store.db, caller.terminalId);
+    const lapse = session && sessionLapse(session, this.clock(), this.security());
+    if (!lapse) return null;
+    const { entries } = this.recorded(caller, 'session.expire', { staffId: session.id, lapse }, () => {
+      endSessions(this.store, 'id', caller.terminalId);
+      return { ok: true, result: {}, seq: this.store.currentSeq };
+    });
+    const message = lapse === 'idle' ? '长时间未操作，已自动退出，请重新登录' : '登录已到时限，请重新登录';
+    return { ...fail(ErrorCode.SIGN_IN_REQUIRED, message), entries };
+  }
+
+  private security(): SecuritySettings {
+    return parseSecuritySettings(this.store.get('halls', this.hallId)!.security_settings);
   }
 
   /** The stored answer and the audit row: who, from where, when, what was asked, what changed (the feed seqs). */
-  private remember(caller: Caller, opId: string, type: string, answer: Answer, now: number, payload: unknown, startSeq: number) {
-    this.saveOp.run(opId, caller.terminalId, type, JSON.stringify(answer), now);
+  private remember(
+    caller: Caller,
+    opId: string,
+    type: string,
+    answer: Answer,
+    now: number,
+    payload: unknown,
+    startSeq: number,
+    notes: Record<string, unknown> = {},
+  ) {
     const counter = caller.counterId ? this.store.get('counters', caller.counterId) : undefined;
     const staffId = caller.role === 'manager' ? (this.sessionStaff(caller.terminalId)?.id ?? null) : (counter?.staff_id ?? null);
     const changed = this.store.currentSeq > startSeq;
-    appendAudit(this.store.db, this.auditKey, {
-      at: now,
-      terminal_id: caller.terminalId,
-      staff_id: staffId,
-      op_id: opId,
+    this.audit.record({
+      opId,
+      terminalId: caller.terminalId,
+      staffId,
       type,
+      answer: JSON.stringify(answer),
       outcome: answer.ok ? 'ok' : answer.error.code,
+      at: now,
       // Audit rows keep what was asked, never secrets or whole ID numbers.
-      detail: JSON.stringify(redactPayload(payload)),
-      seq_from: changed ? startSeq + 1 : null,
-      seq_to: changed ? this.store.currentSeq : null,
+      detail: JSON.stringify({ ...(redactPayload(payload) as object), ...notes }),
+      seqFrom: changed ? startSeq + 1 : null,
+      seqTo: changed ? this.store.currentSeq : null,
     });
   }
 }

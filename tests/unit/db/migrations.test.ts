@@ -367,6 +367,27 @@ describe('hub migration 0011: a service’s interleave run and its called-not-st
   });
 });
 
+describe('hub migration 0012: audit digests, session activity, a terminal’s confirmation lockout', () => {
+  // Its place in the list (numbers are taken when work starts; 0010 and 0011 land on their own).
+  const v = hubMigrations.findIndex((sql) => sql.includes('ADD COLUMN feed_digest')) + 1;
+
+  it('adds the columns with their defaults and indexes a person’s reveals', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'terminals', { id: 't2', hall_id: 'h1', role: 'manager', name: '管理电脑', token_hash: 'th2', created_at: 1 });
+    insert(db, 'staff_sessions', { id: 't2', hall_id: 'h1', staff_id: 'u1', started_at: 3 });
+    migrateKeepingRows(db, v);
+    expect(db.prepare('SELECT feed_digest FROM audit WHERE id = 1').get()).toEqual({ feed_digest: null });
+    expect(one(db, 'staff_sessions', 't2')).toMatchObject({ active_at: null });
+    expect(one(db, 'terminals', 't1')).toMatchObject({ failed_confirms: 0, confirm_locked_until: null });
+    expect(() => db.prepare("UPDATE terminals SET failed_confirms = NULL WHERE id = 't1'").run()).toThrow(/NOT NULL constraint failed/);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM audit WHERE type = 'case.revealId' AND outcome = 'ok' AND staff_id = ? AND at >= ?")
+      .all('u1', 0) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('audit_reveals');
+  });
+});
+
 describe('replica migration 0001: rows, cursor and outbox', () => {
   it('creates the replica tables with their keys', () => {
     const db = at(replicaMigrations, 1);

@@ -11,7 +11,9 @@ import { rowSchemas } from '../../../shared/protocol';
 const hubOnlyColumns: Record<string, string[]> = {
   // Secrets and the sign-in lockout.
   staff: ['password_hash', 'failed_logins', 'locked_until'],
-  terminals: ['token_hash'],
+  terminals: ['token_hash', 'failed_confirms'],
+  // A manager session's last command, for the idle timeout: written on every command, fed never.
+  staff_sessions: ['active_at'],
   // The service whose prefix and sequence numbered the ticket: the hub's numbering, not the queue's.
   tickets: ['issued_service_id'],
   // The applicant's whole ID number (rows carry id_masked), and the daily sequence behind the case number.

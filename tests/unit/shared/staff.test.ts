@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSecuritySettings, loginAttempt, type LoginState } from '../../../shared/staff/rules';
+import { defaultSecuritySettings, loginAttempt, sessionLapse, type LoginState } from '../../../shared/staff/rules';
 
 const MIN = 60_000;
 
@@ -29,9 +29,26 @@ describe('sign-in lockout', () => {
       outcome: 'bad',
       next: { failed: 1, lockedUntil: null },
     });
-    expect(loginAttempt({ failed: 2, lockedUntil: null }, false, 0, { lockoutAttempts: 3, lockoutMinutes: 1, enrollMinutes: 60 })).toEqual({
+    expect(loginAttempt({ failed: 2, lockedUntil: null }, false, 0, { lockoutAttempts: 3, lockoutMinutes: 1 })).toEqual({
       outcome: 'locked',
       next: { failed: 0, lockedUntil: MIN },
     });
+  });
+});
+
+describe('manager sessions', () => {
+  const HOUR = 60 * MIN;
+  const lapse = (activeAt: number | null, now: number) => sessionLapse({ startedAt: 0, activeAt }, now, defaultSecuritySettings);
+
+  it('end after 30 minutes without a command, counted from the last one (or the sign-in)', () => {
+    expect(lapse(null, 30 * MIN - 1)).toBeNull();
+    expect(lapse(null, 30 * MIN)).toBe('idle');
+    expect(lapse(25 * MIN, 54 * MIN)).toBeNull();
+    expect(lapse(25 * MIN, 55 * MIN)).toBe('idle');
+  });
+
+  it('end 12 hours after the sign-in however busy', () => {
+    expect(lapse(12 * HOUR - MIN, 12 * HOUR - 1)).toBeNull();
+    expect(lapse(12 * HOUR - MIN, 12 * HOUR)).toBe('absolute');
   });
 });

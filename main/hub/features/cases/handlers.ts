@@ -12,8 +12,11 @@ import {
   type Refusal,
 } from '../../../../shared/cases/rules';
 import { checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
+import { hallDayStart } from '../../../../shared/queue/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
+import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
@@ -22,27 +25,61 @@ import { clockStart, dayOf, deadlinePatch, decisionLateness, firstNoticeLate, re
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
- * moment they were made (`at`): the hub uses it, never later than its own now, and never before
- * the case's last step, so that a case's history stays in order.
+ * moment they were made (`at`): the hub uses it within its clerk's signed-in period, never later
+ * than its own now and never before the case's last step, so that a case's history stays in order
+ * (see stepBy).
  */
 
 type Ctx = HandlerContext<CommandType>;
 
+const utcOffset = (ctx: Ctx) => parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings).utcOffsetMinutes;
+
 const stateError = (r: Refusal) => new CommandError(ErrorCode.CASE_STATE, r.reason);
 
 /**
- * Who acted: the staff member signed in at the counter at that moment, from the counter's log
- * (the terminal is bound to the counter, so this is the person at this PC, even for work queued
- * offline and applied after they signed out).
+ * Who takes a step, and when. The clerk is the one signed in at the counter as the step reaches the
+ * hub, or, when the counter has been signed out since, the last one (the terminal is bound to the
+ * counter, so the person at this PC, even for work queued offline that arrives after they signed
+ * out). A step made offline carries the moment it was made (`claimed`): it is kept within that
+ * clerk's signed-in period (from the counter's log), after the case's last step and never in the
+ * future, so neither a PC's clock nor a claim dates a step to when its clerk was not signed in (a
+ * case concluded "yesterday" to be on time, a step before the case was in this state); the audit
+ * row has the applied moment beside the claimed one. `claimed` null: a step that needs the hub,
+ * taken now by the clerk signed in now.
+ *
+ * Need to know: the clerk must be of `departmentId`, the case's (a joint part's, for deciding that
+ * part), so a clerk works on their own department's cases only; null for registering (收件), open
+ * to every counter since a general window (综合受理) receives for every department.
  */
-function actingStaff(ctx: Ctx, counterId: string, at: number): string {
+function stepBy(
+  ctx: Ctx,
+  counterId: string,
+  claimed: number | null,
+  c: Row<'cases'> | undefined,
+  departmentId: string | null,
+): { staffId: string; at: number } {
   loadCounter(ctx, counterId);
-  const last = sql(
+  const signIn = sql(
     ctx,
-    'SELECT event, staff_id FROM counter_log WHERE counter_id = ? AND at <= ? ORDER BY at DESC, rowid DESC LIMIT 1',
-  ).get(counterId, at) as { event: string; staff_id: string | null } | undefined;
-  if (!last || last.event === 'sign_out' || !last.staff_id) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口再办件');
-  return last.staff_id;
+    "SELECT rowid, at, staff_id FROM counter_log WHERE counter_id = ? AND event = 'sign_in' ORDER BY at DESC, rowid DESC LIMIT 1",
+  ).get(counterId) as { rowid: number; at: number; staff_id: string } | undefined;
+  const signOut =
+    signIn &&
+    (sql(ctx, "SELECT at FROM counter_log WHERE counter_id = ? AND event = 'sign_out' AND rowid > ? ORDER BY rowid LIMIT 1").get(
+      counterId,
+      signIn.rowid,
+    ) as { at: number } | undefined);
+  if (!signIn || (claimed === null && signOut)) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口再办件');
+  if (departmentId !== null && ctx.store.get('staff', signIn.staff_id)!.department_id !== departmentId) {
+    const department = ctx.store.get('departments', departmentId)?.name ?? '其他部门';
+    throw new CommandError(ErrorCode.FORBIDDEN, `此事由${department}办理，须本部门工作人员操作`);
+  }
+  const from = Math.max(signIn.at, c?.updated_at ?? 0),
+    to = signOut?.at ?? ctx.now;
+  if (from > to) throw new CommandError(ErrorCode.CASE_STATE, '办件在本窗口签退之后已有新的办理，此操作未执行，请重新办理');
+  const at = Math.min(Math.max(claimed ?? ctx.now, from), to);
+  if (claimed !== null) ctx.auditNote({ appliedAt: at });
+  return { staffId: signIn.staff_id, at };
 }
 
 function loadCase(ctx: Ctx, caseId: string): Row<'cases'> {
@@ -58,9 +95,6 @@ const stateOf = (c: Row<'cases'>, parts: Row<'case_parts'>[]): CaseState => ({
   extension_days: c.extension_days,
   parts,
 });
-
-/** The step's moment: as the clerk made it, but not in the future and not before the case's last step. */
-const stepTime = (ctx: Ctx, c: Row<'cases'> | undefined, at: number) => Math.max(Math.min(at, ctx.now), c?.updated_at ?? 0);
 
 function record(ctx: Ctx, caseId: string, action: string, staffId: string | null, at: number, detail: Record<string, unknown> = {}) {
   ctx.store.upsert('case_events', {
@@ -88,8 +122,7 @@ export const caseHandlers = {
   'case.register': (ctx) => {
     const p = ctx.payload;
     if (ctx.store.get('cases', p.caseId)) throw new CommandError(ErrorCode.CASE_STATE, '办件编号已存在');
-    const at = stepTime(ctx, undefined, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const { staffId, at } = stepBy(ctx, p.counterId, p.at, undefined, null);
     const item = ctx.store.get('catalog_items', p.itemId);
     if (!item || !item.active) throw notFound('事项');
     // The form checks the birth date against the terminal's day; the hub's day is the authority.
@@ -193,8 +226,7 @@ export const caseHandlers = {
     const parts = partsOf(ctx, c.id);
     const allowed = checkStep(stateOf(c, parts), p.action);
     if (!allowed.ok) throw stateError(allowed);
-    const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const { staffId, at } = stepBy(ctx, p.counterId, p.at, c, c.department_id);
     const day = dayOf(ctx, at);
     let patch: Partial<Row<'cases'>> = { status: allowed.to, updated_at: at };
     let detail: Record<string, unknown> = {};
@@ -271,8 +303,7 @@ export const caseHandlers = {
     const c = loadCase(ctx, p.caseId);
     const allowed = checkPause(stateOf(c, partsOf(ctx, c.id)));
     if (!allowed.ok) throw stateError(allowed);
-    const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const { staffId, at } = stepBy(ctx, p.counterId, p.at, c, c.department_id);
     const updated = ctx.store.patch('cases', c.id, { paused_kind: p.kind, paused_since: dayOf(ctx, at), updated_at: at });
     record(ctx, c.id, p.kind, staffId, at, { reason: p.reason, expectedDays: p.expectedDays });
     return { case: updated };
@@ -283,8 +314,7 @@ export const caseHandlers = {
     const c = loadCase(ctx, p.caseId);
     const allowed = checkResume(stateOf(c, partsOf(ctx, c.id)));
     if (!allowed.ok) throw stateError(allowed);
-    const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const { staffId, at } = stepBy(ctx, p.counterId, p.at, c, c.department_id);
     // The pause's length, told to the applicant: days (in the limit's unit) after the day it began, up to today.
     const pausedDays = hallCalendar(ctx.store.db, ctx.hallId).pauseLength(c.paused_since!, dayOf(ctx, at), c.limit_unit);
     const resumed = ctx.store.patch('cases', c.id, {
@@ -306,8 +336,7 @@ export const caseHandlers = {
     if (!part || part.case_id !== c.id) throw notFound('联审部门意见');
     const allowed = checkPartDecision(stateOf(c, partsOf(ctx, c.id)), part.outcome);
     if (!allowed.ok) throw stateError(allowed);
-    const at = stepTime(ctx, c, p.at);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const { staffId, at } = stepBy(ctx, p.counterId, p.at, c, part.department_id);
     const updatedPart = ctx.store.patch('case_parts', part.id, {
       outcome: p.outcome,
       note: p.note || null,
@@ -326,8 +355,7 @@ export const caseHandlers = {
     const allowed = checkExtension(stateOf(c, partsOf(ctx, c.id)), p.days);
     if (!allowed.ok) throw stateError(allowed);
     // Needs the hub (a password is checked), so it happens now.
-    const at = stepTime(ctx, c, ctx.now);
-    const staffId = actingStaff(ctx, p.counterId, at);
+    const { staffId, at } = stepBy(ctx, p.counterId, null, c, c.department_id);
     const approverId = checkStaffPassword(ctx, p.approver.login, p.approver.password, '延期审批');
     const approver = ctx.store.get('staff', approverId)!;
     if (approver.role === 'clerk') throw new CommandError(ErrorCode.FORBIDDEN, '延期须由大厅负责人（管理员）批准');
@@ -342,9 +370,26 @@ export const caseHandlers = {
     return { case: updated };
   },
 
+  /**
+   * Only by someone signed in now: a clerk of the case's department at this PC's counter, or a
+   * manager at the board; each person a few times a day (the audit log counts them).
+   */
   'case.revealId': (ctx) => {
     const c = loadCase(ctx, ctx.payload.caseId);
-    if (ctx.payload.counterId !== null) actingStaff(ctx, ctx.payload.counterId, ctx.now);
+    // A clerk PC bound to its counter: the audit row names the clerk signed in there, whose reveals are counted.
+    if (!ctx.sessionStaff && !ctx.caller.counterId) throw new CommandError(ErrorCode.FORBIDDEN, '只有绑定窗口的电脑能查看身份证号');
+    const staffId = ctx.sessionStaff?.id ?? stepBy(ctx, ctx.payload.counterId ?? ctx.caller.counterId!, null, c, c.department_id).staffId;
+    const { revealsPerDay } = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
+    const today = hallDayStart(dayOf(ctx, ctx.now), utcOffset(ctx));
+    const { n } = sql(
+      ctx,
+      "SELECT count(*) AS n FROM audit WHERE type = 'case.revealId' AND outcome = 'ok' AND staff_id = ? AND at >= ?",
+    ).get(staffId, today) as { n: number };
+    if (n >= revealsPerDay)
+      throw new CommandError(
+        ErrorCode.REVEAL_LIMIT,
+        `今日已查看 ${n} 次身份证号，达到每人每日 ${revealsPerDay} 次的上限；确需再查请联系管理员`,
+      );
     const row = sql(ctx, 'SELECT id_number FROM cases WHERE id = ?').get(c.id) as { id_number: string | null };
     if (!row.id_number) throw new CommandError(ErrorCode.NOT_FOUND, '该办件没有身份证号');
     return { idNumber: row.id_number };

@@ -20,7 +20,7 @@ import { serviceKpi } from '../../../../shared/queue/kpi';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
-import { checkStaffPassword, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { confirmOnDuty, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
 type Ticket = Row<'tickets'>;
@@ -165,7 +165,7 @@ export const queueHandlers = {
     if (closed?.closed_at) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, '今日已停止取号');
     if (priority !== 'normal') {
       if (!confirm) throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认');
-      checkStaffPassword(ctx, confirm.login, confirm.password, '优先取号需工作人员确认');
+      confirmOnDuty(ctx, confirm.login, confirm.password, '优先取号需工作人员确认');
     }
     const seq = (
       sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as {

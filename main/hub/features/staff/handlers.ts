@@ -1,24 +1,20 @@
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
-import { type CommandType } from '../../../../shared/protocol';
 import { passwordProblem } from '../../../../shared/staff/password';
 import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type staffCommandSpecs } from '../../../../shared/staff/commands';
 import { hashPassword } from '../../credentials';
-import { checkStaffPassword, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
-
-type Ctx = HandlerContext<CommandType>;
-
-function endSession(ctx: Ctx): void {
-  if (ctx.store.get('staff_sessions', ctx.caller.terminalId)?.staff_id)
-    ctx.store.patch('staff_sessions', ctx.caller.terminalId, { staff_id: null, started_at: null });
-}
+import { checkStaffPassword, notFound, sql, type FeatureHandlers } from '../../commands/context';
+import { endSessions } from './sessions';
 
 export const staffHandlers = {
-  /** Sessions at manager terminals: a wrong password counts toward the lockout like a counter sign-in. */
+  /**
+   * Sessions at manager terminals: a wrong password counts toward the lockout like a counter sign-in.
+   * A clerk's login answers as an unknown one, right password or not: the board tells nobody whether
+   * they guessed a clerk's password.
+   */
   'session.signIn': (ctx) => {
-    const staffId = checkStaffPassword(ctx, ctx.payload.login, ctx.payload.password, '登录失败');
+    const staffId = checkStaffPassword(ctx, ctx.payload.login, ctx.payload.password, '登录失败', ['manager', 'admin']);
     const staff = ctx.store.get('staff', staffId)!;
-    if (staff.role === 'clerk') throw new CommandError(ErrorCode.FORBIDDEN, '窗口人员请在窗口电脑签到；大厅管理需要管理人员账号');
     const session = ctx.store.upsert('staff_sessions', {
       id: ctx.caller.terminalId,
       hall_id: ctx.hallId,
@@ -28,7 +24,7 @@ export const staffHandlers = {
     return { session, staff };
   },
   'session.signOut': (ctx) => {
-    endSession(ctx);
+    endSessions(ctx.store, 'id', ctx.caller.terminalId);
     return {};
   },
   'staff.create': (ctx) => {
@@ -53,6 +49,8 @@ export const staffHandlers = {
       hashPassword(ctx.payload.password),
       staff.id,
     );
+    // Whoever signed in with the old password is signed out everywhere.
+    endSessions(ctx.store, 'staff_id', staff.id);
     return { staff };
   },
   'hall.setSecuritySettings': (ctx) => {

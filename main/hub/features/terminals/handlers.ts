@@ -5,6 +5,7 @@ import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type terminalCommandSpecs } from '../../../../shared/terminals/commands';
 import { hashToken, newEnrollmentCode, normalizeCode } from '../../credentials';
 import { notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { endSessions } from '../staff/sessions';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -30,6 +31,18 @@ function liveTerminal(ctx: Ctx, terminalId: string): Row<'terminals'> {
   return t;
 }
 
+/**
+ * Ends what a terminal holds: its token (now the hash of a secret nobody has), the manager session
+ * signed in there and its open connections. A revoked terminal stays so; one enrolled again gets
+ * back in with its new code only.
+ */
+function cutOff(ctx: Ctx, t: Row<'terminals'>, what: string): void {
+  if (t.id === ctx.caller.terminalId) throw new CommandError(ErrorCode.VALIDATION_FAILED, `不能${what}本终端`);
+  sql(ctx, 'UPDATE terminals SET token_hash = ? WHERE id = ?').run(hashToken(randomBytes(32).toString('hex')), t.id);
+  endSessions(ctx.store, 'id', t.id);
+  ctx.afterCommit({ kind: 'disconnect', terminalId: t.id });
+}
+
 export const terminalHandlers = {
   'terminal.create': (ctx) => {
     const { role, name, counterId, zone } = ctx.payload;
@@ -40,18 +53,31 @@ export const terminalHandlers = {
     // No usable token until the code is exchanged: the hash of a secret nobody holds.
     const terminal = ctx.store.upsert(
       'terminals',
-      { id, hall_id: ctx.hallId, role, name, counter_id: counterId, zone, created_at: ctx.now, revoked_at: null },
+      {
+        id,
+        hall_id: ctx.hallId,
+        role,
+        name,
+        counter_id: counterId,
+        zone,
+        created_at: ctx.now,
+        revoked_at: null,
+        confirm_locked_until: null,
+      },
       { token_hash: hashToken(randomBytes(32).toString('hex')) },
     );
     return { terminal, ...issueCode(ctx, id) };
   },
-  'terminal.newCode': (ctx) => ({ terminal: liveTerminal(ctx, ctx.payload.terminalId), ...issueCode(ctx, ctx.payload.terminalId) }),
+  /** Enrolling a terminal again: the PC (or one in its place) gets in with the new code, nothing from before does. */
+  'terminal.newCode': (ctx) => {
+    const t = liveTerminal(ctx, ctx.payload.terminalId);
+    cutOff(ctx, t, '重新注册');
+    return { terminal: t, ...issueCode(ctx, t.id) };
+  },
   'terminal.revoke': (ctx) => {
     const t = liveTerminal(ctx, ctx.payload.terminalId);
-    if (t.id === ctx.caller.terminalId) throw new CommandError(ErrorCode.VALIDATION_FAILED, '不能吊销本终端');
-    sql(ctx, 'UPDATE terminals SET token_hash = ? WHERE id = ?').run(hashToken(randomBytes(32).toString('hex')), t.id);
+    cutOff(ctx, t, '吊销');
     sql(ctx, 'DELETE FROM enrollments WHERE terminal_id = ? AND used_at IS NULL').run(t.id);
-    ctx.afterCommit({ kind: 'disconnect', terminalId: t.id });
     return { terminal: ctx.store.patch('terminals', t.id, { revoked_at: ctx.now }) };
   },
 } satisfies FeatureHandlers<typeof terminalCommandSpecs>;

@@ -1,8 +1,9 @@
 import { useState, type ComponentType } from 'react';
 import { NO_SHOW_RULES, type NoShowRule } from '../../../../shared/queue/enums';
+import type { AuditReport } from '../../../../shared/hall/commands';
 import { rowById, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
-import { hallNow } from '../../app/time';
+import { formatDateTime, hallNow } from '../../app/time';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
@@ -170,7 +171,7 @@ function DayClose() {
 function AuditCheck() {
   const { api } = useHall();
   const { t } = useI18n();
-  const [report, setReport] = useState<{ ok: boolean; rows: number; problems: { message: string }[] } | null>(null);
+  const [report, setReport] = useState<AuditReport | null>(null);
   const { error, check } = useCommandError();
   return (
     <section className="card audit-check" aria-label={t('audit.title')}>
@@ -188,6 +189,11 @@ function AuditCheck() {
         <div role="status" className={report.ok ? 'info' : 'error'}>
           {report.ok ? t('audit.ok', { n: report.rows }) : report.problems.map((p) => <div key={p.message}>{p.message}</div>)}
         </div>
+      )}
+      {report?.head && (
+        <p className="audit-head">
+          {t('audit.head', { t: formatDateTime(report.head.at) })} <code>{`${report.head.id}:${report.head.hash}`}</code>
+        </p>
       )}
       <ErrorLine error={error} />
     </section>

@@ -10,7 +10,8 @@ import { Options } from '../../ui/Options';
 
 /**
  * The hall's terminals: add one (its one-time code is shown here once, to be typed on the new
- * PC), give a new code, or revoke one at once.
+ * PC), give a new code, or revoke one at once. A kiosk where staff confirmations failed too often
+ * says so here, until its first try once the pause is over.
  */
 export function Terminals() {
   const { api, replica, connection } = useHall();
@@ -48,7 +49,16 @@ export function Terminals() {
           { rowHeader: true, cell: (tm) => tm.name },
           { cell: (tm) => t(`role.${tm.role}`) },
           { cell: (tm) => rowById(replica, 'counters', tm.counter_id)?.name ?? tm.zone },
-          { cell: (tm) => (tm.revoked_at ? t('term.revoked') : '') },
+          {
+            cell: (tm) =>
+              tm.revoked_at ? (
+                t('term.revoked')
+              ) : tm.confirm_locked_until ? (
+                <span className="error">{t('term.confirmLocked', { t: formatTime(tm.confirm_locked_until) })}</span>
+              ) : (
+                ''
+              ),
+          },
           {
             cell: (tm) =>
               !tm.revoked_at &&

@@ -44,6 +44,7 @@ export const board: Words<typeof zh> = {
   'audit.title': 'Audit chain',
   'audit.verify': 'Verify the audit chain',
   'audit.ok': 'Audit chain intact: {n} records, untampered',
+  'audit.head': 'Chain head ({t}; print and keep it, a witness for later checks: npm run verify-audit -- --witness …):',
   'board.thresholds': 'Thresholds',
   'board.maxWait': 'Max wait (min)',
   'board.maxService': 'Max service (min)',

@@ -25,6 +25,7 @@ export const terminals: Words<typeof zh> = {
   'term.fingerprint': 'Hub certificate fingerprint {f}: compare it when the new terminal enrolls',
   'term.list': 'All terminals',
   'term.revoked': 'Revoked',
+  'term.confirmLocked': 'Too many failed staff confirmations: none taken until {t}',
   'term.newCode': 'New code',
   'term.revoke': 'Revoke',
   'term.confirmRevoke': 'Revoke “{name}”? It is disconnected now and its token stops working.',

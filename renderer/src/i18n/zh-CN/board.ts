@@ -43,6 +43,7 @@ export const board = {
   'audit.title': '审计链',
   'audit.verify': '校验审计链',
   'audit.ok': '审计链完整：共 {n} 条记录，无篡改',
+  'audit.head': '链头（{t}，请打印留存，日后校验时作为见证：npm run verify-audit -- --witness …）：',
   'board.thresholds': '阈值',
   'board.maxWait': '等候上限（分钟）',
   'board.maxService': '办理上限（分钟）',

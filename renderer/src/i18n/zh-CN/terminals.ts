@@ -22,6 +22,7 @@ export const terminals = {
   'term.fingerprint': '服务器证书指纹 {f}：新终端注册时核对',
   'term.list': '终端列表',
   'term.revoked': '已吊销',
+  'term.confirmLocked': '工作人员确认失败次数过多，暂停确认至 {t}',
   'term.newCode': '新注册码',
   'term.revoke': '吊销',
   'term.confirmRevoke': '吊销“{name}”？它将立即断开，令牌作废。',
