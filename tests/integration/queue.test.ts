@@ -65,7 +65,7 @@ describe('queue on the hub', () => {
         kiosk('ticket.issue', {
           serviceId: 'H3301-s-A',
           priority,
-          confirm: priority === 'normal' ? null : { login: 'manager', password: DEMO_PASSWORD },
+          confirm: priority === 'normal' ? null : { login: 'c01', password: DEMO_PASSWORD }, // a clerk on duty confirms
         }),
       );
     // A003 waits: counter 1 calls it now, counter 2 is free in a minute and calls A004.

@@ -6,7 +6,7 @@ import { ticketWaitMs } from '../../shared/queue/entries';
 import { hallDay, hallDayStart } from '../../shared/queue/rules';
 import { boardAlerts, clerkFigures, queueDay, serviceRows } from '../../renderer/src/features/queue/day';
 import { actors, ok } from '../support/actors';
-import { callerOf, demoHub, manualClock, terminal } from '../support/hub';
+import { callerOf, demoHub, manualClock, signInManager, terminal } from '../support/hub';
 import { expectedAlerts, expectedClerk, expectedServiceRows, expectedTicketWait, expectedToday } from '../support/rawQueueFigures';
 
 /**
@@ -44,7 +44,7 @@ async function hall() {
         a.kiosk('ticket.issue', {
           serviceId: `H3301-s-${prefix}`,
           priority,
-          confirm: priority === 'normal' ? null : { login: 'manager', password: DEMO_PASSWORD },
+          confirm: priority === 'normal' ? null : { login: 'c01', password: DEMO_PASSWORD }, // a clerk on duty confirms
         }),
       ).ticket as Row<'tickets'>
     ).number;
@@ -57,6 +57,7 @@ async function checkEveryFigure(hub: Hub, clerks: { staffId: string; terminalId:
   const board = fromSnapshot(hub.snapshot(terminal(hub, 'manager').id));
   const q = queueDay(board, day, now);
 
+  signInManager(hub); // hours into the day: the board's administrator signs in again
   const today = await hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} });
   if (!today.ok) throw new Error(today.error.message);
   expect((today.result as QueryResult<'hall.today'>).tickets).toEqual(expectedToday(hub, now));

@@ -39,8 +39,9 @@ export async function caseHall(start = '2026-11-02T01:00:00Z') {
     // Days later the board's session has long ended: its administrator signs in again.
     if (n > 0) signInManager(hub);
   };
-  /** A query as the demo manager terminal asks it; throws on a refusal. */
+  /** A query as the demo manager terminal asks it, its administrator signed in; throws on a refusal. */
   const ask = async <Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<QueryResult<Q>> => {
+    signInManager(hub);
     const r = await hub.query(callerOf(terminal(hub, 'manager')), { name, params });
     if (!r.ok) throw new Error(r.error.message);
     return r.result as QueryResult<Q>;
