@@ -9,7 +9,7 @@ import { callerOf, demoHub, manualClock, opId, signInManager, tempDir, terminal 
 import type { Row } from '../../shared/protocol';
 import { ok } from '../support/actors';
 import { ARTIFACTS, launchBrowser, openFace, screenshot } from '../support/browser';
-import { C1, caseHall } from '../support/caseHall';
+import { C1, caseHall, ITEM } from '../support/caseHall';
 
 const DAY = 86_400_000;
 
@@ -126,7 +126,8 @@ describe('cases end to end, in Chromium', () => {
 
   it('the supervision list shows the flags: a paused yellow case, 补正 notices, a late decision’s card, the fee, delivery', async () => {
     const { hub, clock, register, step, clerk, days } = await caseHall('2026-11-02T01:00:00Z'); // Monday 09:00
-    const feeItem = hub.store.where('catalog_items', 'name = ?', '不动产首次登记')[0]!; // 80 元
+    // An item of counter 1's own department with a standard fee of 80 元 (its clerk takes every step).
+    const feeItem = hub.store.transaction(() => hub.store.patch('catalog_items', ITEM, { fee_cents: 8000 })).result;
     const goTo = (day: string) => clock.set(Date.parse(`${day}T01:00:00Z`));
     const [paused, late, twice, notice, paid] = [register(), register(), register(), register(), register({ itemId: feeItem.id })];
     for (const c of [paused, late, paid]) ok(step(c.id, 'accept'));
@@ -142,6 +143,7 @@ describe('cases end to end, in Chromium', () => {
     goTo('2026-11-24'); // a day past the statutory 15 working days
     ok(step(late.id, 'approve'));
     goTo('2026-11-25');
+    signInManager(hub); // weeks later: the board's administrator signs in again
 
     const browser = await launchBrowser();
     const manager = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`, { width: 1600, height: 1000 });
