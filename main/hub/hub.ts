@@ -80,7 +80,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 }
 
 async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
-  const store = new Store(db, clock);
+  const store = new Store(db, clock, log);
   const startedAt = clock();
 
   let demoTerminals: DemoTerminal[] = [];
@@ -106,6 +106,8 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   const tls = opts.tls ? await loadOrCreateTls(opts.dataDir, clock()) : null;
   const health = (): HealthReport => ({
     ok: true,
+    status: store.storageFault ? 'degraded' : 'up',
+    storage: store.storageFault,
     version: HUB_VERSION,
     hallId: hall.id,
     hallName: hall.name,
@@ -144,6 +146,10 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     `hub ${hall.name} (${hall.id}) listening on ${scheme}://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}${tls ? `, certificate SHA-256 ${tls.fingerprint}` : ''}`,
   );
 
+  // A full disk clears without a restart: the next write that works clears it, and this one tries
+  // while no command comes, so that health says so at once.
+  const storageProbe = setInterval(() => store.probeStorage(), 5000).unref();
+
   let closed = false;
   return {
     url: `${scheme}://${opts.host ?? '127.0.0.1'}:${port}`,
@@ -161,6 +167,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(storageProbe);
       await sync.close();
       await queryWorker.close();
       db.close();

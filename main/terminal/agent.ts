@@ -43,6 +43,9 @@ export interface AgentOptions {
   log?: (msg: string) => void;
 }
 
+/** How long queued work waits before it is sent again after the hub said "not now". */
+const RETRY_MS = 2000;
+
 /**
  * A terminal's link to its hall hub, in the terminal's main process: the replica it reads from,
  * the outbox for work that may be done offline, and the commands that need the hub now.
@@ -58,6 +61,7 @@ export class TerminalAgent implements HallLink {
   private readonly replicaListeners = new Set<ReplicaListener>();
   private readonly settled = new Map<string, (a: Answer) => void>();
   private draining = false;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(opts: AgentOptions) {
     ownerOnlyDir(opts.dataDir);
@@ -140,6 +144,11 @@ export class TerminalAgent implements HallLink {
           ? await this.sync.send({ opId: item.opId, type: item.type, payload: item.payload }, this.timeoutMs)
           : { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${item.type}` } };
         if (!answer.ok && (answer.error.code === ErrorCode.HUB_UNREACHABLE || answer.error.code === ErrorCode.HUB_TIMEOUT)) break;
+        // "Not now" rather than "no" (the hub's disk is full): the work stays queued and goes again shortly.
+        if (!answer.ok && answer.error.code === ErrorCode.STORAGE_FULL) {
+          this.retry = setTimeout(() => void this.drain(), RETRY_MS);
+          break;
+        }
         this.outbox.settle(item, answer, this.clock());
         this.sync.setPending(this.outbox.count());
         this.settled.get(item.opId)?.(answer);
@@ -154,6 +163,7 @@ export class TerminalAgent implements HallLink {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.retry);
     this.socket.disconnect();
     this.db.close();
   }

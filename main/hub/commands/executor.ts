@@ -16,7 +16,7 @@ import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
 import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
-import type { StoredEntry, Store } from '../store';
+import { storageFailure, type StoredEntry, type Store } from '../store';
 
 export interface Execution {
   answer: Answer;
@@ -104,6 +104,7 @@ export class Executor {
       verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
+    let refused: HallError;
     try {
       const { result: answer, entries } = this.store.transaction(() => {
         const startSeq = this.store.currentSeq;
@@ -122,14 +123,29 @@ export class Executor {
       });
       return { answer, entries, effects };
     } catch (e) {
-      if (!(e instanceof CommandError)) {
-        this.log(`command ${type} ${opId} failed: ${(e as Error).stack ?? String(e)}`);
-        return fail(ErrorCode.INTERNAL, '服务器内部错误，操作未执行');
-      }
-      const refused: Answer = { ok: false, error: { code: e.code, message: e.message } satisfies HallError };
-      this.store.transaction(() => this.remember(caller, opId, type, refused, now, parsed.data, this.store.currentSeq));
-      return { answer: refused, entries: [], effects: [] };
+      if (!(e instanceof CommandError)) return this.failed(type, opId, e);
+      refused = { code: e.code, message: e.message };
     }
+    // The handler's writes are rolled back; its refusal is remembered on its own, which can fail too (a full disk).
+    try {
+      this.store.transaction(() =>
+        this.remember(caller, opId, type, { ok: false, error: refused }, now, parsed.data, this.store.currentSeq),
+      );
+    } catch (e) {
+      return this.failed(type, opId, e);
+    }
+    return { answer: { ok: false, error: refused }, entries: [], effects: [] };
+  }
+
+  /**
+   * A command that failed for no reason a handler gave: the disk refusing the write (answered as
+   * such, and the hub serves on), or a bug (logged). Either way nothing was written.
+   */
+  private failed(type: string, opId: string, e: unknown): Execution {
+    const storage = storageFailure(e);
+    if (storage) return fail(ErrorCode.STORAGE_FULL, storage);
+    this.log(`command ${type} ${opId} failed: ${(e as Error).stack ?? String(e)}`);
+    return fail(ErrorCode.INTERNAL, '服务器内部错误，操作未执行');
   }
 
   /**
@@ -139,18 +155,22 @@ export class Executor {
   system(caller: Caller, type: string, payload: unknown, fn: () => Answer): Answer {
     const opId = `sys-${randomUUID()}`;
     const now = this.clock();
-    return this.store.transaction(() => {
-      const startSeq = this.store.currentSeq;
-      let answer: Answer;
-      try {
-        answer = fn();
-      } catch (e) {
-        if (!(e instanceof CommandError)) throw e;
-        answer = { ok: false, error: { code: e.code, message: e.message } };
-      }
-      this.remember(caller, opId, type, answer, now, payload, startSeq);
-      return answer;
-    }).result;
+    try {
+      return this.store.transaction(() => {
+        const startSeq = this.store.currentSeq;
+        let answer: Answer;
+        try {
+          answer = fn();
+        } catch (e) {
+          if (!(e instanceof CommandError)) throw e;
+          answer = { ok: false, error: { code: e.code, message: e.message } };
+        }
+        this.remember(caller, opId, type, answer, now, payload, startSeq);
+        return answer;
+      }).result;
+    } catch (e) {
+      return this.failed(type, opId, e).answer;
+    }
   }
 
   /** The stored answer and the audit row: who, from where, when, what was asked, what changed (the feed seqs). */

@@ -12,6 +12,8 @@ import { sendJson } from './static';
 
 const EnrollRequest = z.strictObject({ code: z.string().min(12).max(40) });
 const MAX_BODY = 2048;
+/** A refusal that is the hub's trouble, not the code's: the terminal may try the same code again. */
+const refusalStatus: Partial<Record<ErrorCode, number>> = { [ErrorCode.STORAGE_FULL]: 503, [ErrorCode.INTERNAL]: 500 };
 
 interface Deps {
   db: Db;
@@ -67,6 +69,6 @@ export function enrollmentEndpoint({ db, executor, clock, hall }: Deps): (req: I
     if (!parsed.success) return sendJson(res, 400, { error: { code: ErrorCode.VALIDATION_FAILED, message: '需要 {"code": "注册码"}' } });
     const answer = enroll(parsed.data.code);
     if (answer.ok) sendJson(res, 200, answer.result);
-    else sendJson(res, 401, { error: answer.error });
+    else sendJson(res, refusalStatus[answer.error.code] ?? 401, { error: answer.error });
   };
 }

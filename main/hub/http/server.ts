@@ -1,11 +1,15 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { TerminalRole } from '../../../shared/kernel/roles';
+import type { StorageFault } from '../store';
 import type { HubTls } from '../tls';
 import { sendJson } from './static';
 
 export interface HealthReport {
   ok: true;
+  /** Degraded while the disk refuses the hub's writes; `storage` says why. */
+  status: 'up' | 'degraded';
+  storage: StorageFault | null;
   version: string;
   hallId: string;
   hallName: string;
