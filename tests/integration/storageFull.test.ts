@@ -158,6 +158,8 @@ describe('a full disk', () => {
       for (let i = 0; i < 200 && answer?.ok !== false; i++)
         answer = await send(manager, 'hall.setNotice', { text: `通知 ${i} ${'满'.repeat(400)}` });
       expect(answer).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL', message: expect.stringContaining('磁盘已满') } });
+      const inquiry = randomUUID();
+      void agent.command('inquiry.record', { inquiryId: inquiry, counterId: agentT.counterId, topic: '社保', detail: '' });
       const call = opId();
       for (let i = 0; i < 3; i++) {
         expect(await send(clerk, 'ticket.callNext', { counterId: clerkT.counterId }, call)).toMatchObject({
@@ -167,6 +169,7 @@ describe('a full disk', () => {
       }
       expect(await health(hub.url)).toMatchObject({ status: 'degraded' });
       expect(hub.child.exitCode).toBeNull();
+      expect(agent.connection.pending).toBe(1);
 
       rmSync(filler);
       expect(await send(manager, 'hall.setNotice', { text: '空间已恢复' })).toMatchObject({ ok: true });
@@ -175,6 +178,9 @@ describe('a full disk', () => {
         error: { code: 'COUNTER_STATE' },
       });
       expect(await health(hub.url)).toMatchObject({ status: 'up' });
+      // The queued inquiry went again by itself, and was not set aside as refused.
+      await until(() => agent.connection.pending === 0, 'outbox drained');
+      expect(agent.outbox.rejected()).toEqual([]);
       hub.child.kill('SIGTERM');
       expect(await hub.exited).toBe(0);
     },
