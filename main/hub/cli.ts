@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createInterface } from 'node:readline';
 import { passwordProblem } from '../../shared/staff/password';
 import { COUNTER_BOUND } from '../../shared/terminals/commands';
 import { TerminalRole } from '../../shared/kernel/roles';
-import { writeFileDurably } from '../db/durableFile';
 import { hashPassword } from './credentials';
 import { startHub, type Hub } from './hub';
 import { createTerminal } from './seed';
@@ -111,12 +109,6 @@ async function main(): Promise<void> {
     log(`no administrator yet: run  npm run hub -- --data ${opts.data} init-admin --login admin  and type a password`);
   }
 
-  if (hub.demoTerminals.length > 0) {
-    // The plain tokens exist only now; keep them for the demo operator, readable by the owner only.
-    const file = path.join(opts.data, 'demo-terminals.json');
-    writeFileDurably(file, JSON.stringify(hub.demoTerminals, null, 2), 0o600);
-    log(`demo hall seeded; terminal tokens in ${file}`);
-  }
   log(
     `faces: ${hub.url}/#/display  ${hub.url}/#/clerk  ${hub.url}/#/kiosk  ${hub.url}/#/manager  (token=… from demo-terminals.json, once)`,
   );

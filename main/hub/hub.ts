@@ -5,6 +5,7 @@ import path from 'node:path';
 import { systemClock, type Clock } from '../../shared/kernel/clock';
 import type { QueryAnswer, Snapshot, WireAnswer } from '../../shared/protocol';
 import { hubMigrations } from '../db/migrations';
+import { writeFileDurably } from '../db/durableFile';
 import { openDatabase, ownerOnlyDir, type Db } from '../db/open';
 import { loadAuditKey, verifyAudit, type AuditReport } from './commands/audit';
 import type { Caller } from './commands/context';
@@ -16,7 +17,7 @@ import { staticFiles } from './http/static';
 import { checkQuery } from './queries/request';
 import { QueryWorker, startQueryWorker } from './queries/worker';
 import { DataDirLock } from './lock';
-import { DEMO_HALL, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
+import { DEMO_HALL, DEMO_TOKENS_FILE, reissueDemoTokens, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
 import { startSync } from './sync/server';
 import { loadOrCreateTls } from './tls';
@@ -47,7 +48,7 @@ export interface Hub {
   readonly hallId: string;
   readonly db: Db;
   readonly store: Store;
-  /** Tokens of the demo terminals, when this start seeded the demo hall. */
+  /** Tokens of the demo terminals, when this start seeded the demo hall or issued them anew (see keepDemoTokens). */
   readonly demoTerminals: DemoTerminal[];
   /** The certificate's SHA-256 fingerprint when serving TLS. */
   readonly tlsFingerprint: string | null;
@@ -83,12 +84,17 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   const store = new Store(db, clock, log);
   const startedAt = clock();
 
-  let demoTerminals: DemoTerminal[] = [];
+  let seeded: DemoTerminal[] = [];
   if (!db.prepare('SELECT 1 FROM halls').get()) {
-    if (opts.demo) demoTerminals = seedDemoHall(store, clock());
-    else seedHall(store, opts.hall ?? { ...DEMO_HALL, name: '政务服务大厅' });
-    db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
+    // The hall and its epoch commit together: a first start killed midway leaves an empty database,
+    // seeded afresh by the next start, never a hall without an epoch.
+    store.transaction(() => {
+      if (opts.demo) seeded = seedDemoHall(store, clock());
+      else seedHall(store, opts.hall ?? { ...DEMO_HALL, name: '政务服务大厅' });
+      db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
+    });
   }
+  const demoTerminals = opts.demo ? keepDemoTokens(opts.dataDir, store, seeded, log) : [];
   const hall = db.prepare('SELECT id, name FROM halls LIMIT 1').get() as { id: string; name: string };
   ensurePackageCalendar(store, hall.id);
   const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
@@ -174,6 +180,21 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
       lock.release();
     },
   };
+}
+
+/**
+ * The demo terminals' tokens in DATA/demo-terminals.json (owner-only), for the demo operator and
+ * the standalone shell, which reads it once the hub answers: so it is written before the hub
+ * listens. The hub keeps only the tokens' hashes; when the file is missing (a first start killed
+ * after seeding, a file deleted) the demo terminals get new tokens. Returns the tokens written now.
+ */
+function keepDemoTokens(dataDir: string, store: Store, seeded: DemoTerminal[], log: (m: string) => void): DemoTerminal[] {
+  const file = path.join(dataDir, DEMO_TOKENS_FILE);
+  if (seeded.length === 0 && existsSync(file)) return [];
+  const terminals = seeded.length > 0 ? seeded : store.transaction(() => reissueDemoTokens(store)).result;
+  writeFileDurably(file, JSON.stringify(terminals, null, 2), 0o600);
+  log(`${seeded.length > 0 ? 'demo hall seeded' : 'demo tokens file was missing: new tokens issued'}; terminal tokens in ${file}`);
+  return terminals;
 }
 
 function defaultRendererDir(): string {
