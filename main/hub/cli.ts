@@ -113,6 +113,11 @@ async function main(): Promise<void> {
     `faces: ${hub.url}/#/display  ${hub.url}/#/clerk  ${hub.url}/#/kiosk  ${hub.url}/#/manager  (token=… from demo-terminals.json, once)`,
   );
 
+  // The last resort: an error that escaped every handler is logged and the hall keeps its hub; one
+  // bad request must not take every terminal down (the handlers catch; this is for what they miss).
+  process.on('uncaughtException', (e) => log(`uncaught exception, still serving: ${e.stack ?? String(e)}`));
+  process.on('unhandledRejection', (e) => log(`unhandled rejection, still serving: ${(e as Error)?.stack ?? String(e)}`));
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

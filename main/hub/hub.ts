@@ -129,6 +129,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
       files: staticFiles(opts.rendererDir ?? defaultRendererDir()),
     },
     tls,
+    log,
   );
   const sync = startSync(http, {
     db,
@@ -140,6 +141,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     retention: opts.feedRetention ?? 200_000,
     tlsFingerprint: tls?.fingerprint ?? null,
     query,
+    log,
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { ErrorCode } from '../../../shared/kernel/errors';
 import type { TerminalRole } from '../../../shared/kernel/roles';
 import type { StorageFault } from '../store';
 import type { HubTls } from '../tls';
@@ -22,11 +23,23 @@ export interface HealthReport {
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The hub's HTTP side (https with the hall's certificate when `tls` is given): health, enrollment, the built renderer. */
-export function httpServer(routes: { health: () => HealthReport; enroll: Handler; files: Handler }, tls: HubTls | null): HttpServer {
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+export function httpServer(
+  routes: { health: () => HealthReport; enroll: Handler; files: Handler },
+  tls: HubTls | null,
+  log: (msg: string) => void,
+): HttpServer {
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/health') sendJson(res, 200, routes.health());
-    else if (req.url === '/enroll') void routes.enroll(req, res);
-    else void routes.files(req, res);
+    else if (req.url === '/enroll') await routes.enroll(req, res);
+    else await routes.files(req, res);
   };
+  // Whatever a request's handling throws (a client gone mid-body, a bug) ends that request alone, never the hub.
+  const handle = (req: IncomingMessage, res: ServerResponse) =>
+    void route(req, res).catch((e: unknown) => {
+      if (req.destroyed || res.destroyed) return; // the client left: nobody to answer, nothing to report
+      log(`http ${req.method} ${req.url?.slice(0, 100)} failed: ${(e as Error).stack ?? String(e)}`);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: { code: ErrorCode.INTERNAL, message: '服务器内部错误' } });
+    });
   return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
 }

@@ -39,9 +39,15 @@ export function terminalsOf(db: Db): (terminalId: string) => { terminal: Termina
 export function authenticate(db: Db): (socket: HubSocket, next: (err?: Error) => void) => void {
   const terminal = terminalsOf(db);
   return (socket, next) => {
+    let found: ReturnType<typeof terminal>;
     const token: unknown = socket.handshake.auth?.token;
-    const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
-    const found = terminalId ? terminal(terminalId) : undefined;
+    try {
+      const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
+      found = terminalId ? terminal(terminalId) : undefined;
+    } catch (e) {
+      // A database that cannot be read now (a failing disk): refuse this socket, keep the hub.
+      return next(new Error(`${ErrorCode.INTERNAL}: ${(e as Error).message}`));
+    }
     if (!found || !sameHash(found.tokenHash, hashToken(token as string))) return next(new Error(ErrorCode.UNAUTHENTICATED));
     socket.data.terminal = found.terminal;
     next();

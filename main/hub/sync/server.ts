@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Clock } from '../../../shared/kernel/clock';
-import { ErrorCode } from '../../../shared/kernel/errors';
+import { ErrorCode, type HallError } from '../../../shared/kernel/errors';
 import { TerminalRole } from '../../../shared/kernel/roles';
 import type { ClientToServerEvents, QueryAnswer, ServerToClientEvents, Snapshot, WireAnswer } from '../../../shared/protocol';
 import type { Db } from '../../db/open';
@@ -23,7 +23,10 @@ export interface SyncOptions {
   retention: number;
   tlsFingerprint: string | null;
   query: (caller: Caller, request: unknown) => Promise<QueryAnswer>;
+  log: (msg: string) => void;
 }
+
+type HallFailure = { ok: false; error: HallError };
 
 /**
  * The terminals' socket: authenticated by token, then three messages, each with an answer:
@@ -59,19 +62,28 @@ export function startSync(http: HttpServer, o: SyncOptions) {
         code: ErrorCode.VALIDATION_FAILED,
         message: `${event.slice(0, 64)} 需要应答回调，消息未处理`,
       });
+    /**
+     * Answers one message. Whatever its work throws is logged and answered INTERNAL: thrown into
+     * socket.io it would end the hub, and with it the hall's every terminal.
+     */
+    const answer = <A extends HallFailure | { ok: true }>(
+      event: string,
+      ack: ((a: NoInfer<A>) => void) | undefined,
+      work: () => A | Promise<A>,
+    ) => {
+      if (typeof ack !== 'function') return noAck(event);
+      Promise.resolve()
+        .then(work)
+        .then(ack, (e: unknown) => {
+          o.log(`${event} from ${terminal.terminalId} failed: ${(e as Error).stack ?? String(e)}`);
+          const failure: HallFailure = { ok: false, error: { code: ErrorCode.INTERNAL, message: '服务器内部错误，请求未处理' } };
+          ack(failure as A);
+        });
+    };
     const caller: Caller = { terminalId: terminal.terminalId, role: terminal.role, counterId: terminal.counterId };
-    socket.on('subscribe', (request, ack) => {
-      if (typeof ack !== 'function') return noAck('subscribe');
-      ack(feed.subscribe(socket, request));
-    });
-    socket.on('command', (envelope, ack) => {
-      if (typeof ack !== 'function') return noAck('command');
-      ack(execute(caller, envelope));
-    });
-    socket.on('query', (request, ack) => {
-      if (typeof ack !== 'function') return noAck('query');
-      void o.query(caller, request).then(ack);
-    });
+    socket.on('subscribe', (request, ack) => answer('subscribe', ack, () => feed.subscribe(socket, request)));
+    socket.on('command', (envelope, ack) => answer('command', ack, () => execute(caller, envelope)));
+    socket.on('query', (request, ack) => answer('query', ack, () => o.query(caller, request)));
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === 'command' || event === 'subscribe' || event === 'query') return;
       const error = { code: ErrorCode.UNKNOWN_EVENT, message: `未知消息：${String(event).slice(0, 64)}` };
