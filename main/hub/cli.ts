@@ -10,7 +10,7 @@ import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
- *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--tls | --no-tls] [--feed-retention 200000]
+ *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--allowed-host NAME]… [--demo] [--tls | --no-tls] [--feed-retention 200000]
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
  *
@@ -21,6 +21,7 @@ const Options = z.object({
   data: z.string().min(1, '--data DIR is required'),
   port: z.coerce.number().int().min(0).max(65535).default(7700),
   host: z.string().default('127.0.0.1'),
+  'allowed-host': z.array(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, '--allowed-host: a host name or address')).default([]),
   demo: z.boolean().default(false),
   tls: z.boolean().default(false),
   'no-tls': z.boolean().default(false),
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       demo: { type: 'boolean' },
       tls: { type: 'boolean' },
       'no-tls': { type: 'boolean' },
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     dataDir: opts.data,
     port: opts.port,
     host: opts.host,
+    allowedHosts: opts['allowed-host'],
     demo: opts.demo,
     tls: tlsWanted(opts),
     feedRetention: opts['feed-retention'],

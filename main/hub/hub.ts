@@ -12,17 +12,19 @@ import type { Caller } from './commands/context';
 import { Executor } from './commands/executor';
 import { ensurePackageCalendar } from './features/calendar/calendar';
 import { enrollmentEndpoint } from './http/enroll';
-import { httpServer, type HealthReport } from './http/server';
+import { hostCheck } from './http/hosts';
+import { httpServer, type HealthReport, type PublicHealth } from './http/server';
 import { staticFiles } from './http/static';
 import { checkQuery } from './queries/request';
 import { QueryWorker, startQueryWorker } from './queries/worker';
 import { DataDirLock } from './lock';
 import { DEMO_HALL, DEMO_TOKENS_FILE, reissueDemoTokens, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
+import { terminalByToken } from './sync/auth';
 import { startSync } from './sync/server';
 import { loadOrCreateTls } from './tls';
 
-export type { HealthReport } from './http/server';
+export type { HealthReport, PublicHealth } from './http/server';
 export const HUB_VERSION = '0.1.0';
 
 export interface HubOptions {
@@ -40,6 +42,8 @@ export interface HubOptions {
   log?: (msg: string) => void;
   /** Serve https and wss with the hall's self-signed certificate (made on first start, pinned by terminals). */
   tls?: boolean;
+  /** Names the hub answers to besides its bind address and this PC's loopback names (and its addresses when bound to all). */
+  allowedHosts?: string[];
 }
 
 export interface Hub {
@@ -110,9 +114,10 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   }
 
   const tls = opts.tls ? await loadOrCreateTls(opts.dataDir, clock()) : null;
+  const publicHealth = (): PublicHealth => ({ status: store.storageFault ? 'degraded' : 'up', tlsFingerprint: tls?.fingerprint ?? null });
   const health = (): HealthReport => ({
+    ...publicHealth(),
     ok: true,
-    status: store.storageFault ? 'degraded' : 'up',
     storage: store.storageFault,
     version: HUB_VERSION,
     hallId: hall.id,
@@ -120,11 +125,14 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     seq: store.currentSeq,
     terminals: sync.terminals(),
     uptimeMs: clock() - startedAt,
-    tlsFingerprint: tls?.fingerprint ?? null,
   });
+  // Anyone may ask whether the hub is up; what it holds and who is connected is for the hall's managers.
+  const byToken = terminalByToken(db);
+  const hostAllowed = hostCheck(opts.host ?? '127.0.0.1', opts.allowedHosts ?? []);
   const http = httpServer(
     {
-      health,
+      hostAllowed,
+      health: (token) => (byToken(token)?.role === 'manager' ? health() : publicHealth()),
       enroll: enrollmentEndpoint({ db, executor, clock, hall }),
       files: staticFiles(opts.rendererDir ?? defaultRendererDir()),
     },
@@ -141,6 +149,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     retention: opts.feedRetention ?? 200_000,
     tlsFingerprint: tls?.fingerprint ?? null,
     query,
+    hostAllowed,
     log,
   });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { gzipSync } from 'node:zlib';
-import { startHub } from '../../main/hub/hub';
+import { startHub, type HealthReport } from '../../main/hub/hub';
 import { createTerminal } from '../../main/hub/seed';
 import { TerminalAgent } from '../../main/terminal/agent';
 import { CHROMIUM_ARGS } from '../support/chromium';
@@ -55,6 +55,11 @@ async function connect(url: string, token?: string): Promise<Socket> {
     s.once('connect_error', reject);
   });
   return s;
+}
+
+/** The hub's health as a manager terminal sees it (the feed position, the terminals connected). */
+async function managerHealth(url: string, managerToken: string): Promise<HealthReport> {
+  return (await (await fetch(`${url}/health`, { headers: { authorization: `Bearer ${managerToken}` } })).json()) as HealthReport;
 }
 
 /** Times `n` sequential calls of `fn` after a warm-up. */
@@ -235,7 +240,7 @@ async function main() {
     );
     sent += senders.length;
   }
-  const health = (await (await fetch(`${url}/health`)).json()) as { seq: number };
+  const health = await managerHealth(url, manager);
   const t0 = nowMs();
   const back = new TerminalAgent({ hubUrl: url, token: displays[SUBSCRIBERS]!, dataDir: agentDir }).start();
   await waitFor(() => back.replica.cursor().seq >= health.seq);
@@ -246,7 +251,7 @@ async function main() {
   // Memory with 200 terminals connected and subscribed.
   const more = await Promise.all(displays.slice(SUBSCRIBERS + 1, 200).map((t) => connect(url, t)));
   await Promise.all(more.map(subscribe));
-  const connected = (await (await fetch(`${url}/health`)).json()) as { terminals: Record<string, number> };
+  const connected = await managerHealth(url, manager);
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hubChild.pid}/status`, 'utf8'))![1]);
 
   for (const s of [...more, ...listeners, commander, ...senders]) s.close();
@@ -396,7 +401,7 @@ async function callsDuringReports(dataDir: string) {
   const manager = await connect(url, hall.manager);
   await manager.emitWithAck('command', { opId: randomUUID(), type: 'session.signIn', payload: { login: 'manager', password: 'demo1234' } });
   // Live from now: what is measured is the call with 100 terminals to tell, not ten years of snapshots.
-  const { seq } = (await (await fetch(`${url}/health`)).json()) as { seq: number };
+  const { seq } = await managerHealth(url, hall.manager);
   const listeners = await Promise.all(hall.displays.map((t) => connect(url, t)));
   await Promise.all(listeners.map((s) => s.emitWithAck('subscribe', { since: seq })));
   const kiosk = await connect(url, hall.kiosk);

@@ -108,7 +108,9 @@ describe('the hub as a process', () => {
     await expect(startHub({ dataDir, port: 0, demo: true })).rejects.toThrow(/HUB_ALREADY_RUNNING/);
     await expect(spawnHub(dataDir, await freePort())).rejects.toThrow(/HUB_ALREADY_RUNNING/);
 
-    const health = (await (await fetch(`${hub.url}/health`)).json()) as Record<string, unknown>;
+    // The hub's details are for a manager terminal.
+    const asManager = { headers: { authorization: `Bearer ${demoTokens(dataDir).find((t) => t.role === 'manager')!.token}` } };
+    const health = (await (await fetch(`${hub.url}/health`, asManager)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ ok: true, hallId: 'H3301', hallName: '示范市政务服务中心', version: '0.1.0' });
     expect(health.seq).toBeGreaterThan(0);
 
@@ -118,7 +120,7 @@ describe('the hub as a process', () => {
     });
     onCleanup(() => void display.close());
     await until(() => display.connected, 'display connected');
-    const after = (await (await fetch(`${hub.url}/health`)).json()) as { terminals: Record<string, number> };
+    const after = (await (await fetch(`${hub.url}/health`, asManager)).json()) as { terminals: Record<string, number> };
     expect(after.terminals).toEqual({ clerk: 0, kiosk: 0, display: 1, evaluator: 0, manager: 0 });
 
     hub.child.kill('SIGINT');

@@ -35,21 +35,29 @@ export function terminalsOf(db: Db): (terminalId: string) => { terminal: Termina
   };
 }
 
+/** The live terminal a token belongs to: the one it names, and only if the token is that terminal's own. */
+export function terminalByToken(db: Db): (token: unknown) => Terminal | undefined {
+  const terminal = terminalsOf(db);
+  return (token) => {
+    const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
+    const found = terminalId ? terminal(terminalId) : undefined;
+    return found && sameHash(found.tokenHash, hashToken(token as string)) ? found.terminal : undefined;
+  };
+}
+
 /** socket.io middleware: a socket gets in with a live terminal's token and nothing else. */
 export function authenticate(db: Db): (socket: HubSocket, next: (err?: Error) => void) => void {
-  const terminal = terminalsOf(db);
+  const byToken = terminalByToken(db);
   return (socket, next) => {
-    let found: ReturnType<typeof terminal>;
-    const token: unknown = socket.handshake.auth?.token;
+    let terminal: Terminal | undefined;
     try {
-      const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
-      found = terminalId ? terminal(terminalId) : undefined;
+      terminal = byToken(socket.handshake.auth?.token);
     } catch (e) {
       // A database that cannot be read now (a failing disk): refuse this socket, keep the hub.
       return next(new Error(`${ErrorCode.INTERNAL}: ${(e as Error).message}`));
     }
-    if (!found || !sameHash(found.tokenHash, hashToken(token as string))) return next(new Error(ErrorCode.UNAUTHENTICATED));
-    socket.data.terminal = found.terminal;
+    if (!terminal) return next(new Error(ErrorCode.UNAUTHENTICATED));
+    socket.data.terminal = terminal;
     next();
   };
 }

@@ -23,6 +23,8 @@ export interface SyncOptions {
   retention: number;
   tlsFingerprint: string | null;
   query: (caller: Caller, request: unknown) => Promise<QueryAnswer>;
+  /** Whether a handshake's Host is one the hub answers to (see http/hosts.ts). */
+  hostAllowed: (host: string | undefined) => boolean;
   log: (msg: string) => void;
 }
 
@@ -37,6 +39,8 @@ export function startSync(http: HttpServer, o: SyncOptions) {
     serveClient: false,
     // Commands are capped at 16 KB by the protocol; this only stops abuse of the transport.
     maxHttpBufferSize: 1_000_000,
+    // The socket's handshake is an HTTP request like any other: the same names only (DNS rebinding).
+    allowRequest: (req, callback) => callback(null, o.hostAllowed(req.headers.host)),
   });
   const feed = new Feed(io, o.store, (scope) => snapshotFor(o.store, o.hall.id, scope, o.clock()), o.retention);
   const findTerminal = terminalsOf(o.db);
