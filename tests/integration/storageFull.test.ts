@@ -26,8 +26,12 @@ function connect(url: string, token: string): Promise<Socket> {
 const send = (s: Socket, type: string, payload: unknown, id = opId()): Promise<Answer> =>
   s.timeout(5000).emitWithAck('command', { opId: id, type, payload }) as Promise<Answer>;
 
-const health = async (url: string) =>
-  (await (await fetch(`${url}/health`)).json()) as { status: string; storage: { message: string } | null };
+/** /health as anyone sees it, or with a manager terminal's token, with the details. */
+const health = async (url: string, token?: string) =>
+  (await (await fetch(`${url}/health`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).json()) as {
+    status: string;
+    storage?: { message: string } | null;
+  };
 
 /**
  * Makes every prepared statement's writes fail as a full disk does, while `full` is set: the
@@ -114,11 +118,15 @@ describe('a full disk', () => {
     expect(enroll.status).toBe(503);
     expect(await enroll.json()).toMatchObject({ error: { code: 'STORAGE_FULL' } });
     expect(() => hub.store.pruneFeed(1)).not.toThrow();
-    expect(await health(hub.url)).toMatchObject({ status: 'degraded', storage: { message: expect.stringContaining('SQLITE_FULL') } });
+    expect(await health(hub.url)).toEqual({ status: 'degraded', tlsFingerprint: null });
+    expect(await health(hub.url, terminal(hub, 'manager').token)).toMatchObject({
+      status: 'degraded',
+      storage: { message: expect.stringContaining('SQLITE_FULL') },
+    });
 
     disk.full = false;
     hub.store.probeStorage(); // what the hub's timer does every few seconds
-    expect(await health(hub.url)).toMatchObject({ status: 'up', storage: null });
+    expect(await health(hub.url, terminal(hub, 'manager').token)).toMatchObject({ status: 'up', storage: null });
     expect(await send(manager, 'hall.setNotice', { text: '磁盘满' }, notice)).toMatchObject({ ok: true });
     expect(await send(clerk, 'ticket.callNext', { counterId: terminal(hub, 'clerk').counterId }, call)).toMatchObject({
       ok: false,
