@@ -6,11 +6,12 @@ import { COUNTER_BOUND } from '../../shared/terminals/commands';
 import { TerminalRole } from '../../shared/kernel/roles';
 import { hashPassword } from './credentials';
 import { startHub, type Hub } from './hub';
+import { HALL_LIMITS, NO_LIMITS } from './limits';
 import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
- *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--allowed-host NAME]… [--demo] [--tls | --no-tls] [--feed-retention 200000]
+ *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--allowed-host NAME]… [--demo] [--tls | --no-tls] [--feed-retention 200000] [--no-rate-limits]
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
  *
@@ -25,6 +26,7 @@ const Options = z.object({
   demo: z.boolean().default(false),
   tls: z.boolean().default(false),
   'no-tls': z.boolean().default(false),
+  'no-rate-limits': z.boolean().default(false),
   role: TerminalRole.optional(),
   name: z.string().optional(),
   counter: z.string().optional(),
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       demo: { type: 'boolean' },
       tls: { type: 'boolean' },
       'no-tls': { type: 'boolean' },
+      'no-rate-limits': { type: 'boolean' },
       role: { type: 'string' },
       name: { type: 'string' },
       counter: { type: 'string' },
@@ -84,6 +87,8 @@ async function main(): Promise<void> {
     demo: opts.demo,
     tls: tlsWanted(opts),
     feedRetention: opts['feed-retention'],
+    // For load tests that measure the hub's capacity; a hall keeps its limits.
+    limits: opts['no-rate-limits'] ? NO_LIMITS : HALL_LIMITS,
     log,
   });
 

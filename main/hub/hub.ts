@@ -17,6 +17,7 @@ import { httpServer, type HealthReport, type PublicHealth } from './http/server'
 import { staticFiles } from './http/static';
 import { checkQuery } from './queries/request';
 import { QueryWorker, startQueryWorker } from './queries/worker';
+import { HALL_LIMITS, type Limits } from './limits';
 import { DataDirLock } from './lock';
 import { DEMO_HALL, DEMO_TOKENS_FILE, reissueDemoTokens, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
@@ -42,6 +43,8 @@ export interface HubOptions {
   log?: (msg: string) => void;
   /** Serve https and wss with the hall's self-signed certificate (made on first start, pinned by terminals). */
   tls?: boolean;
+  /** What one terminal or address may ask in a given time (default HALL_LIMITS). */
+  limits?: Limits;
   /** Names the hub answers to besides its bind address and this PC's loopback names (and its addresses when bound to all). */
   allowedHosts?: string[];
 }
@@ -114,6 +117,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   }
 
   const tls = opts.tls ? await loadOrCreateTls(opts.dataDir, clock()) : null;
+  const limits = opts.limits ?? HALL_LIMITS;
   const publicHealth = (): PublicHealth => ({ status: store.storageFault ? 'degraded' : 'up', tlsFingerprint: tls?.fingerprint ?? null });
   const health = (): HealthReport => ({
     ...publicHealth(),
@@ -133,7 +137,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     {
       hostAllowed,
       health: (token) => (byToken(token)?.role === 'manager' ? health() : publicHealth()),
-      enroll: enrollmentEndpoint({ db, executor, clock, hall }),
+      enroll: enrollmentEndpoint({ db, executor, clock, hall, perAddress: limits.enrollPerAddress }),
       files: staticFiles(opts.rendererDir ?? defaultRendererDir()),
     },
     tls,
@@ -149,6 +153,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     retention: opts.feedRetention ?? 200_000,
     tlsFingerprint: tls?.fingerprint ?? null,
     query,
+    limits,
     hostAllowed,
     log,
   });

@@ -133,7 +133,8 @@ export class TerminalAgent implements HallLink {
 
   /** Sends queued commands in order, one at a time, until the outbox is empty or the hub is gone. */
   async drain(): Promise<void> {
-    if (this.draining) return;
+    // While the hub has asked to wait (retry set), new work waits in the outbox too.
+    if (this.draining || this.retry) return;
     this.draining = true;
     try {
       let item: OutboxItem | undefined;
@@ -144,9 +145,13 @@ export class TerminalAgent implements HallLink {
           ? await this.sync.send({ opId: item.opId, type: item.type, payload: item.payload }, this.timeoutMs)
           : { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${item.type}` } };
         if (!answer.ok && (answer.error.code === ErrorCode.HUB_UNREACHABLE || answer.error.code === ErrorCode.HUB_TIMEOUT)) break;
-        // "Not now" rather than "no" (the hub's disk is full): the work stays queued and goes again shortly.
-        if (!answer.ok && answer.error.code === ErrorCode.STORAGE_FULL) {
-          this.retry = setTimeout(() => void this.drain(), RETRY_MS);
+        // "Not now" rather than "no" (the hub's disk is full, or this PC sent too much at once): the
+        // work stays queued and goes again shortly.
+        if (!answer.ok && (answer.error.code === ErrorCode.STORAGE_FULL || answer.error.code === ErrorCode.RATE_LIMITED)) {
+          this.retry = setTimeout(() => {
+            this.retry = undefined;
+            void this.drain();
+          }, RETRY_MS);
           break;
         }
         this.outbox.settle(item, answer, this.clock());

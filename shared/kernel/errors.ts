@@ -54,6 +54,8 @@ export const ErrorCode = {
    * and the same command succeeds once the disk has room again.
    */
   STORAGE_FULL: 'STORAGE_FULL',
+  /** Too many messages from this terminal (or address) in a short time: nothing was done; try again shortly. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

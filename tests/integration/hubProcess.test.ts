@@ -15,7 +15,8 @@ describe('the hub as a process', () => {
   it('killed with SIGKILL mid-stream and restarted: nothing acknowledged is lost, nothing applied twice, the outbox drains', async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    let hub = await spawnHub(dataDir, port);
+    // Crash recovery is under test here, with clerks far faster than any at a counter: no rate limits.
+    let hub = await spawnHub(dataDir, port, ['--no-rate-limits']);
     const tokens = demoTokens(dataDir);
     expect(statSync(path.join(dataDir, 'demo-terminals.json')).mode & 0o777).toBe(0o600);
     const clerkT = tokens.find((t) => t.role === 'clerk')!;
@@ -65,7 +66,7 @@ describe('the hub as a process', () => {
     await until(() => clerk.connection.status === 'reconnecting', 'clerk sees the hub gone');
     const countAtKill = inquiries.length;
     await until(() => inquiries.length >= countAtKill + 50, 'clerk keeps working offline');
-    hub = await spawnHub(dataDir, port);
+    hub = await spawnHub(dataDir, port, ['--no-rate-limits']);
     await until(() => inquiries.length >= countAtKill + 100 && clerk.connection.status === 'connected', 'work after restart');
     stop = true;
     await Promise.all([clerkStream, managerStream]);

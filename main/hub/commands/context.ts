@@ -5,7 +5,6 @@ import { type TerminalRole } from '../../../shared/kernel/roles';
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
 import type { AuditReport } from './audit';
-import { verifyPassword } from '../credentials';
 import { prepared } from '../readonlyDb';
 import type { Store } from '../store';
 
@@ -23,6 +22,8 @@ export interface HandlerContext<T extends CommandType> {
   caller: Caller;
   payload: CommandPayload<T>;
   verifyAudit: () => AuditReport;
+  /** Whether `password` matches a stored hash: checked before the transaction where it could be (see Executor.checkPasswords). */
+  passwordMatches: (password: string, hash: string) => boolean;
   /** Queues a side effect to run once the transaction has committed. */
   afterCommit: (effect: Effect) => void;
 }
@@ -73,7 +74,7 @@ export function checkStaffPassword(ctx: HandlerContext<CommandType>, login: stri
   const locked = staff.locked_until !== null && ctx.now < staff.locked_until;
   const { outcome, next } = loginAttempt(
     { failed: staff.failed_logins, lockedUntil: staff.locked_until },
-    !locked && verifyPassword(password, staff.password_hash),
+    !locked && ctx.passwordMatches(password, staff.password_hash),
     ctx.now,
     settings,
   );

@@ -16,7 +16,24 @@ import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
 import { appendAudit, verifyAudit } from './audit';
 import { handlers } from './handlers';
+import { verifyPassword, verifyPasswordOffThread } from '../credentials';
 import { storageFailure, type StoredEntry, type Store } from '../store';
+
+/** A login and password a command carries: a sign-in, a priority ticket's confirmation, an approver's. */
+export interface Credential {
+  login: string;
+  password: string;
+}
+/** Passwords checked before a command's transaction, against the hash each login had then. */
+export type PasswordChecks = { password: string; hash: string; ok: boolean }[];
+
+/** The credentials in a valid payload, at any depth a command puts them. */
+function credentialsIn(payload: unknown): Credential[] {
+  if (!payload || typeof payload !== 'object') return [];
+  const o = payload as Record<string, unknown>;
+  const here = typeof o.login === 'string' && typeof o.password === 'string' ? [{ login: o.login, password: o.password }] : [];
+  return [...here, ...Object.values(o).flatMap(credentialsIn)];
+}
 
 export interface Execution {
   answer: Answer;
@@ -42,6 +59,7 @@ export class Executor {
   private readonly findOp: Statement;
   private readonly saveOp: Statement;
   private readonly findSession: Statement;
+  private readonly findHash: Statement;
 
   constructor(
     private readonly store: Store,
@@ -54,6 +72,36 @@ export class Executor {
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
     this.saveOp = db.prepare('INSERT INTO applied_ops (op_id, terminal_id, type, answer, at) VALUES (?, ?, ?, ?, ?)');
     this.findSession = db.prepare('SELECT s.id, s.role FROM staff_sessions x JOIN staff s ON s.id = x.staff_id WHERE x.id = ?');
+    this.findHash = db.prepare('SELECT password_hash, locked_until FROM staff WHERE login = ?');
+  }
+
+  /**
+   * The logins and passwords a command carries, when the caller's role may send it and its payload
+   * is valid (what execute would refuse anyway is not worth a hash).
+   */
+  credentialsOf(caller: Caller, raw: unknown): Credential[] {
+    const envelope = CommandEnvelope.safeParse(raw);
+    if (!envelope.success || !isCommandType(envelope.data.type)) return [];
+    const spec: CommandSpec = commandSpecs[envelope.data.type];
+    if (!(spec.roles as readonly string[]).includes(caller.role)) return [];
+    const payload = spec.payload.safeParse(envelope.data.payload);
+    return payload.success ? credentialsIn(payload.data) : [];
+  }
+
+  /**
+   * Checks the passwords a command carries before it runs, in the thread pool: scrypt costs ~35 ms,
+   * which on the hub's thread would hold up every other terminal's command. Unknown logins and
+   * locked accounts are left out, as the handler refuses them without a hash; a hash changed in
+   * between is checked again in the transaction.
+   */
+  async checkPasswords(credentials: Credential[]): Promise<PasswordChecks> {
+    const checks: PasswordChecks = [];
+    for (const { login, password } of credentials) {
+      const staff = this.findHash.get(login) as { password_hash: string; locked_until: number | null } | undefined;
+      if (!staff || (staff.locked_until !== null && this.clock() < staff.locked_until)) continue;
+      checks.push({ password, hash: staff.password_hash, ok: await verifyPasswordOffThread(password, staff.password_hash) });
+    }
+    return checks;
   }
 
   /** The staff member signed in at a manager terminal, if any. */
@@ -61,7 +109,7 @@ export class Executor {
     return this.findSession.get(terminalId) as { id: string; role: StaffRole } | undefined;
   }
 
-  execute(caller: Caller, raw: unknown): Execution {
+  execute(caller: Caller, raw: unknown, passwords: PasswordChecks = []): Execution {
     let size: number;
     try {
       size = JSON.stringify(raw)?.length ?? 0;
@@ -102,6 +150,8 @@ export class Executor {
       caller,
       payload: parsed.data,
       verifyAudit: () => verifyAudit(this.store.db, this.auditKey),
+      passwordMatches: (password: string, hash: string) =>
+        passwords.find((c) => c.password === password && c.hash === hash)?.ok ?? verifyPassword(password, hash),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
     let refused: HallError;

@@ -55,5 +55,9 @@ export function httpServer(routes: Routes, tls: HubTls | null, log: (msg: string
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, { error: { code: ErrorCode.INTERNAL, message: '服务器内部错误' } });
     });
-  return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
+  // A client that trickles its request in (slowloris) is cut off rather than holding a socket for minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }
