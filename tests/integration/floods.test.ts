@@ -1,30 +1,15 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { summarize } from '../bench/stats';
 import { signInFlood } from '../support/floods';
-import { onCleanup, tempDir, until } from '../support/hub';
+import { onCleanup, tempDir, terminalSocket, until } from '../support/hub';
 import { demoTokens, freePort, spawnHub, type HubProcess } from '../support/process';
-
-type Answer = { ok: boolean; error?: { code: string } };
-
-function connect(url: string, token: string): Promise<Socket> {
-  const s = io(url, { auth: { token }, transports: ['websocket'], reconnection: false });
-  onCleanup(() => void s.close());
-  return new Promise((resolve, reject) => {
-    s.once('welcome', () => resolve(s));
-    s.once('connect_error', reject);
-  });
-}
-
-const send = (s: Socket, type: string, payload: unknown): Promise<Answer> =>
-  s.timeout(10_000).emitWithAck('command', { opId: randomUUID(), type, payload }) as Promise<Answer>;
+import { sendCommand, type RawAnswer } from '../support/sockets';
 
 const rssMb = (hub: HubProcess) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.child.pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -51,10 +36,10 @@ describe('floods from one terminal or address', () => {
     }
     await seeded.close();
     const hub = await spawnHub(dataDir, await freePort());
-    const display = await connect(hub.url, demoTokens(dataDir).find((t) => t.role === 'display')!.token);
+    const display = await terminalSocket(hub.url, demoTokens(dataDir).find((t) => t.role === 'display')!.token);
     const gone = new Promise<string>((resolve) => display.once('disconnect', resolve));
-    const answers: Answer[] = [];
-    for (let i = 0; i < 50; i++) display.emit('subscribe', { since: 0 }, (a: Answer) => answers.push(a));
+    const answers: RawAnswer[] = [];
+    for (let i = 0; i < 50; i++) display.emit('subscribe', { since: 0 }, (a: RawAnswer) => answers.push(a));
 
     let peak = 0;
     let reason: string | undefined;
@@ -75,12 +60,12 @@ describe('floods from one terminal or address', () => {
     const dataDir = tempDir();
     const hub = await spawnHub(dataDir, await freePort());
     const tokens = demoTokens(dataDir);
-    const kiosk = await connect(hub.url, tokens.find((t) => t.role === 'kiosk')!.token);
+    const kiosk = await terminalSocket(hub.url, tokens.find((t) => t.role === 'kiosk')!.token);
     const services = ['A', 'B', 'C', 'D', 'E', 'G', 'H', 'J', 'L', 'M', 'N', 'P', 'Z'];
     const started = Date.now();
     const flood = await Promise.all(
       Array.from({ length: 2000 }, (_, i) =>
-        send(kiosk, 'ticket.issue', { serviceId: `H3301-s-${services[i % services.length]}`, priority: 'normal', confirm: null }),
+        sendCommand(kiosk, 'ticket.issue', { serviceId: `H3301-s-${services[i % services.length]}`, priority: 'normal', confirm: null }),
       ),
     );
     const seconds = (Date.now() - started) / 1000;
@@ -92,8 +77,10 @@ describe('floods from one terminal or address', () => {
     // Sign-in attempts from all the manager terminal's sockets, over both manager logins, while a
     // clerk works its queue at a brisk pace: the attempts are throttled, the clerk is not.
     const clerkT = tokens.find((t) => t.role === 'clerk')!;
-    const clerk = await connect(hub.url, clerkT.token);
-    expect(await send(clerk, 'counter.signIn', { counterId: clerkT.counterId, login: 'c01', password: DEMO_PASSWORD })).toMatchObject({
+    const clerk = await terminalSocket(hub.url, clerkT.token);
+    expect(
+      await sendCommand(clerk, 'counter.signIn', { counterId: clerkT.counterId, login: 'c01', password: DEMO_PASSWORD }),
+    ).toMatchObject({
       ok: true,
     });
     const signIns = await signInFlood(hub.url, tokens.find((t) => t.role === 'manager')!.token, {
@@ -104,12 +91,12 @@ describe('floods from one terminal or address', () => {
     const calls: number[] = [];
     for (let i = 0; i < 25; i++) {
       const t0 = performance.now();
-      const called = await send(clerk, 'ticket.callNext', { counterId: clerkT.counterId });
+      const called = await sendCommand(clerk, 'ticket.callNext', { counterId: clerkT.counterId });
       calls.push(performance.now() - t0);
       expect(['ok', 'QUEUE_EMPTY']).toContain(called.ok ? 'ok' : called.error!.code);
       if (called.ok) {
-        await send(clerk, 'ticket.start', { counterId: clerkT.counterId });
-        await send(clerk, 'ticket.finish', { counterId: clerkT.counterId, handledServiceIds: ['H3301-s-A'] });
+        await sendCommand(clerk, 'ticket.start', { counterId: clerkT.counterId });
+        await sendCommand(clerk, 'ticket.finish', { counterId: clerkT.counterId, handledServiceIds: ['H3301-s-A'] });
       }
       await new Promise((r) => setTimeout(r, 150));
     }
@@ -139,8 +126,8 @@ describe('floods from one terminal or address', () => {
 
     // One terminal, eight sockets at most.
     const token = demoTokens(dataDir).find((t) => t.role === 'display')!.token;
-    for (let i = 0; i < 8; i++) await connect(hub.url, token);
-    await expect(connect(hub.url, token)).rejects.toThrow('RATE_LIMITED');
+    for (let i = 0; i < 8; i++) await terminalSocket(hub.url, token);
+    await expect(terminalSocket(hub.url, token)).rejects.toThrow('RATE_LIMITED');
 
     // A connection that never presents a token is closed within seconds.
     const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);

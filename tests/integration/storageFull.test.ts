@@ -4,27 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { TerminalAgent } from '../../main/terminal/agent';
-import { callerOf, demoHub, onCleanup, opId, tempDir, terminal, until } from '../support/hub';
+import { callerOf, demoHub, onCleanup, opId, tempDir, terminal, terminalSocket, until } from '../support/hub';
 import { demoTokens, freePort, spawnHub } from '../support/process';
-
-type Answer = { ok: boolean; error?: { code: string; message: string } };
-
-function connect(url: string, token: string): Promise<Socket> {
-  const s = io(url, { auth: { token }, transports: ['websocket'], reconnection: false });
-  onCleanup(() => void s.close());
-  return new Promise((resolve, reject) => {
-    s.once('welcome', () => resolve(s));
-    s.once('connect_error', reject);
-  });
-}
-
-const send = (s: Socket, type: string, payload: unknown, id = opId()): Promise<Answer> =>
-  s.timeout(5000).emitWithAck('command', { opId: id, type, payload }) as Promise<Answer>;
+import { sendCommand, type RawAnswer } from '../support/sockets';
 
 /** /health as anyone sees it, or with a manager terminal's token, with the details. */
 const health = async (url: string, token?: string) =>
@@ -88,8 +74,8 @@ describe('a full disk', () => {
   it('(injected SQLITE_FULL) every write path answers STORAGE_FULL, health says degraded, and the hub recovers by itself', async () => {
     const hub = await demoHub();
     const disk = fullDisk(hub);
-    const manager = await connect(hub.url, terminal(hub, 'manager').token);
-    const clerk = await connect(hub.url, terminal(hub, 'clerk').token);
+    const manager = await terminalSocket(hub.url, terminal(hub, 'manager').token);
+    const clerk = await terminalSocket(hub.url, terminal(hub, 'clerk').token);
     const code = (
       hub.execute(callerOf(terminal(hub, 'manager')), {
         opId: opId(),
@@ -101,14 +87,14 @@ describe('a full disk', () => {
     disk.full = true;
     // The command's own transaction.
     const notice = opId();
-    expect(await send(manager, 'hall.setNotice', { text: '磁盘满' }, notice)).toMatchObject({
+    expect(await sendCommand(manager, 'hall.setNotice', { text: '磁盘满' }, notice)).toMatchObject({
       ok: false,
       error: { code: 'STORAGE_FULL', message: expect.stringContaining('磁盘已满') },
     });
     // A handler's refusal (the counter is closed), remembered in a write of its own; resent, as terminals do.
     const call = opId();
     for (let i = 0; i < 3; i++) {
-      expect(await send(clerk, 'ticket.callNext', { counterId: terminal(hub, 'clerk').counterId }, call)).toMatchObject({
+      expect(await sendCommand(clerk, 'ticket.callNext', { counterId: terminal(hub, 'clerk').counterId }, call)).toMatchObject({
         ok: false,
         error: { code: 'STORAGE_FULL' },
       });
@@ -127,8 +113,8 @@ describe('a full disk', () => {
     disk.full = false;
     hub.store.probeStorage(); // what the hub's timer does every few seconds
     expect(await health(hub.url, terminal(hub, 'manager').token)).toMatchObject({ status: 'up', storage: null });
-    expect(await send(manager, 'hall.setNotice', { text: '磁盘满' }, notice)).toMatchObject({ ok: true });
-    expect(await send(clerk, 'ticket.callNext', { counterId: terminal(hub, 'clerk').counterId }, call)).toMatchObject({
+    expect(await sendCommand(manager, 'hall.setNotice', { text: '磁盘满' }, notice)).toMatchObject({ ok: true });
+    expect(await sendCommand(clerk, 'ticket.callNext', { counterId: terminal(hub, 'clerk').counterId }, call)).toMatchObject({
       ok: false,
       error: { code: 'COUNTER_STATE' },
     });
@@ -147,10 +133,10 @@ describe('a full disk', () => {
       mkdirSync(dataDir);
       const hub = await spawnHub(dataDir, await freePort());
       const tokens = demoTokens(dataDir);
-      const manager = await connect(hub.url, tokens.find((t) => t.role === 'manager')!.token);
+      const manager = await terminalSocket(hub.url, tokens.find((t) => t.role === 'manager')!.token);
       const clerkT = tokens.find((t) => t.role === 'clerk')!;
-      const clerk = await connect(hub.url, clerkT.token);
-      expect(await send(manager, 'session.signIn', { login: 'manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+      const clerk = await terminalSocket(hub.url, clerkT.token);
+      expect(await sendCommand(manager, 'session.signIn', { login: 'manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
       // A clerk PC whose offline work (its outbox) meets the full disk.
       const agentT = tokens.filter((t) => t.role === 'clerk')[1]!;
       const agent = new TerminalAgent({ hubUrl: hub.url, token: agentT.token, dataDir: tempDir('agent-') }).start();
@@ -162,15 +148,15 @@ describe('a full disk', () => {
 
       const filler = fill(path.dirname(dataDir));
       // The write-ahead log may still have room in its last pages: write until it has none.
-      let answer: Answer | undefined;
+      let answer: RawAnswer | undefined;
       for (let i = 0; i < 200 && answer?.ok !== false; i++)
-        answer = await send(manager, 'hall.setNotice', { text: `通知 ${i} ${'满'.repeat(400)}` });
+        answer = await sendCommand(manager, 'hall.setNotice', { text: `通知 ${i} ${'满'.repeat(400)}` });
       expect(answer).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL', message: expect.stringContaining('磁盘已满') } });
       const inquiry = randomUUID();
       void agent.command('inquiry.record', { inquiryId: inquiry, counterId: agentT.counterId, topic: '社保', detail: '' });
       const call = opId();
       for (let i = 0; i < 3; i++) {
-        expect(await send(clerk, 'ticket.callNext', { counterId: clerkT.counterId }, call)).toMatchObject({
+        expect(await sendCommand(clerk, 'ticket.callNext', { counterId: clerkT.counterId }, call)).toMatchObject({
           ok: false,
           error: { code: 'STORAGE_FULL' },
         });
@@ -180,8 +166,8 @@ describe('a full disk', () => {
       expect(agent.connection.pending).toBe(1);
 
       rmSync(filler);
-      expect(await send(manager, 'hall.setNotice', { text: '空间已恢复' })).toMatchObject({ ok: true });
-      expect(await send(clerk, 'ticket.callNext', { counterId: clerkT.counterId }, call)).toMatchObject({
+      expect(await sendCommand(manager, 'hall.setNotice', { text: '空间已恢复' })).toMatchObject({ ok: true });
+      expect(await sendCommand(clerk, 'ticket.callNext', { counterId: clerkT.counterId }, call)).toMatchObject({
         ok: false,
         error: { code: 'COUNTER_STATE' },
       });

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import { sendCommand, welcomed } from './sockets';
 
 /**
  * Password attempts as fast as `sockets` sockets of one manager terminal can send them (each
@@ -11,27 +10,13 @@ export async function signInFlood(
   managerToken: string,
   opts: { sockets: number; logins: string[]; password: string },
 ): Promise<{ stop: () => Promise<Record<string, number>> }> {
-  const sockets: Socket[] = await Promise.all(
-    Array.from(
-      { length: opts.sockets },
-      () =>
-        new Promise<Socket>((resolve, reject) => {
-          const s = io(url, { auth: { token: managerToken }, transports: ['websocket'], reconnection: false });
-          s.once('welcome', () => resolve(s)).once('connect_error', reject);
-        }),
-    ),
-  );
+  const sockets = await Promise.all(Array.from({ length: opts.sockets }, () => welcomed(url, managerToken)));
   const outcomes: Record<string, number> = {};
   let running = true;
   const loops = sockets.map(async (s, i) => {
     for (let n = i; running; n++) {
       const login = opts.logins[n % opts.logins.length]!;
-      const a = (await s
-        .timeout(10_000)
-        .emitWithAck('command', { opId: randomUUID(), type: 'session.signIn', payload: { login, password: opts.password } })) as {
-        ok: boolean;
-        error?: { code: string };
-      };
+      const a = await sendCommand(s, 'session.signIn', { login, password: opts.password });
       const outcome = a.ok ? 'ok' : a.error!.code;
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
