@@ -1,18 +1,17 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createInterface } from 'node:readline';
 import { passwordProblem } from '../../shared/staff/password';
 import { COUNTER_BOUND } from '../../shared/terminals/commands';
 import { TerminalRole } from '../../shared/kernel/roles';
-import { writeFileDurably } from '../db/durableFile';
 import { hashPassword } from './credentials';
 import { startHub, type Hub } from './hub';
+import { HALL_LIMITS, NO_LIMITS } from './limits';
 import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
- *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--demo] [--tls | --no-tls] [--feed-retention 200000]
+ *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--allowed-host NAME]… [--demo] [--tls | --no-tls] [--feed-retention 200000] [--no-rate-limits]
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
  *
@@ -23,9 +22,11 @@ const Options = z.object({
   data: z.string().min(1, '--data DIR is required'),
   port: z.coerce.number().int().min(0).max(65535).default(7700),
   host: z.string().default('127.0.0.1'),
+  'allowed-host': z.array(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, '--allowed-host: a host name or address')).default([]),
   demo: z.boolean().default(false),
   tls: z.boolean().default(false),
   'no-tls': z.boolean().default(false),
+  'no-rate-limits': z.boolean().default(false),
   role: TerminalRole.optional(),
   name: z.string().optional(),
   counter: z.string().optional(),
@@ -60,9 +61,11 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       demo: { type: 'boolean' },
       tls: { type: 'boolean' },
       'no-tls': { type: 'boolean' },
+      'no-rate-limits': { type: 'boolean' },
       role: { type: 'string' },
       name: { type: 'string' },
       counter: { type: 'string' },
@@ -80,9 +83,12 @@ async function main(): Promise<void> {
     dataDir: opts.data,
     port: opts.port,
     host: opts.host,
+    allowedHosts: opts['allowed-host'],
     demo: opts.demo,
     tls: tlsWanted(opts),
     feedRetention: opts['feed-retention'],
+    // For load tests that measure the hub's capacity; a hall keeps its limits.
+    limits: opts['no-rate-limits'] ? NO_LIMITS : HALL_LIMITS,
     log,
   });
 
@@ -111,15 +117,14 @@ async function main(): Promise<void> {
     log(`no administrator yet: run  npm run hub -- --data ${opts.data} init-admin --login admin  and type a password`);
   }
 
-  if (hub.demoTerminals.length > 0) {
-    // The plain tokens exist only now; keep them for the demo operator, readable by the owner only.
-    const file = path.join(opts.data, 'demo-terminals.json');
-    writeFileDurably(file, JSON.stringify(hub.demoTerminals, null, 2), 0o600);
-    log(`demo hall seeded; terminal tokens in ${file}`);
-  }
   log(
     `faces: ${hub.url}/#/display  ${hub.url}/#/clerk  ${hub.url}/#/kiosk  ${hub.url}/#/manager  (token=… from demo-terminals.json, once)`,
   );
+
+  // The last resort: an error that escaped every handler is logged and the hall keeps its hub; one
+  // bad request must not take every terminal down (the handlers catch; this is for what they miss).
+  process.on('uncaughtException', (e) => log(`uncaught exception, still serving: ${e.stack ?? String(e)}`));
+  process.on('unhandledRejection', (e) => log(`unhandled rejection, still serving: ${(e as Error)?.stack ?? String(e)}`));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
  * Staff passwords: scrypt with a per-password salt, parameters stored with the hash so they can
@@ -16,12 +16,31 @@ export function hashPassword(password: string): string {
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+/** A stored hash's parts, or null when it is not one of ours (then no password matches). */
+function parseHash(stored: string): { salt: Buffer; expected: Buffer; params: ScryptOptions } | null {
   const [scheme, n, rr, pp, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(rr), p: Number(pp) });
-  return timingSafeEqual(actual, expected);
+  if (scheme !== 'scrypt' || !salt || !key) return null;
+  return {
+    salt: Buffer.from(salt, 'base64'),
+    expected: Buffer.from(key, 'base64'),
+    params: { N: Number(n), r: Number(rr), p: Number(pp) },
+  };
+}
+
+/** Checks a password on this thread (~35 ms): for the hub's own tools and in-process callers. */
+export function verifyPassword(password: string, stored: string): boolean {
+  const h = parseHash(stored);
+  return !!h && timingSafeEqual(scryptSync(password, h.salt, h.expected.length, h.params), h.expected);
+}
+
+/** Checks a password in libuv's thread pool: the hub's event loop serves other terminals meanwhile. */
+export async function verifyPasswordOffThread(password: string, stored: string): Promise<boolean> {
+  const h = parseHash(stored);
+  if (!h) return false;
+  const actual = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, h.salt, h.expected.length, h.params, (e, key) => (e ? reject(e) : resolve(key))),
+  );
+  return timingSafeEqual(actual, h.expected);
 }
 
 /**
@@ -46,3 +65,10 @@ export function newEnrollmentCode(): string {
 export const normalizeCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 export const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+let nobody: string | undefined;
+/**
+ * A hash no password was ever chosen for: an unknown login is checked against it, so that it takes
+ * as long as a known login with a wrong password and tells a guesser nothing.
+ */
+export const nobodysHash = (): string => (nobody ??= hashPassword(randomBytes(16).toString('hex')));

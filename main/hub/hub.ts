@@ -5,6 +5,7 @@ import path from 'node:path';
 import { systemClock, type Clock } from '../../shared/kernel/clock';
 import type { QueryAnswer, Snapshot, WireAnswer } from '../../shared/protocol';
 import { hubMigrations } from '../db/migrations';
+import { writeFileDurably } from '../db/durableFile';
 import { openDatabase, ownerOnlyDir, type Db } from '../db/open';
 import type { AuditReport } from '../../shared/hall/commands';
 import { AuditLog, ensureAuditKey } from './commands/audit';
@@ -12,17 +13,20 @@ import type { Caller } from './commands/context';
 import { Executor } from './commands/executor';
 import { ensurePackageCalendar } from './features/calendar/calendar';
 import { enrollmentEndpoint } from './http/enroll';
-import { httpServer, type HealthReport } from './http/server';
+import { hostCheck } from './http/hosts';
+import { httpServer, type HealthReport, type PublicHealth } from './http/server';
 import { staticFiles } from './http/static';
 import { checkQuery } from './queries/request';
 import { QueryWorker, startQueryWorker } from './queries/worker';
+import { HALL_LIMITS, type Limits } from './limits';
 import { DataDirLock } from './lock';
-import { DEMO_HALL, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
+import { DEMO_HALL, DEMO_TOKENS_FILE, reissueDemoTokens, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
+import { terminalByToken } from './sync/auth';
 import { startSync } from './sync/server';
 import { loadOrCreateTls } from './tls';
 
-export type { HealthReport } from './http/server';
+export type { HealthReport, PublicHealth } from './http/server';
 export const HUB_VERSION = '0.1.0';
 
 export interface HubOptions {
@@ -40,6 +44,10 @@ export interface HubOptions {
   log?: (msg: string) => void;
   /** Serve https and wss with the hall's self-signed certificate (made on first start, pinned by terminals). */
   tls?: boolean;
+  /** What one terminal or address may ask in a given time (default HALL_LIMITS). */
+  limits?: Limits;
+  /** Names the hub answers to besides its bind address and this PC's loopback names (and its addresses when bound to all). */
+  allowedHosts?: string[];
 }
 
 export interface Hub {
@@ -48,7 +56,7 @@ export interface Hub {
   readonly hallId: string;
   readonly db: Db;
   readonly store: Store;
-  /** Tokens of the demo terminals, when this start seeded the demo hall. */
+  /** Tokens of the demo terminals, when this start seeded the demo hall or issued them anew (see keepDemoTokens). */
   readonly demoTerminals: DemoTerminal[];
   /** The certificate's SHA-256 fingerprint when serving TLS. */
   readonly tlsFingerprint: string | null;
@@ -81,18 +89,23 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 }
 
 async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
-  const store = new Store(db, clock);
+  const store = new Store(db, clock, log);
   const startedAt = clock();
   // Before anything is written: every write, seeding included, is vouched for by the audit chain.
   const audit = new AuditLog(db, ensureAuditKey(opts.dataDir), opts.dataDir, clock);
   audit.attach(store, log);
 
-  let demoTerminals: DemoTerminal[] = [];
+  let seeded: DemoTerminal[] = [];
   if (!db.prepare('SELECT 1 FROM halls').get()) {
-    if (opts.demo) demoTerminals = seedDemoHall(store, clock());
-    else seedHall(store, opts.hall ?? { ...DEMO_HALL, name: '政务服务大厅' });
-    db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
+    // The hall and its epoch commit together: a first start killed midway leaves an empty database,
+    // seeded afresh by the next start, never a hall without an epoch.
+    store.transaction(() => {
+      if (opts.demo) seeded = seedDemoHall(store, clock());
+      else seedHall(store, opts.hall ?? { ...DEMO_HALL, name: '政务服务大厅' });
+      db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
+    });
   }
+  const demoTerminals = opts.demo ? keepDemoTokens(opts.dataDir, store, seeded, log) : [];
   const hall = db.prepare('SELECT id, name FROM halls LIMIT 1').get() as { id: string; name: string };
   ensurePackageCalendar(store, hall.id);
   const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
@@ -107,23 +120,31 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   }
 
   const tls = opts.tls ? await loadOrCreateTls(opts.dataDir, clock()) : null;
+  const limits = opts.limits ?? HALL_LIMITS;
+  const publicHealth = (): PublicHealth => ({ status: store.storageFault ? 'degraded' : 'up', tlsFingerprint: tls?.fingerprint ?? null });
   const health = (): HealthReport => ({
+    ...publicHealth(),
     ok: true,
+    storage: store.storageFault,
     version: HUB_VERSION,
     hallId: hall.id,
     hallName: hall.name,
     seq: store.currentSeq,
     terminals: sync.terminals(),
     uptimeMs: clock() - startedAt,
-    tlsFingerprint: tls?.fingerprint ?? null,
   });
+  // Anyone may ask whether the hub is up; what it holds and who is connected is for the hall's managers.
+  const byToken = terminalByToken(db);
+  const hostAllowed = hostCheck(opts.host ?? '127.0.0.1', opts.allowedHosts ?? []);
   const http = httpServer(
     {
-      health,
-      enroll: enrollmentEndpoint({ db, executor, clock, hall }),
+      hostAllowed,
+      health: (token) => (byToken(token)?.role === 'manager' ? health() : publicHealth()),
+      enroll: enrollmentEndpoint({ db, executor, clock, hall, perAddress: limits.enrollPerAddress }),
       files: staticFiles(opts.rendererDir ?? defaultRendererDir()),
     },
     tls,
+    log,
   );
   const sync = startSync(http, {
     db,
@@ -135,6 +156,9 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     retention: opts.feedRetention ?? 200_000,
     tlsFingerprint: tls?.fingerprint ?? null,
     query,
+    limits,
+    hostAllowed,
+    log,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -146,6 +170,10 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   log(
     `hub ${hall.name} (${hall.id}) listening on ${scheme}://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}${tls ? `, certificate SHA-256 ${tls.fingerprint}` : ''}`,
   );
+
+  // A full disk clears without a restart: the next write that works clears it, and this one tries
+  // while no command comes, so that health says so at once.
+  const storageProbe = setInterval(() => store.probeStorage(), 5000).unref();
 
   let closed = false;
   return {
@@ -164,12 +192,28 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(storageProbe);
       await sync.close();
       await queryWorker.close();
       db.close();
       lock.release();
     },
   };
+}
+
+/**
+ * The demo terminals' tokens in DATA/demo-terminals.json (owner-only), for the demo operator and
+ * the standalone shell, which reads it once the hub answers: so it is written before the hub
+ * listens. The hub keeps only the tokens' hashes; when the file is missing (a first start killed
+ * after seeding, a file deleted) the demo terminals get new tokens. Returns the tokens written now.
+ */
+function keepDemoTokens(dataDir: string, store: Store, seeded: DemoTerminal[], log: (m: string) => void): DemoTerminal[] {
+  const file = path.join(dataDir, DEMO_TOKENS_FILE);
+  if (seeded.length === 0 && existsSync(file)) return [];
+  const terminals = seeded.length > 0 ? seeded : store.transaction(() => reissueDemoTokens(store)).result;
+  writeFileDurably(file, JSON.stringify(terminals, null, 2), 0o600);
+  log(`${seeded.length > 0 ? 'demo hall seeded' : 'demo tokens file was missing: new tokens issued'}; terminal tokens in ${file}`);
+  return terminals;
 }
 
 function defaultRendererDir(): string {

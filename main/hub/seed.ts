@@ -8,6 +8,8 @@ import type { Store } from './store';
  * demo password; a real hall is created without any (the administrator sets them).
  */
 export const DEMO_PASSWORD = 'demo1234';
+/** Where a demo hall's terminal tokens are kept, in the data directory. */
+export const DEMO_TOKENS_FILE = 'demo-terminals.json';
 
 interface DemoService {
   prefix: string;
@@ -113,104 +115,124 @@ export function createTerminal(
   return token;
 }
 
+/** Creates a new hall's row (inside the caller's transaction). */
 export function seedHall(store: Store, hall: HallIdentity): void {
-  store.transaction(() =>
-    store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}', case_settings: '{}' }),
-  );
+  store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}', case_settings: '{}' });
 }
 
-/** Seeds the demo hall into an empty database; returns the demo terminals with their tokens. */
+/** The demo hall's terminals: a clerk PC at each counter, a kiosk, a display, an evaluator and the manager PC. */
+function demoTerminalsOf(h: string): Omit<DemoTerminal, 'token'>[] {
+  return [
+    ...counters.map((c) => ({
+      id: `${h}-t-clerk-${c.number}`,
+      role: 'clerk' as const,
+      name: `${c.number}号窗口电脑`,
+      counterId: counterIdOf(h, c.number),
+    })),
+    { id: `${h}-t-kiosk-1`, role: 'kiosk', name: '一楼取号机', counterId: null },
+    { id: `${h}-t-display-1`, role: 'display', name: '大厅叫号屏', counterId: null },
+    { id: `${h}-t-evaluator-1`, role: 'evaluator', name: '1号窗口评价器', counterId: counterIdOf(h, 1) },
+    { id: `${h}-t-manager-1`, role: 'manager', name: '大厅管理电脑', counterId: null },
+  ];
+}
+const counterIdOf = (h: string, n: number) => `${h}-c-${String(n).padStart(2, '0')}`;
+
+/**
+ * New tokens for the demo terminals still in service (inside the caller's transaction): for a demo
+ * hall whose tokens file was lost, since the hub keeps only the tokens' hashes.
+ */
+export function reissueDemoTokens(store: Store): DemoTerminal[] {
+  const live = store.db.prepare('SELECT role, name, counter_id FROM terminals WHERE id = ? AND revoked_at IS NULL');
+  const setToken = store.db.prepare('UPDATE terminals SET token_hash = ? WHERE id = ?');
+  return demoTerminalsOf(DEMO_HALL.id).flatMap(({ id }) => {
+    const row = live.get(id) as { role: TerminalRole; name: string; counter_id: string | null } | undefined;
+    if (!row) return [];
+    const token = newToken(id);
+    setToken.run(hashToken(token), id);
+    return [{ id, role: row.role, name: row.name, counterId: row.counter_id, token }];
+  });
+}
+
+/** Seeds the demo hall into an empty database (inside the caller's transaction); returns the demo terminals with their tokens. */
 export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
   const h = DEMO_HALL.id;
   const passwordHash = hashPassword(DEMO_PASSWORD);
   const serviceIds = new Map<string, string>();
-  const terminals: DemoTerminal[] = [];
-  store.transaction(() => {
-    store.upsert('halls', {
-      ...DEMO_HALL,
-      notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。',
-      queue_settings: '{}',
-      security_settings: '{}',
-      case_settings: '{}',
-    });
-    departments.forEach((d, i) => {
-      const departmentId = `${h}-d-${d.key}`;
-      store.upsert('departments', { id: departmentId, hall_id: h, name: d.name, sort: i });
-      for (const s of d.services) {
-        const id = `${h}-s-${s.prefix}`;
-        serviceIds.set(s.prefix, id);
-        store.upsert('services', {
-          id,
-          hall_id: h,
-          department_id: departmentId,
-          name: s.name,
-          prefix: s.prefix,
-          sort: serviceIds.size,
-          is_open: 1,
-          daily_cap: s.cap ?? null,
-          max_wait_min: 30,
-          max_service_min: 20,
-          queue_cap: 30,
-          priority_run: 0,
-          max_call_min: 5,
-        });
-      }
-    });
-    store.upsert(
-      'staff',
-      { id: `${h}-u-mgr`, hall_id: h, login: 'manager', name: '林主任', role: 'manager', department_id: null },
-      { password_hash: passwordHash },
-    );
-    store.upsert(
-      'staff',
-      { id: `${h}-u-admin`, hall_id: h, login: 'admin', name: '系统管理员', role: 'admin', department_id: null },
-      { password_hash: passwordHash },
-    );
-    for (const c of counters) {
-      const id = `${h}-c-${String(c.number).padStart(2, '0')}`;
-      store.upsert('counters', {
+  store.upsert('halls', {
+    ...DEMO_HALL,
+    notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。',
+    queue_settings: '{}',
+    security_settings: '{}',
+    case_settings: '{}',
+  });
+  departments.forEach((d, i) => {
+    const departmentId = `${h}-d-${d.key}`;
+    store.upsert('departments', { id: departmentId, hall_id: h, name: d.name, sort: i });
+    for (const s of d.services) {
+      const id = `${h}-s-${s.prefix}`;
+      serviceIds.set(s.prefix, id);
+      store.upsert('services', {
         id,
         hall_id: h,
-        number: c.number,
-        name: `${c.number}号窗口`,
-        zone: c.zone,
-        state: 'closed',
-        staff_id: null,
-        terminal_id: null,
-        pause_reason: null,
-        state_since: null,
-        last_seen_at: null,
-        // The general enquiry and real-estate counters take whoever waited longest; the others work in order.
-        profile: c.prefixes.length === 1 ? 'longest_wait' : 'ordered',
-        priority_streak: 0,
+        department_id: departmentId,
+        name: s.name,
+        prefix: s.prefix,
+        sort: serviceIds.size,
+        is_open: 1,
+        daily_cap: s.cap ?? null,
+        max_wait_min: 30,
+        max_service_min: 20,
+        queue_cap: 30,
+        priority_run: 0,
+        max_call_min: 5,
       });
-      c.prefixes.forEach((p, position) => {
-        store.upsert('counter_services', { id: `${id}-${p}`, hall_id: h, counter_id: id, service_id: serviceIds.get(p)!, position });
-      });
-      const dept = departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!;
-      store.upsert(
-        'staff',
-        {
-          id: `${h}-u-${c.number}`,
-          hall_id: h,
-          login: `c${String(c.number).padStart(2, '0')}`,
-          name: c.clerk,
-          role: 'clerk',
-          department_id: `${h}-d-${dept.key}`,
-        },
-        { password_hash: passwordHash },
-      );
-      const terminal = { id: `${h}-t-clerk-${c.number}`, role: 'clerk' as const, name: `${c.number}号窗口电脑`, counterId: id };
-      terminals.push({ ...terminal, token: createTerminal(store, h, terminal, now) });
     }
-    const others: Omit<DemoTerminal, 'token'>[] = [
-      { id: `${h}-t-kiosk-1`, role: 'kiosk', name: '一楼取号机', counterId: null },
-      { id: `${h}-t-display-1`, role: 'display', name: '大厅叫号屏', counterId: null },
-      { id: `${h}-t-evaluator-1`, role: 'evaluator', name: '1号窗口评价器', counterId: `${h}-c-01` },
-      { id: `${h}-t-manager-1`, role: 'manager', name: '大厅管理电脑', counterId: null },
-    ];
-    for (const t of others) terminals.push({ ...t, token: createTerminal(store, h, t, now) });
-    for (const item of demoCatalog(h)) store.upsert('catalog_items', item);
   });
-  return terminals;
+  store.upsert(
+    'staff',
+    { id: `${h}-u-mgr`, hall_id: h, login: 'manager', name: '林主任', role: 'manager', department_id: null },
+    { password_hash: passwordHash },
+  );
+  store.upsert(
+    'staff',
+    { id: `${h}-u-admin`, hall_id: h, login: 'admin', name: '系统管理员', role: 'admin', department_id: null },
+    { password_hash: passwordHash },
+  );
+  for (const c of counters) {
+    const id = counterIdOf(h, c.number);
+    store.upsert('counters', {
+      id,
+      hall_id: h,
+      number: c.number,
+      name: `${c.number}号窗口`,
+      zone: c.zone,
+      state: 'closed',
+      staff_id: null,
+      terminal_id: null,
+      pause_reason: null,
+      state_since: null,
+      last_seen_at: null,
+      // The general enquiry and real-estate counters take whoever waited longest; the others work in order.
+      profile: c.prefixes.length === 1 ? 'longest_wait' : 'ordered',
+      priority_streak: 0,
+    });
+    c.prefixes.forEach((p, position) => {
+      store.upsert('counter_services', { id: `${id}-${p}`, hall_id: h, counter_id: id, service_id: serviceIds.get(p)!, position });
+    });
+    const dept = departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!;
+    store.upsert(
+      'staff',
+      {
+        id: `${h}-u-${c.number}`,
+        hall_id: h,
+        login: `c${String(c.number).padStart(2, '0')}`,
+        name: c.clerk,
+        role: 'clerk',
+        department_id: `${h}-d-${dept.key}`,
+      },
+      { password_hash: passwordHash },
+    );
+  }
+  for (const item of demoCatalog(h)) store.upsert('catalog_items', item);
+  return demoTerminalsOf(h).map((t) => ({ ...t, token: createTerminal(store, h, t, now) }));
 }

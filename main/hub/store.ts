@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { rowSchemas, type AnyRow, type FeedEntry, type Row, type TableName } from '../../shared/protocol';
 import type { Db } from '../db/open';
 
@@ -9,6 +9,23 @@ const replicatedColumns = Object.fromEntries(Object.entries(rowSchemas).map(([t,
   TableName,
   string[]
 >;
+
+/** Why the hub's writes fail, when its disk refuses them (full or failing), and since when. */
+export interface StorageFault {
+  message: string;
+  since: number;
+}
+
+/**
+ * What to tell people when SQLite says the disk is full (SQLITE_FULL) or failing (SQLITE_IOERR_*):
+ * the write did not happen, the database is intact, and the same write may succeed once there is
+ * room again. Null for any other error.
+ */
+export function storageFailure(e: unknown): string | null {
+  if (!(e instanceof Database.SqliteError) || !(e.code === 'SQLITE_FULL' || e.code.startsWith('SQLITE_IOERR'))) return null;
+  const what = e.code === 'SQLITE_FULL' ? '磁盘已满' : '磁盘读写出错';
+  return `大厅服务器${what}，无法保存数据，操作未执行；请管理员清理或检查服务器磁盘（${e.code}）`;
+}
 
 /**
  * The hub's only way to change replicated tables. Every write goes through `upsert`/`patch`
@@ -23,10 +40,12 @@ export class Store {
   private readonly insertFeed: Statement;
   private readonly committed: ((entries: StoredEntry[]) => void)[] = [];
   private readonly sealers: ((startSeq: number, entries: StoredEntry[]) => void)[] = [];
+  private fault: StorageFault | null = null;
 
   constructor(
     readonly db: Db,
     private readonly now: () => number,
+    private readonly log: (msg: string) => void = () => {},
   ) {
     this.seq = (db.prepare('SELECT coalesce(max(seq), 0) AS s FROM feed').get() as { s: number }).s;
     this.insertFeed = db.prepare('INSERT INTO feed (seq, at, tbl, row_id, op, data) VALUES (?, ?, ?, ?, ?, ?)');
@@ -49,6 +68,11 @@ export class Store {
     return this.seq;
   }
 
+  /** Set while the disk refuses the hub's writes (from the failed write until one succeeds). */
+  get storageFault(): StorageFault | null {
+    return this.fault;
+  }
+
   /** Runs `fn` in one transaction; returns its result and the feed entries it committed. */
   transaction<R>(fn: () => R): { result: R; entries: StoredEntry[] } {
     if (this.pending) throw new Error('nested hub transaction');
@@ -56,11 +80,13 @@ export class Store {
     const entries: StoredEntry[] = (this.pending = []);
     let result: R;
     try {
-      result = this.db.transaction(() => {
-        const r = fn();
-        for (const seal of this.sealers) seal(startSeq, entries);
-        return r;
-      })();
+      result = this.write(
+        this.db.transaction(() => {
+          const r = fn();
+          for (const seal of this.sealers) seal(startSeq, entries);
+          return r;
+        }),
+      );
     } catch (e) {
       this.seq = startSeq;
       throw e;
@@ -135,9 +161,47 @@ export class Store {
     return (this.db.prepare('SELECT coalesce(min(seq), 0) AS s FROM feed').get() as { s: number }).s;
   }
 
-  /** Keeps the newest `keep` entries (at least one, so that max(seq) survives a restart). */
-  pruneFeed(keep: number): number {
-    return this.db.prepare('DELETE FROM feed WHERE seq <= ?').run(this.seq - Math.max(1, keep)).changes;
+  /**
+   * Keeps the newest `keep` entries (at least one, so that max(seq) survives a restart). On a full
+   * disk the feed keeps its older entries until a later prune: nothing is lost by waiting.
+   */
+  pruneFeed(keep: number): void {
+    this.tryWrite(() => this.db.prepare('DELETE FROM feed WHERE seq <= ?').run(this.seq - Math.max(1, keep)));
+  }
+
+  /** Tries a small write while the disk refuses them, so that the fault clears without waiting for traffic. */
+  probeStorage(): void {
+    if (!this.fault) return;
+    this.tryWrite(() =>
+      this.db
+        .prepare("INSERT INTO meta (key, value) VALUES ('storage_checked_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .run(String(this.now())),
+    );
+  }
+
+  /** Runs a write, swallowing a storage failure (recorded in `storageFault`). */
+  private tryWrite(fn: () => unknown): void {
+    try {
+      this.write(fn);
+    } catch (e) {
+      if (!storageFailure(e)) throw e;
+    }
+  }
+
+  /** Runs a write and keeps `storageFault` up to date: set by a write the disk refused, cleared by one it took. */
+  private write<R>(fn: () => R): R {
+    let result: R;
+    try {
+      result = fn();
+    } catch (e) {
+      const message = storageFailure(e);
+      if (message && !this.fault) this.log(`storage: ${message}`);
+      if (message) this.fault = { message, since: this.fault?.since ?? this.now() };
+      throw e;
+    }
+    if (this.fault) this.log('storage: writable again');
+    this.fault = null;
+    return result;
   }
 
   /** The hub never deletes replicated rows (records end by state); the feed's 'delete' op is for later. */

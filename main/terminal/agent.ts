@@ -43,6 +43,9 @@ export interface AgentOptions {
   log?: (msg: string) => void;
 }
 
+/** How long queued work waits before it is sent again after the hub said "not now". */
+const RETRY_MS = 2000;
+
 /**
  * A terminal's link to its hall hub, in the terminal's main process: the replica it reads from,
  * the outbox for work that may be done offline, and the commands that need the hub now.
@@ -58,6 +61,7 @@ export class TerminalAgent implements HallLink {
   private readonly replicaListeners = new Set<ReplicaListener>();
   private readonly settled = new Map<string, (a: Answer) => void>();
   private draining = false;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(opts: AgentOptions) {
     ownerOnlyDir(opts.dataDir);
@@ -129,7 +133,8 @@ export class TerminalAgent implements HallLink {
 
   /** Sends queued commands in order, one at a time, until the outbox is empty or the hub is gone. */
   async drain(): Promise<void> {
-    if (this.draining) return;
+    // While the hub has asked to wait (retry set), new work waits in the outbox too.
+    if (this.draining || this.retry) return;
     this.draining = true;
     try {
       let item: OutboxItem | undefined;
@@ -140,6 +145,15 @@ export class TerminalAgent implements HallLink {
           ? await this.sync.send({ opId: item.opId, type: item.type, payload: item.payload }, this.timeoutMs)
           : { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${item.type}` } };
         if (!answer.ok && (answer.error.code === ErrorCode.HUB_UNREACHABLE || answer.error.code === ErrorCode.HUB_TIMEOUT)) break;
+        // "Not now" rather than "no" (the hub's disk is full, or this PC sent too much at once): the
+        // work stays queued and goes again shortly.
+        if (!answer.ok && (answer.error.code === ErrorCode.STORAGE_FULL || answer.error.code === ErrorCode.RATE_LIMITED)) {
+          this.retry = setTimeout(() => {
+            this.retry = undefined;
+            void this.drain();
+          }, RETRY_MS);
+          break;
+        }
         this.outbox.settle(item, answer, this.clock());
         this.sync.setPending(this.outbox.count());
         this.settled.get(item.opId)?.(answer);
@@ -154,6 +168,7 @@ export class TerminalAgent implements HallLink {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.retry);
     this.socket.disconnect();
     this.db.close();
   }

@@ -13,7 +13,8 @@ export const hallTables = {
       security_settings: z.string(),
       case_settings: z.string(),
     }),
-    { public: 'all', staff: 'all' },
+    // How many wrong passwords lock an account, and for how long, is for the hall's staff alone.
+    { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings'], staff: 'all' },
   ),
   departments: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),
   services: table(

@@ -53,6 +53,13 @@ export const ErrorCode = {
   HUB_UNREACHABLE: 'HUB_UNREACHABLE',
   /** The hub did not answer in time; the command may or may not have been applied. */
   HUB_TIMEOUT: 'HUB_TIMEOUT',
+  /**
+   * The hub could not write to its disk (full or failing): nothing was done. The hub keeps serving
+   * and the same command succeeds once the disk has room again.
+   */
+  STORAGE_FULL: 'STORAGE_FULL',
+  /** Too many messages from this terminal (or address) in a short time: nothing was done; try again shortly. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -39,6 +39,9 @@ export interface ReplicaSink {
   applyBatch(b: FeedBatch): boolean;
 }
 
+/** How long a terminal waits to subscribe again after the hub said it subscribes too often. */
+const SUBSCRIBE_RETRY_MS = 5000;
+
 /** How long a command without an answer is asked again (same opId) before its outcome is reported unknown. */
 export const RESEND_WINDOW_MS = 30_000;
 
@@ -178,6 +181,9 @@ export class SyncClient {
       const answer = SubscribeAnswerSchema.safeParse(raw);
       if (!answer.success) return this.onProtocolError('subscribe answer');
       if (answer.data.ok) this.update({ status: 'connected', since: null, synced: { mode: answer.data.mode, seq: answer.data.seq } });
+      // Subscribed too often (a link that keeps dropping): ask again once the hub allows it.
+      else if (answer.data.error.code === ErrorCode.RATE_LIMITED)
+        setTimeout(() => this.socket.connected && this.subscribe(), SUBSCRIBE_RETRY_MS);
       else this.onProtocolError(`subscribe refused: ${answer.data.error.code}`);
     });
   }

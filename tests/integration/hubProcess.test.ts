@@ -15,7 +15,8 @@ describe('the hub as a process', () => {
   it('killed with SIGKILL mid-stream and restarted: nothing acknowledged is lost, nothing applied twice, the outbox drains', async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    let hub = await spawnHub(dataDir, port);
+    // Crash recovery is under test here, with clerks far faster than any at a counter: no rate limits.
+    let hub = await spawnHub(dataDir, port, ['--no-rate-limits']);
     const tokens = demoTokens(dataDir);
     expect(statSync(path.join(dataDir, 'demo-terminals.json')).mode & 0o777).toBe(0o600);
     const clerkT = tokens.find((t) => t.role === 'clerk')!;
@@ -65,7 +66,7 @@ describe('the hub as a process', () => {
     await until(() => clerk.connection.status === 'reconnecting', 'clerk sees the hub gone');
     const countAtKill = inquiries.length;
     await until(() => inquiries.length >= countAtKill + 50, 'clerk keeps working offline');
-    hub = await spawnHub(dataDir, port);
+    hub = await spawnHub(dataDir, port, ['--no-rate-limits']);
     await until(() => inquiries.length >= countAtKill + 100 && clerk.connection.status === 'connected', 'work after restart');
     stop = true;
     await Promise.all([clerkStream, managerStream]);
@@ -108,7 +109,9 @@ describe('the hub as a process', () => {
     await expect(startHub({ dataDir, port: 0, demo: true })).rejects.toThrow(/HUB_ALREADY_RUNNING/);
     await expect(spawnHub(dataDir, await freePort())).rejects.toThrow(/HUB_ALREADY_RUNNING/);
 
-    const health = (await (await fetch(`${hub.url}/health`)).json()) as Record<string, unknown>;
+    // The hub's details are for a manager terminal.
+    const asManager = { headers: { authorization: `Bearer ${demoTokens(dataDir).find((t) => t.role === 'manager')!.token}` } };
+    const health = (await (await fetch(`${hub.url}/health`, asManager)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ ok: true, hallId: 'H3301', hallName: '示范市政务服务中心', version: '0.1.0' });
     expect(health.seq).toBeGreaterThan(0);
 
@@ -118,7 +121,7 @@ describe('the hub as a process', () => {
     });
     onCleanup(() => void display.close());
     await until(() => display.connected, 'display connected');
-    const after = (await (await fetch(`${hub.url}/health`)).json()) as { terminals: Record<string, number> };
+    const after = (await (await fetch(`${hub.url}/health`, asManager)).json()) as { terminals: Record<string, number> };
     expect(after.terminals).toEqual({ clerk: 0, kiosk: 0, display: 1, evaluator: 0, manager: 0 });
 
     hub.child.kill('SIGINT');

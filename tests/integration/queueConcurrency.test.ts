@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
+import { NO_LIMITS } from '../../main/hub/limits';
 import { createTerminal, DEMO_PASSWORD } from '../../main/hub/seed';
 import type { Answer } from '../../shared/protocol';
 import { demoHub, onCleanup, opId, until } from '../support/hub';
@@ -11,7 +12,8 @@ const SHARED = ['A', 'B', 'C'];
 
 describe('queue under concurrency', () => {
   it(`${KIOSKS} kiosks and ${COUNTERS} counters: no number twice, no ticket called twice, every ticket ends once`, async () => {
-    const hub = await demoHub();
+    // Concurrency is under test here, not the limits on how fast one terminal may send (floods.test.ts).
+    const hub = await demoHub({ limits: NO_LIMITS });
     const h = hub.hallId;
     const passwordHash = (hub.db.prepare("SELECT password_hash FROM staff WHERE login = 'c01'").get() as { password_hash: string })
       .password_hash;

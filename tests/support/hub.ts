@@ -5,7 +5,9 @@ import { afterEach } from 'vitest';
 import type { Caller } from '../../main/hub/commands/context';
 import { startHub, type Hub, type HubOptions } from '../../main/hub/hub';
 import { DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
+import type { Socket } from 'socket.io-client';
 import { TerminalAgent } from '../../main/terminal/agent';
+import { welcomed } from './sockets';
 
 /** A clock the test moves by hand. */
 export function manualClock(start = Date.parse('2026-11-25T01:00:00Z')) {
@@ -71,6 +73,13 @@ export function agentFor(hub: Hub, t: DemoTerminal, opts: { dataDir?: string; ur
   const agent = new TerminalAgent({ hubUrl: opts.url ?? hub.url, token: t.token, dataDir: opts.dataDir ?? tempDir('agent-') });
   onCleanup(() => agent.close());
   return agent.start();
+}
+
+/** A raw socket of the terminal whose token this is, once welcomed; closed after the test. */
+export async function terminalSocket(url: string, token: string): Promise<Socket> {
+  const s = await welcomed(url, token);
+  onCleanup(() => void s.close());
+  return s;
 }
 
 /** Resolves when `check` holds, polling on the event loop (no fixed sleeps). */

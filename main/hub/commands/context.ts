@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
 import { parseSecuritySettings } from '../../../shared/staff/settings';
 import { type CommandPayload, type CommandResult, type CommandType, type Row } from '../../../shared/protocol';
@@ -6,7 +5,7 @@ import { STAFF_ROLES, type StaffRole, type TerminalRole } from '../../../shared/
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
 import type { AuditReport } from '../../../shared/hall/commands';
-import { hashPassword, verifyPassword } from '../credentials';
+import { nobodysHash } from '../credentials';
 import { prepared } from '../readonlyDb';
 import type { Store } from '../store';
 
@@ -28,6 +27,8 @@ export interface HandlerContext<T extends CommandType> {
   verifyAudit: () => AuditReport;
   /** Adds to what the command's audit row records beside what was asked (a step's applied moment beside its claimed one). */
   auditNote: (note: Record<string, unknown>) => void;
+  /** Whether `password` matches a stored hash: checked before the transaction where it could be (see Executor.checkPasswords). */
+  passwordMatches: (password: string, hash: string) => boolean;
   /** Queues a side effect to run once the transaction has committed. */
   afterCommit: (effect: Effect) => void;
 }
@@ -67,11 +68,10 @@ export function ownCounter(ctx: HandlerContext<CommandType>, counterId: string):
 export const sql = (ctx: { store: Store }, text: string): Statement => prepared(ctx.store.db, text);
 
 /** A hash of a password nobody has, for logins that find nobody: every refusal costs one scrypt, so time tells nothing. */
-let nobodysHash: string | undefined;
 
 /** Whether `password` is `staff`'s; for no staff member it is checked all the same, against nobody's hash. */
-function passwordMatches(password: string, staff: { password_hash: string } | undefined): boolean {
-  const ok = verifyPassword(password, staff?.password_hash ?? (nobodysHash ??= hashPassword(randomBytes(16).toString('hex'))));
+function passwordMatches(ctx: HandlerContext<CommandType>, password: string, staff: { password_hash: string } | undefined): boolean {
+  const ok = ctx.passwordMatches(password, staff?.password_hash ?? nobodysHash());
   return ok && staff !== undefined;
 }
 
@@ -96,14 +96,14 @@ export function checkStaffPassword(
     { id: string; role: StaffRole; password_hash: string; failed_logins: number; locked_until: number | null } | undefined;
   const staff = found && roles.includes(found.role) ? found : undefined;
   if (!staff) {
-    passwordMatches(password, undefined);
+    passwordMatches(ctx, password, undefined);
     throw badCredentials(what, false);
   }
   const settings = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
   const locked = staff.locked_until !== null && ctx.now < staff.locked_until;
   const { outcome, next } = loginAttempt(
     { failed: staff.failed_logins, lockedUntil: staff.locked_until },
-    !locked && passwordMatches(password, staff),
+    !locked && passwordMatches(ctx, password, staff),
     ctx.now,
     settings,
   );
@@ -147,7 +147,7 @@ export function confirmOnDuty(ctx: HandlerContext<CommandType>, login: string, p
     "SELECT s.id, s.password_hash FROM staff s JOIN counters c ON c.staff_id = s.id WHERE s.login = ? AND s.role = 'clerk'",
   ).get(login) as { id: string; password_hash: string } | undefined;
   const settings = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
-  const { outcome, next } = loginAttempt({ failed: t.failed_confirms, lockedUntil }, passwordMatches(password, onDuty), ctx.now, {
+  const { outcome, next } = loginAttempt({ failed: t.failed_confirms, lockedUntil }, passwordMatches(ctx, password, onDuty), ctx.now, {
     lockoutAttempts: settings.confirmAttempts,
     lockoutMinutes: settings.confirmLockMinutes,
   });

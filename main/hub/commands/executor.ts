@@ -16,7 +16,8 @@ import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
 import type { AuditLog } from './audit';
 import { handlers } from './handlers';
-import type { StoredEntry, Store } from '../store';
+import { nobodysHash, verifyPassword, verifyPasswordOffThread } from '../credentials';
+import { storageFailure, type StoredEntry, type Store } from '../store';
 import { endSessions, findSession, touchSession } from '../features/staff/sessions';
 import { sessionLapse, type SecuritySettings } from '../../../shared/staff/rules';
 import { parseSecuritySettings } from '../../../shared/staff/settings';
@@ -41,8 +42,25 @@ const fail = (code: ErrorCode, message: string): Execution => ({
  * the handler changes nothing and is not remembered; a handler's refusal is remembered under its
  * opId so that a replay answers the same way.
  */
+/** A login and password a command carries: a sign-in, a priority ticket's confirmation, an approver's. */
+export interface Credential {
+  login: string;
+  password: string;
+}
+/** Passwords checked before a command's transaction, against the hash each login had then. */
+export type PasswordChecks = { password: string; hash: string; ok: boolean }[];
+
+/** The credentials in a valid payload, at any depth a command puts them. */
+function credentialsIn(payload: unknown): Credential[] {
+  if (!payload || typeof payload !== 'object') return [];
+  const o = payload as Record<string, unknown>;
+  const here = typeof o.login === 'string' && typeof o.password === 'string' ? [{ login: o.login, password: o.password }] : [];
+  return [...here, ...Object.values(o).flatMap(credentialsIn)];
+}
+
 export class Executor {
   private readonly findOp: Statement;
+  private readonly findHash: Statement;
 
   constructor(
     private readonly store: Store,
@@ -53,6 +71,38 @@ export class Executor {
   ) {
     const db = store.db;
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
+    this.findHash = db.prepare('SELECT password_hash, locked_until FROM staff WHERE login = ?');
+  }
+
+  /**
+   * The logins and passwords a command carries, when the caller's role may send it and its payload
+   * is valid (what execute would refuse anyway is not worth a hash).
+   */
+  credentialsOf(caller: Caller, raw: unknown): Credential[] {
+    const envelope = CommandEnvelope.safeParse(raw);
+    if (!envelope.success || !isCommandType(envelope.data.type)) return [];
+    const spec: CommandSpec = commandSpecs[envelope.data.type];
+    if (!(spec.roles as readonly string[]).includes(caller.role)) return [];
+    const payload = spec.payload.safeParse(envelope.data.payload);
+    return payload.success ? credentialsIn(payload.data) : [];
+  }
+
+  /**
+   * Checks the passwords a command carries before it runs, in the thread pool: scrypt costs ~35 ms,
+   * which on the hub's thread would hold up every other terminal's command. An unknown login is
+   * checked against a hash nobody has, so that it costs what a wrong password costs; locked
+   * accounts are left out (the handler refuses them without a hash); a hash changed in between is
+   * checked again in the transaction.
+   */
+  async checkPasswords(credentials: Credential[]): Promise<PasswordChecks> {
+    const checks: PasswordChecks = [];
+    for (const { login, password } of credentials) {
+      const staff = this.findHash.get(login) as { password_hash: string; locked_until: number | null } | undefined;
+      if (staff && staff.locked_until !== null && this.clock() < staff.locked_until) continue;
+      const hash = staff?.password_hash ?? nobodysHash();
+      checks.push({ password, hash, ok: await verifyPasswordOffThread(password, hash) });
+    }
+    return checks;
   }
 
   /** The staff member signed in at a manager terminal, while the session lasts. */
@@ -61,7 +111,7 @@ export class Executor {
     return session && !sessionLapse(session, this.clock(), this.security()) ? session : undefined;
   }
 
-  execute(caller: Caller, raw: unknown): Execution {
+  execute(caller: Caller, raw: unknown, passwords: PasswordChecks = []): Execution {
     let size: number;
     try {
       size = JSON.stringify(raw)?.length ?? 0;
@@ -107,8 +157,11 @@ export class Executor {
       sessionStaff: caller.role === 'manager' ? (this.sessionStaff(caller.terminalId) ?? null) : null,
       verifyAudit: () => this.audit.verify(),
       auditNote: (note: Record<string, unknown>) => Object.assign(notes, note),
+      passwordMatches: (password: string, hash: string) =>
+        passwords.find((c) => c.password === password && c.hash === hash)?.ok ?? verifyPassword(password, hash),
       afterCommit: (e: Effect) => effects.push(e),
     } as HandlerContext<CommandType>;
+    let refused: HallError;
     try {
       const { result: answer, entries } = this.store.transaction(() => {
         const startSeq = this.store.currentSeq;
@@ -128,14 +181,29 @@ export class Executor {
       });
       return { answer, entries, effects };
     } catch (e) {
-      if (!(e instanceof CommandError)) {
-        this.log(`command ${type} ${opId} failed: ${(e as Error).stack ?? String(e)}`);
-        return fail(ErrorCode.INTERNAL, '服务器内部错误，操作未执行');
-      }
-      const refused: Answer = { ok: false, error: { code: e.code, message: e.message } satisfies HallError };
-      this.store.transaction(() => this.remember(caller, opId, type, refused, now, parsed.data, this.store.currentSeq));
-      return { answer: refused, entries: [], effects: [] };
+      if (!(e instanceof CommandError)) return this.failed(type, opId, e);
+      refused = { code: e.code, message: e.message };
     }
+    // The handler's writes are rolled back; its refusal is remembered on its own, which can fail too (a full disk).
+    try {
+      this.store.transaction(() =>
+        this.remember(caller, opId, type, { ok: false, error: refused }, now, parsed.data, this.store.currentSeq),
+      );
+    } catch (e) {
+      return this.failed(type, opId, e);
+    }
+    return { answer: { ok: false, error: refused }, entries: [], effects: [] };
+  }
+
+  /**
+   * A command that failed for no reason a handler gave: the disk refusing the write (answered as
+   * such, and the hub serves on), or a bug (logged). Either way nothing was written.
+   */
+  private failed(type: string, opId: string, e: unknown): Execution {
+    const storage = storageFailure(e);
+    if (storage) return fail(ErrorCode.STORAGE_FULL, storage);
+    this.log(`command ${type} ${opId} failed: ${(e as Error).stack ?? String(e)}`);
+    return fail(ErrorCode.INTERNAL, '服务器内部错误，操作未执行');
   }
 
   /**
@@ -143,7 +211,11 @@ export class Executor {
    * HTTP) with the same record: an applied op and an audit row, whether it succeeds or not.
    */
   system(caller: Caller, type: string, payload: unknown, fn: () => Answer): Answer {
-    return this.recorded(caller, type, payload, fn).result;
+    try {
+      return this.recorded(caller, type, payload, fn).result;
+    } catch (e) {
+      return this.failed(type, 'system', e).answer;
+    }
   }
 
   private recorded(caller: Caller, type: string, payload: unknown, fn: () => Answer): { result: Answer; entries: StoredEntry[] } {

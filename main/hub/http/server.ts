@@ -1,28 +1,63 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { ErrorCode } from '../../../shared/kernel/errors';
 import type { TerminalRole } from '../../../shared/kernel/roles';
+import type { StorageFault } from '../store';
 import type { HubTls } from '../tls';
 import { sendJson } from './static';
 
-export interface HealthReport {
+/** What anyone may ask: is the hub up, and can it write (the fingerprint is public: terminals compare it). */
+export interface PublicHealth {
+  /** Degraded while the disk refuses the hub's writes. */
+  status: 'up' | 'degraded';
+  tlsFingerprint: string | null;
+}
+
+/** What the hub tells a manager terminal (and its own process) besides. */
+export interface HealthReport extends PublicHealth {
   ok: true;
+  /** Why the disk refuses the hub's writes, while it does. */
+  storage: StorageFault | null;
   version: string;
   hallId: string;
   hallName: string;
   seq: number;
   terminals: Record<TerminalRole, number>;
   uptimeMs: number;
-  tlsFingerprint: string | null;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+export interface Routes {
+  /** Whether a request's Host is one the hub answers to (see hosts.ts). */
+  hostAllowed: (host: string | undefined) => boolean;
+  /** Health as the bearer of `token` may see it. */
+  health: (token: string | undefined) => PublicHealth | HealthReport;
+  enroll: Handler;
+  files: Handler;
+}
+
 /** The hub's HTTP side (https with the hall's certificate when `tls` is given): health, enrollment, the built renderer. */
-export function httpServer(routes: { health: () => HealthReport; enroll: Handler; files: Handler }, tls: HubTls | null): HttpServer {
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url === '/health') sendJson(res, 200, routes.health());
-    else if (req.url === '/enroll') void routes.enroll(req, res);
-    else void routes.files(req, res);
+export function httpServer(routes: Routes, tls: HubTls | null, log: (msg: string) => void): HttpServer {
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!routes.hostAllowed(req.headers.host)) {
+      sendJson(res, 421, { error: { code: ErrorCode.FORBIDDEN, message: '此服务器不以该主机名（Host）应答' } });
+    } else if (req.url === '/health') {
+      sendJson(res, 200, routes.health(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]));
+    } else if (req.url === '/enroll') await routes.enroll(req, res);
+    else await routes.files(req, res);
   };
-  return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
+  // Whatever a request's handling throws (a client gone mid-body, a bug) ends that request alone, never the hub.
+  const handle = (req: IncomingMessage, res: ServerResponse) =>
+    void route(req, res).catch((e: unknown) => {
+      if (req.destroyed || res.destroyed) return; // the client left: nobody to answer, nothing to report
+      log(`http ${req.method} ${req.url?.slice(0, 100)} failed: ${(e as Error).stack ?? String(e)}`);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: { code: ErrorCode.INTERNAL, message: '服务器内部错误' } });
+    });
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
+  // A client that trickles its request in (slowloris) is cut off rather than holding a socket for minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }

@@ -35,15 +35,29 @@ export function terminalsOf(db: Db): (terminalId: string) => { terminal: Termina
   };
 }
 
-/** socket.io middleware: a socket gets in with a live terminal's token and nothing else. */
-export function authenticate(db: Db): (socket: HubSocket, next: (err?: Error) => void) => void {
+/** The live terminal a token belongs to: the one it names, and only if the token is that terminal's own. */
+export function terminalByToken(db: Db): (token: unknown) => Terminal | undefined {
   const terminal = terminalsOf(db);
-  return (socket, next) => {
-    const token: unknown = socket.handshake.auth?.token;
+  return (token) => {
     const terminalId = typeof token === 'string' && token.length <= 200 ? tokenTerminalId(token) : null;
     const found = terminalId ? terminal(terminalId) : undefined;
-    if (!found || !sameHash(found.tokenHash, hashToken(token as string))) return next(new Error(ErrorCode.UNAUTHENTICATED));
-    socket.data.terminal = found.terminal;
+    return found && sameHash(found.tokenHash, hashToken(token as string)) ? found.terminal : undefined;
+  };
+}
+
+/** socket.io middleware: a socket gets in with a live terminal's token and nothing else. */
+export function authenticate(db: Db): (socket: HubSocket, next: (err?: Error) => void) => void {
+  const byToken = terminalByToken(db);
+  return (socket, next) => {
+    let terminal: Terminal | undefined;
+    try {
+      terminal = byToken(socket.handshake.auth?.token);
+    } catch (e) {
+      // A database that cannot be read now (a failing disk): refuse this socket, keep the hub.
+      return next(new Error(`${ErrorCode.INTERNAL}: ${(e as Error).message}`));
+    }
+    if (!terminal) return next(new Error(ErrorCode.UNAUTHENTICATED));
+    socket.data.terminal = terminal;
     next();
   };
 }

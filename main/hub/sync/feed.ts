@@ -15,7 +15,27 @@ import type { StoredEntry, Store } from '../store';
 import type { HubSocket, SocketData, Terminal } from './auth';
 import { CaseAudiences, ScopeFacts, scopeKey, scopeOf, scopesChanged, scopeSince, type Scope } from './scope';
 
-const BACKLOG_CHUNK = 5000;
+/** Entries per backlog message: a chunk of a few hundred KB to a few MB. */
+const BACKLOG_CHUNK = 1000;
+type SubscribeMode = Extract<SubscribeAnswer, { ok: true }>['mode'];
+
+/**
+ * Resolves once everything emitted to the socket has left for the OS (true), or once the socket is
+ * gone (false). Polled: engine.io's own events do not say it across a transport upgrade. (Live
+ * batches need no such care: a peer that stops reading misses engine.io's pings and is closed.)
+ */
+function drained(socket: HubSocket): Promise<boolean> {
+  const conn = socket.conn as unknown as { writeBuffer: unknown[]; transport: { writable: boolean } };
+  return new Promise((resolve) => {
+    const check = () => {
+      const { writeBuffer, transport } = conn;
+      if (socket.disconnected) resolve(false);
+      else if (writeBuffer.length === 0 && transport.writable) resolve(true);
+      else setTimeout(check, 5);
+    };
+    check();
+  });
+}
 const roomOf = (scope: Scope) => `feed:${scope.key}`;
 
 /**
@@ -65,33 +85,43 @@ export class Feed {
     return scope;
   }
 
-  subscribe(socket: HubSocket, request: unknown): SubscribeAnswer {
+  /**
+   * Serves a subscription: the backlog after the terminal's cursor, or a snapshot when the cursor
+   * cannot be served, then live batches. The backlog goes a chunk at a time, the next only once the
+   * socket has handed the last to the OS: a reader that stops reading holds one chunk of the hub's
+   * memory, never the whole feed.
+   */
+  async subscribe(socket: HubSocket, request: unknown): Promise<SubscribeAnswer> {
     const parsed = SubscribeRequest.safeParse(request);
     if (!parsed.success)
       return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: '订阅参数错误：需要 { since: 非负整数 }' } };
-    const scope = this.scopeOf(socket.data.terminal);
-    const { since } = parsed.data;
+    const { terminal } = socket.data;
+    const scope = this.scopeOf(terminal);
     void socket.leave(roomOf(scope));
-    const oldest = this.store.oldestSeq();
+    const { since } = parsed.data;
     const current = this.store.currentSeq;
     // A cursor from the future (another database) or older than the retained feed: start over. So
     // does a replica that may hold rows of an earlier scope (an empty one holds none).
-    const expired = since > current || (since < current && since + 1 < oldest) || (since > 0 && since < this.scopedSince);
-    if (expired) socket.emit('snapshot', this.snapshotOf(scope));
-    else {
-      const cases = new CaseAudiences(this.store.db);
-      for (let after = since; after < current;) {
-        const entries = this.store.entriesAfter(after, BACKLOG_CHUNK);
-        const to = entries.at(-1)?.seq;
-        if (to === undefined) break; // unreachable while the feed is gap-free above `oldest`
-        socket.emit('feed', project(scope, after + 1, to, entries, cases));
-        after = to;
+    const expired = since > current || (since < current && since + 1 < this.store.oldestSeq()) || (since > 0 && since < this.scopedSince);
+    let mode: SubscribeMode = expired ? 'snapshot' : 'backlog';
+    for (let sent = since; mode === 'backlog';) {
+      const entries = this.store.entriesAfter(sent, BACKLOG_CHUNK);
+      if (entries.length === 0) break; // caught up, in this very turn of the event loop
+      // Pruned past the cursor, or the terminal's scope changed, while the backlog was going: start over.
+      if (entries[0]!.seq !== sent + 1 || this.scopeOf(terminal).signature !== scope.signature) mode = 'snapshot';
+      else {
+        const to = entries.at(-1)!.seq;
+        socket.emit('feed', project(scope, sent + 1, to, entries, new CaseAudiences(this.store.db)));
+        sent = to;
+        // Gone: nobody hears this answer, and a socket that left joins no room.
+        if (!(await drained(socket))) return { ok: false, error: { code: ErrorCode.HUB_UNREACHABLE, message: '连接已断开' } };
       }
     }
-    // Everything up to `current` has been sent; joining now, synchronously, means the next
-    // broadcast starts at current + 1 for this socket too.
-    void socket.join(roomOf(scope));
-    return { ok: true, mode: expired ? 'snapshot' : 'backlog', seq: current };
+    if (mode === 'snapshot') socket.emit('snapshot', this.snapshotOf(this.scopeOf(terminal)));
+    // Everything up to now has been sent; joining in the same turn means the next broadcast starts
+    // right after it for this socket too.
+    void socket.join(roomOf(this.scopeOf(terminal)));
+    return { ok: true, mode, seq: this.store.currentSeq };
   }
 
   /** Sends a committed batch to every subscribed terminal; call after commit, before acknowledging. */

@@ -32,6 +32,8 @@ export const errors: Words<typeof zh> = {
     UNKNOWN_EVENT: 'Unknown request',
     HUB_UNREACHABLE: 'Cannot reach the hall server',
     HUB_TIMEOUT: 'The hall server did not answer in time; the action may or may not have been applied',
+    RATE_LIMITED: 'Too many requests from this terminal; wait a moment and try again',
+    STORAGE_FULL: 'The hall server’s disk is full or failing; nothing was done. Tell the administrator',
     INTERNAL: 'The hall server failed; try again later',
   }),
 };

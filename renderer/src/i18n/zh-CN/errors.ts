@@ -32,6 +32,8 @@ export const errors = {
     UNKNOWN_EVENT: '未知的请求',
     HUB_UNREACHABLE: '无法连接大厅服务器',
     HUB_TIMEOUT: '大厅服务器未及时应答，操作可能已生效，请核对',
+    RATE_LIMITED: '操作过于频繁，请稍候再试',
+    STORAGE_FULL: '大厅服务器磁盘已满或无法写入，操作未执行，请通知管理员',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
 };
