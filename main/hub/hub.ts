@@ -195,6 +195,7 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
       clearInterval(storageProbe);
       await sync.close();
       await queryWorker.close();
+      audit.flushHead(log);
       db.close();
       lock.release();
     },

@@ -108,6 +108,7 @@ export interface AuditedOp {
  */
 export class AuditLog {
   private head: AuditAnchor | null;
+  private headPending: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly db: Db,
@@ -152,10 +153,11 @@ export class AuditLog {
   /**
    * Every write of the store is covered by the chain: a transaction that wrote feed rows without
    * recording an op (seeding a hall, the package calendar, a tool's terminal) gets a row of its own,
-   * and after each commit the head file follows the chain. The head is written durably after every
-   * commit, not batched: the database already syncs each commit to disk, one more small synced
-   * write per command is cheap beside it, and any batching would leave the newest rows, the ones
-   * worth cutting, outside the witness.
+   * and the head file follows the chain. It is written durably once the commits of an event-loop
+   * turn have been answered, not inside each command: a synced rename costs ~0.5 ms (3× a commit),
+   * which on the hot path would slow every call. The witness lags the chain by at most that turn;
+   * a head that lags is allowed by the check (the rows after it still chain), and verify() and
+   * close() bring it up to date first.
    * A hall whose chain predates the head (no head file yet) first gets a row covering the feed rows
    * no op vouched for (its seeding, migrations): from then on the chain vouches for all of them.
    */
@@ -178,13 +180,8 @@ export class AuditLog {
         system('hub.write', startSeq + 1, store.currentSeq, { tables: [...new Set(entries.map((e) => e.table))] });
     });
     store.onCommit(() => {
-      // The command has committed whatever happens here: a head that cannot be written (a full disk)
-      // lags, which the check allows (rows after it still chain), and the next commit writes it again.
-      try {
-        this.writeHead();
-      } catch (e) {
-        log(`audit head not written: ${(e as Error).message}`);
-      }
+      if (this.headPending) return;
+      this.headPending = setImmediate(() => this.flushHead(log));
     });
     if (this.head) return;
     const uncovered = uncoveredFeed(this.db, this.db.prepare('SELECT * FROM audit ORDER BY id').all() as AuditRow[]);
@@ -194,7 +191,22 @@ export class AuditLog {
     } else this.writeHead();
   }
 
+  /**
+   * Writes the head file now if commits are waiting for it. The commands have committed whatever
+   * happens here: a head that cannot be written (a full disk) lags, and the next commit tries again.
+   */
+  flushHead(log: (msg: string) => void = () => {}): void {
+    if (this.headPending) clearImmediate(this.headPending);
+    this.headPending = null;
+    try {
+      this.writeHead();
+    } catch (e) {
+      log(`audit head not written: ${(e as Error).message}`);
+    }
+  }
+
   verify(): AuditReport {
+    this.flushHead();
     return verifyAudit(this.db, this.key, readAuditHead(this.dataDir));
   }
 
