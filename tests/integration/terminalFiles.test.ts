@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { newCase } from '../support/cases';
 import { agentFor, demoHub, onCleanup, tempDir, terminal, until } from '../support/hub';
 
 const ID = '11010519491231002X';
@@ -28,18 +28,10 @@ describe('data files on the hub PC and on a clerk PC', () => {
 
     await hub.close();
     await until(() => agent.connection.status === 'reconnecting', 'sees the hub gone');
-    const queued = await agent.command('case.register', {
-      caseId: randomUUID(),
-      counterId: t.counterId!,
-      at: Date.now(),
-      ticketId: null,
-      itemId: 'no-such-item',
-      applicant: { type: 'person', name: '王五', idNumber: ID, creditCode: null, phone: '13800138000' },
-      agentName: null,
-      green: false,
-      materialsReceived: [],
-      parts: [],
-    });
+    const queued = await agent.command(
+      'case.register',
+      newCase({ counterId: t.counterId!, itemId: 'no-such-item', applicant: { ...newCase().applicant, name: '王五', idNumber: ID } }),
+    );
     expect(queued.ok).toBe('queued');
     const bytes = () =>
       ['replica.db', 'replica.db-wal']
