@@ -7,6 +7,7 @@ import { TerminalRole } from '../../shared/kernel/roles';
 import { hashPassword } from './credentials';
 import { startHub, type Hub } from './hub';
 import { HALL_LIMITS, NO_LIMITS } from './limits';
+import { addStaff } from './features/setup/apply';
 import { createTerminal } from './seed';
 
 /**
@@ -178,10 +179,10 @@ async function initAdmin(hub: Hub, login: string, name: string): Promise<number>
   const now = Date.now();
   const terminalId = `${hub.hallId}-t-${now.toString(36)}`;
   const token = hub.store.transaction(() => {
-    hub.store.upsert(
-      'staff',
-      { id: `${hub.hallId}-u-${now.toString(36)}`, hall_id: hub.hallId, login, name, role: 'admin', department_id: null },
-      { password_hash: hashPassword(password) },
+    addStaff(
+      { store: hub.store, hallId: hub.hallId, now },
+      { id: `${hub.hallId}-u-${now.toString(36)}`, login, name, role: 'admin', departmentId: null },
+      hashPassword(password),
     );
     return createTerminal(hub.store, hub.hallId, { id: terminalId, role: 'manager', name: '管理电脑', counterId: null }, now);
   }).result;

@@ -10,6 +10,16 @@ const N = 16384,
   p = 1,
   KEYLEN = 32;
 
+/** The stored hash of a person without a password yet (added by a setup sheet): nothing matches it. */
+export const NO_PASSWORD = '!';
+
+/**
+ * The hash a login's password is checked against: the person's own, or for nobody (an unknown or
+ * disabled login, someone without a password yet) a hash nobody has, so that every refusal costs
+ * one scrypt and its time tells nothing.
+ */
+export const hashToCheck = (stored: string | undefined): string => (stored !== undefined && stored !== NO_PASSWORD ? stored : nobodysHash());
+
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
   const key = scryptSync(password, salt, KEYLEN, { N, r, p });

@@ -1,6 +1,8 @@
 import type { TerminalRole } from '../../shared/kernel/roles';
 import { demoCatalog } from './demoCatalog';
 import { hashPassword, hashToken, newToken } from './credentials';
+import { ALL_PRIORITIES, type HallSetupSheet } from '../../shared/setup/sheet';
+import { hubIds, importSheet, type SetupIds } from './features/setup/apply';
 import type { Store } from './store';
 
 /**
@@ -153,86 +155,71 @@ export function reissueDemoTokens(store: Store): DemoTerminal[] {
   });
 }
 
-/** Seeds the demo hall into an empty database (inside the caller's transaction); returns the demo terminals with their tokens. */
-export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
-  const h = DEMO_HALL.id;
-  const passwordHash = hashPassword(DEMO_PASSWORD);
-  const serviceIds = new Map<string, string>();
-  store.upsert('halls', {
-    ...DEMO_HALL,
-    notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。',
-    queue_settings: '{}',
-    security_settings: '{}',
-    case_settings: '{}',
-  });
-  departments.forEach((d, i) => {
-    const departmentId = `${h}-d-${d.key}`;
-    store.upsert('departments', { id: departmentId, hall_id: h, name: d.name, sort: i });
-    for (const s of d.services) {
-      const id = `${h}-s-${s.prefix}`;
-      serviceIds.set(s.prefix, id);
-      store.upsert('services', {
-        id,
-        hall_id: h,
-        department_id: departmentId,
-        name: s.name,
+/** The demo hall as a setup sheet: seeded the way a hall imports its own. */
+export function demoSheet(): HallSetupSheet {
+  return {
+    hall: { name: DEMO_HALL.name, code: DEMO_HALL.code, utcOffsetMinutes: 480 },
+    zones: [...new Set(counters.map((c) => c.zone))],
+    departments: departments.map((d) => d.name),
+    services: departments.flatMap((d) =>
+      d.services.map((s) => ({
         prefix: s.prefix,
-        sort: serviceIds.size,
-        is_open: 1,
-        daily_cap: s.cap ?? null,
-        max_wait_min: 30,
-        max_service_min: 20,
-        queue_cap: 30,
-        priority_run: 0,
-        max_call_min: 5,
-      });
-    }
-  });
-  store.upsert(
-    'staff',
-    { id: `${h}-u-mgr`, hall_id: h, login: 'manager', name: '林主任', role: 'manager', department_id: null },
-    { password_hash: passwordHash },
-  );
-  store.upsert(
-    'staff',
-    { id: `${h}-u-admin`, hall_id: h, login: 'admin', name: '系统管理员', role: 'admin', department_id: null },
-    { password_hash: passwordHash },
-  );
-  for (const c of counters) {
-    const id = counterIdOf(h, c.number);
-    store.upsert('counters', {
-      id,
-      hall_id: h,
+        name: s.name,
+        department: d.name,
+        dailyCap: s.cap ?? null,
+        maxWaitMin: 30,
+        maxServiceMin: 20,
+        ticketFrom: null,
+        ticketUntil: null,
+        priorities: [...ALL_PRIORITIES],
+      })),
+    ),
+    counters: counters.map((c) => ({
       number: c.number,
       name: `${c.number}号窗口`,
       zone: c.zone,
-      state: 'closed',
-      staff_id: null,
-      terminal_id: null,
-      pause_reason: null,
-      state_since: null,
-      last_seen_at: null,
       // The general enquiry and real-estate counters take whoever waited longest; the others work in order.
       profile: c.prefixes.length === 1 ? 'longest_wait' : 'ordered',
-      priority_streak: 0,
-    });
-    c.prefixes.forEach((p, position) => {
-      store.upsert('counter_services', { id: `${id}-${p}`, hall_id: h, counter_id: id, service_id: serviceIds.get(p)!, position });
-    });
-    const dept = departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!;
-    store.upsert(
-      'staff',
-      {
-        id: `${h}-u-${c.number}`,
-        hall_id: h,
-        login: `c${String(c.number).padStart(2, '0')}`,
+      services: c.prefixes,
+    })),
+    staff: [
+      { login: 'manager', name: '林主任', role: 'manager', department: null, displayName: '林主任' },
+      { login: 'admin', name: '系统管理员', role: 'admin', department: null, displayName: '系统管理员' },
+      ...counters.map((c) => ({
+        login: clerkLogin(c.number),
         name: c.clerk,
-        role: 'clerk',
-        department_id: `${h}-d-${dept.key}`,
-      },
-      { password_hash: passwordHash },
-    );
-  }
+        role: 'clerk' as const,
+        department: departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!.name,
+        // Applicants see a clerk's surname and number, not the full name.
+        displayName: `${c.clerk[0]}工 ${String(c.number).padStart(3, '0')}`,
+      })),
+    ],
+  };
+}
+const clerkLogin = (n: number) => `c${String(n).padStart(2, '0')}`;
+
+/**
+ * The demo sheet's rows keep the ids the demo hall has always had (tests and saved demo tokens
+ * name them): departments by their short key, clerks by counter number.
+ */
+function demoIds(h: string): SetupIds {
+  const hub = hubIds(h);
+  return {
+    ...hub,
+    zone: (name) => `${h}-z-${Buffer.from(name).toString('hex')}`,
+    department: (name) => `${h}-d-${departments.find((d) => d.name === name)!.key}`,
+    staff: (login) => `${h}-u-${{ manager: 'mgr', admin: 'admin' }[login] ?? String(Number(login.slice(1)))}`,
+  };
+}
+
+/** Seeds the demo hall into an empty database (inside the caller's transaction); returns the demo terminals with their tokens. */
+export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
+  const h = DEMO_HALL.id;
+  seedHall(store, DEMO_HALL);
+  store.patch('halls', h, { notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。' });
+  importSheet({ store, hallId: h, now }, demoSheet(), demoIds(h));
+  // Every demo login shares the published demo password.
+  store.db.prepare('UPDATE staff SET password_hash = ?').run(hashPassword(DEMO_PASSWORD));
   for (const item of demoCatalog(h)) store.upsert('catalog_items', item);
   return demoTerminalsOf(h).map((t) => ({ ...t, token: createTerminal(store, h, t, now) }));
 }

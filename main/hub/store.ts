@@ -204,13 +204,22 @@ export class Store {
     return result;
   }
 
-  /** The hub never deletes replicated rows (records end by state); the feed's 'delete' op is for later. */
-  private append(table: TableName, id: string, row: AnyRow): void {
+  /**
+   * Deletes a row. Records end by state (a ticket is finished, a person disabled); only what never
+   * took part in the hall's work is deleted: a setup row entered by mistake, a service's counter link.
+   */
+  remove(table: TableName, id: string): void {
+    const info = this.statement(`remove:${table}`, () => `DELETE FROM ${table} WHERE id = ?`).run(id);
+    if (info.changes !== 1) throw new Error(`${table} ${id} not found`);
+    this.append(table, id, null);
+  }
+
+  private append(table: TableName, id: string, row: AnyRow | null): void {
     if (!this.pending) throw new Error('hub writes must run inside Store.transaction');
     const seq = ++this.seq;
-    const data = pick(row, replicatedColumns[table]);
-    this.insertFeed.run(seq, this.now(), table, id, 'upsert', JSON.stringify(data));
-    this.pending.push({ seq, table, op: 'upsert', id, row: data });
+    const data = row && pick(row, replicatedColumns[table]);
+    this.insertFeed.run(seq, this.now(), table, id, data ? 'upsert' : 'delete', data && JSON.stringify(data));
+    this.pending.push({ seq, table, op: data ? 'upsert' : 'delete', id, row: data });
   }
 
   private statement(key: string, sql: () => string): Statement {

@@ -16,6 +16,8 @@ export const hallTables = {
     // How many wrong passwords lock an account, and for how long, is for the hall's staff alone.
     { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings'], staff: 'all' },
   ),
+  /** The hall's zones (floors, wings), in the order the faces list them; counters name theirs. */
+  zones: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),
   departments: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),
   services: table(
     z.object({
@@ -34,6 +36,11 @@ export const hallTables = {
       priority_run: z.number().int(),
       /** Minutes a called ticket may stay unstarted before the board alerts. */
       max_call_min: z.number().int(),
+      /** Ticketing hours, 'HH:MM' in the hall's time; null = from the day's start / to its close. */
+      ticket_from: z.string().nullable(),
+      ticket_until: z.string().nullable(),
+      /** The priority classes the service takes, a comma list (setup/rules parsePriorities). */
+      priorities: z.string(),
     }),
     { public: 'all', staff: 'all' },
   ),

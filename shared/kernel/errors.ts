@@ -60,6 +60,10 @@ export const ErrorCode = {
   STORAGE_FULL: 'STORAGE_FULL',
   /** Too many messages from this terminal (or address) in a short time: nothing was done; try again shortly. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** Another zone, department, service prefix, counter number or login already has this name. */
+  SETUP_CONFLICT: 'SETUP_CONFLICT',
+  /** Running work or the hall's history depends on what the change would remove or alter (the message says what). */
+  SETUP_IN_USE: 'SETUP_IN_USE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

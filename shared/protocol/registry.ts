@@ -18,6 +18,7 @@ import { TERMINAL_ROLES, type TerminalRole } from '../kernel/roles';
 import { columnsFor, type TableSpec } from '../kernel/table';
 import { queueCommandSpecs } from '../queue/commands';
 import { queueTables } from '../queue/rows';
+import { setupCommandSpecs } from '../setup/commands';
 import { staffCommandSpecs } from '../staff/commands';
 import { staffTables } from '../staff/rows';
 import { terminalCommandSpecs } from '../terminals/commands';
@@ -50,6 +51,7 @@ export const commandSpecs = merged('command', [
   caseCommandSpecs,
   catalogCommandSpecs,
   calendarCommandSpecs,
+  setupCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs] as const) satisfies Record<string, QuerySpec>;

@@ -13,6 +13,15 @@ const ticketNumber = z.string().regex(/^[A-Z]{1,2}\d{3,4}$/, '号码格式如 A0
 const counterOnly = z.strictObject({ counterId: entityId });
 const ticketResult = z.object({ ticket: queueTables.tickets.row });
 
+/** A service's day-to-day limits, as the board tunes them (service.update) and as setup defines them (service.save). */
+export const serviceLimits = {
+  dailyCap: z.number().int().min(1).max(9999).nullable(),
+  maxWaitMin: z.number().int().min(1).max(600),
+  maxServiceMin: z.number().int().min(1).max(600),
+  maxCallMin: z.number().int().min(1).max(600),
+  queueCap: z.number().int().min(1).max(9999),
+};
+
 export const queueCommandSpecs = {
   /** A kiosk issues a ticket; a priority class needs a staff member's confirmation on the spot. */
   'ticket.issue': spec({
@@ -79,11 +88,11 @@ export const queueCommandSpecs = {
     payload: z.strictObject({
       serviceId: entityId,
       open: z.boolean().optional(),
-      dailyCap: z.number().int().min(1).max(9999).nullable().optional(),
-      maxWaitMin: z.number().int().min(1).max(600).optional(),
-      maxServiceMin: z.number().int().min(1).max(600).optional(),
-      maxCallMin: z.number().int().min(1).max(600).optional(),
-      queueCap: z.number().int().min(1).max(9999).optional(),
+      dailyCap: serviceLimits.dailyCap.optional(),
+      maxWaitMin: serviceLimits.maxWaitMin.optional(),
+      maxServiceMin: serviceLimits.maxServiceMin.optional(),
+      maxCallMin: serviceLimits.maxCallMin.optional(),
+      queueCap: serviceLimits.queueCap.optional(),
     }),
     result: z.object({ service: hallTables.services.row }),
     roles: ['manager'],

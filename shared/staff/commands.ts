@@ -3,6 +3,7 @@ import { Done, spec } from '../kernel/command';
 import { StaffRole } from '../kernel/roles';
 import { entityId, password, text } from '../kernel/zod';
 import { hallResult } from '../hall/commands';
+import { staffLogin } from '../setup/sheet';
 import { staffTables } from './rows';
 import { NewPassword, passwordProblem } from './password';
 import { SecuritySettingsSchema } from './settings';
@@ -24,10 +25,7 @@ export const staffCommandSpecs = {
     payload: z
       .strictObject({
         staffId: entityId,
-        login: z
-          .string()
-          .trim()
-          .regex(/^[A-Za-z0-9_.-]{2,32}$/, '工号为 2–32 位字母、数字或 _.-'),
+        login: staffLogin,
         name: text(40),
         role: StaffRole,
         departmentId: entityId.nullable(),

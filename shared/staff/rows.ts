@@ -12,9 +12,16 @@ export const staffTables = {
       name: z.string(),
       role: StaffRole,
       department_id: id.nullable(),
+      /** Set when the person left or was stopped: they sign in nowhere; history keeps their name. */
+      disabled_at: ms.nullable(),
     }),
     { staff: 'all' },
   ),
+  /** What an applicant may see of the person serving them: the public name and photo (a data URL). */
+  staff_cards: table(z.object({ id, hall_id: id, display_name: z.string(), photo: z.string().nullable() }), {
+    public: 'all',
+    staff: 'all',
+  }),
   /** Who is signed in at a manager terminal (id = the terminal's id); staff_id null once signed out. */
   staff_sessions: table(z.object({ id, hall_id: id, staff_id: id.nullable(), started_at: ms.nullable() }), { manager: 'all' }),
 };

@@ -148,7 +148,7 @@ async function prepareHub(dataDir: string, terminals: number, clerkCount: number
         staffId = `${h}-u-b${i}`;
       hub.store.upsert(
         'staff',
-        { id: staffId, hall_id: h, login: `b${i}`, name: `b${i}`, role: 'clerk', department_id: null },
+        { id: staffId, hall_id: h, login: `b${i}`, name: `b${i}`, role: 'clerk', department_id: null, disabled_at: null },
         { password_hash: 'x' },
       );
       const token = createTerminal(hub.store, h, { id: terminalId, role: 'clerk', name: terminalId, counterId: null }, 0);

@@ -42,12 +42,12 @@ describe('queue under concurrency', () => {
           });
           hub.store.upsert(
             'staff',
-            { id: `${h}-u-${n}`, hall_id: h, login, name: `工作人员${n}`, role: 'clerk', department_id: null },
+            { id: `${h}-u-${n}`, hall_id: h, login, name: `工作人员${n}`, role: 'clerk', department_id: null, disabled_at: null },
             { password_hash: passwordHash },
           );
         }
         for (const p of SHARED) {
-          if (!hub.store.get('counter_services', `${id}-${p}`))
+          if (hub.store.where('counter_services', 'counter_id = ? AND service_id = ?', id, `${h}-s-${p}`).length === 0)
             hub.store.upsert('counter_services', { id: `${id}-${p}`, hall_id: h, counter_id: id, service_id: `${h}-s-${p}`, position: 9 });
         }
         clerks.push({

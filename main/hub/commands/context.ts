@@ -5,7 +5,7 @@ import { STAFF_ROLES, type StaffRole, type TerminalRole } from '../../../shared/
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
 import type { AuditReport } from '../../../shared/hall/commands';
-import { nobodysHash } from '../credentials';
+import { hashToCheck } from '../credentials';
 import { prepared } from '../readonlyDb';
 import type { Store } from '../store';
 
@@ -71,7 +71,7 @@ export const sql = (ctx: { store: Store }, text: string): Statement => prepared(
 
 /** Whether `password` is `staff`'s; for no staff member it is checked all the same, against nobody's hash. */
 function passwordMatches(ctx: HandlerContext<CommandType>, password: string, staff: { password_hash: string } | undefined): boolean {
-  const ok = ctx.passwordMatches(password, staff?.password_hash ?? nobodysHash());
+  const ok = ctx.passwordMatches(password, hashToCheck(staff?.password_hash));
   return ok && staff !== undefined;
 }
 
@@ -92,7 +92,8 @@ export function checkStaffPassword(
   what: string,
   roles: readonly StaffRole[] = STAFF_ROLES,
 ): string {
-  const found = sql(ctx, 'SELECT id, role, password_hash, failed_logins, locked_until FROM staff WHERE login = ?').get(login) as
+  // A disabled person answers as an unknown login: they sign in nowhere, and nobody learns they exist.
+  const found = sql(ctx, 'SELECT id, role, password_hash, failed_logins, locked_until FROM staff WHERE login = ? AND disabled_at IS NULL').get(login) as
     { id: string; role: StaffRole; password_hash: string; failed_logins: number; locked_until: number | null } | undefined;
   const staff = found && roles.includes(found.role) ? found : undefined;
   if (!staff) {

@@ -16,7 +16,7 @@ import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
 import type { AuditLog } from './audit';
 import { handlers } from './handlers';
-import { nobodysHash, verifyPassword, verifyPasswordOffThread } from '../credentials';
+import { hashToCheck, verifyPassword, verifyPasswordOffThread } from '../credentials';
 import { storageFailure, type StoredEntry, type Store } from '../store';
 import { endSessions, findSession, touchSession } from '../features/staff/sessions';
 import { sessionLapse, type SecuritySettings } from '../../../shared/staff/rules';
@@ -71,7 +71,7 @@ export class Executor {
   ) {
     const db = store.db;
     this.findOp = db.prepare('SELECT terminal_id, answer FROM applied_ops WHERE op_id = ?');
-    this.findHash = db.prepare('SELECT password_hash, locked_until FROM staff WHERE login = ?');
+    this.findHash = db.prepare('SELECT password_hash, locked_until FROM staff WHERE login = ? AND disabled_at IS NULL');
   }
 
   /**
@@ -99,7 +99,7 @@ export class Executor {
     for (const { login, password } of credentials) {
       const staff = this.findHash.get(login) as { password_hash: string; locked_until: number | null } | undefined;
       if (staff && staff.locked_until !== null && this.clock() < staff.locked_until) continue;
-      const hash = staff?.password_hash ?? nobodysHash();
+      const hash = hashToCheck(staff?.password_hash);
       checks.push({ password, hash, ok: await verifyPasswordOffThread(password, hash) });
     }
     return checks;

@@ -5,6 +5,7 @@ import { counterHandlers } from '../features/counter/handlers';
 import { hallHandlers } from '../features/hall/handlers';
 import { inquiryHandlers } from '../features/inquiry/handlers';
 import { queueHandlers } from '../features/queue/handlers';
+import { setupHandlers } from '../features/setup/handlers';
 import { staffHandlers } from '../features/staff/handlers';
 import { terminalHandlers } from '../features/terminals/handlers';
 import type { Handlers } from './context';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...catalogHandlers,
   ...calendarHandlers,
+  ...setupHandlers,
 };

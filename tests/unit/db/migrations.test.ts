@@ -388,6 +388,35 @@ describe('hub migration 0012: audit digests, session activity, a terminal’s co
   });
 });
 
+describe('hub migration 0013: hall setup — zones, ticketing hours and classes, disabled staff, staff cards', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE zones')) + 1;
+
+  it('lists the zones counters name, gives services open hours and every class, cards every staff member, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    db.prepare("UPDATE counters SET zone = '二楼' WHERE id = 'c2'").run();
+    db.prepare("UPDATE counters SET zone = '一楼' WHERE id = 'c1'").run();
+    insert(db, 'counters', { id: 'c3', hall_id: 'h1', number: 3, name: '3号窗口', zone: '二楼' });
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare('SELECT id, name, sort FROM zones ORDER BY sort').all()).toEqual([
+      { id: `h1-z-${Buffer.from('一楼').toString('hex')}`, name: '一楼', sort: 1 },
+      { id: `h1-z-${Buffer.from('二楼').toString('hex')}`, name: '二楼', sort: 2 },
+    ]);
+    expect(one(db, 'services', 's1')).toMatchObject({
+      ticket_from: null,
+      ticket_until: null,
+      priorities: 'normal,green,major,appointment',
+    });
+    expect(one(db, 'staff', 'u1')).toMatchObject({ disabled_at: null });
+    expect(one(db, 'staff_cards', 'u1')).toEqual({ id: 'u1', hall_id: 'h1', display_name: '王芳', photo: null });
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(() => db.prepare("UPDATE services SET ticket_from = '8:30'").run()).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'zones', { id: 'z9', hall_id: 'h1', name: '一楼' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'staff_cards', { id: 'nobody', hall_id: 'h1', display_name: 'x' })).toThrow(/FOREIGN KEY constraint failed/);
+  });
+});
+
 describe('replica migration 0001: rows, cursor and outbox', () => {
   it('creates the replica tables with their keys', () => {
     const db = at(replicaMigrations, 1);

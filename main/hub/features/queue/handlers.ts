@@ -15,6 +15,7 @@ import {
   type QueueTicket,
 } from '../../../../shared/queue/rules';
 import { columns } from '../../../../shared/kernel/definition';
+import { hallMinute, parsePriorities, withinTicketingHours } from '../../../../shared/setup/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { serviceKpi } from '../../../../shared/queue/kpi';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
@@ -163,6 +164,13 @@ export const queueHandlers = {
     const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, day) as
       { closed_at: number | null } | undefined;
     if (closed?.closed_at) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, '今日已停止取号');
+    if (!withinTicketingHours(service, hallMinute(ctx.now, settingsOf(ctx).utcOffsetMinutes)))
+      throw new CommandError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `“${service.name}”取号时间为 ${service.ticket_from ?? '00:00'}–${service.ticket_until ?? '24:00'}`,
+      );
+    if (!parsePriorities(service.priorities).includes(priority))
+      throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”不设此类取号`);
     if (priority !== 'normal') {
       if (!confirm) throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认');
       confirmOnDuty(ctx, confirm.login, confirm.password, '优先取号需工作人员确认');

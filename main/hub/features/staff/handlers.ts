@@ -4,6 +4,7 @@ import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type staffCommandSpecs } from '../../../../shared/staff/commands';
 import { hashPassword } from '../../credentials';
 import { checkStaffPassword, notFound, sql, type FeatureHandlers } from '../../commands/context';
+import { addStaff } from '../setup/apply';
 import { endSessions } from './sessions';
 
 export const staffHandlers = {
@@ -33,12 +34,7 @@ export const staffHandlers = {
     if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login))
       throw new CommandError(ErrorCode.VALIDATION_FAILED, `工号 ${login} 已被使用`);
     if (departmentId !== null && !ctx.store.get('departments', departmentId)) throw notFound('部门');
-    const staff = ctx.store.upsert(
-      'staff',
-      { id: staffId, hall_id: ctx.hallId, login, name, role, department_id: departmentId },
-      { password_hash: hashPassword(password) },
-    );
-    return { staff };
+    return { staff: addStaff(ctx, { id: staffId, login, name, role, departmentId }, hashPassword(password)) };
   },
   'staff.setPassword': (ctx) => {
     const staff = ctx.store.get('staff', ctx.payload.staffId);

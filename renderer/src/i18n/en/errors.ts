@@ -34,6 +34,8 @@ export const errors: Words<typeof zh> = {
     HUB_TIMEOUT: 'The hall server did not answer in time; the action may or may not have been applied',
     RATE_LIMITED: 'Too many requests from this terminal; wait a moment and try again',
     STORAGE_FULL: 'The hall server’s disk is full or failing; nothing was done. Tell the administrator',
+    SETUP_CONFLICT: 'Another entry already has this name or number',
+    SETUP_IN_USE: 'In use: this change would break running work or history',
     INTERNAL: 'The hall server failed; try again later',
   }),
 };

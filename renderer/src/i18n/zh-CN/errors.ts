@@ -34,6 +34,8 @@ export const errors = {
     HUB_TIMEOUT: '大厅服务器未及时应答，操作可能已生效，请核对',
     RATE_LIMITED: '操作过于频繁，请稍候再试',
     STORAGE_FULL: '大厅服务器磁盘已满或无法写入，操作未执行，请通知管理员',
+    SETUP_CONFLICT: '名称或编号与已有的重复',
+    SETUP_IN_USE: '正在使用中，不能这样改',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
 };

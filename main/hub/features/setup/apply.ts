@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import type { StaffRole } from '../../../../shared/kernel/roles';
+import type { Row } from '../../../../shared/protocol';
+import { parseQueueSettings } from '../../../../shared/queue/settings';
+import { hallDay } from '../../../../shared/queue/rules';
+import type { z } from 'zod';
+import type { CounterDefinition, ImportCounts, ServiceDefinition, StaffUpdate } from '../../../../shared/setup/commands';
+import { formatPriorities } from '../../../../shared/setup/rules';
+import { setupProblems, type HallIdentity, type HallSetupSheet } from '../../../../shared/setup/sheet';
+import { notFound, sql } from '../../commands/context';
+import { NO_PASSWORD } from '../../credentials';
+import type { Store } from '../../store';
+import { endSessions } from '../staff/sessions';
+
+/**
+ * The hall's setup, row by row: what the board's setup commands, the setup sheet's import and the
+ * demo seed all apply, inside the caller's transaction. Each change is checked against the hall's
+ * running work and history first and refused with the reason (nothing written) when it would break
+ * them: a refusal is a CommandError, and the executor rolls the transaction back.
+ */
+export interface SetupTarget {
+  store: Store;
+  hallId: string;
+  now: number;
+}
+
+const conflict = (message: string) => new CommandError(ErrorCode.SETUP_CONFLICT, message);
+const inUse = (message: string) => new CommandError(ErrorCode.SETUP_IN_USE, message);
+const notFoundError = (what: string): never => {
+  throw notFound(what);
+};
+const exists = (t: SetupTarget, query: string, ...params: unknown[]) => sql(t, query).get(...params) !== undefined;
+
+/** Tickets of today not yet ended: the work a setup change must not pull the ground from under. */
+function activeTickets(t: SetupTarget, where: string, ...params: unknown[]): number {
+  const day = hallDay(t.now, parseQueueSettings(t.store.get('halls', t.hallId)!.queue_settings).utcOffsetMinutes);
+  return (
+    sql(
+      t,
+      `SELECT count(*) AS n FROM tickets WHERE day = ? AND status IN ('waiting','called','serving','parked','missed') AND ${where}`,
+    ).get(day, ...params) as { n: number }
+  ).n;
+}
+
+export function setIdentity(t: SetupTarget, identity: HallIdentity): Row<'halls'> {
+  const hall = t.store.get('halls', t.hallId)!;
+  const settings = parseQueueSettings(hall.queue_settings);
+  if (settings.utcOffsetMinutes !== identity.utcOffsetMinutes) {
+    const waiting = activeTickets(t, '1');
+    // Today's tickets belong to the hall day they were issued in; a new offset would move the day under them.
+    if (waiting > 0) throw inUse(`今日还有 ${waiting} 张未结束的号，闭厅后再改时区`);
+  }
+  return t.store.patch('halls', t.hallId, {
+    name: identity.name,
+    code: identity.code,
+    queue_settings: JSON.stringify({ ...settings, utcOffsetMinutes: identity.utcOffsetMinutes }),
+  });
+}
+
+export function saveZone(t: SetupTarget, z: { zoneId: string; name: string; sort: number }): Row<'zones'> {
+  if (exists(t, 'SELECT 1 FROM zones WHERE name = ? AND id <> ?', z.name, z.zoneId)) throw conflict(`已有区域“${z.name}”`);
+  const old = t.store.get('zones', z.zoneId);
+  if (old && old.name !== z.name) {
+    // A zone display's scope is fixed when it is enrolled; it would keep showing a zone that no longer exists.
+    if (exists(t, 'SELECT 1 FROM terminals WHERE zone = ? AND revoked_at IS NULL', old.name))
+      throw inUse(`区域“${old.name}”有叫号屏在用，先吊销该屏再改名`);
+    for (const c of t.store.where('counters', 'zone = ?', old.name)) t.store.patch('counters', c.id, { zone: z.name });
+  }
+  return t.store.upsert('zones', { id: z.zoneId, hall_id: t.hallId, name: z.name, sort: z.sort });
+}
+
+export function removeZone(t: SetupTarget, zoneId: string): void {
+  const zone = t.store.get('zones', zoneId);
+  if (!zone) throw notFound('区域');
+  if (exists(t, 'SELECT 1 FROM counters WHERE zone = ?', zone.name)) throw inUse(`区域“${zone.name}”还有窗口`);
+  if (exists(t, 'SELECT 1 FROM terminals WHERE zone = ? AND revoked_at IS NULL', zone.name)) throw inUse(`区域“${zone.name}”有叫号屏在用`);
+  t.store.remove('zones', zoneId);
+}
+
+export function saveDepartment(t: SetupTarget, d: { departmentId: string; name: string; sort: number }): Row<'departments'> {
+  if (exists(t, 'SELECT 1 FROM departments WHERE name = ? AND id <> ?', d.name, d.departmentId)) throw conflict(`已有部门“${d.name}”`);
+  return t.store.upsert('departments', { id: d.departmentId, hall_id: t.hallId, name: d.name, sort: d.sort });
+}
+
+export function removeDepartment(t: SetupTarget, departmentId: string): void {
+  const d = t.store.get('departments', departmentId);
+  if (!d) throw notFound('部门');
+  for (const [table, what] of [
+    ['services', '服务'],
+    ['staff', '人员'],
+    ['catalog_items', '事项'],
+    ['cases', '办件'],
+    ['case_parts', '联办办件'],
+  ] as const) {
+    if (exists(t, `SELECT 1 FROM ${table} WHERE department_id = ?`, departmentId)) throw inUse(`部门“${d.name}”还有${what}，不能删除`);
+  }
+  t.store.remove('departments', departmentId);
+}
+
+export function saveService(t: SetupTarget, s: ServiceDefinition): Row<'services'> {
+  if (!t.store.get('departments', s.departmentId)) throw notFound('部门');
+  if (exists(t, 'SELECT 1 FROM services WHERE prefix = ? AND id <> ?', s.prefix, s.serviceId))
+    throw conflict(`号码前缀 ${s.prefix} 已被使用`);
+  const old = t.store.get('services', s.serviceId);
+  if (old && old.prefix !== s.prefix) {
+    const active = activeTickets(t, 'service_id = ?', s.serviceId);
+    // Today's numbers run on from the day's first ticket; a new letter midway would make two series.
+    if (active > 0) throw inUse(`“${old.name}”今日还有 ${active} 张未结束的号，闭厅后再改前缀`);
+  }
+  return t.store.upsert('services', {
+    id: s.serviceId,
+    hall_id: t.hallId,
+    department_id: s.departmentId,
+    name: s.name,
+    prefix: s.prefix,
+    sort: s.sort,
+    is_open: old?.is_open ?? 1,
+    daily_cap: s.dailyCap,
+    max_wait_min: s.maxWaitMin,
+    max_service_min: s.maxServiceMin,
+    queue_cap: old?.queue_cap ?? 30,
+    priority_run: old?.priority_run ?? 0,
+    max_call_min: old?.max_call_min ?? 5,
+    ticket_from: s.ticketFrom,
+    ticket_until: s.ticketUntil,
+    priorities: formatPriorities(s.priorities),
+  });
+}
+
+/** A service is deleted only if it never issued a ticket and no catalog item or sole counter needs it; otherwise it is closed on the board. */
+export function removeService(t: SetupTarget, serviceId: string): void {
+  const s = t.store.get('services', serviceId);
+  if (!s) throw notFound('服务');
+  if (exists(t, 'SELECT 1 FROM tickets WHERE service_id = ?', serviceId))
+    throw inUse(`“${s.name}”已有取号记录，不能删除；可在实时看板暂停办理`);
+  if (exists(t, 'SELECT 1 FROM catalog_items WHERE service_id = ?', serviceId)) throw inUse(`“${s.name}”有事项指向它，先改这些事项`);
+  const sole = sql(
+    t,
+    'SELECT c.number FROM counter_services cs JOIN counters c ON c.id = cs.counter_id WHERE cs.service_id = ? AND (SELECT count(*) FROM counter_services o WHERE o.counter_id = cs.counter_id) = 1',
+  ).all(serviceId) as { number: number }[];
+  if (sole.length > 0) throw inUse(`${sole.map((c) => c.number).join('、')} 号窗口只办理“${s.name}”，先给窗口换服务`);
+  for (const link of t.store.where('counter_services', 'service_id = ?', serviceId)) t.store.remove('counter_services', link.id);
+  t.store.remove('services', serviceId);
+}
+
+export function saveCounter(t: SetupTarget, c: CounterDefinition): Row<'counters'> {
+  if (exists(t, 'SELECT 1 FROM counters WHERE number = ? AND id <> ?', c.number, c.counterId)) throw conflict(`已有 ${c.number} 号窗口`);
+  if (c.zone !== '' && !exists(t, 'SELECT 1 FROM zones WHERE name = ?', c.zone)) throw notFound(`区域“${c.zone}”`);
+  const services = c.serviceIds.map((id) => t.store.get('services', id) ?? notFoundError('服务'));
+  const old = t.store.get('counters', c.counterId);
+  const counter = old
+    ? old.number === c.number && old.name === c.name && old.zone === c.zone && old.profile === c.profile
+      ? old
+      : t.store.patch('counters', c.counterId, { number: c.number, name: c.name, zone: c.zone, profile: c.profile })
+    : t.store.upsert('counters', {
+        id: c.counterId,
+        hall_id: t.hallId,
+        number: c.number,
+        name: c.name,
+        zone: c.zone,
+        state: 'closed',
+        staff_id: null,
+        terminal_id: null,
+        pause_reason: null,
+        state_since: null,
+        last_seen_at: null,
+        profile: c.profile,
+        priority_streak: 0,
+      });
+  // The links are the counter's services in order: unchanged links are not written again.
+  const links = new Map(t.store.where('counter_services', 'counter_id = ?', c.counterId).map((l) => [l.service_id, l]));
+  services.forEach((service, position) => {
+    const link = links.get(service.id);
+    links.delete(service.id);
+    if (link?.position === position) return;
+    t.store.upsert('counter_services', {
+      id: link?.id ?? `${c.counterId}-${service.id}`,
+      hall_id: t.hallId,
+      counter_id: c.counterId,
+      service_id: service.id,
+      position,
+    });
+  });
+  for (const gone of links.values()) t.store.remove('counter_services', gone.id);
+  return counter;
+}
+
+/** A counter is deleted only if it never served: otherwise its history names it. */
+export function removeCounter(t: SetupTarget, counterId: string): void {
+  const c = t.store.get('counters', counterId);
+  if (!c) throw notFound('窗口');
+  if (c.state !== 'closed') throw inUse(`${c.number} 号窗口有人签到，先签退`);
+  if (exists(t, 'SELECT 1 FROM terminals WHERE counter_id = ? AND revoked_at IS NULL', counterId))
+    throw inUse(`${c.number} 号窗口还有终端，先吊销这些终端`);
+  if (
+    exists(t, 'SELECT 1 FROM counter_log WHERE counter_id = ?', counterId) ||
+    exists(t, 'SELECT 1 FROM tickets WHERE counter_id = ?', counterId)
+  )
+    throw inUse(`${c.number} 号窗口已有办理记录，不能删除`);
+  for (const link of t.store.where('counter_services', 'counter_id = ?', counterId)) t.store.remove('counter_services', link.id);
+  t.store.remove('counters', counterId);
+}
+
+/**
+ * Changes a staff member's name, role, department, card or standing. Someone signed in at a
+ * counter keeps the role and standing that let them in until they sign out; the hall always keeps
+ * an active administrator. Disabling ends the person's board sessions at once.
+ */
+export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff'>; card: Row<'staff_cards'> } {
+  const old = t.store.get('staff', u.staffId);
+  if (!old) throw notFound('人员');
+  if (u.departmentId !== null && !t.store.get('departments', u.departmentId)) throw notFound('部门');
+  const atCounter = t.store.where('counters', 'staff_id = ?', u.staffId)[0];
+  if (atCounter && (!u.active || u.role !== old.role)) throw inUse(`${old.name}正在 ${atCounter.number} 号窗口签到，先签退`);
+  const wasAdmin = old.role === 'admin' && old.disabled_at === null;
+  if (
+    wasAdmin &&
+    (u.role !== 'admin' || !u.active) &&
+    !exists(t, "SELECT 1 FROM staff WHERE role = 'admin' AND disabled_at IS NULL AND id <> ?", u.staffId)
+  )
+    throw inUse('大厅至少要有一名在岗的系统管理员');
+  const staff = t.store.upsert('staff', {
+    ...old,
+    name: u.name,
+    role: u.role,
+    department_id: u.departmentId,
+    disabled_at: u.active ? null : (old.disabled_at ?? t.now),
+  });
+  if (!u.active || u.role !== old.role) endSessions(t.store, 'staff_id', u.staffId);
+  const card = t.store.upsert('staff_cards', {
+    id: u.staffId,
+    hall_id: t.hallId,
+    display_name: u.displayName,
+    photo: u.photo === undefined ? (t.store.get('staff_cards', u.staffId)?.photo ?? null) : u.photo,
+  });
+  return { staff, card };
+}
+
+/** A new staff member with their card (the display name is the name unless given). */
+export function addStaff(
+  t: SetupTarget,
+  s: { id: string; login: string; name: string; role: StaffRole; departmentId: string | null; displayName?: string },
+  passwordHash: string,
+): Row<'staff'> {
+  const staff = t.store.upsert(
+    'staff',
+    { id: s.id, hall_id: t.hallId, login: s.login, name: s.name, role: s.role, department_id: s.departmentId, disabled_at: null },
+    { password_hash: passwordHash },
+  );
+  t.store.upsert('staff_cards', { id: s.id, hall_id: t.hallId, display_name: s.displayName ?? s.name, photo: null });
+  return staff;
+}
+
+/** How a sheet's natural keys become row ids: the hub's are stable where the key is (prefix, number). */
+export interface SetupIds {
+  zone(name: string): string;
+  department(name: string): string;
+  service(prefix: string): string;
+  counter(number: number): string;
+  staff(login: string): string;
+}
+export const hubIds = (hallId: string): SetupIds => ({
+  zone: () => `${hallId}-z-${randomUUID()}`,
+  department: () => `${hallId}-d-${randomUUID()}`,
+  service: (prefix) => `${hallId}-s-${prefix}`,
+  counter: (n) => `${hallId}-c-${String(n).padStart(2, '0')}`,
+  staff: () => `${hallId}-u-${randomUUID()}`,
+});
+
+/**
+ * Imports a setup sheet: rows whose key the hall has are updated, the rest added; nothing is
+ * deleted. Every cross-row problem is reported at once and nothing is imported.
+ */
+export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds = hubIds(t.hallId)): z.infer<typeof ImportCounts> {
+  const idBy = <T extends { id: string }>(rows: T[], key: (r: T) => string | number) => new Map(rows.map((r) => [key(r), r.id]));
+  const zones = idBy(t.store.all('zones'), (z) => z.name);
+  const departments = idBy(t.store.all('departments'), (d) => d.name);
+  const services = idBy(t.store.all('services'), (s) => s.prefix);
+  const counters = idBy(t.store.all('counters'), (c) => c.number);
+  const staff = idBy(t.store.all('staff'), (s) => s.login);
+  const problems = setupProblems(sheet, {
+    zones: new Set(zones.keys() as Iterable<string>),
+    departments: new Set(departments.keys() as Iterable<string>),
+    prefixes: new Set(services.keys() as Iterable<string>),
+  });
+  if (problems.length > 0)
+    throw new CommandError(ErrorCode.IMPORT_INVALID, problems.map((p) => `${p.sheet} 第 ${p.row} 行：${p.message}`).join('\n'));
+  const counts = { zones: 0, departments: 0, services: 0, counters: 0, staff: 0 };
+  const idOf = <K extends string | number>(map: Map<string | number, string>, key: K, make: (k: K) => string) => {
+    const id = map.get(key) ?? make(key);
+    map.set(key, id);
+    return id;
+  };
+  if (sheet.hall) setIdentity(t, sheet.hall);
+  sheet.zones.forEach((name, sort) => {
+    saveZone(t, { zoneId: idOf(zones, name, ids.zone), name, sort });
+    counts.zones++;
+  });
+  sheet.departments.forEach((name, sort) => {
+    saveDepartment(t, { departmentId: idOf(departments, name, ids.department), name, sort });
+    counts.departments++;
+  });
+  sheet.services.forEach(({ department, ...s }, sort) => {
+    saveService(t, { ...s, serviceId: idOf(services, s.prefix, ids.service), departmentId: departments.get(department)!, sort });
+    counts.services++;
+  });
+  for (const { services: prefixes, ...c } of sheet.counters) {
+    saveCounter(t, { ...c, counterId: idOf(counters, c.number, ids.counter), serviceIds: prefixes.map((p) => services.get(p)!) });
+    counts.counters++;
+  }
+  for (const s of sheet.staff) {
+    const staffId = staff.get(s.login);
+    const departmentId = s.department === null ? null : departments.get(s.department)!;
+    if (staffId === undefined) {
+      addStaff(t, { ...s, id: idOf(staff, s.login, ids.staff), departmentId }, NO_PASSWORD);
+    } else {
+      const old = t.store.get('staff', staffId)!;
+      updateStaff(t, { staffId, name: s.name, role: s.role, departmentId, displayName: s.displayName, active: old.disabled_at === null });
+    }
+    counts.staff++;
+  }
+  return counts;
+}
