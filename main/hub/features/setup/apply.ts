@@ -220,8 +220,7 @@ export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff
     !exists(t, "SELECT 1 FROM staff WHERE role = 'admin' AND disabled_at IS NULL AND id <> ?", u.staffId)
   )
     throw inUse('大厅至少要有一名在岗的系统管理员');
-  const staff = t.store.upsert('staff', {
-    ...old,
+  const staff = t.store.patch('staff', u.staffId, {
     name: u.name,
     role: u.role,
     department_id: u.departmentId,

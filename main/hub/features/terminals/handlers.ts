@@ -47,6 +47,8 @@ export const terminalHandlers = {
   'terminal.create': (ctx) => {
     const { role, name, counterId, zone } = ctx.payload;
     if (counterId && !ctx.store.get('counters', counterId)) throw notFound('窗口');
+    // A zone display shows the counters of a zone the hall has (setup's zones), by its name.
+    if (zone && ctx.store.where('zones', 'name = ?', zone).length === 0) throw notFound(`区域“${zone}”`);
     if ((role === 'clerk' || role === 'evaluator') && !counterId)
       throw new CommandError(ErrorCode.VALIDATION_FAILED, '窗口电脑和评价器须绑定一个窗口');
     const id = `${ctx.hallId}-t-${ctx.now.toString(36)}${randomBytes(3).toString('hex')}`;
