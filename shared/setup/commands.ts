@@ -62,6 +62,7 @@ export const ImportCounts = z.object({
   counters: z.number().int(),
   staff: z.number().int(),
 });
+export type ImportCounts = z.infer<typeof ImportCounts>;
 
 export const setupCommandSpecs = {
   'hall.setIdentity': spec({ payload: HallIdentity, result: hallResult, ...admin }),

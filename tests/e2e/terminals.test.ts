@@ -13,7 +13,7 @@ describe('terminal enrollment end to end, in Chromium', () => {
     const add = terminals.getByRole('form', { name: '添加终端' });
     await add.getByRole('combobox', { name: '终端角色' }).selectOption({ label: '叫号大屏' });
     await add.getByRole('textbox', { name: '名称' }).fill('二楼叫号屏');
-    await add.getByRole('textbox', { name: /区域/ }).fill('二楼');
+    await add.getByRole('combobox', { name: /区域/ }).selectOption('二楼');
     await add.getByRole('button', { name: '添加终端' }).click();
     const shown = terminals.getByRole('status');
     await shown.waitFor();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { rowById } from '../../../shared/protocol';
 import { LanguageToggle, useI18n } from '../i18n';
 import { useHall } from './hall';
 
@@ -17,11 +18,13 @@ function ConnectionBadge() {
 }
 
 export function TopBar({ title, children }: { title: string; children?: ReactNode }) {
-  const { connection } = useHall();
+  const { connection, replica } = useHall();
+  // The hall's row, once replicated, follows a rename; the welcome names the hall until then.
+  const hallName = rowById(replica, 'halls', connection.welcome?.hallId)?.name ?? connection.welcome?.hallName ?? '';
   return (
     <header className="topbar">
       <div className="topbar-title">
-        <span className="hall-name">{connection.welcome?.hallName ?? ''}</span>
+        <span className="hall-name">{hallName}</span>
         <h1>{title}</h1>
       </div>
       <div className="topbar-right">

@@ -4,7 +4,6 @@ import type { StaffRole } from '../../../../shared/kernel/roles';
 import type { Row } from '../../../../shared/protocol';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { hallDay } from '../../../../shared/queue/rules';
-import type { z } from 'zod';
 import type { CounterDefinition, ImportCounts, ServiceDefinition, StaffUpdate } from '../../../../shared/setup/commands';
 import { formatPriorities } from '../../../../shared/setup/rules';
 import { setupProblems, type HallIdentity, type HallSetupSheet } from '../../../../shared/setup/sheet';
@@ -271,7 +270,7 @@ export const hubIds = (hallId: string): SetupIds => ({
  * Imports a setup sheet: rows whose key the hall has are updated, the rest added; nothing is
  * deleted. Every cross-row problem is reported at once and nothing is imported.
  */
-export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds = hubIds(t.hallId)): z.infer<typeof ImportCounts> {
+export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds = hubIds(t.hallId)): ImportCounts {
   const idBy = <T extends { id: string }>(rows: T[], key: (r: T) => string | number) => new Map(rows.map((r) => [key(r), r.id]));
   const zones = idBy(t.store.all('zones'), (z) => z.name);
   const departments = idBy(t.store.all('departments'), (d) => d.name);

@@ -5,12 +5,13 @@ import { useNow } from '../../app/time';
 import { TopBar } from '../../app/TopBar';
 import { useI18n, type Key } from '../../i18n';
 import { Tabs } from '../../ui/Tabs';
-import { allows, MANAGERS, type Gated } from './access';
+import { allows, MANAGERS, whoMay, type Gated } from './access';
 import { Alerts } from './Alerts';
 import { CalendarAdmin } from './CalendarAdmin';
 import { CaseSupervision } from './CaseSupervision';
 import { CatalogAdmin } from './CatalogAdmin';
 import { HallSettingsTab } from './HallSettings';
+import { HallSetupTab, SetupWizard, useWizardDue } from './HallSetup';
 import { LiveBoard, tileState, type TileState } from './LiveBoard';
 import { ManagerSignIn, SessionBadge, useManagerSession } from './ManagerSession';
 
@@ -26,6 +27,7 @@ const TABS: readonly ManagerTab[] = [
   { id: 'cases', labelKey: 'board.tab.cases', component: CaseSupervision, staffRoles: MANAGERS },
   { id: 'catalog', labelKey: 'board.tab.catalog', component: CatalogTab, staffRoles: MANAGERS },
   { id: 'admin', labelKey: 'board.tab.admin', component: HallSettingsTab, staffRoles: MANAGERS },
+  { id: 'setup', labelKey: 'board.tab.setup', component: HallSetupTab, staffRoles: whoMay('service.save') },
 ];
 
 function CatalogTab({ staff }: { staff: Row<'staff'> }) {
@@ -51,6 +53,7 @@ function Board({ staff }: { staff: Row<'staff'> }) {
   const now = useNow();
   const tabs = TABS.filter((tab) => allows(tab, staff.role));
   const [tabId, setTabId] = useState(tabs[0]?.id ?? '');
+  const [wizard, endWizard] = useWizardDue(staff);
   const Tab = tabs.find((tab) => tab.id === tabId)?.component;
   const counts: Record<TileState, number> = { open: 0, paused: 0, closed: 0, offline: 0 };
   for (const c of rowsOf(replica, 'counters')) counts[tileState(c, now)]++;
@@ -67,16 +70,20 @@ function Board({ staff }: { staff: Row<'staff'> }) {
         <SessionBadge staff={staff} />
       </TopBar>
       <main className="board">
-        <Tabs
-          label={t('board.title')}
-          tabs={tabs.map((tab) => ({ id: tab.id, label: t(tab.labelKey) }))}
-          selected={tabId}
-          onSelect={setTabId}
-        >
-          {/* Alerts stay on every tab: a manager busy with settings must still see them. */}
-          <Alerts now={now} />
-          {Tab && <Tab staff={staff} />}
-        </Tabs>
+        {wizard ? (
+          <SetupWizard onDone={endWizard} />
+        ) : (
+          <Tabs
+            label={t('board.title')}
+            tabs={tabs.map((tab) => ({ id: tab.id, label: t(tab.labelKey) }))}
+            selected={tabId}
+            onSelect={setTabId}
+          >
+            {/* Alerts stay on every tab: a manager busy with settings must still see them. */}
+            <Alerts now={now} />
+            {Tab && <Tab staff={staff} />}
+          </Tabs>
+        )}
       </main>
     </div>
   );

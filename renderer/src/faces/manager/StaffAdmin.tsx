@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
+import { StaffEditForm } from '../../features/setup/StaffEditForm';
 
 /** The hall's staff: the administrator adds people and sets a new password for one who forgot it. */
 export function StaffAdmin() {
@@ -15,6 +16,7 @@ export function StaffAdmin() {
   const [done, setDone] = useState<string | null>(null);
   const [draft, setDraft] = useState({ login: '', name: '', role: 'clerk' as StaffRole, departmentId: '', password: '' });
   const [resetting, setResetting] = useState<{ id: string; password: string } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const staff = rowsOf(replica, 'staff').sort((a, b) => a.login.localeCompare(b.login));
   const departments = rowsOf(replica, 'departments').sort((a, b) => a.sort - b.sort);
   const add = async (e: FormEvent) => {
@@ -85,11 +87,26 @@ export function StaffAdmin() {
           label={t('staff.list')}
           rows={staff}
           rowKey={(s) => s.id}
+          rowClass={(s) => (s.disabled_at === null ? '' : 'revoked')}
+          detail={(s) => (editing === s.id ? <StaffEditForm staff={s} onDone={() => setEditing(null)} /> : null)}
           columns={[
             { rowHeader: true, className: 'mono', cell: (s) => s.login },
             { cell: (s) => s.name },
             { cell: (s) => t(`staffRole.${s.role}`) },
             { cell: (s) => rowById(replica, 'departments', s.department_id)?.name ?? '' },
+            { cell: (s) => (s.disabled_at === null ? t('hs.activeShort') : t('hs.disabled')) },
+            {
+              cell: (s) => (
+                <button
+                  type="button"
+                  className="btn small"
+                  aria-label={t('hs.staffEdit', { login: s.login })}
+                  onClick={() => setEditing(editing === s.id ? null : s.id)}
+                >
+                  {t('hs.edit')}
+                </button>
+              ),
+            },
             {
               cell: (s) =>
                 resetting?.id === s.id ? (

@@ -18,6 +18,7 @@ export function Terminals() {
   const { t } = useI18n();
   const terminals = rowsOf(replica, 'terminals').sort((a, b) => a.created_at - b.created_at);
   const counters = rowsOf(replica, 'counters').sort((a, b) => a.number - b.number);
+  const zones = rowsOf(replica, 'zones').sort((a, b) => a.sort - b.sort);
   const [draft, setDraft] = useState({ role: 'display' as TerminalRole, name: '', counterId: '', zone: '' });
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: number } | null>(null);
   const { error, check } = useCommandError();
@@ -98,7 +99,7 @@ export function Terminals() {
               role: draft.role,
               name: draft.name.trim(),
               counterId: needsCounter ? draft.counterId || null : null,
-              zone: draft.zone.trim(),
+              zone: needsCounter ? '' : draft.zone,
             }),
           );
         }}
@@ -124,7 +125,10 @@ export function Terminals() {
         ) : (
           <label className="inline">
             {t('term.zone')}
-            <input value={draft.zone} onChange={(e) => setDraft({ ...draft, zone: e.target.value })} maxLength={40} />
+            <select value={draft.zone} onChange={(e) => setDraft({ ...draft, zone: e.target.value })}>
+              <option value="">{t('hs.noZone')}</option>
+              <Options items={zones} value={(z) => z.name} label={(z) => z.name} />
+            </select>
           </label>
         )}
         <button type="submit" className="btn btn-primary small">
