@@ -60,6 +60,10 @@ export const ErrorCode = {
   STORAGE_FULL: 'STORAGE_FULL',
   /** Too many messages from this terminal (or address) in a short time: nothing was done; try again shortly. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The hall already has an administrator: init-admin makes the first one only (others are added on the board). */
+  ADMIN_EXISTS: 'ADMIN_EXISTS',
+  /** The hall's closing time has not come: closing the day now needs a reason. Nothing was ended. */
+  DAY_NOT_OVER: 'DAY_NOT_OVER',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -34,6 +34,8 @@ export const errors: Words<typeof zh> = {
     HUB_TIMEOUT: 'The hall server did not answer in time; the action may or may not have been applied',
     RATE_LIMITED: 'Too many requests from this terminal; wait a moment and try again',
     STORAGE_FULL: 'The hall server’s disk is full or failing; nothing was done. Tell the administrator',
+    ADMIN_EXISTS: 'This hall already has an administrator',
+    DAY_NOT_OVER: 'The hall has not reached its closing time: closing the day early needs a reason',
     INTERNAL: 'The hall server failed; try again later',
   }),
 };

@@ -34,6 +34,8 @@ export const errors = {
     HUB_TIMEOUT: '大厅服务器未及时应答，操作可能已生效，请核对',
     RATE_LIMITED: '操作过于频繁，请稍候再试',
     STORAGE_FULL: '大厅服务器磁盘已满或无法写入，操作未执行，请通知管理员',
+    ADMIN_EXISTS: '本大厅已有系统管理员',
+    DAY_NOT_OVER: '未到闭厅时间，提前日终须填写原因',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
 };
