@@ -54,6 +54,37 @@ export function heldNumber(ctx: Ctx, counterId: string): string | null {
   return held(ctx, counterId)?.number ?? null;
 }
 
+/**
+ * A counter closed without its clerk's doing (their password changed, their PC revoked or enrolled
+ * again): the ticket it held, called or already serving, goes back to the front of its service's
+ * line, so that the next counter of that service calls it at once. The applicant waited their turn
+ * and may be at the window or on the way: ending the ticket (no-show for a called one, finished for
+ * one being served) would send them back to the kiosk, or count a service nobody gave, for an act
+ * of the hall's. Recorded as a transfer in place (`mode: 'front'`), so its waits count as any
+ * transfer's do.
+ */
+export function returnHeldToFront(ctx: Ctx, counterId: string, reason: string): void {
+  const ticket = held(ctx, counterId);
+  if (!ticket) return;
+  const keys = (
+    sql(ctx, `SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND ${waitingNow.sql(columns(), '?')}`).all(
+      ticket.service_id,
+      ticket.day,
+      ctx.now,
+    ) as { queue_key: number }[]
+  ).map((r) => r.queue_key);
+  const back = ctx.store.patch('tickets', ticket.id, {
+    status: 'waiting',
+    queue_key: reinstateKey(keys, 'front', 0),
+    counter_id: null,
+    staff_id: null,
+    target_counter_id: null,
+    started_at: null,
+    call_reason: null,
+  });
+  event(ctx, { ...back, counter_id: counterId }, 'transfer', { toServiceId: null, toCounterId: null, mode: 'front', reason });
+}
+
 /** The counter's current ticket, for actions on it. */
 function current(ctx: Ctx, counterId: string): { counter: Row<'counters'>; ticket: Ticket } {
   const counter = ownCounter(ctx, counterId);
