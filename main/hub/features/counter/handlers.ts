@@ -1,27 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { counterTransition, type CounterAction } from '../../../../shared/counter/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
-import { type CommandType, type Row } from '../../../../shared/protocol';
+import { type CommandType } from '../../../../shared/protocol';
 import { type counterCommandSpecs } from '../../../../shared/counter/commands';
 import { checkStaffPassword, loadCounter, ownCounter, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 import { heldNumber, returnHeldToFront } from '../queue/handlers';
-
-function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'counters'>, action: CounterAction, reason: string | null) {
-  const change = counterTransition(counter, action);
-  const staffId = change.staff_id ?? counter.staff_id;
-  const updated = ctx.store.patch('counters', counter.id, { ...change, state_since: ctx.now, last_seen_at: ctx.now });
-  const event = ({ signIn: 'sign_in', pause: 'pause', resume: 'resume', signOut: 'sign_out' } as const)[action.kind];
-  ctx.store.upsert('counter_log', {
-    id: randomUUID(),
-    hall_id: ctx.hallId,
-    counter_id: counter.id,
-    staff_id: staffId,
-    event,
-    reason,
-    at: ctx.now,
-  });
-  return { counter: updated };
-}
+import { applyCounterAction } from './log';
 
 /**
  * Ends the counter sign-ins a staff member (`staff_id`) or a clerk PC (`terminal_id`) holds, when

@@ -4,6 +4,7 @@ import {
   dayCloseOutcome,
   hallDay,
   isWaiting,
+  pastClosingTime,
   reinstateKey,
   ticketNumber,
   transferKey,
@@ -20,6 +21,7 @@ import { serviceKpi } from '../../../../shared/queue/kpi';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
+import { applyCounterAction } from '../counter/log';
 import { confirmOnDuty, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
@@ -377,7 +379,13 @@ export const queueHandlers = {
   },
 
   'day.close': (ctx) => {
+    const settings = settingsOf(ctx);
     const day = today(ctx);
+    if (!pastClosingTime(ctx.now, settings)) {
+      if (!ctx.payload.reason)
+        throw new CommandError(ErrorCode.DAY_NOT_OVER, `未到闭厅时间（${settings.closingTime}），提前日终须填写原因`);
+      ctx.auditNote({ early: true, closingTime: settings.closingTime });
+    }
     const open = sql(
       ctx,
       "SELECT id, status FROM tickets WHERE hall_id = ? AND day <= ? AND status NOT IN ('finished','no_show','cancelled')",
@@ -395,7 +403,10 @@ export const queueHandlers = {
     // Each day's lines start their interleave afresh.
     for (const s of ctx.store.all('services')) if (s.priority_run !== 0) ctx.store.patch('services', s.id, { priority_run: 0 });
     ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${day}`, hall_id: ctx.hallId, day, closed_at: ctx.now });
-    return { day, ended: open.length };
+    // Nothing is left to call today: whoever is still signed in is signed out (their tickets ended above).
+    const signedIn = ctx.store.where('counters', "state <> 'closed'");
+    for (const c of signedIn) applyCounterAction(ctx, c, { kind: 'signOut' }, '日终签退');
+    return { day, ended: open.length, signedOut: signedIn.length };
   },
 
   'service.update': (ctx) => {
