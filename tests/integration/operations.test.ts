@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { controlAddress, controlKeyFile } from '../../main/hub/control/protocol';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { onCleanup, tempDir, terminalSocket } from '../support/hub';
-import { freePort, spawnHub } from '../support/process';
+import { TerminalAgent } from '../../main/terminal/agent';
+import { onCleanup, tempDir, terminalSocket, until } from '../support/hub';
+import { demoTokens, freePort, spawnHub } from '../support/process';
 import { sendCommand } from '../support/sockets';
 
 /** `npm run hub -- --data DIR --port PORT <args>`, from the sources, with `input` on stdin. */
@@ -52,6 +53,10 @@ describe('operations against a running hub (the control channel)', () => {
     const port = await freePort();
     const hub = await spawnHub(dataDir, port);
     expect(statSync(controlAddress(dataDir)).mode & 0o777).toBe(0o600);
+    const managerT = demoTokens(dataDir).find((t) => t.role === 'manager')!;
+    const board = new TerminalAgent({ hubUrl: hub.url, token: managerT.token, dataDir: tempDir('agent-') }).start();
+    onCleanup(() => board.close());
+    await until(() => board.connection.status === 'connected', 'the board connected');
     expect(statSync(controlKeyFile(dataDir)).mode & 0o777).toBe(0o600);
 
     // The same --port as the hub's: a CLI that bound it would fail with EADDRINUSE.
@@ -61,6 +66,9 @@ describe('operations against a running hub (the control channel)', () => {
     expect(made.stdout).not.toMatch(/listening/);
     expect(hub.output().match(/listening on/g)).toHaveLength(1);
 
+    // The connected board is told at once, as for any command.
+    const terminalId = tokenIn(made.stdout).split('.')[0]!;
+    await until(() => board.replica.row('terminals', terminalId)?.name === '3号窗口新电脑', 'the board sees the new terminal');
     const socket = await terminalSocket(hub.url, tokenIn(made.stdout));
     expect(await sendCommand(socket, 'counter.signIn', { counterId: 'H3301-c-03', login: 'c03', password: DEMO_PASSWORD })).toMatchObject({
       ok: true,
@@ -142,6 +150,23 @@ describe('operations against a running hub (the control channel)', () => {
     );
     expect(ok).toMatchObject({ ok: true, result: { token: expect.any(String) } });
     expect(hub.child.exitCode).toBeNull();
+  });
+
+  it('a hub killed with SIGKILL leaves its socket behind: the CLI finds nobody there and opens the data dir itself', async () => {
+    const dataDir = tempDir();
+    const hub = await spawnHub(dataDir, await freePort());
+    hub.child.kill('SIGKILL');
+    await hub.exited;
+    expect(existsSync(controlAddress(dataDir))).toBe(true);
+    const made = cli(dataDir, 0, ['create-terminal', '--role', 'kiosk', '--name', '二号取号机']);
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    // The next hub replaces the stale socket and answers on it.
+    const next = await spawnHub(dataDir, await freePort());
+    const again = cli(dataDir, 0, ['create-terminal', '--role', 'kiosk', '--name', '三号取号机']);
+    expect(again.status).toBe(0);
+    await terminalSocket(next.url, tokenIn(made.stdout));
+    await terminalSocket(next.url, tokenIn(again.stdout));
   });
 
   it('with no hub running, the CLI opens the data dir itself and listens on nothing', async () => {
