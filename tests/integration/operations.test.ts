@@ -65,6 +65,7 @@ describe('operations against a running hub (the control channel)', () => {
     expect(made.status).toBe(0);
     expect(made.stdout).not.toMatch(/listening/);
     expect(hub.output().match(/listening on/g)).toHaveLength(1);
+    await until(() => hub.output().includes('operator create-terminal: done'), 'the hub logs the operation');
 
     // The connected board is told at once, as for any command.
     const terminalId = tokenIn(made.stdout).split('.')[0]!;

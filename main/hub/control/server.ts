@@ -38,7 +38,12 @@ export async function startControl(dataDir: string, hall: OperatorHall, log: (m:
     if (!request.success) return refusal(ErrorCode.VALIDATION_FAILED, 'the control request needs a key and a request');
     if (!timingSafeEqual(Buffer.from(request.data.key, 'hex'), key))
       return refusal(ErrorCode.UNAUTHENTICATED, `the key is not the one in ${controlKeyFile(dataDir)}`);
-    return operate(hall, request.data.request);
+    const answer = operate(hall, request.data.request);
+    const op = (request.data.request as { op?: unknown } | null)?.op;
+    log(
+      `operator ${typeof op === 'string' ? op.slice(0, 32) : '?'}: ${answer.ok ? `done (terminal ${answer.result.terminalId})` : answer.error.code}`,
+    );
+    return answer;
   };
 
   const server: Server = createServer((socket: Socket) => {
