@@ -32,6 +32,17 @@ describe('closing the day on the board, in Chromium', () => {
     expect(await confirm.isDisabled()).toBe(true);
     await screenshot(board, 'manager-day-close-early');
     await section.getByRole('button', { name: '取消' }).click();
+
+    // In English, the same list and question, with no Chinese but the data (the clerk's name).
+    await board.getByRole('button', { name: 'English' }).click();
+    const sectionEn = board.getByRole('region', { name: 'Day close' });
+    await sectionEn.getByRole('button', { name: 'Close today (stop tickets)' }).click();
+    await sectionEn.getByText('It is 08:27, before the closing time 17:30', { exact: false }).waitFor();
+    await sectionEn.getByRole('list', { name: 'Tickets it will end (3)' }).waitFor();
+    expect((await sectionEn.textContent())!.replace('王晓明', '')).not.toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(board, 'manager-day-close-early-en');
+    await sectionEn.getByRole('button', { name: 'Cancel' }).click();
+    await board.getByRole('button', { name: '中文' }).click();
     expect(hub.db.prepare("SELECT count(*) FROM tickets WHERE status IN ('waiting','called')").pluck().get()).toBe(3);
     expect(hub.db.prepare("SELECT count(*) FROM audit WHERE type = 'day.close'").pluck().get()).toBe(0);
 
