@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { askRunningHub } from '../../main/hub/control/client';
 import { controlAddress, controlKeyFile } from '../../main/hub/control/protocol';
 import { startHub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { TerminalAgent } from '../../main/terminal/agent';
-import { onCleanup, tempDir, terminalSocket, until } from '../support/hub';
+import { demoHub, onCleanup, tempDir, terminalSocket, until } from '../support/hub';
 import { demoTokens, freePort, spawnHub } from '../support/process';
 import { sendCommand } from '../support/sockets';
 
@@ -168,6 +170,26 @@ describe('operations against a running hub (the control channel)', () => {
     expect(again.status).toBe(0);
     await terminalSocket(next.url, tokenIn(made.stdout));
     await terminalSocket(next.url, tokenIn(again.stdout));
+  });
+
+  it('a data dir too deep for a socket name gets its socket in the temp dir, owner-only, keyed all the same', async () => {
+    const dataDir = path.join(tempDir(), 'a-very-long-folder-name-for-the-hall-data'.repeat(2), 'hall');
+    expect(controlAddress(dataDir).startsWith(path.join(tmpdir(), 'servicehall-'))).toBe(true);
+    const hub = await demoHub({ dataDir });
+    expect(statSync(controlAddress(dataDir)).mode & 0o777).toBe(0o600);
+    const answer = await askRunningHub(dataDir, {
+      op: 'create-terminal',
+      role: 'kiosk',
+      name: '三楼取号机',
+      counterId: null,
+      zone: '三楼',
+    });
+    expect(answer).toMatchObject({ ok: true, result: { terminalId: expect.stringMatching(/^H3301-t-/) } });
+    await terminalSocket(hub.url, answer!.ok ? answer!.result.token : '');
+    await hub.close();
+    expect(existsSync(controlAddress(dataDir))).toBe(false);
+    // Nobody there now: the CLI would open the data dir itself.
+    expect(await askRunningHub(dataDir, { op: 'create-terminal', role: 'kiosk', name: 'x', counterId: null, zone: '' })).toBeNull();
   });
 
   it('with no hub running, the CLI opens the data dir itself and listens on nothing', async () => {
