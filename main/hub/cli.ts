@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createInterface } from 'node:readline';
-import { passwordProblem } from '../../shared/staff/password';
-import { COUNTER_BOUND } from '../../shared/terminals/commands';
+import { systemClock } from '../../shared/kernel/clock';
 import { TerminalRole } from '../../shared/kernel/roles';
-import { hashPassword } from './credentials';
-import { startHub, type Hub } from './hub';
+import { passwordProblem } from '../../shared/staff/password';
+import { askRunningHub } from './control/client';
+import { operate } from './control/operations';
+import { CONTROL_OPS, type ControlAnswer, type ControlOp } from './control/protocol';
+import { openHall, startHub } from './hub';
 import { HALL_LIMITS, NO_LIMITS } from './limits';
-import { addStaff } from './features/setup/apply';
-import { createTerminal } from './seed';
 
 /**
  * The headless hall hub:
@@ -18,6 +18,10 @@ import { createTerminal } from './seed';
  *
  * A new hall (without --demo) has no staff and no password: its administrator is created once,
  * with init-admin, which also makes the first manager terminal and prints its token.
+ *
+ * The operations (create-terminal, init-admin) are run by the hub that runs on DIR, over its
+ * control channel (control/protocol.ts): the CLI never opens a database a hub holds, nor binds the
+ * hub's port. When no hub runs there, the CLI opens DIR itself, listening on nothing.
  */
 const Options = z.object({
   data: z.string().min(1, '--data DIR is required'),
@@ -80,6 +84,21 @@ async function main(): Promise<void> {
   const opts = parsed.data;
   const log = (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`);
 
+  const operation = positionals[0];
+  if (operation !== undefined) {
+    if (positionals.length > 1 || !(CONTROL_OPS as readonly string[]).includes(operation)) fail(`unknown command ${positionals.join(' ')}`);
+    const request = operation === 'create-terminal' ? createTerminalRequest(opts) : await initAdminRequest(opts);
+    const answer = await runOperation(opts.data, opts.demo, request);
+    if (!answer.ok) fail(`${answer.error.code}: ${answer.error.message}`);
+    const { terminalId, token } = answer.result;
+    if (request.op === 'create-terminal') process.stdout.write(`terminal ${terminalId} (${request.role}) token: ${token}\n`);
+    else
+      process.stdout.write(
+        `administrator ${request.login} created\nmanager terminal ${terminalId} token: ${token}\nopen /#/manager?token=… once on the hub, and sign in as ${request.login}\n`,
+      );
+    return;
+  }
+
   const hub = await startHub({
     dataDir: opts.data,
     port: opts.port,
@@ -92,28 +111,6 @@ async function main(): Promise<void> {
     limits: opts['no-rate-limits'] ? NO_LIMITS : HALL_LIMITS,
     log,
   });
-
-  if (positionals[0] === 'create-terminal') {
-    if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');
-    if (COUNTER_BOUND.includes(opts.role) && !opts.counter) fail(`a ${opts.role} terminal belongs to one counter: add --counter ID`);
-    const id = `${hub.hallId}-t-${Date.now().toString(36)}`;
-    const token = hub.store.transaction(() =>
-      createTerminal(
-        hub.store,
-        hub.hallId,
-        { id, role: opts.role!, name: opts.name!, counterId: opts.counter ?? null, zone: opts.zone ?? '' },
-        Date.now(),
-      ),
-    ).result;
-    process.stdout.write(`terminal ${id} (${opts.role}) token: ${token}\n`);
-    await hub.close();
-    return;
-  } else if (positionals[0] === 'init-admin') {
-    const code = await initAdmin(hub, opts.login ?? 'admin', opts.name ?? '系统管理员');
-    await hub.close();
-    if (code) process.exit(code);
-    return;
-  } else if (positionals.length > 0) fail(`unknown command ${positionals[0]}`);
   if (!hub.store.db.prepare("SELECT 1 FROM staff WHERE role = 'admin'").get()) {
     log(`no administrator yet: run  npm run hub -- --data ${opts.data} init-admin --login admin  and type a password`);
   }
@@ -160,36 +157,44 @@ async function readSecret(prompt: string): Promise<string> {
   });
 }
 
-/** The hall's first administrator and manager terminal. Refused once an administrator exists. */
-async function initAdmin(hub: Hub, login: string, name: string): Promise<number> {
-  if (hub.store.db.prepare("SELECT 1 FROM staff WHERE role = 'admin'").get()) {
-    process.stderr.write('servicehall hub: this hall already has an administrator; another is added on the board (人员管理)\n');
-    return 2;
-  }
+type Opts = z.infer<typeof Options>;
+
+function createTerminalRequest(opts: Opts): ControlOp {
+  if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');
+  return { op: 'create-terminal', role: opts.role, name: opts.name, counterId: opts.counter ?? null, zone: opts.zone ?? '' };
+}
+
+/** The hall's first administrator: the password is typed (twice on a terminal) or piped, never an argument. */
+async function initAdminRequest(opts: Opts): Promise<ControlOp> {
+  const login = opts.login ?? 'admin';
   const password = await readSecret('新管理员密码（至少 8 位）：');
+  // Said before the second prompt; the hub checks again.
   const problem = passwordProblem(password, login);
-  if (problem) {
-    process.stderr.write(`servicehall hub: ${problem}\n`);
-    return 2;
+  if (problem) fail(problem);
+  if (process.stdin.isTTY && (await readSecret('再输入一次：')) !== password) fail('the two passwords differ');
+  return { op: 'init-admin', login, name: opts.name ?? '系统管理员', password };
+}
+
+/**
+ * Runs an operation through the hub running on `dataDir`; when none runs, on the data dir opened
+ * here (the lock keeps a hub from starting meanwhile), binding no port.
+ */
+async function runOperation(dataDir: string, demo: boolean, request: ControlOp): Promise<ControlAnswer> {
+  const answer = await askRunningHub(dataDir, request);
+  if (answer) return answer;
+  let hall: ReturnType<typeof openHall>;
+  try {
+    hall = openHall({ dataDir, demo });
+  } catch (e) {
+    if (String((e as Error).message).startsWith('HUB_ALREADY_RUNNING'))
+      fail(`a hub holds ${dataDir} but its control channel does not answer; try again once it has started`);
+    throw e;
   }
-  if (process.stdin.isTTY && (await readSecret('再输入一次：')) !== password) {
-    process.stderr.write('servicehall hub: the two passwords differ\n');
-    return 2;
+  try {
+    return operate({ store: hall.store, executor: hall.executor, hallId: hall.hall.id, clock: systemClock, publish: () => {} }, request);
+  } finally {
+    hall.close();
   }
-  const now = Date.now();
-  const terminalId = `${hub.hallId}-t-${now.toString(36)}`;
-  const token = hub.store.transaction(() => {
-    addStaff(
-      { store: hub.store, hallId: hub.hallId, now },
-      { id: `${hub.hallId}-u-${now.toString(36)}`, login, name, role: 'admin', departmentId: null },
-      hashPassword(password),
-    );
-    return createTerminal(hub.store, hub.hallId, { id: terminalId, role: 'manager', name: '管理电脑', counterId: null }, now);
-  }).result;
-  process.stdout.write(
-    `administrator ${login} created\nmanager terminal ${terminalId} token: ${token}\nstart the hub, open /#/manager?token=… once, and sign in as ${login}\n`,
-  );
-  return 0;
 }
 
 main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

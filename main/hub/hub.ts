@@ -11,6 +11,7 @@ import type { AuditReport } from '../../shared/hall/commands';
 import { AuditLog, ensureAuditKey } from './commands/audit';
 import type { Caller } from './commands/context';
 import { Executor } from './commands/executor';
+import { startControl } from './control/server';
 import { ensurePackageCalendar } from './features/calendar/calendar';
 import { enrollmentEndpoint } from './http/enroll';
 import { hostCheck } from './http/hosts';
@@ -48,6 +49,8 @@ export interface HubOptions {
   limits?: Limits;
   /** Names the hub answers to besides its bind address and this PC's loopback names (and its addresses when bound to all). */
   allowedHosts?: string[];
+  /** Answer operators' operations (init-admin, create-terminal) on DATA/control.sock (default on). */
+  control?: boolean;
 }
 
 export interface Hub {
@@ -71,7 +74,26 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-export async function startHub(opts: HubOptions): Promise<Hub> {
+/** A hall's data dir, opened and locked: its store, audit chain and executor, listening on nothing. */
+export interface OpenHall {
+  readonly db: Db;
+  readonly dbFile: string;
+  readonly store: Store;
+  readonly audit: AuditLog;
+  readonly executor: Executor;
+  readonly hall: { id: string; name: string };
+  readonly epoch: string;
+  readonly demoTerminals: DemoTerminal[];
+  /** Closes the database and releases the data dir (the audit head brought up to date first). */
+  close(): void;
+}
+
+/**
+ * Opens a hall's data dir as its one writer: takes the lock (HUB_ALREADY_RUNNING while a hub holds
+ * it), migrates, seeds a new hall, anchors the audit chain. The hub listens on top of it; an
+ * operation run while no hub does (npm run hub -- init-admin) uses it alone, binding no port.
+ */
+export function openHall(opts: Pick<HubOptions, 'dataDir' | 'clock' | 'demo' | 'hall' | 'log'>): OpenHall {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? (() => {});
   ownerOnlyDir(opts.dataDir);
@@ -80,7 +102,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   try {
     const dbFile = path.join(opts.dataDir, 'hall.db');
     db = openDatabase(dbFile, { migrations: hubMigrations, synchronous: 'FULL' });
-    return await listen(db, dbFile, lock, opts, clock, log);
+    return prepareHall(db, dbFile, lock, opts, clock, log);
   } catch (e) {
     db?.close();
     lock.release();
@@ -88,9 +110,15 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
 }
 
-async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
+function prepareHall(
+  db: Db,
+  dbFile: string,
+  lock: DataDirLock,
+  opts: Pick<HubOptions, 'dataDir' | 'demo' | 'hall'>,
+  clock: Clock,
+  log: (m: string) => void,
+): OpenHall {
   const store = new Store(db, clock, log);
-  const startedAt = clock();
   // Before anything is written: every write, seeding included, is vouched for by the audit chain.
   const audit = new AuditLog(db, ensureAuditKey(opts.dataDir), opts.dataDir, clock);
   audit.attach(store, log);
@@ -110,6 +138,38 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
   ensurePackageCalendar(store, hall.id);
   const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
   const executor = new Executor(store, hall.id, clock, audit, log);
+  return {
+    db,
+    dbFile,
+    store,
+    audit,
+    executor,
+    hall,
+    epoch,
+    demoTerminals,
+    close() {
+      audit.flushHead(log);
+      db.close();
+      lock.release();
+    },
+  };
+}
+
+export async function startHub(opts: HubOptions): Promise<Hub> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? (() => {});
+  const opened = openHall(opts);
+  try {
+    return await listen(opened, opts, clock, log);
+  } catch (e) {
+    opened.close();
+    throw e;
+  }
+}
+
+async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m: string) => void): Promise<Hub> {
+  const { db, dbFile, store, audit, executor, hall, epoch, demoTerminals } = opened;
+  const startedAt = clock();
 
   // Reads run in a worker on their own read-only connection: a long report leaves the event loop to calls.
   const queryWorker = new QueryWorker(() => startQueryWorker(dbFile), log);
@@ -171,6 +231,17 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
     `hub ${hall.name} (${hall.id}) listening on ${scheme}://${opts.host ?? '127.0.0.1'}:${port}, data ${opts.dataDir}${tls ? `, certificate SHA-256 ${tls.fingerprint}` : ''}`,
   );
 
+  const control =
+    opts.control === false
+      ? null
+      : await startControl(opts.dataDir, { store, executor, hallId: hall.id, clock, publish: sync.publish }, log).catch(
+          async (e: unknown) => {
+            await sync.close();
+            await queryWorker.close();
+            throw e;
+          },
+        );
+
   // A full disk clears without a restart: the next write that works clears it, and this one tries
   // while no command comes, so that health says so at once.
   const storageProbe = setInterval(() => store.probeStorage(), 5000).unref();
@@ -193,11 +264,10 @@ async function listen(db: Db, dbFile: string, lock: DataDirLock, opts: HubOption
       if (closed) return;
       closed = true;
       clearInterval(storageProbe);
+      await control?.close();
       await sync.close();
       await queryWorker.close();
-      audit.flushHead(log);
-      db.close();
-      lock.release();
+      opened.close();
     },
   };
 }

@@ -64,6 +64,10 @@ export const ErrorCode = {
   SETUP_CONFLICT: 'SETUP_CONFLICT',
   /** Running work or the hall's history depends on what the change would remove or alter (the message says what). */
   SETUP_IN_USE: 'SETUP_IN_USE',
+  /** The hall already has an administrator: init-admin makes the first one only (others are added on the board). */
+  ADMIN_EXISTS: 'ADMIN_EXISTS',
+  /** The hall's closing time has not come: closing the day now needs a reason. Nothing was ended. */
+  DAY_NOT_OVER: 'DAY_NOT_OVER',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

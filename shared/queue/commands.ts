@@ -76,10 +76,14 @@ export const queueCommandSpecs = {
     roles: ['clerk'],
     offline: false,
   }),
-  /** Ends the hall day: every open ticket ends with a reason, and no more tickets are issued today. */
+  /**
+   * Ends the hall day: every open ticket ends with a reason, the counters still signed in are signed
+   * out, and no more tickets are issued today. Before the hall's closing time only with a `reason`
+   * (kept in the audit log); without one it is refused with DAY_NOT_OVER.
+   */
   'day.close': spec({
-    payload: z.strictObject({}),
-    result: z.object({ day: z.string(), ended: z.number().int().nonnegative() }),
+    payload: z.strictObject({ reason: text(200).optional() }),
+    result: z.object({ day: z.string(), ended: z.number().int().nonnegative(), signedOut: z.number().int().nonnegative() }),
     roles: ['manager'],
     offline: false,
   }),

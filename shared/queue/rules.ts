@@ -31,6 +31,11 @@ export interface QueueSettings {
   utcOffsetMinutes: number;
   /** How many times the lobby speaks each call. */
   announceRepeat: number;
+  /**
+   * When the hall closes (HH:MM on the hall's clock): the day may be closed from then on; before it
+   * only with a reason, so that no open ticket is ended in the morning by a slip of the hand.
+   */
+  closingTime: string;
 }
 
 export const defaultQueueSettings: QueueSettings = {
@@ -42,6 +47,7 @@ export const defaultQueueSettings: QueueSettings = {
   parkMinutes: 15,
   utcOffsetMinutes: 480,
   announceRepeat: 2,
+  closingTime: '17:30',
 };
 
 export interface QueueTicket {
@@ -248,6 +254,18 @@ export function reinstateKey(waitingKeys: readonly number[], rule: Exclude<NoSho
 export function transferKey(mode: TransferMode, current: number, now: number, lastWaitingKey: number | null): number {
   return mode === 'keep' ? current : Math.max(now, (lastWaitingKey ?? -Infinity) + 1);
 }
+
+/** A time of day as the hall writes it: 17:30. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** HH:MM on the hall's clock at `now`. */
+export function hallClockTime(now: number, utcOffsetMinutes: number): string {
+  return new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(11, 16);
+}
+
+/** Whether the hall's closing time has come today (HH:MM compare as text: both are zero-padded). */
+export const pastClosingTime = (now: number, s: Pick<QueueSettings, 'utcOffsetMinutes' | 'closingTime'>): boolean =>
+  hallClockTime(now, s.utcOffsetMinutes) >= s.closingTime;
 
 /** How each open ticket ends when the day is closed: every ticket in exactly one final state. */
 export function dayCloseOutcome(status: TicketStatus): { status: TicketStatus; reason: string } | null {

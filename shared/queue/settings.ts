@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { settingsParser } from '../kernel/zod';
 import { NoShowRule } from './enums';
-import { defaultQueueSettings, type QueueSettings } from './rules';
+import { CLOCK_TIME, defaultQueueSettings, type QueueSettings } from './rules';
 
 /** The hall's calling rules as stored and as a manager edits them (`hall.setQueueSettings`). */
 export const QueueSettingsSchema = z.strictObject({
@@ -13,6 +13,7 @@ export const QueueSettingsSchema = z.strictObject({
   parkMinutes: z.number().int().min(1).max(240),
   utcOffsetMinutes: z.number().int().min(-720).max(840),
   announceRepeat: z.number().int().min(1).max(3),
+  closingTime: z.string().regex(CLOCK_TIME, '闭厅时间格式为 HH:MM（如 17:30）'),
 }) satisfies z.ZodType<QueueSettings>;
 
 export const parseQueueSettings: (json: string) => QueueSettings = settingsParser(QueueSettingsSchema, defaultQueueSettings);

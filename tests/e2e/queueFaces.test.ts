@@ -163,15 +163,19 @@ describe('the queue end to end, in Chromium', () => {
     await board.getByRole('tab', { name: '管理与设置' }).click();
     const rules = board.getByRole('form', { name: '叫号规则' });
     await rules.getByRole('spinbutton', { name: '重呼次数上限' }).fill('5');
+    // This test runs on the real clock: a closing time of midnight has always passed (the early close is in dayClose.test.ts).
+    await rules.getByLabel('闭厅时间（此后可日终）').fill('00:00');
     await rules.getByRole('button', { name: '保存' }).click();
     await rules.getByRole('status').waitFor();
     expect(JSON.parse(hub.db.prepare('SELECT queue_settings FROM halls').pluck().get() as string)).toMatchObject({
       recallLimit: 5,
       priorityStreak: 2,
+      closingTime: '00:00',
     });
     await board.getByRole('button', { name: '结束今日取号（日终）' }).click();
-    await board.getByRole('button', { name: '确定日终' }).click();
-    await board.getByRole('region', { name: '日终' }).getByText('已日终：3 个未办结的号已结束').waitFor();
+    await board.getByText('已过闭厅时间 00:00').waitFor();
+    await board.getByRole('button', { name: '确定日终（结束 3 个号）' }).click();
+    await board.getByRole('region', { name: '日终' }).getByText('已日终：3 个未办结的号已结束，2 个窗口已签退').waitFor();
     await kiosk.getByRole('button', { name: '市场监督管理局' }).click();
     await kiosk.getByRole('button', { name: /^企业开办 今日已停止取号/ }).waitFor();
     await screenshot(board, 'manager-day-closed');

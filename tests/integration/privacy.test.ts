@@ -69,7 +69,7 @@ describe('privacy on public terminals', () => {
     clerk2('counter.pause', { counterId: 'H3301-c-04', reason: '王晓明请假' });
     clerk1('inquiry.resolve', { inquiryId: 'inq-1', resolution: '已电话联系张三 13812345678' });
     manager('hall.setNotice', { text: '今日 17:00 后暂停受理不动产登记业务。' });
-    manager('day.close', {});
+    manager('day.close', { reason: '测试：提前日终' });
     const seq = hub.store.currentSeq;
     await until(() => received.filter((m) => m.includes(`"to":${seq}`)).length >= 6, 'all six public sockets at the last change');
 

@@ -197,7 +197,7 @@ describe('queue on the hub', () => {
     expect(err(kiosk('ticket.issue', { serviceId: 'H3301-s-K', priority: 'normal', confirm: null }))).toBe('SERVICE_UNAVAILABLE');
     expect(hub.store.currentSeq).toBe(afterClose);
     expect(afterClose).toBe(before + 1);
-    ok(manager('day.close', {}));
+    ok(manager('day.close', { reason: '测试：提前日终' }));
     expect(err(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }))).toBe('SERVICE_UNAVAILABLE');
   });
 
@@ -233,7 +233,7 @@ describe('queue on the hub', () => {
     counter(4).next();
     counter(4).send('ticket.noShow', {}); // missed
     issue('A');
-    const r = ok(manager('day.close', {}));
+    const r = ok(manager('day.close', { reason: '测试：提前日终' }));
     expect(r.ended).toBe(5);
     const rows = hub.db.prepare('SELECT number, status, end_reason FROM tickets ORDER BY number').all() as {
       number: string;

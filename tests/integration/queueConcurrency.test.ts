@@ -108,7 +108,7 @@ describe('queue under concurrency', () => {
     expect(unexpected).toEqual([]);
 
     const manager = await connect(hub.demoTerminals.find((t) => t.role === 'manager')!.token);
-    expect(await manager('day.close', {})).toMatchObject({ ok: true });
+    expect(await manager('day.close', { reason: '测试：提前日终' })).toMatchObject({ ok: true });
 
     const tickets = hub.db.prepare('SELECT id, number, status FROM tickets').all() as { id: string; number: string; status: string }[];
     expect(tickets).toHaveLength(KIOSKS * TICKETS_PER_KIOSK);

@@ -214,10 +214,10 @@ describe('a scripted hall day: every queue figure against the raw rows', () => {
     at(66);
     c1.run('ticket.transfer', { toServiceId: 'H3301-s-C', toCounterId: null, mode: 'back' });
     at(75);
-    ok(manager('day.close', {}));
+    ok(manager('day.close', { reason: '测试：提前日终' }));
+    // The close signed out every counter still signed in.
+    expect(hub.store.all('counters').filter((c) => c.state !== 'closed')).toEqual([]);
     at(76);
-    c1.run('counter.heartbeat');
-    c2.run('counter.heartbeat');
     const closed = await checkEveryFigure(hub, clerks, START + 76 * MIN);
     // The close ended A002 (set aside), B002 (back from park), A007 (in C's line) and D001 (waiting).
     expect(closed.today).toMatchObject({ issued: 13, waiting: 0, noShow: 2, uncalled: 3, finished: 9 });

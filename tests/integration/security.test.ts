@@ -74,7 +74,7 @@ const samples: { [T in CommandType]: unknown } = {
   'ticket.finish': { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] },
   'ticket.transfer': { counterId: 'H3301-c-01', toServiceId: 'H3301-s-B', toCounterId: null, mode: 'keep' },
   'ticket.park': { counterId: 'H3301-c-01', minutes: 5 },
-  'day.close': {},
+  'day.close': { reason: '测试：提前日终' },
   'service.update': { serviceId: 'H3301-s-A', queueCap: 40 },
   'hall.setQueueSettings': { recallLimit: 2 },
   'hall.setSecuritySettings': { lockoutMinutes: 20 },

@@ -24,12 +24,28 @@ export interface HubProcess {
 /**
  * Starts the hub's entry point as a real process and waits until it listens: from the sources
  * (main/hub/cli.ts), or as `npm run hub` runs it, bundled (dist/hub/cli.js, after npm run build:hub).
+ * The demo hall unless `demo: false` (a new hall).
  */
-export async function spawnHub(dataDir: string, port: number, extra: string[] = [], entry = 'main/hub/cli.ts'): Promise<HubProcess> {
+export async function spawnHub(
+  dataDir: string,
+  port: number,
+  extra: string[] = [],
+  entry = 'main/hub/cli.ts',
+  { demo = true } = {},
+): Promise<HubProcess> {
   // node itself with tsx as a loader (not the tsx wrapper), so that signals reach the hub.
   const child = spawn(
     process.execPath,
-    [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry, '--data', dataDir, '--port', String(port), '--demo', ...extra],
+    [
+      ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      entry,
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+      ...(demo ? ['--demo'] : []),
+      ...extra,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

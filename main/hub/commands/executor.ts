@@ -211,10 +211,16 @@ export class Executor {
    * HTTP) with the same record: an applied op and an audit row, whether it succeeds or not.
    */
   system(caller: Caller, type: string, payload: unknown, fn: () => Answer): Answer {
+    return this.operation(caller, type, payload, fn).answer;
+  }
+
+  /** As `system`, with the feed entries it committed, for the caller to broadcast (an operator's operation on a running hub). */
+  operation(caller: Caller, type: string, payload: unknown, fn: () => Answer): Execution {
     try {
-      return this.recorded(caller, type, payload, fn).result;
+      const { result, entries } = this.recorded(caller, type, payload, fn);
+      return { answer: result, entries, effects: [] };
     } catch (e) {
-      return this.failed(type, 'system', e).answer;
+      return this.failed(type, 'system', e);
     }
   }
 

@@ -15,7 +15,7 @@ import type { Db } from '../../db/open';
 import type { Caller } from '../commands/context';
 import type { Executor, PasswordChecks } from '../commands/executor';
 import { KeyedBuckets, rateLimited, TokenBucket, type Limits } from '../limits';
-import type { Store } from '../store';
+import type { Store, StoredEntry } from '../store';
 import { authenticate, terminalsOf, type HubSocket, type SocketData } from './auth';
 import { Feed } from './feed';
 import { snapshotFor } from './snapshot';
@@ -168,6 +168,8 @@ export function startSync(http: HttpServer, o: SyncOptions) {
 
   return {
     execute,
+    /** Sends what an operation outside any socket committed (an operator's, over the control channel) to the terminals. */
+    publish: (entries: StoredEntry[]) => feed.publish(entries),
     /** Every replicated table as the terminal `terminalId` may see it, now. */
     snapshot(terminalId: string): Snapshot {
       const found = findTerminal(terminalId);

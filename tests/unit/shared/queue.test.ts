@@ -5,9 +5,12 @@ import {
   classDue,
   dayCloseOutcome,
   DEFAULT_SERVICE_MS,
+  defaultQueueSettings,
+  hallClockTime,
   hallDay,
   isEligible,
   numberedBy,
+  pastClosingTime,
   reinstateKey,
   ticketNumber,
   transferKey,
@@ -17,6 +20,7 @@ import {
   type OrderCounter,
   type QueueTicket,
 } from '../../../shared/queue/rules';
+import { parseQueueSettings, QueueSettingsSchema } from '../../../shared/queue/settings';
 
 const t = (id: string, service: string, key: number, extra: Partial<QueueTicket> = {}): QueueTicket => ({
   id,
@@ -207,6 +211,21 @@ describe('day close and estimated wait', () => {
     expect(dayCloseOutcome('missed')?.status).toBe('no_show');
     expect(dayCloseOutcome('serving')?.status).toBe('finished');
     for (const s of ['finished', 'no_show', 'cancelled'] as const) expect(dayCloseOutcome(s)).toBeNull();
+  });
+  it('the closing time is on the hall’s clock (Asia/Shanghai by default, 17:30), to the minute', () => {
+    const s = defaultQueueSettings;
+    expect(s.closingTime).toBe('17:30');
+    expect(hallClockTime(Date.parse('2026-11-25T00:27:00Z'), s.utcOffsetMinutes)).toBe('08:27');
+    expect(pastClosingTime(Date.parse('2026-11-25T00:27:00Z'), s)).toBe(false);
+    expect(pastClosingTime(Date.parse('2026-11-25T09:29:59Z'), s)).toBe(false);
+    expect(pastClosingTime(Date.parse('2026-11-25T09:30:00Z'), s)).toBe(true);
+    expect(pastClosingTime(Date.parse('2026-11-25T15:59:00Z'), s)).toBe(true); // 23:59
+    expect(pastClosingTime(Date.parse('2026-11-25T16:00:00Z'), s)).toBe(false); // 00:00 the next day
+    expect(pastClosingTime(Date.parse('2026-11-25T00:27:00Z'), { ...s, closingTime: '08:00' })).toBe(true);
+    expect(parseQueueSettings('{"closingTime":"16:45"}').closingTime).toBe('16:45');
+    // A stored value that no longer validates falls back to the defaults.
+    expect(parseQueueSettings('{"closingTime":"5pm"}').closingTime).toBe('17:30');
+    expect(QueueSettingsSchema.partial().safeParse({ closingTime: '24:00' }).success).toBe(false);
   });
   it('a service’s typical time: the mean of its latest 20, 5 minutes before any', () => {
     expect(typicalServiceMs([4 * 60_000, 6 * 60_000])).toBe(5 * 60_000);

@@ -1,26 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import { counterTransition, type CounterAction } from '../../../../shared/counter/rules';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
-import { type CommandType, type Row } from '../../../../shared/protocol';
+import { type CommandType } from '../../../../shared/protocol';
 import { type counterCommandSpecs } from '../../../../shared/counter/commands';
 import { checkStaffPassword, loadCounter, ownCounter, type HandlerContext, type FeatureHandlers } from '../../commands/context';
-import { heldNumber } from '../queue/handlers';
+import { heldNumber, returnHeldToFront } from '../queue/handlers';
+import { applyCounterAction } from './log';
 
-function applyCounterAction(ctx: HandlerContext<CommandType>, counter: Row<'counters'>, action: CounterAction, reason: string | null) {
-  const change = counterTransition(counter, action);
-  const staffId = change.staff_id ?? counter.staff_id;
-  const updated = ctx.store.patch('counters', counter.id, { ...change, state_since: ctx.now, last_seen_at: ctx.now });
-  const event = ({ signIn: 'sign_in', pause: 'pause', resume: 'resume', signOut: 'sign_out' } as const)[action.kind];
-  ctx.store.upsert('counter_log', {
-    id: randomUUID(),
-    hall_id: ctx.hallId,
-    counter_id: counter.id,
-    staff_id: staffId,
-    event,
-    reason,
-    at: ctx.now,
-  });
-  return { counter: updated };
+/**
+ * Ends the counter sign-ins a staff member (`staff_id`) or a clerk PC (`terminal_id`) holds, when
+ * their password changes or the PC is revoked or enrolled again: whoever signed in before must not
+ * go on calling. The held ticket goes back to the front of its line (returnHeldToFront); the
+ * counter closes with a sign_out in its log carrying `reason`.
+ */
+export function endCounterSignIns(
+  ctx: HandlerContext<CommandType>,
+  column: 'staff_id' | 'terminal_id',
+  value: string,
+  reason: string,
+): void {
+  for (const counter of ctx.store.where('counters', `${column} = ? AND state <> 'closed'`, value)) {
+    returnHeldToFront(ctx, counter.id, reason);
+    applyCounterAction(ctx, counter, { kind: 'signOut' }, reason);
+  }
 }
 
 export const counterHandlers = {

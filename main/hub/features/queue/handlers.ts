@@ -4,6 +4,7 @@ import {
   dayCloseOutcome,
   hallDay,
   isWaiting,
+  pastClosingTime,
   reinstateKey,
   ticketNumber,
   transferKey,
@@ -21,6 +22,7 @@ import { serviceKpi } from '../../../../shared/queue/kpi';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
+import { applyCounterAction } from '../counter/log';
 import { confirmOnDuty, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
@@ -53,6 +55,37 @@ function held(ctx: Ctx, counterId: string): Ticket | undefined {
 
 export function heldNumber(ctx: Ctx, counterId: string): string | null {
   return held(ctx, counterId)?.number ?? null;
+}
+
+/**
+ * A counter closed without its clerk's doing (their password changed, their PC revoked or enrolled
+ * again): the ticket it held, called or already serving, goes back to the front of its service's
+ * line, so that the next counter of that service calls it at once. The applicant waited their turn
+ * and may be at the window or on the way: ending the ticket (no-show for a called one, finished for
+ * one being served) would send them back to the kiosk, or count a service nobody gave, for an act
+ * of the hall's. Recorded as a transfer in place (`mode: 'front'`), so its waits count as any
+ * transfer's do.
+ */
+export function returnHeldToFront(ctx: Ctx, counterId: string, reason: string): void {
+  const ticket = held(ctx, counterId);
+  if (!ticket) return;
+  const keys = (
+    sql(ctx, `SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND ${waitingNow.sql(columns(), '?')}`).all(
+      ticket.service_id,
+      ticket.day,
+      ctx.now,
+    ) as { queue_key: number }[]
+  ).map((r) => r.queue_key);
+  const back = ctx.store.patch('tickets', ticket.id, {
+    status: 'waiting',
+    queue_key: reinstateKey(keys, 'front', 0),
+    counter_id: null,
+    staff_id: null,
+    target_counter_id: null,
+    started_at: null,
+    call_reason: null,
+  });
+  event(ctx, { ...back, counter_id: counterId }, 'transfer', { toServiceId: null, toCounterId: null, mode: 'front', reason });
 }
 
 /** The counter's current ticket, for actions on it. */
@@ -354,7 +387,13 @@ export const queueHandlers = {
   },
 
   'day.close': (ctx) => {
+    const settings = settingsOf(ctx);
     const day = today(ctx);
+    if (!pastClosingTime(ctx.now, settings)) {
+      if (!ctx.payload.reason)
+        throw new CommandError(ErrorCode.DAY_NOT_OVER, `未到闭厅时间（${settings.closingTime}），提前日终须填写原因`);
+      ctx.auditNote({ early: true, closingTime: settings.closingTime });
+    }
     const open = sql(
       ctx,
       "SELECT id, status FROM tickets WHERE hall_id = ? AND day <= ? AND status NOT IN ('finished','no_show','cancelled')",
@@ -372,7 +411,10 @@ export const queueHandlers = {
     // Each day's lines start their interleave afresh.
     for (const s of ctx.store.all('services')) if (s.priority_run !== 0) ctx.store.patch('services', s.id, { priority_run: 0 });
     ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${day}`, hall_id: ctx.hallId, day, closed_at: ctx.now });
-    return { day, ended: open.length };
+    // Nothing is left to call today: whoever is still signed in is signed out (their tickets ended above).
+    const signedIn = ctx.store.where('counters', "state <> 'closed'");
+    for (const c of signedIn) applyCounterAction(ctx, c, { kind: 'signOut' }, '日终签退');
+    return { day, ended: open.length, signedOut: signedIn.length };
   },
 
   'service.update': (ctx) => {

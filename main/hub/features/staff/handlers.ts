@@ -5,6 +5,7 @@ import { type staffCommandSpecs } from '../../../../shared/staff/commands';
 import { hashPassword } from '../../credentials';
 import { checkStaffPassword, notFound, sql, type FeatureHandlers } from '../../commands/context';
 import { addStaff } from '../setup/apply';
+import { endCounterSignIns } from '../counter/handlers';
 import { endSessions } from './sessions';
 
 export const staffHandlers = {
@@ -45,8 +46,9 @@ export const staffHandlers = {
       hashPassword(ctx.payload.password),
       staff.id,
     );
-    // Whoever signed in with the old password is signed out everywhere.
+    // Whoever signed in with the old password is signed out everywhere: at the board and at a counter.
     endSessions(ctx.store, 'staff_id', staff.id);
+    endCounterSignIns(ctx, 'staff_id', staff.id, '密码已更改，签到结束');
     return { staff };
   },
   'hall.setSecuritySettings': (ctx) => {

@@ -5,6 +5,7 @@ import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type terminalCommandSpecs } from '../../../../shared/terminals/commands';
 import { hashToken, newEnrollmentCode, normalizeCode } from '../../credentials';
 import { notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { endCounterSignIns } from '../counter/handlers';
 import { endSessions } from '../staff/sessions';
 
 type Ctx = HandlerContext<CommandType>;
@@ -40,6 +41,7 @@ function cutOff(ctx: Ctx, t: Row<'terminals'>, what: string): void {
   if (t.id === ctx.caller.terminalId) throw new CommandError(ErrorCode.VALIDATION_FAILED, `不能${what}本终端`);
   sql(ctx, 'UPDATE terminals SET token_hash = ? WHERE id = ?').run(hashToken(randomBytes(32).toString('hex')), t.id);
   endSessions(ctx.store, 'id', t.id);
+  endCounterSignIns(ctx, 'terminal_id', t.id, `终端已${what}，签到结束`);
   ctx.afterCommit({ kind: 'disconnect', terminalId: t.id });
 }
 

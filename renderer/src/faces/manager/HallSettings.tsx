@@ -1,9 +1,10 @@
-import { useState, type ComponentType } from 'react';
-import { NO_SHOW_RULES, type NoShowRule } from '../../../../shared/queue/enums';
+import { useId, useState, type ComponentType } from 'react';
+import { NO_SHOW_RULES, TICKET_STATUSES, type NoShowRule } from '../../../../shared/queue/enums';
+import { dayCloseOutcome, hallClockTime, pastClosingTime } from '../../../../shared/queue/rules';
 import type { AuditReport } from '../../../../shared/hall/commands';
-import { rowById, type Row } from '../../../../shared/protocol';
+import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
-import { formatDateTime, hallNow } from '../../app/time';
+import { formatDateTime, hallNow, useNow } from '../../app/time';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
@@ -116,6 +117,10 @@ function QueueSettingsForm() {
       {num('recallLimit', 0, 10)}
       {num('parkMinutes', 1, 240)}
       {num('announceRepeat', 1, 3)}
+      <label className="inline">
+        {t('qs.closingTime')}
+        <input type="time" required value={values.closingTime} onChange={(e) => setValues({ ...values, closingTime: e.target.value })} />
+      </label>
       <button type="submit" className="btn btn-primary small">
         {t('board.save')}
       </button>
@@ -129,39 +134,117 @@ function QueueSettingsForm() {
   );
 }
 
-/** Ends the hall day: asks first, then says how many open tickets were ended. */
+/** The most ticket numbers listed per status; the count says the rest. */
+const LISTED_NUMBERS = 40;
+
+/**
+ * Ends the hall day. Nothing ends on the first click: the board first lists what the close will
+ * end (each open ticket status with its numbers and what it becomes, the counters still signed in)
+ * and, before the hall's closing time, asks for the reason the hub requires (DAY_NOT_OVER without
+ * it) and keeps in the audit log.
+ */
 function DayClose() {
-  const { api } = useHall();
+  const { api, replica } = useHall();
   const { t } = useI18n();
+  const now = useNow(15_000);
+  const { settings, day } = useHallDay(now);
   const [confirming, setConfirming] = useState(false);
-  const [ended, setEnded] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<{ ended: number; signedOut: number } | null>(null);
   const { error, check } = useCommandError();
+  const early = !pastClosingTime(now, settings);
+  // What the hub's day.close ends: every ticket of today or before not yet in a final state.
+  const open = rowsOf(replica, 'tickets').filter((tk) => tk.day <= day && dayCloseOutcome(tk.status) !== null);
+  const groups = TICKET_STATUSES.map((status) => ({
+    status,
+    numbers: open
+      .filter((tk) => tk.status === status)
+      .map((tk) => tk.number)
+      .sort(),
+  })).filter((g) => g.numbers.length > 0);
+  const counters = rowsOf(replica, 'counters')
+    .filter((c) => c.state !== 'closed')
+    .sort((a, b) => a.number - b.number);
+  const cancel = () => (setConfirming(false), setReason(''));
+  const ids = useId();
   return (
-    <section className="card audit-check" aria-label={t('day.title')}>
+    <section className="card day-close" aria-label={t('day.title')}>
+      <strong>{t('day.title')}</strong>
       {confirming ? (
-        <>
-          <span className="error">{t('day.confirm')}</span>
-          <button
-            type="button"
-            className="btn btn-danger"
-            onClick={async () => {
-              const outcome = await api.command('day.close', {});
-              setConfirming(false);
-              if (check(outcome) && outcome.ok === true) setEnded(outcome.result.ended);
-            }}
-          >
-            {t('day.yes')}
-          </button>
-          <button type="button" className="btn" onClick={() => setConfirming(false)}>
-            {t('app.cancel')}
-          </button>
-        </>
+        <div className="day-close-preview">
+          <p className={early ? 'error' : 'info'}>
+            {early
+              ? t('day.early', { now: hallClockTime(now, settings.utcOffsetMinutes), closing: settings.closingTime })
+              : t('day.afterClosing', { closing: settings.closingTime })}
+          </p>
+          <p>{t('day.confirm')}</p>
+          {groups.length === 0 ? (
+            <p className="muted">{t('day.noTickets')}</p>
+          ) : (
+            <>
+              <h4 id={`${ids}-tickets`}>{t('day.tickets', { n: open.length })}</h4>
+              <ul aria-labelledby={`${ids}-tickets`}>
+                {groups.map(({ status, numbers }) => (
+                  <li key={status}>
+                    {t('day.group', {
+                      status: t(`ticket.status.${status}`),
+                      n: numbers.length,
+                      becomes: t(`ticket.status.${dayCloseOutcome(status)!.status}`),
+                    })}{' '}
+                    <span className="numbers">
+                      {numbers.slice(0, LISTED_NUMBERS).join(' ')}
+                      {numbers.length > LISTED_NUMBERS && ` ${t('day.more', { n: numbers.length - LISTED_NUMBERS })}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {counters.length === 0 ? (
+            <p className="muted">{t('day.noCounters')}</p>
+          ) : (
+            <>
+              <h4 id={`${ids}-counters`}>{t('day.counters', { n: counters.length })}</h4>
+              <ul aria-labelledby={`${ids}-counters`}>
+                {counters.map((c) => (
+                  <li key={c.id}>
+                    {t('clerk.counter', { n: c.number })} · {rowById(replica, 'staff', c.staff_id)?.name ?? ''} ·{' '}
+                    {t(`board.tile.${c.state}`)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {early && (
+            <label>
+              {t('day.reason')}
+              <textarea value={reason} maxLength={200} rows={2} required onChange={(e) => setReason(e.target.value)} />
+            </label>
+          )}
+          <div className="row">
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={early && reason.trim() === ''}
+              onClick={async () => {
+                const outcome = await api.command('day.close', early ? { reason: reason.trim() } : {});
+                cancel();
+                if (check(outcome) && outcome.ok === true) setDone(outcome.result);
+              }}
+            >
+              {t('day.yes', { n: open.length })}
+            </button>
+            <button type="button" className="btn" onClick={cancel}>
+              {t('app.cancel')}
+            </button>
+          </div>
+        </div>
       ) : (
-        <button type="button" className="btn" onClick={() => setConfirming(true)}>
+        <button type="button" className="btn" onClick={() => (setConfirming(true), setDone(null))}>
           {t('day.close')}
         </button>
       )}
-      {ended !== null && <span role="status">{t('day.done', { n: ended })}</span>}
+      {done && <span role="status">{t('day.done', { n: done.ended, c: done.signedOut })}</span>}
       <ErrorLine error={error} />
     </section>
   );

@@ -36,6 +36,8 @@ export const errors: Words<typeof zh> = {
     STORAGE_FULL: 'The hall server’s disk is full or failing; nothing was done. Tell the administrator',
     SETUP_CONFLICT: 'Another entry already has this name or number',
     SETUP_IN_USE: 'In use: this change would break running work or history',
+    ADMIN_EXISTS: 'This hall already has an administrator',
+    DAY_NOT_OVER: 'The hall has not reached its closing time: closing the day early needs a reason',
     INTERNAL: 'The hall server failed; try again later',
   }),
 };

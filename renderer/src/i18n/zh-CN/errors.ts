@@ -36,6 +36,8 @@ export const errors = {
     STORAGE_FULL: '大厅服务器磁盘已满或无法写入，操作未执行，请通知管理员',
     SETUP_CONFLICT: '名称或编号与已有的重复',
     SETUP_IN_USE: '正在使用中，不能这样改',
+    ADMIN_EXISTS: '本大厅已有系统管理员',
+    DAY_NOT_OVER: '未到闭厅时间，提前日终须填写原因',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
 };

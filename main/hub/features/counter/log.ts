@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { counterTransition, type CounterAction } from '../../../../shared/counter/rules';
+import { type CommandType, type Row } from '../../../../shared/protocol';
+import type { HandlerContext } from '../../commands/context';
+
+/** A counter's sign-in, pause, resume or sign-out: its new state and the counter_log row that says so, together. */
+export function applyCounterAction(
+  ctx: HandlerContext<CommandType>,
+  counter: Row<'counters'>,
+  action: CounterAction,
+  reason: string | null,
+) {
+  const change = counterTransition(counter, action);
+  const staffId = change.staff_id ?? counter.staff_id;
+  const updated = ctx.store.patch('counters', counter.id, { ...change, state_since: ctx.now, last_seen_at: ctx.now });
+  const event = ({ signIn: 'sign_in', pause: 'pause', resume: 'resume', signOut: 'sign_out' } as const)[action.kind];
+  ctx.store.upsert('counter_log', {
+    id: randomUUID(),
+    hall_id: ctx.hallId,
+    counter_id: counter.id,
+    staff_id: staffId,
+    event,
+    reason,
+    at: ctx.now,
+  });
+  return { counter: updated };
+}
