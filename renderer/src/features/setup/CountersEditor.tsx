@@ -69,7 +69,7 @@ export function CountersEditor() {
       <ErrorLine error={error} />
       {draft && (
         <form
-          className="setup-form"
+          className="hs-form"
           aria-label={t('hs.counters')}
           onSubmit={(e) => {
             e.preventDefault();

@@ -25,7 +25,7 @@ export function HallIdentityForm() {
   const [saved, setSaved] = useState(false);
   return (
     <form
-      className="card setup-form"
+      className="card hs-form"
       aria-label={t('hs.hall')}
       onSubmit={async (e) => {
         e.preventDefault();

@@ -124,7 +124,7 @@ function ServiceForm(props: {
   const set = (changes: Partial<Draft>) => setDraft({ ...draft, ...changes });
   return (
     <form
-      className="setup-form"
+      className="hs-form"
       aria-label={t('hs.services')}
       onSubmit={(e) => {
         e.preventDefault();

@@ -43,7 +43,7 @@ export function StaffEditForm({ staff, onDone }: { staff: Row<'staff'>; onDone: 
   const shown = photo === undefined ? card?.photo : photo;
   return (
     <form
-      className="setup-form staff-edit"
+      className="hs-form staff-edit"
       aria-label={t('hs.staffEdit', { login: staff.login })}
       onSubmit={async (e) => {
         e.preventDefault();
