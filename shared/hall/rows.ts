@@ -12,9 +12,10 @@ export const hallTables = {
       queue_settings: z.string(),
       security_settings: z.string(),
       case_settings: z.string(),
+      rating_settings: z.string(),
     }),
     // How many wrong passwords lock an account, and for how long, is for the hall's staff alone.
-    { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings'], staff: 'all' },
+    { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings', 'rating_settings'], staff: 'all' },
   ),
   /** The hall's zones (floors, wings), in the order the faces list them; counters name theirs. */
   zones: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),

@@ -68,6 +68,8 @@ export const ErrorCode = {
   ADMIN_EXISTS: 'ADMIN_EXISTS',
   /** The hall's closing time has not come: closing the day now needs a reason. Nothing was ended. */
   DAY_NOT_OVER: 'DAY_NOT_OVER',
+  /** A rating token that is unknown, another counter's, already used or expired (the message says which). */
+  RATING_INVALID: 'RATING_INVALID',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

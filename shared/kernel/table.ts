@@ -13,6 +13,8 @@ export const ms = z.number().int();
 const AUDIENCES = {
   manager: ['manager'],
   staff: ['clerk', 'manager'],
+  /** The window's evaluator with the staff: what the applicant is asked to rate, never who they are. */
+  rater: ['evaluator', 'clerk', 'manager'],
   public: ['kiosk', 'display', 'evaluator', 'clerk', 'manager'],
 } as const satisfies Record<string, readonly TerminalRole[]>;
 type Audience = keyof typeof AUDIENCES;

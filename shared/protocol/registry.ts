@@ -18,6 +18,8 @@ import { TERMINAL_ROLES, type TerminalRole } from '../kernel/roles';
 import { columnsFor, type TableSpec } from '../kernel/table';
 import { queueCommandSpecs } from '../queue/commands';
 import { queueTables } from '../queue/rows';
+import { ratingCommandSpecs } from '../ratings/commands';
+import { ratingTables } from '../ratings/rows';
 import { setupCommandSpecs } from '../setup/commands';
 import { staffCommandSpecs } from '../staff/commands';
 import { staffTables } from '../staff/rows';
@@ -52,6 +54,7 @@ export const commandSpecs = merged('command', [
   catalogCommandSpecs,
   calendarCommandSpecs,
   setupCommandSpecs,
+  ratingCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs] as const) satisfies Record<string, QuerySpec>;
@@ -66,6 +69,7 @@ export const tableSpecs = merged('table', [
   catalogTables,
   calendarTables,
   caseTables,
+  ratingTables,
 ] as const) satisfies Record<string, TableSpec>;
 
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */

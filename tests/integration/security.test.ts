@@ -154,6 +154,9 @@ const samples: { [T in CommandType]: unknown } = {
   'counter.save': { counterId: 'H3301-c-30', number: 30, name: '30号窗口', zone: '', profile: 'ordered', serviceIds: ['H3301-s-Z'] },
   'counter.remove': { counterId: 'H3301-c-30' },
   'staff.update': { staffId: 'H3301-u-16', name: '郭婷', role: 'clerk', departmentId: 'H3301-d-hc', displayName: '郭工 016', active: true },
+  'rating.submit': { requestId: 'H3301-r-x', level: 5, subScores: {}, reasons: [], comment: '' },
+  'rating.decline': { requestId: 'H3301-r-x' },
+  'hall.setRatingSettings': { devicePromptSeconds: 90 },
   'setup.import': { sheet: { hall: null, zones: ['三楼'], departments: [], services: [], counters: [], staff: [] } },
 };
 

@@ -5,6 +5,7 @@ import { counterHandlers } from '../features/counter/handlers';
 import { hallHandlers } from '../features/hall/handlers';
 import { inquiryHandlers } from '../features/inquiry/handlers';
 import { queueHandlers } from '../features/queue/handlers';
+import { ratingHandlers } from '../features/ratings/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { staffHandlers } from '../features/staff/handlers';
 import { terminalHandlers } from '../features/terminals/handlers';
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...catalogHandlers,
   ...calendarHandlers,
   ...setupHandlers,
+  ...ratingHandlers,
 };

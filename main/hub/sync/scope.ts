@@ -72,6 +72,7 @@ export function scopeOf(t: Terminal, facts: ScopeFacts): Scope {
       counters: (r) => r.id === counter,
       counter_services: (r) => r.counter_id === counter,
       tickets: (r) => counter !== null && r.counter_id === counter,
+      rating_requests: (r) => counter !== null && r.counter_id === counter,
     });
   }
   if (t.role === 'clerk') {

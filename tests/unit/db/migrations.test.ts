@@ -417,6 +417,30 @@ describe('hub migration 0013: hall setup — zones, ticketing hours and classes,
   });
 });
 
+describe('hub migration 0018: rating requests, ratings and the hall’s rating settings', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE rating_requests')) + 1;
+
+  it('adds the tables with their CHECKs and the settings column, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(one(db, 'halls', 'h1')).toMatchObject({ rating_settings: '{}' });
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    const request = { hall_id: 'h1', counter_id: 'c2', staff_id: 'u1', service_id: 's1', channel: 'device', created_at: 1, expires_at: 2 };
+    insert(db, 'rating_requests', { ...request, id: 'r1', status: 'pending' });
+    expect(() => insert(db, 'rating_requests', { ...request, id: 'r2', status: 'unrated' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'rating_requests', { ...request, id: 'r3', status: 'rated', unrated_cause: 'timeout' })).toThrow(
+      /CHECK constraint failed/,
+    );
+    insert(db, 'rating_requests', { ...request, id: 'r4', status: 'unrated', unrated_cause: 'declined' });
+    const rating = { hall_id: 'h1', indicator_set: 'v1', at: 3 };
+    insert(db, 'ratings', { ...rating, id: 'r1', level: 5 });
+    expect(() => insert(db, 'ratings', { ...rating, id: 'r4', level: 6 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'ratings', { ...rating, id: 'nope', level: 3 })).toThrow(/FOREIGN KEY constraint failed/);
+  });
+});
+
 describe('replica migration 0001: rows, cursor and outbox', () => {
   it('creates the replica tables with their keys', () => {
     const db = at(replicaMigrations, 1);

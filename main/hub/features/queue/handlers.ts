@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/queue/rules';
 import { columns } from '../../../../shared/kernel/definition';
 import { hallMinute, parsePriorities, withinTicketingHours } from '../../../../shared/setup/rules';
+import { requestTicketRating } from '../ratings/handlers';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { serviceKpi } from '../../../../shared/queue/kpi';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
@@ -339,6 +340,7 @@ export const queueHandlers = {
       handled_services: JSON.stringify(ctx.payload.handledServiceIds),
     });
     event(ctx, done, 'finish');
+    requestTicketRating(ctx, done);
     return { ticket: done };
   },
 

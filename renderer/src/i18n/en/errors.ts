@@ -38,6 +38,7 @@ export const errors: Words<typeof zh> = {
     SETUP_IN_USE: 'In use: this change would break running work or history',
     ADMIN_EXISTS: 'This hall already has an administrator',
     DAY_NOT_OVER: 'The hall has not reached its closing time: closing the day early needs a reason',
+    RATING_INVALID: 'This rating is no longer open (used, expired or not this window’s)',
     INTERNAL: 'The hall server failed; try again later',
   }),
 };

@@ -38,6 +38,7 @@ export const errors = {
     SETUP_IN_USE: '正在使用中，不能这样改',
     ADMIN_EXISTS: '本大厅已有系统管理员',
     DAY_NOT_OVER: '未到闭厅时间，提前日终须填写原因',
+    RATING_INVALID: '评价无效或已超时',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
 };

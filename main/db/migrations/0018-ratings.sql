@@ -1,0 +1,28 @@
+-- 好差评: a rating request per service to be rated (its id is the evaluator's single-use token), the
+-- applicant's rating of it, and the hall's rating settings.
+  CREATE TABLE rating_requests (
+    id TEXT PRIMARY KEY, hall_id TEXT NOT NULL REFERENCES halls(id),
+    ticket_id TEXT REFERENCES tickets(id), counter_id TEXT REFERENCES counters(id),
+    staff_id TEXT REFERENCES staff(id), service_id TEXT REFERENCES services(id),
+    channel TEXT NOT NULL CHECK (channel IN ('device','qr')),
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','rated','unrated')),
+    unrated_cause TEXT CHECK (unrated_cause IN ('timeout','declined','no_device')),
+    CHECK ((status = 'unrated') = (unrated_cause IS NOT NULL) OR status = 'pending' AND unrated_cause IS NULL)
+  );
+  CREATE INDEX rating_requests_counter ON rating_requests(counter_id, status);
+  CREATE INDEX rating_requests_created ON rating_requests(created_at);
+  CREATE TABLE ratings (
+    id TEXT PRIMARY KEY REFERENCES rating_requests(id), hall_id TEXT NOT NULL REFERENCES halls(id),
+    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    efficiency INTEGER CHECK (efficiency BETWEEN 1 AND 5), skill INTEGER CHECK (skill BETWEEN 1 AND 5),
+    attitude INTEGER CHECK (attitude BETWEEN 1 AND 5),
+    reasons TEXT NOT NULL DEFAULT '', comment TEXT NOT NULL DEFAULT '', indicator_set TEXT NOT NULL,
+    flags TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL,
+    -- The evaluator it came from, for the burst check; never replicated.
+    terminal_id TEXT
+  );
+  CREATE INDEX ratings_terminal ON ratings(terminal_id, at);
+  ALTER TABLE halls ADD COLUMN rating_settings TEXT NOT NULL DEFAULT '{}';
+  -- Replicas hold halls without the new column: the next start answers older cursors with snapshots.
+  DELETE FROM meta WHERE key = 'scope';

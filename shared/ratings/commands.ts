@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Done, spec } from '../kernel/command';
+import { entityId } from '../kernel/zod';
+import { hallResult } from '../hall/commands';
+import { BadReason, RatingLevel } from './enums';
+import { isBad } from './rules';
+import { RatingSettingsSchema } from './settings';
+
+const score = RatingLevel.optional();
+
+export const ratingCommandSpecs = {
+  /**
+   * The applicant's rating at the window's evaluator: the request is the single-use token, taken
+   * only from the evaluator bound to its counter, once, before it expires. A 差评 gives a reason.
+   */
+  'rating.submit': spec({
+    payload: z
+      .strictObject({
+        requestId: entityId,
+        level: RatingLevel,
+        subScores: z.strictObject({ efficiency: score, skill: score, attitude: score }),
+        reasons: z.array(BadReason).max(8),
+        comment: z.string().trim().max(200),
+      })
+      .refine((r) => !isBad(r.level) || r.reasons.length > 0, { message: '差评请至少选择一项原因', path: ['reasons'] })
+      .refine((r) => new Set(r.reasons).size === r.reasons.length, { message: '原因重复', path: ['reasons'] }),
+    result: Done,
+    roles: ['evaluator'],
+    offline: false,
+  }),
+  /** The applicant chose not to rate: the service is recorded as unrated, declined. */
+  'rating.decline': spec({ payload: z.strictObject({ requestId: entityId }), result: Done, roles: ['evaluator'], offline: false }),
+  'hall.setRatingSettings': spec({ payload: RatingSettingsSchema.partial(), result: hallResult, roles: ['manager'], offline: false }),
+} as const;

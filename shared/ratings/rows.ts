@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ms, rowId as id, table } from '../kernel/table';
+import { RatingChannel, RequestStatus, UnratedCause } from './enums';
+
+/** The 好差评 tables a terminal may replicate, and who sees which columns. */
+export const ratingTables = {
+  /**
+   * One per service to be rated (a finished ticket now; a concluded case later): its id is the
+   * single-use token the evaluator redeems. The evaluator sees its counter's, without the ticket.
+   */
+  rating_requests: table(
+    z.object({
+      id,
+      hall_id: id,
+      ticket_id: id.nullable(),
+      counter_id: id.nullable(),
+      staff_id: id.nullable(),
+      service_id: id.nullable(),
+      channel: RatingChannel,
+      created_at: ms,
+      expires_at: ms,
+      status: RequestStatus,
+      unrated_cause: UnratedCause.nullable(),
+    }),
+    { staff: 'all', rater: ['id', 'hall_id', 'counter_id', 'staff_id', 'service_id', 'created_at', 'expires_at', 'status'] },
+  ),
+  /** The applicant's rating of a request (same id): managers read them; nobody learns who gave it. */
+  ratings: table(
+    z.object({
+      id,
+      hall_id: id,
+      level: z.number().int(),
+      efficiency: z.number().int().nullable(),
+      skill: z.number().int().nullable(),
+      attitude: z.number().int().nullable(),
+      /** The 差评 reasons, a comma list of BAD_REASONS codes. */
+      reasons: z.string(),
+      comment: z.string(),
+      indicator_set: z.string(),
+      /** Why the rating deserves a second look, a comma list of RATING_FLAGS (never dropped for them). */
+      flags: z.string(),
+      at: ms,
+    }),
+    { manager: 'all' },
+  ),
+};

@@ -1,0 +1,88 @@
+import type { Definition } from '../kernel/definition';
+import { BAD_REASONS, SUB_SCORES, type BadReason, type RatingFlag, type RequestStatus, type SubScore } from './enums';
+
+/**
+ * Rules of 好差评 (DOMAIN.md "Evaluation"): one rating per service, a 差评 (level 1–2) needs a
+ * reason, a request the applicant leaves past its expiry counts as unrated (timeout) without any
+ * write, and every rating keeps the version of the indicator set it was given under.
+ */
+
+/** An indicator set: the sub-scores and 差评 reasons asked, as the province versions them. */
+export interface IndicatorSet {
+  version: string;
+  subScores: readonly SubScore[];
+  reasons: readonly BadReason[];
+}
+
+/** The in-person set in force (GB/T 39734-2020); a new version is added here, never edited. */
+export const IN_PERSON_SET: IndicatorSet = { version: 'in-person-2020.1', subScores: SUB_SCORES, reasons: BAD_REASONS };
+
+export const isBad = (level: number): boolean => level <= 2;
+/** 满意: 非常满意, 满意 and 基本满意. */
+export const isSatisfied = (level: number): boolean => level >= 3;
+
+/** A request's status as of `now`: a pending one past its expiry is unrated (timed out), whatever its row says. */
+export const requestStatus: Definition<{ status: RequestStatus; expires_at: number }, [now: number], RequestStatus> = {
+  ts: (r, now) => (r.status === 'pending' && r.expires_at <= now ? 'unrated' : r.status),
+  sql: (col, now) => `(CASE WHEN ${col('status')} = 'pending' AND ${col('expires_at')} <= ${now} THEN 'unrated' ELSE ${col('status')} END)`,
+};
+
+/** Why a rating deserves a second look: given within a second of the prompt, or the third within half a minute on one device. */
+export function ratingFlags(promptedAt: number, at: number, recentFromDevice: number): RatingFlag[] {
+  const flags: RatingFlag[] = [];
+  if (at - promptedAt < 1000) flags.push('fast');
+  if (recentFromDevice >= 2) flags.push('burst');
+  return flags;
+}
+
+/** Sums and counts of a group's rating requests: rates come from these, and groups roll up by adding them. */
+export interface RatingTally {
+  /** Services that asked for a rating (every finished ticket or concluded case). */
+  services: number;
+  /** Ratings the applicants gave (defaults and ratings excluded on appeal are not active). */
+  active: number;
+  satisfied: number;
+  bad: number;
+  unrated: number;
+}
+
+export const emptyRatingTally = (): RatingTally => ({ services: 0, active: 0, satisfied: 0, bad: 0, unrated: 0 });
+
+/** What one request (and its rating, if any) adds to its groups' tallies as of `now`. */
+export function ratingTally(r: { status: RequestStatus; expires_at: number }, level: number | null, now: number): RatingTally {
+  const status = requestStatus.ts(r, now);
+  const active = status === 'rated' && level !== null;
+  return {
+    services: 1,
+    active: Number(active),
+    satisfied: Number(active && isSatisfied(level)),
+    bad: Number(active && isBad(level)),
+    unrated: Number(status === 'unrated'),
+  };
+}
+
+export const addTally = (a: RatingTally, b: RatingTally): RatingTally => ({
+  services: a.services + b.services,
+  active: a.active + b.active,
+  satisfied: a.satisfied + b.satisfied,
+  bad: a.bad + b.bad,
+  unrated: a.unrated + b.unrated,
+});
+
+/** A rate with what it was computed from: null when there is nothing to divide by. */
+export interface Rate {
+  value: number | null;
+  of: number;
+  /** Fewer than the hall's minimum: shown, but flagged. */
+  few: boolean;
+}
+const rate = (num: number, den: number, minCount: number): Rate => ({ value: den === 0 ? null : num / den, of: den, few: den < minCount });
+
+/** 满意率 = (5 + 4 + 3) ÷ active ratings; 主动评价率 = active ratings ÷ services; 差评率 = 差评 ÷ active ratings. */
+export function ratingRates(t: RatingTally, minCount: number): { satisfaction: Rate; participation: Rate; bad: Rate } {
+  return {
+    satisfaction: rate(t.satisfied, t.active, minCount),
+    participation: rate(t.active, t.services, minCount),
+    bad: rate(t.bad, t.active, minCount),
+  };
+}

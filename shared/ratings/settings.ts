@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { settingsParser } from '../kernel/zod';
+
+/** The hall's 好差评 settings (`hall.setRatingSettings`). */
+export const RatingSettingsSchema = z.strictObject({
+  /** Seconds the window's evaluator waits for the applicant after the clerk finishes. */
+  devicePromptSeconds: z.number().int().min(10).max(600),
+  /** Below this many ratings a rate is shown with a "few ratings" flag. */
+  minCount: z.number().int().min(1).max(1000),
+});
+export type RatingSettings = z.infer<typeof RatingSettingsSchema>;
+
+export const defaultRatingSettings: RatingSettings = { devicePromptSeconds: 60, minCount: 30 };
+
+export const parseRatingSettings: (json: string) => RatingSettings = settingsParser(RatingSettingsSchema, defaultRatingSettings);
