@@ -8,6 +8,7 @@ import type { TerminalRole } from '../../../shared/kernel/roles';
 export const FACES = {
   clerk: lazy(() => import('../faces/clerk/ClerkFace')),
   display: lazy(() => import('../faces/display/DisplayFace')),
+  evaluator: lazy(() => import('../faces/evaluator/EvaluatorFace')),
   kiosk: lazy(() => import('../faces/kiosk/KioskFace')),
   manager: lazy(() => import('../faces/manager/ManagerFace')),
 } satisfies Partial<Record<TerminalRole, unknown>>;

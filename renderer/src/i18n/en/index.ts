@@ -11,6 +11,7 @@ import { errors } from './errors';
 import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
+import { ratings } from './ratings';
 import { setup } from './setup';
 import { staff } from './staff';
 import { terminals } from './terminals';
@@ -31,4 +32,5 @@ export const en: Words<typeof zhCN> = {
   ...catalog,
   ...calendar,
   ...setup,
+  ...ratings,
 };

@@ -9,6 +9,7 @@ import { errors } from './errors';
 import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
+import { ratings } from './ratings';
 import { setup } from './setup';
 import { staff } from './staff';
 import { terminals } from './terminals';
@@ -29,4 +30,5 @@ export const zhCN = {
   ...catalog,
   ...calendar,
   ...setup,
+  ...ratings,
 };

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { actors, ok } from '../support/actors';
+import { demoHub, manualClock, terminal } from '../support/hub';
+import { launchBrowser, openFace, screenshot } from '../support/browser';
+
+describe('the window’s evaluator, in Chromium at tablet size', () => {
+  it('shows the clerk’s card; when the clerk finishes it asks, takes a 差评 with its reason once, and thanks', async () => {
+    const hub = await demoHub({ clock: manualClock(Date.now()) });
+    const { kiosk, clerk } = actors(hub);
+    ok(clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
+    const browser = await launchBrowser();
+    const page = await openFace(browser, `${hub.url}/#/evaluator?token=${terminal(hub, 'evaluator').token}`, { width: 1280, height: 800 });
+    const idle = page.getByRole('main', { name: '本窗口' });
+    await idle.getByText('王工 001').waitFor();
+    await screenshot(page, 'evaluator-idle');
+    // The evaluator holds nothing of the applicant: no ticket, no case, no staff rows.
+    const held = hub.snapshot(terminal(hub, 'evaluator').id).tables;
+    expect(Object.keys(held).filter((t) => ['cases', 'staff', 'ratings', 'inquiries'].includes(t))).toEqual([]);
+
+    ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
+    ok(clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
+    ok(clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
+    ok(clerk(0)('ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }));
+    const prompt = page.getByRole('main', { name: '服务评价' });
+    await prompt.getByText('请您对本次服务作出评价').waitFor();
+    await prompt.getByRole('button', { name: '不满意', exact: true }).click();
+    const send = prompt.getByRole('button', { name: '提交评价' });
+    expect(await send.isDisabled()).toBe(true); // a 差评 names its reason first
+    await prompt.getByRole('group', { name: '服务态度' }).getByRole('button', { name: '服务态度 不满意' }).click();
+    await prompt.getByRole('button', { name: '办理时间长' }).click();
+    await screenshot(page, 'evaluator-bad');
+    await send.click();
+    await page.getByRole('status').getByText('感谢您的评价！').waitFor();
+    const [rating] = hub.store.all('ratings');
+    expect(rating).toMatchObject({ level: 2, reasons: 'slow', attitude: 2, efficiency: null });
+  });
+});
