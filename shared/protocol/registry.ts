@@ -19,6 +19,7 @@ import { columnsFor, type TableSpec } from '../kernel/table';
 import { queueCommandSpecs } from '../queue/commands';
 import { queueTables } from '../queue/rows';
 import { ratingCommandSpecs } from '../ratings/commands';
+import { ratingQuerySpecs } from '../ratings/queries';
 import { ratingTables } from '../ratings/rows';
 import { setupCommandSpecs } from '../setup/commands';
 import { staffCommandSpecs } from '../staff/commands';
@@ -57,7 +58,7 @@ export const commandSpecs = merged('command', [
   ratingCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
-export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs] as const) satisfies Record<string, QuerySpec>;
+export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs, ratingQuerySpecs] as const) satisfies Record<string, QuerySpec>;
 
 export const tableSpecs = merged('table', [
   hallTables,

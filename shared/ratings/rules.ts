@@ -17,9 +17,18 @@ export interface IndicatorSet {
 /** The in-person set in force (GB/T 39734-2020); a new version is added here, never edited. */
 export const IN_PERSON_SET: IndicatorSet = { version: 'in-person-2020.1', subScores: SUB_SCORES, reasons: BAD_REASONS };
 
-export const isBad = (level: number): boolean => level <= 2;
+/** 差评: 不满意 and 非常不满意. */
+export const badLevel: Definition<{ level: number }, [], boolean> = {
+  ts: (r) => r.level <= 2,
+  sql: (col) => `(${col('level')} <= 2)`,
+};
 /** 满意: 非常满意, 满意 and 基本满意. */
-export const isSatisfied = (level: number): boolean => level >= 3;
+export const satisfiedLevel: Definition<{ level: number }, [], boolean> = {
+  ts: (r) => r.level >= 3,
+  sql: (col) => `(${col('level')} >= 3)`,
+};
+export const isBad = (level: number): boolean => badLevel.ts({ level });
+export const isSatisfied = (level: number): boolean => satisfiedLevel.ts({ level });
 
 /** A request's status as of `now`: a pending one past its expiry is unrated (timed out), whatever its row says. */
 export const requestStatus: Definition<{ status: RequestStatus; expires_at: number }, [now: number], RequestStatus> = {

@@ -33,5 +33,15 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     await page.getByRole('status').getByText('感谢您的评价！').waitFor();
     const [rating] = hub.store.all('ratings');
     expect(rating).toMatchObject({ level: 2, reasons: 'slow', attitude: 2, efficiency: null });
+
+    // The manager sees it at once on the 好差评 tab, with the figures beside their counts.
+    const board = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`, { width: 1600, height: 1000 });
+    await board.getByRole('tab', { name: '好差评' }).click();
+    const bad = board.getByRole('table', { name: '差评' });
+    await bad.getByRole('cell', { name: '办理时间长' }).waitFor();
+    expect(await bad.getByRole('row').nth(1).textContent()).toContain('王晓明');
+    const groups = board.getByRole('table', { name: '分组统计' });
+    expect(await groups.getByRole('row').nth(1).textContent()).toBe('市场监督管理局1100.0%（1） （样本少）0.0%（1） （样本少）1100.0%（1） （样本少）');
+    await screenshot(board, 'manager-ratings');
   });
 });

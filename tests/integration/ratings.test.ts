@@ -112,6 +112,38 @@ describe('好差评 at the window', () => {
       participation: { value: 2 / 6, of: 6, few: true },
       bad: { value: 1 / 2, of: 2, few: true },
     });
+    // The board's summary sums the same rows in SQL, per group.
+    const manager = callerOf(terminal(hub, 'manager'));
+    const summary = await hub.query(manager, { name: 'ratings.summary', params: { from: '2026-11-25', to: '2026-11-25', by: 'counter' } });
+    expect(summary).toMatchObject({
+      ok: true,
+      result: {
+        hall: { services: 6, active: 2, satisfied: 1, bad: 1, unrated: 4 },
+        groups: [
+          { id: 'H3301-c-01', tally: { services: 5, active: 2, satisfied: 1, bad: 1, unrated: 3 } },
+          { id: 'H3301-c-02', tally: { services: 1, active: 0, satisfied: 0, bad: 0, unrated: 1 } },
+        ],
+        bad: [
+          { id: request.id, level: 2, reasons: ['slow', 'attitude'], comment: '等了很久', counterId: 'H3301-c-01', staffId: 'H3301-u-1' },
+        ],
+      },
+    });
+    const byDepartment = await hub.query(manager, {
+      name: 'ratings.summary',
+      params: { from: '2026-11-25', to: '2026-11-25', by: 'department' },
+    });
+    expect(byDepartment).toMatchObject({ ok: true, result: { groups: [{ id: 'H3301-d-amr', tally: { services: 6 } }] } });
+    const nextDay = await hub.query(manager, { name: 'ratings.summary', params: { from: '2026-11-26', to: '2026-11-26', by: 'staff' } });
+    expect(nextDay).toMatchObject({ ok: true, result: { hall: { services: 0 }, groups: [], bad: [] } });
+    expect(
+      await hub.query(callerOf(terminal(hub, 'clerk', 0)), {
+        name: 'ratings.summary',
+        params: { from: '2026-11-25', to: '2026-11-25', by: 'staff' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(hub.verifyAudit().ok).toBe(true);
   });
 });

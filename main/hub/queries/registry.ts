@@ -3,6 +3,7 @@ import type { querySpecs, QueryName, QueryResult } from '../../../shared/protoco
 import type { Caller } from '../commands/context';
 import { caseQueries } from '../features/cases/queries';
 import { hallQueries } from '../features/hall/queries';
+import { ratingQueries } from '../features/ratings/queries';
 import type { ReadonlyDb } from '../readonlyDb';
 
 /** What a query knows besides its params: the hall, the hub's clock (passed in, so that a test's clock holds) and who asks. */
@@ -22,4 +23,4 @@ export type Query<Q extends QueryName> = (db: ReadonlyDb, ctx: QueryContext, par
 export type FeatureQueries<Specs> = { [Q in keyof Specs & QueryName]: Query<Q> };
 
 /** Every query, from the features; like the handlers, each name has exactly one. */
-export const queries: { [Q in QueryName]: Query<Q> } = { ...caseQueries, ...hallQueries };
+export const queries: { [Q in QueryName]: Query<Q> } = { ...caseQueries, ...hallQueries, ...ratingQueries };

@@ -12,6 +12,7 @@ import { CaseSupervision } from './CaseSupervision';
 import { CatalogAdmin } from './CatalogAdmin';
 import { HallSettingsTab } from './HallSettings';
 import { HallSetupTab, SetupWizard, useWizardDue } from './HallSetup';
+import { RatingsBoard } from './RatingsBoard';
 import { LiveBoard, tileState, type TileState } from './LiveBoard';
 import { ManagerSignIn, SessionBadge, useManagerSession } from './ManagerSession';
 
@@ -26,6 +27,7 @@ const TABS: readonly ManagerTab[] = [
   { id: 'live', labelKey: 'board.tab.live', component: LiveBoard, staffRoles: MANAGERS },
   { id: 'cases', labelKey: 'board.tab.cases', component: CaseSupervision, staffRoles: MANAGERS },
   { id: 'catalog', labelKey: 'board.tab.catalog', component: CatalogTab, staffRoles: MANAGERS },
+  { id: 'ratings', labelKey: 'board.tab.ratings', component: RatingsBoard, staffRoles: MANAGERS },
   { id: 'admin', labelKey: 'board.tab.admin', component: HallSettingsTab, staffRoles: MANAGERS },
   { id: 'setup', labelKey: 'board.tab.setup', component: HallSetupTab, staffRoles: whoMay('service.save') },
 ];

@@ -1,4 +1,5 @@
-import { BAD_REASONS, RATING_LEVELS, SUB_SCORES } from '../../../../shared/ratings/enums';
+import { BAD_REASONS, RATING_FLAGS, RATING_LEVELS, SUB_SCORES } from '../../../../shared/ratings/enums';
+import { RATING_GROUPS } from '../../../../shared/ratings/queries';
 import { codeLabels } from '../labels';
 
 export const ratings = {
@@ -27,4 +28,31 @@ export const ratings = {
   'eval.decline': '不评价',
   'eval.secondsLeft': '{s} 秒后自动结束',
   'eval.thanks': '感谢您的评价！',
+  'board.tab.ratings': '好差评',
+  'rt.title': '好差评统计',
+  'rt.from': '从',
+  'rt.to': '到',
+  'rt.by': '按',
+  ...codeLabels('rt.group', RATING_GROUPS, { department: '部门', counter: '窗口', staff: '工作人员', service: '服务' }),
+  'rt.refresh': '刷新',
+  'rt.hall': '全厅',
+  'rt.hallLine': '全厅：服务 {services} 次，主动评价 {active} 次，未评价 {unrated} 次，差评 {bad} 次；满意率',
+  'rt.byGroup': '分组统计',
+  'rt.none': '这段时间没有需要评价的服务',
+  'rt.services': '服务次数',
+  'rt.participation': '主动评价率',
+  'rt.satisfaction': '满意率',
+  'rt.bad': '差评',
+  'rt.badRate': '差评率',
+  'rt.rate': '{pct}%（{n}）',
+  'rt.few': '评价数少于设定的最少数，比率仅供参考',
+  'rt.fewMark': '（样本少）',
+  'rt.badList': '差评',
+  'rt.noBad': '这段时间没有差评',
+  'rt.at': '时间',
+  'rt.level': '评价',
+  'rt.reasons': '原因',
+  'rt.comment': '意见',
+  'rt.flags': '待核查',
+  ...codeLabels('rt.flag', RATING_FLAGS, { fast: '提示后一秒内作答', burst: '同一设备短时连评' }),
 };
