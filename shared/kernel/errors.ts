@@ -70,6 +70,8 @@ export const ErrorCode = {
   DAY_NOT_OVER: 'DAY_NOT_OVER',
   /** A rating token that is unknown, another counter's, already used or expired (the message says which). */
   RATING_INVALID: 'RATING_INVALID',
+  /** The follow-up is not at the status this step starts from, or an appeal is under review. */
+  FOLLOWUP_STATE: 'FOLLOWUP_STATE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

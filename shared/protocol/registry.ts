@@ -8,6 +8,8 @@ import { catalogCommandSpecs } from '../catalog/commands';
 import { catalogTables } from '../catalog/rows';
 import { counterCommandSpecs } from '../counter/commands';
 import { counterTables } from '../counter/rows';
+import { followupCommandSpecs } from '../followups/commands';
+import { followupTables } from '../followups/rows';
 import { hallCommandSpecs } from '../hall/commands';
 import { hallQuerySpecs } from '../hall/queries';
 import { hallTables } from '../hall/rows';
@@ -56,6 +58,7 @@ export const commandSpecs = merged('command', [
   calendarCommandSpecs,
   setupCommandSpecs,
   ratingCommandSpecs,
+  followupCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs, ratingQuerySpecs] as const) satisfies Record<string, QuerySpec>;
@@ -71,6 +74,7 @@ export const tableSpecs = merged('table', [
   calendarTables,
   caseTables,
   ratingTables,
+  followupTables,
 ] as const) satisfies Record<string, TableSpec>;
 
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */

@@ -32,6 +32,8 @@ export const RatingSummary = z.object({
       staffId: z.string().nullable(),
       serviceId: z.string().nullable(),
       flags: z.string(),
+      /** An appeal was upheld: kept here, left out of the rates. */
+      excluded: z.boolean(),
     }),
   ),
 });

@@ -40,6 +40,8 @@ export const ratingTables = {
       /** Why the rating deserves a second look, a comma list of RATING_FLAGS (never dropped for them). */
       flags: z.string(),
       at: ms,
+      /** 1 once an appeal was upheld: kept, but left out of every rate. */
+      excluded: z.number().int(),
     }),
     { manager: 'all' },
   ),

@@ -57,7 +57,7 @@ export interface RatingTally {
 
 export const emptyRatingTally = (): RatingTally => ({ services: 0, active: 0, satisfied: 0, bad: 0, unrated: 0 });
 
-/** What one request (and its rating, if any) adds to its groups' tallies as of `now`. */
+/** What one request (and its rating, if any: null when none or excluded on appeal) adds to its groups' tallies as of `now`. */
 export function ratingTally(r: { status: RequestStatus; expires_at: number }, level: number | null, now: number): RatingTally {
   const status = requestStatus.ts(r, now);
   const active = status === 'rated' && level !== null;

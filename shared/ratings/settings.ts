@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsParser } from '../kernel/zod';
+import { DEFAULT_FOLLOWUP_DAYS } from '../followups/rules';
 
 /** The hall's 好差评 settings (`hall.setRatingSettings`). */
 export const RatingSettingsSchema = z.strictObject({
@@ -7,9 +8,11 @@ export const RatingSettingsSchema = z.strictObject({
   devicePromptSeconds: z.number().int().min(10).max(600),
   /** Below this many ratings a rate is shown with a "few ratings" flag. */
   minCount: z.number().int().min(1).max(1000),
+  /** Working days a 差评's follow-up is given (核实 to 办结). */
+  followUpDays: z.number().int().min(1).max(30),
 });
 export type RatingSettings = z.infer<typeof RatingSettingsSchema>;
 
-export const defaultRatingSettings: RatingSettings = { devicePromptSeconds: 60, minCount: 30 };
+export const defaultRatingSettings: RatingSettings = { devicePromptSeconds: 60, minCount: 30, followUpDays: DEFAULT_FOLLOWUP_DAYS };
 
 export const parseRatingSettings: (json: string) => RatingSettings = settingsParser(RatingSettingsSchema, defaultRatingSettings);

@@ -157,6 +157,10 @@ const samples: { [T in CommandType]: unknown } = {
   'rating.submit': { requestId: 'H3301-r-x', level: 5, subScores: {}, reasons: [], comment: '' },
   'rating.decline': { requestId: 'H3301-r-x' },
   'hall.setRatingSettings': { devicePromptSeconds: 90 },
+  'followup.step': { followupId: 'H3301-f-x', step: 'verify', note: '已核实' },
+  'followup.callback': { followupId: 'H3301-f-x', day: '2026-11-25', method: 'phone', outcome: '已回访', satisfied: true },
+  'followup.appeal': { followupId: 'H3301-f-x', kind: 'mistaken', grounds: '误评' },
+  'followup.decideAppeal': { followupId: 'H3301-f-x', upheld: false, note: '维持' },
   'setup.import': { sheet: { hall: null, zones: ['三楼'], departments: [], services: [], counters: [], staff: [] } },
 };
 

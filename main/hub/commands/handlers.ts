@@ -4,6 +4,7 @@ import { catalogHandlers } from '../features/catalog/handlers';
 import { counterHandlers } from '../features/counter/handlers';
 import { hallHandlers } from '../features/hall/handlers';
 import { inquiryHandlers } from '../features/inquiry/handlers';
+import { followupHandlers } from '../features/followups/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { ratingHandlers } from '../features/ratings/handlers';
 import { setupHandlers } from '../features/setup/handlers';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...setupHandlers,
   ...ratingHandlers,
+  ...followupHandlers,
 };

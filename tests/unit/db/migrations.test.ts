@@ -417,7 +417,7 @@ describe('hub migration 0013: hall setup — zones, ticketing hours and classes,
   });
 });
 
-describe('hub migration 0018: rating requests, ratings and the hall’s rating settings', () => {
+describe('hub migration 0018: rating requests, ratings, their follow-ups and the hall’s rating settings', () => {
   const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE rating_requests')) + 1;
 
   it('adds the tables with their CHECKs and the settings column, and forgets the scope record', () => {
@@ -438,6 +438,23 @@ describe('hub migration 0018: rating requests, ratings and the hall’s rating s
     insert(db, 'ratings', { ...rating, id: 'r1', level: 5 });
     expect(() => insert(db, 'ratings', { ...rating, id: 'r4', level: 6 })).toThrow(/CHECK constraint failed/);
     expect(() => insert(db, 'ratings', { ...rating, id: 'nope', level: 3 })).toThrow(/FOREIGN KEY constraint failed/);
+    expect(one(db, 'ratings', 'r1')).toMatchObject({ excluded: 0, flags: '', reasons: '' });
+    const followup = {
+      hall_id: 'h1',
+      rating_id: 'r1',
+      status: 'open',
+      opened_at: 1,
+      opened_day: '2026-11-25',
+      yellow_from: '2026-12-01',
+      due_day: '2026-12-02',
+    };
+    insert(db, 'followups', { ...followup, id: 'f1' });
+    expect(() => insert(db, 'followups', { ...followup, id: 'f2', status: 'closed' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'followups', { ...followup, id: 'f3', callback_method: 'fax' })).toThrow(/CHECK constraint failed/);
+    insert(db, 'followup_events', { id: 'f1-1', hall_id: 'h1', followup_id: 'f1', action: 'open', at: 1 });
+    expect(() => insert(db, 'followup_events', { id: 'f1-2', hall_id: 'h1', followup_id: 'f1', action: 'delete', at: 1 })).toThrow(
+      /CHECK constraint failed/,
+    );
   });
 });
 

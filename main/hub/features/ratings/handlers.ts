@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import type { Row } from '../../../../shared/protocol';
 import { type ratingCommandSpecs } from '../../../../shared/ratings/commands';
-import { IN_PERSON_SET, ratingFlags, requestStatus } from '../../../../shared/ratings/rules';
+import { IN_PERSON_SET, isBad, ratingFlags, requestStatus } from '../../../../shared/ratings/rules';
 import { parseRatingSettings } from '../../../../shared/ratings/settings';
+import { openFollowup } from '../followups/handlers';
 import { sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import type { CommandType } from '../../../../shared/protocol';
 
@@ -59,7 +60,7 @@ export const ratingHandlers = {
       }
     ).n;
     ctx.store.patch('rating_requests', request.id, { status: 'rated' });
-    ctx.store.upsert(
+    const rating = ctx.store.upsert(
       'ratings',
       {
         id: request.id,
@@ -73,9 +74,12 @@ export const ratingHandlers = {
         indicator_set: IN_PERSON_SET.version,
         flags: ratingFlags(request.created_at, ctx.now, recent).join(','),
         at: ctx.now,
+        excluded: 0,
       },
       { terminal_id: ctx.caller.terminalId },
     );
+    // Every 差评 is followed up.
+    if (isBad(level)) openFollowup(ctx, rating, request);
     return {};
   },
   'rating.decline': (ctx) => {

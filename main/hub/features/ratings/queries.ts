@@ -13,7 +13,8 @@ const KEYS = { department: 's.department_id', counter: 'r.counter_id', staff: 'r
 
 /**
  * The tally of each group over the period, summed in SQL from the rating definitions (ratings/rules):
- * a request past its expiry counts as unrated without any write.
+ * a request past its expiry counts as unrated without any write; a rating excluded on appeal is
+ * joined as no rating, so its service counts and its level does not.
  */
 const tallySql = (key: string) => `
   SELECT ${key} AS id, count(*) AS services,
@@ -21,12 +22,12 @@ const tallySql = (key: string) => `
     coalesce(sum(${satisfiedLevel.sql(g)}), 0) AS satisfied,
     coalesce(sum(${badLevel.sql(g)}), 0) AS bad,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'unrated'), 0) AS unrated
-  FROM rating_requests r LEFT JOIN ratings g ON g.id = r.id LEFT JOIN services s ON s.id = r.service_id
+  FROM rating_requests r LEFT JOIN ratings g ON g.id = r.id AND g.excluded = 0 LEFT JOIN services s ON s.id = r.service_id
   WHERE r.created_at >= @start AND r.created_at < @end
   GROUP BY 1 ORDER BY services DESC, id`;
 
 const BAD = `
-  SELECT g.id, g.at, g.level, g.reasons, g.comment, g.flags, r.counter_id AS counterId, r.staff_id AS staffId, r.service_id AS serviceId
+  SELECT g.id, g.at, g.level, g.reasons, g.comment, g.flags, g.excluded = 1 AS excluded, r.counter_id AS counterId, r.staff_id AS staffId, r.service_id AS serviceId
   FROM ratings g JOIN rating_requests r ON r.id = g.id
   WHERE r.created_at >= @start AND r.created_at < @end AND ${badLevel.sql(g)}
   ORDER BY g.at DESC LIMIT 200`;
@@ -41,10 +42,12 @@ export const ratingQueries = {
     const window = { now, start: hallDayStart(from, utcOffsetMinutes), end: hallDayStart(to, utcOffsetMinutes) + 86_400_000 };
     const groups = prepared(db, tallySql(KEYS[by])).all(window) as Tally[];
     const hall = prepared(db, tallySql("'hall'")).get(window) as Tally | undefined;
-    const bad = (prepared(db, BAD).all(window) as (Omit<RatingSummary['bad'][number], 'reasons'> & { reasons: string })[]).map((b) => ({
-      ...b,
-      reasons: reasonsOf(b.reasons),
-    }));
+    const bad = (
+      prepared(db, BAD).all(window) as (Omit<RatingSummary['bad'][number], 'reasons' | 'excluded'> & {
+        reasons: string;
+        excluded: number;
+      })[]
+    ).map((b) => ({ ...b, reasons: reasonsOf(b.reasons), excluded: b.excluded === 1 }));
     return {
       hall: hall ? tallyOnly(hall) : { services: 0, active: 0, satisfied: 0, bad: 0, unrated: 0 },
       groups: groups.map((t) => ({ id: t.id, tally: tallyOnly(t) })),

@@ -6,7 +6,7 @@ import { hashPassword } from '../../credentials';
 import { checkStaffPassword, notFound, sql, type FeatureHandlers } from '../../commands/context';
 import { addStaff } from '../setup/apply';
 import { endCounterSignIns } from '../counter/handlers';
-import { endSessions } from './sessions';
+import { endSessions, touchSession } from './sessions';
 
 export const staffHandlers = {
   /**
@@ -23,6 +23,8 @@ export const staffHandlers = {
       staff_id: staffId,
       started_at: ctx.now,
     });
+    // A new session starts its idle time afresh, whatever the terminal's last session left.
+    touchSession(ctx.store.db, ctx.caller.terminalId, ctx.now);
     return { session, staff };
   },
   'session.signOut': (ctx) => {
