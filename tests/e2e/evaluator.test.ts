@@ -43,5 +43,27 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     const groups = board.getByRole('table', { name: '分组统计' });
     expect(await groups.getByRole('row').nth(1).textContent()).toBe('市场监督管理局1100.0%（1） （样本少）0.0%（1） （样本少）1100.0%（1） （样本少）');
     await screenshot(board, 'manager-ratings');
+
+    // The 差评's follow-up, worked on the same tab: verified, fixed, called back, closed.
+    const followups = board.getByRole('region', { name: '差评跟进' });
+    const work = async (step: string, note: string) => {
+      const form = followups.getByRole('form', { name: step });
+      await form.getByRole('textbox', { name: '情况说明' }).fill(note);
+      await form.getByRole('button', { name: step }).click();
+    };
+    await followups.getByRole('button', { name: /^处理 / }).click();
+    await work('核实', '调取录像，情况属实');
+    await followups.getByRole('cell', { name: '待整改' }).waitFor();
+    await followups.getByRole('button', { name: /^处理 / }).click();
+    await work('整改', '已对窗口人员批评教育');
+    await followups.getByRole('button', { name: /^处理 / }).click();
+    const callback = followups.getByRole('form', { name: '回访' });
+    await callback.getByRole('textbox', { name: '回访情况' }).fill('申请人表示认可');
+    await screenshot(board, 'manager-followup');
+    await callback.getByRole('button', { name: '记录回访' }).click();
+    await followups.getByRole('button', { name: /^处理 / }).click();
+    await work('办结', '办结');
+    await followups.getByText('没有待办的差评跟进').waitFor();
+    expect(hub.store.all('followups')[0]).toMatchObject({ status: 'closed', callback_method: 'phone', callback_satisfied: 1 });
   });
 });

@@ -9,6 +9,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
+import { Followups } from './Followups';
 import { useHubQuery } from './useHubQuery';
 
 type Group = (typeof RATING_GROUPS)[number];
@@ -53,6 +54,7 @@ export function RatingsBoard() {
   const figures = (tally: RatingTally) => ratingRates(tally, minCount);
   return (
     <>
+      <Followups />
       <section className="card" aria-label={t('rt.title')}>
         <div className="case-head">
           <h2>{t('rt.title')}</h2>

@@ -1,5 +1,6 @@
 import { BAD_REASONS, RATING_FLAGS, RATING_LEVELS, SUB_SCORES } from '../../../../shared/ratings/enums';
 import { RATING_GROUPS } from '../../../../shared/ratings/queries';
+import { APPEAL_KINDS, CALLBACK_METHODS, FOLLOWUP_SIGNALS, FOLLOWUP_STATUSES } from '../../../../shared/followups/enums';
 import { codeLabels } from '../labels';
 
 export const ratings = {
@@ -28,6 +29,40 @@ export const ratings = {
   'eval.decline': '不评价',
   'eval.secondsLeft': '{s} 秒后自动结束',
   'eval.thanks': '感谢您的评价！',
+  'fu.title': '差评跟进',
+  'fu.none': '没有待办的差评跟进',
+  'fu.signal': '时限',
+  ...codeLabels('fu.signal', FOLLOWUP_SIGNALS, { normal: '正常', yellow: '即将到期', red: '已超期', closed: '已办结' }),
+  'fu.opened': '差评日期',
+  'fu.due': '整改期限',
+  'fu.status': '进度',
+  ...codeLabels('fu.status', FOLLOWUP_STATUSES, {
+    open: '待核实',
+    verified: '待整改',
+    fixed: '待回访',
+    called_back: '待办结',
+    closed: '已办结',
+  }),
+  'fu.appealing': '申诉复核中',
+  'fu.work': '处理 {day} 的差评',
+  'fu.workButton': '处理',
+  'fu.note': '情况说明',
+  ...codeLabels('fu.step', ['verify', 'fix', 'callback', 'close'], { verify: '核实', fix: '整改', callback: '记录回访', close: '办结' }),
+  'fu.callback': '回访',
+  'fu.callbackDay': '回访日期',
+  'fu.method': '回访方式',
+  ...codeLabels('fu.method', CALLBACK_METHODS, { phone: '电话', visit: '上门', sms: '短信', other: '其他' }),
+  'fu.outcome': '回访情况',
+  'fu.satisfied': '申请人对处理结果满意',
+  'fu.appeal': '提出申诉',
+  'fu.appealKind': '申诉类型',
+  ...codeLabels('fu.appealKind', APPEAL_KINDS, { mistaken: '误评', malicious: '恶意差评' }),
+  'fu.appealHelp': '由申诉人和被评价人以外的人复核',
+  'fu.grounds': '申诉理由',
+  'fu.appealPending': '申诉（{kind}）待复核',
+  'fu.review': '申诉复核',
+  'fu.uphold': '申诉成立（不计入统计）',
+  'fu.reject': '申诉不成立',
   'board.tab.ratings': '好差评',
   'rt.title': '好差评统计',
   'rt.from': '从',

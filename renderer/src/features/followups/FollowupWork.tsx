@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { APPEAL_KINDS, CALLBACK_METHODS, type FollowupStatus } from '../../../../shared/followups/enums';
+import type { Row } from '../../../../shared/protocol';
+import { useHall, useHallDay } from '../../app/hall';
+import { useNow } from '../../app/time';
+import { useI18n } from '../../i18n';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { Options } from '../../ui/Options';
+
+/** The step a follow-up at each status takes next, if it is one of the plain steps (callback has its own form). */
+const NEXT_STEP: Partial<Record<FollowupStatus, 'verify' | 'fix' | 'close'>> = { open: 'verify', verified: 'fix', called_back: 'close' };
+
+/** Working one follow-up: its next step, the callback, an appeal and its review, each with what was found or said. */
+export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () => void }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const { day } = useHallDay(useNow(60_000));
+  const { error, check } = useCommandError();
+  const [note, setNote] = useState('');
+  const [callback, setCallback] = useState({ day, method: 'phone' as (typeof CALLBACK_METHODS)[number], outcome: '', satisfied: true });
+  const [appeal, setAppeal] = useState({ kind: 'mistaken' as (typeof APPEAL_KINDS)[number], grounds: '' });
+  const run = async (outcome: Promise<Parameters<typeof check>[0]>) => {
+    if (check(await outcome)) onDone();
+  };
+  const step = NEXT_STEP[f.status];
+  const noteField = (
+    <label>
+      {t('fu.note')}
+      <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={500} />
+    </label>
+  );
+  return (
+    <div className="followup-work">
+      {f.appeal === 'pending' ? (
+        <form
+          aria-label={t('fu.review')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const upheld = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'uphold';
+            void run(api.command('followup.decideAppeal', { followupId: f.id, upheld, note }));
+          }}
+        >
+          <p>{t('fu.appealPending', { kind: t(`fu.appealKind.${f.appeal_kind ?? 'mistaken'}`) })}</p>
+          {noteField}
+          <div className="row">
+            <button type="submit" className="btn btn-primary" value="uphold">
+              {t('fu.uphold')}
+            </button>
+            <button type="submit" className="btn" value="reject">
+              {t('fu.reject')}
+            </button>
+          </div>
+        </form>
+      ) : f.status === 'fixed' ? (
+        <form
+          aria-label={t('fu.callback')}
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(api.command('followup.callback', { followupId: f.id, ...callback }));
+          }}
+        >
+          <label>
+            {t('fu.callbackDay')}
+            <input type="date" value={callback.day} onChange={(e) => setCallback({ ...callback, day: e.target.value })} required />
+          </label>
+          <label>
+            {t('fu.method')}
+            <select
+              value={callback.method}
+              onChange={(e) => setCallback({ ...callback, method: e.target.value as typeof callback.method })}
+            >
+              <Options items={CALLBACK_METHODS} label={(m) => t(`fu.method.${m}`)} />
+            </select>
+          </label>
+          <label className="grow">
+            {t('fu.outcome')}
+            <input
+              value={callback.outcome}
+              onChange={(e) => setCallback({ ...callback, outcome: e.target.value })}
+              required
+              maxLength={500}
+            />
+          </label>
+          <label className="radio">
+            <input
+              type="checkbox"
+              checked={callback.satisfied}
+              onChange={(e) => setCallback({ ...callback, satisfied: e.target.checked })}
+            />
+            {t('fu.satisfied')}
+          </label>
+          <button type="submit" className="btn btn-primary">
+            {t('fu.step.callback')}
+          </button>
+        </form>
+      ) : (
+        step && (
+          <form
+            aria-label={t(`fu.step.${step}`)}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(api.command('followup.step', { followupId: f.id, step, note }));
+            }}
+          >
+            {noteField}
+            <button type="submit" className="btn btn-primary">
+              {t(`fu.step.${step}`)}
+            </button>
+          </form>
+        )
+      )}
+      {f.appeal === null && f.status !== 'closed' && (
+        <form
+          aria-label={t('fu.appeal')}
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(api.command('followup.appeal', { followupId: f.id, ...appeal }));
+          }}
+        >
+          <label>
+            {t('fu.appealKind')}
+            <select value={appeal.kind} onChange={(e) => setAppeal({ ...appeal, kind: e.target.value as typeof appeal.kind })}>
+              <Options items={APPEAL_KINDS} label={(k) => t(`fu.appealKind.${k}`)} />
+            </select>
+          </label>
+          <label className="grow">
+            {t('fu.grounds')}
+            <input value={appeal.grounds} onChange={(e) => setAppeal({ ...appeal, grounds: e.target.value })} required maxLength={500} />
+          </label>
+          <button type="submit" className="btn">
+            {t('fu.appeal')}
+          </button>
+          <span className="muted">{t('fu.appealHelp')}</span>
+        </form>
+      )}
+      <ErrorLine error={error} />
+    </div>
+  );
+}
