@@ -31,6 +31,10 @@ export interface QueueSettings {
   utcOffsetMinutes: number;
   /** How many times the lobby speaks each call. */
   announceRepeat: number;
+  /** The longest a call waits for the lobby voice; past it, the call is only shown (calls piling up). */
+  announceMaxLagSeconds: number;
+  /** Seconds without a touch after which the kiosk drops a half-done choice and speaks Chinese again. */
+  kioskIdleSeconds: number;
 }
 
 export const defaultQueueSettings: QueueSettings = {
@@ -42,6 +46,8 @@ export const defaultQueueSettings: QueueSettings = {
   parkMinutes: 15,
   utcOffsetMinutes: 480,
   announceRepeat: 2,
+  announceMaxLagSeconds: 20,
+  kioskIdleSeconds: 60,
 };
 
 export interface QueueTicket {

@@ -13,6 +13,8 @@ export const QueueSettingsSchema = z.strictObject({
   parkMinutes: z.number().int().min(1).max(240),
   utcOffsetMinutes: z.number().int().min(-720).max(840),
   announceRepeat: z.number().int().min(1).max(3),
+  announceMaxLagSeconds: z.number().int().min(5).max(120),
+  kioskIdleSeconds: z.number().int().min(15).max(600),
 }) satisfies z.ZodType<QueueSettings>;
 
 export const parseQueueSettings: (json: string) => QueueSettings = settingsParser(QueueSettingsSchema, defaultQueueSettings);

@@ -1,12 +1,12 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import { callAnnouncement } from '../../../../shared/queue/announce';
 import { isWaiting } from '../../../../shared/queue/rules';
 import { rowById, rowsOf, type ReplicaState, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
 import { hallNow, useNow } from '../../app/time';
 import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
-import { Announcer, speakInHall, type AnnouncerEntry } from './announcer';
+import { Announcer, speakInHall, type AnnouncerEntry, type CallToSay } from './announcer';
+import type { VoiceSettings } from './voicePlan';
 import { emptyCallLog, trackCalls, type Call, type CallLog } from './calls';
 
 const HIGHLIGHT_MS = 8000;
@@ -27,7 +27,8 @@ export default function DisplayFace() {
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
   const { settings, day, tickets } = useHallDay(now);
   const inZone = (counterId: string | null) => !zone || rowById(replica, 'counters', counterId)?.zone === zone;
-  const { entries, calls } = useCalls(replica, zone, settings.announceRepeat);
+  const voice = { repeat: settings.announceRepeat, maxLagMs: settings.announceMaxLagSeconds * 1000 };
+  const { entries, calls } = useCalls(replica, zone, voice);
   const todays = calls.filter((c) => c.day === day);
   const latest = todays[0];
   const speaking = entries.find((e) => e.state === 'speaking');
@@ -143,18 +144,30 @@ function WaitingByService({
 /**
  * The calls seen, newest first (see trackCalls), and the announcement queue speaking them. What
  * the display held when it started is listed but not spoken again, nor is a call already stale
- * when first seen (after an outage).
+ * when first seen (after an outage). What the voice did with each call goes back to the hub, so
+ * the clerk sees their call was heard (or only shown, when calls piled up).
  */
-function useCalls(replica: ReplicaState, zone: string, repeat: number): { entries: readonly AnnouncerEntry[]; calls: readonly Call[] } {
-  const [announcer] = useState(() => new Announcer(speakInHall));
+function useCalls(
+  replica: ReplicaState,
+  zone: string,
+  voice: VoiceSettings,
+): { entries: readonly AnnouncerEntry[]; calls: readonly Call[] } {
+  const { api } = useHall();
+  // The hall link lives as long as the face: the announcer keeps the one it was made with.
+  const [announcer] = useState(() => {
+    // Best effort: a report lost to an outage only leaves the clerk's screen without the mark.
+    const report = (calls: readonly CallToSay[], outcome: 'spoken' | 'skipped') =>
+      void api.command('ticket.announced', { outcome, calls: calls.map((c) => ({ ticketId: c.ticketId, calledAt: c.calledAt })) });
+    return new Announcer({ speak: speakInHall, now: hallNow, report }, voice);
+  });
+  announcer.configure(voice);
   const [entries, setEntries] = useState<readonly AnnouncerEntry[]>([]);
   useEffect(() => announcer.watch(setEntries), [announcer]);
   // The log follows the replica as it renders (React's pattern for state derived from changes).
   const [seen, setSeen] = useState<{ replica: ReplicaState | null; log: CallLog }>({ replica: null, log: emptyCallLog });
   if (replica.seq !== 0 && seen.replica !== replica) setSeen({ replica, log: trackCalls(seen.log, replica, zone) });
-  // Each look's fresh calls are spoken once, with the repeat count of the moment.
   const speak = useEffectEvent((calls: readonly Call[]) => {
-    for (const c of calls) if (hallNow() - c.calledAt <= STALE_CALL_MS) announcer.enqueue(callAnnouncement(c.number, c.window), repeat);
+    for (const c of calls) if (hallNow() - c.calledAt <= STALE_CALL_MS) announcer.enqueue(c);
   });
   useEffect(() => speak(seen.log.fresh), [seen.log]);
   return { entries, calls: seen.log.calls };

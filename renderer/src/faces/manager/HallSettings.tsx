@@ -78,7 +78,15 @@ function QueueSettingsForm() {
   const { error, check } = useCommandError();
   const [saved, setSaved] = useState(false);
   const num = (
-    key: 'priorityStreak' | 'normalStreak' | 'noShowAfter' | 'recallLimit' | 'parkMinutes' | 'announceRepeat',
+    key:
+      | 'priorityStreak'
+      | 'normalStreak'
+      | 'noShowAfter'
+      | 'recallLimit'
+      | 'parkMinutes'
+      | 'announceRepeat'
+      | 'announceMaxLagSeconds'
+      | 'kioskIdleSeconds',
     min: number,
     max: number,
   ) => (
@@ -116,6 +124,8 @@ function QueueSettingsForm() {
       {num('recallLimit', 0, 10)}
       {num('parkMinutes', 1, 240)}
       {num('announceRepeat', 1, 3)}
+      {num('announceMaxLagSeconds', 5, 120)}
+      {num('kioskIdleSeconds', 15, 600)}
       <button type="submit" className="btn btn-primary small">
         {t('board.save')}
       </button>
