@@ -78,8 +78,11 @@ export function searchCatalog(
       if (rank < Infinity) add(`service:${s.id}`, s.name, s.id, rank);
     }
   }
+  // An item named as its service (婚姻登记) is offered once.
+  const seen = new Set<string>();
   return hits
     .sort((a, b) => a.rank - b.rank || a.sort - b.sort || a.label.localeCompare(b.label, 'zh-CN'))
+    .filter((h) => !seen.has(`${h.serviceId}|${h.label}`) && seen.add(`${h.serviceId}|${h.label}`))
     .slice(0, MAX_HITS)
     .map(({ key, label, serviceId }) => ({ key, label, serviceId }));
 }

@@ -58,6 +58,8 @@ describe('the kiosk’s item search', () => {
 
   it('also finds services by name and by department, and offers only active items with a service', () => {
     expect(find('民政局').map((hit) => hit.label)).toContain('婚姻登记');
+    // The item 婚姻登记 and the service 婚姻登记: one thing to tap.
+    expect(find('婚姻').map((hit) => hit.label)).toEqual(['婚姻登记']);
     const inactive = items.map((i) => (i.name === '婚姻登记' ? { ...i, active: 0 } : i));
     expect(searchCatalog('结婚', inactive, services, departments)).toEqual([]);
     const noService = items.map((i) => (i.name === '婚姻登记' ? { ...i, service_id: null } : i));
