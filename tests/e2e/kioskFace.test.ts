@@ -22,7 +22,7 @@ describe('the kiosk in Chromium (portrait 1080×1920)', () => {
     onCleanup(() => expect(errors).toEqual([]));
     await kiosk.goto(`${hub.url}/#/kiosk?token=${terminal(hub, 'kiosk').token}`);
     const search = kiosk.getByRole('searchbox', { name: '搜索事项' });
-    const keyboard = kiosk.getByRole('group', { name: /键盘/ });
+    const keyboard = kiosk.getByRole('group', { name: /^搜索事项.*键盘$/ });
     const key = (k: string) => keyboard.getByRole('button', { name: k, exact: true }).click();
     await kiosk.getByRole('list', { name: '办事部门' }).waitFor();
 
@@ -62,8 +62,15 @@ describe('the kiosk in Chromium (portrait 1080×1920)', () => {
     for (const k of 'GJJ') await key(k);
     await kiosk.getByRole('button', { name: /^住房公积金提取/ }).click();
     await kiosk.getByRole('radio', { name: '绿色通道（老年人、残疾人等）' }).check();
-    await kiosk.getByRole('textbox', { name: '工号' }).fill('c01');
-    await kiosk.getByLabel('密码').fill(DEMO_PASSWORD);
+    // The staff member confirms on the on-screen keyboard too (digits and letters).
+    const typeOn = async (field: string, text: string) => {
+      await kiosk.getByLabel(field, { exact: true }).click();
+      const keys = kiosk.getByRole('group', { name: `${field}键盘` });
+      for (const ch of text.toUpperCase()) await keys.getByRole('button', { name: ch, exact: true }).click();
+    };
+    await typeOn('工号', 'c01');
+    await typeOn('密码', DEMO_PASSWORD);
+    expect(await kiosk.getByLabel('工号', { exact: true }).inputValue()).toBe('c01');
     await kiosk.evaluate(() => (window.print = () => {}));
     await kiosk.getByRole('button', { name: '取号' }).click();
     const ticket = kiosk.getByRole('region', { name: '排队凭条' });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { callAnnouncement, shortCallAnnouncement } from '../../shared/queue/announce';
+import { callAnnouncement } from '../../shared/queue/announce';
 import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 
@@ -70,7 +70,7 @@ describe('the queue end to end, in Chromium', () => {
     await kiosk.getByRole('button', { name: '完成' }).click();
     // Search finds a service across departments; a stopped service says so plainly.
     await kiosk.getByRole('searchbox', { name: '搜索事项' }).fill('婚姻');
-    await kiosk.getByRole('button', { name: /^婚姻登记 等候 0 人/ }).waitFor();
+    await kiosk.getByRole('button', { name: /^婚姻登记 暂无窗口办理/ }).waitFor();
     await kiosk.getByRole('button', { name: '返回' }).click();
 
     // Clerk 1: call (F1), recall (F2), no-show (F3).
@@ -117,17 +117,13 @@ describe('the queue end to end, in Chromium', () => {
     await expect
       .poll(async () => (await log.allTextContents()).map((text) => /[A-Z]\d{3}/.exec(text)?.[0]), { timeout: 30_000 })
       .toEqual(['A001', 'A001', 'A002', 'B001']);
-    await expect
-      .poll(async () => (await log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((s) => s === 'done'), {
-        timeout: 120_000,
-      })
-      .toBe(true);
+    // Each call ends said, or left to the screen when the recorded clips (slower than a voice)
+    // would have said it past the lag bound; the first is said in full, after the chime.
+    const states = () => log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    await expect.poll(async () => (await states()).every((s) => s === 'done' || s === 'skipped'), { timeout: 120_000 }).toBe(true);
+    expect((await states())[0]).toBe('done');
     const a001 = callAnnouncement('A001', 1).clips;
     expect(clipsPlayed.slice(0, a001.length)).toEqual(a001);
-    // Each call said at least once, in full or short.
-    expect(clipsPlayed.length).toBeGreaterThanOrEqual(
-      ['A001', 'A001', 'A002', 'B001'].reduce((n, num) => n + shortCallAnnouncement(num, 1).clips.length, 0),
-    );
     const recent = display.getByRole('region', { name: '最近叫号' });
     expect(await recent.getByRole('row').allTextContents()).toEqual(['号码窗口', 'B0011 号窗口', 'A0022 号窗口', 'A0011 号窗口']);
     expect(await display.content()).not.toMatch(/王晓明|李红梅/);

@@ -24,7 +24,8 @@ export function OnScreenKeyboard({
 }) {
   const { t } = useI18n();
   const rows = layout === 'alnum' ? [DIGIT_ROW, ...LETTER_ROWS] : LETTER_ROWS;
-  const type = (ch: string) => value.length < maxLength && onChange(value + (layout === 'letters' ? ch.toLowerCase() : ch));
+  // Letters are typed in lower case: pinyin, 工号 and passwords are (a code is compared as typed by its reader).
+  const type = (ch: string) => value.length < maxLength && onChange(value + ch.toLowerCase());
   return (
     <div className={`osk osk-${layout}`} role="group" aria-label={t('osk.keyboard', { field: label })}>
       {rows.map((row) => (

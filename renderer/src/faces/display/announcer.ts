@@ -41,6 +41,11 @@ export class Announcer {
   private busy = false;
   private next = 1;
   private lastSpokeAt: number | null = null;
+  /**
+   * How long this speaker takes against the text-based estimate (recorded clips are slower than a
+   * voice), learnt from each utterance, so that the plan's bound holds with the real speaker.
+   */
+  private pace = 1;
 
   constructor(
     private readonly deps: AnnouncerDeps,
@@ -77,14 +82,17 @@ export class Announcer {
     try {
       for (;;) {
         const queue = this.entries.filter((e) => e.state === 'pending' || e.state === 'speaking');
-        const plan = planNext(queue, this.deps.now(), this.lastSpokeAt, this.settings);
+        const plan = planNext(queue, this.deps.now(), this.lastSpokeAt, this.settings, (u) => this.pace * utteranceMs(u));
         this.finish(plan.skip, 'skipped');
         this.finish(plan.finish, 'done');
         if (!plan.say) break;
         const u = plan.say;
         this.update(u.callId, { state: 'speaking', text: u.announcement.text });
+        const started = this.deps.now();
         await this.deps.speak(u);
         this.lastSpokeAt = this.deps.now();
+        const ratio = (this.lastSpokeAt - started) / utteranceMs(u);
+        if (ratio > 0) this.pace = Math.min(4, Math.max(0.5, 0.6 * this.pace + 0.4 * ratio));
         const entry = this.entries.find((e) => e.id === u.callId)!;
         this.update(u.callId, { said: entry.said + 1 });
         if (entry.said === 0) this.deps.report?.([toCall(entry)], 'spoken');

@@ -213,6 +213,7 @@ function IssueForm({
   const [priority, setPriority] = useState<Priority>('normal');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [field, setField] = useState<'login' | 'password'>('login');
   const { error, check } = useCommandError();
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -248,9 +249,21 @@ function IssueForm({
         ))}
       </fieldset>
       {priority !== 'normal' && (
-        <div className="kiosk-confirm">
+        <div
+          className="kiosk-confirm"
+          // The keyboard types into the field last touched.
+          onFocus={(e) => e.target instanceof HTMLInputElement && setField(e.target.type === 'password' ? 'password' : 'login')}
+        >
           <p>{t('kiosk.staffConfirm')}</p>
           <StaffConfirm login={login} password={password} onLogin={setLogin} onPassword={setPassword} />
+          <div className="kiosk-confirm-keys">
+            <OnScreenKeyboard
+              layout="alnum"
+              value={field === 'login' ? login : password}
+              onChange={field === 'login' ? setLogin : setPassword}
+              label={t(field === 'login' ? 'clerk.login' : 'clerk.password')}
+            />
+          </div>
         </div>
       )}
       <ErrorLine error={error} />
