@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { Row } from '../../shared/protocol';
 import { actors, err, ok } from '../support/actors';
-import { demoHub, manualClock } from '../support/hub';
+import { createTerminal, DEMO_PASSWORD } from '../../main/hub/seed';
+import { demoHub, manualClock, opId } from '../support/hub';
 
 /** The lobby display reports what its voice did with each call; the clerk's replica shows it. */
 describe('call announcements reported by the display', () => {
@@ -65,6 +65,26 @@ describe('call announcements reported by the display', () => {
     expect(err(a.display('ticket.announced', { outcome: 'spoken', calls: [] }))).toBe('VALIDATION_FAILED');
     for (const send of [a.kiosk, a.manager, a.clerk(0)])
       expect(err(send('ticket.announced', { outcome: 'spoken', calls: [good] }))).toBe('FORBIDDEN');
+    expect(row()).toBeUndefined();
+  });
+
+  it('a zoned display may report only its zone’s calls', async () => {
+    const { hub, ticket, row } = await calledTicket();
+    hub.store.transaction(() =>
+      createTerminal(
+        hub.store,
+        hub.hallId,
+        { id: 'H3301-t-display-2f', role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼' },
+        0,
+      ),
+    );
+    const send = (calls: { ticketId: string; calledAt: number }[]) =>
+      hub.execute(
+        { terminalId: 'H3301-t-display-2f', role: 'display', counterId: null },
+        { opId: opId(), type: 'ticket.announced', payload: { outcome: 'spoken', calls } },
+      );
+    // Counter 1 is on 一楼.
+    expect(send([{ ticketId: ticket.id, calledAt: ticket.called_at! }])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(row()).toBeUndefined();
   });
 });

@@ -388,9 +388,13 @@ export const queueHandlers = {
 
   'ticket.announced': (ctx) => {
     const { outcome, calls } = ctx.payload;
+    // A zoned display hears only its zone's calls: it may not report another zone's.
+    const zone = ctx.store.get('terminals', ctx.caller.terminalId)?.zone ?? '';
     const tickets = calls.map((c) => {
       const ticket = ctx.store.get('tickets', c.ticketId);
       if (!ticket) throw notFound('号票');
+      if (zone && ctx.store.get('counters', ticket.counter_id ?? '')?.zone !== zone)
+        throw new CommandError(ErrorCode.FORBIDDEN, `该号不在本屏所在区域（${zone}）叫号`);
       return ticket;
     });
     let recorded = 0;
