@@ -38,12 +38,11 @@ export default function KioskFace() {
   const [search, setSearch] = useState('');
   const [service, setService] = useState<Row<'services'> | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
-  // A new form each time the kiosk starts over: nothing typed for one person is kept for the next.
-  const [round, setRound] = useState(0);
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
   const { day, tickets, settings } = useHallDay(now);
   const dayClosed = rowsOf(replica, 'hall_days').some((d) => d.day === day && d.closed_at !== null);
-  const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null), setRound((r) => r + 1));
+  // Starting over unmounts the form too: nothing typed for one person is kept for the next.
+  const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null));
   useIdle(settings.kioskIdleSeconds * 1000, () => {
     reset();
     setLanguage('zh-CN');
@@ -102,7 +101,6 @@ export default function KioskFace() {
           <TicketView issued={issued} hallName={hall?.name ?? ''} onDone={reset} />
         ) : service ? (
           <IssueForm
-            key={round}
             service={service}
             onIssued={(r) =>
               setIssued({
