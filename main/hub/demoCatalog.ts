@@ -1,4 +1,5 @@
 import type { Row } from '../../shared/protocol';
+import { withPinyin } from './features/catalog/pinyinKeys';
 
 /**
  * The demo hall's service catalog: 60 items in 12 departments. Limits are in working days and
@@ -85,26 +86,51 @@ const laws: Record<string, string> = {
   gen: '《企业投资项目核准和备案管理条例》',
 };
 
+/** What people call some items when they come for them (the kiosk finds the item by these too). */
+const keywords: Record<string, string> = {
+  企业设立登记: '营业执照 开公司 注册公司',
+  企业变更登记: '营业执照变更 公司变更',
+  企业注销登记: '公司注销',
+  个体工商户设立登记: '营业执照 个体户',
+  社会保险登记: '社保',
+  户口迁移: '迁户口 落户',
+  居民身份证换领: '身份证 补办身份证',
+  出入境证件签发: '护照 出国',
+  往来港澳通行证签注: '港澳通行证',
+  不动产首次登记: '房产证',
+  不动产转移登记: '过户 房产证',
+  税务登记: '报税',
+  住房公积金提取: '取公积金',
+  住房公积金贷款: '公积金贷款 房贷',
+  婚姻登记: '结婚 离婚 结婚证',
+  医保参保登记: '医保',
+  异地就医备案: '医保异地',
+};
+
 /** Every item's materials start with these; the item adds its own. */
 const common = ['申请书（表格可在窗口领取）', '申请人身份证明'];
 const feeCents = (name: string) => (name.startsWith('不动产') && !name.includes('注销') && !name.includes('预告') ? 8000 : 0);
 
 export function demoCatalog(hallId: string): Row<'catalog_items'>[] {
-  return items.map(([dept, name, kind, statutory, promised, prefix], i) => ({
-    id: `${hallId}-item-${String(i + 1).padStart(3, '0')}`,
-    hall_id: hallId,
-    department_id: `${hallId}-d-${dept}`,
-    code: `SX-${dept.toUpperCase()}-${String(i + 1).padStart(3, '0')}`,
-    name,
-    kind,
-    mode: promised === 0 ? 'instant' : 'promised',
-    statutory_limit: statutory,
-    promised_limit: promised,
-    limit_unit: 'working_days',
-    fee_cents: feeCents(name),
-    materials: JSON.stringify([...common, `${name}所需的证明文件`]),
-    legal_basis: laws[dept]!,
-    service_id: `${hallId}-s-${prefix}`,
-    active: 1,
-  }));
+  return items.map(([dept, name, kind, statutory, promised, prefix], i) =>
+    withPinyin({
+      id: `${hallId}-item-${String(i + 1).padStart(3, '0')}`,
+      hall_id: hallId,
+      department_id: `${hallId}-d-${dept}`,
+      code: `SX-${dept.toUpperCase()}-${String(i + 1).padStart(3, '0')}`,
+      name,
+      kind,
+      mode: promised === 0 ? 'instant' : 'promised',
+      statutory_limit: statutory,
+      promised_limit: promised,
+      limit_unit: 'working_days',
+      fee_cents: feeCents(name),
+      materials: JSON.stringify([...common, `${name}所需的证明文件`]),
+      legal_basis: laws[dept]!,
+      service_id: `${hallId}-s-${prefix}`,
+      active: 1,
+      keywords: keywords[name] ?? '',
+      pinyin: '',
+    }),
+  );
 }

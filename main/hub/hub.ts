@@ -21,6 +21,7 @@ import { checkQuery } from './queries/request';
 import { QueryWorker, startQueryWorker } from './queries/worker';
 import { HALL_LIMITS, type Limits } from './limits';
 import { DataDirLock } from './lock';
+import { refreshPinyinKeys } from './features/catalog/pinyinKeys';
 import { DEMO_HALL, DEMO_TOKENS_FILE, reissueDemoTokens, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
 import { terminalByToken } from './sync/auth';
@@ -136,6 +137,7 @@ function prepareHall(
   const demoTerminals = opts.demo ? keepDemoTokens(opts.dataDir, store, seeded, log) : [];
   const hall = db.prepare('SELECT id, name FROM halls LIMIT 1').get() as { id: string; name: string };
   ensurePackageCalendar(store, hall.id);
+  refreshPinyinKeys(store);
   const epoch = (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
   const executor = new Executor(store, hall.id, clock, audit, log);
   return {

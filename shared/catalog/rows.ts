@@ -23,7 +23,12 @@ export const catalogTables = {
       legal_basis: z.string(),
       service_id: id.nullable(),
       active: z.number().int(),
+      /** Other names people use for the item (结婚 for 婚姻登记), separated by spaces or 、. */
+      keywords: z.string(),
+      /** The hub's pinyin keys of the name and keywords (see catalog/search); never edited by hand. */
+      pinyin: z.string(),
     }),
-    { staff: 'all' },
+    // The kiosk searches the items by name, keyword and pinyin to find their queue service.
+    { public: ['id', 'hall_id', 'department_id', 'name', 'service_id', 'active', 'keywords', 'pinyin'], staff: 'all' },
   ),
 };

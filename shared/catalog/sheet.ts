@@ -34,6 +34,8 @@ export const CatalogItemInput = z
     legalBasis: z.string().trim().min(1, '设定依据不能为空').max(1000),
     serviceId: z.string().min(1).max(64).nullable(),
     active: z.boolean(),
+    /** Other names people use for the item (结婚 for 婚姻登记), for the kiosk's search. */
+    keywords: z.string().trim().max(200, '关键词不超过 200 字').optional(),
   })
   .refine((i) => i.promisedLimit <= i.statutoryLimit, { message: '承诺时限不能长于法定时限', path: ['promisedLimit'] })
   .refine((i) => (i.mode === 'instant') === (i.promisedLimit === 0), {
@@ -56,8 +58,9 @@ export const CATALOG_COLUMNS = {
   materials: '申请材料',
   legalBasis: '设定依据',
   service: '叫号业务',
+  keywords: '关键词',
 } as const;
-export const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service];
+export const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service, CATALOG_COLUMNS.keywords];
 
 export interface ImportProblem {
   /** The spreadsheet row (the header is row 1); 0 for the file as a whole. */
@@ -152,6 +155,7 @@ export function parseCatalogSheet(
       legalBasis: cell(CATALOG_COLUMNS.legalBasis),
       serviceId: serviceId ?? null,
       active: true,
+      keywords: cell(CATALOG_COLUMNS.keywords),
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

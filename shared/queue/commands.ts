@@ -3,7 +3,7 @@ import { spec } from '../kernel/command';
 import { entityId, password, text } from '../kernel/zod';
 import { hallResult } from '../hall/commands';
 import { hallTables } from '../hall/rows';
-import { Priority, TransferMode } from './enums';
+import { AnnounceOutcome, Priority, TransferMode } from './enums';
 import { queueTables } from './rows';
 import { QueueSettingsSchema } from './settings';
 
@@ -103,4 +103,21 @@ export const queueCommandSpecs = {
     offline: false,
   }),
   'hall.setQueueSettings': spec({ payload: QueueSettingsSchema.partial(), result: hallResult, roles: ['manager'], offline: false }),
+  /**
+   * The lobby display tells what its voice did with calls (one run of speech, or the calls it left
+   * to the screen), so that each clerk sees whether their call was heard. A report about a call
+   * that has since been recalled or moved on is not recorded (`recorded` counts the others).
+   */
+  'ticket.announced': spec({
+    payload: z.strictObject({
+      outcome: AnnounceOutcome,
+      calls: z
+        .array(z.strictObject({ ticketId: entityId, calledAt: z.number().int().nonnegative() }))
+        .min(1)
+        .max(50),
+    }),
+    result: z.object({ recorded: z.number().int().nonnegative() }),
+    roles: ['display'],
+    offline: false,
+  }),
 } as const;

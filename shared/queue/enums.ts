@@ -28,3 +28,8 @@ export type WorkProfile = z.infer<typeof WorkProfile>;
 export const TRANSFER_MODES = ['keep', 'back'] as const;
 export const TransferMode = z.enum(TRANSFER_MODES);
 export type TransferMode = z.infer<typeof TransferMode>;
+
+/** What the lobby did with a call: spoke it, or only showed it (calls piled up beyond the voice's lag bound). */
+export const ANNOUNCE_OUTCOMES = ['spoken', 'skipped'] as const;
+export const AnnounceOutcome = z.enum(ANNOUNCE_OUTCOMES);
+export type AnnounceOutcome = z.infer<typeof AnnounceOutcome>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ms, rowId as id, table } from '../kernel/table';
-import { Priority, TicketStatus } from './enums';
+import { AnnounceOutcome, Priority, TicketStatus } from './enums';
 
 /** The queue tables a terminal may replicate, and who sees which columns. */
 export const queueTables = {
@@ -67,4 +67,11 @@ export const queueTables = {
     }),
     { staff: 'all' },
   ),
+  /**
+   * What the lobby display did with a ticket's latest reported call (one row per ticket): the clerk
+   * sees their call was spoken when `called_at` is the ticket's. Staff only: it names the display.
+   */
+  call_announcements: table(z.object({ id, hall_id: id, called_at: ms, outcome: AnnounceOutcome, at: ms, terminal_id: id }), {
+    staff: 'all',
+  }),
 };

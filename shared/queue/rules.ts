@@ -36,6 +36,10 @@ export interface QueueSettings {
    * only with a reason, so that no open ticket is ended in the morning by a slip of the hand.
    */
   closingTime: string;
+  /** The longest a call waits for the lobby voice; past it, the call is only shown (calls piling up). */
+  announceMaxLagSeconds: number;
+  /** Seconds without a touch after which the kiosk drops a half-done choice and speaks Chinese again. */
+  kioskIdleSeconds: number;
 }
 
 export const defaultQueueSettings: QueueSettings = {
@@ -48,6 +52,8 @@ export const defaultQueueSettings: QueueSettings = {
   utcOffsetMinutes: 480,
   announceRepeat: 2,
   closingTime: '17:30',
+  announceMaxLagSeconds: 20,
+  kioskIdleSeconds: 60,
 };
 
 export interface QueueTicket {

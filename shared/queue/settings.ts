@@ -14,6 +14,8 @@ export const QueueSettingsSchema = z.strictObject({
   utcOffsetMinutes: z.number().int().min(-720).max(840),
   announceRepeat: z.number().int().min(1).max(3),
   closingTime: z.string().regex(CLOCK_TIME, '闭厅时间格式为 HH:MM（如 17:30）'),
+  announceMaxLagSeconds: z.number().int().min(5).max(120),
+  kioskIdleSeconds: z.number().int().min(15).max(600),
 }) satisfies z.ZodType<QueueSettings>;
 
 export const parseQueueSettings: (json: string) => QueueSettings = settingsParser(QueueSettingsSchema, defaultQueueSettings);

@@ -69,8 +69,8 @@ describe('the queue end to end, in Chromium', () => {
     await screenshot(kiosk, 'kiosk-ticket');
     await kiosk.getByRole('button', { name: '完成' }).click();
     // Search finds a service across departments; a stopped service says so plainly.
-    await kiosk.getByRole('searchbox', { name: '搜索事项或部门' }).fill('婚姻');
-    await kiosk.getByRole('button', { name: /^婚姻登记 等候 0 人/ }).waitFor();
+    await kiosk.getByRole('searchbox', { name: '搜索事项' }).fill('婚姻');
+    await kiosk.getByRole('button', { name: /^婚姻登记 暂无窗口办理/ }).waitFor();
     await kiosk.getByRole('button', { name: '返回' }).click();
 
     // Clerk 1: call (F1), recall (F2), no-show (F3).
@@ -111,29 +111,19 @@ describe('the queue end to end, in Chromium', () => {
     expect(await clerk1.getByRole('button', { name: /叫号/ }).first().isDisabled()).toBe(true);
     await clerk1.getByText('当前无人等候').waitFor();
 
-    // The display spoke every call, in order, each twice (the default), none cut off.
+    // The display spoke every call, in order, none cut off: one entry per call (a call is said
+    // twice while nobody else waits, once and short when calls pile up; voicePlan decides).
     const log = display.getByRole('list', { name: '播报队列' }).getByRole('listitem');
-    const expected = [
-      '请 A001 号 到 1 号窗口 办理',
-      '请 A001 号 到 1 号窗口 办理', // call
-      '请 A001 号 到 1 号窗口 办理',
-      '请 A001 号 到 1 号窗口 办理', // recall
-      '请 A002 号 到 2 号窗口 办理',
-      '请 A002 号 到 2 号窗口 办理',
-      '请 B001 号 到 1 号窗口 办理',
-      '请 B001 号 到 1 号窗口 办理',
-    ];
-    await expect.poll(() => log.allTextContents(), { timeout: 30_000 }).toEqual(expected);
     await expect
-      .poll(async () => (await log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((s) => s === 'done'), {
-        timeout: 120_000,
-      })
-      .toBe(true);
+      .poll(async () => (await log.allTextContents()).map((text) => /[A-Z]\d{3}/.exec(text)?.[0]), { timeout: 30_000 })
+      .toEqual(['A001', 'A001', 'A002', 'B001']);
+    // Each call ends said, or left to the screen when the recorded clips (slower than a voice)
+    // would have said it past the lag bound; the first is said in full, after the chime.
+    const states = () => log.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    await expect.poll(async () => (await states()).every((s) => s === 'done' || s === 'skipped'), { timeout: 120_000 }).toBe(true);
+    expect((await states())[0]).toBe('done');
     const a001 = callAnnouncement('A001', 1).clips;
     expect(clipsPlayed.slice(0, a001.length)).toEqual(a001);
-    expect(clipsPlayed.length).toBe(
-      expected.reduce((n, text) => n + callAnnouncement(/[A-Z]\d{3}/.exec(text)![0], Number(/到 (\d+) 号/.exec(text)![1])).clips.length, 0),
-    );
     const recent = display.getByRole('region', { name: '最近叫号' });
     expect(await recent.getByRole('row').allTextContents()).toEqual(['号码窗口', 'B0011 号窗口', 'A0022 号窗口', 'A0011 号窗口']);
     expect(await display.content()).not.toMatch(/王晓明|李红梅/);

@@ -77,6 +77,7 @@ const samples: { [T in CommandType]: unknown } = {
   'day.close': { reason: '测试：提前日终' },
   'service.update': { serviceId: 'H3301-s-A', queueCap: 40 },
   'hall.setQueueSettings': { recallLimit: 2 },
+  'ticket.announced': { outcome: 'spoken', calls: [{ ticketId: 'no-such-ticket', calledAt: 1 }] },
   'hall.setSecuritySettings': { lockoutMinutes: 20 },
   'terminal.create': { role: 'display', name: '二楼叫号屏', counterId: null, zone: '二楼' },
   'terminal.newCode': { terminalId: 'H3301-t-display-1' },

@@ -6,11 +6,11 @@ export type Send = <T extends CommandType>(type: T, payload: CommandPayload<T>) 
 
 /** Commands sent to the hub as one of the demo hall's terminals. */
 export function actors(hub: Hub) {
-  const as = (role: 'kiosk' | 'manager' | 'clerk', n = 0): Send => {
+  const as = (role: 'kiosk' | 'manager' | 'clerk' | 'display', n = 0): Send => {
     const caller = callerOf(terminal(hub, role, n));
     return (type, payload) => hub.execute(caller, { opId: opId(), type, payload }) as never;
   };
-  return { kiosk: as('kiosk'), manager: as('manager'), clerk: (n: number) => as('clerk', n) };
+  return { kiosk: as('kiosk'), manager: as('manager'), clerk: (n: number) => as('clerk', n), display: as('display') };
 }
 
 export const ok = (a: Answer) => {

@@ -23,6 +23,8 @@ function snapshotRows(store: Store, table: TableName, day: string, dayStart: num
       return store.where('counter_log', 'at >= ?', dayStart);
     case 'ticket_events':
       return store.where('ticket_events', 'at >= ?', dayStart);
+    case 'call_announcements':
+      return store.where('call_announcements', 'at >= ?', dayStart);
     case 'inquiries':
       return store.where('inquiries', "status = 'open' OR created_at >= ?", dayStart);
     case 'hall_days':

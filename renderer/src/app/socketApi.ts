@@ -67,7 +67,7 @@ export function socketApi(hubUrl: string, token: string): HallApi & { close(): v
     // A browser has no silent printing and no file system: its print dialog does both (the page's
     // print layout is the ticket or the notice alone, and the dialog offers "save as PDF").
     printTicket: async () => {
-      window.print();
+      printOnPaper(TICKET_PAGE);
       return { ok: true };
     },
     savePdf: async () => {
@@ -76,4 +76,19 @@ export function socketApi(hubUrl: string, token: string): HallApi & { close(): v
     },
     close: () => socket.close(),
   };
+}
+
+/**
+ * The ticket's paper in a browser: 80 mm wide (a kiosk's thermal roll), never the printer's default
+ * Letter or A4. Electron sets the configured paper itself (main/app/ipc.ts printTicket).
+ */
+const TICKET_PAGE = '@page { size: 80mm 150mm; margin: 3mm; }';
+
+/** Prints with `pageCss` in force for this print only (the rule goes once the print is done). */
+function printOnPaper(pageCss: string): void {
+  const style = document.createElement('style');
+  style.textContent = pageCss;
+  document.head.append(style);
+  window.addEventListener('afterprint', () => style.remove(), { once: true });
+  window.print();
 }

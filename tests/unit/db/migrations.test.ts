@@ -458,6 +458,34 @@ describe('hub migration 0018: rating requests, ratings, their follow-ups and the
   });
 });
 
+describe('hub migration 0016: catalog keywords and pinyin keys, call announcements', () => {
+  // Its place in the list (numbers are taken when work starts; others land on their own).
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE call_announcements')) + 1;
+
+  it('gives items empty keywords and keys, feeds them again whole, and keeps one announcement per ticket', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'catalog_items', catalogItem);
+    migrateKeepingRows(db, v, ['feed']);
+    expect(one(db, 'catalog_items', 'k1')).toMatchObject({ keywords: '', pinyin: '' });
+    // Replicas got the items without the new columns: the feed carries them again, whole, after its newest entry.
+    const feed = db.prepare('SELECT seq, tbl, row_id, data FROM feed ORDER BY seq').all() as Row[];
+    expect(feed.map((e) => [e.seq, e.tbl, e.row_id])).toEqual([
+      [1, 'halls', 'h1'],
+      [2, 'catalog_items', 'k1'],
+    ]);
+    expect(JSON.parse(feed[1]!.data as string)).toEqual(one(db, 'catalog_items', 'k1'));
+
+    insert(db, 'tickets', ticket({ id: 'tk1', seq: 1, number: 'A001' }));
+    const announcement = { id: 'tk1', hall_id: 'h1', called_at: 5, outcome: 'spoken', at: 9, terminal_id: 't1' };
+    insert(db, 'call_announcements', announcement);
+    expect(() => insert(db, 'call_announcements', { ...announcement, id: 'tk1' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'call_announcements', { ...announcement, id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
+    db.prepare('DELETE FROM call_announcements').run();
+    expect(() => insert(db, 'call_announcements', { ...announcement, outcome: 'heard' })).toThrow(/CHECK constraint failed/);
+  });
+});
+
 describe('replica migration 0001: rows, cursor and outbox', () => {
   it('creates the replica tables with their keys', () => {
     const db = at(replicaMigrations, 1);

@@ -23,6 +23,7 @@ const row = (over: Partial<Record<keyof typeof CATALOG_COLUMNS, string>> = {}) =
     materials: '申请书；身份证明',
     legalBasis: '《发票管理办法》',
     service: 'H',
+    keywords: '',
     ...over,
   };
   return (Object.keys(CATALOG_COLUMNS) as (keyof typeof CATALOG_COLUMNS)[]).map((k) => base[k]);

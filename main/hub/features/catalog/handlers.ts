@@ -1,13 +1,15 @@
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { parseCatalogSheet, type CatalogItemInput } from '../../../../shared/catalog/sheet';
+import { splitKeywords } from '../../../../shared/catalog/search';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type catalogCommandSpecs } from '../../../../shared/catalog/commands';
 import { notFound, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { withPinyin } from './pinyinKeys';
 
 type Ctx = HandlerContext<CommandType>;
 
 function itemRow(ctx: Ctx, id: string, i: CatalogItemInput): Row<'catalog_items'> {
-  return {
+  return withPinyin({
     id,
     hall_id: ctx.hallId,
     department_id: i.departmentId,
@@ -23,7 +25,9 @@ function itemRow(ctx: Ctx, id: string, i: CatalogItemInput): Row<'catalog_items'
     legal_basis: i.legalBasis,
     service_id: i.serviceId,
     active: i.active ? 1 : 0,
-  };
+    keywords: splitKeywords(i.keywords ?? '').join(' '),
+    pinyin: '',
+  });
 }
 
 /** The hall's departments by name and queue services by name and prefix: how a sheet names them. */

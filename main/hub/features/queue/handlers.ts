@@ -437,4 +437,35 @@ export const queueHandlers = {
     const merged = { ...settingsOf(ctx), ...ctx.payload };
     return { hall: ctx.store.patch('halls', ctx.hallId, { queue_settings: JSON.stringify(merged) }) };
   },
+
+  'ticket.announced': (ctx) => {
+    const { outcome, calls } = ctx.payload;
+    // A zoned display hears only its zone's calls: it may not report another zone's.
+    const zone = ctx.store.get('terminals', ctx.caller.terminalId)?.zone ?? '';
+    const tickets = calls.map((c) => {
+      const ticket = ctx.store.get('tickets', c.ticketId);
+      if (!ticket) throw notFound('号票');
+      if (zone && ctx.store.get('counters', ticket.counter_id ?? '')?.zone !== zone)
+        throw new CommandError(ErrorCode.FORBIDDEN, `该号不在本屏所在区域（${zone}）叫号`);
+      return ticket;
+    });
+    let recorded = 0;
+    calls.forEach((c, i) => {
+      // A recall or a new call since: the report is about a call nobody is waiting on any more.
+      if (tickets[i]!.called_at !== c.calledAt) return;
+      const before = ctx.store.get('call_announcements', c.ticketId);
+      // The first report of the call stands, except that spoken by any display beats skipped.
+      if (before?.called_at === c.calledAt && (before.outcome === 'spoken' || outcome === 'skipped')) return;
+      ctx.store.upsert('call_announcements', {
+        id: c.ticketId,
+        hall_id: ctx.hallId,
+        called_at: c.calledAt,
+        outcome,
+        at: ctx.now,
+        terminal_id: ctx.caller.terminalId,
+      });
+      recorded++;
+    });
+    return { recorded };
+  },
 } satisfies FeatureHandlers<typeof queueCommandSpecs>;

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { TRANSFER_MODES, type TransferMode } from '../../../../shared/queue/enums';
 import { ticketWaitMs } from '../../../../shared/queue/entries';
 import { hallDayStart, isEligible } from '../../../../shared/queue/rules';
-import { rowById, rowsOf, type CommandOutcome } from '../../../../shared/protocol';
+import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
-import { formatDuration, useNow } from '../../app/time';
+import { formatDuration, formatTime, useNow } from '../../app/time';
 import { clerkFigures, counterProfiles } from '../../features/queue/day';
 import { heldTicket } from '../../features/queue/tickets';
 import { useQueueDay } from '../../features/queue/useQueueDay';
@@ -58,6 +58,7 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
                 {t('q.waitedFor', { d: formatDuration(ticketWaitMs(q.entries.filter((e) => e.ticketId === held.id))) })}
               </span>
               {held.recalls > 0 && <span className="muted">{t('q.recalls', { n: held.recalls })}</span>}
+              {held.status === 'called' && <AnnouncedMark ticket={held} />}
             </>
           ) : (
             <span className="muted">{t('q.none')}</span>
@@ -187,6 +188,22 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
         </Dialog>
       )}
     </section>
+  );
+}
+
+/**
+ * Whether the lobby has said the clerk's current call (the display reports it): waiting for the
+ * voice, said at a time, or only shown because calls piled up (a recall is then worth it).
+ */
+function AnnouncedMark({ ticket }: { ticket: Row<'tickets'> }) {
+  const { replica } = useHall();
+  const { t } = useI18n();
+  const a = rowById(replica, 'call_announcements', ticket.id);
+  const current = a && a.called_at === ticket.called_at ? a : null;
+  return (
+    <span className={`announced ${current?.outcome ?? 'pending'}`} role="status" aria-label={t('q.announce.label')}>
+      {current ? t(`q.announce.${current.outcome}`, { time: formatTime(current.at) }) : t('q.announce.pending')}
+    </span>
   );
 }
 

@@ -1,31 +1,71 @@
 import type { Announcement } from '../../../../shared/queue/announce';
+import { planNext, utteranceMs, type QueuedCall, type Utterance, type VoiceSettings } from './voicePlan';
 
 export interface AnnouncerEntry {
   id: number;
+  /** The call's sentence, or what is being said of it (the short form when calls pile up). */
   text: string;
-  state: 'pending' | 'speaking' | 'done';
+  state: 'pending' | 'speaking' | 'done' | 'skipped';
+  ticketId: string;
+  calledAt: number;
 }
+
+/** A call for the voice: which ticket's call it is (reported back to the hub) and what to say. */
+export interface CallToSay {
+  ticketId: string;
+  number: string;
+  window: number;
+  calledAt: number;
+}
+
+export interface AnnouncerDeps {
+  /** Says one utterance; always settles (on end, error or a time limit). */
+  speak: (u: Utterance) => Promise<void>;
+  /** The hall's clock (the calls' calledAt are on it). */
+  now: () => number;
+  /** Told once per call what became of it: spoken when its words ended, or skipped. */
+  report?: (calls: readonly CallToSay[], outcome: 'spoken' | 'skipped') => void;
+}
+
+interface Entry extends AnnouncerEntry, QueuedCall {}
 
 /**
- * The lobby's announcement queue. Announcements are spoken one after another; a new call waits
- * for the one being spoken instead of cutting it off. `speak` always settles (on end, error or a
- * time limit), so a broken speaker can delay the queue but never stop it.
+ * The lobby's announcement queue. Calls are said one after another (a new call waits for the one
+ * being said instead of cutting it off) in the order and the form voicePlan decides: in full and
+ * repeated while the voice keeps up, once and short when calls pile up, never past the lag bound.
+ * `speak` always settles, so a broken speaker can delay the queue but never stop it.
  */
-interface Entry extends AnnouncerEntry {
-  announcement: Announcement;
-}
-
 export class Announcer {
   private entries: Entry[] = [];
   private readonly listeners = new Set<(e: readonly AnnouncerEntry[]) => void>();
   private busy = false;
   private next = 1;
+  private lastSpokeAt: number | null = null;
+  /**
+   * How long this speaker takes against the text-based estimate (recorded clips are slower than a
+   * voice), learnt from each utterance, so that the plan's bound holds with the real speaker.
+   */
+  private pace = 1;
 
-  constructor(private readonly speak: (a: Announcement) => Promise<void>) {}
+  constructor(
+    private readonly deps: AnnouncerDeps,
+    private settings: VoiceSettings,
+  ) {}
 
-  enqueue(a: Announcement, times: number): void {
-    for (let i = 0; i < times; i++) this.entries.push({ id: this.next++, text: a.text, state: 'pending', announcement: a });
-    this.entries = this.entries.slice(-50);
+  /** The hall's settings of the moment (a manager may change them while the display runs). */
+  configure(settings: VoiceSettings): void {
+    this.settings = settings;
+  }
+
+  enqueue(call: CallToSay): void {
+    const a = { ...call, id: this.next++, said: 0, state: 'pending' as const };
+    this.entries.push({ ...a, text: `请 ${call.number} 号 到 ${call.window} 号窗口 办理` });
+    // The finished ones are kept for the screen reader's list, the newest 50.
+    const finished = this.entries.filter((e) => e.state === 'done' || e.state === 'skipped');
+    if (finished.length > 50) {
+      const drop = new Set(finished.slice(0, finished.length - 50));
+      this.entries = this.entries.filter((e) => !drop.has(e));
+    }
     this.notify();
     void this.pump();
   }
@@ -40,19 +80,38 @@ export class Announcer {
     if (this.busy) return;
     this.busy = true;
     try {
-      let entry: Entry | undefined;
-      while ((entry = this.entries.find((e) => e.state === 'pending'))) {
-        this.set(entry.id, 'speaking');
-        await this.speak(entry.announcement);
-        this.set(entry.id, 'done');
+      for (;;) {
+        const queue = this.entries.filter((e) => e.state === 'pending' || e.state === 'speaking');
+        const plan = planNext(queue, this.deps.now(), this.lastSpokeAt, this.settings, (u) => this.pace * utteranceMs(u));
+        this.finish(plan.skip, 'skipped');
+        this.finish(plan.finish, 'done');
+        if (!plan.say) break;
+        const u = plan.say;
+        this.update(u.callId, { state: 'speaking', text: u.announcement.text });
+        const started = this.deps.now();
+        await this.deps.speak(u);
+        this.lastSpokeAt = this.deps.now();
+        const ratio = (this.lastSpokeAt - started) / utteranceMs(u);
+        if (ratio > 0) this.pace = Math.min(4, Math.max(0.5, 0.6 * this.pace + 0.4 * ratio));
+        const entry = this.entries.find((e) => e.id === u.callId)!;
+        this.update(u.callId, { said: entry.said + 1 });
+        if (entry.said === 0) this.deps.report?.([toCall(entry)], 'spoken');
+        if (u.form === 'short' || entry.said + 1 >= this.settings.repeat) this.finish([u.callId], 'done');
       }
     } finally {
       this.busy = false;
     }
   }
 
-  private set(id: number, state: AnnouncerEntry['state']): void {
-    this.entries = this.entries.map((e) => (e.id === id ? { ...e, state } : e));
+  private finish(ids: readonly number[], state: 'done' | 'skipped'): void {
+    if (ids.length === 0) return;
+    const ended = this.entries.filter((e) => ids.includes(e.id));
+    for (const e of ended) this.update(e.id, { state });
+    if (state === 'skipped') this.deps.report?.(ended.map(toCall), 'skipped');
+  }
+
+  private update(id: number, changes: Partial<Entry>): void {
+    this.entries = this.entries.map((e) => (e.id === id ? { ...e, ...changes } : e));
     this.notify();
   }
 
@@ -60,6 +119,8 @@ export class Announcer {
     for (const l of this.listeners) l(this.entries);
   }
 }
+
+const toCall = (e: Entry): CallToSay => ({ ticketId: e.ticketId, number: e.number, window: e.window, calledAt: e.calledAt });
 
 const settleWithin = (ms: number, p: Promise<unknown>) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);
 
@@ -119,10 +180,15 @@ async function playClips(clips: string[]): Promise<void> {
   }
 }
 
-/** A Mandarin system voice where there is one, otherwise the recorded clips. */
-export async function speakInHall(a: Announcement): Promise<void> {
-  await settleWithin(1500, chime());
+/**
+ * A Mandarin system voice where there is one, otherwise the recorded clips; the chime first when
+ * the plan asks for it. Each part has a time limit (twice the estimate, and more), so a stuck
+ * voice delays the queue a little and never stops it.
+ */
+export async function speakInHall(u: Utterance): Promise<void> {
+  if (u.chime) await settleWithin(1500, chime());
   const voice = mandarinVoice();
-  const limit = 2000 + a.clips.length * 1200;
+  const a: Announcement = u.announcement;
+  const limit = 2000 + Math.max(2 * utteranceMs({ announcement: a, chime: false }), a.clips.length * 1200);
   await settleWithin(limit, voice ? speakWithVoice(voice, a.speech) : playClips(a.clips));
 }

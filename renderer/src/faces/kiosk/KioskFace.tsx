@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { PRIORITIES, type Priority } from '../../../../shared/queue/enums';
 import { isWaiting, numberedBy } from '../../../../shared/queue/rules';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
@@ -7,10 +7,15 @@ import { formatTime, useNow } from '../../app/time';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { StaffConfirm } from '../../ui/SignInForm';
+import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
+import { searchCatalog } from '../../../../shared/catalog/search';
 
 interface Issued {
   number: string;
   serviceName: string;
+  priority: Priority;
+  /** The windows that serve the ticket's service (numbers), for the slip. */
+  counters: number[];
   ahead: number;
   estimatedWaitMinutes: number | null;
   issuedAt: number;
@@ -19,19 +24,29 @@ interface Issued {
 /** How long a printed ticket stays on screen before the kiosk is ready for the next person. */
 const TICKET_SCREEN_MS = 20_000;
 
-/** The ticket kiosk: big touch targets, plain words, and a plain "why not" when a service is unavailable. */
+/**
+ * The ticket kiosk: big touch targets, plain words, and a plain "why not" when a service is
+ * unavailable. People find their service by department, or by searching the catalog's items (by
+ * name, by what they call it, or by pinyin initials on the on-screen keyboard). Left alone for the
+ * hall's idle time, it drops a half-done choice and speaks Chinese again for the next person.
+ */
 export default function KioskFace() {
   const { replica, connection } = useHall();
-  const { t } = useI18n();
+  const { t, setLanguage } = useI18n();
   const now = useNow();
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [service, setService] = useState<Row<'services'> | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
-  const { day, tickets } = useHallDay(now);
+  const { day, tickets, settings } = useHallDay(now);
   const dayClosed = rowsOf(replica, 'hall_days').some((d) => d.day === day && d.closed_at !== null);
+  // Starting over unmounts the form too: nothing typed for one person is kept for the next.
   const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null));
+  useIdle(settings.kioskIdleSeconds * 1000, () => {
+    reset();
+    setLanguage('zh-CN');
+  });
 
   useEffect(() => {
     if (!issued) return;
@@ -40,18 +55,24 @@ export default function KioskFace() {
   }, [issued]);
 
   const departments = rowsOf(replica, 'departments').sort((a, b) => a.sort - b.sort);
-  const services = rowsOf(replica, 'services')
-    .filter((s) =>
-      search
-        ? s.name.includes(search.trim()) || rowById(replica, 'departments', s.department_id)?.name.includes(search.trim())
-        : s.department_id === departmentId,
-    )
-    .sort((a, b) => a.sort - b.sort);
+  const allServices = rowsOf(replica, 'services');
+  const hits: { key: string; label: string; service: Row<'services'> }[] = search.trim()
+    ? searchCatalog(search, rowsOf(replica, 'catalog_items'), allServices, departments).map((h) => ({
+        key: h.key,
+        label: h.label,
+        service: rowById(replica, 'services', h.serviceId)!,
+      }))
+    : allServices
+        .filter((s) => s.department_id === departmentId)
+        .sort((a, b) => a.sort - b.sort)
+        .map((s) => ({ key: s.id, label: s.name, service: s }));
   const waiting = (sid: string) => tickets.filter((tk) => tk.service_id === sid && isWaiting(tk, now)).length;
-  const openCounters = (sid: string) =>
-    rowsOf(replica, 'counter_services').filter(
-      (cs) => cs.service_id === sid && rowById(replica, 'counters', cs.counter_id)?.state === 'open',
-    ).length;
+  const servingCounters = (sid: string) =>
+    rowsOf(replica, 'counter_services')
+      .filter((cs) => cs.service_id === sid)
+      .map((cs) => rowById(replica, 'counters', cs.counter_id))
+      .filter((c) => c !== undefined);
+  const openCounters = (sid: string) => servingCounters(sid).filter((c) => c.state === 'open').length;
   const unavailable = (s: Row<'services'>): string | null =>
     dayClosed
       ? t('kiosk.dayClosed')
@@ -60,6 +81,7 @@ export default function KioskFace() {
         : s.daily_cap !== null && tickets.filter((tk) => numberedBy(tk.number, s.prefix)).length >= s.daily_cap
           ? t('kiosk.full')
           : null;
+  const choosing = !departmentId && !search;
 
   return (
     <div className="face kiosk">
@@ -78,18 +100,36 @@ export default function KioskFace() {
         {issued ? (
           <TicketView issued={issued} hallName={hall?.name ?? ''} onDone={reset} />
         ) : service ? (
-          <IssueForm service={service} onIssued={setIssued} onBack={() => setService(null)} />
+          <IssueForm
+            service={service}
+            onIssued={(r) =>
+              setIssued({
+                ...r,
+                counters: servingCounters(service.id)
+                  .map((c) => c.number)
+                  .sort((a, b) => a - b),
+              })
+            }
+            onBack={() => setService(null)}
+          />
         ) : (
           <>
-            <input
-              className="kiosk-search"
-              type="search"
-              placeholder={t('kiosk.search')}
-              aria-label={t('kiosk.search')}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-            {!departmentId && !search ? (
+            {!departmentId && (
+              <div className="kiosk-search-box">
+                <input
+                  className="kiosk-search"
+                  type="search"
+                  // The on-screen keyboard types here; a system keyboard would cover the results.
+                  inputMode="none"
+                  placeholder={t('kiosk.search')}
+                  aria-label={t('kiosk.search')}
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                />
+                <OnScreenKeyboard layout="letters" value={search} onChange={setSearch} label={t('kiosk.search')} />
+              </div>
+            )}
+            {choosing ? (
               <ul className="kiosk-grid" aria-label={t('kiosk.departments')}>
                 {departments.map((d) => (
                   <li key={d.id}>
@@ -107,27 +147,28 @@ export default function KioskFace() {
                   </button>
                   <h2>{search ? t('kiosk.results', { q: search.trim() }) : rowById(replica, 'departments', departmentId)?.name}</h2>
                 </div>
-                <ul className="kiosk-grid" aria-label={t('kiosk.services')}>
-                  {services.map((s) => {
+                <ul className="kiosk-grid" aria-label={search ? t('kiosk.results', { q: search.trim() }) : t('kiosk.services')}>
+                  {hits.map(({ key, label, service: s }) => {
                     const why = unavailable(s);
+                    const info = why ?? (openCounters(s.id) ? t('kiosk.waitingN', { n: waiting(s.id) }) : t('kiosk.noWindow'));
+                    const via = label === s.name ? '' : s.name;
                     return (
-                      <li key={s.id}>
+                      <li key={key}>
                         <button
                           type="button"
                           className="kiosk-tile service"
                           disabled={!!why || connection.status !== 'connected'}
                           onClick={() => setService(s)}
-                          aria-label={`${s.name} ${why ?? t('kiosk.waitingN', { n: waiting(s.id) })}`}
+                          aria-label={[label, via, info].filter(Boolean).join(' ')}
                         >
-                          <span className="svc-name">{s.name}</span>
-                          <span className="svc-info">
-                            {why ?? (openCounters(s.id) ? t('kiosk.waitingN', { n: waiting(s.id) }) : t('kiosk.noWindow'))}
-                          </span>
+                          <span className="svc-name">{label}</span>
+                          {via && <span className="svc-via">{t('kiosk.via', { service: via })}</span>}
+                          <span className="svc-info">{info}</span>
                         </button>
                       </li>
                     );
                   })}
-                  {services.length === 0 && <li className="muted">{t('kiosk.noMatch')}</li>}
+                  {hits.length === 0 && <li className="muted">{t('kiosk.noMatch')}</li>}
                 </ul>
               </>
             )}
@@ -138,12 +179,39 @@ export default function KioskFace() {
   );
 }
 
-function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; onIssued: (i: Issued) => void; onBack: () => void }) {
+/** Calls `onIdle` after `ms` without a touch, a click or a key anywhere on the page. */
+function useIdle(ms: number, onIdle: () => void) {
+  const fire = useEffectEvent(onIdle);
+  useEffect(() => {
+    let id = setTimeout(() => fire(), ms);
+    const touched = () => {
+      clearTimeout(id);
+      id = setTimeout(() => fire(), ms);
+    };
+    const events = ['pointerdown', 'keydown', 'input'] as const;
+    for (const e of events) document.addEventListener(e, touched, { capture: true, passive: true });
+    return () => {
+      clearTimeout(id);
+      for (const e of events) document.removeEventListener(e, touched, { capture: true });
+    };
+  }, [ms]);
+}
+
+function IssueForm({
+  service,
+  onIssued,
+  onBack,
+}: {
+  service: Row<'services'>;
+  onIssued: (i: Omit<Issued, 'counters'>) => void;
+  onBack: () => void;
+}) {
   const { api } = useHall();
   const { t } = useI18n();
   const [priority, setPriority] = useState<Priority>('normal');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [field, setField] = useState<'login' | 'password'>('login');
   const { error, check } = useCommandError();
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -160,6 +228,7 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
     onIssued({
       number: r.ticket.number,
       serviceName: service.name,
+      priority,
       ahead: r.ahead,
       estimatedWaitMinutes: r.estimatedWaitMinutes,
       issuedAt: r.ticket.issued_at,
@@ -178,9 +247,21 @@ function IssueForm({ service, onIssued, onBack }: { service: Row<'services'>; on
         ))}
       </fieldset>
       {priority !== 'normal' && (
-        <div className="kiosk-confirm">
+        <div
+          className="kiosk-confirm"
+          // The keyboard types into the field last touched.
+          onFocus={(e) => e.target instanceof HTMLInputElement && setField(e.target.type === 'password' ? 'password' : 'login')}
+        >
           <p>{t('kiosk.staffConfirm')}</p>
           <StaffConfirm login={login} password={password} onLogin={setLogin} onPassword={setPassword} />
+          <div className="kiosk-confirm-keys">
+            <OnScreenKeyboard
+              layout="alnum"
+              value={field === 'login' ? login : password}
+              onChange={field === 'login' ? setLogin : setPassword}
+              label={t(field === 'login' ? 'clerk.login' : 'clerk.password')}
+            />
+          </div>
         </div>
       )}
       <ErrorLine error={error} />
@@ -207,6 +288,10 @@ function TicketView({ issued, hallName, onDone }: { issued: Issued; hallName: st
       <div className="ticket-hall">{hallName}</div>
       <div className="ticket-service">{issued.serviceName}</div>
       <div className="ticket-number">{issued.number}</div>
+      {issued.priority !== 'normal' && <div className="ticket-priority">★ {t(`kiosk.p.${issued.priority}`)}</div>}
+      {issued.counters.length > 0 && (
+        <div className="ticket-counters">{t('kiosk.counters', { list: issued.counters.join(t('list.separator')) })}</div>
+      )}
       <div className="ticket-ahead">{t('kiosk.ahead', { n: issued.ahead })}</div>
       <div className="ticket-wait">
         {issued.estimatedWaitMinutes === null ? t('kiosk.noEstimate') : t('kiosk.estimate', { m: issued.estimatedWaitMinutes })}

@@ -181,6 +181,7 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
     legalBasis: item?.legal_basis ?? '',
     serviceId: item?.service_id ?? '',
     active: item ? item.active === 1 : true,
+    keywords: item?.keywords ?? '',
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
@@ -256,6 +257,10 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
         <label className="wide">
           {t('cat.materials')}
           <textarea rows={4} value={v.materials} onChange={set('materials')} />
+        </label>
+        <label className="wide">
+          {t('cat.keywords')}
+          <input value={v.keywords} onChange={set('keywords')} placeholder={t('cat.keywordsHint')} />
         </label>
         <label className="wide">
           {t('cat.basis')}

@@ -79,7 +79,15 @@ function QueueSettingsForm() {
   const { error, check } = useCommandError();
   const [saved, setSaved] = useState(false);
   const num = (
-    key: 'priorityStreak' | 'normalStreak' | 'noShowAfter' | 'recallLimit' | 'parkMinutes' | 'announceRepeat',
+    key:
+      | 'priorityStreak'
+      | 'normalStreak'
+      | 'noShowAfter'
+      | 'recallLimit'
+      | 'parkMinutes'
+      | 'announceRepeat'
+      | 'announceMaxLagSeconds'
+      | 'kioskIdleSeconds',
     min: number,
     max: number,
   ) => (
@@ -121,6 +129,8 @@ function QueueSettingsForm() {
         {t('qs.closingTime')}
         <input type="time" required value={values.closingTime} onChange={(e) => setValues({ ...values, closingTime: e.target.value })} />
       </label>
+      {num('announceMaxLagSeconds', 5, 120)}
+      {num('kioskIdleSeconds', 15, 600)}
       <button type="submit" className="btn btn-primary small">
         {t('board.save')}
       </button>

@@ -36,6 +36,8 @@ export const board: Words<typeof zh> = {
   'qs.recallLimit': 'Recall limit',
   'qs.parkMinutes': 'Park minutes',
   'qs.announceRepeat': 'Times each call is spoken',
+  'qs.announceMaxLagSeconds': 'Longest delay of a spoken call (s; later calls are only shown)',
+  'qs.kioskIdleSeconds': 'Kiosk resets after idle (s)',
   'day.title': 'Day close',
   'day.close': 'Close today (stop tickets)',
   'day.confirm':

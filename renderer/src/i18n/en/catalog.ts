@@ -33,6 +33,8 @@ export const catalog: Words<typeof zh> = {
   'cat.feeYuan': 'Fee (yuan)',
   'cat.service': 'Queue service',
   'cat.materials': 'Required materials (one per line)',
+  'cat.keywords': 'Keywords (what people call it; the kiosk searches them)',
+  'cat.keywordsHint': 'Other names of the item, separated by spaces',
   'cat.basis': 'Legal basis',
   'cat.active': 'Active',
   'cat.edit': 'Edit',

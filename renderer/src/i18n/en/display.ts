@@ -19,4 +19,5 @@ export const display: Words<typeof zh> = {
   'display.people': '{n}',
   'display.speaking': 'Announcing: ',
   'display.announcements': 'Announcement queue',
+  'display.page': 'page {page} of {pages}',
 };

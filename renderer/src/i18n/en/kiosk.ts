@@ -4,7 +4,7 @@ import type { kiosk as zh } from '../zh-CN/kiosk';
 
 export const kiosk: Words<typeof zh> = {
   'kiosk.title': 'Take a ticket',
-  'kiosk.search': 'Search a service or department',
+  'kiosk.search': 'Search an item (name or pinyin initials, e.g. gjj)',
   'kiosk.departments': 'Departments',
   'kiosk.services': 'Services',
   'kiosk.back': 'Back',
@@ -31,4 +31,9 @@ export const kiosk: Words<typeof zh> = {
   'kiosk.noEstimate': 'No window serves this now; watch for your number',
   'kiosk.note': 'Watch the screen and listen for your number; missed it? Tell the window.',
   'kiosk.done': 'Done',
+  'kiosk.via': 'at “{service}”',
+  'kiosk.counters': 'Windows: {list}',
+  'osk.keyboard': 'Keyboard for {field}',
+  'osk.backspace': 'Backspace',
+  'osk.clear': 'Clear',
 };

@@ -35,6 +35,8 @@ export const board = {
   'qs.recallLimit': '重呼次数上限',
   'qs.parkMinutes': '挂起默认分钟',
   'qs.announceRepeat': '每次叫号播报遍数',
+  'qs.announceMaxLagSeconds': '叫号播报最长延迟（秒，超过则仅屏幕显示）',
+  'qs.kioskIdleSeconds': '取号机无操作复位（秒）',
   'day.title': '日终',
   'day.close': '结束今日取号（日终）',
   'day.confirm': '日终后今日不再取号，以下未办结的号将按规则结束，仍签到的窗口将签退：',

@@ -34,6 +34,8 @@ export const catalog = {
   'cat.feeYuan': '收费标准（元）',
   'cat.service': '对应叫号业务',
   'cat.materials': '申请材料（每行一项）',
+  'cat.keywords': '关键词（群众常用叫法，取号机可搜索）',
+  'cat.keywordsHint': '如：结婚 离婚（以空格或顿号分隔）',
   'cat.basis': '设定依据',
   'cat.active': '启用',
   'cat.edit': '编辑',

@@ -16,4 +16,5 @@ export const display = {
   'display.people': '{n} 人',
   'display.speaking': '正在播报：',
   'display.announcements': '播报队列',
+  'display.page': '第 {page}/{pages} 页',
 };

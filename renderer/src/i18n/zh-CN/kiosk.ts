@@ -3,7 +3,7 @@ import { codeLabels } from '../labels';
 
 export const kiosk = {
   'kiosk.title': '自助取号',
-  'kiosk.search': '搜索事项或部门',
+  'kiosk.search': '搜索事项（汉字或拼音首字母，如 gjj）',
   'kiosk.departments': '办事部门',
   'kiosk.services': '办理事项',
   'kiosk.back': '返回',
@@ -30,4 +30,9 @@ export const kiosk = {
   'kiosk.noEstimate': '该事项暂无窗口办理，请留意叫号',
   'kiosk.note': '请留意大屏与语音叫号，过号请到窗口说明。',
   'kiosk.done': '完成',
+  'kiosk.via': '在“{service}”办理',
+  'kiosk.counters': '办理窗口：{list} 号',
+  'osk.keyboard': '{field}键盘',
+  'osk.backspace': '退格',
+  'osk.clear': '清空',
 };

@@ -1,0 +1,35 @@
+import { pinyin } from 'pinyin-pro';
+import { latinKey, splitKeywords } from '../../../../shared/catalog/search';
+import type { Row } from '../../../../shared/protocol';
+import type { Store } from '../../store';
+
+/**
+ * An item's pinyin keys, as the kiosk matches them (shared/catalog/search): for its name and each
+ * keyword, the initials (住房公积金提取 → zfgjjtq) and the whole syllables without tones
+ * (zhufanggongjijintiqu; ü as v, as pinyin keyboards type it). Computed here because the
+ * dictionary is large: the kiosk gets the keys with the row and never loads it.
+ */
+export function pinyinKeys(name: string, keywords: string): string {
+  const keys = new Set<string>();
+  for (const term of [name, ...splitKeywords(keywords)]) {
+    const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
+    for (const key of [latinKey(pinyin(term, { ...opts, pattern: 'first' }).join('')), latinKey(pinyin(term, opts).join(''))]) {
+      if (key) keys.add(key);
+    }
+  }
+  return [...keys].join(' ');
+}
+
+/** The row with its pinyin keys as they follow from its name and keywords. */
+export const withPinyin = (row: Row<'catalog_items'>): Row<'catalog_items'> => ({ ...row, pinyin: pinyinKeys(row.name, row.keywords) });
+
+/**
+ * Brings every item's keys up to date, in one transaction, when the hub starts: rows written before
+ * the keys existed (migration 0016) or by an older dictionary get theirs, through the feed like
+ * any change. Nothing is written when all are current.
+ */
+export function refreshPinyinKeys(store: Store): number {
+  const stale = store.all('catalog_items').filter((r) => r.pinyin !== pinyinKeys(r.name, r.keywords));
+  if (stale.length) store.transaction(() => stale.forEach((r) => store.upsert('catalog_items', withPinyin(r))));
+  return stale.length;
+}
