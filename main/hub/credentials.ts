@@ -18,7 +18,8 @@ export const NO_PASSWORD = '!';
  * disabled login, someone without a password yet) a hash nobody has, so that every refusal costs
  * one scrypt and its time tells nothing.
  */
-export const hashToCheck = (stored: string | undefined): string => (stored !== undefined && stored !== NO_PASSWORD ? stored : nobodysHash());
+export const hashToCheck = (stored: string | undefined): string =>
+  stored !== undefined && stored !== NO_PASSWORD ? stored : nobodysHash();
 
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);

@@ -21,8 +21,12 @@ export const counterTables = {
       profile: WorkProfile,
       priority_streak: z.number().int(),
     }),
-    // Who serves at a counter is public (the window shows their card); why they paused is not.
-    { public: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since', 'staff_id'], staff: 'all' },
+    // The window's evaluator shows the card of who serves there; the lobby screens need not know.
+    {
+      public: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since'],
+      rater: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since', 'staff_id'],
+      staff: 'all',
+    },
   ),
   counter_services: table(z.object({ id, hall_id: id, counter_id: id, service_id: id, position: z.number().int() }), {
     public: 'all',

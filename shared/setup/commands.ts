@@ -84,7 +84,7 @@ export const setupCommandSpecs = {
   'counter.remove': spec({ payload: z.strictObject({ counterId: entityId }), result: Done, ...admin }),
   'staff.update': spec({
     payload: StaffUpdate,
-    result: z.object({ staff: staffTables.staff.row, card: staffTables.staff_cards.row }),
+    result: z.object({ staff: staffTables.staff.row, card: staffTables.staff_cards.row.nullable() }),
     ...admin,
     maxBytes: 128 * 1024,
   }),

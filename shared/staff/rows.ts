@@ -17,9 +17,12 @@ export const staffTables = {
     }),
     { staff: 'all' },
   ),
-  /** What an applicant may see of the person serving them: the public name and photo (a data URL). */
+  /**
+   * What an applicant may see of a clerk serving them, on the window's evaluator: the public name and
+   * photo (a data URL). Only clerks have one (they alone serve at counters); lobby screens get none.
+   */
   staff_cards: table(z.object({ id, hall_id: id, display_name: z.string(), photo: z.string().nullable() }), {
-    public: 'all',
+    rater: 'all',
     staff: 'all',
   }),
   /** Who is signed in at a manager terminal (id = the terminal's id); staff_id null once signed out. */

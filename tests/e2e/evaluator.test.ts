@@ -41,7 +41,9 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     await bad.getByRole('cell', { name: '办理时间长' }).waitFor();
     expect(await bad.getByRole('row').nth(1).textContent()).toContain('王晓明');
     const groups = board.getByRole('table', { name: '分组统计' });
-    expect(await groups.getByRole('row').nth(1).textContent()).toBe('市场监督管理局1100.0%（1） （样本少）0.0%（1） （样本少）1100.0%（1） （样本少）');
+    expect(await groups.getByRole('row').nth(1).textContent()).toBe(
+      '市场监督管理局1100.0%（1） （样本少）0.0%（1） （样本少）1100.0%（1） （样本少）',
+    );
     await screenshot(board, 'manager-ratings');
 
     // The 差评's follow-up, worked on the same tab: verified, fixed, called back, closed.

@@ -275,7 +275,6 @@ describe('hall setup from the product', () => {
     signInManager(hub, 'manager');
     ok(actors(hub).manager('hall.setNotice', { text: '通知' }));
     signInManager(hub, 'admin');
-    const photo = `data:image/jpeg;base64,${Buffer.from('jpeg').toString('base64')}`;
     ok(
       manager('staff.update', {
         staffId: 'H3301-u-mgr',
@@ -283,12 +282,17 @@ describe('hall setup from the product', () => {
         role: 'manager',
         departmentId: null,
         displayName: '林主任',
-        photo,
         active: false,
       }),
     );
-    expect(hub.store.get('staff_cards', 'H3301-u-mgr')).toMatchObject({ photo });
     expect(() => signInManager(hub, 'manager')).toThrow(/工号或密码错误/);
+    // A clerk's card takes a photo; a clerk who becomes a manager has no card (managers serve at no counter).
+    const photo = `data:image/jpeg;base64,${Buffer.from('jpeg').toString('base64')}`;
+    ok(actors(hub).clerk(1)('counter.signOut', { counterId: 'H3301-c-02' }));
+    ok(manager('staff.update', { ...c02, photo, active: true }));
+    expect(hub.store.get('staff_cards', 'H3301-u-2')).toMatchObject({ display_name: '李工 002', photo });
+    ok(manager('staff.update', { ...c02, role: 'manager', active: true }));
+    expect(hub.store.get('staff_cards', 'H3301-u-2')).toBeUndefined();
   });
 
   it('ticketing hours and the priority classes a service takes are kept at the kiosk', async () => {
@@ -399,6 +403,6 @@ describe('hall setup from the product', () => {
     ).toEqual(sheet.services.map((s) => s.prefix).sort());
     expect(hub.store.all('counters')).toHaveLength(16);
     expect(hub.store.all('zones').map((z) => z.name)).toEqual(expect.arrayContaining(['一楼', '二楼']));
-    expect(hub.store.all('staff_cards')).toHaveLength(18);
+    expect(hub.store.all('staff_cards')).toHaveLength(16); // the clerks': managers serve at no counter
   });
 });

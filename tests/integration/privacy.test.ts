@@ -86,6 +86,10 @@ describe('privacy on public terminals', () => {
     expect(all).not.toContain('李四');
     expect(all).not.toMatch(/H3301-20\d{6}-\d{4}|case-1|"cases"|case_parts|case_events/); // no trace of the case at all
     expect(all).not.toContain('password');
-    expect(all).not.toMatch(/staff_id|pause_reason|call_reason|handled_services/);
+    expect(all).not.toMatch(/pause_reason|call_reason|handled_services/);
+    // Who served is shown only at the window itself: the evaluator holds its counter's staff id (for the
+    // clerk's public card, which has no full name); the lobby screens and the kiosk hold none.
+    expect(received.filter((m) => !m.startsWith('evaluator')).join('\n')).not.toMatch(/staff_id/);
+    expect(received.filter((m) => m.startsWith('evaluator')).join('\n')).toContain('"display_name":"王工 001"');
   });
 });

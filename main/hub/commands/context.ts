@@ -93,8 +93,10 @@ export function checkStaffPassword(
   roles: readonly StaffRole[] = STAFF_ROLES,
 ): string {
   // A disabled person answers as an unknown login: they sign in nowhere, and nobody learns they exist.
-  const found = sql(ctx, 'SELECT id, role, password_hash, failed_logins, locked_until FROM staff WHERE login = ? AND disabled_at IS NULL').get(login) as
-    { id: string; role: StaffRole; password_hash: string; failed_logins: number; locked_until: number | null } | undefined;
+  const found = sql(
+    ctx,
+    'SELECT id, role, password_hash, failed_logins, locked_until FROM staff WHERE login = ? AND disabled_at IS NULL',
+  ).get(login) as { id: string; role: StaffRole; password_hash: string; failed_logins: number; locked_until: number | null } | undefined;
   const staff = found && roles.includes(found.role) ? found : undefined;
   if (!staff) {
     passwordMatches(ctx, password, undefined);

@@ -64,6 +64,7 @@ export function scopeOf(t: Terminal, facts: ScopeFacts): Scope {
       counter_services: (r) => at(r.counter_id),
       services: (r) => services.has(r.id),
       tickets: (r) => services.has(r.service_id as string) || at(r.counter_id) || at(r.target_counter_id),
+      zones: (r) => r.name === t.zone,
     });
   }
   const counter = t.counterId;

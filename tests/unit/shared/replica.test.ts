@@ -65,7 +65,7 @@ describe('role projections', () => {
     state_since: 1,
     last_seen_at: 2,
   };
-  it('public terminals see counters without who staffs them, and no staff or inquiries at all', () => {
+  it('public terminals see counters without who staffs them (the evaluator its clerk’s id, for the card), and no staff or inquiries at all', () => {
     for (const role of ['display', 'kiosk', 'evaluator'] as const) {
       expect(projectRow(role, 'counters', counter)).toEqual({
         id: 'c',
@@ -75,6 +75,7 @@ describe('role projections', () => {
         zone: '',
         state: 'open',
         state_since: 1,
+        ...(role === 'evaluator' && { staff_id: counter.staff_id }),
       });
       expect(projectRow(role, 'staff', { id: 's', name: '张三' })).toBeNull();
       expect(projectRow(role, 'inquiries', { id: 'i' })).toBeNull();

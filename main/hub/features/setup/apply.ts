@@ -174,7 +174,7 @@ export function saveCounter(t: SetupTarget, c: CounterDefinition): Row<'counters
     links.delete(service.id);
     if (link?.position === position) return;
     t.store.upsert('counter_services', {
-      id: link?.id ?? `${c.counterId}-${service.id}`,
+      id: link?.id ?? linkId(t, c.counterId, service),
       hall_id: t.hallId,
       counter_id: c.counterId,
       service_id: service.id,
@@ -183,6 +183,12 @@ export function saveCounter(t: SetupTarget, c: CounterDefinition): Row<'counters
   });
   for (const gone of links.values()) t.store.remove('counter_services', gone.id);
   return counter;
+}
+
+/** A new link's id: the counter's and the service's prefix, unless a link of a service that once had that prefix holds it. */
+function linkId(t: SetupTarget, counterId: string, service: Row<'services'>): string {
+  const short = `${counterId}-${service.prefix}`;
+  return t.store.get('counter_services', short) ? `${counterId}-${service.id}` : short;
 }
 
 /** A counter is deleted only if it never served: otherwise its history names it. */
@@ -206,7 +212,7 @@ export function removeCounter(t: SetupTarget, counterId: string): void {
  * counter keeps the role and standing that let them in until they sign out; the hall always keeps
  * an active administrator. Disabling ends the person's board sessions at once.
  */
-export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff'>; card: Row<'staff_cards'> } {
+export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff'>; card: Row<'staff_cards'> | null } {
   const old = t.store.get('staff', u.staffId);
   if (!old) throw notFound('人员');
   if (u.departmentId !== null && !t.store.get('departments', u.departmentId)) throw notFound('部门');
@@ -226,16 +232,17 @@ export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff
     disabled_at: u.active ? null : (old.disabled_at ?? t.now),
   });
   if (!u.active || u.role !== old.role) endSessions(t.store, 'staff_id', u.staffId);
-  const card = t.store.upsert('staff_cards', {
-    id: u.staffId,
-    hall_id: t.hallId,
-    display_name: u.displayName,
-    photo: u.photo === undefined ? (t.store.get('staff_cards', u.staffId)?.photo ?? null) : u.photo,
-  });
-  return { staff, card };
+  // Clerks have a card for the evaluator; someone who is no longer a clerk has none.
+  const oldCard = t.store.get('staff_cards', u.staffId);
+  if (u.role !== 'clerk') {
+    if (oldCard) t.store.remove('staff_cards', u.staffId);
+    return { staff, card: null };
+  }
+  const photo = u.photo === undefined ? (oldCard?.photo ?? null) : u.photo;
+  return { staff, card: t.store.upsert('staff_cards', { id: u.staffId, hall_id: t.hallId, display_name: u.displayName, photo }) };
 }
 
-/** A new staff member with their card (the display name is the name unless given). */
+/** A new staff member, and a clerk's card (the display name is the name unless given). */
 export function addStaff(
   t: SetupTarget,
   s: { id: string; login: string; name: string; role: StaffRole; departmentId: string | null; displayName?: string },
@@ -246,7 +253,8 @@ export function addStaff(
     { id: s.id, hall_id: t.hallId, login: s.login, name: s.name, role: s.role, department_id: s.departmentId, disabled_at: null },
     { password_hash: passwordHash },
   );
-  t.store.upsert('staff_cards', { id: s.id, hall_id: t.hallId, display_name: s.displayName ?? s.name, photo: null });
+  if (s.role === 'clerk')
+    t.store.upsert('staff_cards', { id: s.id, hall_id: t.hallId, display_name: s.displayName ?? s.name, photo: null });
   return staff;
 }
 

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { hubMigrations } from '../../../main/db/migrations';
+import { at, catalogItem, insert, migrateKeepingRows, one, seedHall, ticket, type Row } from './migrationFixtures';
+
+/** The migrations from 0013 on, tested as migrations.test.ts tests the earlier ones (that file is full). */
+
+describe('hub migration 0013: hall setup — zones, ticketing hours and classes, disabled staff, staff cards', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE zones')) + 1;
+
+  it('lists the zones counters name, gives services open hours and every class, cards every staff member, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    db.prepare("UPDATE counters SET zone = '二楼' WHERE id = 'c2'").run();
+    db.prepare("UPDATE counters SET zone = '一楼' WHERE id = 'c1'").run();
+    insert(db, 'counters', { id: 'c3', hall_id: 'h1', number: 3, name: '3号窗口', zone: '二楼' });
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare('SELECT id, name, sort FROM zones ORDER BY sort').all()).toEqual([
+      { id: `h1-z-${Buffer.from('一楼').toString('hex')}`, name: '一楼', sort: 1 },
+      { id: `h1-z-${Buffer.from('二楼').toString('hex')}`, name: '二楼', sort: 2 },
+    ]);
+    expect(one(db, 'services', 's1')).toMatchObject({
+      ticket_from: null,
+      ticket_until: null,
+      priorities: 'normal,green,major,appointment',
+    });
+    expect(one(db, 'staff', 'u1')).toMatchObject({ disabled_at: null });
+    expect(one(db, 'staff_cards', 'u1')).toEqual({ id: 'u1', hall_id: 'h1', display_name: '王芳', photo: null });
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(() => db.prepare("UPDATE services SET ticket_from = '8:30'").run()).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'zones', { id: 'z9', hall_id: 'h1', name: '一楼' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'staff_cards', { id: 'nobody', hall_id: 'h1', display_name: 'x' })).toThrow(/FOREIGN KEY constraint failed/);
+  });
+});
+
+describe('hub migration 0018: rating requests, ratings, their follow-ups and the hall’s rating settings', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE rating_requests')) + 1;
+
+  it('adds the tables with their CHECKs and the settings column, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(one(db, 'halls', 'h1')).toMatchObject({ rating_settings: '{}' });
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    const request = { hall_id: 'h1', counter_id: 'c2', staff_id: 'u1', service_id: 's1', channel: 'device', created_at: 1, expires_at: 2 };
+    insert(db, 'rating_requests', { ...request, id: 'r1', status: 'pending' });
+    expect(() => insert(db, 'rating_requests', { ...request, id: 'r2', status: 'unrated' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'rating_requests', { ...request, id: 'r3', status: 'rated', unrated_cause: 'timeout' })).toThrow(
+      /CHECK constraint failed/,
+    );
+    insert(db, 'rating_requests', { ...request, id: 'r4', status: 'unrated', unrated_cause: 'declined' });
+    const rating = { hall_id: 'h1', indicator_set: 'v1', at: 3 };
+    insert(db, 'ratings', { ...rating, id: 'r1', level: 5 });
+    expect(() => insert(db, 'ratings', { ...rating, id: 'r4', level: 6 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'ratings', { ...rating, id: 'nope', level: 3 })).toThrow(/FOREIGN KEY constraint failed/);
+    expect(one(db, 'ratings', 'r1')).toMatchObject({ excluded: 0, flags: '', reasons: '' });
+    const followup = {
+      hall_id: 'h1',
+      rating_id: 'r1',
+      status: 'open',
+      opened_at: 1,
+      opened_day: '2026-11-25',
+      yellow_from: '2026-12-01',
+      due_day: '2026-12-02',
+    };
+    insert(db, 'followups', { ...followup, id: 'f1' });
+    expect(() => insert(db, 'followups', { ...followup, id: 'f2', status: 'closed' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'followups', { ...followup, id: 'f3', callback_method: 'fax' })).toThrow(/CHECK constraint failed/);
+    insert(db, 'followup_events', { id: 'f1-1', hall_id: 'h1', followup_id: 'f1', action: 'open', at: 1 });
+    expect(() => insert(db, 'followup_events', { id: 'f1-2', hall_id: 'h1', followup_id: 'f1', action: 'delete', at: 1 })).toThrow(
+      /CHECK constraint failed/,
+    );
+  });
+});
+
+describe('hub migration 0016: catalog keywords and pinyin keys, call announcements', () => {
+  // Its place in the list (numbers are taken when work starts; others land on their own).
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE call_announcements')) + 1;
+
+  it('gives items empty keywords and keys, feeds them again whole, and keeps one announcement per ticket', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'catalog_items', catalogItem);
+    migrateKeepingRows(db, v, ['feed']);
+    expect(one(db, 'catalog_items', 'k1')).toMatchObject({ keywords: '', pinyin: '' });
+    // Replicas got the items without the new columns: the feed carries them again, whole, after its newest entry.
+    const feed = db.prepare('SELECT seq, tbl, row_id, data FROM feed ORDER BY seq').all() as Row[];
+    expect(feed.map((e) => [e.seq, e.tbl, e.row_id])).toEqual([
+      [1, 'halls', 'h1'],
+      [2, 'catalog_items', 'k1'],
+    ]);
+    expect(JSON.parse(feed[1]!.data as string)).toEqual(one(db, 'catalog_items', 'k1'));
+
+    insert(db, 'tickets', ticket({ id: 'tk1', seq: 1, number: 'A001' }));
+    const announcement = { id: 'tk1', hall_id: 'h1', called_at: 5, outcome: 'spoken', at: 9, terminal_id: 't1' };
+    insert(db, 'call_announcements', announcement);
+    expect(() => insert(db, 'call_announcements', { ...announcement, id: 'tk1' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'call_announcements', { ...announcement, id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
+    db.prepare('DELETE FROM call_announcements').run();
+    expect(() => insert(db, 'call_announcements', { ...announcement, outcome: 'heard' })).toThrow(/CHECK constraint failed/);
+  });
+});
