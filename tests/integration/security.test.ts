@@ -158,6 +158,8 @@ const samples: { [T in CommandType]: unknown } = {
   'rating.decline': { requestId: 'H3301-r-x' },
   'hall.setRatingSettings': { devicePromptSeconds: 90 },
   'setup.import': { sheet: { hall: null, zones: ['三楼'], departments: [], services: [], counters: [], staff: [] } },
+  'staff.setDuties': { staffId: 'H3301-u-1', duties: ['reviewer'] },
+  'department.setHead': { departmentId: 'H3301-d-amr', staffId: 'H3301-u-1' },
 };
 
 describe('command × role matrix, enforced at the hub', () => {
