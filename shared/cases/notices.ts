@@ -28,6 +28,8 @@ export const NOTICE = {
   number: '{code}{mark}〔{year}〕{seq}号',
   caseNumber: '办件编号：{number}',
   creditCode: '（统一社会信用代码 {code}）',
+  /** After the applicant's name, which starts the notice. */
+  addressed: '：',
   date: '{y}年{m}月{d}日',
   dateTime: '{y}年{m}月{d}日 {hh}:{mm}',
   limit: '{n}{unit}',
@@ -121,7 +123,7 @@ export const NoticeDocument = z.strictObject({
   title: z.string(),
   number: z.string(),
   caseNumber: z.string(),
-  /** The applicant, who begins the notice. */
+  /** The applicant, who begins the notice (with the colon after).*/
   addressee: z.string(),
   blocks: z.array(block),
   /** Sealed in the name of the deciding department… */
@@ -248,7 +250,7 @@ export function noticeDocument(h: NoticeHeader, f: NoticeFacts): NoticeDocument 
     title: NOTICE.titles[f.kind],
     number: h.number,
     caseNumber: fillText(NOTICE.caseNumber, { number: h.caseNumber }),
-    addressee: h.applicantName + (h.creditCode ? fillText(NOTICE.creditCode, { code: h.creditCode }) : ''),
+    addressee: h.applicantName + (h.creditCode ? fillText(NOTICE.creditCode, { code: h.creditCode }) : '') + NOTICE.addressed,
     blocks: [...bodyOf(h, f), text(fillText(NOTICE.complaintPhone, { phone: h.complaintPhone }))],
     seal: fillText(NOTICE.seal, { department: h.departmentName }),
     date: documentDate(h.issuedDay),
