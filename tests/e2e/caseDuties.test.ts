@@ -42,6 +42,7 @@ describe('separation of duties on the screens, in Chromium', () => {
     await board.getByRole('tab', { name: '管理与设置' }).click();
     await board.getByRole('checkbox', { name: '王晓明：批准职责' }).check();
     await board.getByText('已更新 王晓明 的办件职责').waitFor();
+    await screenshot(board, 'case-duties-staff');
     expect(hub.store.where('staff_duties', 'staff_id = ? AND held = 1', 'H3301-u-1').map((d) => d.duty)).toEqual(['approver']);
     await board.getByRole('combobox', { name: '税务局 负责人' }).selectOption({ label: '徐刚（c11）' });
     await board.getByText('已设置税务局的负责人').waitFor();
