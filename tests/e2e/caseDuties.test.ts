@@ -40,7 +40,11 @@ describe('separation of duties on the screens, in Chromium', () => {
     expect(hub.store.where('case_parts', 'case_id = ?', joint.id)).toMatchObject([{ outcome: 'approved', decided_by: 'H3301-u-admin' }]);
 
     await board.getByRole('tab', { name: '管理与设置' }).click();
-    await board.getByRole('checkbox', { name: '王晓明：批准职责' }).check();
+    const staffList = board.getByRole('table', { name: '人员列表' });
+    await staffList
+      .getByRole('row', { name: /^c01 王晓明/ })
+      .getByRole('checkbox', { name: '批准' })
+      .check();
     await board.getByText('已更新 王晓明 的办件职责').waitFor();
     await screenshot(board, 'case-duties-staff');
     expect(hub.store.where('staff_duties', 'staff_id = ? AND held = 1', 'H3301-u-1').map((d) => d.duty)).toEqual(['approver']);

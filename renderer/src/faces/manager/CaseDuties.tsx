@@ -38,12 +38,8 @@ export function DutyBoxes({
     <span className="row">
       {CASE_DUTIES.map((duty) => (
         <label key={duty} className="radio">
-          <input
-            type="checkbox"
-            checked={held.includes(duty)}
-            aria-label={t('staff.dutyFor', { name: s.name, duty: t(`staff.duty.${duty}`) })}
-            onChange={(e) => void toggle(duty, e.target.checked)}
-          />
+          {/* Named by its label alone: the row's header (the login) says whose it is. */}
+          <input type="checkbox" checked={held.includes(duty)} onChange={(e) => void toggle(duty, e.target.checked)} />
           {t(`staff.duty.${duty}`)}
         </label>
       ))}

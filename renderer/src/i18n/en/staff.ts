@@ -16,7 +16,6 @@ export const staff: Words<typeof zh> = {
   // Case duties, department heads and who takes each stage (issue 12).
   'staff.duties': 'Case duties',
   ...codeLabels('staff.duty', CASE_DUTIES, { reviewer: 'Review', approver: 'Approve' }),
-  'staff.dutyFor': '{name}: {duty} duty',
   'staff.dutiesSet': 'Case duties of {name} updated',
   'staff.heads': 'Department heads',
   'staff.headOf': 'Head of {d}',

@@ -15,7 +15,6 @@ export const staff = {
   // Case duties, department heads and who takes each stage (issue 12).
   'staff.duties': '办件职责',
   ...codeLabels('staff.duty', CASE_DUTIES, { reviewer: '审核', approver: '批准' }),
-  'staff.dutyFor': '{name}：{duty}职责',
   'staff.dutiesSet': '已更新 {name} 的办件职责',
   'staff.heads': '部门负责人',
   'staff.headOf': '{d} 负责人',
