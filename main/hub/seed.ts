@@ -220,6 +220,18 @@ export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
   importSheet({ store, hallId: h, now }, demoSheet(), demoIds(h));
   // Every demo login shares the published demo password.
   store.db.prepare('UPDATE staff SET password_hash = ?').run(hashPassword(DEMO_PASSWORD));
+  // Separation of duties in the departments with more than one counter: 市场监管 has a reviewer (c02)
+  // and its head (c03) besides clerk c01; in the others the second clerk reviews and heads.
+  for (const [key, reviewer, head] of [
+    ['amr', 2, 3],
+    ['hrss', 5, 5],
+    ['psb', 7, 7],
+    ['re', 10, 10],
+  ] as const) {
+    const staffId = `${h}-u-${reviewer}`;
+    store.upsert('staff_duties', { id: `${staffId}:reviewer`, hall_id: h, staff_id: staffId, duty: 'reviewer', held: 1, set_at: now });
+    store.patch('departments', `${h}-d-${key}`, { head_staff_id: `${h}-u-${head}` });
+  }
   for (const item of demoCatalog(h)) store.upsert('catalog_items', item);
   return demoTerminalsOf(h).map((t) => ({ ...t, token: createTerminal(store, h, t, now) }));
 }

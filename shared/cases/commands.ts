@@ -3,8 +3,9 @@ import { hallResult } from '../hall/commands';
 import { checkCreditCode, checkPhone, checkResidentId } from '../identity/rules';
 import { spec } from '../kernel/command';
 import { entityId, password, text } from '../kernel/zod';
-import { ApplicantType } from './enums';
+import { ApplicantType, CaseDuty } from './enums';
 import { caseTables } from './rows';
+import { hallTables } from '../hall/rows';
 import { CaseSettingsSchema } from './settings';
 
 /**
@@ -104,11 +105,21 @@ export const caseCommandSpecs = {
     roles: ['clerk'],
     offline: true,
   }),
-  /** One department's opinion on its part of a joint case. */
+  /**
+   * One department's opinion on its part of a joint case: by a member of that department signed in
+   * at their counter, or at the manager board (counterId null) by the manager or administrator
+   * signed in there, acting for it.
+   */
   'case.decidePart': spec({
-    payload: z.strictObject({ ...stepBase, partId: entityId, outcome: z.enum(['approved', 'denied']), note: z.string().trim().max(500) }),
+    payload: z.strictObject({
+      ...stepBase,
+      counterId: entityId.nullable(),
+      partId: entityId,
+      outcome: z.enum(['approved', 'denied']),
+      note: z.string().trim().max(500),
+    }),
     result: z.object({ part: caseTables.case_parts.row }),
-    roles: ['clerk'],
+    roles: ['clerk', 'manager'],
     offline: true,
   }),
   /** +N working days with a reason, approved on the spot by a manager's password (art. 42). */
@@ -131,6 +142,28 @@ export const caseCommandSpecs = {
     roles: ['clerk', 'manager'],
     offline: false,
     secretResult: 'idNumber',
+  }),
+  /** The case duties (审核, 批准) a member of staff holds in their department, replacing those they held. */
+  'staff.setDuties': spec({
+    payload: z.strictObject({
+      staffId: entityId,
+      duties: z
+        .array(CaseDuty)
+        .max(2)
+        .refine((d) => new Set(d).size === d.length, '职责不能重复'),
+    }),
+    result: z.object({ staffId: z.string(), duties: z.array(CaseDuty) }),
+    roles: ['manager'],
+    offline: false,
+    staffRoles: ['admin'],
+  }),
+  /** A department's head (负责人), one of its members; null: none. */
+  'department.setHead': spec({
+    payload: z.strictObject({ departmentId: entityId, staffId: entityId.nullable() }),
+    result: z.object({ department: hallTables.departments.row }),
+    roles: ['manager'],
+    offline: false,
+    staffRoles: ['admin'],
   }),
   /** Changing the yellow share or the duty days recomputes every running case's due days. */
   'hall.setCaseSettings': spec({

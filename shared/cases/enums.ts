@@ -56,3 +56,37 @@ export type DecisionCard = z.infer<typeof DecisionCard>;
 /** A running case's deadline signal (电子监察), plus the states in which no clock runs. */
 export const CASE_SIGNALS = ['normal', 'yellow', 'red', 'paused', 'waiting', 'closed'] as const;
 export type CaseSignal = (typeof CASE_SIGNALS)[number];
+
+/**
+ * Case duties a member of staff may hold within their department: 审核 (reviewer) and 批准
+ * (approver; the department head approves too). Who may take each step is the hall's setting
+ * (settings.ts `steps`).
+ */
+export const CASE_DUTIES = ['reviewer', 'approver'] as const;
+export const CaseDuty = z.enum(CASE_DUTIES);
+export type CaseDuty = z.infer<typeof CaseDuty>;
+
+/**
+ * Who may take a step of the case's department: any of its clerks, one holding the 审核 duty, or
+ * its head or one holding the 批准 duty.
+ */
+export const STEP_TAKERS = ['clerk', 'reviewer', 'approver'] as const;
+export const StepTaker = z.enum(STEP_TAKERS);
+export type StepTaker = z.infer<typeof StepTaker>;
+
+/** The stages a hall sets duties for; each step belongs to one (不予受理 and 补正 to 受理, 不予批准 to 批准). */
+export const DUTY_STAGES = ['accept', 'undertake', 'review', 'approve', 'conclude', 'deliver'] as const;
+export type DutyStage = (typeof DUTY_STAGES)[number];
+
+/** Earlier takers of a case a step's taker may have to differ from. */
+export const CASE_ROLES = ['handler', 'reviewer'] as const;
+export const CaseRole = z.enum(CASE_ROLES);
+export type CaseRole = z.infer<typeof CaseRole>;
+
+/**
+ * The written notices to an applicant (DOMAIN.md "Case workflow"): 受理通知书, 一次性告知书,
+ * 不予受理决定书, 办结通知书, 特别程序告知书 (art. 45) and 延期告知书 (art. 42).
+ */
+export const NOTICE_KINDS = ['accept', 'supplement', 'refuse', 'conclude', 'special', 'extension'] as const;
+export const NoticeKind = z.enum(NOTICE_KINDS);
+export type NoticeKind = z.infer<typeof NoticeKind>;

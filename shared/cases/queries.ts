@@ -45,6 +45,8 @@ export const SupervisionRow = z.object({
   lateDays: z.number().int().nullable(),
   /** The fee charged, when it differs from the standard. */
   fee: z.object({ standardCents: z.number().int(), chargedCents: z.number().int() }).nullable(),
+  /** Decided by its own handler (批准 or 不予批准), which the hall's settings allowed. */
+  selfApproved: z.boolean(),
   green: z.boolean(),
   calendarWarning: z.string(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ms, rowId as id, table } from '../kernel/table';
 import { LimitUnit } from '../calendar/enums';
-import { ApplicantType, CaseStatus, DecisionCard, PartOutcome, PauseKind } from './enums';
+import { ApplicantType, CaseDuty, CaseStatus, DecisionCard, NoticeKind, PartOutcome, PauseKind } from './enums';
 
 /** The cases tables a terminal may replicate, and who sees which columns. */
 export const caseTables = {
@@ -93,4 +93,32 @@ export const caseTables = {
   case_events: table(z.object({ id, hall_id: id, case_id: id, action: z.string(), staff_id: id.nullable(), at: ms, detail: z.string() }), {
     staff: 'all',
   }),
+  /**
+   * A written notice to the applicant, as issued: numbered once per hall, year and kind, and kept
+   * (the database refuses any change). `content` is the whole document as printed (NoticeDocument),
+   * so a reprint shows what was issued, whatever the case or the wording became since.
+   */
+  case_notices: table(
+    z.object({
+      id,
+      hall_id: id,
+      case_id: id,
+      kind: NoticeKind,
+      year: z.number().int(),
+      seq: z.number().int(),
+      number: z.string(),
+      issued_at: ms,
+      issued_day: z.string(),
+      /** The deciding department, in whose name it is sealed. */
+      department_id: id,
+      staff_id: id.nullable(),
+      content: z.string(),
+    }),
+    { staff: 'all' },
+  ),
+  /**
+   * A case duty (审核, 批准) given to a member of staff within their department: held, or no longer
+   * (held 0; the hub ends records by state), since `set_at`. One row per person and duty.
+   */
+  staff_duties: table(z.object({ id, hall_id: id, staff_id: id, duty: CaseDuty, held: z.number().int(), set_at: ms }), { staff: 'all' }),
 };

@@ -2,7 +2,8 @@ import type { LimitUnit } from '../calendar/enums';
 import { addDays, calendarEnd, daysBetween, type DayResult, type WorkCalendar } from '../calendar/rules';
 import type { Definition } from '../kernel/definition';
 import { sqlIn } from '../kernel/sql';
-import type { CaseSignal, CaseStatus, DecisionCard, PauseKind, StepAction } from './enums';
+import type { CaseDuty, CaseRole, CaseSignal, CaseStatus, DecisionCard, DutyStage, PauseKind, StepAction } from './enums';
+import type { StepDuties } from './settings';
 
 /**
  * The case (办件) workflow of DOMAIN.md:
@@ -62,6 +63,61 @@ export function checkStep(c: CaseState, action: StepAction): { ok: true; to: Cas
     if (action === 'approve' && c.parts.some((p) => p.outcome === 'denied')) return refuse('有部门不同意，不能批准');
   }
   return { ok: true, to: step.to };
+}
+
+/** The stage each step belongs to, whose duty setting decides who may take it. */
+export const STAGE_OF: Readonly<Record<StepAction, DutyStage>> = {
+  accept: 'accept',
+  refuse: 'accept',
+  requestSupplement: 'accept',
+  resubmit: 'accept',
+  undertake: 'undertake',
+  review: 'review',
+  approve: 'approve',
+  deny: 'approve',
+  conclude: 'conclude',
+  deliver: 'deliver',
+};
+
+/** Who would take a step: a member of the case's department (the hub checks the department), with their duties. */
+export interface Taker {
+  id: string;
+  duties: readonly CaseDuty[];
+  /** Heads the case's department. */
+  head: boolean;
+}
+
+/** The duties `staffId` holds, from the staff_duties rows. */
+export const heldDuties = (rows: readonly { staff_id: string; duty: CaseDuty; held: number }[], staffId: string): CaseDuty[] =>
+  rows.filter((r) => r.staff_id === staffId && r.held === 1).map((r) => r.duty);
+
+const CASE_ROLE_LABELS: Readonly<Record<CaseRole, string>> = { handler: '承办人', reviewer: '审核人' };
+
+/**
+ * Separation of duties (the hall's `steps` setting): whether `taker` may take `action` on a case
+ * whose handler and reviewer are as given; the reason, in words for the clerk, when not.
+ */
+export function checkDuty(
+  steps: StepDuties,
+  action: StepAction,
+  taker: Taker,
+  c: { handler_id: string | null; reviewer_id: string | null },
+): { ok: true } | Refusal {
+  const rule = steps[STAGE_OF[action]];
+  const what = ACTION_LABELS[action];
+  if (rule.by === 'reviewer' && !taker.duties.includes('reviewer')) return refuse(`${what}须由本部门具有审核职责的人员办理`);
+  if (rule.by === 'approver' && !taker.head && !taker.duties.includes('approver'))
+    return refuse(`${what}须由部门负责人或具有批准职责的人员办理`);
+  for (const role of rule.apartFrom) {
+    if ((role === 'handler' ? c.handler_id : c.reviewer_id) === taker.id)
+      return refuse(`${CASE_ROLE_LABELS[role]}不能${what}自己经手的办件`);
+  }
+  return { ok: true };
+}
+
+/** A joint part is decided by its department, never by whoever received the application (首问). */
+export function checkPartTaker(firstClerkId: string, takerId: string): { ok: true } | Refusal {
+  return takerId === firstClerkId ? refuse('收件人不能出具联审部门意见，须由该部门其他人员出具') : { ok: true };
 }
 
 export function checkPause(c: CaseState): { ok: true } | Refusal {

@@ -19,7 +19,17 @@ export const hallTables = {
   ),
   /** The hall's zones (floors, wings), in the order the faces list them; counters name theirs. */
   zones: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),
-  departments: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),
+  departments: table(
+    z.object({
+      id,
+      hall_id: id,
+      name: z.string(),
+      sort: z.number().int(),
+      /** The department's head (负责人): approves its cases (see the hall's case settings). */
+      head_staff_id: id.nullable(),
+    }),
+    { public: ['id', 'hall_id', 'name', 'sort'], staff: 'all' },
+  ),
   services: table(
     z.object({
       id,

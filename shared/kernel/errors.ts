@@ -41,6 +41,11 @@ export const ErrorCode = {
   REVEAL_LIMIT: 'REVEAL_LIMIT',
   /** The case is not in a state where this step is possible (the message says why). */
   CASE_STATE: 'CASE_STATE',
+  /**
+   * Separation of duties: the person may not take this step of the case (it needs a duty they do not
+   * hold, or someone other than who took an earlier step). Nothing changed.
+   */
+  CASE_DUTY: 'CASE_DUTY',
   /** A catalog file with bad rows: the message lists every problem; nothing was imported. */
   IMPORT_INVALID: 'IMPORT_INVALID',
   /** Another catalog item already has this code. */

@@ -78,7 +78,7 @@ describe('cases end to end, in Chromium', () => {
 
     // The acceptance notice: an A4 sheet with the case's data, printed to PDF by Chromium.
     await detail.getByRole('button', { name: '受理通知书' }).click();
-    const sheet = clerk.getByRole('article', { name: '受理通知书 H3301-20261102-0001' });
+    const sheet = clerk.getByRole('article', { name: '受理通知书 H3301受〔2026〕1号' });
     await sheet.waitFor();
     await screenshot(clerk, 'case-notice');
     const pdf = await clerk.pdf({ preferCSSPageSize: true, printBackground: true });

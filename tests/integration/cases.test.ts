@@ -41,22 +41,25 @@ describe('case lifecycle at the hub', () => {
       used_days: 3,
       on_time: 1,
       handler_id: 'H3301-u-1',
-      reviewer_id: 'H3301-u-1',
-      approver_id: 'H3301-u-1',
+      reviewer_id: 'H3301-u-2',
+      approver_id: 'H3301-u-3',
     });
     ok(step(c.id, 'deliver'));
     const events = hub.db
       .prepare('SELECT action, staff_id, at FROM case_events WHERE case_id = ? ORDER BY rowid')
       .all(c.id) as Row<'case_events'>[];
     expect(events.map((e) => e.action)).toEqual(['register', 'accept', 'undertake', 'review', 'approve', 'conclude', 'deliver']);
-    expect(events.every((e) => e.staff_id === 'H3301-u-1' && e.at > 0)).toBe(true);
+    // Each step records who took it: the reviewer and the department head took theirs.
+    expect(events.map((e) => (e.staff_id ?? '').replace('H3301-u-', ''))).toEqual(['1', '1', '1', '2', '3', '1', '1']);
+    expect(events.every((e) => e.at > 0)).toBe(true);
     // A new day starts a new sequence.
     expect(register().number).toBe('H3301-20261105-0001');
   });
 
   it('every refused step says why and changes nothing', async () => {
-    const { hub, register, step, clerk } = await hall();
+    const { hub, register, step, clerk, at } = await hall();
     const c = register();
+    [2, 3].forEach(at); // the reviewer and the head are signed in before
     const before = JSON.stringify(hub.db.prepare('SELECT * FROM cases').all()) + hub.store.currentSeq;
     for (const action of ['undertake', 'review', 'approve', 'conclude', 'deliver', 'resubmit'] as const) {
       const answer = step(c.id, action, action === 'resubmit' ? { received: ['x'] } : action === 'conclude' ? { feeCents: 0 } : {});

@@ -163,6 +163,8 @@ const samples: { [T in CommandType]: unknown } = {
   'followup.appeal': { followupId: 'H3301-f-x', kind: 'mistaken', grounds: '误评' },
   'followup.decideAppeal': { followupId: 'H3301-f-x', upheld: false, note: '维持' },
   'setup.import': { sheet: { hall: null, zones: ['三楼'], departments: [], services: [], counters: [], staff: [] } },
+  'staff.setDuties': { staffId: 'H3301-u-1', duties: ['reviewer'] },
+  'department.setHead': { departmentId: 'H3301-d-amr', staffId: 'H3301-u-1' },
 };
 
 describe('command × role matrix, enforced at the hub', () => {

@@ -20,6 +20,7 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0011-service-interleave-call-alert.sql',
   '0012-audit-digest-session-activity-confirm-lockout.sql',
   '0013-hall-setup.sql',
+  '0014-case-duties-issued-notices.sql',
   '0016-kiosk-search-call-announcements.sql',
   '0018-ratings.sql',
 ]);

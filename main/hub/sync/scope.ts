@@ -12,7 +12,7 @@ import type { Terminal } from './auth';
  * - display with a zone: the zone's counters, what they serve (counter_services, services), and the
  *   tickets of those services or at, or sent to, those counters. Without a zone: the whole hall.
  * - evaluator: its counter (the row and its services) and the tickets called to it.
- * - clerk: the cases of its counter's departments, with their joint parts and events. A counter's
+ * - clerk: the cases of its counter's departments, with their joint parts, events and notices. A counter's
  *   departments are those of the services it serves (not of whoever is signed in): the replica
  *   belongs to the PC at the window and its offline work, so it does not change at each sign-in.
  *   A case is the department's when it leads it or has a joint part in it, and it is also the
@@ -86,6 +86,7 @@ export function scopeOf(t: Terminal, facts: ScopeFacts): Scope {
       cases: (r, cases) => mine(r.id, cases),
       case_parts: (r, cases) => mine(r.case_id, cases),
       case_events: (r, cases) => mine(r.case_id, cases),
+      case_notices: (r, cases) => mine(r.case_id, cases),
     });
   }
   return everything(t.role);

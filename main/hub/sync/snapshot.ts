@@ -33,6 +33,7 @@ function snapshotRows(store: Store, table: TableName, day: string, dayStart: num
       return store.where('cases', OPEN_CASES, dayStart);
     case 'case_parts':
     case 'case_events':
+    case 'case_notices':
       return store.where(table, `case_id IN (SELECT id FROM cases WHERE ${OPEN_CASES})`, dayStart);
     default:
       return store.all(table);

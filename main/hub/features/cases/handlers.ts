@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkExtension,
   checkPartDecision,
+  checkPartTaker,
   checkPause,
   checkResume,
   checkStep,
@@ -22,6 +23,9 @@ import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 import { clockStart, dayOf, deadlinePatch, decisionLateness, firstNoticeLate, recomputeDeadlines } from './deadlines';
+import { documentDate } from '../../../../shared/cases/notices';
+import { dueText, issueNotice, issueStepNotice } from './notices';
+import { checkTaker, dutyError, dutyHandlers } from './duties';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
@@ -82,6 +86,27 @@ function stepBy(
   return { staffId: signIn.staff_id, at };
 }
 
+/**
+ * Who decides a joint part: a member of the part's department signed in at their counter (stepBy),
+ * or, at the manager board (no counter), the manager or administrator signed in there, acting for
+ * the department (`actingFor`, recorded with the decision), now.
+ */
+function partTaker(
+  ctx: Ctx,
+  counterId: string | null,
+  claimed: number,
+  c: Row<'cases'>,
+  departmentId: string,
+): { staffId: string; at: number; actingFor: boolean } {
+  if (ctx.caller.role === 'manager') {
+    if (counterId !== null || !ctx.sessionStaff)
+      throw new CommandError(ErrorCode.FORBIDDEN, '管理端代部门出具意见时不选窗口，须由已登录的负责人出具');
+    return { staffId: ctx.sessionStaff.id, at: Math.max(ctx.now, c.updated_at), actingFor: true };
+  }
+  if (counterId === null) throw new CommandError(ErrorCode.FORBIDDEN, '请在本部门窗口出具联审意见');
+  return { ...stepBy(ctx, counterId, claimed, c, departmentId), actingFor: false };
+}
+
 function loadCase(ctx: Ctx, caseId: string): Row<'cases'> {
   const c = ctx.store.get('cases', caseId);
   if (!c) throw notFound('办件');
@@ -119,6 +144,7 @@ function nextNumber(ctx: Ctx, day: string): { number: string; number_day: string
 }
 
 export const caseHandlers = {
+  ...dutyHandlers,
   'case.register': (ctx) => {
     const p = ctx.payload;
     if (ctx.store.get('cases', p.caseId)) throw new CommandError(ErrorCode.CASE_STATE, '办件编号已存在');
@@ -227,6 +253,7 @@ export const caseHandlers = {
     const allowed = checkStep(stateOf(c, parts), p.action);
     if (!allowed.ok) throw stateError(allowed);
     const { staffId, at } = stepBy(ctx, p.counterId, p.at, c, c.department_id);
+    checkTaker(ctx, c, p.action, staffId);
     const day = dayOf(ctx, at);
     let patch: Partial<Row<'cases'>> = { status: allowed.to, updated_at: at };
     let detail: Record<string, unknown> = {};
@@ -295,6 +322,7 @@ export const caseHandlers = {
     if (p.action === 'accept' || p.action === 'approve' || p.action === 'deny')
       updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, updated));
     record(ctx, c.id, p.action, staffId, at, detail);
+    issueStepNotice(ctx, p, c, updated, staffId, at);
     return { case: updated };
   },
 
@@ -306,6 +334,14 @@ export const caseHandlers = {
     const { staffId, at } = stepBy(ctx, p.counterId, p.at, c, c.department_id);
     const updated = ctx.store.patch('cases', c.id, { paused_kind: p.kind, paused_since: dayOf(ctx, at), updated_at: at });
     record(ctx, c.id, p.kind, staffId, at, { reason: p.reason, expectedDays: p.expectedDays });
+    // Art. 45: the applicant is told in writing what the special procedure is and how long it takes.
+    if (p.kind === 'special')
+      issueNotice(ctx, updated, staffId, at, {
+        kind: 'special',
+        procedure: p.reason,
+        expectedDays: p.expectedDays,
+        from: documentDate(dayOf(ctx, at)),
+      });
     return { case: updated };
   },
 
@@ -336,7 +372,9 @@ export const caseHandlers = {
     if (!part || part.case_id !== c.id) throw notFound('联审部门意见');
     const allowed = checkPartDecision(stateOf(c, partsOf(ctx, c.id)), part.outcome);
     if (!allowed.ok) throw stateError(allowed);
-    const { staffId, at } = stepBy(ctx, p.counterId, p.at, c, part.department_id);
+    const { staffId, at, actingFor } = partTaker(ctx, p.counterId, p.at, c, part.department_id);
+    const taker = checkPartTaker(c.first_clerk_id, staffId);
+    if (!taker.ok) throw dutyError(taker);
     const updatedPart = ctx.store.patch('case_parts', part.id, {
       outcome: p.outcome,
       note: p.note || null,
@@ -345,7 +383,7 @@ export const caseHandlers = {
       decided_by: staffId,
     });
     ctx.store.patch('cases', c.id, { updated_at: at });
-    record(ctx, c.id, 'decidePart', staffId, at, { departmentId: part.department_id, outcome: p.outcome, note: p.note });
+    record(ctx, c.id, 'decidePart', staffId, at, { departmentId: part.department_id, outcome: p.outcome, note: p.note, actingFor });
     return { part: updatedPart };
   },
 
@@ -367,6 +405,14 @@ export const caseHandlers = {
     });
     const updated = ctx.store.patch('cases', c.id, deadlinePatch(ctx, extended));
     record(ctx, c.id, 'extend', staffId, at, { days: p.days, reason: p.reason, approverId });
+    // Art. 42: the reason for the extension, and the new due day, are told to the applicant.
+    issueNotice(ctx, updated, staffId, at, {
+      kind: 'extension',
+      days: p.days,
+      reason: p.reason,
+      due: dueText(updated.promised_due),
+      statutoryDue: dueText(updated.statutory_due),
+    });
     return { case: updated };
   },
 

@@ -33,6 +33,12 @@ export const MAY_SIGNAL = `SELECT id FROM cases WHERE status ${sqlIn(RUNNING)} A
  */
 export const FLAGGED_CASES = `status NOT ${sqlIn(FINAL)} AND (supplement_count > 1 OR late_notice = 1 OR card IS NOT NULL OR fee_charged_cents <> fee_standard_cents)`;
 
+/**
+ * Open cases approved (or denied) by their own handler, where the hall's settings allow it: written
+ * as the cases_self_approved index (migration 0014) is.
+ */
+export const SELF_APPROVED = `approver_id = handler_id AND status NOT ${sqlIn(FINAL)}`;
+
 export const caseQueries = {
   'cases.supervision': (db, { hallId, today }) => {
     const cal = hallCalendar(db, hallId);
@@ -42,12 +48,14 @@ export const caseQueries = {
                 c.calendar_warning, c.applicant_name, c.department_id, i.name AS item_name, d.name AS department_name,
                 coalesce(h.name, f.name) AS handler_name, c.paused_kind, c.paused_since, c.decided_at, c.supplement_count,
                 c.late_notice, c.card, c.late_days, c.fee_standard_cents, c.fee_charged_cents,
+                coalesce(c.approver_id = c.handler_id, 0) AS self_approved,
                 (SELECT count(*) FROM case_parts p WHERE p.case_id = c.id AND p.outcome = 'pending'
                    AND p.due_day < coalesce(c.paused_since, @today)) AS parts_overdue
          FROM cases c JOIN catalog_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
          LEFT JOIN staff h ON h.id = c.handler_id JOIN staff f ON f.id = c.first_clerk_id
          WHERE c.id IN (${MAY_SIGNAL}
                         UNION ALL SELECT id FROM cases WHERE ${FLAGGED_CASES}
+                        UNION ALL SELECT id FROM cases WHERE ${SELF_APPROVED}
                         UNION ALL SELECT case_id FROM case_parts WHERE outcome = 'pending' AND due_day < @today)`,
     ).all({ today }) as (Pick<
       Row<'cases'>,
@@ -70,14 +78,23 @@ export const caseQueries = {
       | 'late_days'
       | 'fee_standard_cents'
       | 'fee_charged_cents'
-    > & { signal: CaseSignal; item_name: string; department_name: string; handler_name: string; parts_overdue: number })[];
+    > & {
+      signal: CaseSignal;
+      item_name: string;
+      department_name: string;
+      handler_name: string;
+      parts_overdue: number;
+      self_approved: number;
+    })[];
     const rows: SupervisionRow[] = [];
     for (const c of candidates) {
       const fee =
         c.fee_charged_cents !== null && c.fee_charged_cents !== c.fee_standard_cents
           ? { standardCents: c.fee_standard_cents!, chargedCents: c.fee_charged_cents }
           : null;
-      const flagged = c.parts_overdue > 0 || c.supplement_count > 1 || c.late_notice === 1 || c.card !== null || fee !== null;
+      const selfApproved = c.self_approved === 1;
+      const flagged =
+        c.parts_overdue > 0 || c.supplement_count > 1 || c.late_notice === 1 || c.card !== null || fee !== null || selfApproved;
       if (!flagged && c.signal !== 'red' && c.signal !== 'yellow') continue;
       // The decision clock stands still while paused: what is left is counted from the day it stopped.
       const asOf = c.paused_since ?? today;
@@ -108,6 +125,7 @@ export const caseQueries = {
         card: c.card,
         lateDays: c.late_days,
         fee,
+        selfApproved,
         green: c.green === 1,
         calendarWarning: c.calendar_warning,
       });

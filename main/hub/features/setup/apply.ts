@@ -79,7 +79,9 @@ export function removeZone(t: SetupTarget, zoneId: string): void {
 
 export function saveDepartment(t: SetupTarget, d: { departmentId: string; name: string; sort: number }): Row<'departments'> {
   if (exists(t, 'SELECT 1 FROM departments WHERE name = ? AND id <> ?', d.name, d.departmentId)) throw conflict(`已有部门“${d.name}”`);
-  return t.store.upsert('departments', { id: d.departmentId, hall_id: t.hallId, name: d.name, sort: d.sort });
+  // The head is set apart (department.setHead): renaming or reordering keeps it.
+  const head = t.store.get('departments', d.departmentId)?.head_staff_id ?? null;
+  return t.store.upsert('departments', { id: d.departmentId, hall_id: t.hallId, name: d.name, sort: d.sort, head_staff_id: head });
 }
 
 export function removeDepartment(t: SetupTarget, departmentId: string): void {
@@ -232,6 +234,10 @@ export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff
     disabled_at: u.active ? null : (old.disabled_at ?? t.now),
   });
   if (!u.active || u.role !== old.role) endSessions(t.store, 'staff_id', u.staffId);
+  // A head heads their own department: moving elsewhere leaves the old one without a head.
+  const headed = old.department_id === null ? undefined : t.store.get('departments', old.department_id);
+  if (headed?.head_staff_id === u.staffId && u.departmentId !== old.department_id)
+    t.store.patch('departments', headed.id, { head_staff_id: null });
   // Clerks have a card for the evaluator; someone who is no longer a clerk has none.
   const oldCard = t.store.get('staff_cards', u.staffId);
   if (u.role !== 'clerk') {

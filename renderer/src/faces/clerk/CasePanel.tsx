@@ -33,8 +33,16 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
   const [note, setNote] = useState<string | null>(null);
   const staff = rowById(replica, 'staff', staffId);
   const held = heldTicket(rowsOf(replica, 'tickets'), counterId) ?? null;
+  // The department's cases: those it leads, and those with a part it decides (联审).
+  const partOf = new Set(
+    rowsOf(replica, 'case_parts')
+      .filter((p) => p.department_id === staff?.department_id)
+      .map((p) => p.case_id),
+  );
   const cases = rowsOf(replica, 'cases').filter((c) =>
-    scope === 'mine' ? c.first_clerk_id === staffId || c.handler_id === staffId : c.department_id === staff?.department_id,
+    scope === 'mine'
+      ? c.first_clerk_id === staffId || c.handler_id === staffId
+      : c.department_id === staff?.department_id || partOf.has(c.id),
   );
   const open = sortCases(
     cases.filter((c) => c.status !== 'delivered' && c.status !== 'refused'),
@@ -55,7 +63,7 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
   /** A found case opens when this terminal holds it (the rest of the hall's history is only listed). */
   const isHere = (id: string) => rowById(replica, 'cases', id) !== undefined;
 
-  if (selected) return <CaseDetail c={selected} counterId={counterId} onClose={() => setOpenId(null)} />;
+  if (selected) return <CaseDetail c={selected} counterId={counterId} staffId={staffId} onClose={() => setOpenId(null)} />;
   return (
     <section className="card cases" aria-label={t('case.title')}>
       <div className="case-head">

@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'react';
-import { useHallDay } from '../../app/hall';
+import { RUNNING } from '../../../../shared/cases/rules';
+import { rowById, rowsOf } from '../../../../shared/protocol';
+import { useHall, useHallDay } from '../../app/hall';
+import { hallNow } from '../../app/time';
+import { ErrorLine as ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { useNow } from '../../app/time';
 import type { SupervisionRow } from '../../../../shared/cases/queries';
 import type { QueryResult } from '../../../../shared/protocol';
 import { useI18n, type Key } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
-import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { useHubQuery } from './useHubQuery';
 
@@ -111,6 +114,7 @@ export function CaseSupervision() {
           />
         )}
       </section>
+      <JointParts />
       <TimeLimitReport tick={tick} />
     </>
   );
@@ -128,8 +132,64 @@ function Flags({ r }: { r: SupervisionRow }) {
       {r.supplements > 1 && <span className="why">{t('sup.supplements', { n: r.supplements })}</span>}
       {r.lateNotice && <span className="why">{t('sup.lateNotice')}</span>}
       {r.fee && <span className="why">{t('sup.fee', { charged: yuan(r.fee.chargedCents), standard: yuan(r.fee.standardCents) })}</span>}
+      {r.selfApproved && <span className="why">{t('sup.selfApproved')}</span>}
       {r.deliveryDue && <span>{t('sup.deliveryDue', { d: r.deliveryDue })}</span>}
     </span>
+  );
+}
+
+/**
+ * Joint parts waiting for their department's opinion (联审). A part is decided by a member of its
+ * department at their counter; when none can, the manager or administrator signed in here decides
+ * it for the department, and the case's history says so.
+ */
+function JointParts() {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const { error, check } = useCommandError();
+  const name = (table: 'departments' | 'catalog_items', id: string) => rowById(replica, table, id)?.name ?? id;
+  const pending = rowsOf(replica, 'case_parts')
+    .filter((p) => p.outcome === 'pending')
+    .flatMap((p) => {
+      const c = rowById(replica, 'cases', p.case_id);
+      return c && RUNNING.includes(c.status) && !c.paused_kind ? [{ p, c }] : [];
+    })
+    .sort((a, b) => (a.p.due_day ?? '9').localeCompare(b.p.due_day ?? '9'));
+  const decide = async (partId: string, caseId: string, outcome: 'approved' | 'denied') =>
+    check(await api.command('case.decidePart', { caseId, counterId: null, at: hallNow(), partId, outcome, note: '' }));
+  return (
+    <section className="card" aria-label={t('sup.parts')}>
+      <h2>{t('sup.parts')}</h2>
+      <p className="muted">{t('sup.partsHint')}</p>
+      <ErrorLine error={error} />
+      <DataTable
+        label={t('sup.parts')}
+        rows={pending}
+        rowKey={({ p }) => p.id}
+        empty={t('sup.partsNone')}
+        columns={[
+          { header: t('sup.number'), className: 'mono', rowHeader: true, cell: ({ c }) => c.number },
+          { header: t('case.item'), cell: ({ c }) => name('catalog_items', c.item_id) },
+          { header: t('sup.partDepartment'), cell: ({ p }) => name('departments', p.department_id) },
+          { header: t('sup.partDue'), cell: ({ p }) => p.due_day ?? '—' },
+          {
+            header: t('sup.partDecide'),
+            cell: ({ p, c }) =>
+              (['approved', 'denied'] as const).map((o) => (
+                <button
+                  key={o}
+                  type="button"
+                  className="btn small"
+                  aria-label={t(`sup.partFor.${o}`, { d: name('departments', p.department_id), n: c.number })}
+                  onClick={() => void decide(p.id, c.id, o)}
+                >
+                  {t(`case.part.${o}`)}
+                </button>
+              )),
+          },
+        ]}
+      />
+    </section>
   );
 }
 

@@ -7,8 +7,12 @@ import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { StaffEditForm } from '../../features/setup/StaffEditForm';
+import { DepartmentHeads, DutyBoxes, StepDutiesForm } from './CaseDuties';
 
-/** The hall's staff: the administrator adds people and sets a new password for one who forgot it. */
+/**
+ * The hall's staff: the administrator adds people, sets a new password for one who forgot it, and
+ * sets the separation of duties in cases (duties, department heads, who takes each stage).
+ */
 export function StaffAdmin() {
   const { api, replica } = useHall();
   const { t } = useI18n();
@@ -107,6 +111,7 @@ export function StaffAdmin() {
                 </button>
               ),
             },
+            { cell: (s) => <DutyBoxes s={s} check={check} onSet={setDone} /> },
             {
               cell: (s) =>
                 resetting?.id === s.id ? (
@@ -133,6 +138,8 @@ export function StaffAdmin() {
           ]}
         />
       </div>
+      <DepartmentHeads />
+      <StepDutiesForm />
     </section>
   );
 }

@@ -1,27 +1,51 @@
 import { useState } from 'react';
-import { caseSignal, checkExtension, checkPause, checkStep, DECIDED, standardFee } from '../../../../shared/cases/rules';
+import {
+  caseSignal,
+  checkDuty,
+  checkExtension,
+  checkPartTaker,
+  checkPause,
+  checkStep,
+  DECIDED,
+  heldDuties,
+  standardFee,
+} from '../../../../shared/cases/rules';
 import { STEP_ACTIONS, type StepAction } from '../../../../shared/cases/enums';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
 import { formatDateTime, hallNow, useNow } from '../../app/time';
 import { useI18n } from '../../i18n';
-import type { NoticeKind } from '../../i18n/zh-CN/notice';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Field } from '../../ui/Field';
 import { AskDialog, isAskedStep, type AskKind } from './AskDialog';
 import { isCaseEventAction, parseList } from './caseView';
-import { NoticeSheet, noticesFor } from './Notice';
+import { NoticeSheet } from './Notice';
 
-/** One case: its data, its history, the steps it can take now, and its notices. */
-export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counterId: string; onClose: () => void }) {
+/**
+ * One case: its data, its history, the steps it can take now, and its notices as issued. The steps
+ * offered are those the clerk signed in here (`staffId`) may take by the hall's separation of
+ * duties; the others are named, for someone else to take (the hub decides either way).
+ */
+export function CaseDetail({
+  c,
+  counterId,
+  staffId,
+  onClose,
+}: {
+  c: Row<'cases'>;
+  counterId: string;
+  staffId: string;
+  onClose: () => void;
+}) {
   const { api, replica, connection } = useHall();
   const { t } = useI18n();
   const now = useNow(60_000);
   const { day } = useHallDay(now);
   const { error, check } = useCommandError();
   const [asking, setAsking] = useState<AskKind | null>(null);
-  const [notice, setNotice] = useState<NoticeKind | null>(null);
+  const [noticeId, setNoticeId] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const item = rowById(replica, 'catalog_items', c.item_id);
@@ -34,6 +58,22 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
   const signal = caseSignal(c, day);
   const state = { status: c.status, paused_kind: c.paused_kind, extension_days: c.extension_days, parts };
   const online = connection.status === 'connected';
+  const { steps: duties } = parseCaseSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.case_settings ?? '{}');
+  const me = rowById(replica, 'staff', staffId);
+  const taker = {
+    id: staffId,
+    duties: heldDuties(rowsOf(replica, 'staff_duties'), staffId),
+    head: rowById(replica, 'departments', c.department_id)?.head_staff_id === staffId,
+  };
+  const possible = STEP_ACTIONS.filter((a) => checkStep(state, a).ok);
+  const mine = possible.filter((a) => checkDuty(duties, a, taker, c).ok);
+  const others = possible.filter((a) => !mine.includes(a));
+  /** A joint part is its department's to decide, and never the first clerk's. */
+  const mayDecide = (p: Row<'case_parts'>) => me?.department_id === p.department_id && checkPartTaker(c.first_clerk_id, staffId).ok;
+  const notices = rowsOf(replica, 'case_notices')
+    .filter((n) => n.case_id === c.id)
+    .sort((a, b) => a.issued_at - b.issued_at || a.seq - b.seq);
+  const notice = notices.find((n) => n.id === noticeId);
   const list = (items: string[]) => items.join(t('list.separator'));
 
   const done = (outcome: CommandOutcome) => {
@@ -124,6 +164,7 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
             {
               cell: (p) =>
                 p.outcome === 'pending' &&
+                mayDecide(p) &&
                 (['approved', 'denied'] as const).map((o) => (
                   <button
                     key={o}
@@ -140,7 +181,7 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
         />
       )}
       <div className="actions">
-        {STEP_ACTIONS.filter((a) => checkStep(state, a).ok).map((a) => (
+        {mine.map((a) => (
           <button
             key={a}
             type="button"
@@ -165,12 +206,15 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
             {t('case.extend')}
           </button>
         )}
-        {noticesFor(c).map((k) => (
-          <button key={k} type="button" className="btn" onClick={() => setNotice(k)}>
-            {t(`notice.${k}`)}
+        {notices.map((n) => (
+          <button key={n.id} type="button" className="btn" onClick={() => setNoticeId(n.id)}>
+            {`${t(`notice.${n.kind}`)} ${n.number}`}
           </button>
         ))}
       </div>
+      {others.length > 0 && (
+        <p className="muted">{t('case.othersTake', { steps: others.map((a) => t(`case.step.${a}`)).join(t('list.separator')) })}</p>
+      )}
       <ErrorLine error={error} />
       {info && <p className="info">{info}</p>}
       <h4>{t('case.history')}</h4>
@@ -193,7 +237,7 @@ export function CaseDetail({ c, counterId, onClose }: { c: Row<'cases'>; counter
           onCancel={() => setAsking(null)}
         />
       )}
-      {notice && <NoticeSheet c={c} kind={notice} onClose={() => setNotice(null)} />}
+      {notice && <NoticeSheet notice={notice} onClose={() => setNoticeId(null)} />}
     </section>
   );
 }

@@ -6,10 +6,10 @@ import {
   PAUSE_KINDS,
   PART_OUTCOMES,
   CASE_EVENT_ACTIONS,
+  NOTICE_KINDS,
   DECISION_CARDS,
 } from '../../../../shared/cases/enums';
 import { codeLabels, type Words } from '../labels';
-import { NOTICE_KINDS } from '../zh-CN/notice';
 import type { cases as zh } from '../zh-CN/cases';
 
 export const cases: Words<typeof zh> = {
@@ -73,10 +73,14 @@ export const cases: Words<typeof zh> = {
     supplement: 'Missing materials notice',
     refuse: 'Decision not to accept',
     conclude: 'Conclusion notice',
+    special: 'Special procedure notice',
+    extension: 'Extension notice',
   }),
   'case.print': 'Print',
   'case.pdf': 'Export PDF',
   'case.pdfSaved': 'Saved: {path}',
+  'case.noticeUnreadable': 'This notice was issued by a newer version and cannot be shown here',
+  'case.othersTake': 'Taken by someone else, by the separation of duties: {steps}',
   'case.approver': 'Approver (hall manager)',
   'case.extendDays': 'Working days to add',
   'case.expectedDays': 'Expected days (told to the applicant)',
@@ -194,4 +198,15 @@ export const cases: Words<typeof zh> = {
   'rep.cases': 'Concluded',
   'rep.avgUsed': 'Average days used',
   'rep.onTime': 'On time',
+  // Separation of duties and joint parts at the board (issue 12).
+  'sup.selfApproved': 'Decided by its own handler (allowed by the settings)',
+  'sup.parts': 'Joint parts awaiting an opinion',
+  'sup.partsHint':
+    'A joint part is decided by a member of its department at their counter; when none can, the manager signed in here may decide it for the department, and the case history says so.',
+  'sup.partsNone': 'No joint part awaits an opinion',
+  'sup.partDepartment': 'Department',
+  'sup.partDue': 'Part due',
+  'sup.partDecide': 'Decide for the department',
+  'sup.partFor.approved': 'Agree for {d} on {n}',
+  'sup.partFor.denied': 'Disagree for {d} on {n}',
 };

@@ -26,6 +26,7 @@ export const errors: Words<typeof zh> = {
     ENROLLMENT_INVALID: 'The enrollment code is unknown, used or expired; ask the hall manager for a new one',
     REVEAL_LIMIT: 'You have revealed as many ID numbers today as the hall allows',
     CASE_STATE: 'The case cannot take this step in its current state',
+    CASE_DUTY: 'By the separation of duties, someone else must take this step',
     IMPORT_INVALID: 'The file has problems; nothing was imported',
     CATALOG_CONFLICT: 'Another item already has this code',
     SIGN_IN_REQUIRED: 'Sign in first',

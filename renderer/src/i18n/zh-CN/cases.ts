@@ -6,10 +6,11 @@ import {
   PAUSE_KINDS,
   PART_OUTCOMES,
   CASE_EVENT_ACTIONS,
+  NOTICE_KINDS,
   DECISION_CARDS,
 } from '../../../../shared/cases/enums';
 import { codeLabels } from '../labels';
-import { NOTICE, NOTICE_KINDS } from './notice';
+import { NOTICE } from '../../../../shared/cases/notices';
 
 export const cases = {
   'case.title': '办件',
@@ -71,6 +72,8 @@ export const cases = {
   'case.print': '打印',
   'case.pdf': '导出 PDF',
   'case.pdfSaved': '已保存：{path}',
+  'case.noticeUnreadable': '此告知书由较新版本出具，本机无法显示',
+  'case.othersTake': '按办件分工由其他人员办理：{steps}',
   'case.approver': '批准人（大厅负责人）',
   'case.extendDays': '延长工作日数',
   'case.expectedDays': '预计所需天数（书面告知申请人）',
@@ -188,4 +191,14 @@ export const cases = {
   'rep.cases': '办结件数',
   'rep.avgUsed': '平均用时（工作日）',
   'rep.onTime': '按时率',
+  // Separation of duties and joint parts at the board (issue 12).
+  'sup.selfApproved': '承办人自行批准（分工设置允许）',
+  'sup.parts': '待出具意见的联审环节',
+  'sup.partsHint': '联审意见由该部门人员在本部门窗口出具；无人可出具时，可由大厅负责人在此代为出具，并记入办理过程。',
+  'sup.partsNone': '没有待出具意见的联审环节',
+  'sup.partDepartment': '联审部门',
+  'sup.partDue': '环节到期日',
+  'sup.partDecide': '代部门出具意见',
+  'sup.partFor.approved': '代{d}同意 {n}',
+  'sup.partFor.denied': '代{d}不同意 {n}',
 };

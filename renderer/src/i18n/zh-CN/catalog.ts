@@ -1,7 +1,7 @@
 import { ITEM_KINDS, ITEM_MODES } from '../../../../shared/catalog/enums';
 import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
 import { codeLabels } from '../labels';
-import { NOTICE } from './notice';
+import { NOTICE } from '../../../../shared/cases/notices';
 
 export const catalog = {
   'cat.title': '事项目录',

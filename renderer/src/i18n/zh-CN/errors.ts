@@ -26,6 +26,7 @@ export const errors = {
     ENROLLMENT_INVALID: '注册码无效、已使用或已过期，请向大厅管理员重新获取',
     REVEAL_LIMIT: '今日查看身份证号次数已达上限',
     CASE_STATE: '办件当前状态不能进行此步骤',
+    CASE_DUTY: '按办件分工，此步骤须由其他人员办理',
     IMPORT_INVALID: '文件有误，没有导入任何事项',
     CATALOG_CONFLICT: '已有相同编码的事项',
     SIGN_IN_REQUIRED: '请先登录',
