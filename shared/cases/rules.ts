@@ -2,6 +2,8 @@ import type { LimitUnit } from '../calendar/enums';
 import { addDays, calendarEnd, daysBetween, type DayResult, type WorkCalendar } from '../calendar/rules';
 import type { Definition } from '../kernel/definition';
 import { sqlIn } from '../kernel/sql';
+import { ErrorCode, type ReasonParams } from '../kernel/errors';
+import { defineRefusals, refusalMessage } from '../kernel/refusal';
 import type { CaseSignal, CaseStatus, DecisionCard, PauseKind, StepAction } from './enums';
 
 /**
@@ -49,47 +51,7 @@ export const maxExtension = (joint: boolean): number => (joint ? 15 : 10);
 /** Joint, unified or centralized handling (art. 42): the whole case within 45 working days, whatever each item's own limit. */
 export const JOINT_LIMIT = 45;
 
-export type Refusal = { ok: false; reason: string };
-const refuse = (reason: string): Refusal => ({ ok: false, reason });
-
-/** Whether `action` may happen to a case now; the reason, in words for the clerk, when not. */
-export function checkStep(c: CaseState, action: StepAction): { ok: true; to: CaseStatus } | Refusal {
-  const step = STEPS[action];
-  if (c.paused_kind) return refuse('办件已暂停计时（挂起或特别程序），请先恢复');
-  if (!step.from.includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不能${ACTION_LABELS[action]}`);
-  if (action === 'approve' || action === 'deny') {
-    if (c.parts.some((p) => p.outcome === 'pending')) return refuse('联审事项还有部门未出具意见');
-    if (action === 'approve' && c.parts.some((p) => p.outcome === 'denied')) return refuse('有部门不同意，不能批准');
-  }
-  return { ok: true, to: step.to };
-}
-
-export function checkPause(c: CaseState): { ok: true } | Refusal {
-  if (!RUNNING.includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不计时，无需暂停`);
-  if (c.paused_kind) return refuse('办件已在暂停计时中');
-  return { ok: true };
-}
-
-export function checkResume(c: CaseState): { ok: true } | Refusal {
-  return c.paused_kind ? { ok: true } : refuse('办件没有暂停计时');
-}
-
-export function checkExtension(c: CaseState, days: number): { ok: true } | Refusal {
-  if (c.paused_kind) return refuse('办件已暂停计时，请先恢复');
-  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不能延期`);
-  if (c.extension_days > 0) return refuse('该办件已延期过一次，不能再次延期');
-  const max = maxExtension(c.parts.length > 0);
-  if (days > max) return refuse(`延期不能超过 ${max} 个工作日`);
-  return { ok: true };
-}
-
-export function checkPartDecision(c: CaseState, outcome: 'pending' | 'approved' | 'denied'): { ok: true } | Refusal {
-  if (c.paused_kind) return refuse('办件已暂停计时，请先恢复');
-  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不能出具联审意见`);
-  if (outcome !== 'pending') return refuse('该部门已出具意见');
-  return { ok: true };
-}
-
+/** The Chinese words of a status and a step, in the hub's refusal messages (faces use their own labels). */
 export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   received: '已收件',
   supplement: '待补正',
@@ -115,6 +77,83 @@ export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
   conclude: '办结',
   deliver: '送达',
 };
+
+const status = { prefix: 'case.status', zh: STATUS_LABELS };
+const step = { prefix: 'case.step', zh: ACTION_LABELS };
+
+/** Why the workflow refuses a step (the case's status and the step are labelled by each face). */
+export const caseRefusals = defineRefusals('case', {
+  paused: { code: ErrorCode.CASE_STATE, zh: '办件已暂停计时（挂起或特别程序），请先恢复' },
+  stepFromStatus: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不能{action}', labels: { status, action: step } },
+  partsPending: { code: ErrorCode.CASE_STATE, zh: '联审事项还有部门未出具意见' },
+  partDenied: { code: ErrorCode.CASE_STATE, zh: '有部门不同意，不能批准' },
+  notClocked: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不计时，无需暂停', labels: { status } },
+  alreadyPaused: { code: ErrorCode.CASE_STATE, zh: '办件已在暂停计时中' },
+  notPaused: { code: ErrorCode.CASE_STATE, zh: '办件没有暂停计时' },
+  pausedResumeFirst: { code: ErrorCode.CASE_STATE, zh: '办件已暂停计时，请先恢复' },
+  noExtension: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不能延期', labels: { status } },
+  extendedOnce: { code: ErrorCode.CASE_STATE, zh: '该办件已延期过一次，不能再次延期' },
+  extensionTooLong: { code: ErrorCode.CASE_STATE, zh: '延期不能超过 {max} 个工作日' },
+  noPartDecision: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不能出具联审意见', labels: { status } },
+  partDecided: { code: ErrorCode.CASE_STATE, zh: '该部门已出具意见' },
+  signInFirst: { code: ErrorCode.COUNTER_STATE, zh: '请先签到窗口再办件' },
+  otherDepartment: { code: ErrorCode.FORBIDDEN, zh: '此事由{department}办理，须本部门工作人员操作' },
+  afterSignOut: { code: ErrorCode.CASE_STATE, zh: '办件在本窗口签退之后已有新的办理，此操作未执行，请重新办理' },
+  duplicateId: { code: ErrorCode.CASE_STATE, zh: '办件编号已存在' },
+  ticketNotHere: { code: ErrorCode.TICKET_STATE, zh: '该号码不是本窗口办理的号码' },
+  badParts: { code: ErrorCode.VALIDATION_FAILED, zh: '联审部门不能重复，也不能是牵头部门' },
+  revealNeedsCounter: { code: ErrorCode.FORBIDDEN, zh: '只有绑定窗口的电脑能查看身份证号' },
+  revealLimit: { code: ErrorCode.REVEAL_LIMIT, zh: '今日已查看 {n} 次身份证号，达到每人每日 {max} 次的上限；确需再查请联系管理员' },
+  noIdNumber: { code: ErrorCode.NOT_FOUND, zh: '该办件没有身份证号' },
+});
+
+/** A step the workflow refuses: the Chinese words (`reason`) and the refusal the hub sends. */
+export type Refusal = { ok: false; reason: string; refusal: RefusalOf; params?: ReasonParams };
+type RefusalOf = (typeof caseRefusals)[keyof typeof caseRefusals];
+const refuse = (refusal: RefusalOf, params?: ReasonParams): Refusal => ({
+  ok: false,
+  reason: refusalMessage(refusal, params),
+  refusal,
+  params,
+});
+
+/** Whether `action` may happen to a case now; the reason, in words for the clerk, when not. */
+export function checkStep(c: CaseState, action: StepAction): { ok: true; to: CaseStatus } | Refusal {
+  const step = STEPS[action];
+  if (c.paused_kind) return refuse(caseRefusals.paused);
+  if (!step.from.includes(c.status)) return refuse(caseRefusals.stepFromStatus, { status: c.status, action });
+  if (action === 'approve' || action === 'deny') {
+    if (c.parts.some((p) => p.outcome === 'pending')) return refuse(caseRefusals.partsPending);
+    if (action === 'approve' && c.parts.some((p) => p.outcome === 'denied')) return refuse(caseRefusals.partDenied);
+  }
+  return { ok: true, to: step.to };
+}
+
+export function checkPause(c: CaseState): { ok: true } | Refusal {
+  if (!RUNNING.includes(c.status)) return refuse(caseRefusals.notClocked, { status: c.status });
+  if (c.paused_kind) return refuse(caseRefusals.alreadyPaused);
+  return { ok: true };
+}
+
+export function checkResume(c: CaseState): { ok: true } | Refusal {
+  return c.paused_kind ? { ok: true } : refuse(caseRefusals.notPaused);
+}
+
+export function checkExtension(c: CaseState, days: number): { ok: true } | Refusal {
+  if (c.paused_kind) return refuse(caseRefusals.pausedResumeFirst);
+  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(caseRefusals.noExtension, { status: c.status });
+  if (c.extension_days > 0) return refuse(caseRefusals.extendedOnce);
+  const max = maxExtension(c.parts.length > 0);
+  if (days > max) return refuse(caseRefusals.extensionTooLong, { max });
+  return { ok: true };
+}
+
+export function checkPartDecision(c: CaseState, outcome: 'pending' | 'approved' | 'denied'): { ok: true } | Refusal {
+  if (c.paused_kind) return refuse(caseRefusals.pausedResumeFirst);
+  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(caseRefusals.noPartDecision, { status: c.status });
+  if (outcome !== 'pending') return refuse(caseRefusals.partDecided);
+  return { ok: true };
+}
 
 export interface Limits {
   promised: number;

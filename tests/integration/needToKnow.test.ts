@@ -84,7 +84,12 @@ describe('need to know at clerk PCs', () => {
     for (let i = 0; i < 3; i++) ok(reveal(1, market));
     expect(reveal(1, market)).toEqual({
       ok: false,
-      error: { code: 'REVEAL_LIMIT', message: '今日已查看 3 次身份证号，达到每人每日 3 次的上限；确需再查请联系管理员' },
+      error: {
+        code: 'REVEAL_LIMIT',
+        message: '今日已查看 3 次身份证号，达到每人每日 3 次的上限；确需再查请联系管理员',
+        reason: 'case.revealLimit',
+        params: { n: 3, max: 3 },
+      },
     });
     ok(a.manager('case.revealId', { caseId: market, counterId: null })); // another person's own count
     clock.set(Date.parse('2026-11-02T16:00:00Z')); // midnight in the hall: a new day

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { HallError } from '../../../shared/kernel/errors';
+import { REFUSALS } from '../../../shared/protocol/refusals';
 import type { Words } from './labels';
 import { zhCN } from './zh-CN';
 
@@ -25,9 +26,9 @@ interface I18nContext {
   setLanguage: (l: Language) => void;
   t: Translate;
   /**
-   * A refusal in the reader's language. The hub words its refusals in Chinese and says exactly
-   * why (which state, which rows of a file), so zh-CN shows them as they are; any other language
-   * shows the label of the refusal's code.
+   * A refusal in the reader's language: by its reason (`reason.<key>`, its coded values labelled)
+   * when the hub gave one this face knows; else zh-CN shows the hub's Chinese message and any other
+   * language the label of the refusal's code.
    */
   tError: (error: HallError) => string;
 }
@@ -46,7 +47,18 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     };
   }, [language]);
   const t: Translate = (key, vars) => fill(dict[key], vars);
-  const tError = (e: HallError) => (language === 'zh-CN' && e.message ? e.message : t(`error.${e.code}`));
+  const words = (key: string): string | undefined => (dict as Readonly<Record<string, string>>)[key];
+  const tError = (e: HallError) => {
+    const spec = e.reason ? REFUSALS.get(e.reason) : undefined;
+    const text = spec && words(`reason.${spec.reason}`);
+    if (!spec || text === undefined) return language === 'zh-CN' && e.message ? e.message : t(`error.${e.code}`);
+    const vars: Vars = {};
+    for (const [name, value] of Object.entries(e.params ?? {})) {
+      const prefix = spec.labels?.[name]?.prefix;
+      vars[name] = prefix ? (words(`${prefix}.${value}`) ?? (prefix === 'field' ? t('field.any') : String(value))) : value;
+    }
+    return fill(text, vars);
+  };
   return <I18n.Provider value={{ language, setLanguage, t, tError }}>{children}</I18n.Provider>;
 }
 

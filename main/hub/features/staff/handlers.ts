@@ -13,7 +13,7 @@ export const staffHandlers = {
    * they guessed a clerk's password.
    */
   'session.signIn': (ctx) => {
-    const staffId = checkStaffPassword(ctx, ctx.payload.login, ctx.payload.password, '登录失败', ['manager', 'admin']);
+    const staffId = checkStaffPassword(ctx, ctx.payload.login, ctx.payload.password, 'managerSignIn', ['manager', 'admin']);
     const staff = ctx.store.get('staff', staffId)!;
     const session = ctx.store.upsert('staff_sessions', {
       id: ctx.caller.terminalId,
@@ -32,7 +32,7 @@ export const staffHandlers = {
     if (ctx.store.get('staff', staffId)) throw new CommandError(ErrorCode.VALIDATION_FAILED, '人员编号已存在');
     if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login))
       throw new CommandError(ErrorCode.VALIDATION_FAILED, `工号 ${login} 已被使用`);
-    if (departmentId !== null && !ctx.store.get('departments', departmentId)) throw notFound('部门');
+    if (departmentId !== null && !ctx.store.get('departments', departmentId)) throw notFound('department');
     const staff = ctx.store.upsert(
       'staff',
       { id: staffId, hall_id: ctx.hallId, login, name, role, department_id: departmentId },
@@ -42,7 +42,7 @@ export const staffHandlers = {
   },
   'staff.setPassword': (ctx) => {
     const staff = ctx.store.get('staff', ctx.payload.staffId);
-    if (!staff) throw notFound('人员');
+    if (!staff) throw notFound('staff');
     const problem = passwordProblem(ctx.payload.password, staff.login);
     if (problem) throw new CommandError(ErrorCode.VALIDATION_FAILED, problem);
     sql(ctx, 'UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?').run(

@@ -26,7 +26,7 @@ function issueCode(ctx: Ctx, terminalId: string): { code: string; expiresAt: num
 
 function liveTerminal(ctx: Ctx, terminalId: string): Row<'terminals'> {
   const t = ctx.store.get('terminals', terminalId);
-  if (!t) throw notFound('终端');
+  if (!t) throw notFound('terminal');
   if (t.revoked_at !== null) throw new CommandError(ErrorCode.TERMINAL_REVOKED, `终端“${t.name}”已吊销`);
   return t;
 }
@@ -46,7 +46,7 @@ function cutOff(ctx: Ctx, t: Row<'terminals'>, what: string): void {
 export const terminalHandlers = {
   'terminal.create': (ctx) => {
     const { role, name, counterId, zone } = ctx.payload;
-    if (counterId && !ctx.store.get('counters', counterId)) throw notFound('窗口');
+    if (counterId && !ctx.store.get('counters', counterId)) throw notFound('counter');
     if ((role === 'clerk' || role === 'evaluator') && !counterId)
       throw new CommandError(ErrorCode.VALIDATION_FAILED, '窗口电脑和评价器须绑定一个窗口');
     const id = `${ctx.hallId}-t-${ctx.now.toString(36)}${randomBytes(3).toString('hex')}`;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { checkCreditCode, checkPhone, checkResidentId } from '../../../../shared/identity/rules';
+import { checkCreditCode, checkPhone, checkResidentId, type IdCheck } from '../../../../shared/identity/rules';
+import { refusalError } from '../../../../shared/kernel/refusal';
 import { APPLICANT_TYPES, type ApplicantType } from '../../../../shared/cases/enums';
-import { ErrorCode } from '../../../../shared/kernel/errors';
 import { rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
 import { hallNow, useNow } from '../../app/time';
@@ -199,15 +199,10 @@ export function RegisterCase(props: {
 }
 
 /** An identity field that says at once what is wrong with it. */
-function Checked(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  result: { ok: true } | { ok: false; reason: string } | null;
-}) {
+function Checked(props: { label: string; value: string; onChange: (v: string) => void; result: IdCheck | null }) {
   const { tError } = useI18n();
-  // The identity rules say in Chinese what is wrong; other languages get the generic words.
-  const bad = props.result?.ok === false ? tError({ code: ErrorCode.VALIDATION_FAILED, message: props.result.reason }) : null;
+  // The identity rules' refusal, worded in the reader's language.
+  const bad = props.result?.ok === false ? tError(refusalError(props.result.refusal)) : null;
   return (
     <label>
       {props.label}

@@ -11,6 +11,7 @@ import { errors } from './errors';
 import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
+import { refusals } from './refusals';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -29,4 +30,5 @@ export const en: Words<typeof zhCN> = {
   ...cases,
   ...catalog,
   ...calendar,
+  ...refusals,
 };

@@ -9,6 +9,7 @@ import { errors } from './errors';
 import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
+import { refusals } from './refusals';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -27,4 +28,5 @@ export const zhCN = {
   ...cases,
   ...catalog,
   ...calendar,
+  ...refusals,
 };
