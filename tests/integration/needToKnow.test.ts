@@ -4,12 +4,14 @@ import type { CaseStep } from '../../shared/cases/commands';
 import type { Row } from '../../shared/protocol';
 import { actors, err, ok, type Send } from '../support/actors';
 import { APPLICANT_ID, newCase } from '../support/cases';
-import { demoHub, manualClock } from '../support/hub';
+import { callerOf, demoHub, manualClock, terminal } from '../support/hub';
 
 /**
  * Need to know at clerk PCs (issue 11, item 3): a clerk works on, and reveals the ID numbers of,
  * their own department's cases only, signed in; every person reveals a few a day at most.
  */
+/** Another valid ID number (check digit 6). */
+const OTHER_ID = '110105198001010016';
 const C = (n: number) => `H3301-c-${String(n).padStart(2, '0')}`;
 
 /** The demo hall at 09:00 with 市场监管's c01 at counter 1, 公安's c06 at counter 6 and the general window's c08 at counter 8. */
@@ -75,6 +77,22 @@ describe('need to know at clerk PCs', () => {
       { staff_id: null, outcome: 'COUNTER_STATE' },
       { staff_id: 'H3301-u-admin', outcome: 'ok' },
     ]);
+  });
+
+  it('a clerk finds their cases by a whole ID number; the rows never carry it, other clerks’ cases stay hidden', async () => {
+    const { hub, at, register, clock } = await hall();
+    const mine = register(1, 'H3301-item-001');
+    ok(at(1)('case.register', newCase({ counterId: C(1), at: clock(), applicant: { ...newCase().applicant, idNumber: OTHER_ID } })));
+    const police = register(6, 'H3301-item-001');
+    const search = (n: number, text: string, scope: 'mine' | 'department' = 'mine') =>
+      hub.query(callerOf(terminal(hub, 'clerk', n - 1)), { name: 'cases.search', params: { text, scope, counterId: C(n) } });
+    const found = await search(1, APPLICANT_ID.toLowerCase());
+    expect(found).toMatchObject({ ok: true, result: { rows: [{ id: mine, applicantName: '张三' }] } });
+    expect(JSON.stringify(found)).not.toContain(APPLICANT_ID.slice(6, 14)); // not even the birth date
+    // The same person's case registered at counter 6 is that clerk's, not counter 1's.
+    expect(await search(6, APPLICANT_ID)).toMatchObject({ ok: true, result: { rows: [{ id: police }] } });
+    // A part of the number is no search by ID (nor a name or case number): nothing is found.
+    expect(await search(1, APPLICANT_ID.slice(0, 17))).toMatchObject({ ok: true, result: { rows: [] } });
   });
 
   it('each person reveals at most the day’s limit (a security setting), counted per hall day', async () => {

@@ -19,4 +19,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0010-limit-years-case-clocks.sql',
   '0011-service-interleave-call-alert.sql',
   '0012-audit-digest-session-activity-confirm-lockout.sql',
+  '0017-cases-id-number-index.sql',
 ]);

@@ -33,6 +33,9 @@ export const MAY_SIGNAL = `SELECT id FROM cases WHERE status ${sqlIn(RUNNING)} A
  */
 export const FLAGGED_CASES = `status NOT ${sqlIn(FINAL)} AND (supplement_count > 1 OR late_notice = 1 OR card IS NOT NULL OR fee_charged_cents <> fee_standard_cents)`;
 
+/** What a search for a resident ID number looks like: 17 digits and a digit or X (GB 11643). */
+const RESIDENT_ID = /^\d{17}[\dXx]$/;
+
 export const caseQueries = {
   'cases.supervision': (db, { hallId, today }) => {
     const cal = hallCalendar(db, hallId);
@@ -166,7 +169,13 @@ export const caseQueries = {
         args.staff = staff.id;
       }
     }
-    if (p.text) {
+    if (RESIDENT_ID.test(p.text)) {
+      // A whole ID number finds the person's cases by the number the hub stores (replicas hold
+      // only its mask); the rows list no ID number, so nothing is revealed that the caller's
+      // scope would not list by the applicant's name.
+      where.push('c.id_number = @idNumber');
+      args.idNumber = p.text.toUpperCase();
+    } else if (p.text) {
       // Prefix ranges, so that the number and name indexes answer without a scan.
       where.push(
         "((c.number >= @text AND c.number < @text || '\uffff') OR (c.applicant_name >= @text AND c.applicant_name < @text || '\uffff'))",
