@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { HallError } from '../../../shared/kernel/errors';
 import { REFUSALS } from '../../../shared/protocol/refusals';
 import type { Words } from './labels';
@@ -21,6 +21,10 @@ const load = async (language: Language): Promise<Dictionary> => (loaded[language
 /** Fills a text's `{name}` places; one with no value given stays empty. */
 export const fill = (text: string, vars?: Vars): string => text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
 
+/** Fills a text's places with elements (a part in another language marked as such). */
+const fillNodes = (text: string, vars: Record<string, ReactNode>): ReactNode[] =>
+  text.split(/\{(\w+)\}/g).map((part, i) => (i % 2 === 0 ? part : <Fragment key={i}>{vars[part]}</Fragment>));
+
 interface I18nContext {
   language: Language;
   setLanguage: (l: Language) => void;
@@ -31,6 +35,8 @@ interface I18nContext {
    * language the label of the refusal's code.
    */
   tError: (error: HallError) => string;
+  /** Like `t`, its places filled with elements. */
+  tNodes: (key: Key, vars: Record<string, ReactNode>) => ReactNode[];
 }
 
 const I18n = createContext<I18nContext | null>(null);
@@ -40,6 +46,8 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
   // The words shown: the chosen language's once loaded, Chinese until then.
   const [dict, setDict] = useState<Dictionary>(() => loaded[initial] ?? zhCN);
   useEffect(() => {
+    // The page says its language, for screen readers, fonts and hyphenation (Chinese parts say theirs).
+    document.documentElement.lang = language;
     let current = true;
     void load(language).then((d) => current && setDict(() => d));
     return () => {
@@ -59,7 +67,8 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     }
     return fill(text, vars);
   };
-  return <I18n.Provider value={{ language, setLanguage, t, tError }}>{children}</I18n.Provider>;
+  const tNodes = (key: Key, vars: Record<string, ReactNode>) => fillNodes(dict[key], vars);
+  return <I18n.Provider value={{ language, setLanguage, t, tError, tNodes }}>{children}</I18n.Provider>;
 }
 
 export function useI18n(): I18nContext {
@@ -71,7 +80,13 @@ export function useI18n(): I18nContext {
 export function LanguageToggle() {
   const { t, language, setLanguage } = useI18n();
   return (
-    <button type="button" className="lang" onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+    // The switch names the other language in that language (English, 中文), and says so.
+    <button
+      type="button"
+      className="lang"
+      lang={language === 'en' ? 'zh-CN' : 'en'}
+      onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+    >
       {t('lang.switch')}
     </button>
   );

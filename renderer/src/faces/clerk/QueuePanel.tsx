@@ -295,7 +295,12 @@ function TransferDialog({
           <input type="radio" name="target" checked={target === 'service'} onChange={() => setTarget('service')} />
           {t('q.toService')}
         </label>
-        <select aria-label={t('q.toService')} value={serviceId} onChange={(e) => (setServiceId(e.target.value), setTarget('service'))}>
+        <select
+          aria-label={t('q.toService')}
+          autoFocus
+          value={serviceId}
+          onChange={(e) => (setServiceId(e.target.value), setTarget('service'))}
+        >
           <option value="" disabled>
             {t('q.choose')}
           </option>
@@ -364,7 +369,9 @@ function WaitingTickets({ tickets, entries, now }: { tickets: Row<'tickets'>[]; 
   if (rows.length === 0) return null;
   return (
     <>
-      <h3 id="waiting-tickets" className="waiting-tickets-head">{t('q.waitingTickets')}</h3>
+      <h3 id="waiting-tickets" className="waiting-tickets-head">
+        {t('q.waitingTickets')}
+      </h3>
       <ol className="waiting-tickets" aria-labelledby="waiting-tickets">
         {rows.slice(0, WAITING_SHOWN).map(({ tk, waited }) => (
           <li key={tk.id} aria-label={t('q.waitedLine', { number: tk.number, d: formatDuration(waited) })}>

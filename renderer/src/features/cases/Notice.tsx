@@ -50,7 +50,13 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
   const fee = (cents: number) => (cents === 0 ? NOTICE.free : fill(NOTICE.fee, { n: (cents / 100).toFixed(2) }));
 
   return (
-    <div className="notice-overlay" role="dialog" aria-modal="true" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="notice-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t(`notice.${kind}`)}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="notice-tools no-print">
         <button type="button" className="btn btn-primary" autoFocus onClick={() => window.print()}>
           {t('case.print')}
@@ -64,7 +70,8 @@ export function NoticeSheet({ c, kind, onClose }: { c: Row<'cases'>; kind: Notic
         {saved && <span className="info">{t('case.pdfSaved', { path: saved })}</span>}
         <ErrorLine error={error} />
       </div>
-      <article className="notice-sheet" aria-label={`${title} ${c.number}`}>
+      {/* The document itself is issued in Chinese whatever the screen's language (see NOTICE). */}
+      <article className="notice-sheet" lang="zh-CN" aria-label={`${title} ${c.number}`}>
         <header>
           <p className="notice-hall">{hall?.name}</p>
           <h2>{title}</h2>

@@ -102,7 +102,7 @@ export const refusals: Words<typeof zh> = {
   'field.password': 'password',
   'field.name': 'name',
   'field.text': 'search text',
-  'field.any': 'required field',
+  'field.any': 'entry',
 
   'thing.counter': 'Counter',
   'thing.targetCounter': 'Target counter',

@@ -18,7 +18,7 @@ export const refusals = {
   ...reasonLabels(S.inquiryRefusals),
   ...prefixed('field', FIELD_LABELS),
   /** A field the labels above do not name. */
-  'field.any': '必填项',
+  'field.any': '此项',
   ...prefixed('thing', THING_LABELS),
   ...prefixed('credentialsFor', CREDENTIAL_PURPOSES),
 };
