@@ -44,6 +44,16 @@ const press = (key: string) => async (page: Page) => {
 
 export const WALK: readonly Stop[] = [
   { face: 'setup', name: 'terminal setup (Electron)' },
+  {
+    face: 'setup',
+    name: 'terminal setup: a refused enrollment code',
+    go: async (p) => {
+      await p.getByRole('radio', { name: /^Networked terminal/ }).check();
+      await p.getByRole('textbox', { name: /^Enrollment code/ }).fill('ZZZZ-ZZZZ-ZZZZ');
+      await p.getByRole('button', { name: 'Enroll this PC' }).click();
+      await p.getByRole('alert').waitFor();
+    },
+  },
   { face: 'display', name: 'lobby display' },
   { face: 'kiosk', name: 'kiosk: departments' },
   {
@@ -72,6 +82,15 @@ export const WALK: readonly Stop[] = [
       await expect
         .poll(() => p.getByRole('alert').textContent())
         .toBe('A priority ticket needs a staff member’s confirmation: wrong staff number or password');
+    },
+  },
+  {
+    face: 'kiosk',
+    name: 'kiosk: a ticket',
+    go: async (p) => {
+      await p.getByRole('radio').first().check();
+      await p.getByRole('button', { name: 'Take ticket' }).click();
+      await p.getByRole('region', { name: 'Queue ticket' }).waitFor();
     },
   },
   { face: 'clerk', name: 'clerk: queue, counter and cases', tabs: true },
@@ -183,6 +202,15 @@ export const WALK: readonly Stop[] = [
       await p.getByRole('tab').first().waitFor();
     },
     tabs: true,
+  },
+  {
+    face: 'manager',
+    name: 'manager: a service’s thresholds',
+    go: async (p) => {
+      const open = p.getByRole('button', { name: /Thresholds$/ }).first();
+      await open.click();
+      await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
+    },
   },
 ];
 
