@@ -4,6 +4,7 @@ import { checkCreditCode, checkPhone, checkResidentId, type IdCheck } from '../i
 import { spec } from '../kernel/command';
 import { entityId, password, text } from '../kernel/zod';
 import { ApplicantType } from './enums';
+import { CaseListRow } from './queries';
 import { caseTables } from './rows';
 import { CaseSettingsSchema } from './settings';
 
@@ -130,6 +131,21 @@ export const caseCommandSpecs = {
     }),
     result: caseResult,
     roles: ['clerk'],
+    offline: false,
+  }),
+  /**
+   * The caller's cases (as cases.search scopes them) of the person with this whole ID number. A
+   * case found tells its applicant's whole number, so a search that finds one is a reveal: audited
+   * and counted in the day's limit with case.revealId. The rows carry no ID number.
+   */
+  'case.findByIdNumber': spec({
+    payload: z.strictObject({
+      idNumber: checked(checkResidentId),
+      scope: z.enum(['mine', 'department', 'all']),
+      counterId: entityId.nullable(),
+    }),
+    result: z.object({ rows: z.array(CaseListRow) }),
+    roles: ['clerk', 'manager'],
     offline: false,
   }),
   /** Shows the applicant's whole ID number once; every reveal is in the audit log. */

@@ -105,6 +105,7 @@ export const caseRefusals = defineRefusals('case', {
   revealNeedsCounter: { code: ErrorCode.FORBIDDEN, zh: '只有绑定窗口的电脑能查看身份证号' },
   revealLimit: { code: ErrorCode.REVEAL_LIMIT, zh: '今日已查看 {n} 次身份证号，达到每人每日 {max} 次的上限；确需再查请联系管理员' },
   noIdNumber: { code: ErrorCode.NOT_FOUND, zh: '该办件没有身份证号' },
+  noCaseForId: { code: ErrorCode.NOT_FOUND, zh: '没有找到该身份证号的办件' },
 });
 
 /** A step the workflow refuses: the Chinese words (`reason`) and the refusal the hub sends. */

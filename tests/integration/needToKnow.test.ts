@@ -79,20 +79,41 @@ describe('need to know at clerk PCs', () => {
     ]);
   });
 
-  it('a clerk finds their cases by a whole ID number; the rows never carry it, other clerks’ cases stay hidden', async () => {
-    const { hub, at, register, clock } = await hall();
+  it('a clerk finds their cases by a whole ID number, as a reveal: audited, counted, the rows never carrying it', async () => {
+    const { hub, a, at, register, clock, reveal } = await hall();
     const mine = register(1, 'H3301-item-001');
     ok(at(1)('case.register', newCase({ counterId: C(1), at: clock(), applicant: { ...newCase().applicant, idNumber: OTHER_ID } })));
     const police = register(6, 'H3301-item-001');
-    const search = (n: number, text: string, scope: 'mine' | 'department' = 'mine') =>
-      hub.query(callerOf(terminal(hub, 'clerk', n - 1)), { name: 'cases.search', params: { text, scope, counterId: C(n) } });
-    const found = await search(1, APPLICANT_ID.toLowerCase());
+    const find = (n: number, idNumber: string) => at(n)('case.findByIdNumber', { idNumber, scope: 'mine', counterId: C(n) });
+    const found = find(1, APPLICANT_ID.toLowerCase());
     expect(found).toMatchObject({ ok: true, result: { rows: [{ id: mine, applicantName: '张三' }] } });
     expect(JSON.stringify(found)).not.toContain(APPLICANT_ID.slice(6, 14)); // not even the birth date
     // The same person's case registered at counter 6 is that clerk's, not counter 1's.
-    expect(await search(6, APPLICANT_ID)).toMatchObject({ ok: true, result: { rows: [{ id: police }] } });
-    // A part of the number is no search by ID (nor a name or case number): nothing is found.
-    expect(await search(1, APPLICANT_ID.slice(0, 17))).toMatchObject({ ok: true, result: { rows: [] } });
+    expect(find(6, APPLICANT_ID)).toMatchObject({ ok: true, result: { rows: [{ id: police }] } });
+    // A number nobody in the caller's scope has reveals nothing, and is not counted.
+    expect(find(1, '110105198001010024')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: 'case.noCaseForId' } });
+    // The audit keeps who searched, never the whole number; what found a case counts with reveals.
+    const audited = hub.db.prepare("SELECT staff_id, outcome, detail FROM audit WHERE type = 'case.findByIdNumber' ORDER BY id").all() as {
+      staff_id: string;
+      outcome: string;
+      detail: string;
+    }[];
+    expect(audited.map((r) => [r.staff_id, r.outcome])).toEqual([
+      ['H3301-u-1', 'ok'],
+      ['H3301-u-6', 'ok'],
+      ['H3301-u-1', 'NOT_FOUND'],
+    ]);
+    expect(audited.map((r) => r.detail).join()).not.toContain(APPLICANT_ID.slice(6, 14));
+    ok(a.manager('hall.setSecuritySettings', { revealsPerDay: 2 }));
+    ok(reveal(1, mine));
+    expect(find(1, APPLICANT_ID)).toMatchObject({ ok: false, error: { code: 'REVEAL_LIMIT', params: { n: 2, max: 2 } } });
+    // A name or case number prefix is no search by ID: a part of the number finds nothing there.
+    expect(
+      await hub.query(callerOf(terminal(hub, 'clerk', 0)), {
+        name: 'cases.search',
+        params: { text: APPLICANT_ID.slice(0, 17), scope: 'mine', counterId: C(1) },
+      }),
+    ).toMatchObject({ ok: true, result: { rows: [] } });
   });
 
   it('each person reveals at most the day’s limit (a security setting), counted per hall day', async () => {

@@ -107,6 +107,7 @@ const samples: { [T in CommandType]: unknown } = {
     approver: { login: 'manager', password: DEMO_PASSWORD },
   },
   'case.revealId': { caseId: 'case-1', counterId: null },
+  'case.findByIdNumber': { idNumber: '11010519491231002X', scope: 'mine', counterId: null },
   'catalog.import': { fileName: 'a.csv', rows: [['部门']] },
   'catalog.save': {
     itemId: 'H3301-item-001',

@@ -22,6 +22,7 @@ import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { findCases } from './queries';
 import { clockStart, dayOf, deadlinePatch, decisionLateness, firstNoticeLate, recomputeDeadlines } from './deadlines';
 
 /**
@@ -80,6 +81,26 @@ function stepBy(
   const at = Math.min(Math.max(claimed ?? ctx.now, from), to);
   if (claimed !== null) ctx.auditNote({ appliedAt: at });
   return { staffId: signIn.staff_id, at };
+}
+
+/**
+ * Each person sees a few whole ID numbers a day (a security setting): by case.revealId, or by a
+ * search by ID number that found a case. Both are counted from the audit log, each on its index.
+ */
+function withinRevealLimit(ctx: Ctx, staffId: string): void {
+  const { revealsPerDay } = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
+  const today = hallDayStart(dayOf(ctx, ctx.now), utcOffset(ctx));
+  const count = (type: string) =>
+    (
+      sql(ctx, `SELECT count(*) AS n FROM audit WHERE type = '${type}' AND outcome = 'ok' AND staff_id = ? AND at >= ?`).get(
+        staffId,
+        today,
+      ) as {
+        n: number;
+      }
+    ).n;
+  const n = count('case.revealId') + count('case.findByIdNumber');
+  if (n >= revealsPerDay) throw refuse(caseRefusals.revealLimit, { n, max: revealsPerDay });
 }
 
 function loadCase(ctx: Ctx, caseId: string): Row<'cases'> {
@@ -379,16 +400,21 @@ export const caseHandlers = {
     // A clerk PC bound to its counter: the audit row names the clerk signed in there, whose reveals are counted.
     if (!ctx.sessionStaff && !ctx.caller.counterId) throw refuse(caseRefusals.revealNeedsCounter);
     const staffId = ctx.sessionStaff?.id ?? stepBy(ctx, ctx.payload.counterId ?? ctx.caller.counterId!, null, c, c.department_id).staffId;
-    const { revealsPerDay } = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
-    const today = hallDayStart(dayOf(ctx, ctx.now), utcOffset(ctx));
-    const { n } = sql(
-      ctx,
-      "SELECT count(*) AS n FROM audit WHERE type = 'case.revealId' AND outcome = 'ok' AND staff_id = ? AND at >= ?",
-    ).get(staffId, today) as { n: number };
-    if (n >= revealsPerDay) throw refuse(caseRefusals.revealLimit, { n, max: revealsPerDay });
+    withinRevealLimit(ctx, staffId);
     const row = sql(ctx, 'SELECT id_number FROM cases WHERE id = ?').get(c.id) as { id_number: string | null };
     if (!row.id_number) throw refuse(caseRefusals.noIdNumber);
     return { idNumber: row.id_number };
+  },
+
+  /** A search that finds a case tells the number's owner: one reveal (the audit row counts it); one that finds none is refused. */
+  'case.findByIdNumber': (ctx) => {
+    const staffId = ctx.sessionStaff?.id ?? (ctx.caller.counterId ? loadCounter(ctx, ctx.caller.counterId).staff_id : null);
+    if (!staffId) throw refuse(caseRefusals.signInFirst);
+    withinRevealLimit(ctx, staffId);
+    const { idNumber, scope, counterId } = ctx.payload;
+    const rows = findCases(ctx.store.db, ctx.caller, { text: '', scope, counterId }, idNumber);
+    if (rows.length === 0) throw refuse(caseRefusals.noCaseForId);
+    return { rows };
   },
 
   'hall.setCaseSettings': (ctx) => {

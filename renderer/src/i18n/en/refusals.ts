@@ -75,6 +75,7 @@ export const refusals: Words<typeof zh> = {
   'reason.case.revealNeedsCounter': 'Only a counter’s own PC may show ID numbers',
   'reason.case.revealLimit': 'You have viewed {n} ID numbers today, the daily limit of {max}; ask the administrator if you must see more',
   'reason.case.noIdNumber': 'This case has no ID number',
+  'reason.case.noCaseForId': 'No case found for this ID number',
 
   'reason.inquiry.duplicateId': 'An enquiry with this ID already exists',
   'reason.inquiry.resolved': 'This enquiry is already resolved',
