@@ -6,6 +6,9 @@ import { commonRefusals } from '../kernel/commonRefusals';
 import { inputRefusals } from '../kernel/input';
 import type { Refusal } from '../kernel/refusal';
 import { queueRefusals } from '../queue/refusals';
+import { catalogRefusals } from '../catalog/refusals';
+import { staffRefusals } from '../staff/password';
+import { terminalRefusals } from '../terminals/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -19,6 +22,9 @@ export const REFUSAL_SETS = {
   queueRefusals,
   caseRefusals,
   inquiryRefusals,
+  staffRefusals,
+  terminalRefusals,
+  catalogRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

@@ -55,4 +55,14 @@ describe('refusals the faces can word', () => {
       error: { message: '申请人姓名不能超过 100 个字', reason: 'input.tooLong', params: { field: 'applicant.name', max: 100 } },
     });
   });
+
+  it('say why a new password is refused, as the rule that refused it', () => {
+    expect(checkCommand('staff.setPassword', { staffId: 's1', password: 'Xy7#kq2' })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '密码至少 8 位', reason: 'staff.passwordShort', params: { field: 'password' } },
+    });
+    expect(checkCommand('staff.setPassword', { staffId: 's1', password: 'aaaabbbb' })).toMatchObject({
+      error: { reason: 'staff.passwordFewChars' },
+    });
+  });
 });

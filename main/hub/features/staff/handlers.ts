@@ -1,5 +1,5 @@
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
-import { passwordProblem } from '../../../../shared/staff/password';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { passwordRefusal, staffRefusals } from '../../../../shared/staff/password';
 import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type staffCommandSpecs } from '../../../../shared/staff/commands';
 import { hashPassword } from '../../credentials';
@@ -29,9 +29,8 @@ export const staffHandlers = {
   },
   'staff.create': (ctx) => {
     const { staffId, login, name, role, departmentId, password } = ctx.payload;
-    if (ctx.store.get('staff', staffId)) throw new CommandError(ErrorCode.VALIDATION_FAILED, '人员编号已存在');
-    if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login))
-      throw new CommandError(ErrorCode.VALIDATION_FAILED, `工号 ${login} 已被使用`);
+    if (ctx.store.get('staff', staffId)) throw refuse(staffRefusals.duplicateId);
+    if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login)) throw refuse(staffRefusals.loginTaken, { login });
     if (departmentId !== null && !ctx.store.get('departments', departmentId)) throw notFound('department');
     const staff = ctx.store.upsert(
       'staff',
@@ -43,8 +42,8 @@ export const staffHandlers = {
   'staff.setPassword': (ctx) => {
     const staff = ctx.store.get('staff', ctx.payload.staffId);
     if (!staff) throw notFound('staff');
-    const problem = passwordProblem(ctx.payload.password, staff.login);
-    if (problem) throw new CommandError(ErrorCode.VALIDATION_FAILED, problem);
+    const problem = passwordRefusal(ctx.payload.password, staff.login);
+    if (problem) throw refuse(problem);
     sql(ctx, 'UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?').run(
       hashPassword(ctx.payload.password),
       staff.id,

@@ -81,6 +81,21 @@ export const refusals: Words<typeof zh> = {
   'reason.inquiry.resolved': 'This enquiry is already resolved',
   'reason.inquiry.notFirstAsked': 'Only the staff member first asked may resolve this enquiry',
 
+  'reason.staff.passwordShort': 'A password has at least 8 characters',
+  'reason.staff.passwordCommon': 'This password is too common; choose one that is hard to guess',
+  'reason.staff.passwordFewChars': 'A password has at least 4 different characters',
+  'reason.staff.passwordHasLogin': 'A password may not contain the staff number',
+  'reason.staff.duplicateId': 'A staff member with this ID already exists',
+  'reason.staff.loginTaken': 'Staff number {login} is already in use',
+
+  'reason.terminal.revoked': 'Terminal “{name}” is revoked',
+  'reason.terminal.notSelf': 'This terminal cannot {action} itself',
+  'reason.terminal.counterRequired': 'A counter PC or an evaluator must be bound to a counter',
+  'terminalAction.reenroll': 're-enroll',
+  'terminalAction.revoke': 'revoke',
+
+  'reason.catalog.codeTaken': 'Item code {code} is already used by “{item}”',
+
   'field.applicant.name': 'applicant’s name',
   'field.applicant.idNumber': 'ID number',
   'field.applicant.creditCode': 'unified social credit code',

@@ -2,6 +2,7 @@ import { CREDENTIAL_PURPOSES, THING_LABELS } from '../../../../shared/kernel/com
 import { FIELD_LABELS } from '../../../../shared/kernel/input';
 import { reasonLabels } from '../../../../shared/kernel/refusal';
 import { REFUSAL_SETS as S } from '../../../../shared/protocol/refusals';
+import { TERMINAL_ACTIONS } from '../../../../shared/terminals/refusals';
 import { prefixed } from '../labels';
 
 /**
@@ -16,9 +17,13 @@ export const refusals = {
   ...reasonLabels(S.queueRefusals),
   ...reasonLabels(S.caseRefusals),
   ...reasonLabels(S.inquiryRefusals),
+  ...reasonLabels(S.staffRefusals),
+  ...reasonLabels(S.terminalRefusals),
+  ...reasonLabels(S.catalogRefusals),
   ...prefixed('field', FIELD_LABELS),
   /** A field the labels above do not name. */
   'field.any': '此项',
   ...prefixed('thing', THING_LABELS),
   ...prefixed('credentialsFor', CREDENTIAL_PURPOSES),
+  ...prefixed('terminalAction', TERMINAL_ACTIONS),
 };
