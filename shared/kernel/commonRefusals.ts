@@ -42,4 +42,6 @@ export const commonRefusals = defineRefusals('common', {
   notAllowed: { code: ErrorCode.FORBIDDEN, zh: '无权执行此操作' },
   adminOnly: { code: ErrorCode.FORBIDDEN, zh: '此操作须由系统管理员执行' },
   signInFirst: { code: ErrorCode.COUNTER_STATE, zh: '请先签到窗口' },
+  sessionIdle: { code: ErrorCode.SIGN_IN_REQUIRED, zh: '长时间未操作，已自动退出，请重新登录' },
+  sessionExpired: { code: ErrorCode.SIGN_IN_REQUIRED, zh: '登录已到时限，请重新登录' },
 });

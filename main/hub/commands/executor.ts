@@ -253,8 +253,8 @@ export class Executor {
       endSessions(this.store, 'id', caller.terminalId);
       return { ok: true, result: {}, seq: this.store.currentSeq };
     });
-    const message = lapse === 'idle' ? '长时间未操作，已自动退出，请重新登录' : '登录已到时限，请重新登录';
-    return { ...fail(ErrorCode.SIGN_IN_REQUIRED, message), entries };
+    const refusal = refusalError(lapse === 'idle' ? commonRefusals.sessionIdle : commonRefusals.sessionExpired);
+    return { ...fail(refusal.code, refusal.message, refusal), entries };
   }
 
   private security(): SecuritySettings {

@@ -12,6 +12,8 @@ export const refusals: Words<typeof zh> = {
   'reason.common.notAllowed': 'You are not allowed to do this',
   'reason.common.adminOnly': 'Only the system administrator may do this',
   'reason.common.signInFirst': 'Sign in at the counter first',
+  'reason.common.sessionIdle': 'Signed out after a while without use; please sign in again',
+  'reason.common.sessionExpired': 'The sign-in has reached its time limit; please sign in again',
 
   'reason.input.required': 'Enter the {field}',
   'reason.input.tooLong': 'The {field} may be at most {max} characters long',
