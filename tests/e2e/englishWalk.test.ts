@@ -134,6 +134,7 @@ export const WALK: readonly Stop[] = [
         .click();
       await form.getByRole('alert').waitFor();
       expect(await form.getByRole('alert').textContent()).toBe('Enter the applicant’s name');
+      expect(await form.getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid')).toBe('true');
       await form.getByRole('textbox', { name: 'ID number' }).fill('110105194912310021');
     },
     leave: escape,

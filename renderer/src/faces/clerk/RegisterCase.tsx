@@ -56,6 +56,9 @@ export function RegisterCase(props: {
   const codeCheck = type === 'enterprise' && creditCode ? checkCreditCode(creditCode) : null;
   const phoneCheck = phone ? checkPhone(phone) : null;
 
+  // The field a refusal names (an empty name, say), marked for the eye and the screen reader.
+  const refusedField = typeof error === 'object' ? error?.params?.field : undefined;
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!item) return;
@@ -119,7 +122,13 @@ export function RegisterCase(props: {
           </div>
           <label>
             {type === 'person' ? t('case.name') : t('case.enterpriseName')}
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              required
+              aria-invalid={refusedField === 'applicant.name' || undefined}
+            />
           </label>
           {type === 'person' ? (
             <Checked label={t('case.idNumber')} value={idNumber} onChange={setIdNumber} result={idCheck} />
