@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { hallResult } from '../hall/commands';
-import { checkCreditCode, checkPhone, checkResidentId } from '../identity/rules';
+import { checkCreditCode, checkPhone, checkResidentId, type IdCheck } from '../identity/rules';
 import { spec } from '../kernel/command';
 import { entityId, password, text } from '../kernel/zod';
 import { ApplicantType, CaseDuty } from './enums';
+import { CaseListRow } from './queries';
 import { caseTables } from './rows';
 import { hallTables } from '../hall/rows';
 import { CaseSettingsSchema } from './settings';
@@ -18,15 +19,15 @@ const at = z.number().int().min(0);
 const materials = z.array(text(200)).max(60);
 const expectedDays = z.number().int().min(1).max(365);
 
-/** A checked identity field: the domain check's reason becomes the validation message. */
-const checked = (check: (v: string) => { ok: true; value: string } | { ok: false; reason: string }) =>
+/** A checked identity field: the domain check's refusal becomes the validation problem. */
+const checked = (check: (v: string) => IdCheck) =>
   z
     .string()
     .max(40)
     .transform((v, ctx) => {
       const r = check(v);
       if (r.ok) return r.value;
-      ctx.addIssue({ code: 'custom', message: r.reason });
+      ctx.addIssue({ code: 'custom', message: r.reason, params: { refusal: r.refusal.reason } });
       return z.NEVER;
     });
 
@@ -39,8 +40,16 @@ export const Applicant = z
     creditCode: checked(checkCreditCode).nullable(),
     phone: checked(checkPhone),
   })
-  .refine((a) => a.type !== 'person' || a.idNumber !== null, { message: '个人申请须填写身份证号', path: ['idNumber'] })
-  .refine((a) => a.type !== 'enterprise' || a.creditCode !== null, { message: '企业申请须填写统一社会信用代码', path: ['creditCode'] });
+  .refine((a) => a.type !== 'person' || a.idNumber !== null, {
+    message: '个人申请须填写身份证号',
+    path: ['idNumber'],
+    params: { required: true },
+  })
+  .refine((a) => a.type !== 'enterprise' || a.creditCode !== null, {
+    message: '企业申请须填写统一社会信用代码',
+    path: ['creditCode'],
+    params: { required: true },
+  });
 export type Applicant = z.infer<typeof Applicant>;
 
 const stepBase = { caseId: entityId, counterId: entityId, at };
@@ -133,6 +142,21 @@ export const caseCommandSpecs = {
     }),
     result: caseResult,
     roles: ['clerk'],
+    offline: false,
+  }),
+  /**
+   * The caller's cases (as cases.search scopes them) of the person with this whole ID number. A
+   * case found tells its applicant's whole number, so a search that finds one is a reveal: audited
+   * and counted in the day's limit with case.revealId. The rows carry no ID number.
+   */
+  'case.findByIdNumber': spec({
+    payload: z.strictObject({
+      idNumber: checked(checkResidentId),
+      scope: z.enum(['mine', 'department', 'all']),
+      counterId: entityId.nullable(),
+    }),
+    result: z.object({ rows: z.array(CaseListRow) }),
+    roles: ['clerk', 'manager'],
     offline: false,
   }),
   /** Shows the applicant's whole ID number once; every reveal is in the audit log. */

@@ -92,7 +92,7 @@ export type ReportResult = z.infer<typeof ReportResult>;
 export const caseQuerySpecs = {
   /** Cases that are yellow or red today, or flagged, with counts by department. */
   'cases.supervision': { params: z.strictObject({}), result: SupervisionResult, roles: ['manager'] },
-  /** A clerk's own cases, the department's, or (manager) the hall's, by number or applicant name prefix. */
+  /** A clerk's own cases, the department's, or (manager) the hall's, by number or applicant name prefix (by ID number: case.findByIdNumber). */
   'cases.search': {
     params: z.strictObject({
       text: z.string().trim().max(50),

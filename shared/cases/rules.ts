@@ -2,6 +2,8 @@ import type { LimitUnit } from '../calendar/enums';
 import { addDays, calendarEnd, daysBetween, type DayResult, type WorkCalendar } from '../calendar/rules';
 import type { Definition } from '../kernel/definition';
 import { sqlIn } from '../kernel/sql';
+import { ErrorCode, type ReasonParams } from '../kernel/errors';
+import { defineRefusals, refusalMessage } from '../kernel/refusal';
 import type { CaseDuty, CaseRole, CaseSignal, CaseStatus, DecisionCard, DutyStage, PauseKind, StepAction } from './enums';
 import type { StepDuties } from './settings';
 
@@ -50,19 +52,103 @@ export const maxExtension = (joint: boolean): number => (joint ? 15 : 10);
 /** Joint, unified or centralized handling (art. 42): the whole case within 45 working days, whatever each item's own limit. */
 export const JOINT_LIMIT = 45;
 
-export type Refusal = { ok: false; reason: string };
-const refuse = (reason: string): Refusal => ({ ok: false, reason });
+/** The Chinese words of a status and a step, in the hub's refusal messages (faces use their own labels). */
+export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
+  received: '已收件',
+  supplement: '待补正',
+  refused: '不予受理',
+  accepted: '已受理',
+  handling: '承办中',
+  reviewing: '已审核待批准',
+  approved: '已批准',
+  denied: '不予批准',
+  concluded: '已办结',
+  delivered: '已送达',
+};
+
+export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
+  accept: '受理',
+  refuse: '不予受理',
+  requestSupplement: '补正告知',
+  resubmit: '补齐材料',
+  undertake: '承办',
+  review: '审核',
+  approve: '批准',
+  deny: '不予批准',
+  conclude: '办结',
+  deliver: '送达',
+};
+
+const status = { prefix: 'case.status', zh: STATUS_LABELS };
+const step = { prefix: 'case.step', zh: ACTION_LABELS };
+const CASE_ROLE_LABELS: Readonly<Record<CaseRole, string>> = { handler: '承办人', reviewer: '审核人' };
+const caseRole = { prefix: 'case.role', zh: CASE_ROLE_LABELS };
+
+/** Why the workflow refuses a step (the case's status and the step are labelled by each face). */
+export const caseRefusals = defineRefusals('case', {
+  paused: { code: ErrorCode.CASE_STATE, zh: '办件已暂停计时（挂起或特别程序），请先恢复' },
+  stepFromStatus: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不能{action}', labels: { status, action: step } },
+  partsPending: { code: ErrorCode.CASE_STATE, zh: '联审事项还有部门未出具意见' },
+  partDenied: { code: ErrorCode.CASE_STATE, zh: '有部门不同意，不能批准' },
+  notClocked: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不计时，无需暂停', labels: { status } },
+  alreadyPaused: { code: ErrorCode.CASE_STATE, zh: '办件已在暂停计时中' },
+  notPaused: { code: ErrorCode.CASE_STATE, zh: '办件没有暂停计时' },
+  pausedResumeFirst: { code: ErrorCode.CASE_STATE, zh: '办件已暂停计时，请先恢复' },
+  noExtension: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不能延期', labels: { status } },
+  extendedOnce: { code: ErrorCode.CASE_STATE, zh: '该办件已延期过一次，不能再次延期' },
+  extensionTooLong: { code: ErrorCode.CASE_STATE, zh: '延期不能超过 {max} 个工作日' },
+  noPartDecision: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不能出具联审意见', labels: { status } },
+  partDecided: { code: ErrorCode.CASE_STATE, zh: '该部门已出具意见' },
+  signInFirst: { code: ErrorCode.COUNTER_STATE, zh: '请先签到窗口再办件' },
+  otherDepartment: { code: ErrorCode.FORBIDDEN, zh: '此事由{department}办理，须本部门工作人员操作' },
+  afterSignOut: { code: ErrorCode.CASE_STATE, zh: '办件在本窗口签退之后已有新的办理，此操作未执行，请重新办理' },
+  duplicateId: { code: ErrorCode.CASE_STATE, zh: '办件编号已存在' },
+  ticketNotHere: { code: ErrorCode.TICKET_STATE, zh: '该号码不是本窗口办理的号码' },
+  badParts: { code: ErrorCode.VALIDATION_FAILED, zh: '联审部门不能重复，也不能是牵头部门' },
+  revealNeedsCounter: { code: ErrorCode.FORBIDDEN, zh: '只有绑定窗口的电脑能查看身份证号' },
+  revealLimit: { code: ErrorCode.REVEAL_LIMIT, zh: '今日已查看 {n} 次身份证号，达到每人每日 {max} 次的上限；确需再查请联系管理员' },
+  noIdNumber: { code: ErrorCode.NOT_FOUND, zh: '该办件没有身份证号' },
+  noCaseForId: { code: ErrorCode.NOT_FOUND, zh: '没有找到该身份证号的办件' },
+  reviewerDuty: { code: ErrorCode.CASE_DUTY, zh: '{action}须由本部门具有审核职责的人员办理', labels: { action: step } },
+  approverDuty: { code: ErrorCode.CASE_DUTY, zh: '{action}须由部门负责人或具有批准职责的人员办理', labels: { action: step } },
+  ownCase: { code: ErrorCode.CASE_DUTY, zh: '{role}不能{action}自己经手的办件', labels: { role: caseRole, action: step } },
+  partByFirstClerk: { code: ErrorCode.CASE_DUTY, zh: '收件人不能出具联审部门意见，须由该部门其他人员出具' },
+  partAtBoard: { code: ErrorCode.FORBIDDEN, zh: '管理端代部门出具意见时不选窗口，须由已登录的负责人出具' },
+  partAtCounter: { code: ErrorCode.FORBIDDEN, zh: '请在本部门窗口出具联审意见' },
+  dutyWithoutDepartment: { code: ErrorCode.VALIDATION_FAILED, zh: '{name} 不属于任何部门，不能承担审核或批准职责' },
+  headOfOtherDepartment: { code: ErrorCode.VALIDATION_FAILED, zh: '{name} 不是本部门人员，不能担任部门负责人' },
+});
+
+/** A step the workflow refuses: the Chinese words (`reason`) and the refusal the hub sends. */
+export type Refusal = { ok: false; reason: string; refusal: RefusalOf; params?: ReasonParams };
+type RefusalOf = (typeof caseRefusals)[keyof typeof caseRefusals];
+const refuse = (refusal: RefusalOf, params?: ReasonParams): Refusal => ({
+  ok: false,
+  reason: refusalMessage(refusal, params),
+  refusal,
+  params,
+});
 
 /** Whether `action` may happen to a case now; the reason, in words for the clerk, when not. */
 export function checkStep(c: CaseState, action: StepAction): { ok: true; to: CaseStatus } | Refusal {
   const step = STEPS[action];
-  if (c.paused_kind) return refuse('办件已暂停计时（挂起或特别程序），请先恢复');
-  if (!step.from.includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不能${ACTION_LABELS[action]}`);
+  if (c.paused_kind) return refuse(caseRefusals.paused);
+  if (!step.from.includes(c.status)) return refuse(caseRefusals.stepFromStatus, { status: c.status, action });
   if (action === 'approve' || action === 'deny') {
-    if (c.parts.some((p) => p.outcome === 'pending')) return refuse('联审事项还有部门未出具意见');
-    if (action === 'approve' && c.parts.some((p) => p.outcome === 'denied')) return refuse('有部门不同意，不能批准');
+    if (c.parts.some((p) => p.outcome === 'pending')) return refuse(caseRefusals.partsPending);
+    if (action === 'approve' && c.parts.some((p) => p.outcome === 'denied')) return refuse(caseRefusals.partDenied);
   }
   return { ok: true, to: step.to };
+}
+
+export function checkPause(c: CaseState): { ok: true } | Refusal {
+  if (!RUNNING.includes(c.status)) return refuse(caseRefusals.notClocked, { status: c.status });
+  if (c.paused_kind) return refuse(caseRefusals.alreadyPaused);
+  return { ok: true };
+}
+
+export function checkResume(c: CaseState): { ok: true } | Refusal {
+  return c.paused_kind ? { ok: true } : refuse(caseRefusals.notPaused);
 }
 
 /** The stage each step belongs to, whose duty setting decides who may take it. */
@@ -91,8 +177,6 @@ export interface Taker {
 export const heldDuties = (rows: readonly { staff_id: string; duty: CaseDuty; held: number }[], staffId: string): CaseDuty[] =>
   rows.filter((r) => r.staff_id === staffId && r.held === 1).map((r) => r.duty);
 
-const CASE_ROLE_LABELS: Readonly<Record<CaseRole, string>> = { handler: '承办人', reviewer: '审核人' };
-
 /**
  * Separation of duties (the hall's `steps` setting): whether `taker` may take `action` on a case
  * whose handler and reviewer are as given; the reason, in words for the clerk, when not.
@@ -104,73 +188,34 @@ export function checkDuty(
   c: { handler_id: string | null; reviewer_id: string | null },
 ): { ok: true } | Refusal {
   const rule = steps[STAGE_OF[action]];
-  const what = ACTION_LABELS[action];
-  if (rule.by === 'reviewer' && !taker.duties.includes('reviewer')) return refuse(`${what}须由本部门具有审核职责的人员办理`);
-  if (rule.by === 'approver' && !taker.head && !taker.duties.includes('approver'))
-    return refuse(`${what}须由部门负责人或具有批准职责的人员办理`);
+  if (rule.by === 'reviewer' && !taker.duties.includes('reviewer')) return refuse(caseRefusals.reviewerDuty, { action });
+  if (rule.by === 'approver' && !taker.head && !taker.duties.includes('approver')) return refuse(caseRefusals.approverDuty, { action });
   for (const role of rule.apartFrom) {
-    if ((role === 'handler' ? c.handler_id : c.reviewer_id) === taker.id)
-      return refuse(`${CASE_ROLE_LABELS[role]}不能${what}自己经手的办件`);
+    if ((role === 'handler' ? c.handler_id : c.reviewer_id) === taker.id) return refuse(caseRefusals.ownCase, { role, action });
   }
   return { ok: true };
 }
 
 /** A joint part is decided by its department, never by whoever received the application (首问). */
 export function checkPartTaker(firstClerkId: string, takerId: string): { ok: true } | Refusal {
-  return takerId === firstClerkId ? refuse('收件人不能出具联审部门意见，须由该部门其他人员出具') : { ok: true };
-}
-
-export function checkPause(c: CaseState): { ok: true } | Refusal {
-  if (!RUNNING.includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不计时，无需暂停`);
-  if (c.paused_kind) return refuse('办件已在暂停计时中');
-  return { ok: true };
-}
-
-export function checkResume(c: CaseState): { ok: true } | Refusal {
-  return c.paused_kind ? { ok: true } : refuse('办件没有暂停计时');
+  return takerId === firstClerkId ? refuse(caseRefusals.partByFirstClerk) : { ok: true };
 }
 
 export function checkExtension(c: CaseState, days: number): { ok: true } | Refusal {
-  if (c.paused_kind) return refuse('办件已暂停计时，请先恢复');
-  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不能延期`);
-  if (c.extension_days > 0) return refuse('该办件已延期过一次，不能再次延期');
+  if (c.paused_kind) return refuse(caseRefusals.pausedResumeFirst);
+  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(caseRefusals.noExtension, { status: c.status });
+  if (c.extension_days > 0) return refuse(caseRefusals.extendedOnce);
   const max = maxExtension(c.parts.length > 0);
-  if (days > max) return refuse(`延期不能超过 ${max} 个工作日`);
+  if (days > max) return refuse(caseRefusals.extensionTooLong, { max });
   return { ok: true };
 }
 
 export function checkPartDecision(c: CaseState, outcome: 'pending' | 'approved' | 'denied'): { ok: true } | Refusal {
-  if (c.paused_kind) return refuse('办件已暂停计时，请先恢复');
-  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(`当前状态“${STATUS_LABELS[c.status]}”不能出具联审意见`);
-  if (outcome !== 'pending') return refuse('该部门已出具意见');
+  if (c.paused_kind) return refuse(caseRefusals.pausedResumeFirst);
+  if (!['accepted', 'handling', 'reviewing'].includes(c.status)) return refuse(caseRefusals.noPartDecision, { status: c.status });
+  if (outcome !== 'pending') return refuse(caseRefusals.partDecided);
   return { ok: true };
 }
-
-export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
-  received: '已收件',
-  supplement: '待补正',
-  refused: '不予受理',
-  accepted: '已受理',
-  handling: '承办中',
-  reviewing: '已审核待批准',
-  approved: '已批准',
-  denied: '不予批准',
-  concluded: '已办结',
-  delivered: '已送达',
-};
-
-export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
-  accept: '受理',
-  refuse: '不予受理',
-  requestSupplement: '补正告知',
-  resubmit: '补齐材料',
-  undertake: '承办',
-  review: '审核',
-  approve: '批准',
-  deny: '不予批准',
-  conclude: '办结',
-  deliver: '送达',
-};
 
 export interface Limits {
   promised: number;

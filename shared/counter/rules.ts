@@ -1,4 +1,5 @@
-import { CommandError, ErrorCode } from '../kernel/errors';
+import { ErrorCode } from '../kernel/errors';
+import { defineRefusals, refuse } from '../kernel/refusal';
 import type { RowOf } from '../kernel/table';
 import type { CounterState } from './enums';
 import type { counterTables } from './rows';
@@ -42,22 +43,32 @@ export const PAUSE_REASONS: Readonly<Record<PauseReasonCode, string>> = {
 /** The usual reason a stored pause text is, or null for free text. */
 export const pauseReasonCode = (text: string): PauseReasonCode | null => PAUSE_REASON_CODES.find((c) => PAUSE_REASONS[c] === text) ?? null;
 
+/** Why a counter's session refuses a step. */
+export const counterRefusals = defineRefusals('counter', {
+  taken: { code: ErrorCode.COUNTER_STATE, zh: '{counter} 号窗口已有人员签到' },
+  staffElsewhere: { code: ErrorCode.STAFF_ELSEWHERE, zh: '该工作人员已在 {counter} 号窗口签到，请先签退' },
+  alreadyPaused: { code: ErrorCode.COUNTER_STATE, zh: '窗口已暂停' },
+  pauseClosed: { code: ErrorCode.COUNTER_STATE, zh: '窗口未签到，不能暂停' },
+  notPaused: { code: ErrorCode.COUNTER_STATE, zh: '窗口未处于暂停状态' },
+  closed: { code: ErrorCode.COUNTER_STATE, zh: '窗口未签到' },
+  holdingSignOut: { code: ErrorCode.COUNTER_BUSY, zh: '请先处理当前的 {number} 号再签退' },
+});
+
 export function counterTransition(counter: Counter, action: CounterAction): CounterChange {
-  const fail = (message: string) => new CommandError(ErrorCode.COUNTER_STATE, message);
+  const r = counterRefusals;
   switch (action.kind) {
     case 'signIn':
-      if (counter.state !== 'closed') throw fail(`${counter.number} 号窗口已有人员签到`);
-      if (action.staffCounterNumber !== null)
-        throw new CommandError(ErrorCode.STAFF_ELSEWHERE, `该工作人员已在 ${action.staffCounterNumber} 号窗口签到，请先签退`);
+      if (counter.state !== 'closed') throw refuse(r.taken, { counter: counter.number });
+      if (action.staffCounterNumber !== null) throw refuse(r.staffElsewhere, { counter: action.staffCounterNumber });
       return { state: 'open', staff_id: action.staffId, terminal_id: action.terminalId, pause_reason: null };
     case 'pause':
-      if (counter.state !== 'open') throw fail(counter.state === 'paused' ? '窗口已暂停' : '窗口未签到，不能暂停');
+      if (counter.state !== 'open') throw refuse(counter.state === 'paused' ? r.alreadyPaused : r.pauseClosed);
       return { state: 'paused', staff_id: counter.staff_id, terminal_id: counter.terminal_id, pause_reason: action.reason };
     case 'resume':
-      if (counter.state !== 'paused') throw fail('窗口未处于暂停状态');
+      if (counter.state !== 'paused') throw refuse(r.notPaused);
       return { state: 'open', staff_id: counter.staff_id, terminal_id: counter.terminal_id, pause_reason: null };
     case 'signOut':
-      if (counter.state === 'closed') throw fail('窗口未签到');
+      if (counter.state === 'closed') throw refuse(r.closed);
       return { state: 'closed', staff_id: null, terminal_id: null, pause_reason: null };
   }
 }

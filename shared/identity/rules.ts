@@ -1,4 +1,6 @@
 import { parseDay } from '../calendar/rules';
+import { ErrorCode } from '../kernel/errors';
+import { defineRefusals, type Refusal } from '../kernel/refusal';
 
 /**
  * Identity numbers as entered at the counter, checked before anything is stored.
@@ -9,7 +11,19 @@ import { parseDay } from '../calendar/rules';
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-export type IdCheck = { ok: true; value: string } | { ok: false; reason: string };
+/** What is wrong with an identity number, for every face to word (see kernel/refusal.ts). */
+export const identityRefusals = defineRefusals('identity', {
+  idLength: { code: ErrorCode.VALIDATION_FAILED, zh: '身份证号应为 18 位：17 位数字加一位数字或 X' },
+  idBirth: { code: ErrorCode.VALIDATION_FAILED, zh: '身份证号中的出生日期无效' },
+  idCheckDigit: { code: ErrorCode.VALIDATION_FAILED, zh: '身份证号校验位不符，请核对' },
+  creditFormat: { code: ErrorCode.VALIDATION_FAILED, zh: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）' },
+  creditCheckDigit: { code: ErrorCode.VALIDATION_FAILED, zh: '统一社会信用代码校验位不符，请核对' },
+  phone: { code: ErrorCode.VALIDATION_FAILED, zh: '电话应为 11 位手机号或带区号的固定电话' },
+});
+
+/** A checked number, normalised; or why not, in Chinese (`reason`) and as a refusal the faces word. */
+export type IdCheck = { ok: true; value: string } | { ok: false; reason: string; refusal: Refusal };
+const bad = (refusal: Refusal): IdCheck => ({ ok: false, reason: refusal.zh, refusal });
 
 /** The check character of the first 17 digits. */
 export function residentIdCheckChar(first17: string): string {
@@ -21,12 +35,12 @@ export function residentIdCheckChar(first17: string): string {
 /** Validates a resident ID number; the value is normalised (trimmed, upper-case X). */
 export function checkResidentId(input: string, today?: string): IdCheck {
   const value = input.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: '身份证号应为 18 位：17 位数字加一位数字或 X' };
+  if (!/^\d{17}[\dX]$/.test(value)) return bad(identityRefusals.idLength);
   const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   if (parseDay(birth) === null || birth < '1900-01-01' || (today !== undefined && birth > today)) {
-    return { ok: false, reason: '身份证号中的出生日期无效' };
+    return bad(identityRefusals.idBirth);
   }
-  if (residentIdCheckChar(value) !== value[17]) return { ok: false, reason: '身份证号校验位不符，请核对' };
+  if (residentIdCheckChar(value) !== value[17]) return bad(identityRefusals.idCheckDigit);
   return { ok: true, value };
 }
 
@@ -43,9 +57,9 @@ export function usccCheckChar(first17: string): string {
 export function checkCreditCode(input: string): IdCheck {
   const value = input.trim().toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(value)) {
-    return { ok: false, reason: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）' };
+    return bad(identityRefusals.creditFormat);
   }
-  if (usccCheckChar(value) !== value[17]) return { ok: false, reason: '统一社会信用代码校验位不符，请核对' };
+  if (usccCheckChar(value) !== value[17]) return bad(identityRefusals.creditCheckDigit);
   return { ok: true, value };
 }
 
@@ -53,7 +67,7 @@ export function checkCreditCode(input: string): IdCheck {
 export function checkPhone(input: string): IdCheck {
   const value = input.trim().replace(/[\s-]/g, '');
   if (/^1[3-9]\d{9}$/.test(value) || /^0\d{9,11}$/.test(value)) return { ok: true, value };
-  return { ok: false, reason: '电话应为 11 位手机号或带区号的固定电话' };
+  return bad(identityRefusals.phone);
 }
 
 /** Clerk screens show at most the first 6 and last 4 characters of an ID number. */

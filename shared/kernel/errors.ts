@@ -84,11 +84,29 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** Every code, for the zod schema and the faces' label keys. */
 export const ERROR_CODES = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
 
+/** The values a refusal's words are filled with: numbers, names, or codes the faces label. */
+export type ReasonParams = Readonly<Record<string, string | number>>;
+
+/**
+ * A refusal. `message` is Chinese, for logs and the audit trail; `reason` (with its `params`) says
+ * exactly why in a form a face words in its reader's language (see kernel/refusal.ts). A refusal
+ * without a reason is shown by its code's label.
+ */
 export interface HallError {
   code: ErrorCode;
   message: string;
+  reason?: string;
+  params?: ReasonParams;
 }
-export const HallErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export const HallErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  reason: z
+    .string()
+    .regex(/^[a-zA-Z][\w.]{0,79}$/)
+    .optional(),
+  params: z.record(z.string().max(40), z.union([z.string().max(2000), z.number()])).optional(),
+});
 
 /** Thrown inside command handlers; the transaction rolls back and the caller gets `{ok:false}`. */
 export class CommandError extends Error {
@@ -100,8 +118,15 @@ export class CommandError extends Error {
      * sign-in is refused). Otherwise a refusal changes nothing.
      */
     readonly keepChanges = false,
+    /** Why, for the faces to word (kernel/refusal.ts makes these). */
+    readonly why?: { reason: string; params?: ReasonParams },
   ) {
     super(message);
     this.name = 'CommandError';
+  }
+
+  /** The refusal as the caller receives it. */
+  toHallError(): HallError {
+    return { code: this.code, message: this.message, ...this.why };
   }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode, HallErrorSchema, type HallError } from '../kernel/errors';
+import { inputMessage, inputProblem } from '../kernel/input';
+import { REFUSALS } from './refusals';
 import { commandSpecs, isCommandType, type CommandPayload, type CommandResult, type CommandType } from './registry';
 
 /**
@@ -66,7 +68,10 @@ export function checkCommand(
 ): { ok: true; type: CommandType; payload: unknown } | { ok: false; error: HallError } {
   if (!isCommandType(type)) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${type.slice(0, 64)}` } };
   const parsed = commandSpecs[type].payload.safeParse(payload);
-  if (!parsed.success)
-    return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '参数错误' } };
+  if (!parsed.success) {
+    // Said as a person would: "请填写申请人姓名", not the schema's words.
+    const problem = inputProblem(parsed.error.issues, REFUSALS);
+    return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: inputMessage(problem, REFUSALS) ?? '参数错误', ...problem } };
+  }
   return { ok: true, type, payload: parsed.data };
 }

@@ -5,7 +5,7 @@ import { entityId, password, text } from '../kernel/zod';
 import { hallResult } from '../hall/commands';
 import { staffLogin } from '../setup/sheet';
 import { staffTables } from './rows';
-import { NewPassword, passwordProblem } from './password';
+import { NewPassword, passwordProblem, staffRefusals } from './password';
 import { SecuritySettingsSchema } from './settings';
 
 const ADMIN = ['admin'] as const;
@@ -31,7 +31,11 @@ export const staffCommandSpecs = {
         departmentId: entityId.nullable(),
         password: NewPassword,
       })
-      .refine((p) => passwordProblem(p.password, p.login) === null, { message: '密码不能包含工号', path: ['password'] }),
+      .refine((p) => passwordProblem(p.password, p.login) === null, {
+        message: staffRefusals.passwordHasLogin.zh,
+        path: ['password'],
+        params: { refusal: staffRefusals.passwordHasLogin.reason },
+      }),
     result: staffResult,
     roles: ['manager'],
     offline: false,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ErrorCode } from '../kernel/errors';
+import { defineRefusals, type Refusal } from '../kernel/refusal';
 
 /**
  * Passwords chosen by people. Sign-in locks after a few wrong guesses, so what remains to stop is
@@ -53,21 +55,35 @@ function isRun(p: string): boolean {
   return Math.abs(step) === 1 && codes.every((c, i) => i === 0 || c - codes[i - 1]! === step);
 }
 
+/** Why staff records and new passwords are refused, for every face to word. */
+export const staffRefusals = defineRefusals('staff', {
+  passwordShort: { code: ErrorCode.VALIDATION_FAILED, zh: '密码至少 8 位' },
+  passwordCommon: { code: ErrorCode.VALIDATION_FAILED, zh: '密码过于常见，请换一个不易猜到的密码' },
+  passwordFewChars: { code: ErrorCode.VALIDATION_FAILED, zh: '密码至少含 4 个不同的字符' },
+  passwordHasLogin: { code: ErrorCode.VALIDATION_FAILED, zh: '密码不能包含工号' },
+  duplicateId: { code: ErrorCode.VALIDATION_FAILED, zh: '人员编号已存在' },
+  loginTaken: { code: ErrorCode.VALIDATION_FAILED, zh: '工号 {login} 已被使用' },
+});
+
 /** Why a new password is refused, or null when it may be used. */
-export function passwordProblem(password: string, login?: string): string | null {
+export function passwordRefusal(password: string, login?: string): Refusal | null {
   const p = password.toLowerCase();
-  if (password.length < 8) return '密码至少 8 位';
-  if (COMMON.has(p) || isRun(p)) return '密码过于常见，请换一个不易猜到的密码';
-  if (new Set(p).size < 4) return '密码至少含 4 个不同的字符';
-  if (login && login.length >= 3 && p.includes(login.toLowerCase())) return '密码不能包含工号';
+  const r = staffRefusals;
+  if (password.length < 8) return r.passwordShort;
+  if (COMMON.has(p) || isRun(p)) return r.passwordCommon;
+  if (new Set(p).size < 4) return r.passwordFewChars;
+  if (login && login.length >= 3 && p.includes(login.toLowerCase())) return r.passwordHasLogin;
   return null;
 }
+
+/** The same, in Chinese words (the command line says them). */
+export const passwordProblem = (password: string, login?: string): string | null => passwordRefusal(password, login)?.zh ?? null;
 
 /** A new password as a field: the same rules, the reason as the validation message. */
 export const NewPassword = z
   .string()
   .max(128)
   .superRefine((p, ctx) => {
-    const problem = passwordProblem(p);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = passwordRefusal(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.zh, params: { refusal: problem.reason } });
   });

@@ -48,8 +48,12 @@ describe('the queue end to end, in Chromium', () => {
     await kiosk.getByRole('button', { name: /^企业开办 / }).waitFor();
     await screenshot(kiosk, 'kiosk-services');
     await kiosk.getByRole('button', { name: '返回' }).click();
+    // Issued a minute apart (the hub's clock set back), so that the clerks' lists have an order.
+    clock.set(Date.now() - 120_000);
     expect(await takeTicket(kiosk, '市场监督管理局', '企业开办')).toBe('A001');
+    clock.set(Date.now() - 60_000);
     expect(await takeTicket(kiosk, '市场监督管理局', '个体工商户登记')).toBe('B001');
+    clock.set(Date.now());
     await kiosk.getByRole('button', { name: '市场监督管理局' }).click();
     await kiosk.getByRole('button', { name: /^企业开办 / }).click();
     // Priority classes ask for a staff member's confirmation before a ticket is issued.
@@ -73,6 +77,12 @@ describe('the queue end to end, in Chromium', () => {
     await kiosk.getByRole('button', { name: /^婚姻登记 暂无窗口办理/ }).waitFor();
     await kiosk.getByRole('button', { name: '返回' }).click();
 
+    // Each clerk sees the numbers waiting for their counter, longest wait first, and how long.
+    const waitingAt1 = clerk1.getByRole('list', { name: '等候中的号（按等候时长）' }).getByRole('listitem');
+    await expect
+      .poll(() => waitingAt1.evaluateAll((li) => li.map((l) => l.querySelector('.mono')?.textContent)))
+      .toEqual(['A001', 'B001', 'A002']);
+    expect(await waitingAt1.first().getAttribute('aria-label')).toMatch(/^A001，已等 \d\d:\d\d$/);
     // Clerk 1: call (F1), recall (F2), no-show (F3).
     await clerk1.keyboard.press('F1');
     await expect.poll(() => current(clerk1)).toBe('A001');
@@ -92,6 +102,9 @@ describe('the queue end to end, in Chromium', () => {
     await screenshot(clerk2, 'clerk-serving');
     await clerk2.keyboard.press('F6');
     const transfer = clerk2.getByRole('dialog', { name: '转移' });
+    // Nothing is chosen for the clerk: Enter alone sends the ticket nowhere.
+    expect(await transfer.getByRole('button', { name: '确定' }).isDisabled()).toBe(true);
+    await transfer.getByText('请选择转到的事项或窗口').waitFor();
     await transfer.getByRole('combobox', { name: '转到事项' }).selectOption({ label: 'C · 社保参保登记' });
     await screenshot(clerk2, 'clerk-transfer');
     await clerk2.keyboard.press('F8'); // park: ignored while the transfer dialog is open

@@ -10,7 +10,15 @@ import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
  * while, and the board shows it), never against a staff member, and no refusal tells more than another.
  */
 const MIN = 60_000;
-const BAD = { ok: false, error: { code: 'BAD_CREDENTIALS', message: '优先取号需工作人员确认：工号或密码错误' } };
+const BAD = {
+  ok: false,
+  error: {
+    code: 'BAD_CREDENTIALS',
+    message: '优先取号需工作人员确认：工号或密码错误',
+    reason: 'common.badCredentials',
+    params: { what: 'priorityConfirm' },
+  },
+};
 
 async function hall() {
   const clock = manualClock();
@@ -38,7 +46,12 @@ describe('staff confirmations at the kiosk', () => {
     for (let i = 0; i < 4; i++) expect(confirm('admin', `guess-${i}`)).toEqual(BAD);
     expect(confirm('admin', 'guess-4')).toEqual({
       ok: false,
-      error: { code: 'TERMINAL_LOCKED', message: '本机确认失败次数过多，已暂停确认，请 15 分钟后再试' },
+      error: {
+        code: 'TERMINAL_LOCKED',
+        message: '本机确认失败次数过多，已暂停确认，请 15 分钟后再试',
+        reason: 'common.confirmLocked',
+        params: { minutes: 15 },
+      },
     });
     expect(err(confirm('c01', DEMO_PASSWORD))).toBe('TERMINAL_LOCKED');
     expect(kioskRow().confirm_locked_until).toBe(clock() + 15 * MIN);

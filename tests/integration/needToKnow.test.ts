@@ -4,12 +4,14 @@ import type { CaseStep } from '../../shared/cases/commands';
 import type { Row } from '../../shared/protocol';
 import { actors, err, ok, type Send } from '../support/actors';
 import { APPLICANT_ID, newCase } from '../support/cases';
-import { demoHub, manualClock } from '../support/hub';
+import { callerOf, demoHub, manualClock, terminal } from '../support/hub';
 
 /**
  * Need to know at clerk PCs (issue 11, item 3): a clerk works on, and reveals the ID numbers of,
  * their own department's cases only, signed in; every person reveals a few a day at most.
  */
+/** Another valid ID number (check digit 6). */
+const OTHER_ID = '110105198001010016';
 const C = (n: number) => `H3301-c-${String(n).padStart(2, '0')}`;
 
 /** The demo hall at 09:00 with 市场监管's c01 at counter 1, 公安's c06 at counter 6 and the general window's c08 at counter 8. */
@@ -77,6 +79,43 @@ describe('need to know at clerk PCs', () => {
     ]);
   });
 
+  it('a clerk finds their cases by a whole ID number, as a reveal: audited, counted, the rows never carrying it', async () => {
+    const { hub, a, at, register, clock, reveal } = await hall();
+    const mine = register(1, 'H3301-item-001');
+    ok(at(1)('case.register', newCase({ counterId: C(1), at: clock(), applicant: { ...newCase().applicant, idNumber: OTHER_ID } })));
+    const police = register(6, 'H3301-item-001');
+    const find = (n: number, idNumber: string) => at(n)('case.findByIdNumber', { idNumber, scope: 'mine', counterId: C(n) });
+    const found = find(1, APPLICANT_ID.toLowerCase());
+    expect(found).toMatchObject({ ok: true, result: { rows: [{ id: mine, applicantName: '张三' }] } });
+    expect(JSON.stringify(found)).not.toContain(APPLICANT_ID.slice(6, 14)); // not even the birth date
+    // The same person's case registered at counter 6 is that clerk's, not counter 1's.
+    expect(find(6, APPLICANT_ID)).toMatchObject({ ok: true, result: { rows: [{ id: police }] } });
+    // A number nobody in the caller's scope has reveals nothing, and is not counted.
+    expect(find(1, '110105198001010024')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: 'case.noCaseForId' } });
+    // The audit keeps who searched, never the whole number; what found a case counts with reveals.
+    const audited = hub.db.prepare("SELECT staff_id, outcome, detail FROM audit WHERE type = 'case.findByIdNumber' ORDER BY id").all() as {
+      staff_id: string;
+      outcome: string;
+      detail: string;
+    }[];
+    expect(audited.map((r) => [r.staff_id, r.outcome])).toEqual([
+      ['H3301-u-1', 'ok'],
+      ['H3301-u-6', 'ok'],
+      ['H3301-u-1', 'NOT_FOUND'],
+    ]);
+    expect(audited.map((r) => r.detail).join()).not.toContain(APPLICANT_ID.slice(6, 14));
+    ok(a.manager('hall.setSecuritySettings', { revealsPerDay: 2 }));
+    ok(reveal(1, mine));
+    expect(find(1, APPLICANT_ID)).toMatchObject({ ok: false, error: { code: 'REVEAL_LIMIT', params: { n: 2, max: 2 } } });
+    // A name or case number prefix is no search by ID: a part of the number finds nothing there.
+    expect(
+      await hub.query(callerOf(terminal(hub, 'clerk', 0)), {
+        name: 'cases.search',
+        params: { text: APPLICANT_ID.slice(0, 17), scope: 'mine', counterId: C(1) },
+      }),
+    ).toMatchObject({ ok: true, result: { rows: [] } });
+  });
+
   it('each person reveals at most the day’s limit (a security setting), counted per hall day', async () => {
     const { clock, a, register, reveal } = await hall();
     const market = register(1, 'H3301-item-001');
@@ -84,7 +123,12 @@ describe('need to know at clerk PCs', () => {
     for (let i = 0; i < 3; i++) ok(reveal(1, market));
     expect(reveal(1, market)).toEqual({
       ok: false,
-      error: { code: 'REVEAL_LIMIT', message: '今日已查看 3 次身份证号，达到每人每日 3 次的上限；确需再查请联系管理员' },
+      error: {
+        code: 'REVEAL_LIMIT',
+        message: '今日已查看 3 次身份证号，达到每人每日 3 次的上限；确需再查请联系管理员',
+        reason: 'case.revealLimit',
+        params: { n: 3, max: 3 },
+      },
     });
     ok(a.manager('case.revealId', { caseId: market, counterId: null })); // another person's own count
     clock.set(Date.parse('2026-11-02T16:00:00Z')); // midnight in the hall: a new day

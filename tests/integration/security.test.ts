@@ -108,6 +108,7 @@ const samples: { [T in CommandType]: unknown } = {
     approver: { login: 'manager', password: DEMO_PASSWORD },
   },
   'case.revealId': { caseId: 'case-1', counterId: null },
+  'case.findByIdNumber': { idNumber: '11010519491231002X', scope: 'mine', counterId: null },
   'catalog.import': { fileName: 'a.csv', rows: [['部门']] },
   'catalog.save': {
     itemId: 'H3301-item-001',
@@ -229,7 +230,12 @@ describe('staff at manager terminals: sessions and the command × staff-role mat
     for (const password of [DEMO_PASSWORD, 'wrong-one'])
       expect(nobody('session.signIn', { login: 'c01', password })).toEqual({
         ok: false,
-        error: { code: 'BAD_CREDENTIALS', message: '登录失败：工号或密码错误' },
+        error: {
+          code: 'BAD_CREDENTIALS',
+          message: '登录失败：工号或密码错误',
+          reason: 'common.badCredentials',
+          params: { what: 'managerSignIn' },
+        },
       });
     expect(hub.db.prepare("SELECT failed_logins FROM staff WHERE login = 'c01'").pluck().get()).toBe(0);
     expect(nobody('hall.setNotice', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });

@@ -10,8 +10,9 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-export async function openFace(browser: Browser, url: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** A face in a fresh browser context; a browser in another locale than zh-CN gets the English faces. */
+export async function openFace(browser: Browser, url: string, viewport = { width: 1366, height: 768 }, locale = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

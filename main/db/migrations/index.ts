@@ -22,5 +22,6 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0013-hall-setup.sql',
   '0014-case-duties-issued-notices.sql',
   '0016-kiosk-search-call-announcements.sql',
+  '0017-cases-id-number-index.sql',
   '0018-ratings.sql',
 ]);

@@ -1,4 +1,5 @@
-import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
+import { commonRefusals, type CredentialPurpose, type Thing } from '../../../shared/kernel/commonRefusals';
+import { refuse } from '../../../shared/kernel/refusal';
 import { parseSecuritySettings } from '../../../shared/staff/settings';
 import { type CommandPayload, type CommandResult, type CommandType, type Row } from '../../../shared/protocol';
 import { STAFF_ROLES, type StaffRole, type TerminalRole } from '../../../shared/kernel/roles';
@@ -43,15 +44,15 @@ export type Handlers = { [T in CommandType]: Handler<T> };
  */
 export type FeatureHandlers<Specs> = { [T in keyof Specs & CommandType]: Handler<T> };
 
-export const notFound = (what: string) => new CommandError(ErrorCode.NOT_FOUND, `${what}不存在`);
+export const notFound = (what: Thing) => refuse(commonRefusals.notFound, { what });
 
 export function loadCounter(ctx: HandlerContext<CommandType>, counterId: string): Row<'counters'> {
   const { caller, store } = ctx;
   if (caller.counterId !== null && caller.counterId !== counterId) {
-    throw new CommandError(ErrorCode.FORBIDDEN, '本终端不属于该窗口');
+    throw refuse(commonRefusals.notThisTerminalsCounter);
   }
   const counter = store.get('counters', counterId);
-  if (!counter) throw notFound('窗口');
+  if (!counter) throw notFound('counter');
   return counter;
 }
 
@@ -59,7 +60,7 @@ export function loadCounter(ctx: HandlerContext<CommandType>, counterId: string)
 export function ownCounter(ctx: HandlerContext<CommandType>, counterId: string): Row<'counters'> {
   const counter = loadCounter(ctx, counterId);
   if (counter.state !== 'closed' && counter.terminal_id !== ctx.caller.terminalId) {
-    throw new CommandError(ErrorCode.FORBIDDEN, `${counter.number} 号窗口由其他终端签到`);
+    throw refuse(commonRefusals.counterHeldElsewhere, { counter: counter.number });
   }
   return counter;
 }
@@ -76,8 +77,7 @@ function passwordMatches(ctx: HandlerContext<CommandType>, password: string, sta
 }
 
 const minutesLeft = (until: number, now: number) => Math.ceil((until - now) / 60_000);
-const badCredentials = (what: string, keepChanges: boolean) =>
-  new CommandError(ErrorCode.BAD_CREDENTIALS, `${what}：工号或密码错误`, keepChanges);
+const badCredentials = (what: CredentialPurpose, keepChanges: boolean) => refuse(commonRefusals.badCredentials, { what }, keepChanges);
 
 /**
  * Checks a staff member's password, with lockout. A wrong password is counted even though the
@@ -89,7 +89,7 @@ export function checkStaffPassword(
   ctx: HandlerContext<CommandType>,
   login: string,
   password: string,
-  what: string,
+  what: CredentialPurpose,
   roles: readonly StaffRole[] = STAFF_ROLES,
 ): string {
   // A disabled person answers as an unknown login: they sign in nowhere, and nobody learns they exist.
@@ -112,11 +112,7 @@ export function checkStaffPassword(
   );
   sql(ctx, 'UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?').run(next.failed, next.lockedUntil, staff.id);
   if (outcome === 'locked') {
-    throw new CommandError(
-      ErrorCode.STAFF_LOCKED,
-      `密码错误次数过多，账号已锁定，请 ${minutesLeft(next.lockedUntil!, ctx.now)} 分钟后再试`,
-      true,
-    );
+    throw refuse(commonRefusals.staffLocked, { minutes: minutesLeft(next.lockedUntil!, ctx.now) }, true);
   }
   if (outcome === 'bad') throw badCredentials(what, true);
   return staff.id;
@@ -131,7 +127,7 @@ export function checkStaffPassword(
  * An unknown login, someone off duty or not a clerk, a wrong password: each answers alike, after
  * the same scrypt. Returns the staff id.
  */
-export function confirmOnDuty(ctx: HandlerContext<CommandType>, login: string, password: string, what: string): string {
+export function confirmOnDuty(ctx: HandlerContext<CommandType>, login: string, password: string, what: CredentialPurpose): string {
   const terminalId = ctx.caller.terminalId;
   const t = sql(ctx, 'SELECT failed_confirms, confirm_locked_until FROM terminals WHERE id = ?').get(terminalId) as {
     failed_confirms: number;
@@ -139,11 +135,7 @@ export function confirmOnDuty(ctx: HandlerContext<CommandType>, login: string, p
   };
   const lockedUntil = t.confirm_locked_until;
   const refuseLocked = (until: number, keepChanges: boolean) =>
-    new CommandError(
-      ErrorCode.TERMINAL_LOCKED,
-      `本机确认失败次数过多，已暂停确认，请 ${minutesLeft(until, ctx.now)} 分钟后再试`,
-      keepChanges,
-    );
+    refuse(commonRefusals.confirmLocked, { minutes: minutesLeft(until, ctx.now) }, keepChanges);
   if (lockedUntil !== null && ctx.now < lockedUntil) throw refuseLocked(lockedUntil, false);
   const onDuty = sql(
     ctx,

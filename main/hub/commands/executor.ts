@@ -11,6 +11,10 @@ import {
 } from '../../../shared/protocol';
 import { CommandError, ErrorCode, type HallError } from '../../../shared/kernel/errors';
 import { redactPayload } from '../../../shared/identity/redact';
+import { commonRefusals } from '../../../shared/kernel/commonRefusals';
+import { inputProblem } from '../../../shared/kernel/input';
+import { refusalError } from '../../../shared/kernel/refusal';
+import { REFUSALS } from '../../../shared/protocol/refusals';
 import { type StaffRole } from '../../../shared/kernel/roles';
 import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
@@ -30,8 +34,8 @@ export interface Execution {
   effects: Effect[];
 }
 
-const fail = (code: ErrorCode, message: string): Execution => ({
-  answer: { ok: false, error: { code, message } },
+const fail = (code: ErrorCode, message: string, why?: Pick<HallError, 'reason' | 'params'>): Execution => ({
+  answer: { ok: false, error: { code, message, ...(why?.reason ? { reason: why.reason, params: why.params } : {}) } },
   entries: [],
   effects: [],
 });
@@ -140,10 +144,11 @@ export class Executor {
       const lapsed = this.endLapsedSession(caller);
       if (lapsed) return lapsed;
       const refusal = staffRefusal(this.sessionStaff(caller.terminalId), spec.staffRoles ?? ['manager', 'admin']);
-      if (refusal) return fail(refusal.code, refusal.message);
+      if (refusal) return fail(refusal.code, refusal.message, refusal);
     }
     const parsed = spec.payload.safeParse(payload);
-    if (!parsed.success) return fail(ErrorCode.VALIDATION_FAILED, `参数错误：${summarize(parsed.error)}`);
+    if (!parsed.success)
+      return fail(ErrorCode.VALIDATION_FAILED, `参数错误：${summarize(parsed.error)}`, inputProblem(parsed.error.issues, REFUSALS));
 
     const now = this.clock();
     const effects: Effect[] = [];
@@ -173,7 +178,7 @@ export class Executor {
           answer = { ok: true, result, seq: this.store.currentSeq };
         } catch (e) {
           if (!(e instanceof CommandError && e.keepChanges)) throw e;
-          answer = { ok: false, error: { code: e.code, message: e.message } };
+          answer = { ok: false, error: e.toHallError() };
         }
         if (caller.role === 'manager') touchSession(this.store.db, caller.terminalId, now);
         this.remember(caller, opId, type, secret(spec, answer), now, parsed.data, startSeq, notes);
@@ -182,7 +187,7 @@ export class Executor {
       return { answer, entries, effects };
     } catch (e) {
       if (!(e instanceof CommandError)) return this.failed(type, opId, e);
-      refused = { code: e.code, message: e.message };
+      refused = e.toHallError();
     }
     // The handler's writes are rolled back; its refusal is remembered on its own, which can fail too (a full disk).
     try {
@@ -234,7 +239,7 @@ export class Executor {
         answer = fn();
       } catch (e) {
         if (!(e instanceof CommandError)) throw e;
-        answer = { ok: false, error: { code: e.code, message: e.message } };
+        answer = { ok: false, error: e.toHallError() };
       }
       this.remember(caller, opId, type, answer, now, payload, startSeq);
       return answer;
@@ -254,8 +259,8 @@ export class Executor {
       endSessions(this.store, 'id', caller.terminalId);
       return { ok: true, result: {}, seq: this.store.currentSeq };
     });
-    const message = lapse === 'idle' ? '长时间未操作，已自动退出，请重新登录' : '登录已到时限，请重新登录';
-    return { ...fail(ErrorCode.SIGN_IN_REQUIRED, message), entries };
+    const refusal = refusalError(lapse === 'idle' ? commonRefusals.sessionIdle : commonRefusals.sessionExpired);
+    return { ...fail(refusal.code, refusal.message, refusal), entries };
   }
 
   private security(): SecuritySettings {
@@ -294,9 +299,9 @@ export class Executor {
 
 /** Whether the person signed in at a manager terminal may do this (null: they may). */
 export function staffRefusal(staff: { role: StaffRole } | undefined, allowed: readonly StaffRole[]): HallError | null {
-  if (!staff) return { code: ErrorCode.SIGN_IN_REQUIRED, message: '请先以管理人员身份登录' };
+  if (!staff) return refusalError(commonRefusals.signInRequired);
   if (!allowed.includes(staff.role))
-    return { code: ErrorCode.FORBIDDEN, message: allowed.includes('manager') ? '无权执行此操作' : '此操作须由系统管理员执行' };
+    return refusalError(allowed.includes('manager') ? commonRefusals.notAllowed : commonRefusals.adminOnly);
   return null;
 }
 

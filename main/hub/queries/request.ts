@@ -1,5 +1,7 @@
 import { ErrorCode, type HallError } from '../../../shared/kernel/errors';
 import type { StaffRole } from '../../../shared/kernel/roles';
+import { inputProblem } from '../../../shared/kernel/input';
+import { REFUSALS } from '../../../shared/protocol/refusals';
 import { isQueryName, querySpecs, QueryRequest, type QueryName } from '../../../shared/protocol';
 import type { Caller } from '../commands/context';
 import { staffRefusal } from '../commands/executor';
@@ -35,6 +37,13 @@ export function checkQuery(
   }
   const params = spec.params.safeParse(request.data.params);
   if (!params.success)
-    return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: `查询参数错误：${params.error.issues[0]?.message ?? ''}` } };
+    return {
+      ok: false,
+      error: {
+        code: ErrorCode.VALIDATION_FAILED,
+        message: `查询参数错误：${params.error.issues[0]?.message ?? ''}`,
+        ...inputProblem(params.error.issues, REFUSALS),
+      },
+    };
   return { ok: true, job: { name, params: params.data, caller, now } };
 }

@@ -1,5 +1,6 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { HallError } from '../../../shared/kernel/errors';
+import { REFUSALS } from '../../../shared/protocol/refusals';
 import type { Words } from './labels';
 import { zhCN } from './zh-CN';
 
@@ -20,16 +21,22 @@ const load = async (language: Language): Promise<Dictionary> => (loaded[language
 /** Fills a text's `{name}` places; one with no value given stays empty. */
 export const fill = (text: string, vars?: Vars): string => text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
 
+/** Fills a text's places with elements (a part in another language marked as such). */
+const fillNodes = (text: string, vars: Record<string, ReactNode>): ReactNode[] =>
+  text.split(/\{(\w+)\}/g).map((part, i) => (i % 2 === 0 ? part : <Fragment key={i}>{vars[part]}</Fragment>));
+
 interface I18nContext {
   language: Language;
   setLanguage: (l: Language) => void;
   t: Translate;
   /**
-   * A refusal in the reader's language. The hub words its refusals in Chinese and says exactly
-   * why (which state, which rows of a file), so zh-CN shows them as they are; any other language
-   * shows the label of the refusal's code.
+   * A refusal in the reader's language: by its reason (`reason.<key>`, its coded values labelled)
+   * when the hub gave one this face knows; else zh-CN shows the hub's Chinese message and any other
+   * language the label of the refusal's code.
    */
   tError: (error: HallError) => string;
+  /** Like `t`, its places filled with elements. */
+  tNodes: (key: Key, vars: Record<string, ReactNode>) => ReactNode[];
 }
 
 const I18n = createContext<I18nContext | null>(null);
@@ -39,6 +46,8 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
   // The words shown: the chosen language's once loaded, Chinese until then.
   const [dict, setDict] = useState<Dictionary>(() => loaded[initial] ?? zhCN);
   useEffect(() => {
+    // The page says its language, for screen readers, fonts and hyphenation (Chinese parts say theirs).
+    document.documentElement.lang = language;
     let current = true;
     void load(language).then((d) => current && setDict(() => d));
     return () => {
@@ -46,8 +55,20 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     };
   }, [language]);
   const t: Translate = (key, vars) => fill(dict[key], vars);
-  const tError = (e: HallError) => (language === 'zh-CN' && e.message ? e.message : t(`error.${e.code}`));
-  return <I18n.Provider value={{ language, setLanguage, t, tError }}>{children}</I18n.Provider>;
+  const words = (key: string): string | undefined => (dict as Readonly<Record<string, string>>)[key];
+  const tError = (e: HallError) => {
+    const spec = e.reason ? REFUSALS.get(e.reason) : undefined;
+    const text = spec && words(`reason.${spec.reason}`);
+    if (!spec || text === undefined) return language === 'zh-CN' && e.message ? e.message : t(`error.${e.code}`);
+    const vars: Vars = {};
+    for (const [name, value] of Object.entries(e.params ?? {})) {
+      const prefix = spec.labels?.[name]?.prefix;
+      vars[name] = prefix ? (words(`${prefix}.${value}`) ?? (prefix === 'field' ? t('field.any') : String(value))) : value;
+    }
+    return fill(text, vars);
+  };
+  const tNodes = (key: Key, vars: Record<string, ReactNode>) => fillNodes(dict[key], vars);
+  return <I18n.Provider value={{ language, setLanguage, t, tError, tNodes }}>{children}</I18n.Provider>;
 }
 
 export function useI18n(): I18nContext {
@@ -59,7 +80,13 @@ export function useI18n(): I18nContext {
 export function LanguageToggle() {
   const { t, language, setLanguage } = useI18n();
   return (
-    <button type="button" className="lang" onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+    // The switch names the other language in that language (English, 中文), and says so.
+    <button
+      type="button"
+      className="lang"
+      lang={language === 'en' ? 'zh-CN' : 'en'}
+      onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+    >
       {t('lang.switch')}
     </button>
   );

@@ -13,3 +13,11 @@ export function codeLabels<const P extends string, const C extends string>(
 ): { readonly [K in C as `${P}.${K}`]: string } {
   return Object.fromEntries(codes.map((code) => [`${prefix}.${code}`, labels[code]])) as never;
 }
+
+/** Labels under a prefix from a table keyed by code: `prefixed('thing', { case: '办件' })` gives `{ 'thing.case': '办件' }`. */
+export function prefixed<const P extends string, const T extends Record<string, string>>(
+  prefix: P,
+  table: T,
+): { readonly [K in keyof T & string as `${P}.${K}`]: string } {
+  return Object.fromEntries(Object.entries(table).map(([code, label]) => [`${prefix}.${code}`, label])) as never;
+}

@@ -388,6 +388,24 @@ describe('hub migration 0012: audit digests, session activity, a terminal’s co
   });
 });
 
+describe('hub migration 0017: cases found by a whole ID number, such searches counted', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('cases_id_number')) + 1;
+
+  it('indexes the stored ID numbers, and the searches that found a case per person', () => {
+    const db = at(hubMigrations, v);
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM cases c WHERE c.id_number = ? ORDER BY c.received_at DESC LIMIT 50')
+      .all('11010519491231002X') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('cases_id_number');
+    const searches = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM audit WHERE type = 'case.findByIdNumber' AND outcome = 'ok' AND staff_id = ? AND at >= ?",
+      )
+      .all('u1', 0) as { detail: string }[];
+    expect(searches.map((p) => p.detail).join('\n')).toContain('audit_id_searches');
+  });
+});
+
 describe('replica migration 0001: rows, cursor and outbox', () => {
   it('creates the replica tables with their keys', () => {
     const db = at(replicaMigrations, 1);

@@ -1,15 +1,15 @@
 import { CASE_DUTIES } from '../../../../shared/cases/enums';
-import { checkDuty, heldDuties, type Refusal } from '../../../../shared/cases/rules';
+import { caseRefusals, checkDuty, heldDuties, type Refusal } from '../../../../shared/cases/rules';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { type caseCommandSpecs, type CaseStep } from '../../../../shared/cases/commands';
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { refuse } from '../../../../shared/kernel/refusal';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { notFound, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 
-export const dutyError = (r: Refusal) => new CommandError(ErrorCode.CASE_DUTY, r.reason);
+export const dutyError = (r: Refusal) => refuse(r.refusal, r.params);
 
-export /** Separation of duties: `staffId` (a member of the case's department) may take `action` by the hall's settings. */
-function checkTaker(ctx: HandlerContext<CommandType>, c: Row<'cases'>, action: CaseStep['action'], staffId: string): void {
+/** Separation of duties: `staffId` (a member of the case's department) may take `action` by the hall's settings. */
+export function checkTaker(ctx: HandlerContext<CommandType>, c: Row<'cases'>, action: CaseStep['action'], staffId: string): void {
   const { steps } = parseCaseSettings(ctx.store.get('halls', ctx.hallId)!.case_settings);
   const taker = {
     id: staffId,
@@ -31,9 +31,8 @@ export const dutyHandlers = {
   'staff.setDuties': (ctx) => {
     const { staffId, duties } = ctx.payload;
     const staff = ctx.store.get('staff', staffId);
-    if (!staff) throw notFound('人员');
-    if (duties.length > 0 && staff.department_id === null)
-      throw new CommandError(ErrorCode.VALIDATION_FAILED, `${staff.name} 不属于任何部门，不能承担审核或批准职责`);
+    if (!staff) throw notFound('staff');
+    if (duties.length > 0 && staff.department_id === null) throw refuse(caseRefusals.dutyWithoutDepartment, { name: staff.name });
     const rows = ctx.store.where('staff_duties', 'staff_id = ?', staffId);
     for (const duty of CASE_DUTIES) {
       const held = duties.includes(duty) ? 1 : 0;
@@ -46,12 +45,11 @@ export const dutyHandlers = {
   },
   'department.setHead': (ctx) => {
     const { departmentId, staffId } = ctx.payload;
-    if (!ctx.store.get('departments', departmentId)) throw notFound('部门');
+    if (!ctx.store.get('departments', departmentId)) throw notFound('department');
     if (staffId !== null) {
       const staff = ctx.store.get('staff', staffId);
-      if (!staff) throw notFound('人员');
-      if (staff.department_id !== departmentId)
-        throw new CommandError(ErrorCode.VALIDATION_FAILED, `${staff.name} 不是本部门人员，不能担任部门负责人`);
+      if (!staff) throw notFound('staff');
+      if (staff.department_id !== departmentId) throw refuse(caseRefusals.headOfOtherDepartment, { name: staff.name });
     }
     return { department: ctx.store.patch('departments', departmentId, { head_staff_id: staffId }) };
   },

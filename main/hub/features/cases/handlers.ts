@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  caseRefusals,
   checkExtension,
   checkPartDecision,
   checkPartTaker,
@@ -13,19 +14,18 @@ import {
   type Refusal,
 } from '../../../../shared/cases/rules';
 import { checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
-import { hallDayStart } from '../../../../shared/queue/rules';
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { refuse } from '../../../../shared/kernel/refusal';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
-import { parseQueueSettings } from '../../../../shared/queue/settings';
-import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
+import { findCases } from './queries';
 import { clockStart, dayOf, deadlinePatch, decisionLateness, firstNoticeLate, recomputeDeadlines } from './deadlines';
 import { documentDate } from '../../../../shared/cases/notices';
 import { dueText, issueNotice, issueStepNotice } from './notices';
 import { checkTaker, dutyError, dutyHandlers } from './duties';
+import { withinRevealLimit } from './reveal';
 
 /**
  * Case (办件) commands. Every step records who did it and when. Commands made offline carry the
@@ -36,9 +36,7 @@ import { checkTaker, dutyError, dutyHandlers } from './duties';
 
 type Ctx = HandlerContext<CommandType>;
 
-const utcOffset = (ctx: Ctx) => parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings).utcOffsetMinutes;
-
-const stateError = (r: Refusal) => new CommandError(ErrorCode.CASE_STATE, r.reason);
+const stateError = (r: Refusal) => refuse(r.refusal, r.params);
 
 /**
  * Who takes a step, and when. The clerk is the one signed in at the counter as the step reaches the
@@ -73,14 +71,13 @@ function stepBy(
       counterId,
       signIn.rowid,
     ) as { at: number } | undefined);
-  if (!signIn || (claimed === null && signOut)) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口再办件');
+  if (!signIn || (claimed === null && signOut)) throw refuse(caseRefusals.signInFirst);
   if (departmentId !== null && ctx.store.get('staff', signIn.staff_id)!.department_id !== departmentId) {
-    const department = ctx.store.get('departments', departmentId)?.name ?? '其他部门';
-    throw new CommandError(ErrorCode.FORBIDDEN, `此事由${department}办理，须本部门工作人员操作`);
+    throw refuse(caseRefusals.otherDepartment, { department: ctx.store.get('departments', departmentId)?.name ?? '' });
   }
   const from = Math.max(signIn.at, c?.updated_at ?? 0),
     to = signOut?.at ?? ctx.now;
-  if (from > to) throw new CommandError(ErrorCode.CASE_STATE, '办件在本窗口签退之后已有新的办理，此操作未执行，请重新办理');
+  if (from > to) throw refuse(caseRefusals.afterSignOut);
   const at = Math.min(Math.max(claimed ?? ctx.now, from), to);
   if (claimed !== null) ctx.auditNote({ appliedAt: at });
   return { staffId: signIn.staff_id, at };
@@ -99,17 +96,16 @@ function partTaker(
   departmentId: string,
 ): { staffId: string; at: number; actingFor: boolean } {
   if (ctx.caller.role === 'manager') {
-    if (counterId !== null || !ctx.sessionStaff)
-      throw new CommandError(ErrorCode.FORBIDDEN, '管理端代部门出具意见时不选窗口，须由已登录的负责人出具');
+    if (counterId !== null || !ctx.sessionStaff) throw refuse(caseRefusals.partAtBoard);
     return { staffId: ctx.sessionStaff.id, at: Math.max(ctx.now, c.updated_at), actingFor: true };
   }
-  if (counterId === null) throw new CommandError(ErrorCode.FORBIDDEN, '请在本部门窗口出具联审意见');
+  if (counterId === null) throw refuse(caseRefusals.partAtCounter);
   return { ...stepBy(ctx, counterId, claimed, c, departmentId), actingFor: false };
 }
 
 function loadCase(ctx: Ctx, caseId: string): Row<'cases'> {
   const c = ctx.store.get('cases', caseId);
-  if (!c) throw notFound('办件');
+  if (!c) throw notFound('case');
   return c;
 }
 
@@ -147,22 +143,22 @@ export const caseHandlers = {
   ...dutyHandlers,
   'case.register': (ctx) => {
     const p = ctx.payload;
-    if (ctx.store.get('cases', p.caseId)) throw new CommandError(ErrorCode.CASE_STATE, '办件编号已存在');
+    if (ctx.store.get('cases', p.caseId)) throw refuse(caseRefusals.duplicateId);
     const { staffId, at } = stepBy(ctx, p.counterId, p.at, undefined, null);
     const item = ctx.store.get('catalog_items', p.itemId);
-    if (!item || !item.active) throw notFound('事项');
+    if (!item || !item.active) throw notFound('item');
     // The form checks the birth date against the terminal's day; the hub's day is the authority.
     const id = p.applicant.idNumber === null ? null : checkResidentId(p.applicant.idNumber, dayOf(ctx, ctx.now));
-    if (id && !id.ok) throw new CommandError(ErrorCode.VALIDATION_FAILED, id.reason);
+    if (id && !id.ok) throw refuse(id.refusal, { field: 'applicant.idNumber' });
     if (p.ticketId !== null) {
       const ticket = ctx.store.get('tickets', p.ticketId);
-      if (!ticket || ticket.counter_id !== p.counterId) throw new CommandError(ErrorCode.TICKET_STATE, '该号码不是本窗口办理的号码');
+      if (!ticket || ticket.counter_id !== p.counterId) throw refuse(caseRefusals.ticketNotHere);
     }
     const partDepartments = new Set<string>();
     for (const part of p.parts) {
-      if (!ctx.store.get('departments', part.departmentId)) throw notFound('联审部门');
+      if (!ctx.store.get('departments', part.departmentId)) throw notFound('jointDepartment');
       if (part.departmentId === item.department_id || partDepartments.has(part.departmentId)) {
-        throw new CommandError(ErrorCode.VALIDATION_FAILED, '联审部门不能重复，也不能是牵头部门');
+        throw refuse(caseRefusals.badParts);
       }
       partDepartments.add(part.departmentId);
     }
@@ -369,7 +365,7 @@ export const caseHandlers = {
     const p = ctx.payload;
     const c = loadCase(ctx, p.caseId);
     const part = ctx.store.get('case_parts', p.partId);
-    if (!part || part.case_id !== c.id) throw notFound('联审部门意见');
+    if (!part || part.case_id !== c.id) throw notFound('jointPart');
     const allowed = checkPartDecision(stateOf(c, partsOf(ctx, c.id)), part.outcome);
     if (!allowed.ok) throw stateError(allowed);
     const { staffId, at, actingFor } = partTaker(ctx, p.counterId, p.at, c, part.department_id);
@@ -396,7 +392,7 @@ export const caseHandlers = {
     const { staffId, at } = stepBy(ctx, p.counterId, null, c, c.department_id);
     // Only a manager or administrator approves: a clerk's login answers as an unknown one does,
     // whether its password was right or not, so the form tells nobody which logins are clerks'.
-    const approverId = checkStaffPassword(ctx, p.approver.login, p.approver.password, '延期审批（须大厅负责人）', ['manager', 'admin']);
+    const approverId = checkStaffPassword(ctx, p.approver.login, p.approver.password, 'extensionApproval', ['manager', 'admin']);
     const extended = ctx.store.patch('cases', c.id, {
       extension_days: p.days,
       extension_reason: p.reason,
@@ -423,22 +419,23 @@ export const caseHandlers = {
   'case.revealId': (ctx) => {
     const c = loadCase(ctx, ctx.payload.caseId);
     // A clerk PC bound to its counter: the audit row names the clerk signed in there, whose reveals are counted.
-    if (!ctx.sessionStaff && !ctx.caller.counterId) throw new CommandError(ErrorCode.FORBIDDEN, '只有绑定窗口的电脑能查看身份证号');
+    if (!ctx.sessionStaff && !ctx.caller.counterId) throw refuse(caseRefusals.revealNeedsCounter);
     const staffId = ctx.sessionStaff?.id ?? stepBy(ctx, ctx.payload.counterId ?? ctx.caller.counterId!, null, c, c.department_id).staffId;
-    const { revealsPerDay } = parseSecuritySettings(ctx.store.get('halls', ctx.hallId)!.security_settings);
-    const today = hallDayStart(dayOf(ctx, ctx.now), utcOffset(ctx));
-    const { n } = sql(
-      ctx,
-      "SELECT count(*) AS n FROM audit WHERE type = 'case.revealId' AND outcome = 'ok' AND staff_id = ? AND at >= ?",
-    ).get(staffId, today) as { n: number };
-    if (n >= revealsPerDay)
-      throw new CommandError(
-        ErrorCode.REVEAL_LIMIT,
-        `今日已查看 ${n} 次身份证号，达到每人每日 ${revealsPerDay} 次的上限；确需再查请联系管理员`,
-      );
+    withinRevealLimit(ctx, staffId);
     const row = sql(ctx, 'SELECT id_number FROM cases WHERE id = ?').get(c.id) as { id_number: string | null };
-    if (!row.id_number) throw new CommandError(ErrorCode.NOT_FOUND, '该办件没有身份证号');
+    if (!row.id_number) throw refuse(caseRefusals.noIdNumber);
     return { idNumber: row.id_number };
+  },
+
+  /** A search that finds a case tells the number's owner: one reveal (the audit row counts it); one that finds none is refused. */
+  'case.findByIdNumber': (ctx) => {
+    const staffId = ctx.sessionStaff?.id ?? (ctx.caller.counterId ? loadCounter(ctx, ctx.caller.counterId).staff_id : null);
+    if (!staffId) throw refuse(caseRefusals.signInFirst);
+    withinRevealLimit(ctx, staffId);
+    const { idNumber, scope, counterId } = ctx.payload;
+    const rows = findCases(ctx.store.db, ctx.caller, { text: '', scope, counterId }, idNumber);
+    if (rows.length === 0) throw refuse(caseRefusals.noCaseForId);
+    return { rows };
   },
 
   'hall.setCaseSettings': (ctx) => {

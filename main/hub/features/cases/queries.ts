@@ -1,13 +1,14 @@
-import { type CaseSignal, type CaseStatus } from '../../../../shared/cases/enums';
-import { type caseQuerySpecs, type SupervisionRow } from '../../../../shared/cases/queries';
+import { type CaseSignal } from '../../../../shared/cases/enums';
+import { type CaseListRow, type caseQuerySpecs, type SupervisionRow } from '../../../../shared/cases/queries';
 import { caseSignalDefinition, CLOCKED, DECIDED, FINAL, RUNNING, SIGNAL_ORDER } from '../../../../shared/cases/rules';
 import { type Row } from '../../../../shared/protocol';
 import { columns } from '../../../../shared/kernel/definition';
 import { sqlIn } from '../../../../shared/kernel/sql';
 import { hallDayStart } from '../../../../shared/queue/rules';
 import { pct, round1 } from '../../queries/figures';
+import type { Caller } from '../../commands/context';
 import type { FeatureQueries } from '../../queries/registry';
-import { prepared } from '../../readonlyDb';
+import { prepared, type ReadonlyDb } from '../../readonlyDb';
 import { hallCalendar } from '../calendar/calendar';
 
 /**
@@ -38,6 +39,55 @@ export const FLAGGED_CASES = `status NOT ${sqlIn(FINAL)} AND (supplement_count >
  * as the cases_self_approved index (migration 0014) is.
  */
 export const SELF_APPROVED = `approver_id = handler_id AND status NOT ${sqlIn(FINAL)}`;
+
+/**
+ * The cases a clerk (their own, or their department's) or a manager (the hall's) may list: by case
+ * number or applicant name prefix, or by a whole resident ID number (case.findByIdNumber, which
+ * counts as a reveal). The rows never carry an ID number. Newest first, at most 50.
+ */
+export function findCases(
+  db: ReadonlyDb,
+  caller: Caller,
+  p: { text: string; scope: 'mine' | 'department' | 'all'; counterId: string | null },
+  idNumber: string | null,
+): CaseListRow[] {
+  const where: string[] = [];
+  const args: Record<string, unknown> = {};
+  if (p.scope !== 'all' || caller.role === 'clerk') {
+    const counterId = caller.counterId ?? p.counterId;
+    const staff = counterId
+      ? (prepared(db, 'SELECT s.id, s.department_id FROM counters c JOIN staff s ON s.id = c.staff_id WHERE c.id = ?').get(counterId) as
+          { id: string; department_id: string | null } | undefined)
+      : undefined;
+    if (!staff) return [];
+    if (p.scope === 'department' && staff.department_id) {
+      where.push('c.department_id = @department');
+      args.department = staff.department_id;
+    } else {
+      where.push('(c.first_clerk_id = @staff OR c.handler_id = @staff)');
+      args.staff = staff.id;
+    }
+  }
+  if (idNumber !== null) {
+    // The whole number is on the hub alone (replicas hold its mask), indexed (migration 0017).
+    where.push('c.id_number = @idNumber');
+    args.idNumber = idNumber;
+  } else if (p.text) {
+    // Prefix ranges, so that the number and name indexes answer without a scan.
+    where.push(
+      "((c.number >= @text AND c.number < @text || '\uffff') OR (c.applicant_name >= @text AND c.applicant_name < @text || '\uffff'))",
+    );
+    args.text = p.text;
+  }
+  const rows = prepared(
+    db,
+    `SELECT c.id, c.number, i.name AS itemName, c.applicant_name AS applicantName, c.status, c.received_at AS receivedAt,
+              c.promised_due AS promisedDue, c.on_time AS onTime
+       FROM cases c JOIN catalog_items i ON i.id = c.item_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c.received_at DESC LIMIT 50`,
+  ).all(args) as (Omit<CaseListRow, 'onTime'> & { onTime: number | null })[];
+  return rows.map((r) => ({ ...r, onTime: r.onTime === null ? null : r.onTime === 1 }));
+}
 
 export const caseQueries = {
   'cases.supervision': (db, { hallId, today }) => {
@@ -166,49 +216,7 @@ export const caseQueries = {
     };
   },
 
-  'cases.search': (db, { caller }, p) => {
-    const where: string[] = [];
-    const args: Record<string, unknown> = {};
-    if (p.scope !== 'all' || caller.role === 'clerk') {
-      const counterId = caller.counterId ?? p.counterId;
-      const staff = counterId
-        ? (prepared(db, 'SELECT s.id, s.department_id FROM counters c JOIN staff s ON s.id = c.staff_id WHERE c.id = ?').get(counterId) as
-            { id: string; department_id: string | null } | undefined)
-        : undefined;
-      if (!staff) return { rows: [] };
-      if (p.scope === 'department' && staff.department_id) {
-        where.push('c.department_id = @department');
-        args.department = staff.department_id;
-      } else {
-        where.push('(c.first_clerk_id = @staff OR c.handler_id = @staff)');
-        args.staff = staff.id;
-      }
-    }
-    if (p.text) {
-      // Prefix ranges, so that the number and name indexes answer without a scan.
-      where.push(
-        "((c.number >= @text AND c.number < @text || '\uffff') OR (c.applicant_name >= @text AND c.applicant_name < @text || '\uffff'))",
-      );
-      args.text = p.text;
-    }
-    const rows = prepared(
-      db,
-      `SELECT c.id, c.number, i.name AS itemName, c.applicant_name AS applicantName, c.status, c.received_at AS receivedAt,
-                c.promised_due AS promisedDue, c.on_time AS onTime
-         FROM cases c JOIN catalog_items i ON i.id = c.item_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY c.received_at DESC LIMIT 50`,
-    ).all(args) as {
-      id: string;
-      number: string;
-      itemName: string;
-      applicantName: string;
-      status: CaseStatus;
-      receivedAt: number;
-      promisedDue: string | null;
-      onTime: number | null;
-    }[];
-    return { rows: rows.map((r) => ({ ...r, onTime: r.onTime === null ? null : r.onTime === 1 })) };
-  },
+  'cases.search': (db, { caller }, p) => ({ rows: findCases(db, caller, p, null) }),
 
   'cases.report': (db, { hallId, utcOffsetMinutes }, p) => {
     const start = hallDayStart(p.from, utcOffsetMinutes);

@@ -1,4 +1,6 @@
 import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { catalogRefusals } from '../../../../shared/catalog/refusals';
 import { parseCatalogSheet, type CatalogItemInput } from '../../../../shared/catalog/sheet';
 import { splitKeywords } from '../../../../shared/catalog/search';
 import { type CommandType, type Row } from '../../../../shared/protocol';
@@ -62,10 +64,10 @@ export const catalogHandlers = {
 
   'catalog.save': (ctx) => {
     const { itemId, item } = ctx.payload;
-    if (!ctx.store.get('departments', item.departmentId)) throw notFound('部门');
-    if (item.serviceId !== null && !ctx.store.get('services', item.serviceId)) throw notFound('叫号业务');
+    if (!ctx.store.get('departments', item.departmentId)) throw notFound('department');
+    if (item.serviceId !== null && !ctx.store.get('services', item.serviceId)) throw notFound('service');
     const clash = ctx.store.where('catalog_items', 'hall_id = ? AND code = ? AND id <> ?', ctx.hallId, item.code, itemId)[0];
-    if (clash) throw new CommandError(ErrorCode.CATALOG_CONFLICT, `事项编码 ${item.code} 已被“${clash.name}”使用`);
+    if (clash) throw refuse(catalogRefusals.codeTaken, { code: item.code, item: clash.name });
     return { item: ctx.store.upsert('catalog_items', itemRow(ctx, itemId, item)) };
   },
 } satisfies FeatureHandlers<typeof catalogCommandSpecs>;

@@ -1,4 +1,5 @@
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { counterRefusals } from '../../../../shared/counter/rules';
+import { refuse } from '../../../../shared/kernel/refusal';
 import { type CommandType } from '../../../../shared/protocol';
 import { type counterCommandSpecs } from '../../../../shared/counter/commands';
 import { checkStaffPassword, loadCounter, ownCounter, type HandlerContext, type FeatureHandlers } from '../../commands/context';
@@ -27,7 +28,7 @@ export const counterHandlers = {
   'counter.signIn': (ctx) => {
     const { login, password, counterId } = ctx.payload;
     const counter = loadCounter(ctx, counterId);
-    const staff = { id: checkStaffPassword(ctx, login, password, '签到失败') };
+    const staff = { id: checkStaffPassword(ctx, login, password, 'counterSignIn') };
     const elsewhere = ctx.store.db.prepare('SELECT number FROM counters WHERE staff_id = ? AND id <> ?').get(staff.id, counter.id) as
       { number: number } | undefined;
     return applyCounterAction(
@@ -42,12 +43,12 @@ export const counterHandlers = {
   'counter.resume': (ctx) => applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'resume' }, null),
   'counter.signOut': (ctx) => {
     const holding = heldNumber(ctx, ctx.payload.counterId);
-    if (holding) throw new CommandError(ErrorCode.COUNTER_BUSY, `请先处理当前的 ${holding} 号再签退`);
+    if (holding) throw refuse(counterRefusals.holdingSignOut, { number: holding });
     return applyCounterAction(ctx, ownCounter(ctx, ctx.payload.counterId), { kind: 'signOut' }, null);
   },
   'counter.heartbeat': (ctx) => {
     const counter = ownCounter(ctx, ctx.payload.counterId);
-    if (counter.state === 'closed') throw new CommandError(ErrorCode.COUNTER_STATE, '窗口未签到');
+    if (counter.state === 'closed') throw refuse(counterRefusals.closed);
     ctx.store.patch('counters', counter.id, { last_seen_at: ctx.now });
     return {};
   },

@@ -1,4 +1,5 @@
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { ratingRefusals } from '../../../../shared/ratings/refusals';
 import type { CommandType, Row } from '../../../../shared/protocol';
 import type { FollowupAction } from '../../../../shared/followups/enums';
 import { type followupCommandSpecs } from '../../../../shared/followups/commands';
@@ -59,16 +60,14 @@ export function openFollowup(ctx: Ctx, rating: Row<'ratings'>, request: Row<'rat
 
 function load(ctx: Ctx, id: string): Row<'followups'> {
   const f = ctx.store.get('followups', id);
-  if (!f) throw notFound('差评跟进');
+  if (!f) throw notFound('followup');
   return f;
 }
 
-const refuse = (message: string) => new CommandError(ErrorCode.FOLLOWUP_STATE, message);
-
 /** Moves a follow-up one status on by `step`, refused from any other status. */
 function advance(ctx: Ctx, f: Row<'followups'>, step: keyof typeof STEP_FROM, changes: Partial<Row<'followups'>>, note: string) {
-  if (f.appeal === 'pending') throw refuse('申诉复核中，复核后再继续');
-  if (f.status !== STEP_FROM[step]) throw refuse(`当前状态不能进行此步骤`);
+  if (f.appeal === 'pending') throw refuse(ratingRefusals.appealPending);
+  if (f.status !== STEP_FROM[step]) throw refuse(ratingRefusals.wrongStep);
   const next = ctx.store.patch('followups', f.id, { ...changes, status: STEP_TO[step] });
   record(ctx, next, step, note);
   return { followup: next };
@@ -83,15 +82,14 @@ export const followupHandlers = {
   'followup.callback': (ctx) => {
     const { followupId, day, method, outcome, satisfied } = ctx.payload;
     const f = load(ctx, followupId);
-    if (day < f.opened_day || day > dayOf(ctx, ctx.now))
-      throw new CommandError(ErrorCode.VALIDATION_FAILED, '回访日期应在差评之后、今天或以前');
+    if (day < f.opened_day || day > dayOf(ctx, ctx.now)) throw refuse(ratingRefusals.callbackDay);
     const changes = { callback_day: day, callback_method: method, callback_outcome: outcome, callback_satisfied: satisfied ? 1 : 0 };
     return advance(ctx, f, 'callback', changes, outcome);
   },
   'followup.appeal': (ctx) => {
     const { followupId, kind, grounds } = ctx.payload;
     const f = load(ctx, followupId);
-    if (f.status === 'closed' || f.appeal !== null) throw refuse('此差评已办结或已申诉过');
+    if (f.status === 'closed' || f.appeal !== null) throw refuse(ratingRefusals.noNewAppeal);
     const next = ctx.store.patch('followups', f.id, { appeal: 'pending', appeal_kind: kind, appellant_id: ctx.sessionStaff?.id ?? null });
     record(ctx, next, 'appeal', grounds);
     return { followup: next };
@@ -103,10 +101,9 @@ export const followupHandlers = {
   'followup.decideAppeal': (ctx) => {
     const { followupId, upheld, note } = ctx.payload;
     const f = load(ctx, followupId);
-    if (f.appeal !== 'pending') throw refuse('没有待复核的申诉');
+    if (f.appeal !== 'pending') throw refuse(ratingRefusals.noAppeal);
     const reviewer = ctx.sessionStaff?.id;
-    if (reviewer === f.appellant_id || reviewer === f.staff_id)
-      throw new CommandError(ErrorCode.FORBIDDEN, '申诉须由申诉人和被评价人以外的人复核');
+    if (reviewer === f.appellant_id || reviewer === f.staff_id) throw refuse(ratingRefusals.reviewerConflict);
     if (upheld && f.rating_id) ctx.store.patch('ratings', f.rating_id, { excluded: 1 });
     const next = ctx.store.patch('followups', f.id, {
       appeal: upheld ? 'upheld' : 'rejected',

@@ -1,11 +1,13 @@
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { commonRefusals } from '../../../../shared/kernel/commonRefusals';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { inquiryRefusals } from '../../../../shared/inquiry/refusals';
 import { type inquiryCommandSpecs } from '../../../../shared/inquiry/commands';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { notFound, ownCounter, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 
 function ownInquiry(ctx: HandlerContext<CommandType>, inquiryId: string): Row<'inquiries'> {
   const inquiry = ctx.store.get('inquiries', inquiryId);
-  if (!inquiry) throw notFound('咨询记录');
+  if (!inquiry) throw notFound('inquiry');
   return inquiry;
 }
 
@@ -13,14 +15,14 @@ function ownInquiry(ctx: HandlerContext<CommandType>, inquiryId: string): Row<'i
 function signedInStaff(ctx: HandlerContext<CommandType>, counterId: string | null): string {
   const id = counterId ?? ctx.caller.counterId;
   const counter = id ? ownCounter(ctx, id) : undefined;
-  if (!counter?.staff_id) throw new CommandError(ErrorCode.COUNTER_STATE, '请先签到窗口');
+  if (!counter?.staff_id) throw refuse(commonRefusals.signInFirst);
   return counter.staff_id;
 }
 
 export const inquiryHandlers = {
   'inquiry.record': (ctx) => {
     const { inquiryId, counterId, topic, detail } = ctx.payload;
-    if (ctx.store.get('inquiries', inquiryId)) throw new CommandError(ErrorCode.INQUIRY_STATE, '咨询记录编号已存在');
+    if (ctx.store.get('inquiries', inquiryId)) throw refuse(inquiryRefusals.duplicateId);
     const staffId = signedInStaff(ctx, counterId);
     const inquiry = ctx.store.upsert('inquiries', {
       id: inquiryId,
@@ -38,9 +40,9 @@ export const inquiryHandlers = {
   },
   'inquiry.resolve': (ctx) => {
     const inquiry = ownInquiry(ctx, ctx.payload.inquiryId);
-    if (inquiry.status !== 'open') throw new CommandError(ErrorCode.INQUIRY_STATE, '该咨询已办结');
+    if (inquiry.status !== 'open') throw refuse(inquiryRefusals.resolved);
     const staffId = signedInStaff(ctx, inquiry.counter_id);
-    if (staffId !== inquiry.staff_id) throw new CommandError(ErrorCode.FORBIDDEN, '首问负责：只有首问人员可以办结此咨询');
+    if (staffId !== inquiry.staff_id) throw refuse(inquiryRefusals.notFirstAsked);
     return {
       inquiry: ctx.store.patch('inquiries', inquiry.id, { status: 'resolved', resolution: ctx.payload.resolution, resolved_at: ctx.now }),
     };

@@ -12,7 +12,9 @@ import {
 import { columns } from '../../../../shared/kernel/definition';
 import { hallMinute, parsePriorities, withinTicketingHours } from '../../../../shared/setup/rules';
 import { requestTicketRating } from '../ratings/handlers';
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { commonRefusals } from '../../../../shared/kernel/commonRefusals';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { queueRefusals as r } from '../../../../shared/queue/refusals';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
 import { applyCounterAction } from '../counter/log';
@@ -77,24 +79,23 @@ export function returnHeldToFront(ctx: Ctx, counterId: string, reason: string): 
 function current(ctx: Ctx, counterId: string): { counter: Row<'counters'>; ticket: Ticket } {
   const counter = ownCounter(ctx, counterId);
   const ticket = held(ctx, counterId);
-  if (!ticket) throw new CommandError(ErrorCode.NO_CURRENT_TICKET, '当前没有叫号或办理中的号');
+  if (!ticket) throw refuse(r.noCurrent);
   return { counter, ticket };
 }
 
 /** Calling needs an open counter holding nothing: one clerk, one applicant at a time. */
 function readyToCall(ctx: Ctx, counterId: string): Row<'counters'> {
   const counter = ownCounter(ctx, counterId);
-  if (counter.state !== 'open')
-    throw new CommandError(ErrorCode.COUNTER_STATE, counter.state === 'paused' ? '暂停服务中，请先恢复服务再叫号' : '请先签到窗口');
+  if (counter.state !== 'open') throw refuse(counter.state === 'paused' ? r.pausedCall : commonRefusals.signInFirst);
   const holding = held(ctx, counterId);
-  if (holding) throw new CommandError(ErrorCode.COUNTER_BUSY, `请先处理当前的 ${holding.number} 号`);
+  if (holding) throw refuse(r.holding, { number: holding.number });
   return counter;
 }
 
 function byNumber(ctx: Ctx, number: string): Ticket {
   const row = sql(ctx, 'SELECT id FROM tickets WHERE hall_id = ? AND day = ? AND number = ?').get(ctx.hallId, today(ctx), number) as
     { id: string } | undefined;
-  if (!row) throw notFound(`今日 ${number} 号`);
+  if (!row) throw refuse(r.noTicketToday, { number });
   return ctx.store.get('tickets', row.id)!;
 }
 
@@ -115,8 +116,8 @@ function call(ctx: Ctx, counter: Row<'counters'>, ticket: Ticket, reason: string
 
 function openService(ctx: Ctx, serviceId: string): Row<'services'> {
   const service = ctx.store.get('services', serviceId);
-  if (!service) throw notFound('事项');
-  if (!service.is_open) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”暂停办理`);
+  if (!service) throw notFound('service');
+  if (!service.is_open) throw refuse(r.serviceClosed, { service: service.name });
   return service;
 }
 
@@ -127,17 +128,13 @@ export const queueHandlers = {
     const day = today(ctx);
     const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, day) as
       { closed_at: number | null } | undefined;
-    if (closed?.closed_at) throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, '今日已停止取号');
+    if (closed?.closed_at) throw refuse(r.dayClosed);
     if (!withinTicketingHours(service, hallMinute(ctx.now, settingsOf(ctx).utcOffsetMinutes)))
-      throw new CommandError(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        `“${service.name}”取号时间为 ${service.ticket_from ?? '00:00'}–${service.ticket_until ?? '24:00'}`,
-      );
-    if (!parsePriorities(service.priorities).includes(priority))
-      throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”不设此类取号`);
+      throw refuse(r.outsideHours, { service: service.name, from: service.ticket_from ?? '00:00', until: service.ticket_until ?? '24:00' });
+    if (!parsePriorities(service.priorities).includes(priority)) throw refuse(r.classNotTaken, { service: service.name });
     if (priority !== 'normal') {
-      if (!confirm) throw new CommandError(ErrorCode.BAD_CREDENTIALS, '优先取号需工作人员确认');
-      confirmOnDuty(ctx, confirm.login, confirm.password, '优先取号需工作人员确认');
+      if (!confirm) throw refuse(r.priorityNeedsStaff);
+      confirmOnDuty(ctx, confirm.login, confirm.password, 'priorityConfirm');
     }
     const seq = (
       sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as {
@@ -145,7 +142,7 @@ export const queueHandlers = {
       }
     ).n;
     if (service.daily_cap !== null && seq > service.daily_cap) {
-      throw new CommandError(ErrorCode.SERVICE_UNAVAILABLE, `“${service.name}”今日号源已满（${service.daily_cap} 个）`);
+      throw refuse(r.serviceFull, { service: service.name, cap: service.daily_cap });
     }
     const ticket = ctx.store.upsert(
       'tickets',
@@ -193,7 +190,7 @@ export const queueHandlers = {
         AND (service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) OR target_counter_id = ?)`,
     ).all(today(ctx), counter.id, counter.id) as QueueTicket[];
     const next = chooseNext(candidates, profileOf(ctx, counter), serviceRuns(ctx), settingsOf(ctx), ctx.now);
-    if (!next) throw new CommandError(ErrorCode.QUEUE_EMPTY, '当前没有等候的号');
+    if (!next) throw refuse(r.empty);
     if (next.run) ctx.store.patch('services', next.run.serviceId, { priority_run: next.run.value });
     return call(ctx, counter, ctx.store.get('tickets', next.ticket.id)!, null);
   },
@@ -202,16 +199,16 @@ export const queueHandlers = {
     const counter = readyToCall(ctx, ctx.payload.counterId);
     const ticket = byNumber(ctx, ctx.payload.number);
     if (!isWaiting(ticket, ctx.now) && ticket.status !== 'missed' && ticket.status !== 'parked') {
-      throw new CommandError(ErrorCode.TICKET_STATE, `${ticket.number} 号不在等候中`);
+      throw refuse(r.notWaiting, { number: ticket.number });
     }
     return call(ctx, counter, ticket, ctx.payload.reason);
   },
 
   'ticket.recall': (ctx) => {
     const { ticket } = current(ctx, ctx.payload.counterId);
-    if (ticket.status !== 'called') throw new CommandError(ErrorCode.TICKET_STATE, '已开始办理，无需重呼');
+    if (ticket.status !== 'called') throw refuse(r.alreadyStartedRecall);
     const limit = settingsOf(ctx).recallLimit;
-    if (ticket.recalls >= limit) throw new CommandError(ErrorCode.RECALL_LIMIT, `已重呼 ${limit} 次，请按过号处理`);
+    if (ticket.recalls >= limit) throw refuse(r.recallLimit, { limit });
     const recalled = ctx.store.patch('tickets', ticket.id, { recalls: ticket.recalls + 1, called_at: ctx.now });
     event(ctx, recalled, 'recall');
     return { ticket: recalled };
@@ -219,7 +216,7 @@ export const queueHandlers = {
 
   'ticket.noShow': (ctx) => {
     const { ticket } = current(ctx, ctx.payload.counterId);
-    if (ticket.status !== 'called') throw new CommandError(ErrorCode.TICKET_STATE, '已开始办理的号不能过号');
+    if (ticket.status !== 'called') throw refuse(r.startedNoShow);
     const ended = settingsOf(ctx).noShowRule === 'cancel';
     const updated = ctx.store.patch(
       'tickets',
@@ -233,7 +230,7 @@ export const queueHandlers = {
   'ticket.reinstate': (ctx) => {
     ownCounter(ctx, ctx.payload.counterId);
     const ticket = byNumber(ctx, ctx.payload.number);
-    if (ticket.status !== 'missed') throw new CommandError(ErrorCode.TICKET_STATE, `${ticket.number} 号不是过号状态`);
+    if (ticket.status !== 'missed') throw refuse(r.notMissed, { number: ticket.number });
     const s = settingsOf(ctx);
     const keys = (
       sql(ctx, `SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND ${waitingNow.sql(columns(), '?')}`).all(
@@ -254,7 +251,7 @@ export const queueHandlers = {
 
   'ticket.start': (ctx) => {
     const { ticket } = current(ctx, ctx.payload.counterId);
-    if (ticket.status !== 'called') throw new CommandError(ErrorCode.TICKET_STATE, '已在办理中');
+    if (ticket.status !== 'called') throw refuse(r.alreadyServing);
     const started = ctx.store.patch('tickets', ticket.id, { status: 'serving', started_at: ctx.now });
     event(ctx, started, 'start');
     return { ticket: started };
@@ -262,8 +259,8 @@ export const queueHandlers = {
 
   'ticket.finish': (ctx) => {
     const { ticket } = current(ctx, ctx.payload.counterId);
-    if (ticket.status !== 'serving') throw new CommandError(ErrorCode.TICKET_STATE, '请先开始办理，再办结');
-    for (const id of ctx.payload.handledServiceIds) if (!ctx.store.get('services', id)) throw notFound('办理事项');
+    if (ticket.status !== 'serving') throw refuse(r.finishBeforeStart);
+    for (const id of ctx.payload.handledServiceIds) if (!ctx.store.get('services', id)) throw notFound('service');
     const done = ctx.store.patch('tickets', ticket.id, {
       status: 'finished',
       finished_at: ctx.now,
@@ -281,9 +278,9 @@ export const queueHandlers = {
     if (toServiceId) serviceId = openService(ctx, toServiceId).id;
     if (toCounterId) {
       const target = ctx.store.get('counters', toCounterId);
-      if (!target) throw notFound('目标窗口');
-      if (target.state === 'closed') throw new CommandError(ErrorCode.COUNTER_STATE, `${target.number} 号窗口未开放，不能转入`);
-      if (target.id === ticket.counter_id) throw new CommandError(ErrorCode.TICKET_STATE, '不能转给本窗口');
+      if (!target) throw notFound('targetCounter');
+      if (target.state === 'closed') throw refuse(r.targetClosed, { counter: target.number });
+      if (target.id === ticket.counter_id) throw refuse(r.transferToSelf);
     }
     const last = (
       sql(ctx, "SELECT max(queue_key) AS k FROM tickets WHERE service_id = ? AND day = ? AND status IN ('waiting','parked')").get(
@@ -322,8 +319,7 @@ export const queueHandlers = {
     const settings = settingsOf(ctx);
     const day = today(ctx);
     if (!pastClosingTime(ctx.now, settings)) {
-      if (!ctx.payload.reason)
-        throw new CommandError(ErrorCode.DAY_NOT_OVER, `未到闭厅时间（${settings.closingTime}），提前日终须填写原因`);
+      if (!ctx.payload.reason) throw refuse(r.dayNotOver, { time: settings.closingTime });
       ctx.auditNote({ early: true, closingTime: settings.closingTime });
     }
     const open = sql(
@@ -351,7 +347,7 @@ export const queueHandlers = {
 
   'service.update': (ctx) => {
     const { serviceId, open, dailyCap, maxWaitMin, maxServiceMin, maxCallMin, queueCap } = ctx.payload;
-    if (!ctx.store.get('services', serviceId)) throw notFound('事项');
+    if (!ctx.store.get('services', serviceId)) throw notFound('service');
     const changes: Partial<Row<'services'>> = {};
     if (open !== undefined) changes.is_open = open ? 1 : 0;
     if (dailyCap !== undefined) changes.daily_cap = dailyCap;
@@ -359,7 +355,7 @@ export const queueHandlers = {
     if (maxServiceMin !== undefined) changes.max_service_min = maxServiceMin;
     if (maxCallMin !== undefined) changes.max_call_min = maxCallMin;
     if (queueCap !== undefined) changes.queue_cap = queueCap;
-    if (Object.keys(changes).length === 0) throw new CommandError(ErrorCode.VALIDATION_FAILED, '没有要修改的内容');
+    if (Object.keys(changes).length === 0) throw refuse(r.nothingToChange);
     return { service: ctx.store.patch('services', serviceId, changes) };
   },
 
@@ -374,9 +370,8 @@ export const queueHandlers = {
     const zone = ctx.store.get('terminals', ctx.caller.terminalId)?.zone ?? '';
     const tickets = calls.map((c) => {
       const ticket = ctx.store.get('tickets', c.ticketId);
-      if (!ticket) throw notFound('号票');
-      if (zone && ctx.store.get('counters', ticket.counter_id ?? '')?.zone !== zone)
-        throw new CommandError(ErrorCode.FORBIDDEN, `该号不在本屏所在区域（${zone}）叫号`);
+      if (!ticket) throw notFound('ticket');
+      if (zone && ctx.store.get('counters', ticket.counter_id ?? '')?.zone !== zone) throw refuse(r.notInZone, { zone });
       return ticket;
     });
     let recorded = 0;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { ratingRefusals } from '../../../../shared/ratings/refusals';
 import type { Row } from '../../../../shared/protocol';
 import { type ratingCommandSpecs } from '../../../../shared/ratings/commands';
 import { IN_PERSON_SET, isBad, ratingFlags, requestStatus } from '../../../../shared/ratings/rules';
@@ -43,10 +44,10 @@ export function requestTicketRating(ctx: Ctx, ticket: Row<'tickets'>): Row<'rati
  */
 function redeemable(ctx: Ctx, requestId: string): Row<'rating_requests'> {
   const request = ctx.store.get('rating_requests', requestId);
-  if (!request || request.counter_id !== ctx.caller.counterId) throw new CommandError(ErrorCode.RATING_INVALID, '评价码无效');
+  if (!request || request.counter_id !== ctx.caller.counterId) throw refuse(ratingRefusals.invalid);
   const status = requestStatus.ts(request, ctx.now);
-  if (status === 'rated') throw new CommandError(ErrorCode.RATING_INVALID, '本次服务已评价');
-  if (status === 'unrated') throw new CommandError(ErrorCode.RATING_INVALID, '评价已超时');
+  if (status === 'rated') throw refuse(ratingRefusals.alreadyRated);
+  if (status === 'unrated') throw refuse(ratingRefusals.expired);
   return request;
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import type { Thing } from '../../../../shared/kernel/commonRefusals';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { DEPARTMENT_USES, setupRefusals } from '../../../../shared/setup/refusals';
 import type { StaffRole } from '../../../../shared/kernel/roles';
 import type { Row } from '../../../../shared/protocol';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
@@ -24,9 +26,8 @@ export interface SetupTarget {
   now: number;
 }
 
-const conflict = (message: string) => new CommandError(ErrorCode.SETUP_CONFLICT, message);
-const inUse = (message: string) => new CommandError(ErrorCode.SETUP_IN_USE, message);
-const notFoundError = (what: string): never => {
+const r = setupRefusals;
+const notFoundError = (what: Thing): never => {
   throw notFound(what);
 };
 const exists = (t: SetupTarget, query: string, ...params: unknown[]) => sql(t, query).get(...params) !== undefined;
@@ -48,7 +49,7 @@ export function setIdentity(t: SetupTarget, identity: HallIdentity): Row<'halls'
   if (settings.utcOffsetMinutes !== identity.utcOffsetMinutes) {
     const waiting = activeTickets(t, '1');
     // Today's tickets belong to the hall day they were issued in; a new offset would move the day under them.
-    if (waiting > 0) throw inUse(`今日还有 ${waiting} 张未结束的号，闭厅后再改时区`);
+    if (waiting > 0) throw refuse(r.offsetWithOpenTickets, { n: waiting });
   }
   return t.store.patch('halls', t.hallId, {
     name: identity.name,
@@ -58,12 +59,12 @@ export function setIdentity(t: SetupTarget, identity: HallIdentity): Row<'halls'
 }
 
 export function saveZone(t: SetupTarget, z: { zoneId: string; name: string; sort: number }): Row<'zones'> {
-  if (exists(t, 'SELECT 1 FROM zones WHERE name = ? AND id <> ?', z.name, z.zoneId)) throw conflict(`已有区域“${z.name}”`);
+  if (exists(t, 'SELECT 1 FROM zones WHERE name = ? AND id <> ?', z.name, z.zoneId)) throw refuse(r.zoneTaken, { name: z.name });
   const old = t.store.get('zones', z.zoneId);
   if (old && old.name !== z.name) {
     // A zone display's scope is fixed when it is enrolled; it would keep showing a zone that no longer exists.
     if (exists(t, 'SELECT 1 FROM terminals WHERE zone = ? AND revoked_at IS NULL', old.name))
-      throw inUse(`区域“${old.name}”有叫号屏在用，先吊销该屏再改名`);
+      throw refuse(r.zoneDisplayRename, { name: old.name });
     for (const c of t.store.where('counters', 'zone = ?', old.name)) t.store.patch('counters', c.id, { zone: z.name });
   }
   return t.store.upsert('zones', { id: z.zoneId, hall_id: t.hallId, name: z.name, sort: z.sort });
@@ -71,14 +72,16 @@ export function saveZone(t: SetupTarget, z: { zoneId: string; name: string; sort
 
 export function removeZone(t: SetupTarget, zoneId: string): void {
   const zone = t.store.get('zones', zoneId);
-  if (!zone) throw notFound('区域');
-  if (exists(t, 'SELECT 1 FROM counters WHERE zone = ?', zone.name)) throw inUse(`区域“${zone.name}”还有窗口`);
-  if (exists(t, 'SELECT 1 FROM terminals WHERE zone = ? AND revoked_at IS NULL', zone.name)) throw inUse(`区域“${zone.name}”有叫号屏在用`);
+  if (!zone) throw notFound('zone');
+  if (exists(t, 'SELECT 1 FROM counters WHERE zone = ?', zone.name)) throw refuse(r.zoneHasCounters, { name: zone.name });
+  if (exists(t, 'SELECT 1 FROM terminals WHERE zone = ? AND revoked_at IS NULL', zone.name))
+    throw refuse(r.zoneHasDisplays, { name: zone.name });
   t.store.remove('zones', zoneId);
 }
 
 export function saveDepartment(t: SetupTarget, d: { departmentId: string; name: string; sort: number }): Row<'departments'> {
-  if (exists(t, 'SELECT 1 FROM departments WHERE name = ? AND id <> ?', d.name, d.departmentId)) throw conflict(`已有部门“${d.name}”`);
+  if (exists(t, 'SELECT 1 FROM departments WHERE name = ? AND id <> ?', d.name, d.departmentId))
+    throw refuse(r.departmentTaken, { name: d.name });
   // The head is set apart (department.setHead): renaming or reordering keeps it.
   const head = t.store.get('departments', d.departmentId)?.head_staff_id ?? null;
   return t.store.upsert('departments', { id: d.departmentId, hall_id: t.hallId, name: d.name, sort: d.sort, head_staff_id: head });
@@ -86,28 +89,23 @@ export function saveDepartment(t: SetupTarget, d: { departmentId: string; name: 
 
 export function removeDepartment(t: SetupTarget, departmentId: string): void {
   const d = t.store.get('departments', departmentId);
-  if (!d) throw notFound('部门');
-  for (const [table, what] of [
-    ['services', '服务'],
-    ['staff', '人员'],
-    ['catalog_items', '事项'],
-    ['cases', '办件'],
-    ['case_parts', '联办办件'],
-  ] as const) {
-    if (exists(t, `SELECT 1 FROM ${table} WHERE department_id = ?`, departmentId)) throw inUse(`部门“${d.name}”还有${what}，不能删除`);
+  if (!d) throw notFound('department');
+  for (const table of Object.keys(DEPARTMENT_USES) as (keyof typeof DEPARTMENT_USES)[]) {
+    if (exists(t, `SELECT 1 FROM ${table} WHERE department_id = ?`, departmentId))
+      throw refuse(r.departmentInUse, { name: d.name, what: table });
   }
   t.store.remove('departments', departmentId);
 }
 
 export function saveService(t: SetupTarget, s: ServiceDefinition): Row<'services'> {
-  if (!t.store.get('departments', s.departmentId)) throw notFound('部门');
+  if (!t.store.get('departments', s.departmentId)) throw notFound('department');
   if (exists(t, 'SELECT 1 FROM services WHERE prefix = ? AND id <> ?', s.prefix, s.serviceId))
-    throw conflict(`号码前缀 ${s.prefix} 已被使用`);
+    throw refuse(r.prefixTaken, { prefix: s.prefix });
   const old = t.store.get('services', s.serviceId);
   if (old && old.prefix !== s.prefix) {
     const active = activeTickets(t, 'service_id = ?', s.serviceId);
     // Today's numbers run on from the day's first ticket; a new letter midway would make two series.
-    if (active > 0) throw inUse(`“${old.name}”今日还有 ${active} 张未结束的号，闭厅后再改前缀`);
+    if (active > 0) throw refuse(r.prefixWithOpenTickets, { service: old.name, n: active });
   }
   return t.store.upsert('services', {
     id: s.serviceId,
@@ -132,23 +130,23 @@ export function saveService(t: SetupTarget, s: ServiceDefinition): Row<'services
 /** A service is deleted only if it never issued a ticket and no catalog item or sole counter needs it; otherwise it is closed on the board. */
 export function removeService(t: SetupTarget, serviceId: string): void {
   const s = t.store.get('services', serviceId);
-  if (!s) throw notFound('服务');
-  if (exists(t, 'SELECT 1 FROM tickets WHERE service_id = ?', serviceId))
-    throw inUse(`“${s.name}”已有取号记录，不能删除；可在实时看板暂停办理`);
-  if (exists(t, 'SELECT 1 FROM catalog_items WHERE service_id = ?', serviceId)) throw inUse(`“${s.name}”有事项指向它，先改这些事项`);
+  if (!s) throw notFound('service');
+  if (exists(t, 'SELECT 1 FROM tickets WHERE service_id = ?', serviceId)) throw refuse(r.serviceHasTickets, { service: s.name });
+  if (exists(t, 'SELECT 1 FROM catalog_items WHERE service_id = ?', serviceId)) throw refuse(r.serviceHasItems, { service: s.name });
   const sole = sql(
     t,
     'SELECT c.number FROM counter_services cs JOIN counters c ON c.id = cs.counter_id WHERE cs.service_id = ? AND (SELECT count(*) FROM counter_services o WHERE o.counter_id = cs.counter_id) = 1',
   ).all(serviceId) as { number: number }[];
-  if (sole.length > 0) throw inUse(`${sole.map((c) => c.number).join('、')} 号窗口只办理“${s.name}”，先给窗口换服务`);
+  if (sole.length > 0) throw refuse(r.serviceSoleOfCounters, { counters: sole.map((c) => c.number).join('、'), service: s.name });
   for (const link of t.store.where('counter_services', 'service_id = ?', serviceId)) t.store.remove('counter_services', link.id);
   t.store.remove('services', serviceId);
 }
 
 export function saveCounter(t: SetupTarget, c: CounterDefinition): Row<'counters'> {
-  if (exists(t, 'SELECT 1 FROM counters WHERE number = ? AND id <> ?', c.number, c.counterId)) throw conflict(`已有 ${c.number} 号窗口`);
-  if (c.zone !== '' && !exists(t, 'SELECT 1 FROM zones WHERE name = ?', c.zone)) throw notFound(`区域“${c.zone}”`);
-  const services = c.serviceIds.map((id) => t.store.get('services', id) ?? notFoundError('服务'));
+  if (exists(t, 'SELECT 1 FROM counters WHERE number = ? AND id <> ?', c.number, c.counterId))
+    throw refuse(r.counterTaken, { number: c.number });
+  if (c.zone !== '' && !exists(t, 'SELECT 1 FROM zones WHERE name = ?', c.zone)) throw notFound('zone');
+  const services = c.serviceIds.map((id) => t.store.get('services', id) ?? notFoundError('service'));
   const old = t.store.get('counters', c.counterId);
   const counter = old
     ? old.number === c.number && old.name === c.name && old.zone === c.zone && old.profile === c.profile
@@ -196,15 +194,15 @@ function linkId(t: SetupTarget, counterId: string, service: Row<'services'>): st
 /** A counter is deleted only if it never served: otherwise its history names it. */
 export function removeCounter(t: SetupTarget, counterId: string): void {
   const c = t.store.get('counters', counterId);
-  if (!c) throw notFound('窗口');
-  if (c.state !== 'closed') throw inUse(`${c.number} 号窗口有人签到，先签退`);
+  if (!c) throw notFound('counter');
+  if (c.state !== 'closed') throw refuse(r.counterSignedIn, { number: c.number });
   if (exists(t, 'SELECT 1 FROM terminals WHERE counter_id = ? AND revoked_at IS NULL', counterId))
-    throw inUse(`${c.number} 号窗口还有终端，先吊销这些终端`);
+    throw refuse(r.counterHasTerminals, { number: c.number });
   if (
     exists(t, 'SELECT 1 FROM counter_log WHERE counter_id = ?', counterId) ||
     exists(t, 'SELECT 1 FROM tickets WHERE counter_id = ?', counterId)
   )
-    throw inUse(`${c.number} 号窗口已有办理记录，不能删除`);
+    throw refuse(r.counterHasHistory, { number: c.number });
   for (const link of t.store.where('counter_services', 'counter_id = ?', counterId)) t.store.remove('counter_services', link.id);
   t.store.remove('counters', counterId);
 }
@@ -216,17 +214,17 @@ export function removeCounter(t: SetupTarget, counterId: string): void {
  */
 export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff'>; card: Row<'staff_cards'> | null } {
   const old = t.store.get('staff', u.staffId);
-  if (!old) throw notFound('人员');
-  if (u.departmentId !== null && !t.store.get('departments', u.departmentId)) throw notFound('部门');
+  if (!old) throw notFound('staff');
+  if (u.departmentId !== null && !t.store.get('departments', u.departmentId)) throw notFound('department');
   const atCounter = t.store.where('counters', 'staff_id = ?', u.staffId)[0];
-  if (atCounter && (!u.active || u.role !== old.role)) throw inUse(`${old.name}正在 ${atCounter.number} 号窗口签到，先签退`);
+  if (atCounter && (!u.active || u.role !== old.role)) throw refuse(r.staffAtCounter, { name: old.name, number: atCounter.number });
   const wasAdmin = old.role === 'admin' && old.disabled_at === null;
   if (
     wasAdmin &&
     (u.role !== 'admin' || !u.active) &&
     !exists(t, "SELECT 1 FROM staff WHERE role = 'admin' AND disabled_at IS NULL AND id <> ?", u.staffId)
   )
-    throw inUse('大厅至少要有一名在岗的系统管理员');
+    throw refuse(r.lastAdmin);
   const staff = t.store.patch('staff', u.staffId, {
     name: u.name,
     role: u.role,
@@ -297,7 +295,10 @@ export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds
     prefixes: new Set(services.keys() as Iterable<string>),
   });
   if (problems.length > 0)
-    throw new CommandError(ErrorCode.IMPORT_INVALID, problems.map((p) => `${p.sheet} 第 ${p.row} 行：${p.message}`).join('\n'));
+    throw refuse(r.sheetInvalid, {
+      n: problems.length,
+      problems: problems.map((p) => `${p.sheet} 第 ${p.row} 行：${p.message}`).join('；'),
+    });
   const counts = { zones: 0, departments: 0, services: 0, counters: 0, staff: 0 };
   const idOf = <K extends string | number>(map: Map<string | number, string>, key: K, make: (k: K) => string) => {
     const id = map.get(key) ?? make(key);

@@ -1,5 +1,5 @@
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
-import { passwordProblem } from '../../../../shared/staff/password';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { passwordRefusal, staffRefusals } from '../../../../shared/staff/password';
 import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type staffCommandSpecs } from '../../../../shared/staff/commands';
 import { hashPassword } from '../../credentials';
@@ -15,7 +15,7 @@ export const staffHandlers = {
    * they guessed a clerk's password.
    */
   'session.signIn': (ctx) => {
-    const staffId = checkStaffPassword(ctx, ctx.payload.login, ctx.payload.password, '登录失败', ['manager', 'admin']);
+    const staffId = checkStaffPassword(ctx, ctx.payload.login, ctx.payload.password, 'managerSignIn', ['manager', 'admin']);
     const staff = ctx.store.get('staff', staffId)!;
     const session = ctx.store.upsert('staff_sessions', {
       id: ctx.caller.terminalId,
@@ -33,17 +33,16 @@ export const staffHandlers = {
   },
   'staff.create': (ctx) => {
     const { staffId, login, name, role, departmentId, password } = ctx.payload;
-    if (ctx.store.get('staff', staffId)) throw new CommandError(ErrorCode.VALIDATION_FAILED, '人员编号已存在');
-    if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login))
-      throw new CommandError(ErrorCode.VALIDATION_FAILED, `工号 ${login} 已被使用`);
-    if (departmentId !== null && !ctx.store.get('departments', departmentId)) throw notFound('部门');
+    if (ctx.store.get('staff', staffId)) throw refuse(staffRefusals.duplicateId);
+    if (sql(ctx, 'SELECT 1 FROM staff WHERE login = ?').get(login)) throw refuse(staffRefusals.loginTaken, { login });
+    if (departmentId !== null && !ctx.store.get('departments', departmentId)) throw notFound('department');
     return { staff: addStaff(ctx, { id: staffId, login, name, role, departmentId }, hashPassword(password)) };
   },
   'staff.setPassword': (ctx) => {
     const staff = ctx.store.get('staff', ctx.payload.staffId);
-    if (!staff) throw notFound('人员');
-    const problem = passwordProblem(ctx.payload.password, staff.login);
-    if (problem) throw new CommandError(ErrorCode.VALIDATION_FAILED, problem);
+    if (!staff) throw notFound('staff');
+    const problem = passwordRefusal(ctx.payload.password, staff.login);
+    if (problem) throw refuse(problem);
     sql(ctx, 'UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?').run(
       hashPassword(ctx.payload.password),
       staff.id,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { terminalRefusals, TERMINAL_ACTIONS } from '../../../../shared/terminals/refusals';
 import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type terminalCommandSpecs } from '../../../../shared/terminals/commands';
@@ -27,8 +28,8 @@ function issueCode(ctx: Ctx, terminalId: string): { code: string; expiresAt: num
 
 function liveTerminal(ctx: Ctx, terminalId: string): Row<'terminals'> {
   const t = ctx.store.get('terminals', terminalId);
-  if (!t) throw notFound('终端');
-  if (t.revoked_at !== null) throw new CommandError(ErrorCode.TERMINAL_REVOKED, `终端“${t.name}”已吊销`);
+  if (!t) throw notFound('terminal');
+  if (t.revoked_at !== null) throw refuse(terminalRefusals.revoked, { name: t.name });
   return t;
 }
 
@@ -37,22 +38,21 @@ function liveTerminal(ctx: Ctx, terminalId: string): Row<'terminals'> {
  * signed in there and its open connections. A revoked terminal stays so; one enrolled again gets
  * back in with its new code only.
  */
-function cutOff(ctx: Ctx, t: Row<'terminals'>, what: string): void {
-  if (t.id === ctx.caller.terminalId) throw new CommandError(ErrorCode.VALIDATION_FAILED, `不能${what}本终端`);
+function cutOff(ctx: Ctx, t: Row<'terminals'>, action: keyof typeof TERMINAL_ACTIONS): void {
+  if (t.id === ctx.caller.terminalId) throw refuse(terminalRefusals.notSelf, { action });
   sql(ctx, 'UPDATE terminals SET token_hash = ? WHERE id = ?').run(hashToken(randomBytes(32).toString('hex')), t.id);
   endSessions(ctx.store, 'id', t.id);
-  endCounterSignIns(ctx, 'terminal_id', t.id, `终端已${what}，签到结束`);
+  endCounterSignIns(ctx, 'terminal_id', t.id, `终端已${TERMINAL_ACTIONS[action]}，签到结束`);
   ctx.afterCommit({ kind: 'disconnect', terminalId: t.id });
 }
 
 export const terminalHandlers = {
   'terminal.create': (ctx) => {
     const { role, name, counterId, zone } = ctx.payload;
-    if (counterId && !ctx.store.get('counters', counterId)) throw notFound('窗口');
+    if (counterId && !ctx.store.get('counters', counterId)) throw notFound('counter');
     // A zone display shows the counters of a zone the hall has (setup's zones), by its name.
-    if (zone && ctx.store.where('zones', 'name = ?', zone).length === 0) throw notFound(`区域“${zone}”`);
-    if ((role === 'clerk' || role === 'evaluator') && !counterId)
-      throw new CommandError(ErrorCode.VALIDATION_FAILED, '窗口电脑和评价器须绑定一个窗口');
+    if (zone && ctx.store.where('zones', 'name = ?', zone).length === 0) throw notFound('zone');
+    if ((role === 'clerk' || role === 'evaluator') && !counterId) throw refuse(terminalRefusals.counterRequired);
     const id = `${ctx.hallId}-t-${ctx.now.toString(36)}${randomBytes(3).toString('hex')}`;
     // No usable token until the code is exchanged: the hash of a secret nobody holds.
     const terminal = ctx.store.upsert(
@@ -75,12 +75,12 @@ export const terminalHandlers = {
   /** Enrolling a terminal again: the PC (or one in its place) gets in with the new code, nothing from before does. */
   'terminal.newCode': (ctx) => {
     const t = liveTerminal(ctx, ctx.payload.terminalId);
-    cutOff(ctx, t, '重新注册');
+    cutOff(ctx, t, 'reenroll');
     return { terminal: t, ...issueCode(ctx, t.id) };
   },
   'terminal.revoke': (ctx) => {
     const t = liveTerminal(ctx, ctx.payload.terminalId);
-    cutOff(ctx, t, '吊销');
+    cutOff(ctx, t, 'revoke');
     sql(ctx, 'DELETE FROM enrollments WHERE terminal_id = ? AND used_at IS NULL').run(t.id);
     return { terminal: ctx.store.patch('terminals', t.id, { revoked_at: ctx.now }) };
   },

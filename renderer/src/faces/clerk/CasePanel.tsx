@@ -15,6 +15,9 @@ import { RegisterCase } from './RegisterCase';
 
 type Scope = 'mine' | 'department';
 
+/** What a whole resident ID number looks like as typed: 17 digits and a digit or X. */
+const WHOLE_ID = /^\d{17}[\dXx]$/;
+
 /**
  * The clerk's cases: register one (Insert), the open ones of the clerk or the department with
  * their due days and colours, and a search through the hall's history (asked of the hub).
@@ -51,9 +54,13 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
   const selected = rowById(replica, 'cases', openId);
 
   const search = async () => {
-    if (!text.trim()) return setFound(null);
-    const r = await api.query('cases.search', { text: text.trim(), scope, counterId });
-    if (check(r) && r.ok) setFound(r.result.rows);
+    const asked = text.trim();
+    if (!asked) return setFound(null);
+    // A whole ID number is asked of the hub as a reveal (audited, counted); the rest as a search.
+    const r = WHOLE_ID.test(asked)
+      ? await api.command('case.findByIdNumber', { idNumber: asked, scope, counterId })
+      : await api.query('cases.search', { text: asked, scope, counterId });
+    setFound(check(r) && r.ok === true ? r.result.rows : null);
   };
   const registered = (outcome: CommandOutcome<'case.register'>) => {
     setRegistering(false);

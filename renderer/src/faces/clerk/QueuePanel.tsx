@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { TRANSFER_MODES, type TransferMode } from '../../../../shared/queue/enums';
-import { ticketWaitMs } from '../../../../shared/queue/entries';
+import { ticketWaitMs, type QueueEntry } from '../../../../shared/queue/entries';
 import { hallDayStart, isEligible } from '../../../../shared/queue/rules';
 import { rowById, rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
@@ -29,7 +29,8 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
   const serviceIds = profile.serviceIds;
   // Each line's waiting now, as on the board; those sent to this window are said apart.
   const sentHere = tickets.filter((tk) => tk.target_counter_id === counterId && isEligible(tk, profile, now)).length;
-  const callable = tickets.filter((tk) => isEligible(tk, profile, now)).length;
+  const waitingHere = tickets.filter((tk) => isEligible(tk, profile, now));
+  const callable = waitingHere.length;
   const missed = tickets.filter((tk) => tk.status === 'missed' && tk.counter_id === counterId);
   const mine = counter.staff_id ? clerkFigures(replica, q, counter.staff_id, hallDayStart(q.day, settings.utcOffsetMinutes), now) : null;
   const minutes = (ms: number) => (ms / 60_000).toFixed(1);
@@ -115,6 +116,7 @@ export function QueuePanel({ counterId, onResult }: { counterId: string; onResul
             ))}
           </ul>
           {sentHere > 0 && <p className="muted">{t('q.sentHere', { n: sentHere })}</p>}
+          <WaitingTickets tickets={waitingHere} entries={q.entries} now={now} />
         </div>
         <div>
           <h3>{t('q.mine')}</h3>
@@ -285,16 +287,20 @@ function TransferDialog({
   const counters = rowsOf(replica, 'counters')
     .filter((c) => c.id !== counterId && c.state !== 'closed')
     .sort((a, b) => a.number - b.number);
-  const [target, setTarget] = useState<'service' | 'counter'>('service');
-  const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
-  const [toCounter, setToCounter] = useState(counters[0]?.id ?? '');
+  // No target is chosen for the clerk: a ticket sent to the first service in the list by a hasty
+  // Enter would leave its holder waiting in the wrong line.
+  const [target, setTarget] = useState<'service' | 'counter' | null>(null);
+  const [serviceId, setServiceId] = useState('');
+  const [toCounter, setToCounter] = useState('');
   const [mode, setMode] = useState<TransferMode>('keep');
+  const chosen = target === 'service' ? serviceId : target === 'counter' ? toCounter : '';
   return (
     <Dialog title={t('q.transfer')} onClose={onClose}>
       <form
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault();
+          if (!chosen) return;
           onConfirm(
             target === 'service'
               ? { toServiceId: serviceId, toCounterId: null, mode }
@@ -308,10 +314,13 @@ function TransferDialog({
         </label>
         <select
           aria-label={t('q.toService')}
+          autoFocus
           value={serviceId}
-          disabled={target !== 'service'}
-          onChange={(e) => setServiceId(e.target.value)}
+          onChange={(e) => (setServiceId(e.target.value), setTarget('service'))}
         >
+          <option value="" disabled>
+            {t('q.choose')}
+          </option>
           {services.map((s) => (
             <option key={s.id} value={s.id}>
               {s.prefix} · {s.name}
@@ -331,9 +340,12 @@ function TransferDialog({
         <select
           aria-label={t('q.toCounter')}
           value={toCounter}
-          disabled={target !== 'counter'}
-          onChange={(e) => setToCounter(e.target.value)}
+          disabled={counters.length === 0}
+          onChange={(e) => (setToCounter(e.target.value), setTarget('counter'))}
         >
+          <option value="" disabled>
+            {t('q.choose')}
+          </option>
           {counters.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -348,10 +360,45 @@ function TransferDialog({
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="btn btn-primary" autoFocus>
+        <button type="submit" className="btn btn-primary" disabled={!chosen}>
           {t('app.confirm')}
         </button>
+        {!chosen && <p className="why">{t('q.why.chooseTarget')}</p>}
       </form>
     </Dialog>
+  );
+}
+
+/** At most this many waiting numbers are listed; the rest are counted. */
+const WAITING_SHOWN = 30;
+
+/**
+ * The numbers waiting for this counter, longest wait first, each with how long it has waited in its
+ * current line. Numbers and priority marks only: nothing about the people holding them.
+ */
+function WaitingTickets({ tickets, entries, now }: { tickets: Row<'tickets'>[]; entries: readonly QueueEntry[]; now: number }) {
+  const { t } = useI18n();
+  const since = new Map<string, number>();
+  for (const e of entries) if (e.end === null) since.set(e.ticketId, e.enteredAt);
+  const rows = tickets
+    .map((tk) => ({ tk, waited: Math.max(0, now - (since.get(tk.id) ?? tk.issued_at)) }))
+    .sort((a, b) => b.waited - a.waited || a.tk.number.localeCompare(b.tk.number));
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3 id="waiting-tickets" className="waiting-tickets-head">
+        {t('q.waitingTickets')}
+      </h3>
+      <ol className="waiting-tickets" aria-labelledby="waiting-tickets">
+        {rows.slice(0, WAITING_SHOWN).map(({ tk, waited }) => (
+          <li key={tk.id} aria-label={t('q.waitedLine', { number: tk.number, d: formatDuration(waited) })}>
+            <span className="mono">{tk.number}</span>
+            {tk.priority !== 'normal' && <span className="priority-flag">{t(`priority.${tk.priority}`)}</span>}
+            <span className="muted">{formatDuration(waited)}</span>
+          </li>
+        ))}
+      </ol>
+      {rows.length > WAITING_SHOWN && <p className="muted">{t('q.moreWaiting', { n: rows.length - WAITING_SHOWN })}</p>}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { checkCreditCode, checkPhone, checkResidentId } from '../../../../shared/identity/rules';
+import { checkCreditCode, checkPhone, checkResidentId, type IdCheck } from '../../../../shared/identity/rules';
+import { refusalError } from '../../../../shared/kernel/refusal';
 import { APPLICANT_TYPES, type ApplicantType } from '../../../../shared/cases/enums';
-import { ErrorCode } from '../../../../shared/kernel/errors';
 import { rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
 import { hallNow, useNow } from '../../app/time';
@@ -55,6 +55,9 @@ export function RegisterCase(props: {
   const idCheck = type === 'person' && idNumber ? checkResidentId(idNumber, day) : null;
   const codeCheck = type === 'enterprise' && creditCode ? checkCreditCode(creditCode) : null;
   const phoneCheck = phone ? checkPhone(phone) : null;
+
+  // The field a refusal names (an empty name, say), marked for the eye and the screen reader.
+  const refusedField = typeof error === 'object' ? error?.params?.field : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -119,7 +122,13 @@ export function RegisterCase(props: {
           </div>
           <label>
             {type === 'person' ? t('case.name') : t('case.enterpriseName')}
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              required
+              aria-invalid={refusedField === 'applicant.name' || undefined}
+            />
           </label>
           {type === 'person' ? (
             <Checked label={t('case.idNumber')} value={idNumber} onChange={setIdNumber} result={idCheck} />
@@ -199,15 +208,10 @@ export function RegisterCase(props: {
 }
 
 /** An identity field that says at once what is wrong with it. */
-function Checked(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  result: { ok: true } | { ok: false; reason: string } | null;
-}) {
+function Checked(props: { label: string; value: string; onChange: (v: string) => void; result: IdCheck | null }) {
   const { tError } = useI18n();
-  // The identity rules say in Chinese what is wrong; other languages get the generic words.
-  const bad = props.result?.ok === false ? tError({ code: ErrorCode.VALIDATION_FAILED, message: props.result.reason }) : null;
+  // The identity rules' refusal, worded in the reader's language.
+  const bad = props.result?.ok === false ? tError(refusalError(props.result.refusal)) : null;
   return (
     <label>
       {props.label}

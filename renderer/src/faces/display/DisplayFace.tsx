@@ -83,11 +83,19 @@ export default function DisplayFace() {
         <WaitingByService now={now} tickets={tickets} inZone={inZone} />
       </main>
       <div className="subtitle" aria-live="polite">
-        {speaking ? `${t('display.speaking')}${speaking.text}` : ''}
+        {/* The hall is called in Chinese whatever the screen's language: the words spoken say so. */}
+        {speaking ? (
+          <>
+            {t('display.speaking')}
+            <span lang="zh-CN">{speaking.text}</span>
+          </>
+        ) : (
+          ''
+        )}
       </div>
       <ol className="visually-hidden" aria-label={t('display.announcements')}>
         {entries.map((e) => (
-          <li key={e.id} data-state={e.state}>
+          <li key={e.id} data-state={e.state} lang="zh-CN">
             {e.text}
           </li>
         ))}

@@ -10,6 +10,8 @@ import {
 } from '../../../../shared/catalog/sheet';
 import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
 import { ErrorCode } from '../../../../shared/kernel/errors';
+import { inputProblem } from '../../../../shared/kernel/input';
+import { REFUSALS } from '../../../../shared/protocol/refusals';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
 import { parseList } from '../../features/cases/caseView';
@@ -44,7 +46,7 @@ const formatFee = (t: Translate, cents: number): string => (cents === 0 ? t('cat
 /** The service catalog: import a sheet (checked here first, then by the hub), or edit one item. */
 export function CatalogAdmin() {
   const { api, replica } = useHall();
-  const { t } = useI18n();
+  const { t, tNodes } = useI18n();
   const { error, check } = useCommandError();
   const [file, setFile] = useState<{ name: string; rows: string[][]; problems: ImportProblem[]; count: number } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -97,11 +99,16 @@ export function CatalogAdmin() {
           <input type="file" accept=".csv,.xlsx" onChange={(e) => void pick(e.target.files?.[0])} />
         </label>
         <span className="muted">
-          {t('cat.columns', {
-            columns: Object.values(CATALOG_COLUMNS)
-              .filter((c) => !OPTIONAL_COLUMNS.includes(c))
-              .join(t('list.separator')),
-            optional: OPTIONAL_COLUMNS.join(t('list.separator')),
+          {/* The sheet's headers are Chinese in every language: the file is read by them. */}
+          {tNodes('cat.columns', {
+            columns: (
+              <span lang="zh-CN">
+                {Object.values(CATALOG_COLUMNS)
+                  .filter((c) => !OPTIONAL_COLUMNS.includes(c))
+                  .join(t('list.separator'))}
+              </span>
+            ),
+            optional: <span lang="zh-CN">{OPTIONAL_COLUMNS.join(t('list.separator'))}</span>,
           })}
         </span>
       </div>
@@ -197,7 +204,12 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
         .filter(Boolean),
       serviceId: v.serviceId || null,
     });
-    if (!parsed.success) return setError({ code: ErrorCode.VALIDATION_FAILED, message: parsed.error.issues[0]?.message ?? '' });
+    if (!parsed.success)
+      return setError({
+        code: ErrorCode.VALIDATION_FAILED,
+        message: parsed.error.issues[0]?.message ?? '',
+        ...inputProblem(parsed.error.issues, REFUSALS),
+      });
     if (check(await api.command('catalog.save', { itemId: item?.id ?? `${crypto.randomUUID()}`, item: parsed.data }))) onClose();
   };
   return (

@@ -263,7 +263,7 @@ function DayClose() {
 /** 责任倒查 starts from a trustworthy log: the manager can check the audit chain at any time. */
 function AuditCheck() {
   const { api } = useHall();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [report, setReport] = useState<AuditReport | null>(null);
   const { error, check } = useCommandError();
   return (
@@ -280,7 +280,12 @@ function AuditCheck() {
       </button>
       {report && (
         <div role="status" className={report.ok ? 'info' : 'error'}>
-          {report.ok ? t('audit.ok', { n: report.rows }) : report.problems.map((p) => <div key={p.message}>{p.message}</div>)}
+          {report.ok
+            ? t('audit.ok', { n: report.rows })
+            : // The hub says each problem in Chinese; other languages say its kind and where.
+              report.problems.map((p) => (
+                <div key={p.message}>{language === 'zh-CN' ? p.message : t(`audit.problem.${p.kind}`, { at: p.at })}</div>
+              ))}
         </div>
       )}
       {report?.head && (

@@ -59,7 +59,7 @@ export function NoticeSheet({ notice, onClose }: { notice: Row<'case_notices'>; 
         <ErrorLine error={error} />
       </div>
       {doc && (
-        <article className="notice-sheet" aria-label={`${doc.title} ${notice.number}`}>
+        <article className="notice-sheet" lang="zh-CN" aria-label={`${doc.title} ${notice.number}`}>
           <header>
             <p className="notice-hall">{doc.hall}</p>
             <h2>{doc.title}</h2>

@@ -1,5 +1,6 @@
 import { COUNTER_STATES } from '../../../../shared/counter/enums';
 import { NO_SHOW_RULES } from '../../../../shared/queue/enums';
+import { AUDIT_PROBLEM_KINDS } from '../../../../shared/hall/commands';
 import { codeLabels, type Words } from '../labels';
 import type { board as zh } from '../zh-CN/board';
 
@@ -79,4 +80,9 @@ export const board: Words<typeof zh> = {
   'mgr.who': '{name} ({role})',
   'mgr.signout': 'Sign out',
   'mgr.adminOnly': 'Terminals, staff, security settings and yearly holiday schedules need the system administrator signed in.',
+  ...codeLabels('audit.problem', AUDIT_PROBLEM_KINDS, {
+    edited: 'Audit record {at} was changed',
+    inserted: 'Audit record {at} is not part of the chain (inserted or forged)',
+    deleted: 'Audit records before {at} were deleted',
+  }),
 };

@@ -43,7 +43,7 @@ export const cases: Words<typeof zh> = {
   'case.scope.mine': 'My cases',
   'case.scope.department': 'Department cases',
   'case.search': 'Search',
-  'case.searchHint': 'Case number or applicant',
+  'case.searchHint': 'Case number, applicant or full ID number',
   'case.results': 'Search results',
   'case.none': 'No cases',
   'case.queued': 'Saved offline; sent when the hall server is back (pending)',

@@ -13,6 +13,7 @@ import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
 import { setup } from './setup';
+import { refusals } from './refusals';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -33,4 +34,5 @@ export const en: Words<typeof zhCN> = {
   ...calendar,
   ...setup,
   ...ratings,
+  ...refusals,
 };

@@ -26,7 +26,7 @@ export const kiosk: Words<typeof zh> = {
   'kiosk.staffConfirm': 'Priority tickets need a staff member’s confirmation:',
   'kiosk.take': 'Take ticket',
   'kiosk.ticket': 'Queue ticket',
-  'kiosk.ahead': '{n} people ahead of you',
+  'kiosk.ahead': 'People ahead of you: {n}',
   'kiosk.estimate': 'Estimated wait about {m} min',
   'kiosk.noEstimate': 'No window serves this now; watch for your number',
   'kiosk.note': 'Watch the screen and listen for your number; missed it? Tell the window.',

@@ -59,4 +59,9 @@ export const queue: Words<typeof zh> = {
   'q.today.noShows': 'No-shows',
   'q.today.avgService': 'Average service (min)',
   'q.today.uncalled': 'Never called (day closed)',
+  'q.waitingTickets': 'Waiting numbers (longest first)',
+  'q.waitedLine': '{number}, waited {d}',
+  'q.moreWaiting': '{n} more waiting',
+  'q.choose': 'Choose…',
+  'q.why.chooseTarget': 'Choose the service or window to transfer to',
 };

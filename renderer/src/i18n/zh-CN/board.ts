@@ -1,5 +1,6 @@
 import { COUNTER_STATES } from '../../../../shared/counter/enums';
 import { NO_SHOW_RULES } from '../../../../shared/queue/enums';
+import { AUDIT_PROBLEM_KINDS } from '../../../../shared/hall/commands';
 import { codeLabels } from '../labels';
 
 export const board = {
@@ -77,4 +78,10 @@ export const board = {
   'mgr.who': '{name}（{role}）',
   'mgr.signout': '退出登录',
   'mgr.adminOnly': '终端管理、人员管理、安全设置和年度节假日安排须由系统管理员登录后操作。',
+  // Where the audit chain is broken, for a board in another language than the hub's words.
+  ...codeLabels('audit.problem', AUDIT_PROBLEM_KINDS, {
+    edited: '第 {at} 条审计记录被修改',
+    inserted: '第 {at} 条审计记录不属于审计链（插入或伪造）',
+    deleted: '第 {at} 条之前的审计记录被删除',
+  }),
 };

@@ -43,7 +43,7 @@ export const cases = {
   'case.scope.mine': '我的办件',
   'case.scope.department': '本部门办件',
   'case.search': '查询',
-  'case.searchHint': '办件编号或申请人',
+  'case.searchHint': '办件编号、申请人或完整身份证号',
   'case.results': '查询结果',
   'case.none': '没有办件',
   'case.queued': '已离线保存，连接恢复后自动提交（待同步）',

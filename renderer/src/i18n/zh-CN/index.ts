@@ -11,6 +11,7 @@ import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
 import { setup } from './setup';
+import { refusals } from './refusals';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -31,4 +32,5 @@ export const zhCN = {
   ...calendar,
   ...setup,
   ...ratings,
+  ...refusals,
 };

@@ -58,4 +58,10 @@ export const queue = {
   'q.today.noShows': '过号',
   'q.today.avgService': '平均办理（分钟）',
   'q.today.uncalled': '日终未叫号',
+  // The clerk's list of waiting numbers, and the transfer that names no target until chosen.
+  'q.waitingTickets': '等候中的号（按等候时长）',
+  'q.waitedLine': '{number}，已等 {d}',
+  'q.moreWaiting': '另有 {n} 个号等候',
+  'q.choose': '请选择…',
+  'q.why.chooseTarget': '请选择转到的事项或窗口',
 };

@@ -1,0 +1,15 @@
+import { ErrorCode } from '../kernel/errors';
+import { defineRefusals } from '../kernel/refusal';
+
+/** Why a rating or a 差评's follow-up step is refused. */
+export const ratingRefusals = defineRefusals('rating', {
+  invalid: { code: ErrorCode.RATING_INVALID, zh: '评价码无效' },
+  alreadyRated: { code: ErrorCode.RATING_INVALID, zh: '本次服务已评价' },
+  expired: { code: ErrorCode.RATING_INVALID, zh: '评价已超时' },
+  appealPending: { code: ErrorCode.FOLLOWUP_STATE, zh: '申诉复核中，复核后再继续' },
+  wrongStep: { code: ErrorCode.FOLLOWUP_STATE, zh: '当前进度不能进行此步骤' },
+  noNewAppeal: { code: ErrorCode.FOLLOWUP_STATE, zh: '此差评已办结或已申诉过' },
+  noAppeal: { code: ErrorCode.FOLLOWUP_STATE, zh: '没有待复核的申诉' },
+  reviewerConflict: { code: ErrorCode.FORBIDDEN, zh: '申诉须由申诉人和被评价人以外的人复核' },
+  callbackDay: { code: ErrorCode.VALIDATION_FAILED, zh: '回访日期应在差评之后、今天或以前' },
+});
