@@ -20,7 +20,7 @@ import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
  * needs no stop of its own.
  */
 
-type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'setup';
+type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'evaluator' | 'setup';
 interface Stop {
   face: Face;
   name: string;
@@ -182,6 +182,15 @@ export const WALK: readonly Stop[] = [
       await p.getByRole('table').waitFor();
     },
   },
+  {
+    // After the clerk's F5 finish above: the window's evaluator asks for that service's rating.
+    face: 'evaluator',
+    name: 'evaluator: the rating prompt, a bad rating’s reasons',
+    go: async (p) => {
+      await p.getByRole('button', { name: 'Dissatisfied', exact: true }).click();
+      await p.getByRole('group', { name: /What went wrong/ }).waitFor();
+    },
+  },
   { face: 'manager', name: 'manager: sign-in', go: async (p) => p.getByRole('button', { name: 'Sign in' }).waitFor() },
   {
     face: 'manager',
@@ -232,6 +241,7 @@ function hallData(hub: Hub): string[] {
     // A usual pause reason is stored in Chinese and labelled by each face; free text is the clerk's.
     ...column('counters', 'pause_reason').filter((r) => !usualReasons.has(r)),
     ...column('staff', 'name'),
+    ...column('staff_cards', 'display_name'),
     ...column('terminals', 'name'),
     ...column('catalog_items', 'name'),
     ...column('catalog_items', 'materials'),
@@ -240,6 +250,8 @@ function hallData(hub: Hub): string[] {
     ...column('cases', 'materials_received'),
     ...column('cases', 'materials_missing'),
     ...column('tickets', 'call_reason'),
+    // An issued notice's number is written in the document's own script (H3301受〔2026〕1号).
+    ...column('case_notices', 'number'),
   ].sort((a, b) => b.length - a.length);
 }
 
@@ -316,7 +328,13 @@ function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void {
 /** Opens a face in English, as a browser whose language is English does. */
 async function openEnglish(browser: Browser, hub: Hub, face: Face): Promise<Page> {
   const size =
-    face === 'display' ? { width: 1920, height: 1080 } : face === 'kiosk' ? { width: 1080, height: 1920 } : { width: 1600, height: 1000 };
+    face === 'display'
+      ? { width: 1920, height: 1080 }
+      : face === 'kiosk'
+        ? { width: 1080, height: 1920 }
+        : face === 'evaluator'
+          ? { width: 1280, height: 800 }
+          : { width: 1600, height: 1000 };
   if (face !== 'setup') {
     const role = face === 'manager' ? 'manager' : face;
     const page = await openFace(browser, `${hub.url}/#/${face}?token=${terminal(hub, role).token}`, size, 'en-US');

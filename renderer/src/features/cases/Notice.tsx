@@ -42,7 +42,13 @@ export function NoticeSheet({ notice, onClose }: { notice: Row<'case_notices'>; 
   };
 
   return (
-    <div className="notice-overlay" role="dialog" aria-modal="true" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="notice-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t(`notice.${notice.kind}`)}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <style>{A4_PAGE}</style>
       <div className="notice-tools no-print">
         <button type="button" className="btn btn-primary" autoFocus onClick={() => window.print()} disabled={!doc}>

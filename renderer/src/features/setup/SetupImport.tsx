@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { rowsOf } from '../../../../shared/protocol';
-import { setupProblems, type HallSetupSheet, type SetupProblem } from '../../../../shared/setup/sheet';
+import { SETUP_SHEETS, setupProblems, type HallSetupSheet, type SetupProblem } from '../../../../shared/setup/sheet';
 import { sheetFromWorkbook } from '../../../../shared/setup/workbook';
 import type { ImportCounts } from '../../../../shared/setup/commands';
 import { useHall } from '../../app/hall';
@@ -53,7 +53,10 @@ export function SetupImport() {
   return (
     <section className="card setup-import" aria-label={t('hs.import')}>
       <h2>{t('hs.import')}</h2>
-      <p className="muted">{t('hs.importHelp')}</p>
+      <p className="muted">
+        {t('hs.importHelp')} <span lang="zh-CN">{Object.values(SETUP_SHEETS).join('、')}</span>
+        {t('hs.importRule')}
+      </p>
       <label>
         {t('hs.importFile')}
         <input type="file" accept=".xlsx" onChange={(e) => void pick(e.target.files?.[0])} />

@@ -55,6 +55,8 @@ export const cases: Words<typeof zh> = {
   'case.due': 'Promised by',
   'case.dueShort': 'due {d}',
   'case.statutoryDue': '(statutory {d})',
+  'case.role.handler': 'handler',
+  'case.role.reviewer': 'reviewer',
   'case.pausedDays': '{n} days paused',
   'case.extended': 'extended by {n} working days',
   'case.calendar': 'Holidays',

@@ -51,7 +51,8 @@ export const setup: Words<typeof zh> = {
   'hs.activeShort': 'Active',
   'hs.import': 'Import a hall setup workbook',
   'hs.importHelp':
-    'An Excel workbook with the sheets 大厅, 区域, 部门, 服务, 窗口, 人员 (hall, zones, departments, services, counters, staff; first row = column names). Existing entries are updated by name, prefix, counter number or login; the rest are added.',
+    'An Excel workbook, one sheet per list (first row = column names), the sheets named (in Chinese, as the hall fills them):',
+  'hs.importRule': '. Existing entries are updated by name, prefix, counter number or staff ID; the rest are added.',
   'hs.importFile': 'Choose a setup workbook (.xlsx)',
   'hs.importRows': '{zones} zones, {departments} departments, {services} services, {counters} counters, {staff} staff',
   'hs.importGo': 'Import',

@@ -8,6 +8,7 @@ import {
   CASE_EVENT_ACTIONS,
   NOTICE_KINDS,
   DECISION_CARDS,
+  CASE_ROLES,
 } from '../../../../shared/cases/enums';
 import { codeLabels } from '../labels';
 import { NOTICE } from '../../../../shared/cases/notices';
@@ -111,6 +112,7 @@ export const cases = {
     conclude: '办结',
     deliver: '送达',
   }),
+  ...codeLabels('case.role', CASE_ROLES, { handler: '承办人', reviewer: '审核人' }),
   ...codeLabels('case.pause', PAUSE_KINDS, { suspend: '挂起', special: '特别程序（听证、检验、鉴定、专家评审等）' }),
   ...codeLabels('case.part', PART_OUTCOMES, { pending: '待出具意见', approved: '同意', denied: '不同意' }),
   'case.partDo.approved': '{d} 同意',

@@ -49,8 +49,8 @@ export const setup = {
   'hs.disabled': '已停用',
   'hs.activeShort': '在岗',
   'hs.import': '导入大厅设置表',
-  'hs.importHelp':
-    '一个 Excel 工作簿，工作表为：大厅、区域、部门、服务、窗口、人员（首行为列名）。已有的按名称、前缀、窗口号、工号更新，其余新增。',
+  'hs.importHelp': '一个 Excel 工作簿，每张工作表一种清单（首行为列名），工作表名为：',
+  'hs.importRule': '。已有的按名称、前缀、窗口号、工号更新，其余新增。',
   'hs.importFile': '选择设置表（.xlsx）',
   'hs.importRows': '{zones} 个区域、{departments} 个部门、{services} 项服务、{counters} 个窗口、{staff} 名人员',
   'hs.importGo': '导入',
