@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   }
 
   log(
-    `faces: ${hub.url}/#/display  ${hub.url}/#/clerk  ${hub.url}/#/kiosk  ${hub.url}/#/manager  (token=… from demo-terminals.json, once)`,
+    `faces: ${hub.url}/#/display  ${hub.url}/#/clerk  ${hub.url}/#/kiosk  ${hub.url}/#/evaluator  ${hub.url}/#/manager  (token=… from demo-terminals.json, once)`,
   );
 
   // The last resort: an error that escaped every handler is logged and the hall keeps its hub; one

@@ -61,6 +61,11 @@ describe('the hub as a process', () => {
       }
     })();
 
+    // Should the test fail midway, the streams stop before the agents close (cleanups run last-in first-out).
+    onCleanup(async () => {
+      stop = true;
+      await Promise.allSettled([clerkStream, managerStream]);
+    });
     await until(() => inquiries.length >= 150 && acknowledgedNotices.length >= 100, 'streams under way');
     hub.child.kill('SIGKILL');
     await hub.exited;
@@ -68,7 +73,8 @@ describe('the hub as a process', () => {
     const countAtKill = inquiries.length;
     await until(() => inquiries.length >= countAtKill + 50, 'clerk keeps working offline');
     hub = await spawnHub(dataDir, port, ['--no-rate-limits']);
-    await until(() => inquiries.length >= countAtKill + 100 && clerk.connection.status === 'connected', 'work after restart');
+    // A generous wait, not a measure: on a loaded CI machine the restarted hub takes a while to answer.
+    await until(() => inquiries.length >= countAtKill + 100 && clerk.connection.status === 'connected', 'work after restart', 60_000);
     stop = true;
     await Promise.all([clerkStream, managerStream]);
     await until(() => clerk.connection.pending === 0, 'outbox drained', 60_000);
