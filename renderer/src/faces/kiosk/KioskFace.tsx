@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
-import { PRIORITIES, type Priority } from '../../../../shared/queue/enums';
+import { type Priority } from '../../../../shared/queue/enums';
+import { hallMinute, parsePriorities, withinTicketingHours } from '../../../../shared/setup/rules';
 import { isWaiting, numberedBy } from '../../../../shared/queue/rules';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
@@ -78,9 +79,11 @@ export default function KioskFace() {
       ? t('kiosk.dayClosed')
       : !s.is_open
         ? t('kiosk.closed')
-        : s.daily_cap !== null && tickets.filter((tk) => numberedBy(tk.number, s.prefix)).length >= s.daily_cap
-          ? t('kiosk.full')
-          : null;
+        : !withinTicketingHours(s, hallMinute(now, settings.utcOffsetMinutes))
+          ? t('kiosk.hours', { from: s.ticket_from ?? '00:00', until: s.ticket_until ?? '24:00' })
+          : s.daily_cap !== null && tickets.filter((tk) => numberedBy(tk.number, s.prefix)).length >= s.daily_cap
+            ? t('kiosk.full')
+            : null;
   const choosing = !departmentId && !search;
 
   return (
@@ -208,7 +211,9 @@ function IssueForm({
 }) {
   const { api } = useHall();
   const { t } = useI18n();
-  const [priority, setPriority] = useState<Priority>('normal');
+  // Only the classes the service takes are offered (hall setup); the first of them is chosen.
+  const classes = parsePriorities(service.priorities);
+  const [priority, setPriority] = useState<Priority>(classes[0] ?? 'normal');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [field, setField] = useState<'login' | 'password'>('login');
@@ -239,7 +244,7 @@ function IssueForm({
       <h2>{service.name}</h2>
       <fieldset className="kiosk-priority">
         <legend>{t('kiosk.priority')}</legend>
-        {PRIORITIES.map((p) => (
+        {classes.map((p) => (
           <label key={p} className="radio big">
             <input type="radio" name="priority" checked={priority === p} onChange={() => setPriority(p)} />
             {t(`kiosk.p.${p}`)}

@@ -11,6 +11,7 @@ export const kiosk: Words<typeof zh> = {
   'kiosk.results': 'Results for “{q}”',
   'kiosk.closed': 'Not available now',
   'kiosk.full': 'No tickets left today',
+  'kiosk.hours': 'Tickets {from}–{until}',
   'kiosk.dayClosed': 'Ticketing has ended for today',
   'kiosk.noWindow': 'No window open for it now',
   'kiosk.waitingN': '{n} waiting',

@@ -10,6 +10,7 @@ export const kiosk = {
   'kiosk.results': '“{q}”的搜索结果',
   'kiosk.closed': '暂停办理',
   'kiosk.full': '今日号源已满',
+  'kiosk.hours': '取号时间 {from}–{until}',
   'kiosk.dayClosed': '今日已停止取号',
   'kiosk.noWindow': '暂无窗口办理',
   'kiosk.waitingN': '等候 {n} 人',
