@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { ReasonParams } from '../kernel/errors';
+import type { Refusal } from '../kernel/refusal';
+import { issueProblem, ruleRefusals, sheetProblem, sheetRefusals as s, type SheetProblem } from '../kernel/sheetProblem';
 import { LimitUnit } from '../calendar/enums';
 import { ItemKind, ItemMode } from './enums';
 
@@ -21,8 +24,8 @@ export const CatalogItemInput = z
     code: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9-]{4,40}$/, '事项编码应为 4–40 位字母、数字或连字符'),
-    name: z.string().trim().min(1, '事项名称不能为空').max(100, '事项名称不超过 100 字'),
+      .regex(/^[A-Za-z0-9-]{4,40}$/, ruleRefusals.itemCode.zh),
+    name: z.string().trim().min(1).max(100),
     departmentId: z.string().min(1).max(64),
     kind: ItemKind,
     mode: ItemMode,
@@ -30,16 +33,16 @@ export const CatalogItemInput = z
     promisedLimit: z.number().int().min(0).max(720),
     limitUnit: LimitUnit,
     feeCents: z.number().int().min(0).max(100_000_000),
-    materials: z.array(z.string().trim().min(1).max(200)).min(1, '至少列出一项申请材料').max(60),
-    legalBasis: z.string().trim().min(1, '设定依据不能为空').max(1000),
+    materials: z.array(z.string().trim().min(1).max(200)).min(1, ruleRefusals.materials.zh).max(60),
+    legalBasis: z.string().trim().min(1).max(1000),
     serviceId: z.string().min(1).max(64).nullable(),
     active: z.boolean(),
     /** Other names people use for the item (结婚 for 婚姻登记), for the kiosk's search. */
-    keywords: z.string().trim().max(200, '关键词不超过 200 字').optional(),
+    keywords: z.string().trim().max(200).optional(),
   })
-  .refine((i) => i.promisedLimit <= i.statutoryLimit, { message: '承诺时限不能长于法定时限', path: ['promisedLimit'] })
+  .refine((i) => i.promisedLimit <= i.statutoryLimit, { message: ruleRefusals.promisedOverStatutory.zh, path: ['promisedLimit'] })
   .refine((i) => (i.mode === 'instant') === (i.promisedLimit === 0), {
-    message: '即办件的承诺时限为 0（当场办结）；承诺件至少 1',
+    message: ruleRefusals.instantLimit.zh,
     path: ['mode'],
   });
 export type CatalogItemInput = z.infer<typeof CatalogItemInput>;
@@ -62,12 +65,8 @@ export const CATALOG_COLUMNS = {
 } as const;
 export const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service, CATALOG_COLUMNS.keywords];
 
-export interface ImportProblem {
-  /** The spreadsheet row (the header is row 1); 0 for the file as a whole. */
-  row: number;
-  column: string;
-  message: string;
-}
+/** A problem of the catalog sheet (kernel/sheetProblem). */
+export type ImportProblem = SheetProblem;
 
 export interface CatalogLookups {
   departmentByName: ReadonlyMap<string, string>;
@@ -99,41 +98,45 @@ export function parseCatalogSheet(
   const header = (rows[0] ?? []).map((c) => c.trim());
   const index = new Map(header.map((h, i) => [h, i]));
   const missing = Object.values(CATALOG_COLUMNS).filter((c) => !index.has(c) && !OPTIONAL_COLUMNS.includes(c));
-  if (missing.length) return { items: [], problems: [{ row: 1, column: missing.join('、'), message: `缺少列：${missing.join('、')}` }] };
+  if (missing.length)
+    return {
+      items: [],
+      problems: [sheetProblem({ row: 1, column: missing.join('、') }, s.missingColumns, { columns: missing.join('、') })],
+    };
   const body = rows
     .slice(1)
     .map((cells, i) => ({ cells, row: i + 2 }))
     .filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (body.length === 0) return { items: [], problems: [{ row: 0, column: '', message: '文件中没有事项' }] };
+  if (body.length === 0) return { items: [], problems: [sheetProblem({ row: 0, column: '' }, s.empty)] };
 
   const items: CatalogItemInput[] = [];
   const seenCodes = new Map<string, number>();
   for (const { cells, row } of body) {
     const cell = (c: string) => (cells[index.get(c) ?? -1] ?? '').trim();
-    const bad = (column: string, message: string) => problems.push({ row, column, message });
+    const bad = (column: string, r: Refusal, params?: ReasonParams) => problems.push(sheetProblem({ row, column }, r, params));
     const before = problems.length;
 
     const departmentId = lookups.departmentByName.get(cell(CATALOG_COLUMNS.department));
-    if (!departmentId) bad(CATALOG_COLUMNS.department, `未知部门“${cell(CATALOG_COLUMNS.department)}”`);
+    if (!departmentId) bad(CATALOG_COLUMNS.department, s.unknown, { what: 'department', value: cell(CATALOG_COLUMNS.department) });
     const kind = fromLabel(SHEET_KIND_WORDS, cell(CATALOG_COLUMNS.kind));
-    if (!kind) bad(CATALOG_COLUMNS.kind, '应为 许可、非许可 或 公共服务');
+    if (!kind) bad(CATALOG_COLUMNS.kind, s.oneOf, { words: Object.values(SHEET_KIND_WORDS).join('、') });
     const mode = fromLabel(SHEET_MODE_WORDS, cell(CATALOG_COLUMNS.mode));
-    if (!mode) bad(CATALOG_COLUMNS.mode, '应为 即办件 或 承诺件');
+    if (!mode) bad(CATALOG_COLUMNS.mode, s.oneOf, { words: Object.values(SHEET_MODE_WORDS).join('、') });
     const limitUnit =
       cell(CATALOG_COLUMNS.limitUnit) === '' ? 'working_days' : fromLabel(SHEET_UNIT_WORDS, cell(CATALOG_COLUMNS.limitUnit));
-    if (!limitUnit) bad(CATALOG_COLUMNS.limitUnit, '应为 工作日、自然日、月 或 年');
+    if (!limitUnit) bad(CATALOG_COLUMNS.limitUnit, s.oneOf, { words: Object.values(SHEET_UNIT_WORDS).join('、') });
     const statutoryLimit = parseLimit(cell(CATALOG_COLUMNS.statutoryLimit));
-    if (statutoryLimit === null) bad(CATALOG_COLUMNS.statutoryLimit, '应为 0–999 的整数');
+    if (statutoryLimit === null) bad(CATALOG_COLUMNS.statutoryLimit, s.wholeNumber);
     const promisedLimit = parseLimit(cell(CATALOG_COLUMNS.promisedLimit));
-    if (promisedLimit === null) bad(CATALOG_COLUMNS.promisedLimit, '应为 0–999 的整数');
+    if (promisedLimit === null) bad(CATALOG_COLUMNS.promisedLimit, s.wholeNumber);
     const feeCents = parseFee(cell(CATALOG_COLUMNS.fee));
-    if (feeCents === null) bad(CATALOG_COLUMNS.fee, '应为金额（元，最多两位小数）或“不收费”');
+    if (feeCents === null) bad(CATALOG_COLUMNS.fee, s.fee);
     const serviceKey = cell(CATALOG_COLUMNS.service);
     const serviceId = serviceKey === '' ? null : lookups.serviceByKey.get(serviceKey);
-    if (serviceId === undefined) bad(CATALOG_COLUMNS.service, `未知叫号业务“${serviceKey}”`);
+    if (serviceId === undefined) bad(CATALOG_COLUMNS.service, s.unknown, { what: 'service', value: serviceKey });
     const code = cell(CATALOG_COLUMNS.code);
     const firstRow = seenCodes.get(code);
-    if (firstRow !== undefined) bad(CATALOG_COLUMNS.code, `事项编码与第 ${firstRow} 行重复`);
+    if (firstRow !== undefined) bad(CATALOG_COLUMNS.code, s.duplicate, { what: 'itemCode', value: code, row: firstRow });
     else seenCodes.set(code, row);
     // The item's own rules run too, on stand-ins for cells already reported, so that the report
     // has every problem of the row; a column is reported once.
@@ -160,7 +163,7 @@ export function parseCatalogSheet(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = columnOf(String(issue.path[0] ?? ''));
-        if (!reported.has(column)) bad(column, issue.message);
+        if (!reported.has(column)) problems.push(issueProblem({ row, column }, issue));
         reported.add(column);
       }
     } else if (problems.length === before) items.push(parsed.data);

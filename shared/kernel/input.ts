@@ -62,7 +62,11 @@ export function inputProblem(issues: readonly Issue[], refusals: ReadonlyMap<str
   const issue = issues[0];
   if (!issue) return {};
   const path = issue.path.filter((p) => typeof p === 'string').join('.');
-  const named = typeof issue.params?.refusal === 'string' ? refusals.get(issue.params.refusal) : undefined;
+  // A rule worded once (kernel/sheetProblem ruleRefusals) is its schema's message: found by it.
+  const named =
+    typeof issue.params?.refusal === 'string'
+      ? refusals.get(issue.params.refusal)
+      : [...refusals.values()].find((r) => r.reason.startsWith('rule.') && r.zh === issue.message);
   const params: ReasonParams = { field: path };
   if (named) return { reason: named.reason, params };
   const r = inputRefusals;

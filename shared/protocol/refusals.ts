@@ -11,6 +11,7 @@ import { staffRefusals } from '../staff/password';
 import { terminalRefusals } from '../terminals/refusals';
 import { setupRefusals } from '../setup/refusals';
 import { ratingRefusals } from '../ratings/refusals';
+import { ruleRefusals, sheetRefusals } from '../kernel/sheetProblem';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -29,6 +30,8 @@ export const REFUSAL_SETS = {
   catalogRefusals,
   setupRefusals,
   ratingRefusals,
+  ruleRefusals,
+  sheetRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

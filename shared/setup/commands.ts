@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Done, spec } from '../kernel/command';
+import { ruleRefusals } from '../kernel/sheetProblem';
 import { StaffRole } from '../kernel/roles';
 import { entityId, text } from '../kernel/zod';
 import { counterTables } from '../counter/rows';
@@ -30,17 +31,17 @@ export const CounterDefinition = z.strictObject({
   /** The services it serves, in its work-profile order. */
   serviceIds: z
     .array(entityId)
-    .min(1, '窗口至少办理一项服务')
+    .min(1, ruleRefusals.counterServices.zh)
     .max(30)
-    .refine((ids) => new Set(ids).size === ids.length, '服务重复'),
+    .refine((ids) => new Set(ids).size === ids.length, ruleRefusals.repeated.zh),
 });
 export type CounterDefinition = z.infer<typeof CounterDefinition>;
 
 /** A staff photo for the evaluator: a small image as a data URL (the board scales it down first). */
 export const StaffPhoto = z
   .string()
-  .max(96_000, '照片过大')
-  .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/, '照片应为 JPEG、PNG 或 WebP 图片');
+  .max(96_000, ruleRefusals.photo.zh)
+  .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/, ruleRefusals.photo.zh);
 
 export const StaffUpdate = z.strictObject({
   staffId: entityId,

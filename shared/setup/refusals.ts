@@ -28,5 +28,4 @@ export const setupRefusals = defineRefusals('setup', {
   counterHasHistory: { code: ErrorCode.SETUP_IN_USE, zh: '{number} 号窗口已有办理记录，不能删除' },
   staffAtCounter: { code: ErrorCode.SETUP_IN_USE, zh: '{name}正在 {number} 号窗口签到，先签退' },
   lastAdmin: { code: ErrorCode.SETUP_IN_USE, zh: '大厅至少要有一名在岗的系统管理员' },
-  sheetInvalid: { code: ErrorCode.IMPORT_INVALID, zh: '设置表有 {n} 处问题，未导入：{problems}' },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleRefusals, type SHEET_KEYS, type SHEET_THINGS, sheetProblem, sheetRefusals, type SheetProblem } from '../kernel/sheetProblem';
 import { StaffRole } from '../kernel/roles';
 import { text } from '../kernel/zod';
 import { serviceLimits } from '../queue/commands';
@@ -13,16 +14,16 @@ import { QueueSettingsSchema } from '../queue/settings';
  * whose key exists and adds the rest. The demo hall is seeded from such a sheet.
  */
 
-const prefix = z.string().regex(/^[A-Z]{1,2}$/, '号码前缀为 1–2 个大写字母');
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM，如 08:30');
+const prefix = z.string().regex(/^[A-Z]{1,2}$/, ruleRefusals.prefix.zh);
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, ruleRefusals.timeOfDay.zh);
 export const staffLogin = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_.-]{2,32}$/, '工号为 2–32 位字母、数字或 _.-');
+  .regex(/^[A-Za-z0-9_.-]{2,32}$/, ruleRefusals.login.zh);
 
 export const HallIdentity = z.strictObject({
   name: text(60),
-  code: z.string().regex(/^[A-Z0-9]{2,12}$/, '大厅编码为 2–12 位大写字母或数字'),
+  code: z.string().regex(/^[A-Z0-9]{2,12}$/, ruleRefusals.hallCode.zh),
   utcOffsetMinutes: QueueSettingsSchema.shape.utcOffsetMinutes,
 });
 export type HallIdentity = z.infer<typeof HallIdentity>;
@@ -38,15 +39,15 @@ export const serviceFields = {
   ticketUntil: TimeOfDay.nullable(),
   priorities: z
     .array(Priority)
-    .min(1, '至少允许一种取号类别')
-    .refine((p) => new Set(p).size === p.length, '取号类别重复'),
+    .min(1, ruleRefusals.classes.zh)
+    .refine((p) => new Set(p).size === p.length, ruleRefusals.repeated.zh),
 };
 export const hoursInOrder: [
   (s: { ticketFrom: string | null; ticketUntil: string | null }) => boolean,
   { message: string; path: string[] },
 ] = [
   (s) => s.ticketFrom === null || s.ticketUntil === null || s.ticketFrom < s.ticketUntil,
-  { message: '取号开始时间应早于结束时间', path: ['ticketUntil'] },
+  { message: ruleRefusals.hoursOrder.zh, path: ['ticketUntil'] },
 ];
 
 export const SheetService = z.strictObject({ ...serviceFields, department: text(40) }).refine(...hoursInOrder);
@@ -63,7 +64,7 @@ export const counterFields = {
 
 export const SheetCounter = z.strictObject({
   ...counterFields,
-  services: z.array(prefix).min(1, '窗口至少办理一项服务').max(30),
+  services: z.array(prefix).min(1, ruleRefusals.counterServices.zh).max(30),
 });
 export type SheetCounter = z.infer<typeof SheetCounter>;
 
@@ -93,13 +94,8 @@ export interface SetupKnown {
   prefixes: ReadonlySet<string>;
 }
 
-export interface SetupProblem {
-  /** The sheet the problem is in (its Chinese name, as in the workbook). */
-  sheet: string;
-  /** The sheet's row (the header is row 1); 0 for the sheet as a whole. */
-  row: number;
-  message: string;
-}
+/** A problem of the setup workbook (kernel/sheetProblem), with its sheet. */
+export type SetupProblem = SheetProblem;
 
 /** The workbook's sheet names: a hall's own vocabulary (they fill it in Chinese), not screen labels. */
 export const SETUP_SHEETS = {
@@ -117,35 +113,44 @@ export const SETUP_SHEETS = {
  */
 export function setupProblems(sheet: HallSetupSheet, known: SetupKnown): SetupProblem[] {
   const problems: SetupProblem[] = [];
+  const unknown = (kind: keyof typeof SETUP_SHEETS, i: number, what: keyof typeof SHEET_THINGS, value: string) =>
+    sheetProblem({ sheet: SETUP_SHEETS[kind], row: i + 2, column: '' }, sheetRefusals.unknown, { what, value });
   const zones = new Set([...known.zones, ...sheet.zones]);
   const departments = new Set([...known.departments, ...sheet.departments]);
   const prefixes = new Set([...known.prefixes, ...sheet.services.map((s) => s.prefix)]);
-  const duplicates = <T>(kind: keyof typeof SETUP_SHEETS, rows: readonly T[], key: (r: T) => string | number, what: string) => {
+  const duplicates = <T>(
+    kind: keyof typeof SETUP_SHEETS,
+    rows: readonly T[],
+    key: (r: T) => string | number,
+    what: keyof typeof SHEET_KEYS,
+  ) => {
     const first = new Map<string | number, number>();
     rows.forEach((r, i) => {
       const k = key(r);
       const seen = first.get(k);
-      if (seen !== undefined) problems.push({ sheet: SETUP_SHEETS[kind], row: i + 2, message: `${what}“${k}”与第 ${seen + 2} 行重复` });
+      if (seen !== undefined)
+        problems.push(
+          sheetProblem({ sheet: SETUP_SHEETS[kind], row: i + 2, column: '' }, sheetRefusals.duplicate, { what, value: k, row: seen + 2 }),
+        );
       else first.set(k, i);
     });
   };
-  duplicates('zones', sheet.zones, (z) => z, '区域');
-  duplicates('departments', sheet.departments, (d) => d, '部门');
-  duplicates('services', sheet.services, (s) => s.prefix, '号码前缀');
-  duplicates('counters', sheet.counters, (c) => c.number, '窗口号');
-  duplicates('staff', sheet.staff, (s) => s.login, '工号');
+  duplicates('zones', sheet.zones, (z) => z, 'zone');
+  duplicates('departments', sheet.departments, (d) => d, 'department');
+  duplicates('services', sheet.services, (s) => s.prefix, 'prefix');
+  duplicates('counters', sheet.counters, (c) => c.number, 'counter');
+  duplicates('staff', sheet.staff, (s) => s.login, 'login');
   sheet.services.forEach((s, i) => {
-    if (!departments.has(s.department)) problems.push({ sheet: SETUP_SHEETS.services, row: i + 2, message: `未知部门“${s.department}”` });
+    if (!departments.has(s.department)) problems.push(unknown('services', i, 'department', s.department));
   });
   sheet.counters.forEach((c, i) => {
-    if (c.zone !== '' && !zones.has(c.zone)) problems.push({ sheet: SETUP_SHEETS.counters, row: i + 2, message: `未知区域“${c.zone}”` });
-    for (const p of c.services)
-      if (!prefixes.has(p)) problems.push({ sheet: SETUP_SHEETS.counters, row: i + 2, message: `未知服务前缀“${p}”` });
-    if (new Set(c.services).size !== c.services.length) problems.push({ sheet: SETUP_SHEETS.counters, row: i + 2, message: '服务重复' });
+    if (c.zone !== '' && !zones.has(c.zone)) problems.push(unknown('counters', i, 'zone', c.zone));
+    for (const p of c.services) if (!prefixes.has(p)) problems.push(unknown('counters', i, 'prefix', p));
+    if (new Set(c.services).size !== c.services.length)
+      problems.push(sheetProblem({ sheet: SETUP_SHEETS.counters, row: i + 2, column: '' }, ruleRefusals.repeated));
   });
   sheet.staff.forEach((s, i) => {
-    if (s.department !== null && !departments.has(s.department))
-      problems.push({ sheet: SETUP_SHEETS.staff, row: i + 2, message: `未知部门“${s.department}”` });
+    if (s.department !== null && !departments.has(s.department)) problems.push(unknown('staff', i, 'department', s.department));
   });
   return problems;
 }

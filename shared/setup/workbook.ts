@@ -1,5 +1,6 @@
 import type { StaffRole } from '../kernel/roles';
 import type { Priority, WorkProfile } from '../queue/enums';
+import { issueProblem, sheetProblem, sheetRefusals } from '../kernel/sheetProblem';
 import { HallSetupSheet, SETUP_SHEETS, type SetupProblem } from './sheet';
 
 /**
@@ -66,7 +67,8 @@ export function sheetFromWorkbook(book: Readonly<Record<string, Cells>>): { shee
     const header = (cells[0] ?? []).map((c) => c.trim());
     const missing = Object.values(columns).filter((h) => !header.includes(h));
     if (missing.length > 0) {
-      problems.push({ sheet: SETUP_SHEETS[kind], row: 1, message: `缺少列：${missing.join('、')}` });
+      const columns = missing.join('、');
+      problems.push(sheetProblem({ sheet: SETUP_SHEETS[kind], row: 1, column: columns }, sheetRefusals.missingColumns, { columns }));
       return [];
     }
     return cells
@@ -120,7 +122,7 @@ export function sheetFromWorkbook(book: Readonly<Record<string, Cells>>): { shee
       const row = typeof index === 'number' ? (rowNumbers[kind]?.[index]?.row ?? 0) : kind === 'hall' ? 2 : 0;
       const column = field ?? (typeof index === 'string' ? index : undefined);
       const header = column ? (SETUP_COLUMNS[kind] as Record<string, string>)[column] : undefined;
-      problems.push({ sheet: SETUP_SHEETS[kind], row, message: header ? `${header}：${issue.message}` : issue.message });
+      problems.push(issueProblem({ sheet: SETUP_SHEETS[kind], row, column: header ?? '' }, issue));
     }
   }
   return problems.length > 0 || !parsed.success ? { sheet: null, problems } : { sheet: parsed.data, problems };

@@ -93,7 +93,7 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
     limit_unit, statutory_unit, promised_due, statutory_due, yellow_from, calendar_warning, paused_kind, paused_since, paused_days, extension_days,
     extension_reason, extension_approver_id, decision_reason, used_days, on_time, late_notice, updated_at)
     VALUES (@id, 'H3301', @number, @day, @seq, @item, @dept, NULL, @counter, @status, 'person', @name, NULL, '330102********1234', NULL, '13800138000', NULL,
-    @staff, 0, '["申请书"]', '[]', 0, @received, @received, @day, @staff, @staff, @staff, @concluded, @concluded, @delivered, @st, @pr, 'working_days',
+    @staff, 0, '["申请书"]', '[]', 0, @received, @received, @day, @staff, @reviewer, @approver, @concluded, @concluded, @delivered, @st, @pr, 'working_days',
     'working_days', @due, @sdue, @yellow, '', NULL, NULL, 0, 0, NULL, NULL, NULL, @used, @onTime, 0, @updated)`);
   const perDayCases = Math.ceil(TEN_YEARS.cases / TEN_YEARS.days);
   const deadlines = new Map<string, ReturnType<typeof caseDeadlines>>();
@@ -138,6 +138,9 @@ function generate(dataDir: string, now: number, log: (m: string) => void): void 
           status: running ? 'handling' : 'delivered',
           name: `${surnames[n % surnames.length]}某${n % 97}`,
           staff: staff[n % staff.length]!,
+          // Separation of duties: review and approval by two others, once the case got that far.
+          reviewer: running ? null : staff[(n + 1) % staff.length]!,
+          approver: running ? null : staff[(n + 2) % staff.length]!,
           received,
           concluded,
           delivered: concluded === null ? null : concluded + DAY,

@@ -1,5 +1,5 @@
-import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import { refuse } from '../../../../shared/kernel/refusal';
+import { sheetFileRefusal } from '../../../../shared/kernel/sheetProblem';
 import { catalogRefusals } from '../../../../shared/catalog/refusals';
 import { parseCatalogSheet, type CatalogItemInput } from '../../../../shared/catalog/sheet';
 import { splitKeywords } from '../../../../shared/catalog/search';
@@ -45,12 +45,8 @@ export const catalogHandlers = {
   'catalog.import': (ctx) => {
     const { items, problems } = parseCatalogSheet(ctx.payload.rows, lookups(ctx));
     if (problems.length) {
-      const lines = problems.map((p) => (p.row ? `第 ${p.row} 行 ${p.column}：${p.message}` : p.message));
-      const shown = lines.slice(0, 200).join('\n') + (lines.length > 200 ? `\n……另有 ${lines.length - 200} 处问题` : '');
-      throw new CommandError(
-        ErrorCode.IMPORT_INVALID,
-        `${ctx.payload.fileName || '文件'} 有 ${problems.length} 处问题，未导入任何事项：\n${shown}`,
-      );
+      const { refusal, params } = sheetFileRefusal(problems);
+      throw refuse(refusal, params);
     }
     const byCode = new Map(ctx.store.where('catalog_items', 'hall_id = ?', ctx.hallId).map((r) => [r.code, r.id]));
     let created = 0;

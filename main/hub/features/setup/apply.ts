@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Thing } from '../../../../shared/kernel/commonRefusals';
 import { refuse } from '../../../../shared/kernel/refusal';
+import { sheetFileRefusal } from '../../../../shared/kernel/sheetProblem';
 import { DEPARTMENT_USES, setupRefusals } from '../../../../shared/setup/refusals';
 import type { StaffRole } from '../../../../shared/kernel/roles';
 import type { Row } from '../../../../shared/protocol';
@@ -294,11 +295,10 @@ export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds
     departments: new Set(departments.keys() as Iterable<string>),
     prefixes: new Set(services.keys() as Iterable<string>),
   });
-  if (problems.length > 0)
-    throw refuse(r.sheetInvalid, {
-      n: problems.length,
-      problems: problems.map((p) => `${p.sheet} 第 ${p.row} 行：${p.message}`).join('；'),
-    });
+  if (problems.length > 0) {
+    const { refusal, params } = sheetFileRefusal(problems);
+    throw refuse(refusal, params);
+  }
   const counts = { zones: 0, departments: 0, services: 0, counters: 0, staff: 0 };
   const idOf = <K extends string | number>(map: Map<string | number, string>, key: K, make: (k: K) => string) => {
     const id = map.get(key) ?? make(key);

@@ -17,6 +17,8 @@ import { useHall } from '../../app/hall';
 import { parseList } from '../../features/cases/caseView';
 import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
+import { SheetProblems } from '../../ui/SheetProblems';
+import { sheetProblem, sheetRefusals } from '../../../../shared/kernel/sheetProblem';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
@@ -70,7 +72,7 @@ export function CatalogAdmin() {
       setFile({
         name: f.name,
         rows: [],
-        problems: [{ row: 0, column: '', message: t('cat.unreadable', { m: (e as Error).message }) }],
+        problems: [sheetProblem({ row: 0, column: '' }, sheetRefusals.unreadable, { detail: (e as Error).message })],
         count: 0,
       });
     }
@@ -119,16 +121,7 @@ export function CatalogAdmin() {
           ) : (
             <>
               <p className="error">{t('cat.problems', { name: file.name, n: file.problems.length })}</p>
-              <DataTable
-                label={t('cat.report')}
-                rows={file.problems.map((p, i) => ({ ...p, key: String(i) }))}
-                rowKey={(p) => p.key}
-                columns={[
-                  { rowHeader: true, cell: (p) => (p.row ? t('cat.row', { n: p.row }) : '') },
-                  { cell: (p) => p.column },
-                  { cell: (p) => p.message },
-                ]}
-              />
+              <SheetProblems label={t('cat.report')} problems={file.problems} />
             </>
           )}
           {file.problems.length === 0 && (

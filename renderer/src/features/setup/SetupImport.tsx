@@ -6,6 +6,7 @@ import type { ImportCounts } from '../../../../shared/setup/commands';
 import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { SheetProblems } from '../../ui/SheetProblems';
 import { useSetupCommand } from './useSetupCommand';
 
 /** Every sheet of an XLSX workbook as rows of text cells, by sheet name. */
@@ -64,11 +65,7 @@ export function SetupImport() {
       {file && file.problems.length > 0 && (
         <div role="alert" className="error">
           <p>{t('hs.problems', { n: file.problems.length })}</p>
-          <ul>
-            {file.problems.map((p, i) => (
-              <li key={i}>{t('hs.problem', { sheet: p.sheet, row: p.row, message: p.message })}</li>
-            ))}
-          </ul>
+          <SheetProblems label={t('hs.import')} problems={file.problems} />
         </div>
       )}
       {file?.sheet && file.problems.length === 0 && (

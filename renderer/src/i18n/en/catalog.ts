@@ -15,7 +15,6 @@ export const catalog: Words<typeof zh> = {
   'cat.row': 'row {n}',
   'cat.import': 'Import {n} items',
   'cat.imported': 'Imported: {created} new, {updated} updated',
-  'cat.unreadable': 'Cannot read the file: {m}',
   'cat.list': 'Items',
   'cat.code': 'Code',
   'cat.kind': 'Kind',

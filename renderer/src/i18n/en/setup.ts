@@ -58,7 +58,6 @@ export const setup: Words<typeof zh> = {
   'hs.importGo': 'Import',
   'hs.imported': 'Imported: {what}',
   'hs.problems': 'The workbook has {n} problems; nothing was imported:',
-  'hs.problem': 'Sheet {sheet}, row {row}: {message}',
   'wizard.title': 'Opening wizard',
   'wizard.intro': 'This new hall has no queue services yet. Follow these steps; then tickets can be issued and called.',
   'wizard.step': 'Step {n} of {of}',

@@ -16,7 +16,6 @@ export const catalog = {
   'cat.row': '第 {n} 行',
   'cat.import': '导入 {n} 个事项',
   'cat.imported': '已导入：新增 {created} 项，更新 {updated} 项',
-  'cat.unreadable': '无法读取文件：{m}',
   'cat.list': '事项列表',
   'cat.code': '事项编码',
   'cat.kind': '类型',

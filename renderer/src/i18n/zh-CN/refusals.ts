@@ -4,6 +4,7 @@ import { reasonLabels } from '../../../../shared/kernel/refusal';
 import { REFUSAL_SETS as S } from '../../../../shared/protocol/refusals';
 import { TERMINAL_ACTIONS } from '../../../../shared/terminals/refusals';
 import { DEPARTMENT_USES } from '../../../../shared/setup/refusals';
+import { SHEET_KEYS, SHEET_THINGS } from '../../../../shared/kernel/sheetProblem';
 import { prefixed } from '../labels';
 
 /**
@@ -23,6 +24,10 @@ export const refusals = {
   ...reasonLabels(S.catalogRefusals),
   ...reasonLabels(S.setupRefusals),
   ...reasonLabels(S.ratingRefusals),
+  ...reasonLabels(S.ruleRefusals),
+  ...reasonLabels(S.sheetRefusals),
+  ...prefixed('sheetThing', SHEET_THINGS),
+  ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),
   ...prefixed('field', FIELD_LABELS),
   /** A field the labels above do not name. */

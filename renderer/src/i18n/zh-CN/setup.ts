@@ -56,7 +56,6 @@ export const setup = {
   'hs.importGo': '导入',
   'hs.imported': '已导入：{what}',
   'hs.problems': '设置表有 {n} 处问题，未导入：',
-  'hs.problem': '{sheet} 第 {row} 行：{message}',
   'wizard.title': '开办向导',
   'wizard.intro': '新大厅还没有排队服务。按以下步骤设置，完成后即可取号叫号。',
   'wizard.step': '第 {n} 步，共 {of} 步',
