@@ -65,7 +65,7 @@ export const sheetRefusals = defineRefusals('sheet', {
   outOfRange: { code: ErrorCode.IMPORT_INVALID, zh: '超出允许的范围' },
   format: { code: ErrorCode.IMPORT_INVALID, zh: '格式不对' },
   /** The hub's refusal of a whole file (the page checked it first and listed each problem). */
-  file: { code: ErrorCode.IMPORT_INVALID, zh: '文件有 {n} 处问题，未导入：{problems}' },
+  file: { code: ErrorCode.IMPORT_INVALID, zh: '文件有 {n} 处问题，未导入（第一处：{first}）' },
 });
 
 const RULE_BY_MESSAGE: ReadonlyMap<string, Refusal> = new Map(Object.values(ruleRefusals).map((r: Refusal) => [r.zh, r]));
@@ -75,12 +75,9 @@ export function sheetProblem(where: { sheet?: string; row: number; column: strin
   return { ...where, reason: r.reason, ...(params && { params }), message: refusalMessage(r, params) };
 }
 
-/** The hub's refusal of a file with problems: their count, and the first 200 in Chinese for the log. */
-export function sheetFileRefusal(problems: readonly SheetProblem[]): { refusal: Refusal; params: ReasonParams } {
-  const lines = problems.map((p) => `${p.sheet ? `${p.sheet} ` : ''}${p.row ? `第 ${p.row} 行 ` : ''}${p.column}：${p.message}`);
-  const shown = lines.slice(0, 200).join('；') + (lines.length > 200 ? `……另有 ${lines.length - 200} 处` : '');
-  return { refusal: sheetRefusals.file, params: { n: problems.length, problems: shown } };
-}
+/** Where a problem is, in the sheet's words: its sheet, row and column (for the hub's log and messages). */
+export const sheetPlace = (p: Pick<SheetProblem, 'sheet' | 'row' | 'column'>): string =>
+  [p.sheet, p.row ? `第 ${p.row} 行` : '', p.column].filter(Boolean).join(' ');
 
 /** What a zod issue about a cell says: a rule the schema names by its message, or the kind of problem. */
 export function issueProblem(

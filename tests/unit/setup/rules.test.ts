@@ -53,14 +53,16 @@ describe('setup rules', () => {
       counters: [{ number: 1, name: '1号窗口', zone: '二楼', profile: 'ordered', services: ['A', 'B', 'A'] }],
       staff: [{ login: 'c01', name: '王芳', role: 'clerk', department: '民政局', displayName: '王工' }],
     });
-    expect(setupProblems(sheet, { zones: new Set(), departments: new Set(), prefixes: new Set(['B']) })).toEqual([
-      { sheet: '部门', row: 3, message: '部门“社保局”与第 2 行重复' },
-      { sheet: '服务', row: 3, message: '号码前缀“A”与第 2 行重复' },
-      { sheet: '服务', row: 3, message: '未知部门“税务局”' },
-      { sheet: '窗口', row: 2, message: '未知区域“二楼”' },
-      { sheet: '窗口', row: 2, message: '服务重复' },
-      { sheet: '人员', row: 2, message: '未知部门“民政局”' },
+    const problems = setupProblems(sheet, { zones: new Set(), departments: new Set(), prefixes: new Set(['B']) });
+    expect(problems.map(({ sheet, row, reason, message }) => ({ sheet, row, reason, message }))).toEqual([
+      { sheet: '部门', row: 3, reason: 'sheet.duplicate', message: '部门“社保局”与第 2 行重复' },
+      { sheet: '服务', row: 3, reason: 'sheet.duplicate', message: '号码前缀“A”与第 2 行重复' },
+      { sheet: '服务', row: 3, reason: 'sheet.unknown', message: '未知部门“税务局”' },
+      { sheet: '窗口', row: 2, reason: 'sheet.unknown', message: '未知区域“二楼”' },
+      { sheet: '窗口', row: 2, reason: 'rule.repeated', message: '有重复的项' },
+      { sheet: '人员', row: 2, reason: 'sheet.unknown', message: '未知部门“民政局”' },
     ]);
+    expect(problems[3]!.params).toEqual({ what: 'zone', value: '二楼' });
     expect(
       setupProblems(
         { ...sheet, departments: ['社保局'], services: [sheet.services[0]!], counters: [], staff: [] },

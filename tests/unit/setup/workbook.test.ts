@@ -75,13 +75,13 @@ describe('the setup workbook', () => {
     expect(sheet).toBeNull();
     expect(problems).toEqual(
       expect.arrayContaining([
-        { sheet: '窗口', row: 1, message: '缺少列：区域、叫号方式、服务前缀' },
-        { sheet: '服务', row: 2, message: '前缀：号码前缀为 1–2 个大写字母' },
-        expect.objectContaining({ sheet: '服务', row: 2, message: expect.stringMatching(/^每日限额：/) }),
-        { sheet: '服务', row: 2, message: '取号开始：时间应为 HH:MM，如 08:30' },
-        expect.objectContaining({ sheet: '服务', row: 2, message: expect.stringMatching(/^取号类别：/) }),
-        { sheet: '人员', row: 2, message: '工号：工号为 2–32 位字母、数字或 _.-' },
-        expect.objectContaining({ sheet: '人员', row: 2, message: expect.stringMatching(/^角色：/) }),
+        expect.objectContaining({ sheet: '窗口', row: 1, reason: 'sheet.missingColumns', message: '缺少列：区域、叫号方式、服务前缀' }),
+        expect.objectContaining({ sheet: '服务', row: 2, column: '前缀', reason: 'rule.prefix' }),
+        expect.objectContaining({ sheet: '服务', row: 2, column: '每日限额', reason: 'sheet.format' }),
+        expect.objectContaining({ sheet: '服务', row: 2, column: '取号开始', reason: 'rule.timeOfDay' }),
+        expect.objectContaining({ sheet: '服务', row: 2, column: '取号类别' }),
+        expect.objectContaining({ sheet: '人员', row: 2, column: '工号', reason: 'rule.login' }),
+        expect.objectContaining({ sheet: '人员', row: 2, column: '角色' }),
       ]),
     );
   });

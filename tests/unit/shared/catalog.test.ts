@@ -69,7 +69,13 @@ describe('catalog sheets', () => {
     expect(problems).toEqual([]);
     expect(items.map((i) => i.limitUnit)).toEqual(['natural_days', 'months', 'years']);
     expect(parseCatalogSheet([header, row({ limitUnit: '周' })], lookups).problems).toEqual([
-      { row: 2, column: '时限单位', message: '应为 工作日、自然日、月 或 年' },
+      {
+        row: 2,
+        column: '时限单位',
+        reason: 'sheet.oneOf',
+        params: { words: '工作日、自然日、月、年' },
+        message: '应为 工作日、自然日、月、年',
+      },
     ]);
   });
 
@@ -87,22 +93,26 @@ describe('catalog sheets', () => {
       lookups,
     );
     expect(items).toEqual([]);
-    expect(problems).toEqual([
-      { row: 3, column: '事项编码', message: '事项编码与第 2 行重复' },
-      { row: 3, column: '承诺时限', message: '承诺时限不能长于法定时限' },
-      { row: 4, column: '部门', message: '未知部门“无此局”' },
-      { row: 4, column: '事项类型', message: '应为 许可、非许可 或 公共服务' },
-      { row: 4, column: '收费标准', message: '应为金额（元，最多两位小数）或“不收费”' },
-      { row: 5, column: '办件类型', message: '即办件的承诺时限为 0（当场办结）；承诺件至少 1' },
-      { row: 7, column: '事项编码', message: '事项编码应为 4–40 位字母、数字或连字符' },
-      { row: 7, column: '申请材料', message: '至少列出一项申请材料' },
+    // Each problem says where, why (a reason the faces word in the reader's language) and the Chinese words for the log.
+    expect(problems.map(({ row, column, reason, message }) => ({ row, column, reason, message }))).toEqual([
+      { row: 3, column: '事项编码', reason: 'sheet.duplicate', message: '事项编码“SX-1”与第 2 行重复' },
+      { row: 3, column: '承诺时限', reason: 'rule.promisedOverStatutory', message: '承诺时限不能长于法定时限' },
+      { row: 4, column: '部门', reason: 'sheet.unknown', message: '未知部门“无此局”' },
+      { row: 4, column: '事项类型', reason: 'sheet.oneOf', message: '应为 许可、非许可、公共服务' },
+      { row: 4, column: '收费标准', reason: 'sheet.fee', message: '应为金额（元，最多两位小数）或“不收费”' },
+      { row: 5, column: '办件类型', reason: 'rule.instantLimit', message: '即办件的承诺时限为 0（当场办结）；承诺件至少 1' },
+      { row: 7, column: '事项编码', reason: 'rule.itemCode', message: '事项编码应为 4–40 位字母、数字或连字符' },
+      { row: 7, column: '申请材料', reason: 'rule.materials', message: '至少列出一项申请材料' },
     ]);
+    expect(problems[0]!.params).toEqual({ what: 'itemCode', value: 'SX-1', row: 2 });
   });
 
   it('a file without the required columns, or without rows, is one clear problem', () => {
     expect(parseCatalogSheet([['部门', '事项名称']], lookups).problems).toMatchObject([
       { row: 1, message: expect.stringContaining('缺少列：事项编码') },
     ]);
-    expect(parseCatalogSheet([header], lookups).problems).toEqual([{ row: 0, column: '', message: '文件中没有事项' }]);
+    expect(parseCatalogSheet([header], lookups).problems).toEqual([
+      { row: 0, column: '', reason: 'sheet.empty', message: '文件中没有内容' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { refuse } from '../../../../shared/kernel/refusal';
-import { sheetFileRefusal } from '../../../../shared/kernel/sheetProblem';
+import { sheetPlace, sheetRefusals } from '../../../../shared/kernel/sheetProblem';
 import { catalogRefusals } from '../../../../shared/catalog/refusals';
 import { parseCatalogSheet, type CatalogItemInput } from '../../../../shared/catalog/sheet';
 import { splitKeywords } from '../../../../shared/catalog/search';
@@ -45,8 +45,9 @@ export const catalogHandlers = {
   'catalog.import': (ctx) => {
     const { items, problems } = parseCatalogSheet(ctx.payload.rows, lookups(ctx));
     if (problems.length) {
-      const { refusal, params } = sheetFileRefusal(problems);
-      throw refuse(refusal, params);
+      // The page listed every problem before sending; the refusal says how many, and where the first is.
+      const first = problems[0]!;
+      throw refuse(sheetRefusals.file, { n: problems.length, first: `${sheetPlace(first)}：${first.message}` });
     }
     const byCode = new Map(ctx.store.where('catalog_items', 'hall_id = ?', ctx.hallId).map((r) => [r.code, r.id]));
     let created = 0;

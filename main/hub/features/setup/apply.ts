@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Thing } from '../../../../shared/kernel/commonRefusals';
 import { refuse } from '../../../../shared/kernel/refusal';
-import { sheetFileRefusal } from '../../../../shared/kernel/sheetProblem';
+import { sheetPlace, sheetRefusals } from '../../../../shared/kernel/sheetProblem';
 import { DEPARTMENT_USES, setupRefusals } from '../../../../shared/setup/refusals';
 import type { StaffRole } from '../../../../shared/kernel/roles';
 import type { Row } from '../../../../shared/protocol';
@@ -296,8 +296,9 @@ export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds
     prefixes: new Set(services.keys() as Iterable<string>),
   });
   if (problems.length > 0) {
-    const { refusal, params } = sheetFileRefusal(problems);
-    throw refuse(refusal, params);
+    // The page listed every problem before sending; the refusal says how many, and where the first is.
+    const first = problems[0]!;
+    throw refuse(sheetRefusals.file, { n: problems.length, first: `${sheetPlace(first)}：${first.message}` });
   }
   const counts = { zones: 0, departments: 0, services: 0, counters: 0, staff: 0 };
   const idOf = <K extends string | number>(map: Map<string | number, string>, key: K, make: (k: K) => string) => {

@@ -208,7 +208,7 @@ export const refusals: Words<typeof zh> = {
   'reason.sheet.tooLong': 'At most {max} characters',
   'reason.sheet.outOfRange': 'Out of the allowed range',
   'reason.sheet.format': 'Not in the expected form',
-  'reason.sheet.file': 'The file has {n} problems; nothing was imported',
+  'reason.sheet.file': 'The file has {n} problems; nothing was imported (the first: {first})',
   'sheetThing.department': 'department',
   'sheetThing.service': 'queue service',
   'sheetThing.zone': 'zone',
