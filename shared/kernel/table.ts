@@ -13,8 +13,11 @@ export const ms = z.number().int();
 const AUDIENCES = {
   manager: ['manager'],
   staff: ['clerk', 'manager'],
-  /** The window's evaluator with the staff: what the applicant is asked to rate, never who they are. */
-  rater: ['evaluator', 'clerk', 'manager'],
+  /**
+   * The window's evaluator with the managers: what the applicant is asked to rate, never who they
+   * are. A table that clerks see too names `staff` as well (it comes first for them).
+   */
+  rater: ['evaluator', 'manager'],
   public: ['kiosk', 'display', 'evaluator', 'clerk', 'manager'],
 } as const satisfies Record<string, readonly TerminalRole[]>;
 type Audience = keyof typeof AUDIENCES;

@@ -22,7 +22,8 @@ export const ratingTables = {
       status: RequestStatus,
       unrated_cause: UnratedCause.nullable(),
     }),
-    { staff: 'all', rater: ['id', 'hall_id', 'counter_id', 'staff_id', 'service_id', 'created_at', 'expires_at', 'status'] },
+    // Managers and the counter's own evaluator hold them; clerk PCs need none (and would each be sent every one).
+    { manager: 'all', rater: ['id', 'hall_id', 'counter_id', 'staff_id', 'service_id', 'created_at', 'expires_at', 'status'] },
   ),
   /** The applicant's rating of a request (same id): managers read them; nobody learns who gave it. */
   ratings: table(
