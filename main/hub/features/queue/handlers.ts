@@ -53,16 +53,21 @@ export function heldNumber(ctx: Ctx, counterId: string): string | null {
  * of the hall's. Recorded as a transfer in place (`mode: 'front'`), so its waits count as any
  * transfer's do.
  */
-export function returnHeldToFront(ctx: Ctx, counterId: string, reason: string): void {
-  const ticket = held(ctx, counterId);
-  if (!ticket) return;
-  const keys = (
+/** The queue keys of the tickets waiting now in `ticket`'s line: where a returning ticket is placed among them. */
+function lineKeys(ctx: Ctx, ticket: Ticket): number[] {
+  return (
     sql(ctx, `SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND ${waitingNow.sql(columns(), '?')}`).all(
       ticket.service_id,
       ticket.day,
       ctx.now,
     ) as { queue_key: number }[]
   ).map((r) => r.queue_key);
+}
+
+export function returnHeldToFront(ctx: Ctx, counterId: string, reason: string): void {
+  const ticket = held(ctx, counterId);
+  if (!ticket) return;
+  const keys = lineKeys(ctx, ticket);
   const back = ctx.store.patch('tickets', ticket.id, {
     status: 'waiting',
     queue_key: reinstateKey(keys, 'front', 0),
@@ -232,13 +237,7 @@ export const queueHandlers = {
     const ticket = byNumber(ctx, ctx.payload.number);
     if (ticket.status !== 'missed') throw refuse(r.notMissed, { number: ticket.number });
     const s = settingsOf(ctx);
-    const keys = (
-      sql(ctx, `SELECT queue_key FROM tickets WHERE service_id = ? AND day = ? AND ${waitingNow.sql(columns(), '?')}`).all(
-        ticket.service_id,
-        ticket.day,
-        ctx.now,
-      ) as { queue_key: number }[]
-    ).map((r) => r.queue_key);
+    const keys = lineKeys(ctx, ticket);
     const back = ctx.store.patch('tickets', ticket.id, {
       status: 'waiting',
       queue_key: reinstateKey(keys, s.noShowRule === 'front' ? 'front' : 'after', s.noShowAfter),

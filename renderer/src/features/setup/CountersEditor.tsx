@@ -7,6 +7,7 @@ import { CheckList } from '../../ui/CheckList';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
+import { FormButtons, RowActions } from './SetupButtons';
 import { useSetupCommand } from './useSetupCommand';
 
 interface Draft {
@@ -121,14 +122,7 @@ export function CountersEditor() {
               }}
             />
           </fieldset>
-          <div className="row">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('hs.save')}
-            </button>
-            <button type="button" className="btn" onClick={() => setDraft(null)}>
-              {t('hs.cancel')}
-            </button>
-          </div>
+          <FormButtons busy={busy} onCancel={() => setDraft(null)} />
         </form>
       )}
       <DataTable
@@ -144,19 +138,7 @@ export function CountersEditor() {
           {
             className: 'actions',
             cell: (c) => (
-              <>
-                <button type="button" className="btn small" aria-label={`${t('hs.edit')} ${c.name}`} onClick={() => setDraft(edit(c))}>
-                  {t('hs.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="btn small"
-                  aria-label={`${t('hs.remove')} ${c.name}`}
-                  onClick={() => void run('counter.remove', { counterId: c.id })}
-                >
-                  {t('hs.remove')}
-                </button>
-              </>
+              <RowActions name={c.name} onEdit={() => setDraft(edit(c))} onRemove={() => void run('counter.remove', { counterId: c.id })} />
             ),
           },
         ]}

@@ -10,6 +10,7 @@ import { CheckList } from '../../ui/CheckList';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
+import { FormButtons, RowActions } from './SetupButtons';
 import { useSetupCommand } from './useSetupCommand';
 
 type Draft = Omit<ServiceDefinition, 'dailyCap' | 'priorities'> & { dailyCap: string; priorities: Set<Priority> };
@@ -91,19 +92,11 @@ export function ServicesEditor() {
           {
             className: 'actions',
             cell: (s) => (
-              <>
-                <button type="button" className="btn small" aria-label={`${t('hs.edit')} ${s.name}`} onClick={() => setDraft(draftOf(s))}>
-                  {t('hs.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="btn small"
-                  aria-label={`${t('hs.remove')} ${s.name}`}
-                  onClick={() => void run('service.remove', { serviceId: s.id })}
-                >
-                  {t('hs.remove')}
-                </button>
-              </>
+              <RowActions
+                name={s.name}
+                onEdit={() => setDraft(draftOf(s))}
+                onRemove={() => void run('service.remove', { serviceId: s.id })}
+              />
             ),
           },
         ]}
@@ -201,14 +194,7 @@ function ServiceForm(props: {
           label={(p) => t(`priority.${p}`)}
         />
       </fieldset>
-      <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={props.busy}>
-          {t('hs.save')}
-        </button>
-        <button type="button" className="btn" onClick={() => setDraft(null)}>
-          {t('hs.cancel')}
-        </button>
-      </div>
+      <FormButtons busy={props.busy} onCancel={() => setDraft(null)} />
     </form>
   );
 }

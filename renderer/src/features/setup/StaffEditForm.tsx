@@ -5,6 +5,7 @@ import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
+import { FormButtons } from './SetupButtons';
 import { useSetupCommand } from './useSetupCommand';
 
 /** The evaluator shows a staff photo small: scaled to fit 240×320 and saved as JPEG, it stays a few tens of kB. */
@@ -95,14 +96,7 @@ export function StaffEditForm({ staff, onDone }: { staff: Row<'staff'>; onDone: 
         )}
       </div>
       <ErrorLine error={error} />
-      <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('hs.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('hs.cancel')}
-        </button>
-      </div>
+      <FormButtons busy={busy} onCancel={onDone} />
     </form>
   );
 }
