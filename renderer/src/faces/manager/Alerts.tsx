@@ -1,18 +1,22 @@
 import type { Alert } from '../../../../shared/queue/kpi';
-import { rowById } from '../../../../shared/protocol';
+import { followupSignal } from '../../../../shared/followups/rules';
+import { rowById, rowsOf } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
 import { boardAlerts } from '../../features/queue/day';
 import { useQueueDay } from '../../features/queue/useQueueDay';
 import { useI18n } from '../../i18n';
 
-/** What needs the manager now: long waits, long queues, long services, calls not started, idle counters while people wait. */
+/** What needs the manager now: long waits, long queues, long services, calls not started, idle counters while people wait, overdue 差评 follow-ups. */
 export function Alerts({ now }: { now: number }) {
   const { replica } = useHall();
   const { t } = useI18n();
-  const alerts = boardAlerts(replica, useQueueDay(now), now);
+  const queueDay = useQueueDay(now);
+  const alerts = boardAlerts(replica, queueDay, now);
+  // 差评 follow-ups past their due day: a manager must not learn of them only on the 好差评 tab.
+  const overdue = rowsOf(replica, 'followups').filter((f) => followupSignal.ts(f, queueDay.day) === 'red').length;
   const name = (a: Alert) =>
     ('serviceId' in a ? rowById(replica, 'services', a.serviceId)?.name : rowById(replica, 'counters', a.counterId)?.name) ?? '';
-  if (alerts.length === 0) return null;
+  if (alerts.length === 0 && overdue === 0) return null;
   return (
     <ul className="alerts" aria-label={t('board.alerts')}>
       {alerts.map((a) => (
@@ -25,6 +29,11 @@ export function Alerts({ now }: { now: number }) {
           })}
         </li>
       ))}
+      {overdue > 0 && (
+        <li role="alert" className="alert alert-followups">
+          {t('alert.followupsOverdue', { n: overdue })}
+        </li>
+      )}
     </ul>
   );
 }

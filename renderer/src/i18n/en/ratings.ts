@@ -32,6 +32,7 @@ export const ratings: Words<typeof zh> = {
   'eval.secondsLeft': 'Closes in {s} s',
   'eval.thanks': 'Thank you for your rating!',
   'fu.title': 'Bad-rating follow-ups',
+  'alert.followupsOverdue': '{n} bad-rating follow-ups are past their due day',
   'fu.none': 'No follow-ups open',
   'fu.signal': 'Deadline',
   'fu.signal.normal': 'On track',

@@ -30,6 +30,7 @@ export const ratings = {
   'eval.secondsLeft': '{s} 秒后自动结束',
   'eval.thanks': '感谢您的评价！',
   'fu.title': '差评跟进',
+  'alert.followupsOverdue': '{n} 条差评跟进已超过整改期限',
   'fu.none': '没有待办的差评跟进',
   'fu.signal': '时限',
   ...codeLabels('fu.signal', FOLLOWUP_SIGNALS, { normal: '正常', yellow: '即将到期', red: '已超期', closed: '已办结' }),
