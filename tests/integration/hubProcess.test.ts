@@ -9,12 +9,12 @@ import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { TerminalAgent } from '../../main/terminal/agent';
 import type { Answer } from '../../shared/protocol';
 import { onCleanup, tempDir, until } from '../support/hub';
-import { demoTokens, freePort, spawnHub } from '../support/process';
+import { demoTokens, freeFixedPort, freePort, spawnHub } from '../support/process';
 
 describe('the hub as a process', () => {
   it('killed with SIGKILL mid-stream and restarted: nothing acknowledged is lost, nothing applied twice, the outbox drains', async () => {
     const dataDir = tempDir();
-    const port = await freePort();
+    const port = await freeFixedPort(); // it is restarted on the same port
     // Crash recovery is under test here, with clerks far faster than any at a counter: no rate limits.
     let hub = await spawnHub(dataDir, port, ['--no-rate-limits']);
     const tokens = demoTokens(dataDir);

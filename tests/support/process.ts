@@ -14,6 +14,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A free port outside the OS's ephemeral range, for a hub that is restarted on the same port: an
+ * ephemeral port freed by a killed hub may be handed to another test's socket before the restart
+ * binds it (every other test asks the OS for port 0, so none is given one of these).
+ */
+export async function freeFixedPort(): Promise<number> {
+  for (let tries = 0; ; tries++) {
+    const port = 20_000 + ((process.pid * 7 + tries * 131) % 10_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+    if (tries > 50) throw new Error('no free port in 20000–29999');
+  }
+}
+
 export interface HubProcess {
   child: ChildProcess;
   url: string;
