@@ -24,12 +24,26 @@ export function pinyinKeys(name: string, keywords: string): string {
 export const withPinyin = (row: Row<'catalog_items'>): Row<'catalog_items'> => ({ ...row, pinyin: pinyinKeys(row.name, row.keywords) });
 
 /**
- * Brings every item's keys up to date, in one transaction, when the hub starts: rows written before
- * the keys existed (migration 0016) or by an older dictionary get theirs, through the feed like
+ * The keys' version: the dictionary and the way keys are made. A hall whose keys were made by
+ * another version has them all made again at start; otherwise only rows without keys (written
+ * before migration 0016) get theirs, so a start does not compute every item's keys each time.
+ */
+const KEYS_VERSION = 'pinyin-pro 3.29.4, keys 1';
+
+/**
+ * Brings the items' keys up to date, in one transaction, when the hub starts, through the feed like
  * any change. Nothing is written when all are current.
  */
 export function refreshPinyinKeys(store: Store): number {
-  const stale = store.all('catalog_items').filter((r) => r.pinyin !== pinyinKeys(r.name, r.keywords));
-  if (stale.length) store.transaction(() => stale.forEach((r) => store.upsert('catalog_items', withPinyin(r))));
+  const meta = store.db.prepare("SELECT value FROM meta WHERE key = 'pinyin_keys'").get() as { value: string } | undefined;
+  const all = meta?.value !== KEYS_VERSION;
+  const stale = store.all('catalog_items').filter((r) => (all || r.pinyin === '') && r.pinyin !== pinyinKeys(r.name, r.keywords));
+  if (stale.length || all)
+    store.transaction(() => {
+      stale.forEach((r) => store.upsert('catalog_items', withPinyin(r)));
+      store.db
+        .prepare("INSERT INTO meta (key, value) VALUES ('pinyin_keys', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .run(KEYS_VERSION);
+    });
   return stale.length;
 }
