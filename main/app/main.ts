@@ -108,7 +108,8 @@ async function start(): Promise<void> {
   }
   if (config.mode === 'standalone') {
     hub = await startStandaloneHub({
-      fork: (script, args) => utilityProcess.fork(script, args, { serviceName: 'ServiceHall hall hub', stdio: 'inherit' }),
+      fork: (script, args, execArgv) =>
+        utilityProcess.fork(script, args, { serviceName: 'ServiceHall hall hub', stdio: 'inherit', execArgv: [...execArgv] }),
       hubScript: path.join(__dirname, '../hub/cli.js'),
       dataDir: path.join(userData, 'hall'),
       port: config.hubPort,

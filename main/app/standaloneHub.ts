@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { TerminalRole } from '../../shared/kernel/roles';
+import { HUB_NODE_FLAGS } from '../../shared/kernel/hubProcess';
 
 /**
  * Standalone mode runs the hall hub on this PC in a process of its own (Electron's
@@ -18,7 +19,8 @@ export interface HubProcess {
   kill(): boolean;
   once(event: 'exit', listener: (code: number | null) => void): unknown;
 }
-export type ForkHub = (script: string, args: string[]) => HubProcess;
+/** Starts the hub's script in its own process with these Node flags (`execArgv`) and arguments. */
+export type ForkHub = (script: string, args: string[], execArgv: readonly string[]) => HubProcess;
 
 const DemoTerminals = z.array(
   z.object({ id: z.string(), role: TerminalRole, name: z.string(), counterId: z.string().nullable(), token: z.string().min(1) }),
@@ -47,7 +49,7 @@ export async function startStandaloneHub(opts: StandaloneOptions): Promise<Stand
   // Another program (or a second copy of the app) on the port would answer the health check in
   // our hub's place: refuse to start rather than show this PC's windows someone else's hall.
   if (!(await portFree(opts.port))) throw new Error(`port ${opts.port} is in use by another program: choose another hub port in 终端设置`);
-  const child = opts.fork(opts.hubScript, ['--data', opts.dataDir, '--port', String(opts.port), '--demo']);
+  const child = opts.fork(opts.hubScript, ['--data', opts.dataDir, '--port', String(opts.port), '--demo'], HUB_NODE_FLAGS);
   let exitCode: number | null | undefined;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code) => {

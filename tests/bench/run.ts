@@ -18,6 +18,7 @@ import { nowMs, percentile, round, summarize } from './stats';
 import { benchTenYears } from './tenYears';
 import { defaultQueueSettings } from '../../shared/queue/rules';
 import { openingRush, simulateVoice } from '../support/voiceSim';
+import { HUB_NODE_FLAGS } from '../../shared/kernel/hubProcess';
 
 /**
  * npm run bench: the hub against the floors of this machine, measured in the same run.
@@ -39,7 +40,7 @@ const sockets: Socket[] = [];
 
 /** Runs a script in its own Node process: TypeScript through tsx, the built hub (dist/hub/cli.js) as it ships. */
 function spawnNode(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : args, {
+  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : [...HUB_NODE_FLAGS, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);

@@ -1,17 +1,18 @@
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startStandaloneHub, type ForkHub } from '../../main/app/standaloneHub';
 import { TerminalAgent } from '../../main/terminal/agent';
 import { onCleanup, tempDir, until } from '../support/hub';
 import { freePort } from '../support/process';
+import { HUB_NODE_FLAGS } from '../../shared/kernel/hubProcess';
 
 /**
  * The Electron shell's standalone mode, with utilityProcess.fork played by Node's fork of the same
  * hub entry (run through tsx here; the shell forks the bundled dist/hub/cli.js).
  */
-const nodeFork: ForkHub = (script, args) => fork(script, args, { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+const nodeFork: ForkHub = (script, args, execArgv) => fork(script, args, { execArgv: [...execArgv, '--import', 'tsx'], stdio: 'ignore' });
 
 describe('standalone hub in its own process', () => {
   it('starts the hub, takes the local faces’ tokens from the hub’s own seed, and stops it', async () => {
@@ -29,12 +30,22 @@ describe('standalone hub in its own process', () => {
     expect((await fetch(`${hub.url}/health`).catch(() => null))?.ok).toBeFalsy();
   });
 
+  it('runs the hub with the same Node flags as `npm run hub`', async () => {
+    let flags: readonly string[] = [];
+    const spy: ForkHub = (script, args, execArgv) => ((flags = execArgv), nodeFork(script, args, execArgv));
+    const hub = await startStandaloneHub({ fork: spy, hubScript: 'main/hub/cli.ts', dataDir: tempDir(), port: await freePort() });
+    onCleanup(() => hub.stop());
+    expect(flags).toEqual(HUB_NODE_FLAGS);
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.hub).toContain(`node ${HUB_NODE_FLAGS.join(' ')} dist/hub/cli.js`);
+  });
+
   it('a port taken by another hub is refused before anything starts', async () => {
     const port = await freePort();
     const first = await startStandaloneHub({ fork: nodeFork, hubScript: 'main/hub/cli.ts', dataDir: tempDir(), port });
     onCleanup(() => first.stop());
     let forked = false;
-    const spy: ForkHub = (script, args) => ((forked = true), nodeFork(script, args));
+    const spy: ForkHub = (script, args, execArgv) => ((forked = true), nodeFork(script, args, execArgv));
     await expect(startStandaloneHub({ fork: spy, hubScript: 'main/hub/cli.ts', dataDir: tempDir(), port })).rejects.toThrow(/in use/);
     expect(forked).toBe(false);
   });

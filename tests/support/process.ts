@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import type { DemoTerminal } from '../../main/hub/seed';
 import { onCleanup } from './hub';
+import { HUB_NODE_FLAGS } from '../../shared/kernel/hubProcess';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -55,6 +56,7 @@ export async function spawnHub(
   const child = spawn(
     process.execPath,
     [
+      ...HUB_NODE_FLAGS,
       ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
       entry,
       '--data',

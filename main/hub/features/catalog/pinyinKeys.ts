@@ -1,7 +1,16 @@
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import { latinKey, splitKeywords } from '../../../../shared/catalog/search';
 import type { Row } from '../../../../shared/protocol';
 import type { Store } from '../../store';
+
+/**
+ * The pinyin dictionary takes about 28 MB of the hub's memory, and a hall needs it only when an item's
+ * name or keywords change (setup, a catalog import) or the keys' version changes: it is loaded then,
+ * not when the hub starts (`require` here is lazy in the esbuild bundle as in Node).
+ */
+let loaded: typeof PinyinPro | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+const dictionary = (): typeof PinyinPro => (loaded ??= require('pinyin-pro') as typeof PinyinPro);
 
 /**
  * An item's pinyin keys, as the kiosk matches them (shared/catalog/search): for its name and each
@@ -13,7 +22,14 @@ export function pinyinKeys(name: string, keywords: string): string {
   const keys = new Set<string>();
   for (const term of [name, ...splitKeywords(keywords)]) {
     const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
-    for (const key of [latinKey(pinyin(term, { ...opts, pattern: 'first' }).join('')), latinKey(pinyin(term, opts).join(''))]) {
+    for (const key of [
+      latinKey(
+        dictionary()
+          .pinyin(term, { ...opts, pattern: 'first' })
+          .join(''),
+      ),
+      latinKey(dictionary().pinyin(term, opts).join('')),
+    ]) {
       if (key) keys.add(key);
     }
   }
