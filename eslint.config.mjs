@@ -86,6 +86,14 @@ export default tseslint.config(
       [['electron', '**/main/app/**', '../app/**'], 'the hub and the agent run without Electron'],
     ]),
   },
+  // The regional server is a Node service above the halls: it speaks to each hub as a terminal does.
+  {
+    files: ['main/region/**/*.ts'],
+    rules: restrict([
+      [['**/renderer/**', '**/tests/**'], 'main/ may not import renderer/ or tests/'],
+      [['electron', '**/main/app/**', '../app/**', '**/hub/**', '../hub'], 'the region reaches a hall only through its hub, as a terminal'],
+    ]),
+  },
   // The Electron shell reaches the hub only through the hub's process entry (it forks dist/hub/cli.js), never its code.
   {
     files: ['main/app/**/*.ts'],

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const sources = ['main/db/migrations', 'main/terminal/migrations'];
+const sources = ['main/db/migrations', 'main/terminal/migrations', 'main/region/migrations'];
 const out = process.argv[2];
 if (!out) throw new Error('usage: node main/db/copyMigrations.mjs OUTDIR');
 

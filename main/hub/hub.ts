@@ -38,7 +38,7 @@ export interface HubOptions {
   clock?: Clock;
   /** Seed the demo hall when the data dir is new (the standalone default). */
   demo?: boolean;
-  /** The hall to create when the data dir is new and `demo` is off. */
+  /** The hall to create when the data dir is new (with `demo`, the demo hall under this identity). */
   hall?: HallIdentity;
   /** Feed entries kept for catching up; an older cursor gets a snapshot. */
   feedRetention?: number;
@@ -129,7 +129,7 @@ function prepareHall(
     // The hall and its epoch commit together: a first start killed midway leaves an empty database,
     // seeded afresh by the next start, never a hall without an epoch.
     store.transaction(() => {
-      if (opts.demo) seeded = seedDemoHall(store, clock());
+      if (opts.demo) seeded = seedDemoHall(store, clock(), opts.hall);
       else seedHall(store, opts.hall ?? { ...DEMO_HALL, name: '政务服务大厅' });
       db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
     });

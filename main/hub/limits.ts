@@ -43,6 +43,8 @@ export const HALL_LIMITS: Limits = {
     display: { burst: 10, perSecond: 1 },
     clerk: { burst: 60, perSecond: 20 },
     manager: { burst: 60, perSecond: 20 },
+    // The regional server reads the feed; it sends no hall command yet.
+    region: { burst: 10, perSecond: 1 },
   },
   queries: { burst: 20, perSecond: 2 },
   subscribes: { burst: 30, perSecond: 1 },
@@ -56,7 +58,7 @@ export const HALL_LIMITS: Limits = {
 const UNLIMITED: Rate = { burst: Infinity, perSecond: 0 };
 /** No limits, for load tests that measure the hub's capacity (`--no-rate-limits`) and for fuzzing its inputs. */
 export const NO_LIMITS: Limits = {
-  commands: { kiosk: UNLIMITED, evaluator: UNLIMITED, display: UNLIMITED, clerk: UNLIMITED, manager: UNLIMITED },
+  commands: { kiosk: UNLIMITED, evaluator: UNLIMITED, display: UNLIMITED, clerk: UNLIMITED, manager: UNLIMITED, region: UNLIMITED },
   queries: UNLIMITED,
   subscribes: UNLIMITED,
   subscribeStrikes: Infinity,

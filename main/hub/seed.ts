@@ -146,7 +146,8 @@ const counterIdOf = (h: string, n: number) => `${h}-c-${String(n).padStart(2, '0
 export function reissueDemoTokens(store: Store): DemoTerminal[] {
   const live = store.db.prepare('SELECT role, name, counter_id FROM terminals WHERE id = ? AND revoked_at IS NULL');
   const setToken = store.db.prepare('UPDATE terminals SET token_hash = ? WHERE id = ?');
-  return demoTerminalsOf(DEMO_HALL.id).flatMap(({ id }) => {
+  const { id: hallId } = store.db.prepare('SELECT id FROM halls LIMIT 1').get() as { id: string };
+  return demoTerminalsOf(hallId).flatMap(({ id }) => {
     const row = live.get(id) as { role: TerminalRole; name: string; counter_id: string | null } | undefined;
     if (!row) return [];
     const token = newToken(id);
@@ -156,9 +157,9 @@ export function reissueDemoTokens(store: Store): DemoTerminal[] {
 }
 
 /** The demo hall as a setup sheet: seeded the way a hall imports its own. */
-export function demoSheet(): HallSetupSheet {
+export function demoSheet(identity: HallIdentity = DEMO_HALL): HallSetupSheet {
   return {
-    hall: { name: DEMO_HALL.name, code: DEMO_HALL.code, utcOffsetMinutes: 480 },
+    hall: { name: identity.name, code: identity.code, utcOffsetMinutes: 480 },
     zones: [...new Set(counters.map((c) => c.zone))],
     departments: departments.map((d) => d.name),
     services: departments.flatMap((d) =>
@@ -212,12 +213,16 @@ function demoIds(h: string): SetupIds {
   };
 }
 
-/** Seeds the demo hall into an empty database (inside the caller's transaction); returns the demo terminals with their tokens. */
-export function seedDemoHall(store: Store, now: number): DemoTerminal[] {
-  const h = DEMO_HALL.id;
-  seedHall(store, DEMO_HALL);
-  store.patch('halls', h, { notice: '欢迎来到示范市政务服务中心。办事请先取号，留意叫号屏幕与语音提示。' });
-  importSheet({ store, hallId: h, now }, demoSheet(), demoIds(h));
+/**
+ * Seeds the demo hall into an empty database (inside the caller's transaction); returns the demo
+ * terminals with their tokens. Under another identity it is the same hall with other ids, as a
+ * region's demo and tests need several halls.
+ */
+export function seedDemoHall(store: Store, now: number, identity: HallIdentity = DEMO_HALL): DemoTerminal[] {
+  const h = identity.id;
+  seedHall(store, identity);
+  store.patch('halls', h, { notice: `欢迎来到${identity.name}。办事请先取号，留意叫号屏幕与语音提示。` });
+  importSheet({ store, hallId: h, now }, demoSheet(identity), demoIds(h));
   // Every demo login shares the published demo password.
   store.db.prepare('UPDATE staff SET password_hash = ?').run(hashPassword(DEMO_PASSWORD));
   // Separation of duties in the departments with more than one counter: 市场监管 has a reviewer (c02)

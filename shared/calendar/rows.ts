@@ -14,6 +14,6 @@ export const calendarTables = {
       holidays: z.string(),
       workdays: z.string(),
     }),
-    { staff: 'all' },
+    { staff: 'all', region: 'all' },
   ),
 };

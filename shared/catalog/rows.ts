@@ -29,6 +29,6 @@ export const catalogTables = {
       pinyin: z.string(),
     }),
     // The kiosk searches the items by name, keyword and pinyin to find their queue service.
-    { public: ['id', 'hall_id', 'department_id', 'name', 'service_id', 'active', 'keywords', 'pinyin'], staff: 'all' },
+    { public: ['id', 'hall_id', 'department_id', 'name', 'service_id', 'active', 'keywords', 'pinyin'], staff: 'all', region: 'all' },
   ),
 };

@@ -26,11 +26,13 @@ export const counterTables = {
       public: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since'],
       rater: ['id', 'hall_id', 'number', 'name', 'zone', 'state', 'state_since', 'staff_id'],
       staff: 'all',
+      region: 'all',
     },
   ),
   counter_services: table(z.object({ id, hall_id: id, counter_id: id, service_id: id, position: z.number().int() }), {
     public: 'all',
     staff: 'all',
+    region: 'all',
   }),
   counter_log: table(
     z.object({
@@ -42,6 +44,6 @@ export const counterTables = {
       reason: z.string().nullable(),
       at: ms,
     }),
-    { staff: 'all' },
+    { staff: 'all', region: 'all' },
   ),
 };

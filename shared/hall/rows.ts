@@ -15,10 +15,10 @@ export const hallTables = {
       rating_settings: z.string(),
     }),
     // How many wrong passwords lock an account, and for how long, is for the hall's staff alone.
-    { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings', 'rating_settings'], staff: 'all' },
+    { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings', 'rating_settings'], staff: 'all', region: 'all' },
   ),
   /** The hall's zones (floors, wings), in the order the faces list them; counters name theirs. */
-  zones: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all' }),
+  zones: table(z.object({ id, hall_id: id, name: z.string(), sort: z.number().int() }), { public: 'all', staff: 'all', region: 'all' }),
   departments: table(
     z.object({
       id,
@@ -28,7 +28,7 @@ export const hallTables = {
       /** The department's head (负责人): approves its cases (see the hall's case settings). */
       head_staff_id: id.nullable(),
     }),
-    { public: ['id', 'hall_id', 'name', 'sort'], staff: 'all' },
+    { public: ['id', 'hall_id', 'name', 'sort'], staff: 'all', region: 'all' },
   ),
   services: table(
     z.object({
@@ -53,7 +53,11 @@ export const hallTables = {
       /** The priority classes the service takes, a comma list (setup/rules parsePriorities). */
       priorities: z.string(),
     }),
-    { public: 'all', staff: 'all' },
+    { public: 'all', staff: 'all', region: 'all' },
   ),
-  hall_days: table(z.object({ id, hall_id: id, day: z.string(), closed_at: ms.nullable() }), { public: 'all', staff: 'all' }),
+  hall_days: table(z.object({ id, hall_id: id, day: z.string(), closed_at: ms.nullable() }), {
+    public: 'all',
+    staff: 'all',
+    region: 'all',
+  }),
 };

@@ -19,6 +19,11 @@ const AUDIENCES = {
    */
   rater: ['evaluator', 'manager'],
   public: ['kiosk', 'display', 'evaluator', 'clerk', 'manager'],
+  /**
+   * The regional server, for the supervisors above the hall: the hall's work and who did it, never
+   * an applicant's name, ID number, phone or papers.
+   */
+  region: ['region'],
 } as const satisfies Record<string, readonly TerminalRole[]>;
 type Audience = keyof typeof AUDIENCES;
 
@@ -33,6 +38,12 @@ export interface TableSpec<O extends z.ZodObject = z.ZodObject> {
 export type RowOf<S extends TableSpec> = z.infer<S['row']>;
 
 export const table = <O extends z.ZodObject>(row: O, visible: Visibility<O>): TableSpec<O> => ({ row, visible });
+
+/** Every column of `row` but those named: for an audience that sees a table without its personal data. */
+export const allBut = <O extends z.ZodObject>(
+  row: O,
+  hidden: readonly (keyof z.infer<O> & string)[],
+): readonly (keyof z.infer<O> & string)[] => Object.keys(row.shape).filter((c) => !hidden.includes(c as never)) as never;
 
 /** The columns of `spec` that `role` may see, or null when the table is not for it at all. */
 export function columnsFor(spec: TableSpec, role: TerminalRole): readonly string[] | null {

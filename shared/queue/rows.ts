@@ -47,6 +47,7 @@ export const queueTables = {
         'park_until',
       ],
       staff: 'all',
+      region: 'all',
     },
   ),
   /**
@@ -65,7 +66,7 @@ export const queueTables = {
       at: ms,
       detail: z.string().nullable(),
     }),
-    { staff: 'all' },
+    { staff: 'all', region: 'all' },
   ),
   /**
    * What the lobby display did with a ticket's latest reported call (one row per ticket): the clerk

@@ -15,7 +15,7 @@ export const staffTables = {
       /** Set when the person left or was stopped: they sign in nowhere; history keeps their name. */
       disabled_at: ms.nullable(),
     }),
-    { staff: 'all' },
+    { staff: 'all', region: ['id', 'hall_id', 'name', 'role', 'department_id', 'disabled_at'] },
   ),
   /**
    * What an applicant may see of a clerk serving them, on the window's evaluator: the public name and
@@ -24,6 +24,7 @@ export const staffTables = {
   staff_cards: table(z.object({ id, hall_id: id, display_name: z.string(), photo: z.string().nullable() }), {
     rater: 'all',
     staff: 'all',
+    region: 'all',
   }),
   /** Who is signed in at a manager terminal (id = the terminal's id); staff_id null once signed out. */
   staff_sessions: table(z.object({ id, hall_id: id, staff_id: id.nullable(), started_at: ms.nullable() }), { manager: 'all' }),

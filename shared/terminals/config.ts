@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TerminalRole } from '../kernel/roles';
+import { FaceRole } from '../kernel/roles';
 
 /**
  * A PC's terminal configuration, kept in Electron's user-data dir and edited on the setup screen.
@@ -8,13 +8,13 @@ import { TerminalRole } from '../kernel/roles';
 export const TerminalConfig = z.strictObject({
   mode: z.enum(['standalone', 'terminal']),
   /** terminal mode: this PC's role and its link to the hub. */
-  role: TerminalRole,
+  role: FaceRole,
   hubUrl: z.url({ protocol: /^https?$/ }),
   token: z.string().max(200),
   /** The https hub's certificate, pinned at enrollment (PEM); null for plain http or a CA-signed hub. */
   hubCertificate: z.string().max(8000).nullable().default(null),
   /** standalone mode: the faces to open, and the hub's port. */
-  faces: z.array(TerminalRole).min(1),
+  faces: z.array(FaceRole).min(1),
   hubPort: z.number().int().min(1).max(65535),
   /** Which monitor the lobby display goes fullscreen on (index in the OS's list). */
   displayMonitor: z.number().int().min(0).max(16),

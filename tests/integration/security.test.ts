@@ -174,13 +174,18 @@ describe('command × role matrix, enforced at the hub', () => {
   const hubFor = async () => (hub ??= await startShared());
   const startShared = async () => {
     const h = await demoHub();
+    // The demo hall has no regional server: one enrolls as it would.
+    h.store.transaction(() =>
+      createTerminal(h.store, h.hallId, { id: 'H3301-t-region', role: 'region', name: '市级监管', counterId: null }, 0),
+    );
     onCleanup(() => void (hub = undefined));
     return h;
   };
   it.each(cells)('%s from a %s terminal', async (type, role) => {
     const h = await hubFor();
-    const t: DemoTerminal = terminal(h, role as DemoTerminal['role']);
-    const answer = h.execute(callerOf(t), { opId: opId(), type, payload: samples[type] });
+    const caller =
+      role === 'region' ? { terminalId: 'H3301-t-region', role, counterId: null } : callerOf(terminal(h, role as DemoTerminal['role']));
+    const answer = h.execute(caller, { opId: opId(), type, payload: samples[type] });
     const allowed = (commandSpecs[type].roles as readonly string[]).includes(role);
     if (allowed) expect(answer.ok ? 'ok' : answer.error.code, `${type} as ${role}`).not.toBe('FORBIDDEN');
     else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

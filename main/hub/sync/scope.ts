@@ -17,7 +17,7 @@ import type { Terminal } from './auth';
  *   belongs to the PC at the window and its offline work, so it does not change at each sign-in.
  *   A case is the department's when it leads it or has a joint part in it, and it is also the
  *   counter's where it was registered (a general window registers cases for any department).
- * - kiosk, manager: everything their role sees.
+ * - kiosk, manager, region: everything their role sees.
  * The same scope decides snapshots, backlogs and live batches. A change to a row the terminal may
  * not hold is sent as a delete of that row (its id, nothing of its content): the terminal may hold
  * an earlier version, as when a ticket is transferred to another zone, and deleting a row it does

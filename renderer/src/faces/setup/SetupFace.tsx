@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TERMINAL_ROLES, type TerminalRole } from '../../../../shared/kernel/roles';
+import { FACE_ROLES, type FaceRole } from '../../../../shared/kernel/roles';
 import { type PreloadApi } from '../../../../shared/protocol';
 import { type TerminalConfig } from '../../../../shared/terminals/config';
 import { useI18n } from '../../i18n';
@@ -41,8 +41,8 @@ export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; ini
           <>
             <label>
               {t('setup.role')}
-              <select value={config.role} onChange={(e) => set('role', e.target.value as TerminalRole)}>
-                <Options items={TERMINAL_ROLES} label={(r) => t(`role.${r}`)} />
+              <select value={config.role} onChange={(e) => set('role', e.target.value as FaceRole)}>
+                <Options items={FACE_ROLES} label={(r) => t(`role.${r}`)} />
               </select>
             </label>
             <label>
@@ -64,11 +64,11 @@ export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; ini
                   setError(r.ok ? null : r.error);
                   setEnrolled(
                     r.ok
-                      ? t('setup.enrolled', { role: t(`role.${r.role as TerminalRole}`), hall: r.hallName }) +
+                      ? t('setup.enrolled', { role: t(`role.${r.role as FaceRole}`), hall: r.hallName }) +
                           (r.fingerprint ? ` ${t('setup.pinned', { f: r.fingerprint })}` : '')
                       : null,
                   );
-                  if (r.ok) setConfig({ ...config, role: r.role as TerminalRole, token: '' });
+                  if (r.ok) setConfig({ ...config, role: r.role as FaceRole, token: '' });
                 }}
               >
                 {t('setup.enrollNow')}
@@ -89,7 +89,7 @@ export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; ini
             <fieldset>
               <legend>{t('setup.faces')}</legend>
               <CheckList
-                items={TERMINAL_ROLES}
+                items={FACE_ROLES}
                 selected={new Set(config.faces)}
                 onChange={(faces) => set('faces', [...faces])}
                 label={(r) => t(`role.${r}`)}

@@ -21,6 +21,7 @@ export const app: Words<typeof zh> = {
     display: 'Lobby display',
     evaluator: 'Evaluator',
     manager: 'Hall manager',
+    region: 'Regional supervision server',
   }),
   'face.unknown': 'Choose a screen',
   'app.confirm': 'Confirm',

@@ -20,6 +20,7 @@ export const app = {
     display: '叫号大屏',
     evaluator: '评价器',
     manager: '大厅管理',
+    region: '区域监管服务器',
   }),
   'face.unknown': '请选择界面',
   'app.confirm': '确定',

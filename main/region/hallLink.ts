@@ -1,0 +1,103 @@
+import { io, type Socket } from 'socket.io-client';
+import { FeedBatch, Snapshot, Welcome } from '../../shared/protocol/feed';
+import { SubscribeAnswerSchema } from '../../shared/protocol/socket';
+import type { RegionHall, RegionStore } from './store';
+
+export interface LinkState {
+  hallId: string;
+  status: 'connecting' | 'connected' | 'refused';
+  /** Why the hall's hub was refused (another hall answered at the address, the token was refused). */
+  problem: string | null;
+  cursor: number;
+}
+
+/**
+ * The region's link to one hall's hub, as a terminal of the role `region`: it subscribes from the
+ * store's cursor on every (re)connect and lands every snapshot and batch in PostgreSQL. Messages
+ * are handled one at a time, in the order they came, so a resubscription always asks from the
+ * cursor of everything already received; a batch that does not follow on (a gap) asks again.
+ * One hall's link never waits for another's.
+ */
+export class HallLink {
+  private readonly socket: Socket;
+  private chain: Promise<void> = Promise.resolve();
+  readonly state: LinkState;
+
+  constructor(
+    private readonly hall: RegionHall,
+    private readonly store: RegionStore,
+    private readonly log: (m: string) => void,
+  ) {
+    this.state = { hallId: hall.hallId, status: 'connecting', problem: null, cursor: hall.cursor };
+    this.socket = io(hall.hubUrl, { transports: ['websocket'], auth: { token: hall.token }, reconnectionDelayMax: 5000 });
+    this.socket.on('welcome', (msg: unknown) => this.queue(() => this.welcome(msg)));
+    this.socket.on('snapshot', (msg: unknown) => this.queue(() => this.snapshot(msg)));
+    this.socket.on('feed', (msg: unknown) => this.queue(() => this.feed(msg)));
+    this.socket.on('disconnect', (reason) => {
+      this.state.status = this.state.status === 'refused' ? 'refused' : 'connecting';
+      if (reason === 'io server disconnect' && this.state.status !== 'refused') this.socket.connect();
+    });
+    this.socket.on('connect_error', (e) => {
+      if (e.message === 'UNAUTHENTICATED') this.refuse('the hall refused the region’s token (revoked?)');
+    });
+  }
+
+  /** Resolves once everything received so far has landed in the store. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  async close(): Promise<void> {
+    this.socket.close();
+    await this.chain;
+  }
+
+  private queue(step: () => Promise<void>): void {
+    this.chain = this.chain.then(step).catch((e: unknown) => {
+      // A write that failed (PostgreSQL away) leaves the cursor where it was: start again from it.
+      this.log(`hall ${this.hall.hallId}: ${(e as Error).message}; subscribing again`);
+      this.socket.disconnect().connect();
+    });
+  }
+
+  private refuse(problem: string): void {
+    this.state.status = 'refused';
+    this.state.problem = problem;
+    this.log(`hall ${this.hall.hallId}: ${problem}`);
+    this.socket.disconnect();
+  }
+
+  private async welcome(msg: unknown): Promise<void> {
+    const w = Welcome.safeParse(msg);
+    if (!w.success) return this.refuse('malformed welcome');
+    if (w.data.hallId !== this.hall.hallId) return this.refuse(`another hall (${w.data.hallId}) answers at ${this.hall.hubUrl}`);
+    if (w.data.role !== 'region') return this.refuse(`the token is a ${w.data.role} terminal's, not the region's`);
+    const { epoch } = await this.store.cursor(this.hall.hallId);
+    if (epoch !== w.data.epoch) await this.store.reset(this.hall.hallId, w.data.epoch);
+    await this.subscribe();
+  }
+
+  private async subscribe(): Promise<void> {
+    const { seq } = await this.store.cursor(this.hall.hallId);
+    this.state.cursor = seq;
+    const raw: unknown = await this.socket.timeout(30_000).emitWithAck('subscribe', { since: seq });
+    const answer = SubscribeAnswerSchema.safeParse(raw);
+    if (!answer.success || !answer.data.ok) throw new Error(`subscribe refused: ${JSON.stringify(raw).slice(0, 200)}`);
+    this.state.status = 'connected';
+  }
+
+  private async snapshot(msg: unknown): Promise<void> {
+    const s = Snapshot.safeParse(msg);
+    if (!s.success) throw new Error('malformed snapshot');
+    await this.store.applySnapshot(this.hall.hallId, s.data);
+    this.state.cursor = s.data.seq;
+  }
+
+  private async feed(msg: unknown): Promise<void> {
+    const b = FeedBatch.safeParse(msg);
+    if (!b.success) throw new Error('malformed feed batch');
+    const outcome = await this.store.applyBatch(this.hall.hallId, b.data);
+    if (outcome === 'gap') await this.subscribe();
+    else this.state.cursor = Math.max(this.state.cursor, b.data.to);
+  }
+}

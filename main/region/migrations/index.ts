@@ -1,0 +1,5 @@
+import { readMigrations } from '../../db/open';
+
+/** The regional store's migrations (PostgreSQL), oldest first; append only, like the hall's. */
+export const regionMigrations: readonly { name: string; sql: string }[] = ((names: string[]) =>
+  readMigrations(__filename, names).map((sql, i) => ({ name: names[i]!, sql })))(['0001-halls-rows-changes.sql']);

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { HallLink, type LinkState } from './hallLink';
+import type { RegionStore } from './store';
+
+/** What a hall's hub answers when the region exchanges its one-time code (POST /enroll). */
+const Enrolled = z.object({ role: z.literal('region'), token: z.string().min(1), hallId: z.string().min(1), hallName: z.string() });
+
+/**
+ * The regional server's ingest: one link per hall in the store, started together; a hall is added
+ * with its hub's address and a one-time enrollment code for a `region` terminal made at the hall.
+ */
+export class Region {
+  private readonly links = new Map<string, HallLink>();
+
+  private constructor(
+    readonly store: RegionStore,
+    private readonly log: (m: string) => void,
+  ) {}
+
+  static async start(store: RegionStore, log: (m: string) => void): Promise<Region> {
+    await store.migrate();
+    const region = new Region(store, log);
+    for (const hall of await store.halls()) region.links.set(hall.hallId, new HallLink(hall, store, log));
+    return region;
+  }
+
+  /** Enrolls at the hall's hub with the code, records the hall and starts following it. */
+  async addHall(hubUrl: string, code: string): Promise<{ hallId: string; hallName: string }> {
+    const response = await fetch(new URL('/enroll', hubUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const body: unknown = await response.json().catch(() => null);
+    const answer = Enrolled.safeParse(body);
+    if (!answer.success)
+      throw new Error(`the hall at ${hubUrl} did not enroll the region: the code is wrong, used, expired, or not a region terminal's`);
+    const { hallId, hallName, token } = answer.data;
+    await this.store.addHall({ hallId, name: hallName, hubUrl, token });
+    await this.links.get(hallId)?.close();
+    const hall = (await this.store.halls()).find((h) => h.hallId === hallId)!;
+    this.links.set(hallId, new HallLink(hall, this.store, this.log));
+    return { hallId, hallName };
+  }
+
+  states(): LinkState[] {
+    return [...this.links.values()].map((l) => ({ ...l.state }));
+  }
+
+  /** Resolves once everything each hall has sent so far has landed. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.links.values()].map((l) => l.settled()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.links.values()].map((l) => l.close()));
+    await this.store.close();
+  }
+}
