@@ -43,6 +43,12 @@ export class Region {
     return { hallId, hallName };
   }
 
+  /** Starts following the halls another process added to the store (`add-hall`) since. */
+  async followNewHalls(): Promise<void> {
+    for (const hall of await this.store.halls())
+      if (!this.links.has(hall.hallId)) this.links.set(hall.hallId, new HallLink(hall, this.store, this.log));
+  }
+
   states(): LinkState[] {
     return [...this.links.values()].map((l) => ({ ...l.state }));
   }

@@ -1,4 +1,4 @@
-import { readMigrations } from '../open';
+import { readMigrations } from '../readMigrations';
 
 /**
  * The hub database's migrations, oldest first; PRAGMA user_version holds how many are applied.

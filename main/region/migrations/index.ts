@@ -1,4 +1,4 @@
-import { readMigrations } from '../../db/open';
+import { readMigrations } from '../../db/readMigrations';
 
 /** The regional store's migrations (PostgreSQL), oldest first; append only, like the hall's. */
 export const regionMigrations: readonly { name: string; sql: string }[] = ((names: string[]) =>

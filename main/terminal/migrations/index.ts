@@ -1,4 +1,4 @@
-import { readMigrations } from '../../db/open';
+import { readMigrations } from '../../db/readMigrations';
 
 /**
  * The migrations of a terminal's local replica, oldest first (see main/db/migrations for the
