@@ -57,4 +57,3 @@ export function migrate(db: Db, migrations: readonly string[], to = migrations.l
     })();
   }
 }
-
