@@ -9,10 +9,12 @@ import { operate } from './control/operations';
 import { CONTROL_OPS, type ControlAnswer, type ControlOp } from './control/protocol';
 import { openHall, startHub } from './hub';
 import { HALL_LIMITS, NO_LIMITS } from './limits';
+import type { HallIdentity } from './seed';
 
 /**
  * The headless hall hub:
  *   npm run hub -- --data DIR [--port 7700] [--host 127.0.0.1] [--allowed-host NAME]… [--demo] [--tls | --no-tls] [--feed-retention 200000] [--no-rate-limits]
+ *                  [--hall-code H330201 --hall-name 甲县政务服务中心]   (a new data dir's hall; the code must be unique in the region)
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
  *
@@ -37,6 +39,12 @@ const Options = z.object({
   counter: z.string().optional(),
   zone: z.string().max(40).optional(),
   'feed-retention': z.coerce.number().int().min(1).optional(),
+  // A new data dir's hall: its code is also its id, unique across the region's halls.
+  'hall-code': z
+    .string()
+    .regex(/^[A-Za-z0-9-]{2,20}$/, '--hall-code: 2–20 letters, digits or -')
+    .optional(),
+  'hall-name': z.string().trim().min(2).max(60).optional(),
   login: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{2,32}$/, '--login: 2–32 letters, digits or _.-')
@@ -52,6 +60,13 @@ function tlsWanted(opts: { host: string; tls: boolean; 'no-tls': boolean }): boo
   if (opts.tls && opts['no-tls']) fail('--tls and --no-tls contradict each other');
   if (opts.tls || opts['no-tls']) return opts.tls;
   return !['127.0.0.1', 'localhost', '::1'].includes(opts.host);
+}
+
+/** The hall a new data dir gets, when named; otherwise the demo hall's or a new hall's default. */
+function hallIdentity(opts: { 'hall-code'?: string; 'hall-name'?: string }): HallIdentity | undefined {
+  const code = opts['hall-code'];
+  if (!code) return opts['hall-name'] ? fail('--hall-name needs --hall-code') : undefined;
+  return { id: code, code, name: opts['hall-name'] ?? '政务服务大厅' };
 }
 
 function fail(message: string): never {
@@ -76,6 +91,8 @@ async function main(): Promise<void> {
       counter: { type: 'string' },
       zone: { type: 'string' },
       'feed-retention': { type: 'string' },
+      'hall-code': { type: 'string' },
+      'hall-name': { type: 'string' },
       login: { type: 'string' },
     },
   });
@@ -88,7 +105,7 @@ async function main(): Promise<void> {
   if (operation !== undefined) {
     if (positionals.length > 1 || !(CONTROL_OPS as readonly string[]).includes(operation)) fail(`unknown command ${positionals.join(' ')}`);
     const request = operation === 'create-terminal' ? createTerminalRequest(opts) : await initAdminRequest(opts);
-    const answer = await runOperation(opts.data, opts.demo, request);
+    const answer = await runOperation(opts.data, opts.demo, hallIdentity(opts), request);
     if (!answer.ok) fail(`${answer.error.code}: ${answer.error.message}`);
     const { terminalId, token } = answer.result;
     if (request.op === 'create-terminal') process.stdout.write(`terminal ${terminalId} (${request.role}) token: ${token}\n`);
@@ -105,6 +122,7 @@ async function main(): Promise<void> {
     host: opts.host,
     allowedHosts: opts['allowed-host'],
     demo: opts.demo,
+    hall: hallIdentity(opts),
     tls: tlsWanted(opts),
     feedRetention: opts['feed-retention'],
     // For load tests that measure the hub's capacity; a hall keeps its limits.
@@ -179,12 +197,17 @@ async function initAdminRequest(opts: Opts): Promise<ControlOp> {
  * Runs an operation through the hub running on `dataDir`; when none runs, on the data dir opened
  * here (the lock keeps a hub from starting meanwhile), binding no port.
  */
-async function runOperation(dataDir: string, demo: boolean, request: ControlOp): Promise<ControlAnswer> {
+async function runOperation(
+  dataDir: string,
+  demo: boolean,
+  identity: HallIdentity | undefined,
+  request: ControlOp,
+): Promise<ControlAnswer> {
   const answer = await askRunningHub(dataDir, request);
   if (answer) return answer;
   let hall: ReturnType<typeof openHall>;
   try {
-    hall = openHall({ dataDir, demo });
+    hall = openHall({ dataDir, demo, hall: identity });
   } catch (e) {
     if (String((e as Error).message).startsWith('HUB_ALREADY_RUNNING'))
       fail(`a hub holds ${dataDir} but its control channel does not answer; try again once it has started`);

@@ -1,13 +1,13 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Region } from './region';
+import { enrollHall, Region } from './region';
 import { RegionStore } from './store';
 
 /**
  * The regional server:
  *   npm run region -- --pg postgres://USER@HOST:PORT/DB --port 7800        follows every hall added
- *   npm run region -- --pg postgres://… add-hall --hub https://HALL:7700 --code XXXX-XXXX-XXXX
+ *   npm run region -- --pg postgres://… add-hall --hub https://HALL:7700 --code XXXX-XXXX-XXXX [--replace]
  * The code is a one-time enrollment code for a terminal of the role 区域监管服务器 (region), made by
  * the hall's administrator in 终端管理. A running region picks up a hall added meanwhile within seconds.
  * GET /health on --port answers each hall's link: connected or not, and how far its feed has landed.
@@ -18,6 +18,7 @@ const Options = z.object({
   host: z.string().default('127.0.0.1'),
   hub: z.url('--hub: the hall hub’s address, e.g. https://10.0.0.5:7700').optional(),
   code: z.string().min(4, '--code: the one-time enrollment code').optional(),
+  replace: z.boolean().default(false),
 });
 
 /** How often a running region looks for halls added by `add-hall`. */
@@ -43,16 +44,22 @@ async function main(): Promise<void> {
   if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '));
   const opts = parsed.data;
   const log = (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`);
-  const region = await Region.start(RegionStore.connect(opts.pg), log).catch((e: unknown) => fail(`PostgreSQL: ${(e as Error).message}`));
-
   if (positionals[0] === 'add-hall') {
     if (!opts.hub || !opts.code) fail('add-hall needs --hub URL and --code CODE');
-    const added = await region.addHall(opts.hub, opts.code).catch((e: unknown) => fail((e as Error).message));
-    log(`hall ${added.hallName} (${added.hallId}) added`);
-    await region.close();
+    const store = RegionStore.connect(opts.pg);
+    try {
+      await store.migrate();
+      const added = await enrollHall(store, opts.hub, opts.code, { replace: opts.replace });
+      log(`hall ${added.hallName} (${added.hallId}) added`);
+    } catch (e) {
+      fail((e as Error).message);
+    } finally {
+      await store.close();
+    }
     return;
   }
   if (positionals.length) fail(`unknown command ${positionals[0]}: add-hall, or none to run the region`);
+  const region = await Region.start(RegionStore.connect(opts.pg), log).catch((e: unknown) => fail(`PostgreSQL: ${(e as Error).message}`));
 
   const watch = setInterval(
     () => void region.followNewHalls().catch((e: unknown) => log(`halls: ${(e as Error).message}`)),

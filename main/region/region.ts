@@ -6,6 +6,36 @@ import type { RegionStore } from './store';
 const Enrolled = z.object({ role: z.literal('region'), token: z.string().min(1), hallId: z.string().min(1), hallName: z.string() });
 
 /**
+ * Enrolls at the hall's hub with a one-time code for a `region` terminal and records the hall.
+ * Hall ids are the halls' codes, unique in the region: a second hall answering with an id already
+ * followed is refused (its rows would mix with the first's), unless `replace` says it is the same
+ * hall, moved or enrolled again.
+ */
+export async function enrollHall(
+  store: RegionStore,
+  hubUrl: string,
+  code: string,
+  { replace = false }: { replace?: boolean } = {},
+): Promise<{ hallId: string; hallName: string }> {
+  const response = await fetch(new URL('/enroll', hubUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const answer = Enrolled.safeParse(await response.json().catch(() => null));
+  if (!answer.success)
+    throw new Error(`the hall at ${hubUrl} did not enroll the region: the code is wrong, used, expired, or not a region terminal's`);
+  const { hallId, hallName, token } = answer.data;
+  const known = (await store.halls()).find((h) => h.hallId === hallId);
+  if (known && !replace)
+    throw new Error(
+      `hall ${hallId} is already followed at ${known.hubUrl}: give each hall its own code (--hall-code), or add with --replace if it is the same hall`,
+    );
+  await store.addHall({ hallId, name: hallName, hubUrl, token });
+  return { hallId, hallName };
+}
+
+/**
  * The regional server's ingest: one link per hall in the store, started together; a hall is added
  * with its hub's address and a one-time enrollment code for a `region` terminal made at the hall.
  */
@@ -24,23 +54,13 @@ export class Region {
     return region;
   }
 
-  /** Enrolls at the hall's hub with the code, records the hall and starts following it. */
-  async addHall(hubUrl: string, code: string): Promise<{ hallId: string; hallName: string }> {
-    const response = await fetch(new URL('/enroll', hubUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
-    const body: unknown = await response.json().catch(() => null);
-    const answer = Enrolled.safeParse(body);
-    if (!answer.success)
-      throw new Error(`the hall at ${hubUrl} did not enroll the region: the code is wrong, used, expired, or not a region terminal's`);
-    const { hallId, hallName, token } = answer.data;
-    await this.store.addHall({ hallId, name: hallName, hubUrl, token });
-    await this.links.get(hallId)?.close();
-    const hall = (await this.store.halls()).find((h) => h.hallId === hallId)!;
-    this.links.set(hallId, new HallLink(hall, this.store, this.log));
-    return { hallId, hallName };
+  /** Enrolls the hall (see enrollHall) and starts following it. */
+  async addHall(hubUrl: string, code: string, opts: { replace?: boolean } = {}): Promise<{ hallId: string; hallName: string }> {
+    const added = await enrollHall(this.store, hubUrl, code, opts);
+    await this.links.get(added.hallId)?.close();
+    const hall = (await this.store.halls()).find((h) => h.hallId === added.hallId)!;
+    this.links.set(added.hallId, new HallLink(hall, this.store, this.log));
+    return added;
   }
 
   /** Starts following the halls another process added to the store (`add-hall`) since. */
