@@ -32,13 +32,12 @@ function badRating(hub: Hub, clock: () => number, withCase: boolean): Row<'follo
   if (withCase) ok(clerk(0)('case.register', newCase({ counterId: C1, at: clock(), ticketId: ticket.id })));
   ok(clerk(0)('ticket.finish', { counterId: C1, handledServiceIds: ['H3301-s-A'] }));
   const request = hub.store.where('rating_requests', 'ticket_id = ?', ticket.id)[0]!;
-  ok(
-    hub.execute(callerOf(terminal(hub, 'evaluator')), {
-      opId: opId(),
-      type: 'rating.submit',
-      payload: { requestId: request.id, level: 2, subScores: {}, reasons: ['slow'], comment: '' },
-    }),
-  );
+  const rated = hub.execute(callerOf(terminal(hub, 'evaluator')), {
+    opId: opId(),
+    type: 'rating.submit',
+    payload: { requestId: request.id, level: 2, subScores: {}, reasons: ['slow'], comment: '' },
+  });
+  expect(rated).toMatchObject({ ok: true });
   return hub.store.where('followups', 'rating_id = ?', request.id)[0]!;
 }
 
