@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { Row } from '../../shared/protocol';
+import type { MyRatingsResult } from '../../shared/ratings/queries';
 import { actors, err, ok } from '../support/actors';
 import { newCase } from '../support/cases';
 import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
@@ -177,3 +178,48 @@ describe('complaints (效能投诉)', () => {
     expect(followups).toEqual(['H3301-u-7', 'H3301-u-mgr', 'H3301-u-3']);
   });
 });
+
+describe('the clerk’s own ratings and follow-ups', () => {
+  it('the clerk at a counter sees this month’s ratings by level with 满意率’s count, and the follow-ups about them or assigned to them, nothing of the rater', async () => {
+    const { hub, clock, a } = await hall();
+    const f = badRating(hub, clock, true); // about c01, assigned to the head c03
+    ok(a.manager('complaint.record', { ...complaintAbout('H3301-u-2'), contact: '13912345678' })); // about c02
+    ok(a.manager('followup.assign', { followupId: f.id, staffId: 'H3301-u-2' }));
+    const mine = async (n: number) => {
+      const answer = await hub.query(callerOf(terminal(hub, 'clerk', n)), { name: 'ratings.mine', params: {} });
+      if (!answer.ok) throw new Error(answer.error.code);
+      return answer.result as MyRatingsResult;
+    };
+    const c01 = await mine(0);
+    expect(c01).toMatchObject({ month: '2026-11', levels: [{ level: 2, n: 1 }] });
+    expect(c01.counts).toMatchObject({ services: 1, active: 1, satisfied: 0, bad: 1, needFix: 1 });
+    expect(c01.open).toEqual([
+      expect.objectContaining({ id: f.id, source: 'rating', assigned: false, reasons: ['slow'], due_day: '2026-12-02' }),
+    ]);
+    const c02 = await mine(1);
+    expect(c02.levels).toEqual([]);
+    expect(c02.open.map((o) => [o.source, o.assigned]).sort()).toEqual([
+      ['complaint', false],
+      ['rating', true],
+    ]);
+    expect(c02.counts.complaints).toBe(1);
+    // Nothing of who rated or complained reaches a clerk: no phone, whole or masked, no words of theirs.
+    const text = JSON.stringify([c01, c02]);
+    for (const secret of ['13800138000', '138****8000', '139****5678', '张三', '办事拖沓']) expect(text).not.toContain(secret);
+    // The manager's terminal is refused the clerk's query; a counter with nobody signed in sees nothing.
+    expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'ratings.mine', params: {} })).toMatchObject({ ok: false });
+    ok(a.clerk(0)('counter.signOut', { counterId: C1 }));
+    expect(await mine(0)).toMatchObject({ levels: [], open: [] });
+  });
+});
+
+function complaintAbout(staffId: string) {
+  return {
+    channel: 'in_person',
+    subject: 'staff',
+    subjectId: staffId,
+    content: '办事拖沓',
+    receivedDay: '2026-11-25',
+    contact: null,
+  } as const;
+}
