@@ -75,6 +75,8 @@ export const MyRatingsResult = z.object({
       yellow_from: z.string(),
       due_day: z.string(),
       reasons: z.array(BadReason),
+      /** The callback phone, masked, to the assignee alone (who reveals it with followup.revealPhone). */
+      phone_masked: z.string().nullable(),
     }),
   ),
 });

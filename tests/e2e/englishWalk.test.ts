@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { PAUSE_REASONS } from '../../shared/counter/rules';
+import { hallDay } from '../../shared/queue/rules';
 import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
@@ -222,6 +223,21 @@ export const WALK: readonly Stop[] = [
       await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
     },
   },
+  {
+    face: 'manager',
+    name: 'manager: a complaint’s follow-up, its assignee and callback phone',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'Ratings' }).click();
+      const followups = p.getByRole('region', { name: 'Bad-rating follow-ups' });
+      await followups
+        .getByRole('button', { name: /^Work on/ })
+        .first()
+        .click();
+      await followups.getByRole('button', { name: /^Show the whole number of / }).click();
+      await followups.getByText('13800138000').waitFor();
+      await p.getByRole('form', { name: 'Record a complaint' }).getByRole('combobox', { name: 'About a' }).selectOption('case');
+    },
+  },
 ];
 
 /** The hall's data as the hub holds it: names and texts people gave, shown as given in every language. */
@@ -250,6 +266,7 @@ function hallData(hub: Hub): string[] {
     ...column('cases', 'materials_received'),
     ...column('cases', 'materials_missing'),
     ...column('tickets', 'call_reason'),
+    ...column('complaints', 'content'),
     // An issued notice's number is written in the document's own script (H3301受〔2026〕1号).
     ...column('case_notices', 'number'),
   ].sort((a, b) => b.length - a.length);
@@ -303,6 +320,17 @@ function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void {
   clock.set(now);
   signInManager(hub);
   ok(a.manager('hall.setNotice', { text: '今日 17:00 后暂停受理不动产登记业务。' }));
+  // A complaint about c01: its follow-up on the board, and on c01's own ratings tab.
+  ok(
+    a.manager('complaint.record', {
+      channel: 'hotline',
+      subject: 'staff',
+      subjectId: 'H3301-u-1',
+      content: '窗口办理拖沓，让我跑了三趟',
+      receivedDay: hallDay(clock(), 480),
+      contact: '13800138000',
+    }),
+  );
   ok(a.manager('session.signOut', {})); // the walk signs in at the board itself
   for (const serviceId of ['H3301-s-A', 'H3301-s-A', 'H3301-s-B', 'H3301-s-C'])
     ok(a.kiosk('ticket.issue', { serviceId, priority: 'normal', confirm: null }));

@@ -203,9 +203,14 @@ describe('the clerk’s own ratings and follow-ups', () => {
       ['rating', true],
     ]);
     expect(c02.counts.complaints).toBe(1);
-    // Nothing of who rated or complained reaches a clerk: no phone, whole or masked, no words of theirs.
+    // Nothing of who rated or complained reaches the clerk they are about: no phone, whole or masked,
+    // no words of theirs; the assignee gets the masked phone of what they work, never the whole one.
+    expect(c01.open[0]!.phone_masked).toBeNull();
+    expect(c02.open.find((o) => o.assigned)!.phone_masked).toBe('138****8000');
+    expect(c02.open.find((o) => !o.assigned)!.phone_masked).toBeNull();
     const text = JSON.stringify([c01, c02]);
-    for (const secret of ['13800138000', '138****8000', '139****5678', '张三', '办事拖沓']) expect(text).not.toContain(secret);
+    for (const secret of ['13800138000', '13912345678', '139****5678', '张三', '办事拖沓']) expect(text).not.toContain(secret);
+    expect(JSON.stringify(c01)).not.toContain('138****8000');
     // The manager's terminal is refused the clerk's query; a counter with nobody signed in sees nothing.
     expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'ratings.mine', params: {} })).toMatchObject({ ok: false });
     ok(a.clerk(0)('counter.signOut', { counterId: C1 }));

@@ -101,14 +101,17 @@ export function figureRows(db: ReadonlyDb, q: { now: number; utcOffsetMinutes: n
   return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || b.counts.services - a.counts.services);
 }
 
-/** The clerk's month: active ratings by level, and the follow-ups about them or assigned to them still open. */
+/**
+ * The clerk's month: active ratings by level, and the follow-ups about them or assigned to them
+ * still open; the callback phone (masked) only on those they work as assignee.
+ */
 const MY_LEVELS = `
   SELECT g.level, count(*) AS n FROM ratings g JOIN rating_requests r ON r.id = g.id
   WHERE r.staff_id = @staff AND g.excluded = 0 AND r.created_at >= @start AND r.created_at < @end
   GROUP BY g.level ORDER BY g.level DESC`;
 const MY_OPEN = `
   SELECT f.id, f.complaint_id IS NOT NULL AS complaint, f.assignee_id = @staff AS assigned, f.status, f.opened_day, f.yellow_from, f.due_day,
-    coalesce(g.reasons, '') AS reasons
+    coalesce(g.reasons, '') AS reasons, CASE WHEN f.assignee_id = @staff THEN f.phone_masked END AS phone_masked
   FROM followups f LEFT JOIN ratings g ON g.id = f.rating_id
   WHERE f.status <> 'closed' AND (f.staff_id = @staff OR f.assignee_id = @staff)
   ORDER BY f.due_day, f.id LIMIT 100`;
