@@ -77,6 +77,7 @@ export const complaints: Words<typeof zh> = {
   'mine.satisfaction': 'Satisfaction: ',
   'mine.noRatings': 'No ratings yet this month',
   'mine.open': 'Open follow-ups',
+  'mine.opened': 'Opened',
   'mine.noOpen': 'No open follow-ups',
   'mine.role': 'Mine as',
   'mine.role.about': 'About me',

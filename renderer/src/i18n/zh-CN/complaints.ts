@@ -70,6 +70,7 @@ export const complaints = {
   'mine.satisfaction': '满意率：',
   'mine.noRatings': '本月还没有评价',
   'mine.open': '待办跟进',
+  'mine.opened': '开始日期',
   'mine.noOpen': '没有待办的跟进',
   'mine.role': '与我的关系',
   'mine.role.about': '对我的',
