@@ -63,7 +63,7 @@ export function MyRatings() {
           },
           { header: t('fu.source'), cell: (o) => t(`fu.source.${o.source}`) },
           { header: t('mine.role'), cell: (o) => t(o.assigned ? 'mine.role.assigned' : 'mine.role.about') },
-          { header: t('mine.opened'), cell: (o) => o.opened_day },
+          { header: t('fu.openedOn'), cell: (o) => o.opened_day },
           { header: t('fu.due'), cell: (o) => o.due_day },
           { header: t('fu.status'), cell: (o) => t(`fu.status.${o.status}`) },
           { header: t('rt.reasons'), cell: (o) => o.reasons.map((r) => t(`eval.reason.${r}`)).join(t('list.separator')) },

@@ -32,7 +32,7 @@ export function Followups() {
         columns={[
           { header: t('fu.signal'), cell: (r) => <span className={`chip signal-${r.signal}`}>{t(`fu.signal.${r.signal}`)}</span> },
           { header: t('fu.source'), cell: (r) => t(r.f.complaint_id ? 'fu.source.complaint' : 'fu.source.rating') },
-          { header: t('fu.opened'), cell: (r) => r.f.opened_day },
+          { header: t('fu.openedOn'), cell: (r) => r.f.opened_day },
           { header: t('fu.due'), cell: (r) => r.f.due_day },
           { header: t('sup.department'), cell: (r) => rowById(replica, 'departments', r.f.department_id)?.name ?? '—' },
           { header: t('rt.group.staff'), cell: (r) => rowById(replica, 'staff', r.f.staff_id)?.name ?? '—' },
