@@ -43,7 +43,7 @@ export function Followups() {
               <button
                 type="button"
                 className="btn small"
-                aria-label={t('fu.work', { day: r.f.opened_day })}
+                aria-label={t(r.f.complaint_id ? 'fu.workComplaint' : 'fu.work', { day: r.f.opened_day })}
                 onClick={() => setOpen(open === r.f.id ? null : r.f.id)}
               >
                 {t('fu.workButton')}

@@ -58,6 +58,7 @@ export const complaints: Words<typeof zh> = {
   'cp.noCase': 'No case numbered {number}',
   'fu.source': 'Source',
   'fu.openedOn': 'Opened',
+  'fu.workComplaint': 'Work on the complaint of {day}',
   'fu.source.rating': 'Bad rating',
   'fu.source.complaint': 'Complaint',
   'fu.assignee': 'Assignee',

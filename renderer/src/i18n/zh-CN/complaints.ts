@@ -51,6 +51,7 @@ export const complaints = {
   'cp.noCase': '没有编号为 {number} 的办件',
   'fu.source': '来源',
   'fu.openedOn': '开始日期',
+  'fu.workComplaint': '处理 {day} 的投诉',
   'fu.source.rating': '差评',
   'fu.source.complaint': '投诉',
   'fu.assignee': '承办人',
