@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { hubMigrations } from '../../../main/db/migrations';
 import { ratingQueries } from '../../../main/hub/features/ratings/queries';
 import { FIGURE_DIMENSIONS, FIGURE_PERIODS, type FigureDimension, type FigurePeriod } from '../../../shared/ratings/queries';
-import { addFigureCounts, emptyFigureCounts, figureCountsOf, figures, type FigureCounts } from '../../../shared/ratings/figures';
+import {
+  addFigureCounts,
+  emptyFigureCounts,
+  figureCountsOf,
+  figures,
+  fixCalledBack,
+  fixClosed,
+  fixOnTime,
+  needsFix,
+  type FigureCounts,
+} from '../../../shared/ratings/figures';
+import { columns } from '../../../shared/kernel/definition';
 import { at, insert, seedHall } from '../db/migrationFixtures';
 import { prng } from '../../support/prng';
 
@@ -256,5 +267,22 @@ describe('好差评 figures', () => {
       NOW,
     );
     expect(ts).toEqual(all);
+  });
+
+  it.each([
+    ['needsFix', needsFix],
+    ['fixClosed', fixClosed],
+    ['fixOnTime', fixOnTime],
+    ['fixCalledBack', fixCalledBack],
+  ] as const)('%s: its SQL gives its TypeScript, follow-up by follow-up', (_name, definition) => {
+    const sql = db
+      .prepare(`SELECT ${definition.sql(columns())} AS v FROM followups ORDER BY id`)
+      .pluck()
+      .all() as number[];
+    const ts = [...followups]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((f) => Number(definition.ts({ ...f, status: f.status as 'open', appeal: f.appeal as null })));
+    expect(sql).toEqual(ts);
+    expect(new Set(ts)).toEqual(new Set([0, 1]));
   });
 });
