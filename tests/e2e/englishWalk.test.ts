@@ -95,6 +95,15 @@ export const WALK: readonly Stop[] = [
     },
   },
   { face: 'clerk', name: 'clerk: queue, counter and cases', tabs: true },
+  {
+    face: 'clerk',
+    name: 'clerk: my ratings this month and my open follow-ups',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'My ratings' }).click();
+      await p.getByRole('table', { name: 'Open follow-ups' }).getByRole('cell', { name: 'Complaint' }).waitFor();
+    },
+    leave: async (p) => p.getByRole('tab').first().click(), // the screen as it opened, for the next stop
+  },
   { face: 'clerk', name: 'clerk: pause reasons (F9)', go: press('F9'), leave: escape },
   { face: 'clerk', name: 'clerk: transfer (F6)', go: press('F6'), leave: escape },
   { face: 'clerk', name: 'clerk: park (F8)', go: press('F8'), leave: escape },
