@@ -19,8 +19,8 @@ const at = z.number().int().min(0);
 const materials = z.array(text(200)).max(60);
 const expectedDays = z.number().int().min(1).max(365);
 
-/** A checked identity field: the domain check's refusal becomes the validation problem. */
-const checked = (check: (v: string) => IdCheck) =>
+/** A checked identity field: the domain check's refusal becomes the validation problem (complaints check their contact with it too). */
+export const checked = (check: (v: string) => IdCheck) =>
   z
     .string()
     .max(40)

@@ -106,7 +106,7 @@ export const caseRefusals = defineRefusals('case', {
   ticketNotHere: { code: ErrorCode.TICKET_STATE, zh: '该号码不是本窗口办理的号码' },
   badParts: { code: ErrorCode.VALIDATION_FAILED, zh: '联审部门不能重复，也不能是牵头部门' },
   revealNeedsCounter: { code: ErrorCode.FORBIDDEN, zh: '只有绑定窗口的电脑能查看身份证号' },
-  revealLimit: { code: ErrorCode.REVEAL_LIMIT, zh: '今日已查看 {n} 次身份证号，达到每人每日 {max} 次的上限；确需再查请联系管理员' },
+  revealLimit: { code: ErrorCode.REVEAL_LIMIT, zh: '今日已查看 {n} 次身份证号或电话，达到每人每日 {max} 次的上限；确需再查请联系管理员' },
   noIdNumber: { code: ErrorCode.NOT_FOUND, zh: '该办件没有身份证号' },
   noCaseForId: { code: ErrorCode.NOT_FOUND, zh: '没有找到该身份证号的办件' },
   reviewerDuty: { code: ErrorCode.CASE_DUTY, zh: '{action}须由本部门具有审核职责的人员办理', labels: { action: step } },

@@ -12,7 +12,13 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 export const followupCommandSpecs = {
   /** 核实, 整改 or 办结: each moves the follow-up one status on, with what was found or done. */
   'followup.step': spec({
-    payload: z.strictObject({ followupId: entityId, step: z.enum(['verify', 'fix', 'close']), note: note.min(1, '请写明核实或整改情况') }),
+    payload: z.strictObject({
+      followupId: entityId,
+      step: z.enum(['verify', 'fix', 'close']),
+      note: note.min(1, '请写明核实或整改情况'),
+      /** Closing a complaint's follow-up says whether the complaint was substantiated; a 差评's takes none. */
+      substantiated: z.boolean().optional(),
+    }),
     result,
     ...onBoard,
   }),
@@ -38,5 +44,18 @@ export const followupCommandSpecs = {
     payload: z.strictObject({ followupId: entityId, upheld: z.boolean(), note: note.min(1, '请写明复核意见') }),
     result,
     ...onBoard,
+  }),
+  /** Hands the follow-up to another member of staff to work (never the one it is about). */
+  'followup.assign': spec({ payload: z.strictObject({ followupId: entityId, staffId: entityId }), result, ...onBoard }),
+  /**
+   * Shows the callback phone whole once, to a manager at the board or the follow-up's assignee at
+   * their counter: audited and counted in the day's reveals with the ID numbers.
+   */
+  'followup.revealPhone': spec({
+    payload: z.strictObject({ followupId: entityId }),
+    result: z.object({ phone: z.string() }),
+    roles: ['clerk', 'manager'],
+    offline: false,
+    secretResult: 'phone',
   }),
 } as const;

@@ -9,7 +9,8 @@ export const FOLLOWUP_STATUSES = ['open', 'verified', 'fixed', 'called_back', 'c
 export const FollowupStatus = z.enum(FOLLOWUP_STATUSES);
 export type FollowupStatus = z.infer<typeof FollowupStatus>;
 
-export const FOLLOWUP_ACTIONS = ['open', 'verify', 'fix', 'callback', 'close', 'appeal', 'uphold', 'reject'] as const;
+/** The steps of a follow-up's record; 'assign' hands it to another person to work. */
+export const FOLLOWUP_ACTIONS = ['open', 'verify', 'fix', 'callback', 'close', 'appeal', 'uphold', 'reject', 'assign'] as const;
 export const FollowupAction = z.enum(FOLLOWUP_ACTIONS);
 export type FollowupAction = z.infer<typeof FollowupAction>;
 

@@ -4,11 +4,17 @@ import { AppealKind, AppealState, CallbackMethod, FollowupAction, FollowupStatus
 
 /** The follow-up tables: the hall's managers work them on the board. */
 export const followupTables = {
+  /** A follow-up of a 差评 (rating_id) or of a complaint (complaint_id): exactly one of the two. */
   followups: table(
     z.object({
       id,
       hall_id: id,
       rating_id: id.nullable(),
+      complaint_id: id.nullable(),
+      /** Who works it: the responsible department's head, or else a manager; reassigned by followup.assign. */
+      assignee_id: id.nullable(),
+      /** The phone to call back, masked (the case's for a 差评, the complainant's); followup.revealPhone shows it whole. */
+      phone_masked: z.string().nullable(),
       department_id: id.nullable(),
       /** The staff member the 差评 was about. */
       staff_id: id.nullable(),

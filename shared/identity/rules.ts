@@ -73,6 +73,9 @@ export function checkPhone(input: string): IdCheck {
 /** Clerk screens show at most the first 6 and last 4 characters of an ID number. */
 export const maskResidentId = (id: string): string => (id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '******');
 
+/** A phone as staff see it before a reveal: the first 3 and last 4 digits (138****5678, 010****4567). */
+export const maskPhone = (phone: string): string => (phone.length >= 9 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+
 /** Public screens show at most the surname and the last character: 张*三, or 张* for two characters. */
 export function maskName(name: string): string {
   const chars = [...name];

@@ -8,6 +8,8 @@ import { catalogCommandSpecs } from '../catalog/commands';
 import { catalogTables } from '../catalog/rows';
 import { counterCommandSpecs } from '../counter/commands';
 import { counterTables } from '../counter/rows';
+import { complaintCommandSpecs } from '../complaints/commands';
+import { complaintTables } from '../complaints/rows';
 import { followupCommandSpecs } from '../followups/commands';
 import { followupTables } from '../followups/rows';
 import { hallCommandSpecs } from '../hall/commands';
@@ -59,6 +61,7 @@ export const commandSpecs = merged('command', [
   setupCommandSpecs,
   ratingCommandSpecs,
   followupCommandSpecs,
+  complaintCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs, ratingQuerySpecs] as const) satisfies Record<string, QuerySpec>;
@@ -74,6 +77,7 @@ export const tableSpecs = merged('table', [
   calendarTables,
   caseTables,
   ratingTables,
+  complaintTables,
   followupTables,
 ] as const) satisfies Record<string, TableSpec>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { QuerySpec } from '../kernel/command';
+import { FollowupStatus } from '../followups/enums';
 import { BadReason } from './enums';
+import { FigureCountsSchema } from './figures';
 
 /** A group's rating tally (ratings/rules RatingTally): rates are computed from it where they are shown. */
 export const TallyResult = z.object({
@@ -39,6 +41,47 @@ export const RatingSummary = z.object({
 });
 export type RatingSummary = z.infer<typeof RatingSummary>;
 
+/** The dimensions the figures are given by (the hall as one group), and the periods they are cut into. */
+export const FIGURE_DIMENSIONS = ['hall', ...RATING_GROUPS] as const;
+export const FigureDimension = z.enum(FIGURE_DIMENSIONS);
+export type FigureDimension = z.infer<typeof FigureDimension>;
+export const FIGURE_PERIODS = ['whole', 'month', 'day'] as const;
+export const FigurePeriod = z.enum(FIGURE_PERIODS);
+export type FigurePeriod = z.infer<typeof FigurePeriod>;
+
+export const FiguresResult = z.object({
+  /**
+   * The counts of each group and period ('YYYY-MM-DD', 'YYYY-MM', or 'whole'); the face computes the
+   * rates from them (ratings/figures), and rolls groups up by adding them.
+   */
+  rows: z.array(z.object({ id: z.string().nullable(), period: z.string(), counts: FigureCountsSchema })),
+});
+export type FiguresResult = z.infer<typeof FiguresResult>;
+
+/** The clerk's own month: their ratings by level and their open follow-ups, never anything of who rated. */
+export const MyRatingsResult = z.object({
+  month: z.string(),
+  /** Active ratings this month by level, 5 … 1. */
+  levels: z.array(z.object({ level: z.number().int(), n: z.number().int() })),
+  counts: FigureCountsSchema,
+  open: z.array(
+    z.object({
+      id: z.string(),
+      /** 'rating' (a 差评 of theirs) or 'complaint'; assigned: the clerk works it as its assignee. */
+      source: z.enum(['rating', 'complaint']),
+      assigned: z.boolean(),
+      status: FollowupStatus,
+      opened_day: z.string(),
+      yellow_from: z.string(),
+      due_day: z.string(),
+      reasons: z.array(BadReason),
+      /** The callback phone, masked, to the assignee alone (who reveals it with followup.revealPhone). */
+      phone_masked: z.string().nullable(),
+    }),
+  ),
+});
+export type MyRatingsResult = z.infer<typeof MyRatingsResult>;
+
 export const ratingQuerySpecs = {
   /** 好差评 over hall days `from`..`to` (inclusive), by department, counter, staff member or service. */
   'ratings.summary': {
@@ -46,4 +89,14 @@ export const ratingQuerySpecs = {
     result: RatingSummary,
     roles: ['manager'],
   },
+  /** The figures over hall days `from`..`to` (inclusive) by a dimension, whole or by month or day. */
+  'ratings.figures': {
+    params: z
+      .strictObject({ from: day, to: day, by: FigureDimension, period: FigurePeriod })
+      .refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期' }),
+    result: FiguresResult,
+    roles: ['manager'],
+  },
+  /** The clerk signed in at this PC's counter: their ratings this month and their open follow-ups. */
+  'ratings.mine': { params: z.strictObject({}), result: MyRatingsResult, roles: ['clerk'] },
 } as const satisfies Record<string, QuerySpec>;

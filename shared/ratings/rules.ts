@@ -78,20 +78,26 @@ export const addTally = (a: RatingTally, b: RatingTally): RatingTally => ({
   unrated: a.unrated + b.unrated,
 });
 
-/** A rate with what it was computed from: null when there is nothing to divide by. */
+/** A rate with what it was computed from (num ÷ of): null when there is nothing to divide by. */
 export interface Rate {
   value: number | null;
+  num: number;
   of: number;
   /** Fewer than the hall's minimum: shown, but flagged. */
   few: boolean;
 }
-const rate = (num: number, den: number, minCount: number): Rate => ({ value: den === 0 ? null : num / den, of: den, few: den < minCount });
+export const figureRate = (num: number, den: number, minCount: number): Rate => ({
+  value: den === 0 ? null : num / den,
+  num,
+  of: den,
+  few: den < minCount,
+});
 
 /** 满意率 = (5 + 4 + 3) ÷ active ratings; 主动评价率 = active ratings ÷ services; 差评率 = 差评 ÷ active ratings. */
 export function ratingRates(t: RatingTally, minCount: number): { satisfaction: Rate; participation: Rate; bad: Rate } {
   return {
-    satisfaction: rate(t.satisfied, t.active, minCount),
-    participation: rate(t.active, t.services, minCount),
-    bad: rate(t.bad, t.active, minCount),
+    satisfaction: figureRate(t.satisfied, t.active, minCount),
+    participation: figureRate(t.active, t.services, minCount),
+    bad: figureRate(t.bad, t.active, minCount),
   };
 }

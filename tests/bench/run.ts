@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS } from '../support/chromium';
 import { signInFlood } from '../support/floods';
 import { nowMs, percentile, round, summarize } from './stats';
 import { benchTenYears } from './tenYears';
+import { ratingRoundTrips } from './rating';
 import { defaultQueueSettings } from '../../shared/queue/rules';
 import { openingRush, simulateVoice } from '../support/voiceSim';
 import { HUB_NODE_FLAGS } from '../../shared/kernel/hubProcess';
@@ -129,17 +130,19 @@ interface BenchHall {
   displays: string[];
   /** Signed-in clerk counters serving service A, with their terminal tokens. */
   clerks: { counterId: string; token: string }[];
+  /** The evaluator bound to the first clerk's counter, when asked for. */
+  evaluator: string | null;
 }
 
 /**
  * The demo hall in `dataDir` (seeded when new) grown for the bench: a manager and a kiosk terminal,
  * many display terminals and many open counters serving A.
  */
-async function prepareHub(dataDir: string, terminals: number, clerkCount: number, waiting = 0): Promise<BenchHall> {
+async function prepareHub(dataDir: string, terminals: number, clerkCount: number, waiting = 0, evaluator = false): Promise<BenchHall> {
   const hub = await startHub({ dataDir, port: 0, demo: true });
   const h = hub.hallId;
   const day = hallDay(Date.now(), parseQueueSettings(hub.store.get('halls', h)!.queue_settings).utcOffsetMinutes);
-  const { manager, kiosk, displays, clerks } = hub.store.transaction(() => {
+  const hallTokens = hub.store.transaction(() => {
     const manager = createTerminal(hub.store, h, { id: 'bench-manager', role: 'manager', name: 'bench', counterId: null }, 0);
     const kiosk = createTerminal(hub.store, h, { id: 'bench-kiosk', role: 'kiosk', name: 'bench', counterId: null }, 0);
     const displays = Array.from({ length: terminals }, (_, i) =>
@@ -191,10 +194,14 @@ async function prepareHub(dataDir: string, terminals: number, clerkCount: number
     for (let seq = first + 1; seq <= first + waiting; seq++) {
       insert.run({ id: `${h}-${day}-A-${seq}`, h, day, service: `${h}-s-A`, seq, number: ticketNumber('A', seq), at: Date.now() + seq });
     }
-    return { manager, kiosk, displays, clerks };
+    const rater =
+      evaluator && clerks[0]
+        ? createTerminal(hub.store, h, { id: 'bench-evaluator', role: 'evaluator', name: 'bench', counterId: clerks[0].counterId }, 0)
+        : null;
+    return { manager, kiosk, displays, clerks, evaluator: rater };
   }).result;
   await hub.close();
-  return { dataDir, manager, kiosk, displays, clerks };
+  return { dataDir, ...hallTokens };
 }
 
 async function subscribe(s: Socket): Promise<void> {
@@ -204,6 +211,24 @@ async function subscribe(s: Socket): Promise<void> {
 async function main() {
   const started = nowMs();
   const floor = await floors();
+  const floorP50 = floor.ack.p50 + floor.commit.p50 + floor.broadcast.p50;
+  const floorP99 = floor.ack.p99 + floor.commit.p99 + floor.broadcast.p99;
+  const rating = await ratingBench(path.join(work, 'rating-hub'));
+  const ratingFigures = {
+    rating_p50_ms: round(rating.p50),
+    rating_p99_ms: round(rating.p99),
+    rating_p50_ratio: round(rating.p50 / floorP50, 2),
+    rating_p99_ratio: round(rating.p99 / floorP99, 2),
+  };
+  console.log(
+    `rating round trip (the evaluator submits) with ${SUBSCRIBERS} subscribers: ${ratingFigures.rating_p50_ms}/${ratingFigures.rating_p99_ms} ms → ratio ${ratingFigures.rating_p99_ratio} (p99) to the floor (ack + commit + broadcast, p99 ${round(floorP99)} ms); target ≤ 2`,
+  );
+  // npm run bench -- --only=rating: the floors and this section alone (a minute, not the whole bench).
+  if (process.argv.includes('--only=rating')) {
+    const floorFigures = { floor_p50_ms: round(floorP50), floor_p99_ms: round(floorP99), floor_ack_p99_ms: round(floor.ack.p99) };
+    console.log(`BENCH ${JSON.stringify({ ...floorFigures, ...ratingFigures })}`);
+    return;
+  }
   // The demo hall with 200 display terminals, for the hub's own figures.
   const { dataDir, manager, displays } = await prepareHub(path.join(work, 'hub'), 200, 0);
   const { child: hubChild, port } = await spawnNode([HUB, '--data', dataDir, '--port', '0', ...CAPACITY]);
@@ -317,8 +342,6 @@ async function main() {
   const reports = await callsDuringReports(tenYearsDir);
   const signIns = await callsDuringSignInFlood(path.join(work, 'sign-ins'));
 
-  const floorP50 = floor.ack.p50 + floor.commit.p50 + floor.broadcast.p50;
-  const floorP99 = floor.ack.p99 + floor.commit.p99 + floor.broadcast.p99;
   const result = {
     floor_ack_p50_ms: round(floor.ack.p50),
     floor_ack_p99_ms: round(floor.ack.p99),
@@ -341,6 +364,7 @@ async function main() {
     call_p99_ms: round(call.p99),
     call_p50_ratio: round(call.p50 / floorP50, 2),
     call_p99_ratio: round(call.p99 / floorP99, 2),
+    ...ratingFigures,
     call_to_display_p50_ms: display.p50,
     call_to_display_p95_ms: display.p95,
     display_bundle_gzip_kb: gzipKb(display.loaded),
@@ -422,6 +446,24 @@ const clerkCommand = (s: Socket, type: string, counterId: string) =>
     type,
     payload: type === 'ticket.finish' ? { counterId, handledServiceIds: ['H3301-s-A'] } : { counterId },
   });
+
+/** The rating round trip on a hall of its own: one clerk's counter with its evaluator, 100 displays subscribed. */
+async function ratingBench(dataDir: string) {
+  const hall = await prepareHub(dataDir, SUBSCRIBERS, 1, 0, true);
+  const { child, port } = await spawnNode([HUB, '--data', dataDir, '--port', '0', ...CAPACITY]);
+  const url = `http://127.0.0.1:${port}`;
+  const listeners = await Promise.all(hall.displays.map((t) => connect(url, t)));
+  await Promise.all(listeners.map(subscribe));
+  const sockets = {
+    kiosk: await connect(url, hall.kiosk),
+    clerk: await connect(url, hall.clerks[0]!.token),
+    evaluator: await connect(url, hall.evaluator!),
+  };
+  const samples = await ratingRoundTrips(sockets, hall.clerks[0]!.counterId, 1000);
+  for (const s of [...listeners, ...Object.values(sockets)]) s.close();
+  child.kill('SIGTERM');
+  return summarize(samples);
+}
 
 /**
  * One clerk's call-next round trips (ms), after a warm-up: each call follows `feed` (an issue, or

@@ -2,12 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { PAUSE_REASONS } from '../../shared/counter/rules';
 import { defaultTerminalConfig } from '../../shared/terminals/config';
-import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
-import { newCase } from '../support/cases';
-import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
+import { demoHub, manualClock, terminal } from '../support/hub';
+import { busyHall, hallData } from '../support/walkHall';
 
 /**
  * Complete English (issue 12, item 10): every face, in a browser whose language is English, shows
@@ -94,6 +92,15 @@ export const WALK: readonly Stop[] = [
     },
   },
   { face: 'clerk', name: 'clerk: queue, counter and cases', tabs: true },
+  {
+    face: 'clerk',
+    name: 'clerk: my ratings this month and my open follow-ups',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'My ratings' }).click();
+      await p.getByRole('table', { name: 'Open follow-ups' }).getByRole('cell', { name: 'Complaint' }).waitFor();
+    },
+    leave: async (p) => p.getByRole('tab').first().click(), // the screen as it opened, for the next stop
+  },
   { face: 'clerk', name: 'clerk: pause reasons (F9)', go: press('F9'), leave: escape },
   { face: 'clerk', name: 'clerk: transfer (F6)', go: press('F6'), leave: escape },
   { face: 'clerk', name: 'clerk: park (F8)', go: press('F8'), leave: escape },
@@ -222,38 +229,22 @@ export const WALK: readonly Stop[] = [
       await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
     },
   },
+  {
+    face: 'manager',
+    name: 'manager: a complaint’s follow-up, its assignee and callback phone',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'Ratings' }).click();
+      const followups = p.getByRole('region', { name: 'Bad-rating follow-ups' });
+      await followups
+        .getByRole('button', { name: /^Work on/ })
+        .first()
+        .click();
+      await followups.getByRole('button', { name: /^Show the whole number of / }).click();
+      await followups.getByText('13800138000').waitFor();
+      await p.getByRole('form', { name: 'Record a complaint' }).getByRole('combobox', { name: 'About a' }).selectOption('case');
+    },
+  },
 ];
-
-/** The hall's data as the hub holds it: names and texts people gave, shown as given in every language. */
-function hallData(hub: Hub): string[] {
-  const column = (table: string, col: string) =>
-    (hub.db.prepare(`SELECT DISTINCT ${col} FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> ''`).pluck().all() as string[]).flatMap(
-      (v) => (v.startsWith('[') ? (JSON.parse(v) as string[]) : [v]),
-    );
-  const usualReasons = new Set<string>(Object.values(PAUSE_REASONS));
-  return [
-    ...column('halls', 'name'),
-    ...column('halls', 'notice'),
-    ...column('departments', 'name'),
-    ...column('services', 'name'),
-    ...column('counters', 'name'),
-    ...column('counters', 'zone'),
-    // A usual pause reason is stored in Chinese and labelled by each face; free text is the clerk's.
-    ...column('counters', 'pause_reason').filter((r) => !usualReasons.has(r)),
-    ...column('staff', 'name'),
-    ...column('staff_cards', 'display_name'),
-    ...column('terminals', 'name'),
-    ...column('catalog_items', 'name'),
-    ...column('catalog_items', 'materials'),
-    ...column('catalog_items', 'legal_basis'),
-    ...column('cases', 'applicant_name'),
-    ...column('cases', 'materials_received'),
-    ...column('cases', 'materials_missing'),
-    ...column('tickets', 'call_reason'),
-    // An issued notice's number is written in the document's own script (H3301受〔2026〕1号).
-    ...column('case_notices', 'number'),
-  ].sort((a, b) => b.length - a.length);
-}
 
 /**
  * What a reader of the page sees in Chinese, once the hall's data is taken out: text, the names
@@ -286,43 +277,6 @@ function chineseOnPage(page: Page, data: string[]): Promise<string[]> {
     }
     return [...new Set(found)];
   }, data);
-}
-
-/**
- * The demo hall today: tickets waiting and in hand, a paused counter, a notice, a case paused for a
- * special procedure, and one received 40 days ago now overdue (supervision lists it, with its flags).
- */
-function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void {
-  const a = actors(hub);
-  const now = clock();
-  clock.set(now - 40 * 86_400_000);
-  ok(a.clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD }));
-  const late = ok(a.clerk(0)('case.register', newCase({ at: clock(), itemId: 'H3301-item-001' }))).case as { id: string };
-  ok(a.clerk(0)('case.step', { caseId: late.id, counterId: 'H3301-c-01', at: clock(), action: 'accept' }));
-  ok(a.clerk(0)('counter.signOut', { counterId: 'H3301-c-01' }));
-  clock.set(now);
-  signInManager(hub);
-  ok(a.manager('hall.setNotice', { text: '今日 17:00 后暂停受理不动产登记业务。' }));
-  ok(a.manager('session.signOut', {})); // the walk signs in at the board itself
-  for (const serviceId of ['H3301-s-A', 'H3301-s-A', 'H3301-s-B', 'H3301-s-C'])
-    ok(a.kiosk('ticket.issue', { serviceId, priority: 'normal', confirm: null }));
-  ok(a.clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD }));
-  ok(a.clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
-  ok(a.clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
-  ok(a.clerk(1)('counter.signIn', { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD }));
-  ok(a.clerk(1)('counter.pause', { counterId: 'H3301-c-02', reason: PAUSE_REASONS.meeting }));
-  const c = ok(a.clerk(0)('case.register', newCase({ parts: [{ departmentId: 'H3301-d-psb', limitDays: 3 }] }))).case as { id: string };
-  ok(a.clerk(0)('case.step', { caseId: c.id, counterId: 'H3301-c-01', at: Date.now(), action: 'accept' }));
-  ok(
-    a.clerk(0)('case.pause', {
-      caseId: c.id,
-      counterId: 'H3301-c-01',
-      at: Date.now(),
-      kind: 'special',
-      reason: '专家评审',
-      expectedDays: 5,
-    }),
-  );
 }
 
 /** Opens a face in English, as a browser whose language is English does. */

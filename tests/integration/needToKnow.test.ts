@@ -125,7 +125,7 @@ describe('need to know at clerk PCs', () => {
       ok: false,
       error: {
         code: 'REVEAL_LIMIT',
-        message: '今日已查看 3 次身份证号，达到每人每日 3 次的上限；确需再查请联系管理员',
+        message: '今日已查看 3 次身份证号或电话，达到每人每日 3 次的上限；确需再查请联系管理员',
         reason: 'case.revealLimit',
         params: { n: 3, max: 3 },
       },

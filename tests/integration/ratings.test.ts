@@ -108,9 +108,9 @@ describe('好差评 at the window', () => {
     const tally = rows.map((r) => ratingTally(r, levels.get(r.id) ?? null, clock())).reduce(addTally, emptyRatingTally());
     expect(tally).toEqual({ services: 6, active: 2, satisfied: 1, bad: 1, unrated: 4 });
     expect(ratingRates(tally, 30)).toEqual({
-      satisfaction: { value: 1 / 2, of: 2, few: true },
-      participation: { value: 2 / 6, of: 6, few: true },
-      bad: { value: 1 / 2, of: 2, few: true },
+      satisfaction: { value: 1 / 2, num: 1, of: 2, few: true },
+      participation: { value: 2 / 6, num: 2, of: 6, few: true },
+      bad: { value: 1 / 2, num: 1, of: 2, few: true },
     });
     // The board's summary sums the same rows in SQL, per group.
     const manager = callerOf(terminal(hub, 'manager'));

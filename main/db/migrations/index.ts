@@ -25,4 +25,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0017-cases-id-number-index.sql',
   '0018-ratings.sql',
   '0023-region-terminal-role.sql',
+  '0024-complaints-followup-assignee.sql',
 ]);

@@ -4,6 +4,7 @@ import { catalogHandlers } from '../features/catalog/handlers';
 import { counterHandlers } from '../features/counter/handlers';
 import { hallHandlers } from '../features/hall/handlers';
 import { inquiryHandlers } from '../features/inquiry/handlers';
+import { complaintHandlers } from '../features/complaints/handlers';
 import { followupHandlers } from '../features/followups/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { ratingHandlers } from '../features/ratings/handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...setupHandlers,
   ...ratingHandlers,
   ...followupHandlers,
+  ...complaintHandlers,
 };

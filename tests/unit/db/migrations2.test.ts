@@ -167,3 +167,58 @@ describe('hub migration 0014: case duties, department heads, notices kept as iss
     expect(db.prepare(`SELECT id FROM cases WHERE ${SELF_APPROVED}`).all()).toEqual([{ id: 'case1' }]);
   });
 });
+
+describe('hub migration 0024: complaints, and who works a follow-up and its callback phone', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE complaints')) + 1;
+
+  it('assigns open follow-ups to their department head unless rated, else a manager; keeps their steps; a follow-up has one source', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'staff', { id: 'u2', hall_id: 'h1', login: 'c02', name: '李强', role: 'clerk', department_id: 'd1', password_hash: 'x' });
+    insert(db, 'staff', { id: 'm1', hall_id: 'h1', login: 'manager', name: '林主任', role: 'manager', password_hash: 'x' });
+    db.prepare("UPDATE departments SET head_staff_id = 'u2' WHERE id = 'd1'").run();
+    const request = { hall_id: 'h1', counter_id: 'c2', service_id: 's1', channel: 'device', created_at: 1, expires_at: 2, status: 'rated' };
+    const followup = {
+      hall_id: 'h1',
+      department_id: 'd1',
+      status: 'open',
+      opened_at: 1,
+      opened_day: '2026-11-25',
+      yellow_from: '2026-12-01',
+    };
+    for (const [id, staff] of [
+      ['r1', 'u1'],
+      ['r2', 'u2'],
+    ] as const) {
+      insert(db, 'rating_requests', { ...request, id, staff_id: staff });
+      insert(db, 'ratings', { id, hall_id: 'h1', level: 1, indicator_set: 'v1', at: 1 });
+      insert(db, 'followups', { ...followup, id: `${id}-f`, rating_id: id, staff_id: staff, due_day: '2026-12-02' });
+    }
+    insert(db, 'followup_events', { id: 'r1-f-1', hall_id: 'h1', followup_id: 'r1-f', action: 'open', at: 1 });
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    // The head works the 差评 about their clerk; the one about the head goes to the manager.
+    expect(one(db, 'followups', 'r1-f')).toMatchObject({ assignee_id: 'u2', complaint_id: null, phone_masked: null, phone: null });
+    expect(one(db, 'followups', 'r2-f')).toMatchObject({ assignee_id: 'm1' });
+    expect(one(db, 'followup_events', 'r1-f-1')).toMatchObject({ action: 'open', followup_id: 'r1-f' });
+    insert(db, 'followup_events', { id: 'r1-f-2', hall_id: 'h1', followup_id: 'r1-f', action: 'assign', at: 2, note: 'm1' });
+    expect(() => insert(db, 'followup_events', { id: 'r1-f-3', hall_id: 'h1', followup_id: 'r1-f', action: 'delete', at: 2 })).toThrow(
+      /CHECK constraint failed/,
+    );
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    const complaint = { hall_id: 'h1', channel: 'hotline', content: '等候太久', received_day: '2026-11-25', recorded_at: 1 };
+    insert(db, 'complaints', { ...complaint, id: 'k1', subject: 'staff', staff_id: 'u1', department_id: 'd1' });
+    expect(() => insert(db, 'complaints', { ...complaint, id: 'k2', subject: 'case' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'complaints', { ...complaint, id: 'k3', subject: 'staff', staff_id: 'u1', channel: 'fax' })).toThrow(
+      /CHECK constraint failed/,
+    );
+    const base = { ...followup, due_day: '2026-12-02' };
+    insert(db, 'followups', { ...base, id: 'k1-f', complaint_id: 'k1', phone: '13800138000', phone_masked: '138****8000' });
+    // Both sources, or none, or a phone without its mask: refused.
+    expect(() => insert(db, 'followups', { ...base, id: 'x1', complaint_id: 'k1', rating_id: 'r1' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'followups', { ...base, id: 'x2' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'followups', { ...base, id: 'x3', complaint_id: 'k1', phone: '13800138000' })).toThrow(
+      /CHECK constraint failed/,
+    );
+  });
+});

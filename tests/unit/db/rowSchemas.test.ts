@@ -20,6 +20,7 @@ const hubOnlyColumns: Record<string, string[]> = {
   cases: ['id_number', 'number_day', 'number_seq'],
   // The evaluator a rating came from, for the burst check.
   ratings: ['terminal_id'],
+  followups: ['phone'],
 };
 
 /** Tables no terminal replicates: hub bookkeeping, one-time codes and the audit log. */

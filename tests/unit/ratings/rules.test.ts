@@ -36,13 +36,14 @@ describe('好差评 rules', () => {
   it('rates carry their count, are null over nothing, and are flagged below the minimum', () => {
     expect(ratingRates({ services: 0, active: 0, satisfied: 0, bad: 0, unrated: 0 }, 30).satisfaction).toEqual({
       value: null,
+      num: 0,
       of: 0,
       few: true,
     });
     expect(ratingRates({ services: 50, active: 40, satisfied: 36, bad: 2, unrated: 10 }, 30)).toEqual({
-      satisfaction: { value: 0.9, of: 40, few: false },
-      participation: { value: 0.8, of: 50, few: false },
-      bad: { value: 0.05, of: 40, few: false },
+      satisfaction: { value: 0.9, num: 36, of: 40, few: false },
+      participation: { value: 0.8, num: 40, of: 50, few: false },
+      bad: { value: 0.05, num: 2, of: 40, few: false },
     });
   });
 });

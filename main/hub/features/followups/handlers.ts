@@ -1,5 +1,7 @@
 import { refuse } from '../../../../shared/kernel/refusal';
 import { ratingRefusals } from '../../../../shared/ratings/refusals';
+import { complaintRefusals } from '../../../../shared/complaints/refusals';
+import { maskPhone } from '../../../../shared/identity/rules';
 import type { CommandType, Row } from '../../../../shared/protocol';
 import type { FollowupAction } from '../../../../shared/followups/enums';
 import { type followupCommandSpecs } from '../../../../shared/followups/commands';
@@ -8,6 +10,7 @@ import { parseRatingSettings } from '../../../../shared/ratings/settings';
 import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { hallCalendar } from '../calendar/calendar';
 import { dayOf } from '../cases/deadlines';
+import { withinRevealLimit } from '../cases/reveal';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -26,36 +29,87 @@ function record(ctx: Ctx, f: Row<'followups'>, action: FollowupAction, note: str
 }
 
 /**
- * Opens the follow-up of a 差评 (inside the rating's command): due the hall's follow-up days later
- * in working days on the hall calendar, yellow from its last working day, for the department whose
- * service was rated and the staff member rated.
+ * Who works a new follow-up: the responsible department's head, unless the head is the person it is
+ * about or has left; else the hall's first manager (by id, so the choice is the same on every replay).
  */
-export function openFollowup(ctx: Ctx, rating: Row<'ratings'>, request: Row<'rating_requests'>): void {
+function assigneeFor(ctx: Ctx, departmentId: string | null, aboutId: string | null): string | null {
+  const head = departmentId ? ctx.store.get('departments', departmentId)?.head_staff_id : null;
+  if (head && head !== aboutId && !ctx.store.get('staff', head)?.disabled_at) return head;
+  const manager = sql(ctx, "SELECT id FROM staff WHERE hall_id = ? AND role = 'manager' AND disabled_at IS NULL ORDER BY id LIMIT 1").get(
+    ctx.hallId,
+  ) as { id: string } | undefined;
+  return manager?.id ?? null;
+}
+
+/**
+ * Opens a follow-up of a 差评 or a complaint (inside its command): due the hall's follow-up days
+ * later in working days on the hall calendar, yellow from its last working day, for the responsible
+ * department and the person it is about, assigned (assigneeFor), with the phone to call back kept
+ * whole on the hub and masked in the row.
+ */
+export function startFollowup(
+  ctx: Ctx,
+  f: {
+    id: string;
+    source: { rating_id: string } | { complaint_id: string };
+    department_id: string | null;
+    staff_id: string | null;
+    phone: string | null;
+  },
+): Row<'followups'> {
   const days = parseRatingSettings(ctx.store.get('halls', ctx.hallId)!.rating_settings).followUpDays;
   const calendar = hallCalendar(ctx.store.db, ctx.hallId);
   const today = dayOf(ctx, ctx.now);
-  const f = ctx.store.upsert('followups', {
+  const row = ctx.store.upsert(
+    'followups',
+    {
+      id: f.id,
+      hall_id: ctx.hallId,
+      rating_id: null,
+      complaint_id: null,
+      ...f.source,
+      assignee_id: assigneeFor(ctx, f.department_id, f.staff_id),
+      phone_masked: f.phone === null ? null : maskPhone(f.phone),
+      department_id: f.department_id,
+      staff_id: f.staff_id,
+      status: 'open',
+      opened_at: ctx.now,
+      opened_day: today,
+      yellow_from: calendar.addWorkingDays(today, days - 1).date,
+      due_day: calendar.addWorkingDays(today, days).date,
+      closed_at: null,
+      closed_day: null,
+      callback_day: null,
+      callback_method: null,
+      callback_outcome: null,
+      callback_satisfied: null,
+      appeal: null,
+      appeal_kind: null,
+      appellant_id: null,
+    },
+    { phone: f.phone },
+  );
+  record(ctx, row, 'open', '');
+  return row;
+}
+
+/**
+ * Opens the follow-up of a 差评 (inside the rating's command), for the department whose service was
+ * rated and the staff member rated; the phone is the one given on the case registered from the
+ * rated ticket, if any (tickets themselves carry none).
+ */
+export function openFollowup(ctx: Ctx, rating: Row<'ratings'>, request: Row<'rating_requests'>): void {
+  const phone = request.ticket_id
+    ? (sql(ctx, 'SELECT phone FROM cases WHERE ticket_id = ? ORDER BY received_at DESC LIMIT 1').get(request.ticket_id) as
+        { phone: string } | undefined)
+    : undefined;
+  startFollowup(ctx, {
     id: `${rating.id}-f`,
-    hall_id: ctx.hallId,
-    rating_id: rating.id,
+    source: { rating_id: rating.id },
     department_id: request.service_id ? (ctx.store.get('services', request.service_id)?.department_id ?? null) : null,
     staff_id: request.staff_id,
-    status: 'open',
-    opened_at: ctx.now,
-    opened_day: today,
-    yellow_from: calendar.addWorkingDays(today, days - 1).date,
-    due_day: calendar.addWorkingDays(today, days).date,
-    closed_at: null,
-    closed_day: null,
-    callback_day: null,
-    callback_method: null,
-    callback_outcome: null,
-    callback_satisfied: null,
-    appeal: null,
-    appeal_kind: null,
-    appellant_id: null,
+    phone: phone?.phone || null,
   });
-  record(ctx, f, 'open', '');
 }
 
 function load(ctx: Ctx, id: string): Row<'followups'> {
@@ -75,9 +129,16 @@ function advance(ctx: Ctx, f: Row<'followups'>, step: keyof typeof STEP_FROM, ch
 
 export const followupHandlers = {
   'followup.step': (ctx) => {
-    const { followupId, step, note } = ctx.payload;
+    const { followupId, step, note, substantiated } = ctx.payload;
+    const f = load(ctx, followupId);
+    // A complaint is found substantiated or not as its follow-up closes; a 差评's has no such finding.
+    if (substantiated !== undefined && (step !== 'close' || !f.complaint_id)) throw refuse(complaintRefusals.substantiatedOnlyComplaint);
+    if (step === 'close' && f.complaint_id && substantiated === undefined) throw refuse(complaintRefusals.substantiatedNeeded);
     const closing = step === 'close' ? { closed_at: ctx.now, closed_day: dayOf(ctx, ctx.now) } : {};
-    return advance(ctx, load(ctx, followupId), step, closing, note);
+    const answer = advance(ctx, f, step, closing, note);
+    if (f.complaint_id && substantiated !== undefined)
+      ctx.store.patch('complaints', f.complaint_id, { substantiated: substantiated ? 1 : 0 });
+    return answer;
   },
   'followup.callback': (ctx) => {
     const { followupId, day, method, outcome, satisfied } = ctx.payload;
@@ -89,6 +150,7 @@ export const followupHandlers = {
   'followup.appeal': (ctx) => {
     const { followupId, kind, grounds } = ctx.payload;
     const f = load(ctx, followupId);
+    if (f.complaint_id) throw refuse(complaintRefusals.noAppealOnComplaint);
     if (f.status === 'closed' || f.appeal !== null) throw refuse(ratingRefusals.noNewAppeal);
     const next = ctx.store.patch('followups', f.id, { appeal: 'pending', appeal_kind: kind, appellant_id: ctx.sessionStaff?.id ?? null });
     record(ctx, next, 'appeal', grounds);
@@ -111,5 +173,31 @@ export const followupHandlers = {
     });
     record(ctx, next, upheld ? 'uphold' : 'reject', note);
     return { followup: next };
+  },
+  'followup.assign': (ctx) => {
+    const { followupId, staffId } = ctx.payload;
+    const f = load(ctx, followupId);
+    if (f.status === 'closed') throw refuse(ratingRefusals.wrongStep);
+    const staff = ctx.store.get('staff', staffId);
+    if (!staff || staff.hall_id !== ctx.hallId) throw notFound('staff');
+    if (staff.disabled_at !== null) throw refuse(complaintRefusals.assigneeInactive);
+    if (staffId === f.staff_id) throw refuse(complaintRefusals.assigneeRated);
+    const next = ctx.store.patch('followups', f.id, { assignee_id: staffId });
+    record(ctx, next, 'assign', staffId);
+    return { followup: next };
+  },
+  /**
+   * A manager signed in at the board, or the follow-up's assignee signed in at this PC's counter;
+   * counted with the ID-number reveals (the audit row names who revealed).
+   */
+  'followup.revealPhone': (ctx) => {
+    const f = load(ctx, ctx.payload.followupId);
+    const staffId =
+      ctx.sessionStaff?.id ?? (ctx.caller.counterId ? (ctx.store.get('counters', ctx.caller.counterId)?.staff_id ?? null) : null);
+    if (!staffId || (!ctx.sessionStaff && staffId !== f.assignee_id)) throw refuse(complaintRefusals.notAssignee);
+    withinRevealLimit(ctx, staffId);
+    const row = sql(ctx, 'SELECT phone FROM followups WHERE id = ?').get(f.id) as { phone: string | null };
+    if (!row.phone) throw refuse(complaintRefusals.noPhone);
+    return { phone: row.phone };
   },
 } satisfies FeatureHandlers<typeof followupCommandSpecs>;

@@ -1,10 +1,17 @@
 import { columns } from '../../../../shared/kernel/definition';
 import { hallDayStart } from '../../../../shared/queue/rules';
 import { BAD_REASONS, type BadReason } from '../../../../shared/ratings/enums';
-import type { ratingQuerySpecs, RatingSummary } from '../../../../shared/ratings/queries';
+import type { FigureDimension, FigurePeriod, MyRatingsResult, ratingQuerySpecs, RatingSummary } from '../../../../shared/ratings/queries';
+import {
+  addFigureCounts,
+  complaintCountsSql,
+  emptyFigureCounts,
+  followupCountsSql,
+  type FigureCounts,
+} from '../../../../shared/ratings/figures';
 import { badLevel, requestStatus, satisfiedLevel } from '../../../../shared/ratings/rules';
-import { prepared } from '../../readonlyDb';
-import type { FeatureQueries } from '../../queries/registry';
+import { prepared, type ReadonlyDb } from '../../readonlyDb';
+import type { FeatureQueries, QueryParamsOf } from '../../queries/registry';
 
 const r = columns('r');
 const g = columns('g');
@@ -16,15 +23,15 @@ const KEYS = { department: 's.department_id', counter: 'r.counter_id', staff: 'r
  * a request past its expiry counts as unrated without any write; a rating excluded on appeal is
  * joined as no rating, so its service counts and its level does not.
  */
-const tallySql = (key: string) => `
-  SELECT ${key} AS id, count(*) AS services,
+const tallySql = (key: string, period = "''") => `
+  SELECT ${key} AS id, ${period} AS period, count(*) AS services,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'rated' AND g.level IS NOT NULL), 0) AS active,
     coalesce(sum(${satisfiedLevel.sql(g)}), 0) AS satisfied,
     coalesce(sum(${badLevel.sql(g)}), 0) AS bad,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'unrated'), 0) AS unrated
   FROM rating_requests r LEFT JOIN ratings g ON g.id = r.id AND g.excluded = 0 LEFT JOIN services s ON s.id = r.service_id
   WHERE r.created_at >= @start AND r.created_at < @end
-  GROUP BY 1 ORDER BY services DESC, id`;
+  GROUP BY 1, 2 ORDER BY services DESC, id`;
 
 const BAD = `
   SELECT g.id, g.at, g.level, g.reasons, g.comment, g.flags, g.excluded = 1 AS excluded, r.counter_id AS counterId, r.staff_id AS staffId, r.service_id AS serviceId
@@ -34,8 +41,80 @@ const BAD = `
 
 const reasonsOf = (stored: string): BadReason[] => BAD_REASONS.filter((c) => stored.split(',').includes(c));
 
-type Tally = { id: string | null; services: number; active: number; satisfied: number; bad: number; unrated: number };
+type Tally = { id: string | null; period: string; services: number; active: number; satisfied: number; bad: number; unrated: number };
 const tallyOnly = ({ services, active, satisfied, bad, unrated }: Tally) => ({ services, active, satisfied, bad, unrated });
+
+/** Each dimension's key in the figures' three sources: requests (r, g, s), follow-ups (f with its request r), complaints (k). */
+const FIGURE_KEYS: Record<FigureDimension, { request: string; followup: string; complaint: string }> = {
+  hall: { request: "'hall'", followup: "'hall'", complaint: "'hall'" },
+  department: { request: 's.department_id', followup: 'f.department_id', complaint: 'k.department_id' },
+  counter: { request: 'r.counter_id', followup: 'r.counter_id', complaint: 'k.counter_id' },
+  staff: { request: 'r.staff_id', followup: 'f.staff_id', complaint: 'k.staff_id' },
+  // A complaint is about a department, counter, person or case, never a service: it has none.
+  service: { request: 'r.service_id', followup: 'r.service_id', complaint: 'NULL' },
+};
+/** A hall day column cut to the period. */
+const dayPeriod = (day: string, period: FigurePeriod) => (period === 'day' ? day : period === 'month' ? `substr(${day}, 1, 7)` : "'whole'");
+/** A request's hall day, from its moment on the hall's clock. */
+const REQUEST_DAY = "strftime('%Y-%m-%d', r.created_at / 1000 + @offset, 'unixepoch')";
+
+const f = columns('f');
+const k = columns('k');
+const followupFiguresSql = (key: string, period: string) => `
+  SELECT ${key} AS id, ${period} AS period, ${followupCountsSql(f)}
+  FROM followups f LEFT JOIN rating_requests r ON r.id = f.rating_id
+  WHERE f.rating_id IS NOT NULL AND f.opened_day >= @from AND f.opened_day <= @to
+  GROUP BY 1, 2`;
+const complaintFiguresSql = (key: string, period: string) => `
+  SELECT ${key} AS id, ${period} AS period, ${complaintCountsSql(k)}
+  FROM complaints k WHERE k.received_day >= @from AND k.received_day <= @to
+  GROUP BY 1, 2`;
+
+type Keyed = { id: string | null; period: string };
+
+/**
+ * The figures' counts of each group and period over hall days from..to: the rating requests made
+ * in them, the 差评 follow-ups opened in them, the complaints received in them, summed in SQL from
+ * the definitions in ratings/figures and put together by group and period.
+ */
+export function figureRows(db: ReadonlyDb, q: { now: number; utcOffsetMinutes: number }, p: QueryParamsOf<'ratings.figures'>) {
+  const keys = FIGURE_KEYS[p.by];
+  const args = {
+    now: q.now,
+    from: p.from,
+    to: p.to,
+    offset: q.utcOffsetMinutes * 60,
+    start: hallDayStart(p.from, q.utcOffsetMinutes),
+    end: hallDayStart(p.to, q.utcOffsetMinutes) + 86_400_000,
+  };
+  const rows = new Map<string, { id: string | null; period: string; counts: FigureCounts }>();
+  const add = (row: Keyed & Partial<FigureCounts>) => {
+    const at = `${row.id ?? ''}|${row.period}`;
+    const { id, period, ...counts } = row;
+    const held = rows.get(at) ?? { id, period, counts: emptyFigureCounts() };
+    held.counts = addFigureCounts(held.counts, { ...emptyFigureCounts(), ...counts });
+    rows.set(at, held);
+  };
+  for (const row of prepared(db, tallySql(keys.request, dayPeriod(REQUEST_DAY, p.period))).all(args) as Tally[]) add(row);
+  for (const row of prepared(db, followupFiguresSql(keys.followup, dayPeriod('f.opened_day', p.period))).all(args) as Keyed[]) add(row);
+  for (const row of prepared(db, complaintFiguresSql(keys.complaint, dayPeriod('k.received_day', p.period))).all(args) as Keyed[]) add(row);
+  return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || b.counts.services - a.counts.services);
+}
+
+/**
+ * The clerk's month: active ratings by level, and the follow-ups about them or assigned to them
+ * still open; the callback phone (masked) only on those they work as assignee.
+ */
+const MY_LEVELS = `
+  SELECT g.level, count(*) AS n FROM ratings g JOIN rating_requests r ON r.id = g.id
+  WHERE r.staff_id = @staff AND g.excluded = 0 AND r.created_at >= @start AND r.created_at < @end
+  GROUP BY g.level ORDER BY g.level DESC`;
+const MY_OPEN = `
+  SELECT f.id, f.complaint_id IS NOT NULL AS complaint, f.assignee_id = @staff AS assigned, f.status, f.opened_day, f.yellow_from, f.due_day,
+    coalesce(g.reasons, '') AS reasons, CASE WHEN f.assignee_id = @staff THEN f.phone_masked END AS phone_masked
+  FROM followups f LEFT JOIN ratings g ON g.id = f.rating_id
+  WHERE f.status <> 'closed' AND (f.staff_id = @staff OR f.assignee_id = @staff)
+  ORDER BY f.due_day, f.id LIMIT 100`;
 
 export const ratingQueries = {
   'ratings.summary': (db, { now, utcOffsetMinutes }, { from, to, by }) => {
@@ -52,6 +131,39 @@ export const ratingQueries = {
       hall: hall ? tallyOnly(hall) : { services: 0, active: 0, satisfied: 0, bad: 0, unrated: 0 },
       groups: groups.map((t) => ({ id: t.id, tally: tallyOnly(t) })),
       bad,
+    };
+  },
+  'ratings.figures': (db, q, p) => ({ rows: figureRows(db, q, p) }),
+  /**
+   * Only what concerns the clerk signed in at this PC's counter, with nothing of who rated or
+   * complained (no comment, no phone); at a counter with nobody signed in, nothing.
+   */
+  'ratings.mine': (db, q) => {
+    const month = q.today.slice(0, 7);
+    const staff = q.caller.counterId
+      ? (prepared(db, 'SELECT staff_id FROM counters WHERE id = ?').get(q.caller.counterId) as { staff_id: string | null } | undefined)
+          ?.staff_id
+      : null;
+    const empty = { month, levels: [], counts: emptyFigureCounts(), open: [] };
+    if (!staff) return empty;
+    const from = `${month}-01`;
+    const figures = figureRows(db, q, { from, to: q.today, by: 'staff', period: 'whole' }).find((r) => r.id === staff);
+    const args = { staff, start: hallDayStart(from, q.utcOffsetMinutes), end: hallDayStart(q.today, q.utcOffsetMinutes) + 86_400_000 };
+    const open = prepared(db, MY_OPEN).all(args) as (Omit<MyRatingsResult['open'][number], 'source' | 'assigned' | 'reasons'> & {
+      complaint: number;
+      assigned: number;
+      reasons: string;
+    })[];
+    return {
+      month,
+      levels: prepared(db, MY_LEVELS).all(args) as { level: number; n: number }[],
+      counts: figures?.counts ?? empty.counts,
+      open: open.map(({ complaint, assigned, reasons, ...o }) => ({
+        ...o,
+        source: complaint ? ('complaint' as const) : ('rating' as const),
+        assigned: assigned === 1,
+        reasons: reasonsOf(reasons),
+      })),
     };
   },
 } satisfies FeatureQueries<typeof ratingQuerySpecs>;

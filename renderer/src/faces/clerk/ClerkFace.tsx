@@ -10,6 +10,7 @@ import { Tabs } from '../../ui/Tabs';
 import { CasePanel } from './CasePanel';
 import { CounterPanel } from './CounterPanel';
 import { Inquiries } from './Inquiries';
+import { MyRatings } from './MyRatings';
 import { QueuePanel } from './QueuePanel';
 
 /** The window clerk's workstation: the counter's queue and session, cases and enquiries. */
@@ -44,7 +45,7 @@ export default function ClerkFace() {
 /** The clerk's desk work: cases (办件) and first-asked enquiries (首问负责). */
 function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<'cases' | 'inquiries'>('cases');
+  const [tab, setTab] = useState<'cases' | 'inquiries' | 'mine'>('cases');
   return (
     <div className="clerk-right">
       <Tabs
@@ -52,11 +53,18 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
         tabs={[
           { id: 'cases', label: t('case.title') },
           { id: 'inquiries', label: t('inq.title') },
+          { id: 'mine', label: t('mine.tab') },
         ]}
         selected={tab}
         onSelect={setTab}
       >
-        {tab === 'cases' ? <CasePanel counterId={counterId} staffId={staffId} /> : <Inquiries counterId={counterId} staffId={staffId} />}
+        {tab === 'cases' ? (
+          <CasePanel counterId={counterId} staffId={staffId} />
+        ) : tab === 'inquiries' ? (
+          <Inquiries counterId={counterId} staffId={staffId} />
+        ) : (
+          <MyRatings />
+        )}
       </Tabs>
     </div>
   );

@@ -31,17 +31,19 @@ export function Followups() {
         detail={(r) => (open === r.f.id ? <FollowupWork f={r.f} onDone={() => setOpen(null)} /> : null)}
         columns={[
           { header: t('fu.signal'), cell: (r) => <span className={`chip signal-${r.signal}`}>{t(`fu.signal.${r.signal}`)}</span> },
-          { header: t('fu.opened'), cell: (r) => r.f.opened_day },
+          { header: t('fu.source'), cell: (r) => t(r.f.complaint_id ? 'fu.source.complaint' : 'fu.source.rating') },
+          { header: t('fu.openedOn'), cell: (r) => r.f.opened_day },
           { header: t('fu.due'), cell: (r) => r.f.due_day },
           { header: t('sup.department'), cell: (r) => rowById(replica, 'departments', r.f.department_id)?.name ?? '—' },
           { header: t('rt.group.staff'), cell: (r) => rowById(replica, 'staff', r.f.staff_id)?.name ?? '—' },
+          { header: t('fu.assignee'), cell: (r) => rowById(replica, 'staff', r.f.assignee_id)?.name ?? t('fu.unassigned') },
           { header: t('fu.status'), cell: (r) => (r.f.appeal === 'pending' ? t('fu.appealing') : t(`fu.status.${r.f.status}`)) },
           {
             cell: (r) => (
               <button
                 type="button"
                 className="btn small"
-                aria-label={t('fu.work', { day: r.f.opened_day })}
+                aria-label={t(r.f.complaint_id ? 'fu.workComplaint' : 'fu.work', { day: r.f.opened_day })}
                 onClick={() => setOpen(open === r.f.id ? null : r.f.id)}
               >
                 {t('fu.workButton')}

@@ -9,7 +9,9 @@ import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
+import { Complaints } from './Complaints';
 import { Followups } from './Followups';
+import { RatingFigures } from './RatingFigures';
 import { useHubQuery } from './useHubQuery';
 
 type Group = (typeof RATING_GROUPS)[number];
@@ -55,6 +57,8 @@ export function RatingsBoard() {
   return (
     <>
       <Followups />
+      <Complaints />
+      <RatingFigures />
       <section className="card" aria-label={t('rt.title')}>
         <div className="case-head">
           <h2>{t('rt.title')}</h2>

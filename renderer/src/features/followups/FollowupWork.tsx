@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { APPEAL_KINDS, CALLBACK_METHODS, type FollowupStatus } from '../../../../shared/followups/enums';
-import type { Row } from '../../../../shared/protocol';
+import { rowsOf, type Row } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
 import { useNow } from '../../app/time';
 import { useI18n } from '../../i18n';
@@ -19,6 +19,9 @@ export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () =>
   const [note, setNote] = useState('');
   const [callback, setCallback] = useState({ day, method: 'phone' as (typeof CALLBACK_METHODS)[number], outcome: '', satisfied: true });
   const [appeal, setAppeal] = useState({ kind: 'mistaken' as (typeof APPEAL_KINDS)[number], grounds: '' });
+  // A complaint's follow-up closes with a finding: substantiated or not.
+  const [substantiated, setSubstantiated] = useState(false);
+  const complaint = f.complaint_id !== null;
   const run = async (outcome: Promise<Parameters<typeof check>[0]>) => {
     if (check(await outcome)) onDone();
   };
@@ -100,17 +103,24 @@ export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () =>
             aria-label={t(`fu.step.${step}`)}
             onSubmit={(e) => {
               e.preventDefault();
-              void run(api.command('followup.step', { followupId: f.id, step, note }));
+              const finding = step === 'close' && complaint ? { substantiated } : {};
+              void run(api.command('followup.step', { followupId: f.id, step, note, ...finding }));
             }}
           >
             {noteField}
+            {step === 'close' && complaint && (
+              <label className="radio">
+                <input type="checkbox" checked={substantiated} onChange={(e) => setSubstantiated(e.target.checked)} />
+                {t('fu.substantiated')}
+              </label>
+            )}
             <button type="submit" className="btn btn-primary">
               {t(`fu.step.${step}`)}
             </button>
           </form>
         )
       )}
-      {f.appeal === null && f.status !== 'closed' && (
+      {!complaint && f.appeal === null && f.status !== 'closed' && (
         <form
           aria-label={t('fu.appeal')}
           className="row"
@@ -135,7 +145,67 @@ export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () =>
           <span className="muted">{t('fu.appealHelp')}</span>
         </form>
       )}
+      {f.status !== 'closed' && <Assign f={f} onDone={onDone} check={check} />}
+      <CallbackPhone f={f} check={check} />
       <ErrorLine error={error} />
     </div>
+  );
+}
+
+type Check = ReturnType<typeof useCommandError>['check'];
+
+/** Hands the follow-up to another member of staff (the hub refuses the person it is about). */
+function Assign({ f, onDone, check }: { f: Row<'followups'>; onDone: () => void; check: Check }) {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const staff = rowsOf(replica, 'staff')
+    .filter((s) => s.disabled_at === null && s.id !== f.staff_id)
+    .sort((a, b) => a.login.localeCompare(b.login));
+  const [to, setTo] = useState(f.assignee_id ?? staff[0]?.id ?? '');
+  return (
+    <form
+      aria-label={t('fu.assign')}
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void api.command('followup.assign', { followupId: f.id, staffId: to }).then((r) => check(r) && onDone());
+      }}
+    >
+      <label>
+        {t('fu.assignTo')}
+        <select value={to} onChange={(e) => setTo(e.target.value)}>
+          <Options items={staff} value={(s) => s.id} label={(s) => s.name} />
+        </select>
+      </label>
+      <button type="submit" className="btn" disabled={to === f.assignee_id}>
+        {t('fu.assign')}
+      </button>
+    </form>
+  );
+}
+
+/** The phone to call back, masked; its whole number on an audited reveal (counted with the ID-number reveals). */
+export function CallbackPhone({ f, check }: { f: Pick<Row<'followups'>, 'id' | 'phone_masked'>; check: Check }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const [whole, setWhole] = useState<string | null>(null);
+  return (
+    <p>
+      {t('fu.phoneIs')}
+      <span className="mono">{whole ?? f.phone_masked ?? t('fu.noPhone')}</span>{' '}
+      {f.phone_masked && !whole && (
+        <button
+          type="button"
+          className="btn small"
+          aria-label={t('fu.revealOf', { phone: f.phone_masked })}
+          onClick={async () => {
+            const r = await api.command('followup.revealPhone', { followupId: f.id });
+            if (check(r) && r.ok === true) setWhole(r.result.phone);
+          }}
+        >
+          {t('fu.reveal')}
+        </button>
+      )}
+    </p>
   );
 }

@@ -12,6 +12,7 @@ import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
+import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
 import { staff } from './staff';
@@ -34,5 +35,6 @@ export const en: Words<typeof zhCN> = {
   ...calendar,
   ...setup,
   ...ratings,
+  ...complaints,
   ...refusals,
 };

@@ -75,7 +75,8 @@ export const refusals: Words<typeof zh> = {
   'reason.case.ticketNotHere': 'That ticket was not served at this counter',
   'reason.case.badParts': 'Joint departments must differ from each other and from the leading department',
   'reason.case.revealNeedsCounter': 'Only a counter’s own PC may show ID numbers',
-  'reason.case.revealLimit': 'You have viewed {n} ID numbers today, the daily limit of {max}; ask the administrator if you must see more',
+  'reason.case.revealLimit':
+    'You have viewed {n} ID numbers or phones today, the daily limit of {max}; ask the administrator if you must see more',
   'reason.case.noIdNumber': 'This case has no ID number',
   'reason.case.noCaseForId': 'No case found for this ID number',
 
@@ -136,6 +137,7 @@ export const refusals: Words<typeof zh> = {
   'thing.zone': 'Zone',
   'thing.ticket': 'Ticket',
   'thing.followup': 'Follow-up',
+  'thing.complaint': 'Complaint',
 
   'reason.case.reviewerDuty': '{action} must be done by a member of the department with the reviewer duty',
   'reason.case.approverDuty': '{action} must be done by the department head or a member with the approver duty',
@@ -182,6 +184,14 @@ export const refusals: Words<typeof zh> = {
   'reason.rating.noAppeal': 'There is no appeal to review',
   'reason.rating.reviewerConflict': 'An appeal is reviewed by someone other than the appellant and the rated clerk',
   'reason.rating.callbackDay': 'The callback day must be after the rating and not after today',
+  'reason.complaint.substantiatedNeeded': 'Closing a complaint says whether it was substantiated',
+  'reason.complaint.substantiatedOnlyComplaint': 'Only a complaint’s follow-up is found substantiated or not',
+  'reason.complaint.noAppealOnComplaint': 'A complaint takes no appeal: verify it and find it substantiated or not',
+  'reason.complaint.assigneeRated': 'A follow-up cannot go to the person it is about',
+  'reason.complaint.assigneeInactive': 'This person is disabled and cannot take a follow-up',
+  'reason.complaint.notAssignee': 'Only the assignee or a hall manager may see the callback phone',
+  'reason.complaint.receivedDay': 'The day a complaint came in cannot be after today',
+  'reason.complaint.noPhone': 'No callback phone was given',
 
   'reason.rule.itemCode': 'An item code is 4–40 letters, digits or hyphens',
   'reason.rule.materials': 'List at least one required document',

@@ -10,6 +10,7 @@ import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
+import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
 import { staff } from './staff';
@@ -32,5 +33,6 @@ export const zhCN = {
   ...calendar,
   ...setup,
   ...ratings,
+  ...complaints,
   ...refusals,
 };

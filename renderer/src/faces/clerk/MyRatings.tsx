@@ -1,0 +1,75 @@
+import { RATING_LEVELS } from '../../../../shared/ratings/enums';
+import { followupSignal } from '../../../../shared/followups/rules';
+import { figures } from '../../../../shared/ratings/figures';
+import { parseRatingSettings } from '../../../../shared/ratings/settings';
+import { rowById } from '../../../../shared/protocol';
+import { useHall, useHallDay } from '../../app/hall';
+import { useNow } from '../../app/time';
+import { useI18n } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { CallbackPhone } from '../../features/followups/FollowupWork';
+import { FigureCell } from '../manager/RatingFigures';
+import { useHubQuery } from '../manager/useHubQuery';
+
+const NO_PARAMS = {};
+
+/**
+ * The clerk's own month of ratings (counts per level, 满意率 with its count) and the follow-ups
+ * about them or assigned to them that are still open. The hub answers for the clerk signed in at
+ * this counter only, and with nothing of who rated or complained.
+ */
+export function MyRatings() {
+  const { replica, connection } = useHall();
+  const { t } = useI18n();
+  const { day } = useHallDay(useNow(60_000));
+  const { result, error } = useHubQuery('ratings.mine', NO_PARAMS, 0);
+  const revealed = useCommandError();
+  const check = revealed.check;
+  const minCount = parseRatingSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.rating_settings ?? '{}').minCount;
+  if (!result) return <ErrorLine error={error} />;
+  const byLevel = new Map(result.levels.map((l) => [l.level, l.n]));
+  return (
+    <section aria-label={t('mine.tab')}>
+      <h3>{t('mine.title', { month: result.month })}</h3>
+      <ErrorLine error={error ?? revealed.error} />
+      <p>
+        {t('mine.satisfaction')}
+        <FigureCell rate={figures(result.counts, minCount).satisfaction} t={t} />
+      </p>
+      <DataTable
+        label={t('mine.levels')}
+        rows={RATING_LEVELS.map(Number)}
+        rowKey={String}
+        columns={[
+          { header: t('mine.level'), rowHeader: true, cell: (level) => t(`eval.level.${String(level) as '5'}`) },
+          { header: t('mine.count'), cell: (level) => byLevel.get(level) ?? 0 },
+        ]}
+      />
+      <h3>{t('mine.open')}</h3>
+      <DataTable
+        label={t('mine.open')}
+        rows={result.open}
+        rowKey={(o) => o.id}
+        empty={t('mine.noOpen')}
+        rowClass={(o) => `signal-${followupSignal.ts(o, day)}`}
+        columns={[
+          {
+            header: t('fu.signal'),
+            cell: (o) => {
+              const signal = followupSignal.ts(o, day);
+              return <span className={`chip signal-${signal}`}>{t(`fu.signal.${signal}`)}</span>;
+            },
+          },
+          { header: t('fu.source'), cell: (o) => t(`fu.source.${o.source}`) },
+          { header: t('mine.role'), cell: (o) => t(o.assigned ? 'mine.role.assigned' : 'mine.role.about') },
+          { header: t('fu.openedOn'), cell: (o) => o.opened_day },
+          { header: t('fu.due'), cell: (o) => o.due_day },
+          { header: t('fu.status'), cell: (o) => t(`fu.status.${o.status}`) },
+          { header: t('rt.reasons'), cell: (o) => o.reasons.map((r) => t(`eval.reason.${r}`)).join(t('list.separator')) },
+          { header: t('fu.phone'), cell: (o) => (o.assigned ? <CallbackPhone f={o} check={check} /> : '') },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Hub } from '../../main/hub/hub';
+import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { PAUSE_REASONS } from '../../shared/counter/rules';
+import { hallDay } from '../../shared/queue/rules';
+import { actors, ok } from './actors';
+import { newCase } from './cases';
+import { signInManager, type manualClock } from './hub';
+
+/** The hall the English walk (tests/e2e/englishWalk.test.ts) goes through, and the data people gave it. */
+
+/** The hall's data as the hub holds it: names and texts people gave, shown as given in every language. */
+export function hallData(hub: Hub): string[] {
+  const column = (table: string, col: string) =>
+    (hub.db.prepare(`SELECT DISTINCT ${col} FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> ''`).pluck().all() as string[]).flatMap(
+      (v) => (v.startsWith('[') ? (JSON.parse(v) as string[]) : [v]),
+    );
+  const usualReasons = new Set<string>(Object.values(PAUSE_REASONS));
+  return [
+    ...column('halls', 'name'),
+    ...column('halls', 'notice'),
+    ...column('departments', 'name'),
+    ...column('services', 'name'),
+    ...column('counters', 'name'),
+    ...column('counters', 'zone'),
+    // A usual pause reason is stored in Chinese and labelled by each face; free text is the clerk's.
+    ...column('counters', 'pause_reason').filter((r) => !usualReasons.has(r)),
+    ...column('staff', 'name'),
+    ...column('staff_cards', 'display_name'),
+    ...column('terminals', 'name'),
+    ...column('catalog_items', 'name'),
+    ...column('catalog_items', 'materials'),
+    ...column('catalog_items', 'legal_basis'),
+    ...column('cases', 'applicant_name'),
+    ...column('cases', 'materials_received'),
+    ...column('cases', 'materials_missing'),
+    ...column('tickets', 'call_reason'),
+    ...column('complaints', 'content'),
+    // An issued notice's number is written in the document's own script (H3301受〔2026〕1号).
+    ...column('case_notices', 'number'),
+  ].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The demo hall today: tickets waiting and in hand, a paused counter, a notice, a case paused for a
+ * special procedure, and one received 40 days ago now overdue (supervision lists it, with its flags).
+ */
+export function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void {
+  const a = actors(hub);
+  const now = clock();
+  clock.set(now - 40 * 86_400_000);
+  ok(a.clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD }));
+  const late = ok(a.clerk(0)('case.register', newCase({ at: clock(), itemId: 'H3301-item-001' }))).case as { id: string };
+  ok(a.clerk(0)('case.step', { caseId: late.id, counterId: 'H3301-c-01', at: clock(), action: 'accept' }));
+  ok(a.clerk(0)('counter.signOut', { counterId: 'H3301-c-01' }));
+  clock.set(now);
+  signInManager(hub);
+  ok(a.manager('hall.setNotice', { text: '今日 17:00 后暂停受理不动产登记业务。' }));
+  // A complaint about c01: its follow-up on the board, and on c01's own ratings tab.
+  ok(
+    a.manager('complaint.record', {
+      channel: 'hotline',
+      subject: 'staff',
+      subjectId: 'H3301-u-1',
+      content: '窗口办理拖沓，让我跑了三趟',
+      receivedDay: hallDay(clock(), 480),
+      contact: '13800138000',
+    }),
+  );
+  ok(a.manager('session.signOut', {})); // the walk signs in at the board itself
+  for (const serviceId of ['H3301-s-A', 'H3301-s-A', 'H3301-s-B', 'H3301-s-C'])
+    ok(a.kiosk('ticket.issue', { serviceId, priority: 'normal', confirm: null }));
+  ok(a.clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD }));
+  ok(a.clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
+  ok(a.clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
+  ok(a.clerk(1)('counter.signIn', { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD }));
+  ok(a.clerk(1)('counter.pause', { counterId: 'H3301-c-02', reason: PAUSE_REASONS.meeting }));
+  const c = ok(a.clerk(0)('case.register', newCase({ parts: [{ departmentId: 'H3301-d-psb', limitDays: 3 }] }))).case as { id: string };
+  ok(a.clerk(0)('case.step', { caseId: c.id, counterId: 'H3301-c-01', at: Date.now(), action: 'accept' }));
+  ok(
+    a.clerk(0)('case.pause', {
+      caseId: c.id,
+      counterId: 'H3301-c-01',
+      at: Date.now(),
+      kind: 'special',
+      reason: '专家评审',
+      expectedDays: 5,
+    }),
+  );
+}

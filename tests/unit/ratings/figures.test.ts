@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { hubMigrations } from '../../../main/db/migrations';
+import { ratingQueries } from '../../../main/hub/features/ratings/queries';
+import { FIGURE_DIMENSIONS, FIGURE_PERIODS, type FigureDimension, type FigurePeriod } from '../../../shared/ratings/queries';
+import {
+  addFigureCounts,
+  emptyFigureCounts,
+  figureCountsOf,
+  figures,
+  fixCalledBack,
+  fixClosed,
+  fixOnTime,
+  needsFix,
+  type FigureCounts,
+} from '../../../shared/ratings/figures';
+import { columns } from '../../../shared/kernel/definition';
+import { at, insert, seedHall } from '../db/migrationFixtures';
+import { prng } from '../../support/prng';
+
+/**
+ * The figures of 好差评, each computed here a second time straight from raw rows (plain loops, none
+ * of the definitions), over generated requests, ratings (some excluded on an upheld appeal), 差评
+ * follow-ups and complaints, for every dimension and period; and the roll-ups add counts.
+ */
+const rnd = prng(20261126);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+const OFFSET = 480; // Beijing
+const NOW = Date.parse('2026-11-26T04:00:00Z');
+const dayOf = (ms: number) => new Date(ms + OFFSET * 60_000).toISOString().slice(0, 10);
+const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+const db = at(hubMigrations, hubMigrations.length);
+seedHall(db);
+insert(db, 'departments', { id: 'd2', hall_id: 'h1', name: '公安' });
+insert(db, 'services', { id: 's2', hall_id: 'h1', department_id: 'd2', name: '户籍', prefix: 'B' });
+insert(db, 'staff', { id: 'u2', hall_id: 'h1', login: 'c02', name: '李强', role: 'clerk', department_id: 'd2', password_hash: 'x' });
+const SERVICE_DEPT: Record<string, string> = { s1: 'd1', s2: 'd2' };
+
+type Req = {
+  id: string;
+  counter_id: string;
+  staff_id: string | null;
+  service_id: string;
+  created_at: number;
+  expires_at: number;
+  status: string;
+};
+type Rating = { id: string; level: number; excluded: number };
+type Fu = {
+  id: string;
+  rating_id: string;
+  department_id: string;
+  staff_id: string | null;
+  status: string;
+  appeal: string | null;
+  opened_day: string;
+  due_day: string;
+  closed_day: string | null;
+  callback_day: string | null;
+};
+type Complaint = {
+  id: string;
+  department_id: string | null;
+  counter_id: string | null;
+  staff_id: string | null;
+  received_day: string;
+  substantiated: number | null;
+};
+
+const requests: Req[] = [];
+const ratings = new Map<string, Rating>();
+const followups: Fu[] = [];
+const complaints: Complaint[] = [];
+// Two months and a bit, so that periods and the range's edges are crossed.
+const t0 = Date.parse('2026-09-28T00:00:00Z');
+for (let i = 0; i < 1500; i++) {
+  const created = t0 + int(0, 60 * 86_400_000);
+  const status = pick(['pending', 'rated', 'rated', 'rated', 'unrated']);
+  const r: Req = {
+    id: `r${i}`,
+    counter_id: pick(['c1', 'c2']),
+    staff_id: pick(['u1', 'u2', null]),
+    service_id: pick(['s1', 's2']),
+    created_at: created,
+    expires_at: created + pick([60_000, 60 * 86_400_000]),
+    status,
+  };
+  requests.push(r);
+  insert(db, 'rating_requests', { ...r, hall_id: 'h1', channel: 'device', unrated_cause: status === 'unrated' ? 'timeout' : null });
+  if (status !== 'rated') continue;
+  const g: Rating = { id: r.id, level: int(1, 5), excluded: Number(rnd() < 0.1) };
+  ratings.set(r.id, g);
+  insert(db, 'ratings', { ...g, hall_id: 'h1', indicator_set: 'v1', at: created });
+  if (g.level > 2) continue;
+  const opened = dayOf(created);
+  const fstatus = pick(['open', 'verified', 'fixed', 'called_back', 'closed', 'closed', 'closed']);
+  const closed = fstatus === 'closed';
+  const f: Fu = {
+    id: `${r.id}-f`,
+    rating_id: r.id,
+    department_id: SERVICE_DEPT[r.service_id]!,
+    staff_id: r.staff_id,
+    status: fstatus,
+    appeal: g.excluded ? 'upheld' : pick([null, null, 'pending', 'rejected']),
+    opened_day: opened,
+    due_day: plusDays(opened, 7),
+    closed_day: closed ? plusDays(opened, int(0, 12)) : null,
+    callback_day: closed || fstatus === 'called_back' ? pick([opened, null]) : null,
+  };
+  followups.push(f);
+  insert(db, 'followups', {
+    ...f,
+    hall_id: 'h1',
+    opened_at: created,
+    yellow_from: plusDays(opened, 6),
+    closed_at: closed ? created : null,
+  });
+}
+for (let i = 0; i < 200; i++) {
+  const k: Complaint = {
+    id: `k${i}`,
+    department_id: pick(['d1', 'd2', null]),
+    counter_id: pick(['c1', 'c2', null]),
+    staff_id: pick(['u1', 'u2', null]),
+    received_day: dayOf(t0 + int(0, 60 * 86_400_000)),
+    substantiated: pick([null, 0, 1]),
+  };
+  complaints.push(k);
+  insert(db, 'complaints', {
+    ...k,
+    hall_id: 'h1',
+    channel: 'hotline',
+    subject: 'department',
+    department_id: k.department_id ?? 'd1',
+    content: 'x',
+    recorded_at: 1,
+  });
+  k.department_id ??= 'd1';
+}
+
+/** The expected counts, from the raw rows alone. */
+function expected(from: string, to: string, by: FigureDimension, period: FigurePeriod): Map<string, FigureCounts> {
+  const out = new Map<string, FigureCounts>();
+  const cut = (day: string) => (period === 'day' ? day : period === 'month' ? day.slice(0, 7) : 'whole');
+  const bump = (id: string | null, day: string, field: keyof FigureCounts) => {
+    const key = `${id ?? ''}|${cut(day)}`;
+    const c = out.get(key) ?? emptyFigureCounts();
+    c[field] += 1;
+    out.set(key, c);
+  };
+  for (const r of requests) {
+    const day = dayOf(r.created_at);
+    if (day < from || day > to) continue;
+    const id = { hall: 'hall', department: SERVICE_DEPT[r.service_id]!, counter: r.counter_id, staff: r.staff_id, service: r.service_id }[
+      by
+    ];
+    bump(id, day, 'services');
+    const g = ratings.get(r.id);
+    if (r.status === 'rated' && g && !g.excluded) {
+      bump(id, day, 'active');
+      if (g.level >= 3) bump(id, day, 'satisfied');
+      if (g.level <= 2) bump(id, day, 'bad');
+    }
+    if (r.status === 'unrated' || (r.status === 'pending' && r.expires_at <= NOW)) bump(id, day, 'unrated');
+  }
+  const requestOf = new Map(requests.map((r) => [r.id, r]));
+  for (const f of followups) {
+    if (f.opened_day < from || f.opened_day > to) continue;
+    const r = requestOf.get(f.rating_id)!;
+    const id = { hall: 'hall', department: f.department_id, counter: r.counter_id, staff: f.staff_id, service: r.service_id }[by];
+    if (f.appeal === 'upheld') continue;
+    bump(id, f.opened_day, 'needFix');
+    if (f.status !== 'closed') continue;
+    bump(id, f.opened_day, 'fixed');
+    if (f.closed_day! <= f.due_day) bump(id, f.opened_day, 'fixedOnTime');
+    if (f.callback_day !== null) bump(id, f.opened_day, 'calledBack');
+  }
+  for (const k of complaints) {
+    if (k.received_day < from || k.received_day > to) continue;
+    const id = { hall: 'hall', department: k.department_id, counter: k.counter_id, staff: k.staff_id, service: null }[by];
+    bump(id, k.received_day, 'complaints');
+    if (k.substantiated === 1) bump(id, k.received_day, 'substantiated');
+  }
+  // Groups with follow-ups excluded on appeal alone still show, with nothing counted.
+  return out;
+}
+
+const query = (from: string, to: string, by: FigureDimension, period: FigurePeriod) =>
+  ratingQueries['ratings.figures'](
+    db,
+    { hallId: 'h1', now: NOW, today: dayOf(NOW), utcOffsetMinutes: OFFSET, caller: null as never },
+    {
+      from,
+      to,
+      by,
+      period,
+    },
+  ).rows;
+const nonEmpty = (c: FigureCounts) => Object.values(c).some((n) => n > 0);
+
+describe('好差评 figures', () => {
+  const cases = FIGURE_DIMENSIONS.flatMap((by) => FIGURE_PERIODS.map((period) => [by, period] as const));
+  it.each(cases)('by %s, period %s: every group’s counts equal those computed from the raw rows', (by, period) => {
+    const rows = query('2026-10-01', '2026-11-20', by, period);
+    const got = new Map(rows.filter((r) => nonEmpty(r.counts)).map((r) => [`${r.id ?? ''}|${r.period}`, r.counts]));
+    const want = expected('2026-10-01', '2026-11-20', by, period);
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+    expect(got.size).toBeGreaterThan(by === 'hall' ? 0 : 1);
+  });
+
+  it('each rate is its numerator over its denominator, with the count beside it and the few-ratings flag below the minimum', () => {
+    const [hall] = query('2026-10-01', '2026-11-20', 'hall', 'whole');
+    const c = hall!.counts;
+    const f = figures(c, 30);
+    // Straight from the raw rows again, with the definitions of the issue.
+    const want = expected('2026-10-01', '2026-11-20', 'hall', 'whole').get('hall|whole')!;
+    expect(f.satisfaction).toEqual({ value: want.satisfied / want.active, num: want.satisfied, of: want.active, few: false });
+    expect(f.participation).toEqual({ value: want.active / want.services, num: want.active, of: want.services, few: false });
+    expect(f.badRate).toEqual({ value: want.bad / want.active, num: want.bad, of: want.active, few: false });
+    expect(f.fixRate).toEqual({ value: want.fixed / want.needFix, num: want.fixed, of: want.needFix, few: want.needFix < 30 });
+    expect(f.onTimeRate).toEqual({ value: want.fixedOnTime / want.fixed, num: want.fixedOnTime, of: want.fixed, few: want.fixed < 30 });
+    expect(f.callbackRate).toEqual({ value: want.calledBack / want.fixed, num: want.calledBack, of: want.fixed, few: want.fixed < 30 });
+    // The generated rows reach every case the definitions tell apart.
+    expect(want.fixedOnTime).toBeGreaterThan(0);
+    expect(want.fixed - want.fixedOnTime).toBeGreaterThan(0);
+    expect(want.calledBack).toBeLessThan(want.fixed);
+    expect(figures(c, 100_000).satisfaction.few).toBe(true);
+    expect(figures(emptyFigureCounts(), 30).fixRate).toEqual({ value: null, num: 0, of: 0, few: true });
+  });
+
+  it('an upheld appeal leaves the rating and its follow-up out of the rates, and both in the record', () => {
+    const upheld = followups.filter((f) => f.appeal === 'upheld');
+    expect(upheld.length).toBeGreaterThan(0);
+    const c = query('2026-09-01', '2026-12-31', 'hall', 'whole')[0]!.counts;
+    expect(c.services).toBe(requests.length); // every request still counted as a service
+    const active = requests.filter((r) => r.status === 'rated' && !ratings.get(r.id)!.excluded).length;
+    expect(c.active).toBe(active);
+    expect(c.needFix).toBe(followups.length - upheld.length);
+    expect((db.prepare('SELECT count(*) AS n FROM ratings WHERE excluded = 1').get() as { n: number }).n).toBe(
+      [...ratings.values()].filter((g) => g.excluded).length,
+    );
+  });
+
+  it('groups roll up by adding counts: the departments (and the none group) add to the hall, by month as a whole', () => {
+    const hall = query('2026-10-01', '2026-11-20', 'hall', 'whole')[0]!.counts;
+    const departments = query('2026-10-01', '2026-11-20', 'department', 'whole').reduce(
+      (a, r) => addFigureCounts(a, r.counts),
+      emptyFigureCounts(),
+    );
+    const months = query('2026-10-01', '2026-11-20', 'hall', 'month').reduce((a, r) => addFigureCounts(a, r.counts), emptyFigureCounts());
+    expect(departments).toEqual(hall);
+    expect(months).toEqual(hall);
+  });
+
+  it('the TypeScript side of the definitions gives the SQL’s counts on the same rows', () => {
+    const all = query('2026-09-01', '2026-12-31', 'hall', 'whole')[0]!.counts;
+    const ts = figureCountsOf(
+      {
+        requests: requests.map((r) => {
+          const g = ratings.get(r.id);
+          return { status: r.status as 'pending', expires_at: r.expires_at, level: g && !g.excluded ? g.level : null };
+        }),
+        followups: followups.map((f) => ({ ...f, status: f.status as 'open', appeal: f.appeal as null })),
+        complaints,
+      },
+      NOW,
+    );
+    expect(ts).toEqual(all);
+  });
+
+  it.each([
+    ['needsFix', needsFix],
+    ['fixClosed', fixClosed],
+    ['fixOnTime', fixOnTime],
+    ['fixCalledBack', fixCalledBack],
+  ] as const)('%s: its SQL gives its TypeScript, follow-up by follow-up', (_name, definition) => {
+    const sql = db
+      .prepare(`SELECT ${definition.sql(columns())} AS v FROM followups ORDER BY id`)
+      .pluck()
+      .all() as number[];
+    const ts = [...followups]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((f) => Number(definition.ts({ ...f, status: f.status as 'open', appeal: f.appeal as null })));
+    expect(sql).toEqual(ts);
+    expect(new Set(ts)).toEqual(new Set([0, 1]));
+  });
+});
