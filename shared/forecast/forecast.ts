@@ -94,3 +94,33 @@ export function staffingByHour(
     return { hour, arrivals: a, needed: load ? countersNeeded(load, targetMin, targetShare) : null };
   });
 }
+
+/**
+ * How many counters were signed in during each hour of a day, from the day's counter log: a
+ * counter counts in every hour its session touched, from its sign-in to its sign-out (a pause is
+ * still signed in, as in queue/kpi signedInMs), or to `until` for one still signed in. A counter
+ * whose first record of the day is not a sign-in was signed in when the day began.
+ */
+export function openByHour(log: readonly { counter_id: string; event: string; at: number }[], dayStart: number, until: number): number[] {
+  const hours = new Array<number>(24).fill(0);
+  const byCounter = new Map<string, { event: string; at: number }[]>();
+  for (const l of [...log].sort((a, b) => a.at - b.at))
+    (byCounter.get(l.counter_id) ?? byCounter.set(l.counter_id, []).get(l.counter_id)!).push(l);
+  for (const own of byCounter.values()) {
+    const touched = new Set<number>();
+    const session = (from: number, to: number) => {
+      for (let h = Math.max(0, Math.floor((from - dayStart) / 3_600_000)); h < 24 && dayStart + h * 3_600_000 < to; h++) touched.add(h);
+    };
+    let since: number | null = own[0]!.event === 'sign_in' ? null : dayStart;
+    for (const l of own) {
+      if (l.event === 'sign_in' && since === null) since = l.at;
+      if (l.event === 'sign_out' && since !== null) {
+        session(since, l.at);
+        since = null;
+      }
+    }
+    if (since !== null) session(since, until);
+    for (const h of touched) hours[h]!++;
+  }
+  return hours;
+}

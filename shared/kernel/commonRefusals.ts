@@ -17,6 +17,7 @@ export const THING_LABELS = {
   zone: '区域',
   ticket: '号票',
   followup: '差评跟进',
+  archiveEntry: '档案记录',
 } as const;
 export type Thing = keyof typeof THING_LABELS;
 

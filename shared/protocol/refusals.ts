@@ -12,6 +12,7 @@ import { terminalRefusals } from '../terminals/refusals';
 import { setupRefusals } from '../setup/refusals';
 import { ratingRefusals } from '../ratings/refusals';
 import { ruleRefusals, sheetRefusals } from '../kernel/sheetProblem';
+import { archiveRefusals } from '../archive/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -32,6 +33,7 @@ export const REFUSAL_SETS = {
   ratingRefusals,
   ruleRefusals,
   sheetRefusals,
+  archiveRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

@@ -1,3 +1,4 @@
+import { archiveHandlers } from '../features/archive/handlers';
 import { calendarHandlers } from '../features/calendar/handlers';
 import { caseHandlers } from '../features/cases/handlers';
 import { catalogHandlers } from '../features/catalog/handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...setupHandlers,
   ...ratingHandlers,
   ...followupHandlers,
+  ...archiveHandlers,
 };

@@ -40,6 +40,7 @@ const shipped: Record<string, string[]> = {
     'e84c2d73bdcc8588d05a1cf2a4bb47a81d4ecf04ffe990cf630e626350aafbba',
     'ce822f09b3f6b99191dabd1b46054594afd596e58bd967967c71d0264d273c76',
     '1662812e37c030ede2f749cc6661af9726b9ff46f2794e7ecd04e5a88154d623',
+    '19bf3916e69f1cda665b9dab9b443c57514dbaf46c0f6717cc927262604bcd2e',
   ],
   replica: ['725105fa77b1e8073f3bb1ac84ff84207e91dd0f74bce02717e9d7dcddcb25d1'],
 };

@@ -16,7 +16,7 @@ const KEYS = { department: 's.department_id', counter: 'r.counter_id', staff: 'r
  * a request past its expiry counts as unrated without any write; a rating excluded on appeal is
  * joined as no rating, so its service counts and its level does not.
  */
-const tallySql = (key: string) => `
+export const ratingTallySql = (key: string) => `
   SELECT ${key} AS id, count(*) AS services,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'rated' AND g.level IS NOT NULL), 0) AS active,
     coalesce(sum(${satisfiedLevel.sql(g)}), 0) AS satisfied,
@@ -40,8 +40,8 @@ const tallyOnly = ({ services, active, satisfied, bad, unrated }: Tally) => ({ s
 export const ratingQueries = {
   'ratings.summary': (db, { now, utcOffsetMinutes }, { from, to, by }) => {
     const window = { now, start: hallDayStart(from, utcOffsetMinutes), end: hallDayStart(to, utcOffsetMinutes) + 86_400_000 };
-    const groups = prepared(db, tallySql(KEYS[by])).all(window) as Tally[];
-    const hall = prepared(db, tallySql("'hall'")).get(window) as Tally | undefined;
+    const groups = prepared(db, ratingTallySql(KEYS[by])).all(window) as Tally[];
+    const hall = prepared(db, ratingTallySql("'hall'")).get(window) as Tally | undefined;
     const bad = (
       prepared(db, BAD).all(window) as (Omit<RatingSummary['bad'][number], 'reasons' | 'excluded'> & {
         reasons: string;

@@ -26,6 +26,7 @@ export const refusals = {
   ...reasonLabels(S.ratingRefusals),
   ...reasonLabels(S.ruleRefusals),
   ...reasonLabels(S.sheetRefusals),
+  ...reasonLabels(S.archiveRefusals),
   ...prefixed('sheetThing', SHEET_THINGS),
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),
