@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDay } from '../calendar/rules';
 import { spec } from '../kernel/command';
 import { entityId } from '../kernel/zod';
 import { EntryKind } from './enums';
@@ -15,7 +16,7 @@ export const archiveCommandSpecs = {
     payload: z.strictObject({
       staffId: entityId,
       kind: EntryKind,
-      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'),
+      day: z.string().refine((d) => parseDay(d) !== null, '日期应为 YYYY-MM-DD'),
       item: z.string().max(32).nullable(),
       times: z.number().int().min(1).max(31),
       note: note.min(1, '请写明记录内容'),

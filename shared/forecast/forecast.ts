@@ -63,8 +63,10 @@ export function expectedArrivals(counts: readonly ArrivalCount[], days: readonly
   for (const c of counts) {
     if (!like.has(c.day)) continue;
     const hours = rates.get(c.serviceId) ?? rates.set(c.serviceId, new Array<number>(24).fill(0)).get(c.serviceId)!;
-    hours[c.hour]! += c.n / like.size;
+    hours[c.hour]! += c.n;
   }
+  // Summed first, divided once: a whole mean stays whole.
+  for (const hours of rates.values()) hours.forEach((n, h) => (hours[h] = n / like.size));
   return rates;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDay } from '../calendar/rules';
 import type { QuerySpec } from '../kernel/command';
 import { DEFAULT_WEEKS } from './forecast';
 
@@ -31,7 +32,7 @@ export const forecastQuerySpecs = {
   /** Expected arrivals per service and hour for `day`, and the counters each hour needs to call `targetShare` within the maximum wait. */
   'forecast.day': {
     params: z.strictObject({
-      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'),
+      day: z.string().refine((d) => parseDay(d) !== null, '日期应为 YYYY-MM-DD'),
       targetShare: z.number().min(0.5).max(0.99).default(0.8),
       weeks: z.number().int().min(1).max(52).default(DEFAULT_WEEKS),
     }),

@@ -10,8 +10,8 @@ import type { FeatureQueries } from '../../queries/registry';
 import { hallCalendar } from '../calendar/calendar';
 
 const DAY_MS = 86_400_000;
-// Arrivals by the issuing service (DOMAIN.md: issued per service is by the issuing service) and hour on the hall's clock.
-const ARRIVALS = `SELECT day, issued_service_id AS serviceId, ((issued_at + @offset) % ${DAY_MS}) / 3600000 AS hour, count(*) AS n
+// Arrivals by the issuing service (the hour cast: a bound number arrives as REAL) (DOMAIN.md: issued per service is by the issuing service) and hour on the hall's clock.
+const ARRIVALS = `SELECT day, issued_service_id AS serviceId, CAST(((issued_at + @offset) % ${DAY_MS}) / 3600000 AS INTEGER) AS hour, count(*) AS n
   FROM tickets WHERE day >= @from AND day < @to GROUP BY 1, 2, 3`;
 // Service times by the service that served, from the one service-time definition.
 const service = serviceKpi.sql(columns());

@@ -1,4 +1,5 @@
 import { app } from './app';
+import { archive } from './archive';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -33,4 +34,5 @@ export const zhCN = {
   ...setup,
   ...ratings,
   ...refusals,
+  ...archive,
 };
