@@ -4,7 +4,7 @@ import { entityId } from '../kernel/zod';
 import { TallyResult } from '../ratings/queries';
 import { BadReason } from '../ratings/enums';
 import { archiveTables } from './rows';
-import { Month } from './rules';
+import { Month, ScoreRules } from './rules';
 
 const int = z.number().int();
 
@@ -40,6 +40,8 @@ export const ArchiveMonth = z.object({
   /** The month scored now under the sheet's current version (as archive.scoreMonth would store it). */
   score: z.object({
     version: int,
+    /** The sheet of that version: the faces name its sections and items from it. */
+    rules: ScoreRules,
     total: int,
     sections: z.array(z.object({ code: z.string(), max: int, score: int })),
     lines: z.array(z.object({ source: z.string(), code: z.string(), section: z.string(), times: int, points: int })),

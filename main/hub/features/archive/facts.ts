@@ -125,6 +125,7 @@ export function archiveMonth(db: ReadonlyDb, hallId: string, now: number, staffI
   const cards = (prepared(db, CARDS).all(w) as Cards[]).find((c) => c.id === staffId);
   const received = (prepared(db, RECEIVED).all(w) as { id: string; n: number }[]).find((c) => c.id === staffId)?.n ?? 0;
   const monthEntries = entriesOf(db, staffId, w);
+  const sheet = currentRules(db, hallId);
   return {
     staffId,
     month: w.month,
@@ -156,7 +157,7 @@ export function archiveMonth(db: ReadonlyDb, hallId: string, now: number, staffI
       ).map((b) => ({ ...b, reasons: reasonsOf(b.reasons), excluded: b.excluded === 1 })),
     },
     entries: monthEntries,
-    score: scoreOf(currentRules(db, hallId), monthEntries, scoreFacts(db, w, now).get(staffId)),
+    score: { ...scoreOf(sheet, monthEntries, scoreFacts(db, w, now).get(staffId)), rules: sheet.rules },
     stored: prepared(
       db,
       'SELECT rules_version AS version, score, at FROM archive_scores WHERE staff_id = ? AND month = ? ORDER BY rules_version',

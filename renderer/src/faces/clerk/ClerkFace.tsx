@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { SignInForm } from '../../ui/SignInForm';
 import { Tabs } from '../../ui/Tabs';
+import { MyArchive } from '../../features/archive/MyArchive';
 import { CasePanel } from './CasePanel';
 import { CounterPanel } from './CounterPanel';
 import { Inquiries } from './Inquiries';
@@ -44,7 +45,7 @@ export default function ClerkFace() {
 /** The clerk's desk work: cases (办件) and first-asked enquiries (首问负责). */
 function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<'cases' | 'inquiries'>('cases');
+  const [tab, setTab] = useState<'cases' | 'inquiries' | 'archive'>('cases');
   return (
     <div className="clerk-right">
       <Tabs
@@ -52,11 +53,18 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
         tabs={[
           { id: 'cases', label: t('case.title') },
           { id: 'inquiries', label: t('inq.title') },
+          { id: 'archive', label: t('clerk.tab.archive') },
         ]}
         selected={tab}
         onSelect={setTab}
       >
-        {tab === 'cases' ? <CasePanel counterId={counterId} staffId={staffId} /> : <Inquiries counterId={counterId} staffId={staffId} />}
+        {tab === 'cases' ? (
+          <CasePanel counterId={counterId} staffId={staffId} />
+        ) : tab === 'inquiries' ? (
+          <Inquiries counterId={counterId} staffId={staffId} />
+        ) : (
+          <MyArchive />
+        )}
       </Tabs>
     </div>
   );

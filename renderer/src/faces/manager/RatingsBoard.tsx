@@ -10,7 +10,7 @@ import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { Followups } from './Followups';
-import { useHubQuery } from './useHubQuery';
+import { useHubQuery } from '../../app/useHubQuery';
 
 type Group = (typeof RATING_GROUPS)[number];
 
