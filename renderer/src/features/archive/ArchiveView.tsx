@@ -8,6 +8,7 @@ import { useHall } from '../../app/hall';
 import { formatDateTime } from '../../app/time';
 import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
+import { pauseReasonText } from '../counter/pauseReason';
 import { itemName, sectionName } from './labels';
 
 type Entry = ArchiveMonth['entries'][number];
@@ -114,24 +115,23 @@ export function ArchiveView({ a, action }: { a: ArchiveMonth; action?: (e: Entry
           ]}
         />
       </section>
-      <section className="card" aria-label={t('ar.facts')}>
+      <section className="card archive-wide" aria-label={t('ar.facts')}>
         <h3>{t('ar.facts')}</h3>
-        <DataTable
-          label={t('ar.facts')}
-          rows={facts}
-          rowKey={([label]) => label}
-          columns={[
-            { header: t('ar.fact'), rowHeader: true, cell: ([label]) => label },
-            { header: t('ar.value'), cell: ([, value]) => value },
-          ]}
-        />
+        <dl className="archive-facts" aria-label={t('ar.facts')}>
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
         <DataTable
           label={t('ar.pauses')}
           rows={a.facts.pauses}
           rowKey={(p) => p.reason ?? ''}
           empty={t('ar.noPauses')}
           columns={[
-            { header: t('ar.pauseReason'), rowHeader: true, cell: (p) => p.reason ?? t('ar.noReason') },
+            { header: t('ar.pauseReason'), rowHeader: true, cell: (p) => pauseReasonText(t, p.reason) || t('ar.noReason') },
             { header: t('ar.pauseCount'), cell: (p) => p.count },
             { header: t('ar.pauseTime'), cell: (p) => minutes(t, p.ms, 1) },
           ]}

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { SCORED_KINDS } from '../../../../shared/archive/enums';
 import type { ArchiveMonth } from '../../../../shared/archive/queries';
 import { useHall } from '../../app/hall';
 import { useHubQuery } from '../../app/useHubQuery';
@@ -7,7 +8,7 @@ import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { ArchiveView } from './ArchiveView';
 import { useMonth } from './useMonth';
 
-/** The clerk's own archive at their counter: the month's facts, entries and score; an entry may be contested once. */
+/** The clerk's own archive at their counter: the month's facts, entries and score; a finding or deduction may be contested once. */
 export function MyArchive() {
   const { t } = useI18n();
   const [month, setMonth] = useMonth();
@@ -32,7 +33,12 @@ export function MyArchive() {
       <ErrorLine error={mine.error} />
       {mine.result === null && !mine.error && <p className="muted">{t('ar.mineNone')}</p>}
       {mine.result && (
-        <ArchiveView a={mine.result} action={(e) => (e.contest === null ? <Contest entry={e} onDone={() => setTick(tick + 1)} /> : null)} />
+        <ArchiveView
+          a={mine.result}
+          action={(e) =>
+            e.contest === null && SCORED_KINDS.includes(e.kind) ? <Contest entry={e} onDone={() => setTick(tick + 1)} /> : null
+          }
+        />
       )}
     </section>
   );

@@ -11,6 +11,10 @@ import { ErrorLine } from '../../ui/ErrorLine';
 
 const TARGETS = [0.7, 0.8, 0.9, 0.95] as const;
 type ServiceRow = ForecastDay['services'][number];
+/** A row of the table: a service's hours, or the hall's (counters needed in all, counters open). */
+type Line =
+  | { kind: 'service'; s: ServiceRow }
+  | { kind: 'hall'; key: string; label: string; able: number | null; at: (hour: number) => number | null };
 
 /** The hours worth a column: those with anyone expected (or open), else the working day's. */
 function shownHours(f: ForecastDay): number[] {
@@ -41,12 +45,28 @@ export function ForecastBoard() {
   const hours = f ? shownHours(f) : [];
   const services = f ? f.services.filter((s) => s.hours.some((h) => h.arrivals > 0)) : [];
   const counters = rowsOf(replica, 'counters').length;
-  const hourColumns: Column<ServiceRow>[] = hours.map((h) => ({
+  const hallNeeded = (h: number) => {
+    const all = services.map((s) => s.hours[h]!.needed);
+    return all.includes(null) ? null : all.reduce<number>((n, x) => n + x!, 0);
+  };
+  // One table, so that the hall's rows line up under the services' hours.
+  const rows: Line[] = [
+    ...services.map((s) => ({ kind: 'service' as const, s })),
+    { kind: 'hall', key: 'needed', label: t('fc.hallNeeded'), able: counters, at: (h) => hallNeeded(h) },
+    ...(f?.openByHour
+      ? [{ kind: 'hall' as const, key: 'open', label: t('fc.open'), able: null, at: (h: number) => f.openByHour![h]! }]
+      : []),
+  ];
+  const hourColumns: Column<Line>[] = hours.map((h) => ({
     header: t('fc.hour', { h }),
-    cell: (s) => {
-      const x = s.hours[h]!;
+    cell: (line) => {
+      if (line.kind === 'hall') {
+        const n = line.at(h);
+        return line.key === 'needed' ? <span className={n === null || n > counters ? 'forecast-over' : undefined}>{needed(t, n)}</span> : n;
+      }
+      const x = line.s.hours[h]!;
       if (x.arrivals === 0) return <span className="muted">·</span>;
-      const over = x.needed === null || x.needed > s.assigned;
+      const over = x.needed === null || x.needed > line.s.assigned;
       return (
         <span
           className={over ? 'forecast-over' : undefined}
@@ -59,10 +79,6 @@ export function ForecastBoard() {
       );
     },
   }));
-  const hallNeeded = (h: number) => {
-    const all = services.map((s) => s.hours[h]!.needed);
-    return all.includes(null) ? null : all.reduce<number>((n, x) => n + x!, 0);
-  };
   return (
     <section className="card" aria-label={t('fc.title')}>
       <div className="case-head">
@@ -92,32 +108,29 @@ export function ForecastBoard() {
           <div className="table-scroll">
             <DataTable
               label={t('fc.arrivalsTable')}
-              rows={services}
-              rowKey={(s) => s.serviceId}
+              rows={rows}
+              rowKey={(line) => (line.kind === 'service' ? line.s.serviceId : line.key)}
+              rowClass={(line) => (line.kind === 'hall' ? 'forecast-hall' : '')}
               columns={[
-                { header: t('fc.service'), rowHeader: true, cell: (s) => rowById(replica, 'services', s.serviceId)?.name ?? '—' },
+                {
+                  header: t('fc.service'),
+                  rowHeader: true,
+                  cell: (line) => (line.kind === 'hall' ? line.label : (rowById(replica, 'services', line.s.serviceId)?.name ?? '—')),
+                },
                 {
                   header: t('fc.serviceMin'),
-                  cell: (s) => (s.serviceMin === null ? t('fc.unknown') : t('ar.minutes', { n: s.serviceMin.toFixed(1) })),
+                  cell: (line) =>
+                    line.kind === 'hall'
+                      ? ''
+                      : line.s.serviceMin === null
+                        ? t('fc.unknown')
+                        : t('ar.minutes', { n: line.s.serviceMin.toFixed(1) }),
                 },
-                { header: t('fc.assigned'), cell: (s) => s.assigned },
+                { header: t('fc.assigned'), cell: (line) => (line.kind === 'hall' ? (line.able ?? '') : line.s.assigned) },
                 ...hourColumns,
               ]}
             />
           </div>
-          <DataTable
-            label={t('fc.hall')}
-            rows={[
-              { key: 'needed', label: t('fc.hallNeeded'), value: (h: number) => needed(t, hallNeeded(h)) },
-              ...(f.openByHour ? [{ key: 'open', label: t('fc.open'), value: (h: number) => String(f.openByHour![h]) }] : []),
-              { key: 'counters', label: t('fc.counters'), value: () => String(counters) },
-            ]}
-            rowKey={(r) => r.key}
-            columns={[
-              { header: t('fc.hall'), rowHeader: true, cell: (r) => r.label },
-              ...hours.map((h) => ({ header: t('fc.hour', { h }), cell: (r: { value: (h: number) => string }) => r.value(h) })),
-            ]}
-          />
           <p className="muted">{t('fc.note')}</p>
         </>
       )}
