@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { PAUSE_REASONS } from '../../shared/counter/rules';
+import { hallDay } from '../../shared/queue/rules';
 import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
@@ -222,7 +223,19 @@ export const WALK: readonly Stop[] = [
       await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
     },
   },
+  {
+    face: 'manager',
+    name: 'manager: a clerk’s archive with a contest to decide',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'Staff archive' }).click();
+      await p.getByRole('combobox', { name: 'Staff member' }).selectOption('H3301-u-1');
+      await p.getByRole('form', { name: /^Decide the contest of / }).waitFor();
+    },
+  },
 ];
+
+/** The demo hall's day (UTC+8) at `now`. */
+const hallToday = (now: number) => hallDay(now, 480);
 
 /** The hall's data as the hub holds it: names and texts people gave, shown as given in every language. */
 function hallData(hub: Hub): string[] {
@@ -252,6 +265,8 @@ function hallData(hub: Hub): string[] {
     ...column('tickets', 'call_reason'),
     // An issued notice's number is written in the document's own script (H3301受〔2026〕1号).
     ...column('case_notices', 'number'),
+    ...column('archive_entries', 'note'),
+    ...column('archive_entries', 'contest_grounds'),
   ].sort((a, b) => b.length - a.length);
 }
 
@@ -303,12 +318,33 @@ function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void {
   clock.set(now);
   signInManager(hub);
   ok(a.manager('hall.setNotice', { text: '今日 17:00 后暂停受理不动产登记业务。' }));
+  const finding = ok(
+    a.manager('archive.addEntry', {
+      staffId: 'H3301-u-1',
+      kind: 'inspection',
+      day: hallToday(clock()),
+      item: 'off_post',
+      times: 1,
+      note: '暗访：离岗',
+    }),
+  ).entry as { id: string };
+  ok(
+    a.manager('archive.addEntry', {
+      staffId: 'H3301-u-1',
+      kind: 'training',
+      day: hallToday(clock()),
+      item: null,
+      times: 1,
+      note: '业务培训',
+    }),
+  );
   ok(a.manager('session.signOut', {})); // the walk signs in at the board itself
   for (const serviceId of ['H3301-s-A', 'H3301-s-A', 'H3301-s-B', 'H3301-s-C'])
     ok(a.kiosk('ticket.issue', { serviceId, priority: 'normal', confirm: null }));
   ok(a.clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD }));
   ok(a.clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
   ok(a.clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
+  ok(a.clerk(0)('archive.contest', { entryId: finding.id, grounds: '在后台取材料' }));
   ok(a.clerk(1)('counter.signIn', { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD }));
   ok(a.clerk(1)('counter.pause', { counterId: 'H3301-c-02', reason: PAUSE_REASONS.meeting }));
   const c = ok(a.clerk(0)('case.register', newCase({ parts: [{ departmentId: 'H3301-d-psb', limitDays: 3 }] }))).case as { id: string };
