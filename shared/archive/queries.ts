@@ -26,6 +26,8 @@ export const ArchiveMonth = z.object({
       signedInMs: int,
       /** Signed-in time − serving time (DOMAIN.md "Queue"). */
       idleMs: int,
+      /** Open with nothing in hand while someone it could call waited (queue/kpi idleWhileWaitingMs). */
+      idleWhileWaitingMs: int,
     }),
     pauses: z.array(z.object({ reason: z.string().nullable(), count: int, ms: int })),
     /** Cases received at their counter, and decided as the handler: on time, and the cards earned past the statutory limit. */

@@ -10,8 +10,8 @@ import {
 } from '../../../../shared/archive/rules';
 import type { ScoreFact } from '../../../../shared/archive/enums';
 import type { Row } from '../../../../shared/protocol';
-import { dayEntries } from '../../../../shared/queue/entries';
-import { dayFigures, signedInMs } from '../../../../shared/queue/kpi';
+import { dayEntries, type QueueEntry } from '../../../../shared/queue/entries';
+import { dayFigures, idleWhileWaitingMs, signedInMs, type Stretch } from '../../../../shared/queue/kpi';
 import { hallDayStart } from '../../../../shared/queue/rules';
 import { BAD_REASONS, type BadReason } from '../../../../shared/ratings/enums';
 import { badLevel } from '../../../../shared/ratings/rules';
@@ -98,6 +98,68 @@ const BAD = `SELECT g.id, g.at, g.level, g.reasons, g.comment, g.excluded = 1 AS
   FROM ratings g JOIN rating_requests r ON r.id = g.id
   WHERE r.staff_id = @staffId AND r.created_at >= @start AND r.created_at < @end AND ${badLevel.sql(columns('g'))} ORDER BY g.at DESC`;
 
+// Every ticket of the month, for who was waiting when: a counter idles while the queue waits only for tickets it could call.
+const MONTH_TICKETS = 'SELECT id, number, priority, service_id FROM tickets WHERE day >= @first AND day < @next';
+const MONTH_EVENTS = 'SELECT * FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE day >= @first AND day < @next)';
+
+/** A staff member's open stretches at one counter, from its log: sign-in or resume to pause or sign-out (or `until`). */
+function openStretches(log: readonly LogRecord[], staffId: string, start: number, until: number): Stretch[] {
+  const out: Stretch[] = [];
+  // As signedInMs: a counter whose first record is not a sign-in was open when the period began.
+  let since: { at: number; staff: string | null } | null =
+    log[0] && log[0].event !== 'sign_in' && log[0].event !== 'resume' ? { at: start, staff: log[0].staff_id } : null;
+  for (const l of log) {
+    if ((l.event === 'sign_in' || l.event === 'resume') && since === null) since = { at: l.at, staff: l.staff_id };
+    if ((l.event === 'pause' || l.event === 'sign_out') && since !== null) {
+      if (since.staff === staffId) out.push([since.at, l.at]);
+      since = null;
+    }
+  }
+  if (since !== null && since.staff === staffId) out.push([since.at, until]);
+  return out;
+}
+
+/** Idle while the queue waited (queue/kpi idleWhileWaitingMs), summed over the counters this person opened in the month. */
+function idleWhileQueueWaited(
+  db: ReadonlyDb,
+  staffId: string,
+  w: MonthWindow,
+  until: number,
+  log: readonly LogRecord[],
+  mine: readonly QueueEntry[],
+): number {
+  if (log.length === 0) return 0;
+  const services = prepared(db, 'SELECT id, prefix, max_wait_min FROM services').all() as Pick<
+    Row<'services'>,
+    'id' | 'prefix' | 'max_wait_min'
+  >[];
+  const all = dayEntries(
+    prepared(db, MONTH_TICKETS).all(w) as Pick<Row<'tickets'>, 'id' | 'number' | 'priority' | 'service_id'>[],
+    prepared(db, MONTH_EVENTS).all(w) as Row<'ticket_events'>[],
+    services,
+    until,
+  );
+  const served = prepared(db, 'SELECT counter_id, service_id FROM counter_services').all() as { counter_id: string; service_id: string }[];
+  let total = 0;
+  for (const counterId of new Set(log.map((l) => l.counter_id))) {
+    const takes = new Set(served.filter((c) => c.counter_id === counterId).map((c) => c.service_id));
+    const open = openStretches(
+      log.filter((l) => l.counter_id === counterId).sort((a, b) => a.at - b.at),
+      staffId,
+      w.start,
+      until,
+    );
+    const held = mine
+      .filter((e) => e.counterId === counterId && e.firstCalledAt !== null)
+      .map((e): Stretch => [e.firstCalledAt!, e.endedAt ?? until]);
+    const waiting = all
+      .filter((e) => takes.has(e.serviceId) && (e.sentTo === null || e.sentTo === counterId))
+      .map((e): Stretch => [e.enteredAt, e.firstCalledAt ?? e.endedAt ?? until]);
+    total += idleWhileWaitingMs(open, held, waiting);
+  }
+  return total;
+}
+
 const reasonsOf = (stored: string): BadReason[] => BAD_REASONS.filter((c) => stored.split(',').includes(c));
 
 /** A staff member's month in the archive, as of `now`. */
@@ -142,6 +204,7 @@ export function archiveMonth(db: ReadonlyDb, hallId: string, now: number, staffI
         signedInMs: signedIn,
         // Idle = signed-in time − serving time (DOMAIN.md "Queue").
         idleMs: Math.max(0, signedIn - servingMs),
+        idleWhileWaitingMs: idleWhileQueueWaited(db, staffId, w, until, log, entries),
       },
       pauses: [...(pausesByReason(log, until).get(staffId) ?? new Map()).entries()].map(([reason, t]) => ({ reason, ...t })),
       cases: { received, decided: cards?.decided ?? 0, onTime: cards?.onTime ?? 0, yellow: cards?.yellow ?? 0, red: cards?.red ?? 0 },

@@ -41,6 +41,7 @@ export function ArchiveView({ a, action }: { a: ArchiveMonth; action?: (e: Entry
     [t('ar.fact.signedIn'), hours(t, q.signedInMs)],
     [t('ar.fact.serving'), hours(t, q.servingMs)],
     [t('ar.fact.idle'), hours(t, q.idleMs)],
+    [t('ar.fact.idleWhileWaiting'), minutes(t, q.idleWhileWaitingMs, 1)],
     [t('ar.fact.received'), c.received],
     [t('ar.fact.decided'), c.decided],
     [t('ar.fact.onTime'), percent(t, c.onTime, c.decided)],

@@ -36,6 +36,7 @@ export const archive: Words<typeof zh> = {
   'ar.fact.signedIn': 'Signed in',
   'ar.fact.serving': 'Serving',
   'ar.fact.idle': 'Idle',
+  'ar.fact.idleWhileWaiting': 'Idle while people waited',
   'ar.fact.received': 'Cases received',
   'ar.fact.decided': 'Cases decided',
   'ar.fact.onTime': 'Decided on time',

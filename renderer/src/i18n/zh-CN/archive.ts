@@ -34,6 +34,7 @@ export const archive = {
   'ar.fact.signedIn': '签到时长',
   'ar.fact.serving': '办理时长',
   'ar.fact.idle': '空闲时长',
+  'ar.fact.idleWhileWaiting': '有人等候时空闲',
   'ar.fact.received': '受理办件',
   'ar.fact.decided': '办结办件',
   'ar.fact.onTime': '按时办结',
