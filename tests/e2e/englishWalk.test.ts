@@ -234,9 +234,6 @@ export const WALK: readonly Stop[] = [
   },
 ];
 
-/** The demo hall's day (UTC+8) at `now`. */
-const hallToday = (now: number) => hallDay(now, 480);
-
 /** The hall's data as the hub holds it: names and texts people gave, shown as given in every language. */
 function hallData(hub: Hub): string[] {
   const column = (table: string, col: string) =>
@@ -318,26 +315,12 @@ function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void {
   clock.set(now);
   signInManager(hub);
   ok(a.manager('hall.setNotice', { text: '今日 17:00 后暂停受理不动产登记业务。' }));
-  const finding = ok(
-    a.manager('archive.addEntry', {
-      staffId: 'H3301-u-1',
-      kind: 'inspection',
-      day: hallToday(clock()),
-      item: 'off_post',
-      times: 1,
-      note: '暗访：离岗',
-    }),
-  ).entry as { id: string };
-  ok(
-    a.manager('archive.addEntry', {
-      staffId: 'H3301-u-1',
-      kind: 'training',
-      day: hallToday(clock()),
-      item: null,
-      times: 1,
-      note: '业务培训',
-    }),
-  );
+  // A finding in c01's archive (contested below) and a training.
+  const entry = { staffId: 'H3301-u-1', day: hallDay(now, 480), times: 1 };
+  const finding = ok(a.manager('archive.addEntry', { ...entry, kind: 'inspection', item: 'off_post', note: '暗访：离岗' })).entry as {
+    id: string;
+  };
+  ok(a.manager('archive.addEntry', { ...entry, kind: 'training', item: null, note: '业务培训' }));
   ok(a.manager('session.signOut', {})); // the walk signs in at the board itself
   for (const serviceId of ['H3301-s-A', 'H3301-s-A', 'H3301-s-B', 'H3301-s-C'])
     ok(a.kiosk('ticket.issue', { serviceId, priority: 'normal', confirm: null }));
