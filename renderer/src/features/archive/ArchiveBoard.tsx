@@ -10,6 +10,7 @@ import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { ArchiveView } from './ArchiveView';
+import { Contest } from './MyArchive';
 import { currentSheet, itemName } from './labels';
 import { RulesEditor } from './RulesEditor';
 import { useMonth } from './useMonth';
@@ -82,7 +83,12 @@ function StaffMonth({
       {a.result && (
         <ArchiveView
           a={a.result}
-          action={(e) => (e.contest === 'pending' && e.staff_id !== me ? <Decide entry={e} onDone={onChange} /> : null)}
+          action={(e) =>
+            // A manager decides others' contests, and contests what was written about them (someone else decides).
+            e.staff_id !== me
+              ? e.contest === 'pending' && <Decide entry={e} onDone={onChange} />
+              : e.contest === null && SCORED_KINDS.includes(e.kind) && <Contest entry={e} onDone={onChange} />
+          }
         />
       )}
     </>

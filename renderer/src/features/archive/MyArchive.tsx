@@ -44,8 +44,8 @@ export function MyArchive() {
   );
 }
 
-/** Contesting one entry: the grounds, sent once. */
-function Contest({ entry, onDone }: { entry: ArchiveMonth['entries'][number]; onDone: () => void }) {
+/** Contesting one entry about oneself: the grounds, sent once. */
+export function Contest({ entry, onDone }: { entry: ArchiveMonth['entries'][number]; onDone: () => void }) {
   const { api } = useHall();
   const { t } = useI18n();
   const { error, check } = useCommandError();
