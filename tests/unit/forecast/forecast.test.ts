@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, WorkCalendar } from '../../../shared/calendar/rules';
 import { countersNeeded, erlangC, meanWaitMin, offeredLoad, serviceLevel } from '../../../shared/forecast/erlang';
-import { expectedArrivals, likeDays, staffingByHour, type ArrivalCount } from '../../../shared/forecast/forecast';
+import { expectedArrivals, likeDays, openByHour, staffingByHour, type ArrivalCount } from '../../../shared/forecast/forecast';
 
 describe('Erlang C against published values', () => {
   it('P(wait) for a = 2 Erlangs on 3 servers is 4/9 (the closed form: (a^c/c!)(c/(c−a)) ÷ (Σ a^k/k! + that))', () => {
@@ -133,5 +133,24 @@ describe('the forecast on generated history whose true rates are known', () => {
     // 36 an hour at 10 minutes each is 6 Erlangs: more than 6 counters are needed.
     expect(nine.needed).toBeGreaterThan(6);
     expect(staffingByHour([0, 5], null, 15, 0.8).map((h) => h.needed)).toEqual([0, null]);
+  });
+});
+
+describe('the counters open hour by hour', () => {
+  it('counts a counter in every hour its sessions touched, a session open at the start of day from midnight, one still open to now', () => {
+    const H = 3_600_000;
+    const log = [
+      // c1: 09:30–11:10 (a pause does not end it), then 14:00 on, still open at 15:20.
+      { counter_id: 'c1', event: 'sign_in', at: 9.5 * H },
+      { counter_id: 'c1', event: 'pause', at: 10 * H },
+      { counter_id: 'c1', event: 'sign_out', at: 11 * H + 600_000 },
+      { counter_id: 'c1', event: 'sign_in', at: 14 * H },
+      // c2: open since before the day began, signed out at 09:00 sharp.
+      { counter_id: 'c2', event: 'sign_out', at: 9 * H },
+    ];
+    const hours = openByHour(log, 0, 15 * H + 20 * 60_000);
+    expect(hours.slice(0, 16)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1]);
+    expect(hours[9]).toBe(1);
+    expect(hours.slice(16)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });
