@@ -18,6 +18,7 @@ export const THING_LABELS = {
   ticket: '号票',
   followup: '差评跟进',
   complaint: '投诉',
+  archiveEntry: '档案记录',
 } as const;
 export type Thing = keyof typeof THING_LABELS;
 

@@ -13,6 +13,7 @@ import { setupRefusals } from '../setup/refusals';
 import { ratingRefusals } from '../ratings/refusals';
 import { ruleRefusals, sheetRefusals } from '../kernel/sheetProblem';
 import { complaintRefusals } from '../complaints/refusals';
+import { archiveRefusals } from '../archive/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -34,6 +35,7 @@ export const REFUSAL_SETS = {
   ruleRefusals,
   sheetRefusals,
   complaintRefusals,
+  archiveRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

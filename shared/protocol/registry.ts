@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { archiveCommandSpecs } from '../archive/commands';
+import { archiveQuerySpecs } from '../archive/queries';
+import { archiveTables } from '../archive/rows';
+import { forecastQuerySpecs } from '../forecast/queries';
 import { calendarCommandSpecs } from '../calendar/commands';
 import { calendarTables } from '../calendar/rows';
 import { caseCommandSpecs } from '../cases/commands';
@@ -62,9 +66,16 @@ export const commandSpecs = merged('command', [
   ratingCommandSpecs,
   followupCommandSpecs,
   complaintCommandSpecs,
+  archiveCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
-export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs, ratingQuerySpecs] as const) satisfies Record<string, QuerySpec>;
+export const querySpecs = merged('query', [
+  caseQuerySpecs,
+  hallQuerySpecs,
+  ratingQuerySpecs,
+  archiveQuerySpecs,
+  forecastQuerySpecs,
+] as const) satisfies Record<string, QuerySpec>;
 
 export const tableSpecs = merged('table', [
   hallTables,
@@ -79,6 +90,7 @@ export const tableSpecs = merged('table', [
   ratingTables,
   complaintTables,
   followupTables,
+  archiveTables,
 ] as const) satisfies Record<string, TableSpec>;
 
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */

@@ -242,3 +242,43 @@ export function hallAlerts(input: {
   }
   return alerts;
 }
+
+/** Half-open stretches of time [from, to). */
+export type Stretch = readonly [from: number, to: number];
+
+/** `a` less every stretch of `b`, in order. */
+function without(a: readonly Stretch[], b: readonly Stretch[]): Stretch[] {
+  let out = [...a].sort((x, y) => x[0] - y[0]) as Stretch[];
+  for (const [bf, bt] of b)
+    out = out.flatMap(([f, t]): Stretch[] =>
+      bt <= f || bf >= t ? [[f, t]] : [...(f < bf ? [[f, bf] as const] : []), ...(bt < t ? [[bt, t] as const] : [])],
+    );
+  return out;
+}
+
+/**
+ * Idle while the queue waited: how long a counter was open (signed in, not paused) with no ticket
+ * in hand while someone it could call was waiting — the `idle_while_waiting` alert (hallAlerts) as
+ * a duration. As for the alert, each free stretch (from the sign-in or resume, or from the end of
+ * the ticket held) counts only past IDLE_GRACE_MS: a clerk between two applicants is not idle.
+ * `open`: the counter's open stretches; `held`: its tickets in hand, from the first call to their
+ * end; `waiting`: the entries it could call, from entering the line to their first call (or end).
+ */
+export function idleWhileWaitingMs(open: readonly Stretch[], held: readonly Stretch[], waiting: readonly Stretch[]): number {
+  const waits = [...waiting].sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  for (const [from, to] of without(open, held)) {
+    // The union of the waits over [from + grace, to), swept in order.
+    let at = from + IDLE_GRACE_MS;
+    for (const [wf, wt] of waits) {
+      if (wf >= to) break;
+      const f = Math.max(at, wf);
+      const t = Math.min(to, wt);
+      if (t > f) {
+        total += t - f;
+        at = t;
+      }
+    }
+  }
+  return total;
+}

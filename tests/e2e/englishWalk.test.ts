@@ -244,6 +244,15 @@ export const WALK: readonly Stop[] = [
       await p.getByRole('form', { name: 'Record a complaint' }).getByRole('combobox', { name: 'About a' }).selectOption('case');
     },
   },
+  {
+    face: 'manager',
+    name: 'manager: a clerk’s archive with a contest to decide',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'Staff archive' }).click();
+      await p.getByRole('combobox', { name: 'Staff member' }).selectOption('H3301-u-1');
+      await p.getByRole('form', { name: /^Decide the contest of / }).waitFor();
+    },
+  },
 ];
 
 /**

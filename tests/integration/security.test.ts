@@ -1,3 +1,4 @@
+import { DEFAULT_RULES } from '../../shared/archive/rules';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { createTerminal, DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
@@ -173,6 +174,11 @@ const samples: { [T in CommandType]: unknown } = {
     receivedDay: '2026-11-25',
     contact: '13800138000',
   },
+  'archive.addEntry': { staffId: 'H3301-u-1', kind: 'training', day: '2026-11-25', item: null, times: 1, note: '业务培训' },
+  'archive.contest': { entryId: 'H3301-ae-x', grounds: '当天请假' },
+  'archive.decideContest': { entryId: 'H3301-ae-x', upheld: false, note: '维持' },
+  'archive.setRules': { rules: DEFAULT_RULES },
+  'archive.scoreMonth': { month: '2026-11' },
   'setup.import': { sheet: { hall: null, zones: ['三楼'], departments: [], services: [], counters: [], staff: [] } },
   'staff.setDuties': { staffId: 'H3301-u-1', duties: ['reviewer'] },
   'department.setHead': { departmentId: 'H3301-d-amr', staffId: 'H3301-u-1' },

@@ -37,6 +37,8 @@ export function hallData(hub: Hub): string[] {
     ...column('complaints', 'content'),
     // An issued notice's number is written in the document's own script (H3301受〔2026〕1号).
     ...column('case_notices', 'number'),
+    ...column('archive_entries', 'note'),
+    ...column('archive_entries', 'contest_grounds'),
   ].sort((a, b) => b.length - a.length);
 }
 
@@ -66,12 +68,19 @@ export function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void 
       contact: '13800138000',
     }),
   );
+  // A finding in c01's archive (contested below) and a training.
+  const entry = { staffId: 'H3301-u-1', day: hallDay(now, 480), times: 1 };
+  const finding = ok(a.manager('archive.addEntry', { ...entry, kind: 'inspection', item: 'off_post', note: '暗访：离岗' })).entry as {
+    id: string;
+  };
+  ok(a.manager('archive.addEntry', { ...entry, kind: 'training', item: null, note: '业务培训' }));
   ok(a.manager('session.signOut', {})); // the walk signs in at the board itself
   for (const serviceId of ['H3301-s-A', 'H3301-s-A', 'H3301-s-B', 'H3301-s-C'])
     ok(a.kiosk('ticket.issue', { serviceId, priority: 'normal', confirm: null }));
   ok(a.clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD }));
   ok(a.clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
   ok(a.clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
+  ok(a.clerk(0)('archive.contest', { entryId: finding.id, grounds: '在后台取材料' }));
   ok(a.clerk(1)('counter.signIn', { counterId: 'H3301-c-02', login: 'c02', password: DEMO_PASSWORD }));
   ok(a.clerk(1)('counter.pause', { counterId: 'H3301-c-02', reason: PAUSE_REASONS.meeting }));
   const c = ok(a.clerk(0)('case.register', newCase({ parts: [{ departmentId: 'H3301-d-psb', limitDays: 3 }] }))).case as { id: string };

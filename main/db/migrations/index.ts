@@ -26,4 +26,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0018-ratings.sql',
   '0023-region-terminal-role.sql',
   '0024-complaints-followup-assignee.sql',
+  '0025-efficiency-archive.sql',
 ]);

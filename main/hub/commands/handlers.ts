@@ -1,3 +1,4 @@
+import { archiveHandlers } from '../features/archive/handlers';
 import { calendarHandlers } from '../features/calendar/handlers';
 import { caseHandlers } from '../features/cases/handlers';
 import { catalogHandlers } from '../features/catalog/handlers';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...ratingHandlers,
   ...followupHandlers,
   ...complaintHandlers,
+  ...archiveHandlers,
 };

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { querySpecs, QueryName, QueryResult } from '../../../shared/protocol';
 import type { Caller } from '../commands/context';
+import { archiveQueries } from '../features/archive/queries';
+import { forecastQueries } from '../features/forecast/queries';
 import { caseQueries } from '../features/cases/queries';
 import { hallQueries } from '../features/hall/queries';
 import { ratingQueries } from '../features/ratings/queries';
@@ -23,4 +25,10 @@ export type Query<Q extends QueryName> = (db: ReadonlyDb, ctx: QueryContext, par
 export type FeatureQueries<Specs> = { [Q in keyof Specs & QueryName]: Query<Q> };
 
 /** Every query, from the features; like the handlers, each name has exactly one. */
-export const queries: { [Q in QueryName]: Query<Q> } = { ...caseQueries, ...hallQueries, ...ratingQueries };
+export const queries: { [Q in QueryName]: Query<Q> } = {
+  ...caseQueries,
+  ...hallQueries,
+  ...ratingQueries,
+  ...archiveQueries,
+  ...forecastQueries,
+};

@@ -27,3 +27,37 @@ describe('hub migration 0023: the regional server enrolls as a terminal of its o
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('hub migration 0025: the efficiency archive — entries and their contests, score sheet versions, monthly scores', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE archive_entries')) + 1;
+
+  it('adds the tables with their CHECKs, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    const entry = { hall_id: 'h1', staff_id: 'u1', kind: 'deduction', day: '2026-11-25', note: '迟到', by_id: 'u1', at: 1 };
+    insert(db, 'archive_entries', { ...entry, id: 'e1', item: 'late_early' });
+    expect(one(db, 'archive_entries', 'e1')).toMatchObject({ times: 1, contest: null });
+    // Training takes no points; kinds, days and contests are checked.
+    expect(() => insert(db, 'archive_entries', { ...entry, id: 'e2', kind: 'training', item: 'late_early' })).toThrow(
+      /CHECK constraint failed/,
+    );
+    expect(() => insert(db, 'archive_entries', { ...entry, id: 'e3', kind: 'praise' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'archive_entries', { ...entry, id: 'e4', day: '25/11/2026' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'archive_entries', { ...entry, id: 'e5', contest: 'pending' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'archive_entries', { ...entry, id: 'e6', contest: 'upheld', contested_at: 2 })).toThrow(
+      /CHECK constraint failed/,
+    );
+    expect(() => insert(db, 'archive_entries', { ...entry, id: 'e7', staff_id: 'nobody' })).toThrow(/FOREIGN KEY constraint failed/);
+    insert(db, 'score_rules', { id: 'r2', hall_id: 'h1', version: 2, rules: '{}', by_id: 'u1', at: 1 });
+    expect(() => insert(db, 'score_rules', { id: 'r1', hall_id: 'h1', version: 1, rules: '{}', by_id: 'u1', at: 1 })).toThrow(/CHECK/);
+    expect(() => insert(db, 'score_rules', { id: 'r3', hall_id: 'h1', version: 2, rules: '{}', by_id: 'u1', at: 1 })).toThrow(/UNIQUE/);
+    const score = { hall_id: 'h1', staff_id: 'u1', month: '2026-11', rules_version: 1, score: 95, detail: '{}', by_id: 'u1', at: 1 };
+    insert(db, 'archive_scores', { ...score, id: 's1' });
+    insert(db, 'archive_scores', { ...score, id: 's2', rules_version: 2 });
+    expect(() => insert(db, 'archive_scores', { ...score, id: 's3' })).toThrow(/UNIQUE/);
+    expect(() => insert(db, 'archive_scores', { ...score, id: 's4', rules_version: 3, score: 101 })).toThrow(/CHECK/);
+  });
+});

@@ -23,7 +23,7 @@ const KEYS = { department: 's.department_id', counter: 'r.counter_id', staff: 'r
  * a request past its expiry counts as unrated without any write; a rating excluded on appeal is
  * joined as no rating, so its service counts and its level does not.
  */
-const tallySql = (key: string, period = "''") => `
+export const ratingTallySql = (key: string, period = "''") => `
   SELECT ${key} AS id, ${period} AS period, count(*) AS services,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'rated' AND g.level IS NOT NULL), 0) AS active,
     coalesce(sum(${satisfiedLevel.sql(g)}), 0) AS satisfied,
@@ -95,7 +95,7 @@ export function figureRows(db: ReadonlyDb, q: { now: number; utcOffsetMinutes: n
     held.counts = addFigureCounts(held.counts, { ...emptyFigureCounts(), ...counts });
     rows.set(at, held);
   };
-  for (const row of prepared(db, tallySql(keys.request, dayPeriod(REQUEST_DAY, p.period))).all(args) as Tally[]) add(row);
+  for (const row of prepared(db, ratingTallySql(keys.request, dayPeriod(REQUEST_DAY, p.period))).all(args) as Tally[]) add(row);
   for (const row of prepared(db, followupFiguresSql(keys.followup, dayPeriod('f.opened_day', p.period))).all(args) as Keyed[]) add(row);
   for (const row of prepared(db, complaintFiguresSql(keys.complaint, dayPeriod('k.received_day', p.period))).all(args) as Keyed[]) add(row);
   return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || b.counts.services - a.counts.services);
@@ -119,8 +119,8 @@ const MY_OPEN = `
 export const ratingQueries = {
   'ratings.summary': (db, { now, utcOffsetMinutes }, { from, to, by }) => {
     const window = { now, start: hallDayStart(from, utcOffsetMinutes), end: hallDayStart(to, utcOffsetMinutes) + 86_400_000 };
-    const groups = prepared(db, tallySql(KEYS[by])).all(window) as Tally[];
-    const hall = prepared(db, tallySql("'hall'")).get(window) as Tally | undefined;
+    const groups = prepared(db, ratingTallySql(KEYS[by])).all(window) as Tally[];
+    const hall = prepared(db, ratingTallySql("'hall'")).get(window) as Tally | undefined;
     const bad = (
       prepared(db, BAD).all(window) as (Omit<RatingSummary['bad'][number], 'reasons' | 'excluded'> & {
         reasons: string;

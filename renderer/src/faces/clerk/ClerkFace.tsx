@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { SignInForm } from '../../ui/SignInForm';
 import { Tabs } from '../../ui/Tabs';
+import { MyArchive } from '../../features/archive/MyArchive';
 import { CasePanel } from './CasePanel';
 import { CounterPanel } from './CounterPanel';
 import { Inquiries } from './Inquiries';
@@ -45,7 +46,7 @@ export default function ClerkFace() {
 /** The clerk's desk work: cases (办件) and first-asked enquiries (首问负责). */
 function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<'cases' | 'inquiries' | 'mine'>('cases');
+  const [tab, setTab] = useState<'cases' | 'inquiries' | 'mine' | 'archive'>('cases');
   return (
     <div className="clerk-right">
       <Tabs
@@ -54,6 +55,7 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
           { id: 'cases', label: t('case.title') },
           { id: 'inquiries', label: t('inq.title') },
           { id: 'mine', label: t('mine.tab') },
+          { id: 'archive', label: t('clerk.tab.archive') },
         ]}
         selected={tab}
         onSelect={setTab}
@@ -62,8 +64,10 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
           <CasePanel counterId={counterId} staffId={staffId} />
         ) : tab === 'inquiries' ? (
           <Inquiries counterId={counterId} staffId={staffId} />
-        ) : (
+        ) : tab === 'mine' ? (
           <MyRatings />
+        ) : (
+          <MyArchive />
         )}
       </Tabs>
     </div>

@@ -10,7 +10,7 @@ import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { CallbackPhone } from '../../features/followups/FollowupWork';
 import { FigureCell } from '../manager/RatingFigures';
-import { useHubQuery } from '../manager/useHubQuery';
+import { useHubQuery } from '../../app/useHubQuery';
 
 const NO_PARAMS = {};
 

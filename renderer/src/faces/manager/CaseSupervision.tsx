@@ -10,7 +10,7 @@ import type { QueryResult } from '../../../../shared/protocol';
 import { useI18n, type Key } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Options } from '../../ui/Options';
-import { useHubQuery } from './useHubQuery';
+import { useHubQuery } from '../../app/useHubQuery';
 
 /** The queries of this tab that take no parameters. */
 const NONE = {};

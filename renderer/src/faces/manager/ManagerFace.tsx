@@ -5,6 +5,8 @@ import { useNow } from '../../app/time';
 import { TopBar } from '../../app/TopBar';
 import { useI18n, type Key } from '../../i18n';
 import { Tabs } from '../../ui/Tabs';
+import { ArchiveBoard } from '../../features/archive/ArchiveBoard';
+import { ForecastBoard } from '../../features/forecast/ForecastBoard';
 import { allows, MANAGERS, whoMay, type Gated } from './access';
 import { Alerts } from './Alerts';
 import { CalendarAdmin } from './CalendarAdmin';
@@ -30,6 +32,8 @@ const TABS: readonly ManagerTab[] = [
   { id: 'ratings', labelKey: 'board.tab.ratings', component: RatingsBoard, staffRoles: MANAGERS },
   { id: 'admin', labelKey: 'board.tab.admin', component: HallSettingsTab, staffRoles: MANAGERS },
   { id: 'setup', labelKey: 'board.tab.setup', component: HallSetupTab, staffRoles: whoMay('service.save') },
+  { id: 'archive', labelKey: 'board.tab.archive', component: ArchiveBoard, staffRoles: MANAGERS },
+  { id: 'forecast', labelKey: 'board.tab.forecast', component: ForecastBoard, staffRoles: MANAGERS },
 ];
 
 function CatalogTab({ staff }: { staff: Row<'staff'> }) {

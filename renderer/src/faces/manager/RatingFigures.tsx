@@ -10,7 +10,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
-import { useHubQuery } from './useHubQuery';
+import { useHubQuery } from '../../app/useHubQuery';
 
 /** A figure as a percentage with its numerator and denominator; flagged when the denominator is below the hall's minimum. */
 export function FigureCell({ rate, t }: { rate: Rate; t: Translate }) {

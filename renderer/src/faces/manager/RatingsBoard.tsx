@@ -11,8 +11,8 @@ import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { Complaints } from './Complaints';
 import { Followups } from './Followups';
+import { useHubQuery } from '../../app/useHubQuery';
 import { RatingFigures } from './RatingFigures';
-import { useHubQuery } from './useHubQuery';
 
 type Group = (typeof RATING_GROUPS)[number];
 

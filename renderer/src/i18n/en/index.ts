@@ -1,6 +1,7 @@
 import { type Words } from '../labels';
 import type { zhCN } from '../zh-CN';
 import { app } from './app';
+import { archive } from './archive';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -37,4 +38,5 @@ export const en: Words<typeof zhCN> = {
   ...ratings,
   ...complaints,
   ...refusals,
+  ...archive,
 };

@@ -138,6 +138,7 @@ export const refusals: Words<typeof zh> = {
   'thing.ticket': 'Ticket',
   'thing.followup': 'Follow-up',
   'thing.complaint': 'Complaint',
+  'thing.archiveEntry': 'Archive entry',
 
   'reason.case.reviewerDuty': '{action} must be done by a member of the department with the reviewer duty',
   'reason.case.approverDuty': '{action} must be done by the department head or a member with the approver duty',
@@ -192,6 +193,16 @@ export const refusals: Words<typeof zh> = {
   'reason.complaint.notAssignee': 'Only the assignee or a hall manager may see the callback phone',
   'reason.complaint.receivedDay': 'The day a complaint came in cannot be after today',
   'reason.complaint.noPhone': 'No callback phone was given',
+
+  'reason.archive.selfEntry': 'You cannot write entries in your own archive',
+  'reason.archive.unknownItem': 'The score sheet has no deduction item “{item}”',
+  'reason.archive.itemNotScored': 'Only inspection findings and deductions take points off',
+  'reason.archive.futureDay': 'The entry’s day cannot be after today',
+  'reason.archive.notYours': 'You can only contest entries in your own archive',
+  'reason.archive.alreadyContested': 'This entry has been contested already',
+  'reason.archive.noContest': 'This entry has no contest waiting for a decision',
+  'reason.archive.deciderConflict': 'A contest is decided by a manager other than the person contesting',
+  'reason.archive.futureMonth': '{month} has not begun: it cannot be scored',
 
   'reason.rule.itemCode': 'An item code is 4–40 letters, digits or hyphens',
   'reason.rule.materials': 'List at least one required document',

@@ -1,4 +1,5 @@
 import { app } from './app';
+import { archive } from './archive';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -35,4 +36,5 @@ export const zhCN = {
   ...ratings,
   ...complaints,
   ...refusals,
+  ...archive,
 };

@@ -27,6 +27,7 @@ export const refusals = {
   ...reasonLabels(S.ruleRefusals),
   ...reasonLabels(S.sheetRefusals),
   ...reasonLabels(S.complaintRefusals),
+  ...reasonLabels(S.archiveRefusals),
   ...prefixed('sheetThing', SHEET_THINGS),
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),

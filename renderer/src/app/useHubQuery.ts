@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { HallError } from '../../../../shared/kernel/errors';
-import { rowsOf, type QueryName, type QueryParams, type QueryResult } from '../../../../shared/protocol';
-import { useHall } from '../../app/hall';
-import { useNow } from '../../app/time';
+import type { HallError } from '../../../shared/kernel/errors';
+import { rowsOf, type QueryName, type QueryParams, type QueryResult } from '../../../shared/protocol';
+import { useHall } from './hall';
+import { useNow } from './time';
 
 /**
  * Asks the hub a query, and again whenever cases change (as the feed shows), every minute (signals

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { ScoreRules } from '../../../../shared/archive/rules';
+import { useHall } from '../../app/hall';
+import { useI18n } from '../../i18n';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { currentSheet, factName, itemName, sectionName } from './labels';
+
+/** The administrator's score sheet: each section's full marks and each deduction's points; saving makes the next version. */
+export function RulesEditor() {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const sheet = currentSheet(replica);
+  const [draft, setDraft] = useState<ScoreRules>(sheet.rules);
+  const [saved, setSaved] = useState<number | null>(null);
+  const { error, check } = useCommandError();
+  const total = draft.sections.reduce((n, s) => n + s.max, 0);
+  const number = (label: string, value: number, set: (n: number) => void) => (
+    <label key={label}>
+      {label}
+      <input type="number" min={0} max={100} value={value} onChange={(e) => set(Number(e.target.value))} />
+    </label>
+  );
+  return (
+    <section className="card" aria-label={t('ar.rules')}>
+      <h2>
+        {t('ar.rules')} <span className="muted">{t('ar.rulesVersion', { version: sheet.version })}</span>
+      </h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void api.command('archive.setRules', { rules: draft }).then((o) => {
+            if (check(o) && o.ok === true) setSaved(o.result.version);
+          });
+        }}
+      >
+        <div className="row">
+          {draft.sections.map((s, i) =>
+            number(t('ar.sectionMax', { name: sectionName(t, draft, s.code) }), s.max, (n) =>
+              setDraft({ ...draft, sections: draft.sections.map((x, j) => (j === i ? { ...x, max: n } : x)) }),
+            ),
+          )}
+        </div>
+        <div className="row">
+          {draft.items.map((it, i) =>
+            number(t('ar.itemPoints', { name: itemName(t, draft, it.code) }), it.points, (n) =>
+              setDraft({ ...draft, items: draft.items.map((x, j) => (j === i ? { ...x, points: n } : x)) }),
+            ),
+          )}
+          {draft.facts.map((f, i) =>
+            number(t('ar.factPoints', { name: factName(t, f.fact) }), f.points, (n) =>
+              setDraft({ ...draft, facts: draft.facts.map((x, j) => (j === i ? { ...x, points: n } : x)) }),
+            ),
+          )}
+        </div>
+        <p className={total === 100 ? 'muted' : 'error'}>{t('ar.rulesTotal', { total })}</p>
+        <button type="submit" className="btn btn-primary">
+          {t('ar.saveRules')}
+        </button>
+        {saved !== null && <span role="status"> {t('ar.rulesSaved', { version: saved })}</span>}
+        <ErrorLine error={error} />
+      </form>
+    </section>
+  );
+}
