@@ -23,6 +23,8 @@ import { queueTables } from '../queue/rows';
 import { ratingCommandSpecs } from '../ratings/commands';
 import { ratingQuerySpecs } from '../ratings/queries';
 import { ratingTables } from '../ratings/rows';
+import { reportCommandSpecs } from '../reports/commands';
+import { reportQuerySpecs } from '../reports/queries';
 import { setupCommandSpecs } from '../setup/commands';
 import { staffCommandSpecs } from '../staff/commands';
 import { staffTables } from '../staff/rows';
@@ -59,9 +61,13 @@ export const commandSpecs = merged('command', [
   setupCommandSpecs,
   ratingCommandSpecs,
   followupCommandSpecs,
+  reportCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
-export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs, ratingQuerySpecs] as const) satisfies Record<string, QuerySpec>;
+export const querySpecs = merged('query', [caseQuerySpecs, hallQuerySpecs, ratingQuerySpecs, reportQuerySpecs] as const) satisfies Record<
+  string,
+  QuerySpec
+>;
 
 export const tableSpecs = merged('table', [
   hallTables,

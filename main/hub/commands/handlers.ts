@@ -7,6 +7,7 @@ import { inquiryHandlers } from '../features/inquiry/handlers';
 import { followupHandlers } from '../features/followups/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { ratingHandlers } from '../features/ratings/handlers';
+import { reportHandlers } from '../features/reports/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { staffHandlers } from '../features/staff/handlers';
 import { terminalHandlers } from '../features/terminals/handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...setupHandlers,
   ...ratingHandlers,
   ...followupHandlers,
+  ...reportHandlers,
 };

@@ -4,6 +4,7 @@ import type { Caller } from '../commands/context';
 import { caseQueries } from '../features/cases/queries';
 import { hallQueries } from '../features/hall/queries';
 import { ratingQueries } from '../features/ratings/queries';
+import { reportQueries } from '../features/reports/queries';
 import type { ReadonlyDb } from '../readonlyDb';
 
 /** What a query knows besides its params: the hall, the hub's clock (passed in, so that a test's clock holds) and who asks. */
@@ -23,4 +24,4 @@ export type Query<Q extends QueryName> = (db: ReadonlyDb, ctx: QueryContext, par
 export type FeatureQueries<Specs> = { [Q in keyof Specs & QueryName]: Query<Q> };
 
 /** Every query, from the features; like the handlers, each name has exactly one. */
-export const queries: { [Q in QueryName]: Query<Q> } = { ...caseQueries, ...hallQueries, ...ratingQueries };
+export const queries: { [Q in QueryName]: Query<Q> } = { ...caseQueries, ...hallQueries, ...ratingQueries, ...reportQueries };

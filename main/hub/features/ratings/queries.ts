@@ -9,22 +9,27 @@ import type { FeatureQueries } from '../../queries/registry';
 const r = columns('r');
 const g = columns('g');
 /** Each group's key: the service's department, or the request's own counter, staff member or service. */
-const KEYS = { department: 's.department_id', counter: 'r.counter_id', staff: 'r.staff_id', service: 'r.service_id' } as const;
+export const RATING_KEYS = {
+  department: 's.department_id',
+  counter: 'r.counter_id',
+  staff: 'r.staff_id',
+  service: 'r.service_id',
+} as const;
 
 /**
- * The tally of each group over the period, summed in SQL from the rating definitions (ratings/rules):
+ * The tally of each group (and time bucket, one for the whole period unless asked) over the period, summed in SQL from the rating definitions (ratings/rules):
  * a request past its expiry counts as unrated without any write; a rating excluded on appeal is
  * joined as no rating, so its service counts and its level does not.
  */
-const tallySql = (key: string) => `
-  SELECT ${key} AS id, count(*) AS services,
+export const ratingTallySql = (key: string, bucket = "''") => `
+  SELECT ${key} AS id, ${bucket} AS bucket, count(*) AS services,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'rated' AND g.level IS NOT NULL), 0) AS active,
     coalesce(sum(${satisfiedLevel.sql(g)}), 0) AS satisfied,
     coalesce(sum(${badLevel.sql(g)}), 0) AS bad,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'unrated'), 0) AS unrated
   FROM rating_requests r LEFT JOIN ratings g ON g.id = r.id AND g.excluded = 0 LEFT JOIN services s ON s.id = r.service_id
   WHERE r.created_at >= @start AND r.created_at < @end
-  GROUP BY 1 ORDER BY services DESC, id`;
+  GROUP BY 1, 2 ORDER BY services DESC, id`;
 
 const BAD = `
   SELECT g.id, g.at, g.level, g.reasons, g.comment, g.flags, g.excluded = 1 AS excluded, r.counter_id AS counterId, r.staff_id AS staffId, r.service_id AS serviceId
@@ -40,8 +45,8 @@ const tallyOnly = ({ services, active, satisfied, bad, unrated }: Tally) => ({ s
 export const ratingQueries = {
   'ratings.summary': (db, { now, utcOffsetMinutes }, { from, to, by }) => {
     const window = { now, start: hallDayStart(from, utcOffsetMinutes), end: hallDayStart(to, utcOffsetMinutes) + 86_400_000 };
-    const groups = prepared(db, tallySql(KEYS[by])).all(window) as Tally[];
-    const hall = prepared(db, tallySql("'hall'")).get(window) as Tally | undefined;
+    const groups = prepared(db, ratingTallySql(RATING_KEYS[by])).all(window) as Tally[];
+    const hall = prepared(db, ratingTallySql("'hall'")).get(window) as Tally | undefined;
     const bad = (
       prepared(db, BAD).all(window) as (Omit<RatingSummary['bad'][number], 'reasons' | 'excluded'> & {
         reasons: string;
