@@ -14,6 +14,7 @@ import { queue } from './queue';
 import { ratings } from './ratings';
 import { setup } from './setup';
 import { refusals } from './refusals';
+import { reports } from './reports';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -34,5 +35,6 @@ export const en: Words<typeof zhCN> = {
   ...calendar,
   ...setup,
   ...ratings,
+  ...reports,
   ...refusals,
 };

@@ -12,6 +12,7 @@ import { queue } from './queue';
 import { ratings } from './ratings';
 import { setup } from './setup';
 import { refusals } from './refusals';
+import { reports } from './reports';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -32,5 +33,6 @@ export const zhCN = {
   ...calendar,
   ...setup,
   ...ratings,
+  ...reports,
   ...refusals,
 };
