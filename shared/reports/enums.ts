@@ -36,6 +36,10 @@ export const BUCKETS_OF: Readonly<Record<ReportKind, readonly ReportBucket[]>> =
   ratings: REPORT_BUCKETS,
 };
 
+/** The report pages on the board: any report the manager sets up, or one of the three set up already. */
+export const REPORT_VIEWS = ['custom', 'arrivals', 'clerks', 'trend'] as const;
+export type ReportView = (typeof REPORT_VIEWS)[number];
+
 /** The stored grains of the daily aggregate tables (the `dim` column); the other dimensions are joined from these. */
 export const QUEUE_GRAINS = ['service', 'counter', 'staff'] as const;
 export const COUNTER_GRAINS = ['counter', 'staff'] as const;

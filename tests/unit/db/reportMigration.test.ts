@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hubMigrations } from '../../../main/db/migrations';
+import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
 import { at, insert } from './migrationFixtures';
 
 /** Beside migrations.test.ts (at its length limit): the reports' migration. */
@@ -46,5 +47,20 @@ describe('hub migration 0021: the reports\u2019 daily aggregates', () => {
         .all('staff', '2025-01-01', '2025-12-31') as { detail: string }[];
       expect(plan.map((p) => p.detail).join('\n'), table).toMatch(/SEARCH .* USING PRIMARY KEY \(dim=\? AND day>\? AND day<\?\)/);
     }
+  });
+
+  it('each table’s CHECK allows exactly the grains the code writes', () => {
+    const db = at(hubMigrations, v);
+    const grains = (table: string) => {
+      const sql = (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table) as { sql: string }).sql;
+      return /dim TEXT NOT NULL CHECK \(dim IN \(([^)]*)\)\)/
+        .exec(sql)![1]!
+        .split(',')
+        .map((c) => c.replace(/'/g, ''));
+    };
+    expect(grains('report_queue_days')).toEqual([...QUEUE_GRAINS]);
+    expect(grains('report_counter_days')).toEqual([...COUNTER_GRAINS]);
+    expect(grains('report_pause_days')).toEqual([...COUNTER_GRAINS]);
+    expect(grains('report_case_days')).toEqual([...CASE_GRAINS]);
   });
 });

@@ -5,6 +5,7 @@ import { useHall } from '../../app/hall';
 import { TopBar } from '../../app/TopBar';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { MyFigures } from '../../features/reports/MyFigures';
 import { SignInForm } from '../../ui/SignInForm';
 import { Tabs } from '../../ui/Tabs';
 import { CasePanel } from './CasePanel';
@@ -41,10 +42,10 @@ export default function ClerkFace() {
   );
 }
 
-/** The clerk's desk work: cases (办件) and first-asked enquiries (首问负责). */
+/** The clerk's desk work: cases (办件), first-asked enquiries (首问负责) and their own figures. */
 function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<'cases' | 'inquiries'>('cases');
+  const [tab, setTab] = useState<'cases' | 'inquiries' | 'mine'>('cases');
   return (
     <div className="clerk-right">
       <Tabs
@@ -52,11 +53,18 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
         tabs={[
           { id: 'cases', label: t('case.title') },
           { id: 'inquiries', label: t('inq.title') },
+          { id: 'mine', label: t('rp.mine.title') },
         ]}
         selected={tab}
         onSelect={setTab}
       >
-        {tab === 'cases' ? <CasePanel counterId={counterId} staffId={staffId} /> : <Inquiries counterId={counterId} staffId={staffId} />}
+        {tab === 'cases' ? (
+          <CasePanel counterId={counterId} staffId={staffId} />
+        ) : tab === 'inquiries' ? (
+          <Inquiries counterId={counterId} staffId={staffId} />
+        ) : (
+          <MyFigures />
+        )}
       </Tabs>
     </div>
   );

@@ -1,7 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HallError } from '../../../../shared/kernel/errors';
 import { rowById, type ReplicaState } from '../../../../shared/protocol';
-import { BUCKETS_OF, DIMENSIONS_OF, REPORT_KINDS, type ReportDimension, type ReportKind } from '../../../../shared/reports/enums';
+import {
+  BUCKETS_OF,
+  DIMENSIONS_OF,
+  REPORT_KINDS,
+  REPORT_VIEWS,
+  type ReportDimension,
+  type ReportKind,
+  type ReportView,
+} from '../../../../shared/reports/enums';
 import { FIGURES, HEADLINE } from '../../../../shared/reports/figures';
 import type { ReportParams, ReportResult } from '../../../../shared/reports/queries';
 import { addDays } from '../../../../shared/calendar/rules';
@@ -10,16 +18,7 @@ import { formatDateTime, useNow } from '../../app/time';
 import { useI18n, type Translate } from '../../i18n';
 import { exportName, reportCsv, reportXlsx } from '../../features/reports/exports';
 import { ReportChart } from '../../features/reports/ReportChart';
-import {
-  arrivalsChart,
-  arrivalsTable,
-  chartModel,
-  REPORT_VIEWS,
-  reportTable,
-  type ReportSetup,
-  type ReportTable,
-  type ReportView,
-} from '../../features/reports/table';
+import { arrivalsChart, arrivalsTable, chartModel, reportTable, type ReportSetup, type ReportTable } from '../../features/reports/table';
 import { useSlow } from '../../features/reports/useSlow';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';

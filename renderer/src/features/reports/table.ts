@@ -9,10 +9,6 @@ import type { Translate } from '../../i18n';
  * screen: the same rows, columns, labels and rounding.
  */
 
-/** The report pages: any report the manager sets up, or one of the three set up already. */
-export const REPORT_VIEWS = ['custom', 'arrivals', 'clerks', 'trend'] as const;
-export type ReportView = (typeof REPORT_VIEWS)[number];
-
 export interface TableColumn {
   header: string;
   /** A figure's id and unit; absent for the columns that name a row (group, time). */

@@ -1,6 +1,5 @@
 import { PAUSE_REASON_CODES } from '../../../../shared/counter/rules';
-import { REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS } from '../../../../shared/reports/enums';
-import { REPORT_VIEWS } from '../../features/reports/table';
+import { REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS, REPORT_VIEWS } from '../../../../shared/reports/enums';
 import { codeLabels, prefixed, type Words } from '../labels';
 import type { reports as zh } from '../zh-CN/reports';
 
@@ -121,6 +120,7 @@ export const reports: Words<typeof zh> = {
     >,
   ),
   'rp.mine.title': 'My work',
+  'rp.mine.figure': 'Figure',
   'rp.mine.today': 'Today',
   'rp.mine.month': 'This month',
 };

@@ -1,6 +1,5 @@
 import { PAUSE_REASON_CODES, PAUSE_REASONS } from '../../../../shared/counter/rules';
-import { REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS } from '../../../../shared/reports/enums';
-import { REPORT_VIEWS } from '../../features/reports/table';
+import { REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS, REPORT_VIEWS } from '../../../../shared/reports/enums';
 import { codeLabels, prefixed } from '../labels';
 
 /** 报表: the manager board's reports over time, their exports, and a clerk's own figures. */
@@ -112,6 +111,7 @@ export const reports = {
     >,
   ),
   'rp.mine.title': '我的工作量',
+  'rp.mine.figure': '指标',
   'rp.mine.today': '今日',
   'rp.mine.month': '本月',
 } as const;
