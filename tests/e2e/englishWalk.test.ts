@@ -222,6 +222,15 @@ export const WALK: readonly Stop[] = [
       await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
     },
   },
+  {
+    face: 'manager',
+    name: 'manager: reports, arrivals per hour vs counters open',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'Reports' }).click();
+      await p.getByRole('combobox', { name: 'Report' }).selectOption('arrivals');
+      await p.getByRole('table', { name: 'Arrivals per hour vs counters open table' }).waitFor();
+    },
+  },
 ];
 
 /** The hall's data as the hub holds it: names and texts people gave, shown as given in every language. */

@@ -5,6 +5,8 @@ import type { Locator, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, openFace, screenshot } from '../support/browser';
+import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { actors, ok } from '../support/actors';
 import { terminal } from '../support/hub';
 import { reportHall } from '../support/reportHall';
 
@@ -113,4 +115,19 @@ describe('reports on the manager board, in Chromium', () => {
     expect(enText).not.toMatch(/[\u4e00-\u9fff]/);
     await screenshot(board, 'manager-reports-clerks-en');
   }, 120_000);
+
+  it('a clerk sees their own figures, today and this month', async () => {
+    const { hub } = await reportHall();
+    ok(actors(hub).clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: DEMO_PASSWORD }));
+    const browser = await launchBrowser();
+    const desk = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 0).token}`, { width: 1600, height: 1000 });
+    await desk.getByRole('tab', { name: '我的工作量' }).click();
+    const mine = desk.getByRole('table', { name: '我的工作量' });
+    const finished = hub.db
+      .prepare("SELECT count(*) FROM ticket_events WHERE type = 'finish' AND staff_id = 'H3301-u-1'")
+      .pluck()
+      .get() as number;
+    await expect.poll(async () => (await tableText(mine)).find((r) => r[0] === '办结数')).toEqual(['办结数', '0', String(finished)]);
+    await screenshot(desk, 'clerk-my-figures');
+  }, 60_000);
 });

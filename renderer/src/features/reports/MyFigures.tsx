@@ -41,6 +41,7 @@ export function MyFigures() {
   return (
     <section aria-label={t('rp.mine.title')}>
       <ErrorLine error={error} />
+      {!mine && !error && <p className="muted">{t('rp.loading')}</p>}
       {mine && (
         <table className="service-table report-table" aria-label={t('rp.mine.title')}>
           <thead>
