@@ -443,7 +443,8 @@ async function callRoundTrips(clerk: Socket, counterId: string, n: number, feed:
 
 /**
  * Call-next with 100 subscribed terminals on the ten-year hall, quiet and then while a manager asks
- * for the one-year report over and over (it runs in the hub's query worker, off the event loop). The
+ * for one-year reports over and over (the time-limit report and the KPI reports in turn; they run
+ * in the hub's query worker, off the event loop). The
  * queue is filled beforehand, straight into the database like the ten years: issuing on that hall
  * costs the hub a scan of all its tickets for the wait estimate (no index serves that query yet:
  * about 0.7 s per issue), which is not what this measures.
@@ -467,12 +468,18 @@ async function callsDuringReports(dataDir: string) {
   const lastYear = new Date().getUTCFullYear() - 1;
   let reporting = true;
   let reports = 0;
+  // The time-limit report and the one-year KPI reports by clerk, counter, service and department, in turn.
+  const year = { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
+  const asks = [
+    { name: 'cases.report', params: year },
+    ...['staff', 'counter', 'service', 'department'].map((dimension) => ({
+      name: 'reports.kpi',
+      params: { report: 'queue', dimension, bucket: 'total', ...year },
+    })),
+  ];
   const loop = (async () => {
     while (reporting) {
-      const a = await manager.emitWithAck('query', {
-        name: 'cases.report',
-        params: { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` },
-      });
+      const a = await manager.emitWithAck('query', asks[reports % asks.length]);
       if (!a.ok) throw new Error(JSON.stringify(a));
       reports++;
     }
