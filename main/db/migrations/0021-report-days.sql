@@ -30,3 +30,5 @@
     promised_days INTEGER NOT NULL, statutory_days INTEGER NOT NULL, yellow INTEGER NOT NULL, red INTEGER NOT NULL,
     PRIMARY KEY (dim, day, key)
   ) WITHOUT ROWID;
+-- A day's cases are found by each of their moments through an index: decisions that earned a card by this one.
+  CREATE INDEX cases_carded ON cases(decided_at) WHERE card IS NOT NULL;

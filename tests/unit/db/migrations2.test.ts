@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubMigrations } from '../../../main/db/migrations';
 import { SELF_APPROVED } from '../../../main/hub/features/cases/queries';
+import { CASES_OF_DAY } from '../../../main/hub/features/reports/aggregate';
 import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
 import { at, caseRow, catalogItem, insert, migrateKeepingRows, one, seedHall, ticket, type Row } from './migrationFixtures';
 
@@ -227,5 +228,13 @@ describe('hub migration 0021: the reports\u2019 daily aggregates', () => {
     expect(grains('report_counter_days')).toEqual([...COUNTER_GRAINS]);
     expect(grains('report_pause_days')).toEqual([...COUNTER_GRAINS]);
     expect(grains('report_case_days')).toEqual([...CASE_GRAINS]);
+  });
+
+  it('finds a day’s cases by each of their moments through an index, never by reading them all', () => {
+    const db = at(hubMigrations, v);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${CASES_OF_DAY}`).all({ start: 0, end: 1 }) as { detail: string }[];
+    const details = plan.map((p) => p.detail).join('\n');
+    for (const index of ['cases_received', 'cases_accepted', 'cases_carded', 'cases_concluded']) expect(details).toContain(index);
+    expect(details).not.toMatch(/SCAN cases\b(?! USING)/);
   });
 });

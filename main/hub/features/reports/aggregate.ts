@@ -31,10 +31,13 @@ const COUNTERS = `SELECT c.id, (SELECT json_group_array(service_id) FROM (SELECT
 const LOG = 'SELECT counter_id, staff_id, event, reason, at FROM counter_log WHERE at >= ? AND at < ? ORDER BY at, id';
 const BEFORE = `SELECT counter_id, staff_id, event, reason, at FROM counter_log l
                 WHERE l.id = (SELECT id FROM counter_log WHERE counter_id = l.counter_id AND at < @start ORDER BY at DESC, id DESC LIMIT 1)`;
-const CASES = `SELECT item_id, counter_id, first_clerk_id, handler_id, received_at, accepted_at, decided_at, concluded_at, on_time,
+// Each moment's range is served by its own index (the OR is answered as a union of index searches).
+export const CASES_OF_DAY = `SELECT item_id, counter_id, first_clerk_id, handler_id, received_at, accepted_at, decided_at, concluded_at, on_time,
                  supplement_count, limit_unit, used_days, promised_limit, statutory_limit, card
-               FROM cases WHERE received_at >= @start AND received_at < @end OR accepted_at >= @start AND accepted_at < @end
-                 OR decided_at >= @start AND decided_at < @end OR concluded_at >= @start AND concluded_at < @end`;
+               FROM cases WHERE received_at >= @start AND received_at < @end
+                 OR accepted_at IS NOT NULL AND accepted_at >= @start AND accepted_at < @end
+                 OR card IS NOT NULL AND decided_at >= @start AND decided_at < @end
+                 OR concluded_at IS NOT NULL AND concluded_at >= @start AND concluded_at < @end`;
 const CLOSED = 'SELECT day, closed_at FROM hall_days WHERE closed_at IS NOT NULL AND day >= ? AND day <= ? ORDER BY day';
 
 const insertSql = (table: string, columns: readonly string[]) =>
@@ -87,7 +90,7 @@ function writeQueueDay(db: Db, day: string, closedAt: number, utcOffsetMinutes: 
 /** The case rows of a calendar day, written afresh. */
 function writeCaseDay(db: Db, day: string, utcOffsetMinutes: number): void {
   const start = hallDayStart(day, utcOffsetMinutes);
-  const cases = prepared(db, CASES).all({ start, end: start + DAY_MS }) as CaseFacts[];
+  const cases = prepared(db, CASES_OF_DAY).all({ start, end: start + DAY_MS }) as CaseFacts[];
   prepared(db, 'DELETE FROM report_case_days WHERE day = ?').run(day);
   for (const r of caseDayRows(day, start, cases)) prepared(db, INSERT_CASE).run(r);
 }
@@ -96,7 +99,8 @@ const daysFrom = (from: string, to: string): string[] => Array.from({ length: da
 
 /**
  * As hall days close (the day's close, inside its transaction): the queue and counter rows of each
- * closed day, and the case rows of every day since the last close before them.
+ * closed day, and the case rows of every day since the last close before them (its day included:
+ * what was done there after its close counts too).
  */
 export function aggregateClose(db: Db, closed: readonly string[], closedAt: number, utcOffsetMinutes: number): void {
   const first = [...closed].sort()[0]!;
@@ -107,7 +111,9 @@ export function aggregateClose(db: Db, closed: readonly string[], closedAt: numb
       day: string | null;
     }
   ).day;
-  for (const day of daysFrom(previous ?? firstCaseDay(db, utcOffsetMinutes) ?? first, last)) writeCaseDay(db, day, utcOffsetMinutes);
+  // The first close the hall's aggregates see starts them: its history before is reports.rebuild's (a
+  // hall with years of cases would otherwise wait for all of them inside its close).
+  for (const day of daysFrom(previous ?? first, last)) writeCaseDay(db, day, utcOffsetMinutes);
 }
 
 /** The hall day of the first case received, if any. */
