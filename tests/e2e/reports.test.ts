@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, openFace, screenshot } from '../support/browser';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { actors, ok } from '../support/actors';
-import { terminal } from '../support/hub';
+import { busyHall } from '../support/busyHall';
+import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
 import { reportHall } from '../support/reportHall';
 
 /** The table on screen, as text: its header row and body rows. */
@@ -130,4 +131,38 @@ describe('reports on the manager board, in Chromium', () => {
     await expect.poll(async () => (await tableText(mine)).find((r) => r[0] === '办结数')).toEqual(['办结数', '0', String(finished)]);
     await screenshot(desk, 'clerk-my-figures');
   }, 60_000);
+
+  it('a busy hall (30 services, 16 counters): every service in the table, the chart readable', async () => {
+    const clock = manualClock(Date.parse('2026-11-23T01:00:00Z')); // Monday 09:00
+    const hub = await demoHub({ clock });
+    const { counterIds } = busyHall(hub, 2);
+    const a = actors(hub);
+    // Every counter serves what it can, one every ten minutes, all morning.
+    for (let round = 0; round < 12; round++)
+      counterIds.forEach((counterId, i) => {
+        clock.set(Date.parse('2026-11-23T01:05:00Z') + round * 600_000 + i * 20_000);
+        const called = a.clerk(i)('ticket.callNext', { counterId });
+        if (!called.ok) return;
+        const { service_id } = (called.result as { ticket: { service_id: string } }).ticket;
+        ok(a.clerk(i)('ticket.start', { counterId }));
+        ok(a.clerk(i)('ticket.finish', { counterId, handledServiceIds: [service_id] }));
+      });
+    clock.set(Date.parse('2026-11-23T10:00:00Z')); // 18:00
+    signInManager(hub);
+    ok(a.manager('day.close', {}));
+    clock.set(Date.parse('2026-11-24T01:30:00Z'));
+    signInManager(hub);
+
+    const browser = await launchBrowser();
+    const board = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`, { width: 1366, height: 900 });
+    await board.getByRole('tab', { name: '报表' }).click();
+    const reports = board.getByRole('region', { name: '统计报表' });
+    const byService = reports.getByRole('table', { name: '排队叫号 · 业务 · 整个时段明细' });
+    await expect.poll(async () => (await tableText(byService)).length).toBe(31);
+    await screenshot(board, 'manager-reports-busy-services');
+    await reports.getByRole('combobox', { name: '时间粒度' }).selectOption('hour');
+    await reports.getByRole('table', { name: '排队叫号 · 业务 · 按小时明细' }).waitFor();
+    await reports.getByRole('combobox', { name: '图表指标' }).selectOption('finished');
+    await screenshot(board, 'manager-reports-busy-by-hour');
+  }, 120_000);
 });

@@ -43,7 +43,8 @@ export function ReportChart({ model, label, overTime }: { model: ChartModel; lab
         yAxis: twoAxes ? [{ type: 'value' }, { type: 'value' }] : { type: 'value' },
         series: model.series.map((s) => ({
           name: s.name,
-          type: s.type ?? (overTime ? 'line' : 'bar'),
+          // A line needs two points: over a single time bucket the groups are bars.
+          type: s.type ?? (overTime && model.categories.length > 1 ? 'line' : 'bar'),
           yAxisIndex: s.axis ?? 0,
           data: s.values,
           connectNulls: false,
