@@ -37,8 +37,23 @@ export const BUCKETS_OF: Readonly<Record<ReportKind, readonly ReportBucket[]>> =
 };
 
 /** The report pages on the board: any report the manager sets up, or one of the three set up already. */
-export const REPORT_VIEWS = ['custom', 'arrivals', 'clerks', 'trend'] as const;
+export const REPORT_VIEWS = ['custom', 'arrivals', 'clerks', 'trend', 'pack'] as const;
 export type ReportView = (typeof REPORT_VIEWS)[number];
+
+/** The monthly report pack's sections, in order: the hall, departments, counters, staff, cases, 好差评. */
+export const PACK_SECTIONS = [
+  'hallQueue',
+  'hallCounters',
+  'hallCases',
+  'hallRatings',
+  'departments',
+  'counters',
+  'staff',
+  'staffTime',
+  'cases',
+  'ratings',
+] as const;
+export type PackSection = (typeof PACK_SECTIONS)[number];
 
 /** The stored grains of the daily aggregate tables (the `dim` column); the other dimensions are joined from these. */
 export const QUEUE_GRAINS = ['service', 'counter', 'staff'] as const;

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Locator, Page } from 'playwright-core';
-import { readSheet } from 'read-excel-file/node';
+import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, openFace, screenshot } from '../support/browser';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
@@ -105,10 +105,32 @@ describe('reports on the manager board, in Chromium', () => {
     for (const row of shown.slice(1, 3)) expect(text).toContain(row.join(' '));
     expect(text).not.toContain('导出 CSV'); // the controls are not printed
 
+    // The monthly pack: every section's table on one page, and in one PDF.
+    await reports.getByRole('combobox', { name: '报表' }).selectOption('pack');
+    const sections = [
+      '全厅 · 排队叫号',
+      '全厅 · 窗口工时',
+      '全厅 · 办件',
+      '全厅 · 好差评',
+      '各部门 · 排队叫号',
+      '各窗口 · 工时',
+      '各人员 · 排队叫号',
+      '各人员 · 工时',
+      '各部门 · 办件',
+      '各部门 · 好差评',
+    ];
+    for (const section of sections) await reports.getByRole('table', { name: `${section}明细` }).waitFor();
+    await screenshot(board, 'manager-reports-pack');
+    const packText = await pdfText(await board.pdf({ preferCSSPageSize: true, printBackground: true }));
+    for (const section of ['月度报表汇编', ...sections]) expect(packText).toContain(section);
+    const packXlsx = await download(board, '导出 Excel');
+    expect((await readXlsxFile(packXlsx.bytes)).map((x) => x.sheet)).toHaveLength(sections.length);
+
     // In English, the same report, no Chinese but the hall's own names.
     await board.getByRole('button', { name: 'English' }).click();
     const en = board.getByRole('region', { name: 'Reports' });
-    await en.getByRole('table', { name: 'Arrivals per hour vs counters open table' }).waitFor();
+    await en.getByRole('table', { name: 'Departments: cases table' }).waitFor();
+    await screenshot(board, 'manager-reports-pack-en');
     await en.getByRole('combobox', { name: 'Report' }).selectOption('clerks');
     await en.getByRole('table', { name: 'Staff comparison table' }).waitFor();
     const names = hub.db.prepare('SELECT name FROM staff').pluck().all() as string[];

@@ -1,4 +1,4 @@
-import { readSheet } from 'read-excel-file/node';
+import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { reportCsv, reportXlsx, exportName } from '../../../renderer/src/features/reports/exports';
 import { reportTable } from '../../../renderer/src/features/reports/table';
@@ -52,7 +52,7 @@ describe('report exports', () => {
   });
 
   it('CSV: UTF-8 with a byte-order mark, quoted where needed, the same cells as the screen', () => {
-    const csv = reportCsv(table, ['统计时段：2026-11-16 至 2026-11-17']);
+    const csv = reportCsv({ title: table.title, lines: ['统计时段：2026-11-16 至 2026-11-17'], tables: [table] });
     const bytes = new TextEncoder().encode(csv);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.slice(1).split('\r\n');
@@ -64,13 +64,36 @@ describe('report exports', () => {
   });
 
   it('XLSX: read back, the same headers, names as text and figures as the numbers shown', async () => {
-    const blob = await reportXlsx(table, ['统计时段：2026-11-16 至 2026-11-17']);
+    const blob = await reportXlsx({ title: table.title, lines: ['统计时段：2026-11-16 至 2026-11-17'], tables: [table] });
     const rows = await readSheet(Buffer.from(await blob.arrayBuffer()));
     expect(rows[0]).toEqual(expect.arrayContaining(['排队叫号 · 业务 · 按日']));
     expect(rows[2]).toEqual(table.columns.map((c) => c.header));
     const body = rows.slice(3).map((r) => r.map((c) => (c === null ? null : c)));
     expect(body).toEqual(table.rows.map((r) => r.cells.map((c, i) => (table.columns[i]!.figure ? c.value : c.text || null))));
     expect(typeof body[2]![2]).toBe('number');
+  });
+
+  it('a pack of tables: each under its own title, apart in CSV, a sheet each in Excel', async () => {
+    const other = { ...table, title: '各部门 · 办件', rows: table.rows.slice(0, 1) };
+    const doc = { title: '月度报表汇编', lines: ['统计时段：2026-11-01 至 2026-11-30'], tables: [table, other] };
+    const lines = reportCsv(doc).slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['月度报表汇编', '统计时段：2026-11-01 至 2026-11-30', '排队叫号 · 业务 · 按日']);
+    const second = lines.indexOf('各部门 · 办件');
+    expect(lines[second - 1]).toBe('');
+    expect(lines.slice(second + 1, second + 3)).toEqual([
+      table.columns.map((c) => c.header).join(','),
+      table.rows[0]!.cells.map((c) => c.text).join(','),
+    ]);
+    const sheets = await readXlsxFile(Buffer.from(await (await reportXlsx(doc)).arrayBuffer()));
+    expect(sheets.map((x) => x.sheet)).toEqual(['1 排队叫号 · 业务 · 按日', '2 各部门 · 办件']);
+    const trimmed = (row: unknown[]) => row.slice(0, row.findLastIndex((c) => c !== null) + 1);
+    expect(sheets[1]!.data.slice(0, 4).map(trimmed)).toEqual([
+      ['月度报表汇编'],
+      ['统计时段：2026-11-01 至 2026-11-30'],
+      ['各部门 · 办件'],
+      table.columns.map((c) => c.header),
+    ]);
+    expect(sheets[1]!.data).toHaveLength(5);
   });
 
   it('file names keep only safe characters', () => {

@@ -11,14 +11,14 @@ import {
   type ReportView,
 } from '../../../../shared/reports/enums';
 import { FIGURES, HEADLINE } from '../../../../shared/reports/figures';
-import type { ReportParams, ReportResult } from '../../../../shared/reports/queries';
-import { addDays } from '../../../../shared/calendar/rules';
+import type { ReportResult } from '../../../../shared/reports/queries';
 import { useHall, useHallDay } from '../../app/hall';
 import { formatDateTime, useNow } from '../../app/time';
 import { useI18n, type Translate } from '../../i18n';
 import { exportName, reportCsv, reportXlsx } from '../../features/reports/exports';
 import { ReportChart } from '../../features/reports/ReportChart';
-import { arrivalsChart, arrivalsTable, chartModel, reportTable, type ReportSetup, type ReportTable } from '../../features/reports/table';
+import { pageAsks, pageTables, pageTitle, viewSetup, type ReportPage } from '../../features/reports/pages';
+import { arrivalsChart, chartModel, type ReportSetup, type ReportTable } from '../../features/reports/table';
 import { useSlow } from '../../features/reports/useSlow';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
@@ -45,42 +45,37 @@ function nameOf(replica: ReplicaState, t: Translate) {
   };
 }
 
-/** The report a view asks for: the custom one as set, the others set up already. */
-function setupOf(view: ReportView, custom: ReportSetup): ReportSetup {
-  if (view === 'clerks') return { report: 'queue', dimension: 'staff', bucket: 'total' };
-  if (view === 'trend') return { report: 'queue', dimension: 'hall', bucket: 'day' };
-  if (view === 'arrivals') return { report: 'queue', dimension: 'hall', bucket: 'hour' };
-  return custom;
-}
-
-/** Asks the hub for the reports a page needs, all at once; the last answers stay while the next are counted. */
-function useReports(asks: readonly ReportParams[]) {
+/**
+ * Asks the hub for the reports a page needs, all at once. The answers stay on screen, with the page
+ * they answer, while the next page's are counted: what is shown is always one page's answer.
+ */
+function useReports(page: ReportPage) {
   const { api } = useHall();
-  // Busy while the answers on screen are not those of the asks now: no state to set before asking.
-  const [answer, setAnswer] = useState<{ key: string; results: ReportResult[] | null; error: HallError | null }>({
+  const [answer, setAnswer] = useState<{ key: string; page: ReportPage; results: ReportResult[] | null; error: HallError | null }>({
     key: '',
+    page,
     results: null,
     error: null,
   });
-  const key = JSON.stringify(asks);
+  const key = JSON.stringify(page);
   useEffect(() => {
     let current = true;
-    void Promise.all(asks.map((p) => api.query('reports.kpi', p))).then((answers) => {
+    void Promise.all(pageAsks(page).map((p) => api.query('reports.kpi', p))).then((answers) => {
       if (!current) return;
       const failed = answers.find((a) => !a.ok);
       setAnswer(
         failed && !failed.ok
-          ? { key, results: null, error: failed.error }
-          : { key, results: answers.map((a) => (a.ok ? a.result : null)!), error: null },
+          ? { key, page, results: null, error: failed.error }
+          : { key, page, results: answers.map((a) => (a.ok ? a.result : null)!), error: null },
       );
     });
     return () => {
       current = false;
     };
-    // `key` stands for the asks: a new array with the same asks asks nothing new.
+    // `key` stands for the page: a new object for the same page asks nothing new.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
-  return { results: answer.results, error: answer.error, busy: answer.key !== key };
+  return { ...answer, busy: answer.key !== key };
 }
 
 /** 报表: a report, its dimension and period; a chart and the table under it; the same table as CSV, Excel or PDF. */
@@ -92,48 +87,40 @@ export function ReportsTab() {
   const [custom, setCustom] = useState<ReportSetup>({ report: 'queue', dimension: 'service', bucket: 'total' });
   const [from, setFrom] = useState(`${day.slice(0, 8)}01`);
   const [to, setTo] = useState(day);
-  const setup = setupOf(view, custom);
+  const setup = viewSetup(view, custom);
   // The chart's figure, chosen per report: each starts at its headline figure.
   const [figures, setFigures] = useState<Partial<Record<ReportKind, string>>>({});
-  const figure = figures[setup.report] ?? HEADLINE[setup.report];
   const [exporting, setExporting] = useState(false);
   // What the last export said, for the report it was of (another report, or the other language, drops it).
   const [note, setNote] = useState<{ title: string; text: string } | null>(null);
 
-  const asks = useMemo<ReportParams[]>(
-    () =>
-      view === 'arrivals'
-        ? [
-            { report: 'queue', dimension: 'hall', bucket: 'hour', from, to },
-            { report: 'counters', dimension: 'hall', bucket: 'hour', from, to },
-          ]
-        : [{ ...setup, from, to }],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view, setup.report, setup.dimension, setup.bucket, from, to],
-  );
-  const { results, error, busy } = useReports(asks);
+  const asked = useMemo<ReportPage>(() => ({ view, setup, from, to }), [view, setup.report, setup.dimension, setup.bucket, from, to]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { page, results, error, busy } = useReports(asked);
   const slow = useSlow(busy || exporting);
 
-  const title =
-    view === 'custom'
-      ? `${t(`rp.kind.${setup.report}`)} · ${t(`rp.dim.${setup.dimension}`)} · ${t(`rp.bucket.${setup.bucket}`)}`
-      : t(`rp.view.${view}`);
-  const table: ReportTable | null = useMemo(() => {
-    if (!results) return null;
-    if (view === 'arrivals') return results[1] ? arrivalsTable(results[0]!, results[1], t, title) : null;
-    return reportTable(setup, results[0]!, nameOf(replica, t), t, title);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [results, replica, t, title]);
-  const figureColumn = Math.max(0, table?.columns.findIndex((c) => c.figure?.id === figure) ?? -1);
-  const column = table && figureColumn === 0 ? table.columns.findIndex((c) => c.figure) : figureColumn;
-  const overTime = setup.bucket !== 'total';
+  // Everything below is of the page answered (the one asked, once its answer is in).
+  const title = pageTitle(page, t);
+  const tables: ReportTable[] = useMemo(
+    () => (results ? pageTables(page, results, nameOf(replica, t), t) : []),
+    [page, results, replica, t],
+  );
+  const table = tables[0];
+  const figure = figures[page.setup.report] ?? HEADLINE[page.setup.report];
+  const figureColumn = table ? table.columns.findIndex((c) => c.figure?.id === figure) : -1;
+  const column = table && figureColumn < 0 ? table.columns.findIndex((c) => c.figure) : figureColumn;
+  const overTime = page.setup.bucket !== 'total';
   const chart =
-    table && (view === 'arrivals' ? arrivalsChart(table) : chartModel(table, column, overTime, table.columns[column]?.header ?? ''));
-  const period = t('rp.period', { from, to });
+    table && page.view !== 'pack'
+      ? page.view === 'arrivals'
+        ? arrivalsChart(table)
+        : chartModel(table, column, overTime, table.columns[column]?.header ?? '')
+      : null;
+  const period = t('rp.period', { from: page.from, to: page.to });
   const lastClosed = results?.[0]?.lastClosedDay;
 
   const save = async (kind: 'csv' | 'xlsx' | 'pdf') => {
-    if (!table) return;
+    if (!table || busy) return;
+    const { from, to } = page;
     setExporting(true);
     setNote(null);
     const lines = [period, t('rp.printedAt', { at: formatDateTime(Date.now()) })];
@@ -144,8 +131,8 @@ export function ReportsTab() {
         else if (r.path) setNote({ title, text: t('rp.exported', { file: r.path }) });
         return;
       }
-      const blob =
-        kind === 'csv' ? new Blob([reportCsv(table, lines)], { type: 'text/csv;charset=utf-8' }) : await reportXlsx(table, lines);
+      const doc = { title, lines, tables };
+      const blob = kind === 'csv' ? new Blob([reportCsv(doc)], { type: 'text/csv;charset=utf-8' }) : await reportXlsx(doc);
       const file = exportName(title, from, to, kind);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
@@ -205,9 +192,9 @@ export function ReportsTab() {
         </label>
         <label className="inline">
           {t('rp.to')}
-          <input type="date" value={to} min={from} max={addDays(day, 0)} onChange={(e) => e.target.value && setTo(e.target.value)} />
+          <input type="date" value={to} min={from} max={day} onChange={(e) => e.target.value && setTo(e.target.value)} />
         </label>
-        {view !== 'arrivals' && (
+        {view !== 'arrivals' && view !== 'pack' && (
           <label className="inline">
             {t('rp.chartFigure')}
             <select value={figure} onChange={(e) => setFigures({ ...figures, [setup.report]: e.target.value })}>
@@ -217,13 +204,13 @@ export function ReportsTab() {
         )}
       </div>
       <div className="report-actions">
-        <button type="button" className="btn small" disabled={!table || exporting} onClick={() => void save('csv')}>
+        <button type="button" className="btn small" disabled={!table || exporting || busy} onClick={() => void save('csv')}>
           {t('rp.export.csv')}
         </button>
-        <button type="button" className="btn small" disabled={!table || exporting} onClick={() => void save('xlsx')}>
+        <button type="button" className="btn small" disabled={!table || exporting || busy} onClick={() => void save('xlsx')}>
           {t('rp.export.xlsx')}
         </button>
-        <button type="button" className="btn small" disabled={!table || exporting} onClick={() => void save('pdf')}>
+        <button type="button" className="btn small" disabled={!table || exporting || busy} onClick={() => void save('pdf')}>
           {t('rp.export.pdf')}
         </button>
         {slow && <progress aria-label={exporting ? t('rp.exporting') : t('rp.loading')} />}
@@ -233,12 +220,17 @@ export function ReportsTab() {
       <div className="report-sheet">
         <h3>{title}</h3>
         <p className="muted">
-          {period} {setup.report === 'ratings' ? '' : lastClosed ? t('rp.closedThrough', { day: lastClosed }) : t('rp.noClosedDay')}
+          {period} {page.setup.report === 'ratings' ? '' : lastClosed ? t('rp.closedThrough', { day: lastClosed }) : t('rp.noClosedDay')}
         </p>
         {chart && table && table.rows.length > 0 && (
           <ReportChart model={chart} label={t('rp.chart', { report: title })} overTime={overTime} />
         )}
-        {table && <ReportGrid table={table} t={t} />}
+        {tables.map((tb) => (
+          <div key={tb.title}>
+            {tables.length > 1 && <h4>{tb.title}</h4>}
+            <ReportGrid table={tb} t={t} />
+          </div>
+        ))}
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import { PAUSE_REASON_CODES } from '../../../../shared/counter/rules';
-import { REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS, REPORT_VIEWS } from '../../../../shared/reports/enums';
+import { PACK_SECTIONS, REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS, REPORT_VIEWS } from '../../../../shared/reports/enums';
 import { codeLabels, prefixed, type Words } from '../labels';
 import type { reports as zh } from '../zh-CN/reports';
 
@@ -21,6 +21,19 @@ export const reports: Words<typeof zh> = {
     arrivals: 'Arrivals per hour vs counters open',
     clerks: 'Staff comparison',
     trend: 'Trend by day',
+    pack: 'Monthly report pack',
+  }),
+  ...codeLabels('rp.pack', PACK_SECTIONS, {
+    hallQueue: 'Hall: queue',
+    hallCounters: 'Hall: counter time',
+    hallCases: 'Hall: cases',
+    hallRatings: 'Hall: ratings',
+    departments: 'Departments: queue',
+    counters: 'Counters: time',
+    staff: 'Staff: queue',
+    staffTime: 'Staff: time',
+    cases: 'Departments: cases',
+    ratings: 'Departments: ratings',
   }),
   'rp.kind': 'Subject',
   ...codeLabels('rp.kind', REPORT_KINDS, { queue: 'Queue', counters: 'Counter time', cases: 'Cases', ratings: 'Ratings' }),

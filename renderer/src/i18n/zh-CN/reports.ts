@@ -1,5 +1,5 @@
 import { PAUSE_REASON_CODES, PAUSE_REASONS } from '../../../../shared/counter/rules';
-import { REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS, REPORT_VIEWS } from '../../../../shared/reports/enums';
+import { PACK_SECTIONS, REPORT_BUCKETS, REPORT_DIMENSIONS, REPORT_KINDS, REPORT_VIEWS } from '../../../../shared/reports/enums';
 import { codeLabels, prefixed } from '../labels';
 
 /** 报表: the manager board's reports over time, their exports, and a clerk's own figures. */
@@ -12,6 +12,19 @@ export const reports = {
     arrivals: '每小时到达与开窗',
     clerks: '人员对比',
     trend: '按日趋势',
+    pack: '月度报表汇编',
+  }),
+  ...codeLabels('rp.pack', PACK_SECTIONS, {
+    hallQueue: '全厅 · 排队叫号',
+    hallCounters: '全厅 · 窗口工时',
+    hallCases: '全厅 · 办件',
+    hallRatings: '全厅 · 好差评',
+    departments: '各部门 · 排队叫号',
+    counters: '各窗口 · 工时',
+    staff: '各人员 · 排队叫号',
+    staffTime: '各人员 · 工时',
+    cases: '各部门 · 办件',
+    ratings: '各部门 · 好差评',
   }),
   'rp.kind': '类别',
   ...codeLabels('rp.kind', REPORT_KINDS, { queue: '排队叫号', counters: '窗口工时', cases: '办件', ratings: '好差评' }),
