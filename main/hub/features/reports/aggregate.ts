@@ -29,8 +29,9 @@ const SERVICES = 'SELECT id, prefix, max_wait_min FROM services';
 const COUNTERS = `SELECT c.id, (SELECT json_group_array(service_id) FROM (SELECT service_id FROM counter_services s WHERE s.counter_id = c.id ORDER BY position)) AS services
                   FROM counters c`;
 const LOG = 'SELECT counter_id, staff_id, event, reason, at FROM counter_log WHERE at >= ? AND at < ? ORDER BY at, id';
-const BEFORE = `SELECT counter_id, staff_id, event, reason, at FROM counter_log l
-                WHERE l.id = (SELECT id FROM counter_log WHERE counter_id = l.counter_id AND at < @start ORDER BY at DESC, id DESC LIMIT 1)`;
+// A counter's last record before the day: read back along the log's time index from the day's start.
+const BEFORE =
+  'SELECT counter_id, staff_id, event, reason, at FROM counter_log WHERE counter_id = ? AND at < ? ORDER BY at DESC, id DESC LIMIT 1';
 // Each moment's range is served by its own index (the OR is answered as a union of index searches).
 export const CASES_OF_DAY = `SELECT item_id, counter_id, first_clerk_id, handler_id, received_at, accepted_at, decided_at, concluded_at, on_time,
                  supplement_count, limit_unit, used_days, promised_limit, statutory_limit, card
@@ -71,7 +72,7 @@ export function queueDayAggregates(db: ReadonlyDb, day: string, closedAt: number
   const time = counterDayRows({
     ...input,
     counters,
-    before: prepared(db, BEFORE).all({ start: dayStart }) as CounterLog[],
+    before: counters.flatMap((c) => (prepared(db, BEFORE).get(c.id, dayStart) as CounterLog | undefined) ?? []),
     log: prepared(db, LOG).all(dayStart, dayStart + DAY_MS) as CounterLog[],
   });
   return { queue: queueDayRows(input), ...time };
