@@ -100,21 +100,21 @@ export function ReportsTab() {
 
   // Everything below is of the page answered (the one asked, once its answer is in).
   const title = pageTitle(page, t);
-  const tables: ReportTable[] = useMemo(
-    () => (results ? pageTables(page, results, nameOf(replica, t), t) : []),
-    [page, results, replica, t],
-  );
+  const tables: ReportTable[] = results ? pageTables(page, results, nameOf(replica, t), t) : [];
   const table = tables[0];
   const figure = figures[page.setup.report] ?? HEADLINE[page.setup.report];
   const figureColumn = table ? table.columns.findIndex((c) => c.figure?.id === figure) : -1;
   const column = table && figureColumn < 0 ? table.columns.findIndex((c) => c.figure) : figureColumn;
   const overTime = page.setup.bucket !== 'total';
-  const chart =
+  const drawn =
     table && page.view !== 'pack'
       ? page.view === 'arrivals'
         ? arrivalsChart(table)
         : chartModel(table, column, overTime, table.columns[column]?.header ?? '')
       : null;
+  // The same chart keeps its identity from render to render: echarts draws again only when it changes.
+  const drawnKey = JSON.stringify(drawn);
+  const chart = useMemo(() => drawn, [drawnKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const period = t('rp.period', { from: page.from, to: page.to });
   const lastClosed = results?.[0]?.lastClosedDay;
 
