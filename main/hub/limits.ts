@@ -46,7 +46,9 @@ export const HALL_LIMITS: Limits = {
     // The regional server reads the feed; it sends no hall command yet.
     region: { burst: 10, perSecond: 1 },
   },
-  queries: { burst: 20, perSecond: 2 },
+  // A manager going through the board's tabs asks a few queries per tab (ratings, archive, forecast,
+  // reports): room for a quick walk through all of them, while a flood still waits.
+  queries: { burst: 60, perSecond: 4 },
   subscribes: { burst: 30, perSecond: 1 },
   subscribeStrikes: 5,
   passwordsPerTerminal: { burst: 5, perSecond: 0.5 },

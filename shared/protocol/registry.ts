@@ -29,6 +29,8 @@ import { queueTables } from '../queue/rows';
 import { ratingCommandSpecs } from '../ratings/commands';
 import { ratingQuerySpecs } from '../ratings/queries';
 import { ratingTables } from '../ratings/rows';
+import { reportCommandSpecs } from '../reports/commands';
+import { reportQuerySpecs } from '../reports/queries';
 import { setupCommandSpecs } from '../setup/commands';
 import { staffCommandSpecs } from '../staff/commands';
 import { staffTables } from '../staff/rows';
@@ -67,6 +69,7 @@ export const commandSpecs = merged('command', [
   followupCommandSpecs,
   complaintCommandSpecs,
   archiveCommandSpecs,
+  reportCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [
@@ -75,6 +78,7 @@ export const querySpecs = merged('query', [
   ratingQuerySpecs,
   archiveQuerySpecs,
   forecastQuerySpecs,
+  reportQuerySpecs,
 ] as const) satisfies Record<string, QuerySpec>;
 
 export const tableSpecs = merged('table', [

@@ -76,7 +76,7 @@ export const isNoShow = (e: QueueEntry): boolean =>
   e.end === 'no_show' || (e.end === 'day_close' && e.calledAt !== null && e.startedAt === null);
 
 /** What one entry adds to the tallies of its groups. */
-function entryTally(e: QueueEntry, targetMs: number, now: number): Partial<Tally> {
+export function entryTally(e: QueueEntry, targetMs: number, now: number): Partial<Tally> {
   const d: Partial<Tally> = {};
   if (e.cause === 'issue') d.issued = 1;
   const wait = entryWaitMs(e);

@@ -253,6 +253,15 @@ export const WALK: readonly Stop[] = [
       await p.getByRole('form', { name: /^Decide the contest of / }).waitFor();
     },
   },
+  {
+    face: 'manager',
+    name: 'manager: reports, arrivals per hour vs counters open',
+    go: async (p) => {
+      await p.getByRole('tab', { name: 'Reports' }).click();
+      await p.getByRole('combobox', { name: 'Report' }).selectOption('arrivals');
+      await p.getByRole('table', { name: 'Arrivals per hour vs counters open table' }).waitFor();
+    },
+  },
 ];
 
 /**

@@ -182,6 +182,7 @@ const samples: { [T in CommandType]: unknown } = {
   'setup.import': { sheet: { hall: null, zones: ['三楼'], departments: [], services: [], counters: [], staff: [] } },
   'staff.setDuties': { staffId: 'H3301-u-1', duties: ['reviewer'] },
   'department.setHead': { departmentId: 'H3301-d-amr', staffId: 'H3301-u-1' },
+  'reports.rebuild': {},
 };
 
 describe('command × role matrix, enforced at the hub', () => {

@@ -15,9 +15,11 @@ type Ticket = Row<'tickets'> & { issued_service_id: string };
 type Event = Row<'ticket_events'>;
 
 /** One time a ticket stood in line (DOMAIN's queue entry), and how the call series that ended it went. */
-interface Stay {
+export interface Stay {
   ticket: Ticket;
   service: string;
+  /** The counter it was sent to alone (a transfer to a counter, a park coming back), if any. */
+  sentTo: string | null;
   since: number;
   firstCall: number | null;
   lastCall: number | null;
@@ -36,10 +38,12 @@ function staysOf(t: Ticket, events: Event[], now: number): Stay[] {
   let inLineSince: number | null = null;
   let parkedTill: number | null = null;
   let called: Stay | null = null;
+  let sentTo: string | null = null;
   const stand = (since: number): Stay => {
     const s: Stay = {
       ticket: t,
       service,
+      sentTo,
       since,
       firstCall: null,
       lastCall: null,
@@ -58,10 +62,11 @@ function staysOf(t: Ticket, events: Event[], now: number): Stay[] {
   };
   for (const e of own) {
     const detail = JSON.parse(e.detail ?? '{}') as Record<string, unknown>;
-    if (e.type === 'issue' || e.type === 'reinstate') inLineSince = e.at;
+    if (e.type === 'issue' || e.type === 'reinstate') [inLineSince, sentTo] = [e.at, null];
     if (e.type === 'call' || e.type === 'call_specific') {
       // Back from park when its time was up (or when called early); set aside and called by number: back at the call.
       const since = inLineSince ?? (parkedTill !== null ? Math.min(parkedTill, e.at) : e.at);
+      if (inLineSince === null && parkedTill === null) sentTo = null;
       called = Object.assign(stand(since), { firstCall: e.at, lastCall: e.at, counter: e.counter_id, staff: e.staff_id });
       inLineSince = parkedTill = null;
     }
@@ -71,11 +76,13 @@ function staysOf(t: Ticket, events: Event[], now: number): Stay[] {
     if (e.type === 'transfer') {
       leave('transfer', e.at);
       service = (detail.toServiceId as string | null) ?? service;
+      sentTo = (detail.toCounterId as string | null) ?? null;
       inLineSince = e.at;
     }
     if (e.type === 'park') {
       leave('park', e.at);
       parkedTill = e.at + (detail.minutes as number) * MIN;
+      sentTo = e.counter_id;
     }
     if (e.type === 'day_close') {
       if (parkedTill !== null && parkedTill <= e.at) inLineSince = parkedTill;
@@ -92,10 +99,10 @@ function staysOf(t: Ticket, events: Event[], now: number): Stay[] {
 const waitOf = (s: Stay) => (s.lastCall === null ? null : s.lastCall - s.since);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: number[]) => (xs.length ? sum(xs) / xs.length : null);
-const noShow = (s: Stay) => s.how === 'no_show' || (s.how === 'day_close' && s.lastCall !== null && s.start === null);
+export const noShow = (s: Stay) => s.how === 'no_show' || (s.how === 'day_close' && s.lastCall !== null && s.start === null);
 const inLineNow = (t: Ticket, now: number) => t.status === 'waiting' || (t.status === 'parked' && t.park_until! <= now);
 
-function rawDay(hub: Hub, now: number) {
+export function rawDay(hub: Hub, now: number) {
   const all = <T>(sql: string, ...args: unknown[]) => hub.db.prepare(sql).all(...args) as T[];
   const day = hallDay(now, OFFSET);
   const tickets = all<Ticket>('SELECT * FROM tickets WHERE day = ?', day);

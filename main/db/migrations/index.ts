@@ -27,4 +27,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0023-region-terminal-role.sql',
   '0024-complaints-followup-assignee.sql',
   '0025-efficiency-archive.sql',
+  '0026-report-days.sql',
 ]);

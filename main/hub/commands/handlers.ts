@@ -9,6 +9,7 @@ import { complaintHandlers } from '../features/complaints/handlers';
 import { followupHandlers } from '../features/followups/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { ratingHandlers } from '../features/ratings/handlers';
+import { reportHandlers } from '../features/reports/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { staffHandlers } from '../features/staff/handlers';
 import { terminalHandlers } from '../features/terminals/handlers';
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...followupHandlers,
   ...complaintHandlers,
   ...archiveHandlers,
+  ...reportHandlers,
 };

@@ -6,6 +6,7 @@ import { forecastQueries } from '../features/forecast/queries';
 import { caseQueries } from '../features/cases/queries';
 import { hallQueries } from '../features/hall/queries';
 import { ratingQueries } from '../features/ratings/queries';
+import { reportQueries } from '../features/reports/queries';
 import type { ReadonlyDb } from '../readonlyDb';
 
 /** What a query knows besides its params: the hall, the hub's clock (passed in, so that a test's clock holds) and who asks. */
@@ -31,4 +32,5 @@ export const queries: { [Q in QueryName]: Query<Q> } = {
   ...ratingQueries,
   ...archiveQueries,
   ...forecastQueries,
+  ...reportQueries,
 };

@@ -23,8 +23,18 @@ const hubOnlyColumns: Record<string, string[]> = {
   followups: ['phone'],
 };
 
-/** Tables no terminal replicates: hub bookkeeping, one-time codes and the audit log. */
-const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments'];
+/** Tables no terminal replicates: hub bookkeeping, one-time codes, the audit log and the reports' daily aggregates. */
+const hubOnlyTables = [
+  'meta',
+  'feed',
+  'applied_ops',
+  'audit',
+  'enrollments',
+  'report_queue_days',
+  'report_counter_days',
+  'report_pause_days',
+  'report_case_days',
+];
 
 describe('row schemas', () => {
   const db = new Database(':memory:');

@@ -18,6 +18,7 @@ import { queueRefusals as r } from '../../../../shared/queue/refusals';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
 import { applyCounterAction } from '../counter/log';
+import { aggregateClose } from '../reports/aggregate';
 import { aheadOf, held, profileOf, QUEUE_COLUMNS, serviceRuns, settingsOf, today } from './lines';
 import { confirmOnDuty, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
@@ -323,7 +324,7 @@ export const queueHandlers = {
     }
     const open = sql(
       ctx,
-      "SELECT id, status FROM tickets WHERE hall_id = ? AND day <= ? AND status NOT IN ('finished','no_show','cancelled')",
+      "SELECT id, status, day FROM tickets WHERE hall_id = ? AND day <= ? AND status NOT IN ('finished','no_show','cancelled')",
     ).all(ctx.hallId, day) as Ticket[];
     for (const t of open) {
       const outcome = dayCloseOutcome(t.status)!;
@@ -341,6 +342,13 @@ export const queueHandlers = {
     // Nothing is left to call today: whoever is still signed in is signed out (their tickets ended above).
     const signedIn = ctx.store.where('counters', "state <> 'closed'");
     for (const c of signedIn) applyCounterAction(ctx, c, { kind: 'signOut' }, '日终签退');
+    // An earlier day the hub never closed is closed by this close too (its tickets ended above): each
+    // closed day gets its report aggregates, now that nothing of it can change.
+    const earlier = [...new Set(open.map((t) => t.day))].filter((d) => d < day);
+    for (const d of earlier)
+      if (!ctx.store.get('hall_days', `${ctx.hallId}-${d}`)?.closed_at)
+        ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${d}`, hall_id: ctx.hallId, day: d, closed_at: ctx.now });
+    aggregateClose(ctx.store.db, [...earlier, day], ctx.now, settings.utcOffsetMinutes);
     return { day, ended: open.length, signedOut: signedIn.length };
   },
 

@@ -16,10 +16,15 @@ import type { FeatureQueries, QueryParamsOf } from '../../queries/registry';
 const r = columns('r');
 const g = columns('g');
 /** Each group's key: the service's department, or the request's own counter, staff member or service. */
-const KEYS = { department: 's.department_id', counter: 'r.counter_id', staff: 'r.staff_id', service: 'r.service_id' } as const;
+export const RATING_KEYS = {
+  department: 's.department_id',
+  counter: 'r.counter_id',
+  staff: 'r.staff_id',
+  service: 'r.service_id',
+} as const;
 
 /**
- * The tally of each group over the period, summed in SQL from the rating definitions (ratings/rules):
+ * The tally of each group (and time bucket, one for the whole period unless asked) over the period, summed in SQL from the rating definitions (ratings/rules):
  * a request past its expiry counts as unrated without any write; a rating excluded on appeal is
  * joined as no rating, so its service counts and its level does not.
  */
@@ -119,7 +124,7 @@ const MY_OPEN = `
 export const ratingQueries = {
   'ratings.summary': (db, { now, utcOffsetMinutes }, { from, to, by }) => {
     const window = { now, start: hallDayStart(from, utcOffsetMinutes), end: hallDayStart(to, utcOffsetMinutes) + 86_400_000 };
-    const groups = prepared(db, ratingTallySql(KEYS[by])).all(window) as Tally[];
+    const groups = prepared(db, ratingTallySql(RATING_KEYS[by])).all(window) as Tally[];
     const hall = prepared(db, ratingTallySql("'hall'")).get(window) as Tally | undefined;
     const bad = (
       prepared(db, BAD).all(window) as (Omit<RatingSummary['bad'][number], 'reasons' | 'excluded'> & {

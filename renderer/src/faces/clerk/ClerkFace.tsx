@@ -5,6 +5,7 @@ import { useHall } from '../../app/hall';
 import { TopBar } from '../../app/TopBar';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { MyFigures } from '../../features/reports/MyFigures';
 import { SignInForm } from '../../ui/SignInForm';
 import { Tabs } from '../../ui/Tabs';
 import { MyArchive } from '../../features/archive/MyArchive';
@@ -43,10 +44,10 @@ export default function ClerkFace() {
   );
 }
 
-/** The clerk's desk work: cases (办件) and first-asked enquiries (首问负责). */
+/** The clerk's desk work: cases (办件), first-asked enquiries (首问负责) and their own figures. */
 function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<'cases' | 'inquiries' | 'mine' | 'archive'>('cases');
+  const [tab, setTab] = useState<'cases' | 'inquiries' | 'mine' | 'archive' | 'figures'>('cases');
   return (
     <div className="clerk-right">
       <Tabs
@@ -55,6 +56,7 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
           { id: 'cases', label: t('case.title') },
           { id: 'inquiries', label: t('inq.title') },
           { id: 'mine', label: t('mine.tab') },
+          { id: 'figures', label: t('rp.mine.title') },
           { id: 'archive', label: t('clerk.tab.archive') },
         ]}
         selected={tab}
@@ -66,6 +68,8 @@ function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
           <Inquiries counterId={counterId} staffId={staffId} />
         ) : tab === 'mine' ? (
           <MyRatings />
+        ) : tab === 'figures' ? (
+          <MyFigures />
         ) : (
           <MyArchive />
         )}

@@ -15,6 +15,7 @@ import { CatalogAdmin } from './CatalogAdmin';
 import { HallSettingsTab } from './HallSettings';
 import { HallSetupTab, SetupWizard, useWizardDue } from './HallSetup';
 import { RatingsBoard } from './RatingsBoard';
+import { ReportsTab } from './Reports';
 import { LiveBoard, tileState, type TileState } from './LiveBoard';
 import { ManagerSignIn, SessionBadge, useManagerSession } from './ManagerSession';
 
@@ -30,6 +31,7 @@ const TABS: readonly ManagerTab[] = [
   { id: 'cases', labelKey: 'board.tab.cases', component: CaseSupervision, staffRoles: MANAGERS },
   { id: 'catalog', labelKey: 'board.tab.catalog', component: CatalogTab, staffRoles: MANAGERS },
   { id: 'ratings', labelKey: 'board.tab.ratings', component: RatingsBoard, staffRoles: MANAGERS },
+  { id: 'reports', labelKey: 'board.tab.reports', component: ReportsTab, staffRoles: MANAGERS },
   { id: 'admin', labelKey: 'board.tab.admin', component: HallSettingsTab, staffRoles: MANAGERS },
   { id: 'setup', labelKey: 'board.tab.setup', component: HallSetupTab, staffRoles: whoMay('service.save') },
   { id: 'archive', labelKey: 'board.tab.archive', component: ArchiveBoard, staffRoles: MANAGERS },

@@ -16,6 +16,7 @@ import { ratings } from './ratings';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
+import { reports } from './reports';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -37,6 +38,7 @@ export const en: Words<typeof zhCN> = {
   ...setup,
   ...ratings,
   ...complaints,
+  ...reports,
   ...refusals,
   ...archive,
 };

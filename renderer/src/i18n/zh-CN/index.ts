@@ -14,6 +14,7 @@ import { ratings } from './ratings';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
+import { reports } from './reports';
 import { staff } from './staff';
 import { terminals } from './terminals';
 
@@ -35,6 +36,7 @@ export const zhCN = {
   ...setup,
   ...ratings,
   ...complaints,
+  ...reports,
   ...refusals,
   ...archive,
 };
