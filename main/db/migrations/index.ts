@@ -24,4 +24,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0016-kiosk-search-call-announcements.sql',
   '0017-cases-id-number-index.sql',
   '0018-ratings.sql',
+  '0019-rating-codes.sql',
 ]);

@@ -23,7 +23,7 @@ const hubOnlyColumns: Record<string, string[]> = {
 };
 
 /** Tables no terminal replicates: hub bookkeeping, one-time codes and the audit log. */
-const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments'];
+const hubOnlyTables = ['meta', 'feed', 'applied_ops', 'audit', 'enrollments', 'rating_codes'];
 
 describe('row schemas', () => {
   const db = new Database(':memory:');

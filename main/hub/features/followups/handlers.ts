@@ -38,7 +38,13 @@ export function openFollowup(ctx: Ctx, rating: Row<'ratings'>, request: Row<'rat
     id: `${rating.id}-f`,
     hall_id: ctx.hallId,
     rating_id: rating.id,
-    department_id: request.service_id ? (ctx.store.get('services', request.service_id)?.department_id ?? null) : null,
+    // The department of the service rated, or of a concluded case's item.
+    department_id:
+      (request.service_id
+        ? ctx.store.get('services', request.service_id)?.department_id
+        : request.item_id
+          ? ctx.store.get('catalog_items', request.item_id)?.department_id
+          : null) ?? null,
     staff_id: request.staff_id,
     status: 'open',
     opened_at: ctx.now,
