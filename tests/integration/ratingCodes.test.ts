@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeDocumentOf } from '../../renderer/src/features/cases/Notice';
+import { NoticeDocument } from '../../shared/cases/notices';
 import { printedRatingCode } from '../../shared/ratings/phone';
 import type { Answer, Row } from '../../shared/protocol';
 import { actors, ok } from '../support/actors';
@@ -29,7 +29,7 @@ function concludeOne(h: Hall) {
   for (const s of ['accept', 'undertake', 'review', 'approve'] as const) ok(h.step(c.id, s));
   ok(h.step(c.id, 'conclude', { feeCents: 0 }));
   const notice = h.hub.store.where('case_notices', "case_id = ? AND kind = 'conclude'", c.id)[0]!;
-  const doc = noticeDocumentOf(notice)!;
+  const doc = NoticeDocument.parse(JSON.parse(notice.content));
   return { c, code: doc.ratingCode!, doc };
 }
 

@@ -1,4 +1,4 @@
-import { BAD_REASONS, RATING_FLAGS, RATING_LEVELS, SUB_SCORES } from '../../../../shared/ratings/enums';
+import { BAD_REASONS, RATING_CHANNELS, RATING_FLAGS, RATING_LEVELS, SUB_SCORES } from '../../../../shared/ratings/enums';
 import { RATING_GROUPS } from '../../../../shared/ratings/queries';
 import { APPEAL_KINDS, CALLBACK_METHODS, FOLLOWUP_SIGNALS, FOLLOWUP_STATUSES } from '../../../../shared/followups/enums';
 import { codeLabels } from '../labels';
@@ -91,4 +91,42 @@ export const ratings = {
   'rt.comment': '意见',
   'rt.flags': '待核查',
   ...codeLabels('rt.flag', RATING_FLAGS, { fast: '提示后一秒内作答', burst: '同一设备短时连评' }),
+  // 好差评 by QR or code: the phone page, the slip and notice, the public board, the export.
+  'rate.title': '政务服务好差评',
+  'rate.enterCode': '请输入办事凭条或办结通知书上的评价码',
+  'rate.badCode': '评价码应为 16 位字母和数字，请核对后重新输入',
+  'rate.look': '开始评价',
+  'rate.looking': '正在查询…',
+  'rate.subject': '办理事项',
+  'rate.counter': '办理窗口',
+  'rate.day': '办理日期',
+  'rate.comment': '其他意见或建议（选填）',
+  'rate.thanks': '感谢您的评价！',
+  'rate.thanksNote': '您的评价已提交，我们将认真改进服务。',
+  'rate.privacy': '本页面不收集您的姓名、证件号码、手机号码等任何个人信息。',
+  'rate.qr': '评价二维码',
+  'rate.slip': '办理结束后扫码评价（{days}日内有效）',
+  'rate.slipCode': '评价码 {code}',
+  'board.title': '本月服务满意度',
+  'board.month': '{month} 各部门好差评结果',
+  'board.department': '部门',
+  'board.ratings': '评价数',
+  'board.satisfaction': '满意率',
+  'board.rate': '{pct}%',
+  'board.few': '评价较少',
+  'board.clerks': '窗口工作人员',
+  'board.none': '本月暂无评价',
+  'board.noDepartment': '其他',
+  'rx.export': '导出本月评价（CSV）',
+  'rx.exported': '已导出 {n} 条评价（不含评价人信息）',
+  'rx.date': '日期',
+  'rx.department': '部门',
+  'rx.subject': '服务或事项',
+  'rx.counter': '窗口',
+  'rx.staffNo': '工号',
+  'rx.level': '评价等级',
+  'rx.channel': '评价渠道',
+  'rx.flags': '标记',
+  'rx.excluded': '申诉成立（不计入）',
+  ...codeLabels('rx.ch', RATING_CHANNELS, { device: '窗口评价器', qr: '扫码评价' }),
 };
