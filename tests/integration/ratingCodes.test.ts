@@ -195,3 +195,67 @@ describe('好差评 by the code on a ticket’s slip', () => {
     expect(hub.store.all('ratings') as Row<'ratings'>[]).toHaveLength(2);
   });
 });
+
+describe('publication: the public board and the month’s export', () => {
+  it('the display gets this month’s aggregates per department, clerks by public name only where the hall says so; nothing of anyone rating', async () => {
+    const h = await caseHall();
+    const { hub } = h;
+    const { code } = concludeOne(h);
+    expect(await post(hub, '/rate', { code, ...rating, level: 5, comment: '张三很满意' })).toMatchObject({ status: 200 });
+    // A ticket at the same counter, rated 差评 at the window.
+    const { kiosk } = actors(hub);
+    const service = hub.store.where('counter_services', 'counter_id = ? AND position = 0', C1)[0]!.service_id;
+    ok(kiosk('ticket.issue', { serviceId: service, priority: 'normal', confirm: null }));
+    ok(h.clerk('ticket.callNext', { counterId: C1 }));
+    ok(h.clerk('ticket.start', { counterId: C1 }));
+    ok(h.clerk('ticket.finish', { counterId: C1, handledServiceIds: [service] }));
+    const windowRequest = hub.store.where('rating_requests', "channel = 'device'")[0]!;
+    ok(
+      hub.execute(callerOf(terminal(hub, 'evaluator')), {
+        opId: opId(),
+        type: 'rating.submit',
+        payload: { requestId: windowRequest.id, ...rating, level: 2, reasons: ['slow'], comment: '等太久' },
+      }) as Answer,
+    );
+
+    const board = async (role: 'display' | 'clerk' | 'kiosk') =>
+      hub.query(callerOf(terminal(hub, role)), { name: 'ratings.board', params: {} });
+    const shown = await board('display');
+    expect(shown).toMatchObject({
+      ok: true,
+      result: { month: '2026-11', departments: [{ name: '市场监督管理局', ratings: 2, satisfied: 1, few: true, clerks: [] }] },
+    });
+    const text = JSON.stringify(shown);
+    for (const secret of ['张三', '11010519491231002X', '13800138000', '等太久', 'c01', 'H3301-u-1', '王'])
+      expect(text).not.toContain(secret);
+    for (const role of ['clerk', 'kiosk'] as const) expect(await board(role)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // The hall publishes names: the clerk appears by the name on their card, with their own counts.
+    ok(actors(hub).manager('hall.setRatingSettings', { publishNames: true }));
+    const named = await board('display');
+    const card = hub.store.get('staff_cards', 'H3301-u-1')!.display_name;
+    expect(named).toMatchObject({
+      result: { departments: [{ clerks: [{ name: card, ratings: 2, satisfied: 1, few: true }] }] },
+    });
+    expect(JSON.stringify(named)).not.toContain('等太久');
+
+    // The export: every rating of the month, where and about whom (工号), never who gave it nor what they wrote.
+    const exported = await h.ask('ratings.export', { month: '2026-11' });
+    expect(exported).toHaveLength(2);
+    expect(exported).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          department: '市场监督管理局',
+          subject: '企业设立登记',
+          counter: '1号窗口',
+          staffLogin: 'c01',
+          level: 5,
+          channel: 'qr',
+        }),
+        expect.objectContaining({ staffLogin: 'c01', level: 2, reasons: ['slow'], channel: 'device', excluded: false }),
+      ]),
+    );
+    expect(JSON.stringify(exported)).not.toMatch(/张三|等太久|很满意|evaluator|terminal/);
+    expect(await h.ask('ratings.export', { month: '2026-10' })).toEqual([]);
+  });
+});

@@ -129,6 +129,7 @@ export const ratings: Words<typeof zh> = {
   'board.rate': '{pct}%',
   'board.few': 'Few ratings',
   'board.clerks': 'Staff',
+  'board.clerk': '{name} {pct}% ({n})',
   'board.none': 'No ratings yet this month',
   'board.noDepartment': 'Other',
   'rx.export': 'Export this month’s ratings (CSV)',

@@ -115,6 +115,7 @@ export const ratings = {
   'board.rate': '{pct}%',
   'board.few': '评价较少',
   'board.clerks': '窗口工作人员',
+  'board.clerk': '{name} {pct}%（{n}）',
   'board.none': '本月暂无评价',
   'board.noDepartment': '其他',
   'rx.export': '导出本月评价（CSV）',
