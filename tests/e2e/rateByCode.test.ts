@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NoticeDocument } from '../../shared/cases/notices';
 import { printedRatingCode } from '../../shared/ratings/phone';
@@ -55,6 +56,26 @@ describe('rating by QR or code, on the applicant’s phone in Chromium', () => {
     await again.getByRole('alert').getByText('本次服务已评价').waitFor();
     await again.getByRole('textbox', { name: '请输入办事凭条或办结通知书上的评价码' }).waitFor();
     await screenshot(again, 'rate-phone-used');
+
+    // The manager exports the month: CSV for Excel, where and about whom, never who rated nor what they wrote.
+    const board = await openFace(browser, `${h.hub.url}/#/manager?token=${terminal(h.hub, 'manager').token}`, {
+      width: 1600,
+      height: 1000,
+    });
+    await board.getByRole('tab', { name: '好差评' }).click();
+    const publication = board.getByRole('region', { name: '好差评公示与导出' });
+    const [download] = await Promise.all([
+      board.waitForEvent('download'),
+      publication.getByRole('button', { name: '导出本月评价（CSV）' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toBe('ratings-2026-11.csv');
+    expect(csv.startsWith('\uFEFF日期,部门,服务或事项,窗口,工号,评价等级,服务效率,服务水平,服务态度,原因,评价渠道,标记\r\n')).toBe(true);
+    expect(csv).toContain(',市场监督管理局,企业设立登记,1号窗口,c01,1 非常不满意,2,,,多次往返,扫码评价,');
+    for (const secret of ['张三', '11010519491231002X', '13800138000', '材料清单不一致']) expect(csv).not.toContain(secret);
+    await publication.getByRole('status').getByText('已导出 1 条评价（不含评价人信息）').waitFor();
+    await publication.scrollIntoViewIfNeeded();
+    await screenshot(board, 'manager-ratings-export');
   });
 
   it('in English, a code typed from the paper; an unknown one is refused in English', async () => {

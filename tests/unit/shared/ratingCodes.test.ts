@@ -10,6 +10,7 @@ import {
   RatingCode,
 } from '../../../shared/ratings/phone';
 import { defaultRatingSettings, parseRatingSettings, RatingSettingsSchema } from '../../../shared/ratings/settings';
+import { csvText, ratingRows } from '../../../shared/ratings/export';
 
 describe('rating codes', () => {
   it('are 16 characters of an alphabet without look-alikes, one per random byte', () => {
@@ -58,5 +59,48 @@ describe('rating settings for codes', () => {
     expect(parseRatingSettings('{"codeDays":3,"phoneUrl":"http://192.168.1.20:47000"}')).toMatchObject({ codeDays: 3 });
     expect(RatingSettingsSchema.safeParse({ ...defaultRatingSettings, codeDays: 0 }).success).toBe(false);
     expect(RatingSettingsSchema.safeParse({ ...defaultRatingSettings, phoneUrl: 'javascript:alert(1)' }).success).toBe(false);
+  });
+});
+
+describe('the month’s export', () => {
+  const words = {
+    header: ['日期', '部门', '事项', '窗口', '工号', '评价', '效率', '水平', '态度', '原因', '渠道', '标记'],
+    date: (at: number) => new Date(at).toISOString().slice(0, 10),
+    level: (l: number) => ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'][l]!,
+    reason: (r: string) => ({ slow: '办理时间长', other: '其他' })[r] ?? r,
+    channel: (c: string) => (c === 'qr' ? '扫码评价' : '窗口评价器'),
+    flag: (f: string) => (f === 'fast' ? '提示后一秒内作答' : f),
+    excluded: '申诉成立',
+  };
+  const rating = {
+    at: Date.parse('2026-11-02T01:00:00Z'),
+    department: '市场监督管理局',
+    subject: '企业设立登记',
+    counter: '1号窗口',
+    staffLogin: 'c01',
+    level: 1,
+    efficiency: 2,
+    skill: null,
+    attitude: 1,
+    reasons: ['slow', 'other'] as ('slow' | 'other')[],
+    channel: 'qr' as const,
+    flags: 'fast',
+    excluded: true,
+  };
+
+  it('is UTF-8 CSV with a byte-order mark and CRLF lines, one row per rating under the header', () => {
+    const text = csvText(ratingRows([rating], words));
+    expect(text.startsWith('\uFEFF日期,部门,事项,')).toBe(true);
+    expect(text.split('\r\n')).toEqual([
+      '\uFEFF日期,部门,事项,窗口,工号,评价,效率,水平,态度,原因,渠道,标记',
+      '2026-11-02,市场监督管理局,企业设立登记,1号窗口,c01,1 非常不满意,2,,1,办理时间长；其他,扫码评价,提示后一秒内作答；申诉成立',
+      '',
+    ]);
+  });
+
+  it('quotes what must be quoted and never hands a spreadsheet a formula', () => {
+    expect(csvText([['a,b', 'say "hi"', 'two\nlines', '=HYPERLINK("x")', '-1', 'plain']])).toBe(
+      '\uFEFF"a,b","say ""hi""","two\nlines","\'=HYPERLINK(""x"")",\'-1,plain\r\n',
+    );
   });
 });

@@ -40,35 +40,35 @@ export function SatisfactionBoard({ board }: { board: Board }) {
   const { t } = useI18n();
   const withClerks = board.departments.some((d) => d.clerks.length > 0);
   return (
-    <section className="satisfaction" aria-label={t('board.title')}>
+    <section className="satisfaction" aria-label={t('sat.title')}>
       <h2>
-        {t('board.title')} <span className="muted">{t('board.month', { month: board.month })}</span>
+        {t('sat.title')} <span className="muted">{t('sat.month', { month: board.month })}</span>
       </h2>
       {board.departments.length === 0 ? (
-        <p className="satisfaction-none">{t('board.none')}</p>
+        <p className="satisfaction-none">{t('sat.none')}</p>
       ) : (
-        <table aria-label={t('board.title')}>
+        <table aria-label={t('sat.title')}>
           <thead>
             <tr>
-              <th scope="col">{t('board.department')}</th>
-              <th scope="col">{t('board.satisfaction')}</th>
-              <th scope="col">{t('board.ratings')}</th>
-              {withClerks && <th scope="col">{t('board.clerks')}</th>}
+              <th scope="col">{t('sat.department')}</th>
+              <th scope="col">{t('sat.satisfaction')}</th>
+              <th scope="col">{t('sat.ratings')}</th>
+              {withClerks && <th scope="col">{t('sat.clerks')}</th>}
             </tr>
           </thead>
           <tbody>
             {board.departments.map((d) => (
               <tr key={d.name}>
-                <th scope="row">{d.name || t('board.noDepartment')}</th>
+                <th scope="row">{d.name || t('sat.noDepartment')}</th>
                 <td className="satisfaction-rate">
-                  {t('board.rate', { pct: pct(d.satisfied, d.ratings) })}
-                  {d.few && <span className="satisfaction-few">{t('board.few')}</span>}
+                  {t('sat.rate', { pct: pct(d.satisfied, d.ratings) })}
+                  {d.few && <span className="satisfaction-few">{t('sat.few')}</span>}
                 </td>
                 <td>{d.ratings}</td>
                 {withClerks && (
                   <td className="satisfaction-clerks">
                     {d.clerks.map((c) => (
-                      <span key={c.name}>{t('board.clerk', { name: c.name, pct: pct(c.satisfied, c.ratings), n: c.ratings })}</span>
+                      <span key={c.name}>{t('sat.clerk', { name: c.name, pct: pct(c.satisfied, c.ratings), n: c.ratings })}</span>
                     ))}
                   </td>
                 )}

@@ -10,6 +10,7 @@ import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { Followups } from './Followups';
+import { RatingsPublication } from '../../features/ratings/RatingsPublication';
 import { useHubQuery } from './useHubQuery';
 
 type Group = (typeof RATING_GROUPS)[number];
@@ -130,6 +131,7 @@ export function RatingsBoard() {
           />
         </section>
       )}
+      <RatingsPublication today={day} />
     </>
   );
 }
