@@ -115,4 +115,25 @@ describe('rating by QR or code, on the applicant’s phone in Chromium', () => {
     await slip.getByText(`评价码 ${printedRatingCode(code!)}`).waitFor();
     await screenshot(kiosk, 'rate-kiosk-slip');
   });
+
+  it('the 办结通知书 carries the code in words and its QR image opening the phone page', async () => {
+    const h = await caseHall();
+    const c = h.register();
+    for (const s of ['accept', 'undertake', 'review', 'approve'] as const) ok(h.step(c.id, s));
+    ok(h.step(c.id, 'conclude', { feeCents: 0 }));
+    const notice = h.hub.store.where('case_notices', "case_id = ? AND kind = 'conclude'", c.id)[0]!;
+    const code = NoticeDocument.parse(JSON.parse(notice.content)).ratingCode!;
+    const browser = await launchBrowser();
+    const page = await openFace(browser, `${h.hub.url}/#/clerk?token=${terminal(h.hub, 'clerk', 0).token}`, { width: 1600, height: 1000 });
+    await page.getByRole('button', { name: new RegExp(`^${c.number}`) }).click();
+    await page
+      .getByRole('region', { name: /^办件 / })
+      .getByRole('button', { name: /^办结通知书/ })
+      .click();
+    const sheet = page.getByRole('article', { name: /^办结通知书 / });
+    await sheet.getByText(printedRatingCode(code), { exact: false }).waitFor();
+    const qr = sheet.getByRole('img', { name: '好差评二维码' });
+    expect(await qr.getAttribute('data-text')).toBe(`${h.hub.url}/#/rate?code=${code}`);
+    await screenshot(page, 'rate-notice-conclude');
+  });
 });
