@@ -105,8 +105,23 @@ describe('好差评 by the code on a 办结通知书', () => {
       status: 409,
       json: { error: { code: 'RATING_INVALID', reason: 'rating.invalid' } },
     });
-    for (const body of [{ code: 'O0O0O0O0O0O0O0O0', ...rating }, { code, ...rating, level: 6 }, { code, ...rating, extra: 1 }, 'x'])
+    for (const body of [
+      { code: 'O0O0O0O0O0O0O0O0', ...rating },
+      { code, ...rating, level: 6 },
+      { code, ...rating, level: 0 },
+      { code, ...rating, level: 2 },
+      { code, ...rating, subScores: { attitude: 9 } },
+      { code, ...rating, reasons: ['rude'] },
+      { code, ...rating, comment: '长'.repeat(201) },
+      { code, ...rating, extra: 1 },
+      { ...rating },
+      'x',
+    ])
       expect((await post(hub, '/rate', body)).json.error?.code).toBe('VALIDATION_FAILED');
+    expect(await post(hub, '/rate', { code, ...rating, comment: 'x'.repeat(5000) })).toMatchObject({
+      status: 413,
+      json: { error: { code: 'PAYLOAD_TOO_LARGE' } },
+    });
     // A clerk's or a manager's terminal cannot rate, even with the paper in hand.
     for (const role of ['clerk', 'manager'] as const)
       expect(await post(hub, '/rate', { code, ...rating }, { authorization: `Bearer ${terminal(hub, role).token}` })).toMatchObject({
