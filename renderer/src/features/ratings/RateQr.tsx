@@ -1,10 +1,9 @@
 import { create } from 'qrcode';
-import { useEffect, useState } from 'react';
 import { rowById } from '../../../../shared/protocol';
 import { printedRatingCode, ratePageAddress } from '../../../../shared/ratings/phone';
 import { parseRatingSettings, type RatingSettings } from '../../../../shared/ratings/settings';
 import { useHall } from '../../app/hall';
-import { bridge } from '../../app/platform';
+import { hubAddress } from '../../app/platform';
 import { useI18n } from '../../i18n';
 
 /**
@@ -45,13 +44,7 @@ export function useRatingSettings(): RatingSettings {
  * one (the hall Wi-Fi's address), else the address this terminal reaches the hub at.
  */
 export function usePhoneBase(): string | null {
-  const set = useRatingSettings().phoneUrl;
-  const [configured, setConfigured] = useState<string | null>(null);
-  useEffect(() => {
-    if (!set && bridge) void bridge.getConfig().then((c) => setConfigured(c.hubUrl || null));
-  }, [set]);
-  if (set) return set;
-  return location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : configured;
+  return useRatingSettings().phoneUrl || hubAddress();
 }
 
 /** A slip's or a notice's rating block: the QR image opening the phone page, and the code to type. */
