@@ -14,6 +14,7 @@ import { Executor } from './commands/executor';
 import { startControl } from './control/server';
 import { ensurePackageCalendar } from './features/calendar/calendar';
 import { enrollmentEndpoint } from './http/enroll';
+import { ratingEndpoint } from './http/rate';
 import { hostCheck } from './http/hosts';
 import { httpServer, type HealthReport, type PublicHealth } from './http/server';
 import { staticFiles } from './http/static';
@@ -203,6 +204,16 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
       hostAllowed,
       health: (token) => (byToken(token)?.role === 'manager' ? health() : publicHealth()),
       enroll: enrollmentEndpoint({ db, executor, clock, hall, perAddress: limits.enrollPerAddress }),
+      rate: ratingEndpoint({
+        store,
+        executor,
+        clock,
+        hallId: hall.id,
+        perAddress: limits.ratePerAddress,
+        isTerminal: (token) => byToken(token) !== undefined,
+        // Called only once the hub listens, after sync exists.
+        publish: (entries) => sync.publish(entries),
+      }),
       files: staticFiles(opts.rendererDir ?? defaultRendererDir()),
     },
     tls,

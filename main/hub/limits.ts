@@ -27,6 +27,8 @@ export interface Limits {
   passwordsPerLogin: Rate;
   /** POST /enroll per client address. */
   enrollPerAddress: Rate;
+  /** POST /rate and /rate/look per client address: a phone looks a code up and rates once; many phones may share the hall Wi-Fi's address. */
+  ratePerAddress: Rate;
   /** Sockets one terminal may hold at once. */
   socketsPerTerminal: number;
 }
@@ -54,6 +56,7 @@ export const HALL_LIMITS: Limits = {
   passwordsPerTerminal: { burst: 5, perSecond: 0.5 },
   passwordsPerLogin: { burst: 10, perSecond: 0.5 },
   enrollPerAddress: { burst: 10, perSecond: 0.1 },
+  ratePerAddress: { burst: 30, perSecond: 1 },
   socketsPerTerminal: 8,
 };
 
@@ -67,6 +70,7 @@ export const NO_LIMITS: Limits = {
   passwordsPerTerminal: UNLIMITED,
   passwordsPerLogin: UNLIMITED,
   enrollPerAddress: UNLIMITED,
+  ratePerAddress: UNLIMITED,
   socketsPerTerminal: Infinity,
 };
 

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { FaceApp, FaceIndex } from './app/App';
 import { browserPage } from './app/BrowserApp';
 import { ipcApi } from './app/ipcApi';
-import { bridge } from './app/platform';
+import { bridge, setHubAddress } from './app/platform';
 import { isFace, SetupFace } from './app/routes';
 import { I18nProvider, type Language } from './i18n';
 import './styles.css';
@@ -20,6 +20,7 @@ if (bridge) {
   // Electron: the main process knows this window's face and holds the link to the hub.
   const preload = bridge;
   void Promise.all([preload.face(), preload.getConfig()]).then(([face, config]) => {
+    setHubAddress(config.hubUrl);
     render(
       config.language,
       isFace(face) ? (

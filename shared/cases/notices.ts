@@ -1,3 +1,4 @@
+import { printedRatingCode } from '../ratings/phone';
 import { z } from 'zod';
 import type { LimitUnit } from '../calendar/enums';
 import type { NoticeKind } from './enums';
@@ -64,6 +65,7 @@ export const NOTICE = {
     granted: '准予许可',
     reason: '理由：{reason}',
     collect: '请凭本通知书及有效身份证件到 {department} 窗口领取结果，或按约定方式送达。',
+    rate: '欢迎对本次服务作出评价（好差评）：用手机扫描本通知书右下方的二维码，或在评价页输入评价码 {code}，{days}日内有效。',
   },
   special: {
     body: '你（单位）申请的“{item}”，依法需要{procedure}。根据《中华人民共和国行政许可法》第四十五条的规定，所需时间不计算在办理期限内，现书面告知如下：',
@@ -132,6 +134,8 @@ export const NoticeDocument = z.strictObject({
   date: z.string(),
   /** The applicant's signature lines, where the law expects receipt; null elsewhere. */
   receipt: z.array(z.string()).nullable(),
+  /** The 好差评 code a 办结通知书 carries, printed with its QR image (notices issued before codes have none). */
+  ratingCode: z.string().optional(),
 });
 export type NoticeDocument = z.infer<typeof NoticeDocument>;
 
@@ -164,7 +168,7 @@ export type NoticeFacts =
     }
   | { kind: 'supplement'; missing: string[]; legalBasis: string }
   | { kind: 'refuse'; received: string; reason: string }
-  | { kind: 'conclude'; concluded: string; granted: boolean; reason: string | null }
+  | { kind: 'conclude'; concluded: string; granted: boolean; reason: string | null; rating: { code: string; days: number } }
   | { kind: 'special'; procedure: string; expectedDays: number; from: string }
   | { kind: 'extension'; days: number; reason: string; due: string; statutoryDue: string };
 
@@ -211,6 +215,7 @@ function bodyOf(h: NoticeHeader, f: NoticeFacts): NoticeBlock[] {
         text(fillText(N.body, { item, concluded: f.concluded, result: f.granted ? N.granted : N.denied })),
         ...(f.reason ? [text(fillText(N.reason, { reason: f.reason }), 'reason')] : []),
         text(fillText(N.collect, { department: h.departmentName })),
+        text(fillText(N.rate, { code: printedRatingCode(f.rating.code), days: f.rating.days }), 'small'),
       ];
     }
     case 'special': {
@@ -255,5 +260,6 @@ export function noticeDocument(h: NoticeHeader, f: NoticeFacts): NoticeDocument 
     seal: fillText(NOTICE.seal, { department: h.departmentName }),
     date: documentDate(h.issuedDay),
     receipt: RECEIPT_KINDS.includes(f.kind) ? [...NOTICE.receipt] : null,
+    ...(f.kind === 'conclude' ? { ratingCode: f.rating.code } : {}),
   };
 }

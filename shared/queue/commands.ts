@@ -35,6 +35,8 @@ export const queueCommandSpecs = {
       ticket: queueTables.tickets.row.pick({ id: true, number: true, service_id: true, issued_at: true }),
       ahead: z.number().int().nonnegative(),
       estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+      /** The slip's 好差评 code (ratings/phone.ts): the applicant rates the service by phone once it ends. */
+      ratingCode: z.string(),
     }),
     roles: ['kiosk', 'manager'],
     offline: false,

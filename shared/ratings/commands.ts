@@ -8,22 +8,27 @@ import { RatingSettingsSchema } from './settings';
 
 const score = RatingLevel.optional();
 
+/** A rating as an applicant gives it, at the window or by phone: a level, sub-scores, reasons, a remark. */
+export const ratingFields = {
+  level: RatingLevel,
+  subScores: z.strictObject({ efficiency: score, skill: score, attitude: score }),
+  reasons: z.array(BadReason).max(8),
+  comment: z.string().trim().max(200),
+};
+
+/** A 差评 (1–2) gives at least one reason, and none twice. */
+export const ratingChecks = <T extends z.ZodType<{ level: number; reasons: string[] }>>(schema: T) =>
+  schema
+    .refine((r) => !isBad(r.level) || r.reasons.length > 0, { message: '差评请至少选择一项原因', path: ['reasons'] })
+    .refine((r) => new Set(r.reasons).size === r.reasons.length, { message: '原因重复', path: ['reasons'] });
+
 export const ratingCommandSpecs = {
   /**
    * The applicant's rating at the window's evaluator: the request is the single-use token, taken
    * only from the evaluator bound to its counter, once, before it expires. A 差评 gives a reason.
    */
   'rating.submit': spec({
-    payload: z
-      .strictObject({
-        requestId: entityId,
-        level: RatingLevel,
-        subScores: z.strictObject({ efficiency: score, skill: score, attitude: score }),
-        reasons: z.array(BadReason).max(8),
-        comment: z.string().trim().max(200),
-      })
-      .refine((r) => !isBad(r.level) || r.reasons.length > 0, { message: '差评请至少选择一项原因', path: ['reasons'] })
-      .refine((r) => new Set(r.reasons).size === r.reasons.length, { message: '原因重复', path: ['reasons'] }),
+    payload: ratingChecks(z.strictObject({ requestId: entityId, ...ratingFields })),
     result: Done,
     roles: ['evaluator'],
     offline: false,

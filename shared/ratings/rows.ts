@@ -5,8 +5,9 @@ import { RatingChannel, RequestStatus, UnratedCause } from './enums';
 /** The 好差评 tables a terminal may replicate, and who sees which columns. */
 export const ratingTables = {
   /**
-   * One per service to be rated (a finished ticket now; a concluded case later): its id is the
-   * single-use token the evaluator redeems. The evaluator sees its counter's, without the ticket.
+   * One per service to be rated (a finished ticket, a concluded case): its id is the single-use
+   * token the evaluator redeems; the applicant's phone redeems a code (rating_codes, the hub's only)
+   * instead. The evaluator sees its counter's, without the ticket or case.
    */
   rating_requests: table(
     z.object({
@@ -21,6 +22,9 @@ export const ratingTables = {
       expires_at: ms,
       status: RequestStatus,
       unrated_cause: UnratedCause.nullable(),
+      /** A concluded case's request (channel qr): the case, and its catalog item in place of a service. */
+      case_id: id.nullable(),
+      item_id: id.nullable(),
     }),
     // Managers and the counter's own evaluator hold them; clerk PCs need none (and would each be sent every one).
     { manager: 'all', rater: ['id', 'hall_id', 'counter_id', 'staff_id', 'service_id', 'created_at', 'expires_at', 'status'] },

@@ -10,9 +10,25 @@ export const RatingSettingsSchema = z.strictObject({
   minCount: z.number().int().min(1).max(1000),
   /** Working days a 差评's follow-up is given (核实 to 办结). */
   followUpDays: z.number().int().min(1).max(30),
+  /** Days the code on a slip or 办结通知书 may be redeemed after the service ended. */
+  codeDays: z.number().int().min(1).max(30),
+  /**
+   * The hub's address as the applicants' phones reach it (the hall's Wi-Fi or public address),
+   * printed in the QR codes; empty: the address the printing terminal reaches the hub at.
+   */
+  phoneUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(200)]),
+  /** The public board names the clerks (by their public display name) beside the departments. */
+  publishNames: z.boolean(),
 });
 export type RatingSettings = z.infer<typeof RatingSettingsSchema>;
 
-export const defaultRatingSettings: RatingSettings = { devicePromptSeconds: 60, minCount: 30, followUpDays: DEFAULT_FOLLOWUP_DAYS };
+export const defaultRatingSettings: RatingSettings = {
+  devicePromptSeconds: 60,
+  minCount: 30,
+  followUpDays: DEFAULT_FOLLOWUP_DAYS,
+  codeDays: 7,
+  phoneUrl: '',
+  publishNames: false,
+};
 
 export const parseRatingSettings: (json: string) => RatingSettings = settingsParser(RatingSettingsSchema, defaultRatingSettings);

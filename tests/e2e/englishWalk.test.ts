@@ -18,7 +18,7 @@ import { busyHall, hallData } from '../support/walkHall';
  * needs no stop of its own.
  */
 
-type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'evaluator' | 'setup';
+type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'evaluator' | 'setup' | 'rate';
 interface Stop {
   face: Face;
   name: string;
@@ -198,6 +198,17 @@ export const WALK: readonly Stop[] = [
       await p.getByRole('group', { name: /What went wrong/ }).waitFor();
     },
   },
+  // The applicant's phone page for rating by QR or code (no terminal): the code, and a refused one.
+  { face: 'rate', name: 'phone rating page: the code' },
+  {
+    face: 'rate',
+    name: 'phone rating page: a refused code',
+    go: async (p) => {
+      await p.getByRole('textbox', { name: /rating code/ }).fill('ABCD-EFGH-JKLM-NPQR');
+      await p.getByRole('button', { name: 'Start' }).click();
+      await expect.poll(() => p.getByRole('alert').textContent()).toBe('This rating code is not valid here');
+    },
+  },
   { face: 'manager', name: 'manager: sign-in', go: async (p) => p.getByRole('button', { name: 'Sign in' }).waitFor() },
   {
     face: 'manager',
@@ -307,6 +318,11 @@ async function openEnglish(browser: Browser, hub: Hub, face: Face): Promise<Page
         : face === 'evaluator'
           ? { width: 1280, height: 800 }
           : { width: 1600, height: 1000 };
+  if (face === 'rate') {
+    const page = await openFace(browser, `${hub.url}/#/rate`, { width: 390, height: 844 }, 'en-US');
+    await page.getByRole('heading').first().waitFor();
+    return page;
+  }
   if (face !== 'setup') {
     const role = face === 'manager' ? 'manager' : face;
     const page = await openFace(browser, `${hub.url}/#/${face}?token=${terminal(hub, role).token}`, size, 'en-US');

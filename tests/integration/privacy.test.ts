@@ -7,7 +7,7 @@ const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/;
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 
 describe('privacy on public terminals', () => {
-  it('a full day: nothing a display, kiosk or evaluator receives holds a name, an ID number or a phone', async () => {
+  it('a full day: nothing a display, kiosk, evaluator or the phone rating page receives holds a name, an ID number or a phone', async () => {
     const hub = await demoHub();
     const received: string[] = [];
     const listen = async (role: 'display' | 'kiosk' | 'evaluator', since: number) => {
@@ -70,11 +70,31 @@ describe('privacy on public terminals', () => {
     clerk1('inquiry.resolve', { inquiryId: 'inq-1', resolution: '已电话联系张三 13812345678' });
     manager('hall.setNotice', { text: '今日 17:00 后暂停受理不动产登记业务。' });
     manager('day.close', { reason: '测试：提前日终' });
+    // The applicant served at counter 4 rates by the code on their slip, from their phone; the hall
+    // publishes clerks' names on the board. What the phone and the board receive is checked below.
+    const { code } = hub.db
+      .prepare("SELECT code FROM rating_codes JOIN tickets t ON t.id = rating_codes.ticket_id WHERE t.status = 'finished'")
+      .get() as { code: string };
+    const phone = async (path: string, body: unknown) => {
+      const res = await fetch(`${hub.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+      received.push(`phone ${path} ${res.status} ${await res.text()}`);
+    };
+    await phone('/rate/look', { code });
+    await phone('/rate', { code, level: 2, subScores: { attitude: 2 }, reasons: ['slow'], comment: '我是张三，电话13812345678' });
+    manager('hall.setRatingSettings', { publishNames: true });
     const seq = hub.store.currentSeq;
     await until(() => received.filter((m) => m.includes(`"to":${seq}`)).length >= 6, 'all six public sockets at the last change');
+    const display = await listen('display', 1e12);
+    received.push(`display board ${JSON.stringify(await display.emitWithAck('query', { name: 'ratings.board', params: {} }))}`);
+    expect(received.filter((m) => m.startsWith('phone ')).map((m) => m.split(' ').slice(1, 3).join(' '))).toEqual([
+      '/rate/look 200',
+      '/rate 200',
+    ]);
+    expect(received.at(-1)).toContain('"ratings":1'); // the board did show the rating, as a count
 
     const all = received.join('\n');
     expect(all).toContain('A001'); // they did receive the day: ticket numbers, counters, services
+    expect(all).not.toContain('电话'); // nothing an applicant wrote on their phone reaches a public screen
     const staffNames = hub.db.prepare('SELECT name, login FROM staff').all() as { name: string; login: string }[];
     for (const s of staffNames) {
       expect(all, s.name).not.toContain(s.name);

@@ -28,4 +28,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0024-complaints-followup-assignee.sql',
   '0025-efficiency-archive.sql',
   '0026-report-days.sql',
+  '0027-rating-codes.sql',
 ]);

@@ -34,6 +34,8 @@ export interface Routes {
   /** Health as the bearer of `token` may see it. */
   health: (token: string | undefined) => PublicHealth | HealthReport;
   enroll: Handler;
+  /** The applicant's phone redeeming a rating code (http/rate.ts). */
+  rate: (req: IncomingMessage, res: ServerResponse, path: '/rate' | '/rate/look') => Promise<void>;
   files: Handler;
 }
 
@@ -45,12 +47,15 @@ export function httpServer(routes: Routes, tls: HubTls | null, log: (msg: string
     } else if (req.url === '/health') {
       sendJson(res, 200, routes.health(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]));
     } else if (req.url === '/enroll') await routes.enroll(req, res);
+    else if (req.url === '/rate' || req.url === '/rate/look') await routes.rate(req, res, req.url);
     else await routes.files(req, res);
   };
   // Whatever a request's handling throws (a client gone mid-body, a bug) ends that request alone, never the hub.
   const handle = (req: IncomingMessage, res: ServerResponse) =>
     void route(req, res).catch((e: unknown) => {
-      if (req.destroyed || res.destroyed) return; // the client left: nobody to answer, nothing to report
+      // The client left: nobody to answer, nothing to report. (A request read to its end is destroyed
+      // by its stream, its client still waiting: the socket tells.)
+      if (req.socket.destroyed || res.destroyed) return;
       log(`http ${req.method} ${req.url?.slice(0, 100)} failed: ${(e as Error).stack ?? String(e)}`);
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, { error: { code: ErrorCode.INTERNAL, message: '服务器内部错误' } });

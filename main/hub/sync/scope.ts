@@ -73,7 +73,8 @@ export function scopeOf(t: Terminal, facts: ScopeFacts): Scope {
       counters: (r) => r.id === counter,
       counter_services: (r) => r.counter_id === counter,
       tickets: (r) => counter !== null && r.counter_id === counter,
-      rating_requests: (r) => counter !== null && r.counter_id === counter,
+      // A concluded case's request is the applicant's phone's to redeem, never the window's.
+      rating_requests: (r) => counter !== null && r.counter_id === counter && r.case_id === null,
     });
   }
   if (t.role === 'clerk') {

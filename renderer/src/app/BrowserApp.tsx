@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import { ErrorCode, HallErrorSchema } from '../../../shared/kernel/errors';
 import type { Problem } from '../ui/ErrorLine';
 import { FaceApp, FaceIndex, TokenForm } from './App';
-import { isFace, type FaceName } from './routes';
+import { isFace, RatePage, type FaceName } from './routes';
 import { socketApi } from './socketApi';
 
 type Link = ReturnType<typeof socketApi>;
@@ -17,6 +17,13 @@ export function browserPage(): ReactNode {
   // Each face is its own screen with its own terminal identity: switching faces starts afresh.
   window.addEventListener('hashchange', () => location.reload());
   const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  // The applicant's phone: no token, no link to the hub but its two calls (faces/rate).
+  if (path === 'rate')
+    return (
+      <Suspense fallback={null}>
+        <RatePage code={new URLSearchParams(query).get('code')} />
+      </Suspense>
+    );
   if (!isFace(path)) return <FaceIndex />;
   const storageKey = `servicehall.token.${path}`;
   const given = new URLSearchParams(query).get('token');

@@ -16,5 +16,8 @@ export const FACES = {
 export type FaceName = keyof typeof FACES;
 export const isFace = (name: string): name is FaceName => Object.hasOwn(FACES, name);
 
+/** The applicant's phone page for rating by code (`#/rate?code=…`): no terminal, no sign-in, its own small chunk. */
+export const RatePage = lazy(() => import('../faces/rate/RatePage'));
+
 /** Electron's own screen for this PC's terminal settings. */
 export const SetupFace = lazy(() => import('../faces/setup/SetupFace'));

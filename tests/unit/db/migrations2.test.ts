@@ -75,6 +75,37 @@ describe('hub migration 0018: rating requests, ratings, their follow-ups and the
   });
 });
 
+describe('hub migration 0027: rating codes, and the rating requests of concluded cases', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE rating_codes')) + 1;
+
+  it('gives requests a case and an item, keeps one request per case, codes for a ticket or a case, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'catalog_items', catalogItem);
+    insert(db, 'cases', caseRow({ id: 'case1', late_notice: 0, statutory_unit: 'working_days' }));
+    insert(db, 'tickets', ticket({ id: 'tk1', seq: 1, number: 'A001' }));
+    const request = { hall_id: 'h1', counter_id: 'c2', staff_id: 'u1', service_id: 's1', channel: 'device', created_at: 1, expires_at: 2 };
+    insert(db, 'rating_requests', { ...request, id: 'r1', status: 'pending' });
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(one(db, 'rating_requests', 'r1')).toMatchObject({ case_id: null, item_id: null });
+    const caseRequest = { ...request, service_id: null, channel: 'qr', status: 'pending', case_id: 'case1', item_id: 'k1' };
+    insert(db, 'rating_requests', { ...caseRequest, id: 'r2' });
+    expect(() => insert(db, 'rating_requests', { ...caseRequest, id: 'r3' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'rating_requests', { ...caseRequest, id: 'r4', case_id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
+    const code = { hall_id: 'h1', created_at: 1 };
+    insert(db, 'rating_codes', { ...code, code: 'AAAA', ticket_id: 'tk1' });
+    insert(db, 'rating_codes', { ...code, code: 'BBBB', case_id: 'case1' });
+    expect(() => insert(db, 'rating_codes', { ...code, code: 'CCCC' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'rating_codes', { ...code, code: 'DDDD', ticket_id: 'tk1', case_id: 'case1' })).toThrow(
+      /CHECK constraint failed/,
+    );
+    expect(() => insert(db, 'rating_codes', { ...code, code: 'EEEE', ticket_id: 'tk1' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'rating_codes', { ...code, code: 'AAAA', case_id: 'case1' })).toThrow(/UNIQUE constraint failed/);
+  });
+});
+
 describe('hub migration 0016: catalog keywords and pinyin keys, call announcements', () => {
   // Its place in the list (numbers are taken when work starts; others land on their own).
   const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE call_announcements')) + 1;

@@ -4,7 +4,7 @@ import { CASES_OF_DAY } from '../../../main/hub/features/reports/aggregate';
 import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
 import { at, insert, migrateKeepingRows, one, seedHall } from './migrationFixtures';
 
-/** The migrations from 0019 on, tested as migrations.test.ts and migrations2.test.ts test the earlier ones. */
+/** The migrations from 0023 on (and the archive's and reports'), tested as migrations.test.ts and migrations2.test.ts test the earlier ones. */
 
 describe('hub migration 0023: the regional server enrolls as a terminal of its own role', () => {
   const v = hubMigrations.findIndex((sql) => sql.includes("'manager','region'")) + 1;

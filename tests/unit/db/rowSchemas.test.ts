@@ -23,13 +23,14 @@ const hubOnlyColumns: Record<string, string[]> = {
   followups: ['phone'],
 };
 
-/** Tables no terminal replicates: hub bookkeeping, one-time codes, the audit log and the reports' daily aggregates. */
+/** Tables no terminal replicates: hub bookkeeping, one-time codes (terminals' and ratings'), the audit log and the reports' daily aggregates. */
 const hubOnlyTables = [
   'meta',
   'feed',
   'applied_ops',
   'audit',
   'enrollments',
+  'rating_codes',
   'report_queue_days',
   'report_counter_days',
   'report_pause_days',

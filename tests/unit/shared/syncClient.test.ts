@@ -127,7 +127,12 @@ describe('a command whose answer was lost', () => {
   it('is asked again with the same opId and gets the stored answer, showing “checking” meanwhile', async () => {
     const stored = {
       ok: true,
-      result: { ticket: { id: 't1', number: 'A001', service_id: 's', issued_at: 1 }, ahead: 0, estimatedWaitMinutes: null },
+      result: {
+        ticket: { id: 't1', number: 'A001', service_id: 's', issued_at: 1 },
+        ahead: 0,
+        estimatedWaitMinutes: null,
+        ratingCode: 'ABCD2345EFGH6789',
+      },
       seq: 7,
     };
     const { socket, fire, sent } = scripted(['lost', 'lost', stored]);

@@ -14,6 +14,8 @@ import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { sql, type HandlerContext } from '../../commands/context';
 import { dayOf } from './deadlines';
+import { requestCaseRating } from '../ratings/handlers';
+import { parseRatingSettings } from '../../../../shared/ratings/settings';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -96,7 +98,17 @@ export function issueStepNotice(ctx: Ctx, p: CaseStep, c: Row<'cases'>, updated:
       facts = { kind: 'supplement', missing: p.missing, legalBasis: item.legal_basis };
       break;
     case 'conclude':
-      facts = { kind: 'conclude', concluded: documentDateTime(at, offset), granted: c.status === 'approved', reason: c.decision_reason };
+      facts = {
+        kind: 'conclude',
+        concluded: documentDateTime(at, offset),
+        granted: c.status === 'approved',
+        reason: c.decision_reason,
+        // Every concluded case asks the applicant for a rating, by the code its notice carries.
+        rating: {
+          code: requestCaseRating(ctx, updated, staffId),
+          days: parseRatingSettings(ctx.store.get('halls', ctx.hallId)!.rating_settings).codeDays,
+        },
+      };
       break;
     default:
       return;

@@ -106,7 +106,13 @@ export function openFollowup(ctx: Ctx, rating: Row<'ratings'>, request: Row<'rat
   startFollowup(ctx, {
     id: `${rating.id}-f`,
     source: { rating_id: rating.id },
-    department_id: request.service_id ? (ctx.store.get('services', request.service_id)?.department_id ?? null) : null,
+    // The department of the service rated, or of a concluded case's item.
+    department_id:
+      (request.service_id
+        ? ctx.store.get('services', request.service_id)?.department_id
+        : request.item_id
+          ? ctx.store.get('catalog_items', request.item_id)?.department_id
+          : null) ?? null,
     staff_id: request.staff_id,
     phone: phone?.phone || null,
   });

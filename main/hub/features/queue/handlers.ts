@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/queue/rules';
 import { columns } from '../../../../shared/kernel/definition';
 import { hallMinute, parsePriorities, withinTicketingHours } from '../../../../shared/setup/rules';
-import { requestTicketRating } from '../ratings/handlers';
+import { mintRatingCode, requestTicketRating } from '../ratings/handlers';
 import { commonRefusals } from '../../../../shared/kernel/commonRefusals';
 import { refuse } from '../../../../shared/kernel/refusal';
 import { queueRefusals as r } from '../../../../shared/queue/refusals';
@@ -184,6 +184,8 @@ export const queueHandlers = {
       ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at },
       ahead,
       estimatedWaitMinutes: waitMs === null ? null : Math.ceil(waitMs / 60_000),
+      // The slip is printed now, so its rating code is minted now: it rates the service once it ends.
+      ratingCode: mintRatingCode(ctx, { ticketId: ticket.id }),
     };
   },
 

@@ -9,6 +9,8 @@ import { Announcer, speakInHall, type AnnouncerEntry, type CallToSay } from './a
 import type { VoiceSettings } from './voicePlan';
 import { emptyCallLog, trackCalls, type Call, type CallLog } from './calls';
 import { pageAt } from './paging';
+import { boardShown } from './boardRotation';
+import { SatisfactionBoard, useSatisfactionBoard } from './SatisfactionBoard';
 
 const HIGHLIGHT_MS = 8000;
 /** How long each page of the waiting list stays up. */
@@ -36,6 +38,11 @@ export default function DisplayFace() {
   const latest = todays[0];
   const speaking = entries.find((e) => e.state === 'speaking');
   const date = new Date(now);
+  // Idle (nobody waiting, nothing taken or called for a while): the public satisfaction board turns in.
+  // (A hall that has taken no ticket today yet shows its calls screen: the board follows the day's work.)
+  const lastActivity = tickets.reduce<number | null>((at, tk) => Math.max(at ?? 0, tk.issued_at, tk.called_at ?? 0), null);
+  const idleBoard = lastActivity !== null && !speaking && boardShown(now, tickets.filter((tk) => isWaiting(tk, now)).length, lastActivity);
+  const board = useSatisfactionBoard(idleBoard, now);
   // As many recent calls as the box holds at this screen's size and orientation, newest first.
   const [recentBox, recentFit] = useFitCount<HTMLElement>('tbody tr', RECENT_CALLS, todays.length);
 
@@ -55,7 +62,13 @@ export default function DisplayFace() {
           <time className="time">{date.toLocaleTimeString(language, { hour12: false })}</time>
         </div>
       </header>
-      <main className="display-body">
+      {idleBoard && board && (
+        <main className="display-body display-board">
+          <SatisfactionBoard board={board} />
+        </main>
+      )}
+      {/* Hidden, not unmounted, under the board: its lists measure themselves again when shown. */}
+      <main className="display-body" hidden={idleBoard && board !== null}>
         <section className={`latest ${latest && now - latest.calledAt < HIGHLIGHT_MS ? 'flash' : ''}`} aria-label={t('display.latest')}>
           {latest ? (
             <>

@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
-import { BAD_REASONS, RATING_LEVELS, SUB_SCORES, type BadReason, type SubScore } from '../../../../shared/ratings/enums';
-import { isBad } from '../../../../shared/ratings/rules';
 import { useHall } from '../../app/hall';
 import { useNow } from '../../app/time';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
-import { RatingFace } from './RatingFace';
+import { RatingForm } from '../../features/ratings/RatingForm';
 
 const THANKS_MS = 4000;
 
@@ -96,14 +94,11 @@ function Idle({ counter }: { counter: Row<'counters'> | undefined }) {
   );
 }
 
-/** The rating: a level; then sub-scores, and for a 差评 its reasons; then it is sent once. */
+/** The prompt for one service: what it was, the time left, a way out, and the rating (RatingForm). */
 function Prompt({ request, now, onDone }: { request: Row<'rating_requests'>; now: number; onDone: () => void }) {
   const { api, replica } = useHall();
   const { t } = useI18n();
   const { error, check } = useCommandError();
-  const [level, setLevel] = useState<number | null>(null);
-  const [scores, setScores] = useState<Partial<Record<SubScore, number>>>({});
-  const [reasons, setReasons] = useState<Set<BadReason>>(new Set());
   const [busy, setBusy] = useState(false);
   const service = rowById(replica, 'services', request.service_id);
   const secondsLeft = Math.max(0, Math.ceil((request.expires_at - now) / 1000));
@@ -112,10 +107,6 @@ function Prompt({ request, now, onDone }: { request: Row<'rating_requests'>; now
     if (check(await outcome)) onDone();
     setBusy(false);
   };
-  const submit = () =>
-    void done(
-      api.command('rating.submit', { requestId: request.id, level: level!, subScores: scores, reasons: [...reasons], comment: '' }),
-    );
   return (
     <main className="evaluator-prompt" aria-label={t('eval.prompt')}>
       <div className="prompt-head">
@@ -131,58 +122,7 @@ function Prompt({ request, now, onDone }: { request: Row<'rating_requests'>; now
           {t('eval.decline')}
         </button>
       </div>
-      <div className="levels" role="group" aria-label={t('eval.levels')}>
-        {RATING_LEVELS.map(Number).map((l) => (
-          <button key={l} type="button" className={`level level-${l}`} aria-pressed={level === l} onClick={() => setLevel(l)}>
-            <RatingFace level={l} />
-            <span>{t(`eval.level.${l as 1 | 2 | 3 | 4 | 5}`)}</span>
-          </button>
-        ))}
-      </div>
-      {level !== null && (
-        <>
-          {SUB_SCORES.map((s) => (
-            <div key={s} className="subscore" role="group" aria-label={t(`eval.sub.${s}`)}>
-              <span>{t(`eval.sub.${s}`)}</span>
-              {RATING_LEVELS.map(Number).map((l) => (
-                <button
-                  key={l}
-                  type="button"
-                  className="btn"
-                  aria-pressed={scores[s] === l}
-                  aria-label={`${t(`eval.sub.${s}`)} ${t(`eval.level.${l as 1 | 2 | 3 | 4 | 5}`)}`}
-                  onClick={() => setScores({ ...scores, [s]: l })}
-                >
-                  {t(`eval.level.${l as 1 | 2 | 3 | 4 | 5}`)}
-                </button>
-              ))}
-            </div>
-          ))}
-          {isBad(level) && (
-            <div className="reasons" role="group" aria-label={t('eval.reasons')}>
-              <p>{t('eval.reasons')}</p>
-              {BAD_REASONS.map((r) => (
-                <button
-                  key={r}
-                  type="button"
-                  className="btn"
-                  aria-pressed={reasons.has(r)}
-                  onClick={() => {
-                    const next = new Set(reasons);
-                    if (!next.delete(r)) next.add(r);
-                    setReasons(next);
-                  }}
-                >
-                  {t(`eval.reason.${r}`)}
-                </button>
-              ))}
-            </div>
-          )}
-          <button type="button" className="btn btn-primary submit" disabled={busy || (isBad(level) && reasons.size === 0)} onClick={submit}>
-            {t('eval.submit')}
-          </button>
-        </>
-      )}
+      <RatingForm busy={busy} onSubmit={(r) => void done(api.command('rating.submit', { requestId: request.id, ...r }))} />
       <ErrorLine error={error} />
     </main>
   );

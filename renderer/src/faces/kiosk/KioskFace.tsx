@@ -8,6 +8,7 @@ import { formatTime, useNow } from '../../app/time';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { StaffConfirm } from '../../ui/SignInForm';
+import { RateQr, useRatingSettings } from '../../features/ratings/RateQr';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { searchCatalog } from '../../../../shared/catalog/search';
 
@@ -20,6 +21,8 @@ interface Issued {
   ahead: number;
   estimatedWaitMinutes: number | null;
   issuedAt: number;
+  /** The slip's 好差评 code: the applicant rates the service by phone once it ends. */
+  ratingCode: string;
 }
 
 /** How long a printed ticket stays on screen before the kiosk is ready for the next person. */
@@ -237,6 +240,7 @@ function IssueForm({
       ahead: r.ahead,
       estimatedWaitMinutes: r.estimatedWaitMinutes,
       issuedAt: r.ticket.issued_at,
+      ratingCode: r.ratingCode,
     });
   };
   return (
@@ -286,6 +290,7 @@ function IssueForm({
 function TicketView({ issued, hallName, onDone }: { issued: Issued; hallName: string; onDone: () => void }) {
   const { api } = useHall();
   const { t } = useI18n();
+  const { codeDays } = useRatingSettings();
   // Printed once, as it first shows; a printer's trouble is for staff, not for the applicant's screen.
   useEffect(() => void api.printTicket(), [api]);
   return (
@@ -303,6 +308,7 @@ function TicketView({ issued, hallName, onDone }: { issued: Issued; hallName: st
       </div>
       <div className="ticket-time">{new Date(issued.issuedAt).toLocaleString('zh-CN', { hour12: false })}</div>
       <p className="ticket-note">{t('kiosk.note')}</p>
+      <RateQr code={issued.ratingCode} caption={t('rate.slip', { days: codeDays })} size="26mm" />
       <button type="button" className="btn btn-primary no-print" onClick={onDone}>
         {t('kiosk.done')}
       </button>

@@ -12,6 +12,7 @@ import { Options } from '../../ui/Options';
 import { Complaints } from './Complaints';
 import { Followups } from './Followups';
 import { useHubQuery } from '../../app/useHubQuery';
+import { RatingsPublication } from '../../features/ratings/RatingsPublication';
 import { RatingFigures } from './RatingFigures';
 
 type Group = (typeof RATING_GROUPS)[number];
@@ -134,6 +135,7 @@ export function RatingsBoard() {
           />
         </section>
       )}
+      <RatingsPublication today={day} />
     </>
   );
 }

@@ -4,6 +4,8 @@ import type { Row } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { ratePageAddress } from '../../../../shared/ratings/phone';
+import { QrImage, usePhoneBase } from '../ratings/RateQr';
 
 /** The issued document of a notice row; null for one this renderer cannot read (a newer hub's). */
 export function noticeDocumentOf(n: Row<'case_notices'>): NoticeDocument | null {
@@ -97,6 +99,7 @@ export function NoticeSheet({ notice, onClose }: { notice: Row<'case_notices'>; 
               </dl>
             ),
           )}
+          {doc.ratingCode && <NoticeQr code={doc.ratingCode} />}
           <footer>
             <p>{doc.seal}</p>
             <p>{doc.date}</p>
@@ -112,4 +115,14 @@ export function NoticeSheet({ notice, onClose }: { notice: Row<'case_notices'>; 
       )}
     </div>
   );
+}
+
+/** The 办结通知书's 好差评 QR image, beside its closing lines (the notice prints the code in words). */
+function NoticeQr({ code }: { code: string }) {
+  const base = usePhoneBase();
+  return base ? (
+    <aside className="notice-rate">
+      <QrImage text={ratePageAddress(base, code)} label="好差评二维码" size="28mm" />
+    </aside>
+  ) : null;
 }

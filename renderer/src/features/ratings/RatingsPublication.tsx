@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { RATING_FLAGS } from '../../../../shared/ratings/enums';
+import { csvText, ratingRows } from '../../../../shared/ratings/export';
+import { useHall } from '../../app/hall';
+import { formatDateTime } from '../../app/time';
+import { useI18n } from '../../i18n';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { useRatingSettings } from './RateQr';
+
+/** Saves text as a file through the browser's download (the board runs in a browser or Electron's). */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * Publication of 好差评 on the board's tab: a month's ratings exported as CSV without any rater
+ * data, and the settings of rating by code (days a code holds, the address phones reach the hub
+ * at) and of the public board (whether it names the clerks).
+ */
+export function RatingsPublication({ today }: { today: string }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const settings = useRatingSettings();
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const [done, setDone] = useState<string | null>(null);
+  const { error, check } = useCommandError();
+  const [codeDays, setCodeDays] = useState(String(settings.codeDays));
+  const [phoneUrl, setPhoneUrl] = useState(settings.phoneUrl);
+  const [publishNames, setPublishNames] = useState(settings.publishNames);
+
+  const exportMonth = async () => {
+    setDone(null);
+    const answer = await api.query('ratings.export', { month });
+    if (!check(answer) || !answer.ok) return;
+    const rows = ratingRows(answer.result, {
+      header: [
+        t('rx.date'),
+        t('rx.department'),
+        t('rx.subject'),
+        t('rx.counter'),
+        t('rx.staffNo'),
+        t('rx.level'),
+        t('eval.sub.efficiency'),
+        t('eval.sub.skill'),
+        t('eval.sub.attitude'),
+        t('rt.reasons'),
+        t('rx.channel'),
+        t('rx.flags'),
+      ],
+      date: formatDateTime,
+      level: (l) => t(`eval.level.${l as 1 | 2 | 3 | 4 | 5}`),
+      reason: (r) => t(`eval.reason.${r as 'slow'}`),
+      channel: (c) => t(`rx.ch.${c}`),
+      flag: (f) => ((RATING_FLAGS as readonly string[]).includes(f) ? t(`rt.flag.${f as 'fast'}`) : f),
+      excluded: t('rx.excluded'),
+    });
+    download(`ratings-${month}.csv`, csvText(rows));
+    setDone(t('rx.exported', { n: answer.result.length }));
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    if (check(await api.command('hall.setRatingSettings', { codeDays: Number(codeDays), phoneUrl: phoneUrl.trim(), publishNames })))
+      setDone(t('rx.saved'));
+  };
+
+  return (
+    <section className="card" aria-label={t('rx.title')}>
+      <h2>{t('rx.title')}</h2>
+      <div className="case-head">
+        <label className="inline">
+          {t('rx.month')}
+          <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+        </label>
+        <button type="button" className="btn small" onClick={() => void exportMonth()} disabled={!/^\d{4}-\d{2}$/.test(month)}>
+          {t('rx.export')}
+        </button>
+      </div>
+      <form className="case-head" onSubmit={(e) => void save(e)} aria-label={t('rx.settings')}>
+        <label className="inline">
+          {t('rx.codeDays')}
+          <input type="number" min={1} max={30} value={codeDays} onChange={(e) => setCodeDays(e.target.value)} />
+        </label>
+        <label className="inline">
+          {t('rx.phoneUrl')}
+          <input
+            type="url"
+            size={30}
+            value={phoneUrl}
+            placeholder="http://192.168.1.10:47000"
+            onChange={(e) => setPhoneUrl(e.target.value)}
+          />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={publishNames} onChange={(e) => setPublishNames(e.target.checked)} />
+          {t('rx.publishNames')}
+        </label>
+        <button type="submit" className="btn small">
+          {t('rx.save')}
+        </button>
+      </form>
+      {done && (
+        <p className="info" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorLine error={error} />
+    </section>
+  );
+}
