@@ -169,7 +169,7 @@ describe('bad input changes nothing and gets a typed error', () => {
     anon.socket.emit('command', { opId: opId(), type: 'hall.setNotice', payload: { text: 'x' } });
     expect(anon.received).toEqual([]);
     expect(fingerprint(hub)).toBe(before);
-    expect(hub.health().terminals).toEqual({ clerk: 0, kiosk: 0, display: 0, evaluator: 0, manager: 0 });
+    expect(hub.health().terminals).toEqual({ clerk: 0, kiosk: 0, display: 0, evaluator: 0, manager: 0, region: 0 });
   });
 
   it('a replayed opId returns the stored answer and changes nothing', async () => {

@@ -129,7 +129,7 @@ describe('the hub as a process', () => {
     onCleanup(() => void display.close());
     await until(() => display.connected, 'display connected');
     const after = (await (await fetch(`${hub.url}/health`, asManager)).json()) as { terminals: Record<string, number> };
-    expect(after.terminals).toEqual({ clerk: 0, kiosk: 0, display: 1, evaluator: 0, manager: 0 });
+    expect(after.terminals).toEqual({ clerk: 0, kiosk: 0, display: 1, evaluator: 0, manager: 0, region: 0 });
 
     hub.child.kill('SIGINT');
     expect(await hub.exited).toBe(0);
