@@ -86,6 +86,17 @@ export default tseslint.config(
       [['electron', '**/main/app/**', '../app/**'], 'the hub and the agent run without Electron'],
     ]),
   },
+  // main/kernel holds the Node pieces the hub and the region both use (credentials, static files): it uses neither.
+  {
+    files: ['main/kernel/**/*.ts'],
+    rules: restrict([
+      [['**/renderer/**', '**/tests/**'], 'main/ may not import renderer/ or tests/'],
+      [
+        ['electron', '**/main/app/**', '**/hub/**', '**/region/**', '../app/**', '../hub/**', '../region/**'],
+        'main/kernel stands on Node and shared/ alone',
+      ],
+    ]),
+  },
   // The regional server is a Node service above the halls: it speaks to each hub as a terminal does.
   {
     files: ['main/region/**/*.ts'],

@@ -17,7 +17,7 @@ import { enrollmentEndpoint } from './http/enroll';
 import { ratingEndpoint } from './http/rate';
 import { hostCheck } from './http/hosts';
 import { httpServer, type HealthReport, type PublicHealth } from './http/server';
-import { staticFiles } from './http/static';
+import { staticFiles } from '../kernel/staticFiles';
 import { checkQuery } from './queries/request';
 import { QueryWorker, startQueryWorker } from './queries/worker';
 import { HALL_LIMITS, type Limits } from './limits';

@@ -1,6 +1,6 @@
 import type { TerminalRole } from '../../shared/kernel/roles';
 import { demoCatalog } from './demoCatalog';
-import { hashPassword, hashToken, newToken } from './credentials';
+import { hashPassword, hashToken, newToken } from '../kernel/credentials';
 import { ALL_PRIORITIES, type HallSetupSheet } from '../../shared/setup/sheet';
 import { hubIds, importSheet, type SetupIds } from './features/setup/apply';
 import type { Store } from './store';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../main/hub/credentials';
+import { hashPassword } from '../../main/kernel/credentials';
 import { addStaff } from '../../main/hub/features/setup/apply';
 import { startHub } from '../../main/hub/hub';
 import { createTerminal } from '../../main/hub/seed';

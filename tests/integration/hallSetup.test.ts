@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../main/hub/hub';
 import { addStaff } from '../../main/hub/features/setup/apply';
-import { hashPassword } from '../../main/hub/credentials';
+import { hashPassword } from '../../main/kernel/credentials';
 import { createTerminal, demoSheet } from '../../main/hub/seed';
 import type { Caller } from '../../main/hub/commands/context';
 import type { Answer, CommandPayload, CommandType } from '../../shared/protocol';

@@ -6,7 +6,7 @@ import { STAFF_ROLES, type StaffRole, type TerminalRole } from '../../../shared/
 import type { Statement } from 'better-sqlite3';
 import { loginAttempt } from '../../../shared/staff/rules';
 import type { AuditReport } from '../../../shared/hall/commands';
-import { hashToCheck } from '../credentials';
+import { hashToCheck } from '../../kernel/credentials';
 import { prepared } from '../readonlyDb';
 import type { Store } from '../store';
 

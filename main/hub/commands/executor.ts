@@ -20,7 +20,7 @@ import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
 import type { AuditLog } from './audit';
 import { handlers } from './handlers';
-import { hashToCheck, verifyPassword, verifyPasswordOffThread } from '../credentials';
+import { hashToCheck, verifyPassword, verifyPasswordOffThread } from '../../kernel/credentials';
 import { storageFailure, type StoredEntry, type Store } from '../store';
 import { endSessions, findSession, touchSession } from '../features/staff/sessions';
 import { sessionLapse, type SecuritySettings } from '../../../shared/staff/rules';

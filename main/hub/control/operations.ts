@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
 import type { Caller } from '../commands/context';
 import type { Executor } from '../commands/executor';
-import { hashPassword } from '../credentials';
+import { hashPassword } from '../../kernel/credentials';
 import { addStaff } from '../features/setup/apply';
 import { createTerminal } from '../seed';
 import type { Store, StoredEntry } from '../store';

@@ -5,11 +5,11 @@ import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
 import { type WireAnswer } from '../../../shared/protocol';
 import { type TerminalRole } from '../../../shared/kernel/roles';
 import type { Db } from '../../db/open';
-import { hashToken, newToken, normalizeCode } from '../credentials';
+import { hashToken, newToken, normalizeCode } from '../../kernel/credentials';
 import type { Executor } from '../commands/executor';
 import type { Caller } from '../commands/context';
 import { KeyedBuckets, rateLimited, type Rate } from '../limits';
-import { sendJson } from './static';
+import { sendJson } from '../../kernel/staticFiles';
 
 const EnrollRequest = z.strictObject({ code: z.string().min(12).max(40) });
 const MAX_BODY = 2048;

@@ -13,7 +13,7 @@ import type { Executor } from '../commands/executor';
 import { codeIssued, lookByCode, rateByCode } from '../features/ratings/handlers';
 import { KeyedBuckets, rateLimited, type Rate } from '../limits';
 import type { StoredEntry, Store } from '../store';
-import { sendJson } from './static';
+import { sendJson } from '../../kernel/staticFiles';
 
 const MAX_BODY = 4096;
 

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../../shared/kernel/errors';
 import type { TerminalRole } from '../../../shared/kernel/roles';
 import type { StorageFault } from '../store';
 import type { HubTls } from '../tls';
-import { sendJson } from './static';
+import { sendJson } from '../../kernel/staticFiles';
 
 /** What anyone may ask: is the hub up, and can it write (the fingerprint is public: terminals compare it). */
 export interface PublicHealth {

@@ -4,7 +4,7 @@ import type { TerminalRole } from '../../../shared/kernel/roles';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol';
 import type { Db } from '../../db/open';
 import type { Caller } from '../commands/context';
-import { hashToken, sameHash, tokenTerminalId } from '../credentials';
+import { hashToken, sameHash, tokenTerminalId } from '../../kernel/credentials';
 
 /** A terminal as enrolled: its role, the counter it is bound to and its zone (no command changes them). */
 export interface Terminal extends Caller {

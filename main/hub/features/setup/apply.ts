@@ -11,7 +11,7 @@ import type { CounterDefinition, ImportCounts, ServiceDefinition, StaffUpdate } 
 import { formatPriorities } from '../../../../shared/setup/rules';
 import { setupProblems, type HallIdentity, type HallSetupSheet } from '../../../../shared/setup/sheet';
 import { notFound, sql } from '../../commands/context';
-import { NO_PASSWORD } from '../../credentials';
+import { NO_PASSWORD } from '../../../kernel/credentials';
 import type { Store } from '../../store';
 import { endSessions } from '../staff/sessions';
 

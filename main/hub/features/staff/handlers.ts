@@ -2,7 +2,7 @@ import { refuse } from '../../../../shared/kernel/refusal';
 import { passwordRefusal, staffRefusals } from '../../../../shared/staff/password';
 import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type staffCommandSpecs } from '../../../../shared/staff/commands';
-import { hashPassword } from '../../credentials';
+import { hashPassword } from '../../../kernel/credentials';
 import { checkStaffPassword, notFound, sql, type FeatureHandlers } from '../../commands/context';
 import { addStaff } from '../setup/apply';
 import { endCounterSignIns } from '../counter/handlers';

@@ -4,7 +4,7 @@ import { terminalRefusals, TERMINAL_ACTIONS } from '../../../../shared/terminals
 import { parseSecuritySettings } from '../../../../shared/staff/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type terminalCommandSpecs } from '../../../../shared/terminals/commands';
-import { hashToken, newEnrollmentCode, normalizeCode } from '../../credentials';
+import { hashToken, newEnrollmentCode, normalizeCode } from '../../../kernel/credentials';
 import { notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 import { endCounterSignIns } from '../counter/handlers';
 import { endSessions } from '../staff/sessions';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
- * Staff passwords: scrypt with a per-password salt, parameters stored with the hash so they can
+ * Passwords (the hall's staff, the region's supervisors): scrypt with a per-password salt, parameters stored with the hash so they can
  * be raised later. Terminal tokens are long random secrets, so a plain SHA-256 is enough to keep
  * the database from holding them usable.
  */

@@ -33,7 +33,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /**
- * Serves the built renderer read-only. Paths are resolved inside `root` and anything that would
+ * Serves the built renderer read-only (the hub's faces, the region's board). Paths are resolved inside `root` and anything that would
  * leave it is refused; hashed assets are cached, index.html never (so an update shows at once).
  */
 export function staticFiles(root: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
