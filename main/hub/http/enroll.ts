@@ -10,6 +10,7 @@ import type { Executor } from '../commands/executor';
 import type { Caller } from '../commands/context';
 import { KeyedBuckets, rateLimited, type Rate } from '../limits';
 import { sendJson } from '../../kernel/staticFiles';
+import { readJsonBody } from '../../kernel/jsonBody';
 
 const EnrollRequest = z.strictObject({ code: z.string().min(12).max(40) });
 const MAX_BODY = 2048;
@@ -69,17 +70,9 @@ export function enrollmentEndpoint({
   return async (req, res) => {
     if (req.method !== 'POST') return sendJson(res, 405, { error: { code: ErrorCode.VALIDATION_FAILED, message: 'POST only' } });
     if (!attempts.take(req.socket.remoteAddress ?? '')) return sendJson(res, 429, rateLimited('注册尝试过于频繁，请一分钟后再试'));
-    let body = '';
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > MAX_BODY) return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
-    }
-    let json: unknown = null;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      // stays null: answered below as a validation failure
-    }
+    const read = await readJsonBody(req, MAX_BODY);
+    if (read === 'tooLarge') return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
+    const json = read.json;
     const parsed = EnrollRequest.safeParse(json);
     if (!parsed.success) return sendJson(res, 400, { error: { code: ErrorCode.VALIDATION_FAILED, message: '需要 {"code": "注册码"}' } });
     const answer = enroll(parsed.data.code);

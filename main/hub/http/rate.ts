@@ -14,6 +14,7 @@ import { codeIssued, lookByCode, rateByCode } from '../features/ratings/handlers
 import { KeyedBuckets, rateLimited, type Rate } from '../limits';
 import type { StoredEntry, Store } from '../store';
 import { sendJson } from '../../kernel/staticFiles';
+import { readJsonBody } from '../../kernel/jsonBody';
 
 const MAX_BODY = 4096;
 
@@ -98,17 +99,9 @@ export function ratingEndpoint({ store, executor, clock, hallId, perAddress, isT
     if (req.method !== 'POST') return sendJson(res, 405, { error: { code: ErrorCode.VALIDATION_FAILED, message: 'POST only' } });
     if (!attempts.take(req.socket.remoteAddress ?? '')) return sendJson(res, 429, rateLimited('评价尝试过于频繁，请一分钟后再试'));
     if (isTerminal(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1])) return refused(res, refusalError(ratingRefusals.terminal));
-    let body = '';
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > MAX_BODY) return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
-    }
-    let json: unknown = null;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      // stays null: answered below as a validation failure
-    }
+    const read = await readJsonBody(req, MAX_BODY);
+    if (read === 'tooLarge') return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
+    const json = read.json;
     const parsed = (path === '/rate' ? RateSubmitRequest : RateLookRequest).safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -2,4 +2,7 @@ import { readMigrations } from '../../db/readMigrations';
 
 /** The regional store's migrations (PostgreSQL), oldest first; append only, like the hall's. */
 export const regionMigrations: readonly { name: string; sql: string }[] = ((names: string[]) =>
-  readMigrations(__filename, names).map((sql, i) => ({ name: names[i]!, sql })))(['0001-halls-rows-changes.sql']);
+  readMigrations(__filename, names).map((sql, i) => ({ name: names[i]!, sql })))([
+  '0001-halls-rows-changes.sql',
+  '0002-nodes-supervisors.sql',
+]);

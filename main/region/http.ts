@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ErrorCode } from '../../shared/kernel/errors';
+import { Board, SignInRequest } from '../../shared/region/board';
+import { readJsonBody } from '../kernel/jsonBody';
+import { sendJson, staticFiles } from '../kernel/staticFiles';
+import { boardFor } from './board';
+import type { Region } from './region';
+import type { Supervisors } from './supervisors';
+
+/** A sign-in or a board request is a few hundred bytes. */
+const MAX_BODY = 4096;
+
+const bearer = (req: IncomingMessage) => /^Bearer (\S{20,200})$/.exec(req.headers.authorization ?? '')?.[1];
+
+/**
+ * The regional server's HTTP face: the board page (the renderer, face `region`), its sign-in and its
+ * data, and /health. Every answer is JSON with a stable code; a request that throws is answered 500
+ * and logged, never taking the service down.
+ *   POST /api/session {login, password} → {token}
+ *   GET  /api/board   (Authorization: Bearer token) → the supervisor's halls (shared/region/board)
+ */
+export function regionHttp(o: {
+  region: Region;
+  supervisors: Supervisors;
+  rendererDir: string;
+  clock: () => number;
+  log: (m: string) => void;
+}): Server {
+  const files = staticFiles(o.rendererDir);
+  const routes = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://region');
+    if (url.pathname === '/health') return sendJson(res, 200, { ok: true, halls: o.region.states() });
+    if (url.pathname === '/api/session') {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: { code: ErrorCode.VALIDATION_FAILED, message: 'POST only' } });
+      const read = await readJsonBody(req, MAX_BODY);
+      if (read === 'tooLarge') return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
+      const given = SignInRequest.safeParse(read.json);
+      if (!given.success) return sendJson(res, 400, { error: { code: ErrorCode.VALIDATION_FAILED, message: '需要 {"login", "password"}' } });
+      const answer = await o.supervisors.signIn(given.data.login, given.data.password);
+      if (answer.ok) return sendJson(res, 200, { token: answer.token });
+      return answer.reason === 'locked'
+        ? sendJson(res, 423, { error: { code: ErrorCode.STAFF_LOCKED, message: '密码错误次数过多，账户已暂时锁定，请稍后再试' } })
+        : sendJson(res, 401, { error: { code: ErrorCode.BAD_CREDENTIALS, message: '账号或密码错误' } });
+    }
+    if (url.pathname === '/api/board') {
+      const token = bearer(req);
+      const who = token ? await o.supervisors.bySession(token) : null;
+      if (!who) return sendJson(res, 401, { error: { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' } });
+      // Checked on the way out too: the board carries only what its schema names.
+      return sendJson(res, 200, Board.parse(await boardFor(o.region.store, who, o.region.states(), o.clock())));
+    }
+    return files(req, res);
+  };
+  return createServer((req, res) => {
+    routes(req, res).catch((e: unknown) => {
+      o.log(`request ${req.method} ${req.url} failed: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: ErrorCode.INTERNAL, message: '服务器内部错误' } });
+      else res.destroy();
+    });
+  });
+}
