@@ -33,6 +33,8 @@ export const RatingSummary = z.object({
       counterId: z.string().nullable(),
       staffId: z.string().nullable(),
       serviceId: z.string().nullable(),
+      /** A concluded case's rating: its catalog item (it has no service). */
+      itemId: z.string().nullable(),
       flags: z.string(),
       /** An appeal was upheld: kept here, left out of the rates. */
       excluded: z.boolean(),
@@ -41,8 +43,11 @@ export const RatingSummary = z.object({
 });
 export type RatingSummary = z.infer<typeof RatingSummary>;
 
-/** The dimensions the figures are given by (the hall as one group), and the periods they are cut into. */
-export const FIGURE_DIMENSIONS = ['hall', ...RATING_GROUPS] as const;
+/**
+ * The dimensions the figures are given by (the hall as one group; by item: the concluded cases'
+ * catalog items, a ticket's rating having none), and the periods they are cut into.
+ */
+export const FIGURE_DIMENSIONS = ['hall', ...RATING_GROUPS, 'item'] as const;
 export const FigureDimension = z.enum(FIGURE_DIMENSIONS);
 export type FigureDimension = z.infer<typeof FigureDimension>;
 export const FIGURE_PERIODS = ['whole', 'month', 'day'] as const;

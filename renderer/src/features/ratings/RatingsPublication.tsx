@@ -20,7 +20,7 @@ function download(name: string, text: string): void {
 /**
  * Publication of 好差评 on the board's tab: a month's ratings exported as CSV without any rater
  * data, and the settings of rating by code (days a code holds, the address phones reach the hub
- * at) and of the public board (whether it names the clerks).
+ * at), of the public board (whether it names the clerks) and the province's default rating rule.
  */
 export function RatingsPublication({ today }: { today: string }) {
   const { api } = useHall();
@@ -32,6 +32,7 @@ export function RatingsPublication({ today }: { today: string }) {
   const [codeDays, setCodeDays] = useState(String(settings.codeDays));
   const [phoneUrl, setPhoneUrl] = useState(settings.phoneUrl);
   const [publishNames, setPublishNames] = useState(settings.publishNames);
+  const [defaultAfterDays, setDefaultAfterDays] = useState(String(settings.defaultAfterDays));
 
   const exportMonth = async () => {
     setDone(null);
@@ -66,7 +67,16 @@ export function RatingsPublication({ today }: { today: string }) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    if (check(await api.command('hall.setRatingSettings', { codeDays: Number(codeDays), phoneUrl: phoneUrl.trim(), publishNames })))
+    if (
+      check(
+        await api.command('hall.setRatingSettings', {
+          codeDays: Number(codeDays),
+          phoneUrl: phoneUrl.trim(),
+          publishNames,
+          defaultAfterDays: Number(defaultAfterDays),
+        }),
+      )
+    )
       setDone(t('rx.saved'));
   };
 
@@ -100,6 +110,10 @@ export function RatingsPublication({ today }: { today: string }) {
         <label className="inline">
           <input type="checkbox" checked={publishNames} onChange={(e) => setPublishNames(e.target.checked)} />
           {t('rx.publishNames')}
+        </label>
+        <label className="inline" title={t('rx.defaultHelp')}>
+          {t('rx.defaultAfterDays')}
+          <input type="number" min={0} max={30} value={defaultAfterDays} onChange={(e) => setDefaultAfterDays(e.target.value)} />
         </label>
         <button type="submit" className="btn small">
           {t('rx.save')}

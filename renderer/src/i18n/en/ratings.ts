@@ -138,6 +138,9 @@ export const ratings: Words<typeof zh> = {
   'rx.codeDays': 'Days a rating code holds',
   'rx.phoneUrl': 'Address phones reach the hub at (QR codes)',
   'rx.publishNames': 'Name the staff on the public board',
+  'rx.defaultAfterDays': 'Days after which an unrated service counts as "fairly satisfied" by default (0: never)',
+  'rx.defaultHelp':
+    'The province’s rule: a service still unrated this many days after it (and after its code expired) counts as a default "fairly satisfied", flagged apart, never in the active-rating or satisfaction rates',
   'rx.save': 'Save settings',
   'rx.saved': 'Settings saved',
   'rx.export': 'Export this month’s ratings (CSV)',

@@ -124,6 +124,8 @@ export const ratings = {
   'rx.codeDays': '评价码有效天数',
   'rx.phoneUrl': '手机访问地址（二维码）',
   'rx.publishNames': '公示栏显示窗口人员姓名',
+  'rx.defaultAfterDays': '未评价默认“基本满意”的天数（0 为不默认）',
+  'rx.defaultHelp': '按省规则，服务后超过此天数（且评价码已过期）仍未评价的，记为默认“基本满意”，单独标注，不计入主动评价率和满意率',
   'rx.save': '保存设置',
   'rx.saved': '设置已保存',
   'rx.export': '导出本月评价（CSV）',
