@@ -126,6 +126,8 @@ export const ExportedRating = z.object({
   channel: RatingChannel,
   flags: z.string(),
   excluded: z.boolean(),
+  /** A default rating under the hall's rule (基本满意, given by nobody), not the applicant's. */
+  defaulted: z.boolean(),
 });
 export type ExportedRating = z.infer<typeof ExportedRating>;
 

@@ -146,8 +146,22 @@ describe('好差评 default ratings, beside an upheld appeal', () => {
       ]),
     );
 
+    // The month's export lists the defaults, flagged, at the moment each became one, beside the ratings given.
+    const exported = await h.ask('ratings.export', { month: '2026-11' });
+    expect(exported.map((r) => [r.level, r.channel, r.excluded, r.defaulted])).toEqual([
+      [5, 'device', false, false],
+      [1, 'device', true, false],
+      [2, 'qr', false, false],
+      ...[['device'], ['device'], ['qr']].map(([channel]) => [3, channel, false, true]),
+    ]);
+    const defaults = exported.filter((r) => r.defaulted);
+    expect(defaults.map((r) => r.subject)).toEqual(['企业开办', '企业开办', '企业设立登记'].map((n) => expect.stringContaining(n)));
+    for (const r of defaults) expect(r).toMatchObject({ efficiency: null, skill: null, attitude: null, reasons: [], flags: '' });
+    expect(defaults[2]!.at).toBe(caseRequest(silentCase.id).created_at + 7 * DAY);
+
     // The rule switched off: the same rows, no defaults.
     ok(actors(hub).manager('hall.setRatingSettings', { defaultAfterDays: 0 }));
     expect(await hall()).toMatchObject({ ...want, defaulted: 0 });
+    expect((await h.ask('ratings.export', { month: '2026-11' })).filter((r) => r.defaulted)).toEqual([]);
   });
 });

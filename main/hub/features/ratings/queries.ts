@@ -17,7 +17,7 @@ import {
   type FigureCounts,
 } from '../../../../shared/ratings/figures';
 import { defaultAfterMs, parseRatingSettings } from '../../../../shared/ratings/settings';
-import { badLevel, defaultedRequest, requestStatus, satisfiedLevel } from '../../../../shared/ratings/rules';
+import { badLevel, DEFAULT_LEVEL, defaultedRequest, requestStatus, satisfiedLevel } from '../../../../shared/ratings/rules';
 import { prepared, type ReadonlyDb } from '../../readonlyDb';
 import type { FeatureQueries, QueryParamsOf } from '../../queries/registry';
 
@@ -166,13 +166,23 @@ const BOARD = `
   WHERE g.excluded = 0 AND r.created_at >= @start AND r.created_at < @end
   GROUP BY 1, 2`;
 
+const EXPORT_JOINS = `${REQUEST_JOINS}
+    LEFT JOIN departments d ON d.id = ${DEPARTMENT} LEFT JOIN counters c ON c.id = r.counter_id LEFT JOIN staff st ON st.id = r.staff_id`;
+/**
+ * The month's ratings, and under the hall's default rule its default ratings as of now (flagged
+ * `defaulted`, at the moment the service turned into one, 基本满意, nothing else known of them).
+ */
 const EXPORT = `
   SELECT g.at, d.name AS department, coalesce(s.name, ci.name) AS subject, c.name AS counter, st.login AS staffLogin,
-    g.level, g.efficiency, g.skill, g.attitude, g.reasons, r.channel, g.flags, g.excluded
-  FROM ratings g JOIN rating_requests r ON r.id = g.id ${REQUEST_JOINS}
-    LEFT JOIN departments d ON d.id = ${DEPARTMENT} LEFT JOIN counters c ON c.id = r.counter_id LEFT JOIN staff st ON st.id = r.staff_id
+    g.level, g.efficiency, g.skill, g.attitude, g.reasons, r.channel, g.flags, g.excluded, 0 AS defaulted, g.id
+  FROM ratings g JOIN rating_requests r ON r.id = g.id ${EXPORT_JOINS}
   WHERE r.created_at >= @start AND r.created_at < @end
-  ORDER BY g.at, g.id`;
+  UNION ALL
+  SELECT r.created_at + @defaultAfter, d.name, coalesce(s.name, ci.name), c.name, st.login,
+    ${DEFAULT_LEVEL}, NULL, NULL, NULL, '', r.channel, '', 0, 1, r.id
+  FROM rating_requests r ${EXPORT_JOINS}
+  WHERE r.created_at >= @start AND r.created_at < @end AND ${defaultedRequest.sql(r, '@now', '@defaultAfter')}
+  ORDER BY 1, 15`;
 
 export const ratingQueries = {
   'ratings.summary': (db, { now, utcOffsetMinutes }, { from, to, by }) => {
@@ -254,11 +264,17 @@ export const ratingQueries = {
     });
     return { month, departments: departments.sort((a, b) => b.ratings - a.ratings || a.name.localeCompare(b.name)) };
   },
-  'ratings.export': (db, { utcOffsetMinutes }, { month }) =>
+  'ratings.export': (db, { now, utcOffsetMinutes, hallId }, { month }) =>
     (
-      prepared(db, EXPORT).all(monthWindow(month, utcOffsetMinutes)) as (Omit<ExportedRating, 'reasons' | 'excluded'> & {
+      prepared(db, EXPORT).all({
+        ...monthWindow(month, utcOffsetMinutes),
+        now,
+        defaultAfter: defaultAfterMs(settingsOf(db, hallId)),
+      }) as (Omit<ExportedRating, 'reasons' | 'excluded' | 'defaulted'> & {
         reasons: string;
         excluded: number;
+        defaulted: number;
+        id: string;
       })[]
-    ).map((r) => ({ ...r, reasons: reasonsOf(r.reasons), excluded: r.excluded === 1 })),
+    ).map(({ id: _id, ...r }) => ({ ...r, reasons: reasonsOf(r.reasons), excluded: r.excluded === 1, defaulted: r.defaulted === 1 })),
 } satisfies FeatureQueries<typeof ratingQuerySpecs>;

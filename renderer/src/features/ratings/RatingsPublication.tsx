@@ -59,6 +59,7 @@ export function RatingsPublication({ today }: { today: string }) {
       channel: (c) => t(`rx.ch.${c}`),
       flag: (f) => ((RATING_FLAGS as readonly string[]).includes(f) ? t(`rt.flag.${f as 'fast'}`) : f),
       excluded: t('rx.excluded'),
+      defaulted: t('rx.defaulted'),
     });
     download(`ratings-${month}.csv`, csvText(rows));
     setDone(t('rx.exported', { n: answer.result.length }));

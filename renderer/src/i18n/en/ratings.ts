@@ -154,6 +154,7 @@ export const ratings: Words<typeof zh> = {
   'rx.channel': 'Channel',
   'rx.flags': 'Flags',
   'rx.excluded': 'Appeal upheld (not counted)',
+  'rx.defaulted': 'Default rating (not rated)',
   'rx.ch.device': 'Window evaluator',
   'rx.ch.qr': 'QR or code',
 };

@@ -139,5 +139,6 @@ export const ratings = {
   'rx.channel': '评价渠道',
   'rx.flags': '标记',
   'rx.excluded': '申诉成立（不计入）',
+  'rx.defaulted': '默认评价（未评价）',
   ...codeLabels('rx.ch', RATING_CHANNELS, { device: '窗口评价器', qr: '扫码评价' }),
 };
