@@ -16,7 +16,7 @@ export const THING_LABELS = {
   staff: '人员',
   zone: '区域',
   ticket: '号票',
-  followup: '差评跟进',
+  followup: '跟进事项',
   complaint: '投诉',
   archiveEntry: '档案记录',
 } as const;

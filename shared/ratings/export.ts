@@ -25,6 +25,7 @@ export interface ExportWords {
   channel: (channel: ExportedRating['channel']) => string;
   flag: (code: string) => string;
   excluded: string;
+  defaulted: string;
 }
 
 /** The columns: date, department, service or item, counter, clerk 工号, level, three sub-scores, reasons, channel, flags. */
@@ -44,7 +45,9 @@ export function ratingRows(ratings: readonly ExportedRating[], w: ExportWords): 
       score(r.attitude),
       r.reasons.map(w.reason).join('；'),
       w.channel(r.channel),
-      [...r.flags.split(',').filter(Boolean).map(w.flag), ...(r.excluded ? [w.excluded] : [])].join('；'),
+      [...r.flags.split(',').filter(Boolean).map(w.flag), ...(r.excluded ? [w.excluded] : []), ...(r.defaulted ? [w.defaulted] : [])].join(
+        '；',
+      ),
     ]),
   ];
 }

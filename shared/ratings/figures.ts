@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import type { Definition } from '../kernel/definition';
 import type { APPEAL_STATES, FollowupStatus } from '../followups/enums';
-import { figureRate, type Rate, type RatingTally, ratingTally, addTally, emptyRatingTally } from './rules';
+import {
+  DEFAULT_LEVEL,
+  defaultedRequest,
+  figureRate,
+  isSatisfied,
+  type Rate,
+  type RatingTally,
+  ratingTally,
+  addTally,
+  emptyRatingTally,
+} from './rules';
 import type { RequestStatus } from './enums';
 
 /**
@@ -10,10 +20,17 @@ import type { RequestStatus } from './enums';
  * and each figure as a quotient of two counts. Groups (a department, a month, the hall) roll up by
  * adding counts, never by averaging rates. A rating excluded on an upheld appeal counts as a
  * service with no rating, and its follow-up needs no 整改; both stay in the record.
+ *
+ * Default ratings (a province's rule, ratings/rules defaultedRequest) are counted apart, as
+ * `defaulted`, a part of `unrated`: never in 主动评价率 nor in 满意率 or 差评率, which DOMAIN.md
+ * defines over the ratings the applicants gave. The rule's own figure, 满意率 with the defaults
+ * (satisfactionWithDefaults), is shown beside, under its own name, for a hall that must report it.
  */
 
 /** What one group's rows add up to. */
 export interface FigureCounts extends RatingTally {
+  /** Of the unrated, those counting as a default 基本满意 under the hall's rule (none without one). */
+  defaulted: number;
   /** 差评 needing follow-up: the follow-ups of ratings, less those ended by an upheld appeal. */
   needFix: number;
   /** Of those, closed (整改 done, called back, 办结). */
@@ -32,6 +49,7 @@ export const FigureCountsSchema = z.object({
   satisfied: z.number().int(),
   bad: z.number().int(),
   unrated: z.number().int(),
+  defaulted: z.number().int(),
   needFix: z.number().int(),
   fixed: z.number().int(),
   fixedOnTime: z.number().int(),
@@ -42,11 +60,13 @@ export const FigureCountsSchema = z.object({
 
 const FOLLOWUP_ZERO = { needFix: 0, fixed: 0, fixedOnTime: 0, calledBack: 0 };
 const COMPLAINT_ZERO = { complaints: 0, substantiated: 0 };
-export const emptyFigureCounts = (): FigureCounts => ({ ...emptyRatingTally(), ...FOLLOWUP_ZERO, ...COMPLAINT_ZERO });
+const REQUEST_ZERO = { ...emptyRatingTally(), defaulted: 0 };
+export const emptyFigureCounts = (): FigureCounts => ({ ...REQUEST_ZERO, ...FOLLOWUP_ZERO, ...COMPLAINT_ZERO });
 
 export function addFigureCounts(a: FigureCounts, b: FigureCounts): FigureCounts {
   return {
     ...addTally(a, b),
+    defaulted: a.defaulted + b.defaulted,
     needFix: a.needFix + b.needFix,
     fixed: a.fixed + b.fixed,
     fixedOnTime: a.fixedOnTime + b.fixedOnTime,
@@ -111,32 +131,52 @@ export const complaintCounts = (k: { substantiated: number | null }): typeof COM
 export const complaintCountsSql = (col: (field: 'substantiated') => string): string =>
   `count(*) AS complaints, coalesce(sum(${col('substantiated')} = 1), 0) AS substantiated`;
 
+type RequestFields = { status: RequestStatus; expires_at: number; created_at: number };
+
+/** What a request (and its rating's level: null when none or excluded on appeal) adds to its group as of `now`, under the hall's default rule (ratings/settings defaultAfterMs). */
+export const requestCounts = (r: RequestFields, level: number | null, now: number, defaultAfterMs: number | null): typeof REQUEST_ZERO => ({
+  ...ratingTally(r, level, now),
+  defaulted: Number(defaultedRequest.ts(r, now, defaultAfterMs)),
+});
+
 /**
  * The counts of a set of raw rows, in TypeScript: requests with their rating's level (null when
  * none, or excluded on an upheld appeal), follow-ups, complaints.
  */
 export function figureCountsOf(
   rows: {
-    requests: readonly { status: RequestStatus; expires_at: number; level: number | null }[];
+    requests: readonly (RequestFields & { level: number | null })[];
     followups: readonly FollowupFields[];
     complaints: readonly { substantiated: number | null }[];
   },
   now: number,
+  defaultAfterMs: number | null,
 ): FigureCounts {
   let c = emptyFigureCounts();
-  for (const r of rows.requests) c = addFigureCounts(c, { ...ratingTally(r, r.level, now), ...FOLLOWUP_ZERO, ...COMPLAINT_ZERO });
-  for (const f of rows.followups) c = addFigureCounts(c, { ...emptyRatingTally(), ...followupCounts(f), ...COMPLAINT_ZERO });
-  for (const k of rows.complaints) c = addFigureCounts(c, { ...emptyRatingTally(), ...FOLLOWUP_ZERO, ...complaintCounts(k) });
+  for (const r of rows.requests)
+    c = addFigureCounts(c, { ...requestCounts(r, r.level, now, defaultAfterMs), ...FOLLOWUP_ZERO, ...COMPLAINT_ZERO });
+  for (const f of rows.followups) c = addFigureCounts(c, { ...REQUEST_ZERO, ...followupCounts(f), ...COMPLAINT_ZERO });
+  for (const k of rows.complaints) c = addFigureCounts(c, { ...REQUEST_ZERO, ...FOLLOWUP_ZERO, ...complaintCounts(k) });
   return c;
 }
 
-export const FIGURES = ['satisfaction', 'participation', 'badRate', 'fixRate', 'onTimeRate', 'callbackRate'] as const;
+export const FIGURES = [
+  'satisfaction',
+  'participation',
+  'badRate',
+  'fixRate',
+  'onTimeRate',
+  'callbackRate',
+  'satisfactionWithDefaults',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /**
  * 满意率 = (5 + 4 + 3) ÷ active ratings; 主动评价率 = active ratings ÷ services (defaults are never
  * active); 差评率 = 差评 ÷ active ratings; 差评整改率 = closed ÷ 差评 needing follow-up; 按期整改率 =
- * closed by the due day ÷ closed; 回访率 = closed with a callback ÷ closed.
+ * closed by the due day ÷ closed; 回访率 = closed with a callback ÷ closed; and under a default
+ * rule, 满意率 with the defaults = (5 + 4 + 3 + defaults) ÷ (active ratings + defaults), a default
+ * being 基本满意.
  */
 export function figures(c: FigureCounts, minCount: number): Record<Figure, Rate> {
   return {
@@ -146,5 +186,6 @@ export function figures(c: FigureCounts, minCount: number): Record<Figure, Rate>
     fixRate: figureRate(c.fixed, c.needFix, minCount),
     onTimeRate: figureRate(c.fixedOnTime, c.fixed, minCount),
     callbackRate: figureRate(c.calledBack, c.fixed, minCount),
+    satisfactionWithDefaults: figureRate(c.satisfied + (isSatisfied(DEFAULT_LEVEL) ? c.defaulted : 0), c.active + c.defaulted, minCount),
   };
 }

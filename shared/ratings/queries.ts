@@ -33,6 +33,8 @@ export const RatingSummary = z.object({
       counterId: z.string().nullable(),
       staffId: z.string().nullable(),
       serviceId: z.string().nullable(),
+      /** A concluded case's rating: its catalog item (it has no service). */
+      itemId: z.string().nullable(),
       flags: z.string(),
       /** An appeal was upheld: kept here, left out of the rates. */
       excluded: z.boolean(),
@@ -41,8 +43,11 @@ export const RatingSummary = z.object({
 });
 export type RatingSummary = z.infer<typeof RatingSummary>;
 
-/** The dimensions the figures are given by (the hall as one group), and the periods they are cut into. */
-export const FIGURE_DIMENSIONS = ['hall', ...RATING_GROUPS] as const;
+/**
+ * The dimensions the figures are given by (the hall as one group; by item: the concluded cases'
+ * catalog items, a ticket's rating having none), and the periods they are cut into.
+ */
+export const FIGURE_DIMENSIONS = ['hall', ...RATING_GROUPS, 'item'] as const;
 export const FigureDimension = z.enum(FIGURE_DIMENSIONS);
 export type FigureDimension = z.infer<typeof FigureDimension>;
 export const FIGURE_PERIODS = ['whole', 'month', 'day'] as const;
@@ -121,6 +126,8 @@ export const ExportedRating = z.object({
   channel: RatingChannel,
   flags: z.string(),
   excluded: z.boolean(),
+  /** A default rating under the hall's rule (基本满意, given by nobody), not the applicant's. */
+  defaulted: z.boolean(),
 });
 export type ExportedRating = z.infer<typeof ExportedRating>;
 

@@ -36,6 +36,26 @@ export const requestStatus: Definition<{ status: RequestStatus; expires_at: numb
   sql: (col, now) => `(CASE WHEN ${col('status')} = 'pending' AND ${col('expires_at')} <= ${now} THEN 'unrated' ELSE ${col('status')} END)`,
 };
 
+/**
+ * A default rating (a province's rule, e.g. Guangdong's "no rating within 7 natural days counts as
+ * 基本满意"): a request still unrated as of `now` (timed out, declined, or at a counter without an
+ * evaluator) once `afterMs` passed since the service counts as DEFAULT_LEVEL, flagged as a default.
+ * Computed as of `now`, never written: a late rating by the code on paper still replaces it while
+ * the code is valid (the hall's afterMs is never shorter than that, see defaultAfterMs), and the
+ * rows keep saying what the applicant did. `afterMs` null (a SQL NULL): the hall has no such rule.
+ */
+export const defaultedRequest: Definition<
+  { status: RequestStatus; expires_at: number; created_at: number },
+  [now: number, afterMs: number | null],
+  boolean
+> = {
+  ts: (r, now, afterMs) => afterMs !== null && requestStatus.ts(r, now) === 'unrated' && r.created_at + afterMs <= now,
+  // IS 1: a NULL afterMs (no rule) gives 0, not NULL.
+  sql: (col, now, afterMs) => `((${requestStatus.sql(col, now)} = 'unrated' AND ${col('created_at')} + ${afterMs} <= ${now}) IS 1)`,
+};
+/** The level a default rating stands for: 基本满意, a satisfied level, never a 差评 (nobody follows up a silence). */
+export const DEFAULT_LEVEL = 3;
+
 /** Why a rating deserves a second look: given within a second of the prompt, or the third within half a minute on one device. */
 export function ratingFlags(promptedAt: number, at: number, recentFromDevice: number): RatingFlag[] {
   const flags: RatingFlag[] = [];

@@ -19,6 +19,11 @@ export const RatingSettingsSchema = z.strictObject({
   phoneUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(200)]),
   /** The public board names the clerks (by their public display name) beside the departments. */
   publishNames: z.boolean(),
+  /**
+   * A province's default rating rule: a service left unrated this many days counts as 基本满意,
+   * flagged as a default (ratings/rules defaultedRequest); 0: no such rule (the default).
+   */
+  defaultAfterDays: z.number().int().min(0).max(30),
 });
 export type RatingSettings = z.infer<typeof RatingSettingsSchema>;
 
@@ -29,6 +34,15 @@ export const defaultRatingSettings: RatingSettings = {
   codeDays: 7,
   phoneUrl: '',
   publishNames: false,
+  defaultAfterDays: 0,
 };
+
+/**
+ * How long after a service an unrated request turns into a default rating, or null when the hall
+ * has no such rule: the rule's days, but never before the code on the slip or notice expires (an
+ * applicant who may still rate has not left the service unrated).
+ */
+export const defaultAfterMs = (s: RatingSettings): number | null =>
+  s.defaultAfterDays === 0 ? null : Math.max(s.defaultAfterDays, s.codeDays) * 86_400_000;
 
 export const parseRatingSettings: (json: string) => RatingSettings = settingsParser(RatingSettingsSchema, defaultRatingSettings);

@@ -41,7 +41,7 @@ describe('follow-up assignment, complaints and figures in Chromium', () => {
     signInManager(hub);
     const board = await openFace(browser, `${hub.url}/#/manager?token=${terminal(hub, 'manager').token}`, { width: 1600, height: 1000 });
     await board.getByRole('tab', { name: '好差评' }).click();
-    const followups = board.getByRole('region', { name: '差评跟进' });
+    const followups = board.getByRole('region', { name: '差评与投诉跟进' });
     const row = followups.getByRole('row').nth(1);
     await row.getByRole('cell', { name: head }).waitFor();
     expect(await row.textContent()).toContain('差评');
@@ -90,7 +90,7 @@ describe('follow-up assignment, complaints and figures in Chromium', () => {
     await figures.getByRole('combobox', { name: '周期' }).selectOption('whole');
     await figures.scrollIntoViewIfNeeded();
     await screenshot(board, 'ratings-board-complaints-figures');
-    await board.getByRole('region', { name: '差评跟进' }).scrollIntoViewIfNeeded();
+    await board.getByRole('region', { name: '差评与投诉跟进' }).scrollIntoViewIfNeeded();
     await screenshot(board, 'ratings-board-followups');
 
     // The clerk's own month and open follow-ups: about them, never who rated or complained.

@@ -245,7 +245,7 @@ export const WALK: readonly Stop[] = [
     name: 'manager: a complaint’s follow-up, its assignee and callback phone',
     go: async (p) => {
       await p.getByRole('tab', { name: 'Ratings' }).click();
-      const followups = p.getByRole('region', { name: 'Bad-rating follow-ups' });
+      const followups = p.getByRole('region', { name: 'Follow-ups of bad ratings and complaints' });
       await followups
         .getByRole('button', { name: /^Work on/ })
         .first()

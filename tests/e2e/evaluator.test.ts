@@ -47,7 +47,7 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     await screenshot(board, 'manager-ratings');
 
     // The 差评's follow-up, worked on the same tab: verified, fixed, called back, closed.
-    const followups = board.getByRole('region', { name: '差评跟进' });
+    const followups = board.getByRole('region', { name: '差评与投诉跟进' });
     const work = async (step: string, note: string) => {
       const form = followups.getByRole('form', { name: step });
       await form.getByRole('textbox', { name: '情况说明' }).fill(note);
@@ -65,7 +65,7 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     await callback.getByRole('button', { name: '记录回访' }).click();
     await followups.getByRole('button', { name: /^处理 / }).click();
     await work('办结', '办结');
-    await followups.getByText('没有待办的差评跟进').waitFor();
+    await followups.getByText('没有待办的差评或投诉跟进').waitFor();
     expect(hub.store.all('followups')[0]).toMatchObject({ status: 'closed', callback_method: 'phone', callback_satisfied: 1 });
   });
 });

@@ -28,11 +28,11 @@ describe('an overdue 差评 follow-up on the board', () => {
     };
     const early = await open();
     await early.getByRole('tab', { name: '好差评' }).click();
-    await early.getByRole('region', { name: '差评跟进' }).getByRole('cell', { name: '待核实' }).waitFor();
-    expect(await early.getByText(/条差评跟进已超过整改期限/).count()).toBe(0);
+    await early.getByRole('region', { name: '差评与投诉跟进' }).getByRole('cell', { name: '待核实' }).waitFor();
+    expect(await early.getByText(/条差评与投诉跟进已超过整改期限/).count()).toBe(0);
     // Due on Wednesday 2 December; on Thursday 3 December it is overdue.
     clock.set(Date.parse('2026-12-03T01:00:00Z'));
     const late = await open();
-    await late.getByRole('alert').getByText('1 条差评跟进已超过整改期限').waitFor();
+    await late.getByRole('alert').getByText('1 条差评与投诉跟进已超过整改期限').waitFor();
   });
 });

@@ -13,14 +13,16 @@ import {
   needsFix,
   type FigureCounts,
 } from '../../../shared/ratings/figures';
+import { defaultedRequest } from '../../../shared/ratings/rules';
 import { columns } from '../../../shared/kernel/definition';
 import { at, insert, seedHall } from '../db/migrationFixtures';
 import { prng } from '../../support/prng';
 
 /**
  * The figures of 好差评, each computed here a second time straight from raw rows (plain loops, none
- * of the definitions), over generated requests, ratings (some excluded on an upheld appeal), 差评
- * follow-ups and complaints, for every dimension and period; and the roll-ups add counts.
+ * of the definitions), over generated requests (tickets' and concluded cases'), ratings (some
+ * excluded on an upheld appeal), services left unrated (some long enough for the hall's default
+ * rule), 差评 follow-ups and complaints, for every dimension and period; and the roll-ups add counts.
  */
 const rnd = prng(20261126);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -35,13 +37,37 @@ seedHall(db);
 insert(db, 'departments', { id: 'd2', hall_id: 'h1', name: '公安' });
 insert(db, 'services', { id: 's2', hall_id: 'h1', department_id: 'd2', name: '户籍', prefix: 'B' });
 insert(db, 'staff', { id: 'u2', hall_id: 'h1', login: 'c02', name: '李强', role: 'clerk', department_id: 'd2', password_hash: 'x' });
+const item = (id: string, department_id: string, name: string) =>
+  insert(db, 'catalog_items', {
+    id,
+    hall_id: 'h1',
+    department_id,
+    code: id,
+    name,
+    kind: 'licensing',
+    mode: 'promised',
+    statutory_limit: 20,
+    promised_limit: 10,
+    limit_unit: 'working_days',
+    fee_cents: 0,
+    materials: '',
+    legal_basis: '',
+    active: 1,
+  });
+item('i1', 'd1', '食品经营许可');
+item('i2', 'd2', '户口迁移');
 const SERVICE_DEPT: Record<string, string> = { s1: 'd1', s2: 'd2' };
+const ITEM_DEPT: Record<string, string> = { i1: 'd1', i2: 'd2' };
+// The hall's rule: unrated 10 days after the service (its codes hold 7) counts as 基本满意.
+const DEFAULT_DAYS = 10;
+db.prepare('UPDATE halls SET rating_settings = ?').run(JSON.stringify({ defaultAfterDays: DEFAULT_DAYS, codeDays: 7 }));
 
 type Req = {
   id: string;
   counter_id: string;
   staff_id: string | null;
-  service_id: string;
+  service_id: string | null;
+  item_id: string | null;
   created_at: number;
   expires_at: number;
   status: string;
@@ -68,6 +94,7 @@ type Complaint = {
   substantiated: number | null;
 };
 
+const departmentOf = (r: Req) => (r.service_id ? SERVICE_DEPT[r.service_id]! : ITEM_DEPT[r.item_id!]!);
 const requests: Req[] = [];
 const ratings = new Map<string, Rating>();
 const followups: Fu[] = [];
@@ -77,17 +104,25 @@ const t0 = Date.parse('2026-09-28T00:00:00Z');
 for (let i = 0; i < 1500; i++) {
   const created = t0 + int(0, 60 * 86_400_000);
   const status = pick(['pending', 'rated', 'rated', 'rated', 'unrated']);
+  // One in four a concluded case's request: of a catalog item, no service.
+  const ofCase = rnd() < 0.25;
   const r: Req = {
     id: `r${i}`,
     counter_id: pick(['c1', 'c2']),
     staff_id: pick(['u1', 'u2', null]),
-    service_id: pick(['s1', 's2']),
+    service_id: ofCase ? null : pick(['s1', 's2']),
+    item_id: ofCase ? pick(['i1', 'i2']) : null,
     created_at: created,
     expires_at: created + pick([60_000, 60 * 86_400_000]),
     status,
   };
   requests.push(r);
-  insert(db, 'rating_requests', { ...r, hall_id: 'h1', channel: 'device', unrated_cause: status === 'unrated' ? 'timeout' : null });
+  insert(db, 'rating_requests', {
+    ...r,
+    hall_id: 'h1',
+    channel: ofCase ? 'qr' : 'device',
+    unrated_cause: status === 'unrated' ? 'timeout' : null,
+  });
   if (status !== 'rated') continue;
   const g: Rating = { id: r.id, level: int(1, 5), excluded: Number(rnd() < 0.1) };
   ratings.set(r.id, g);
@@ -99,7 +134,7 @@ for (let i = 0; i < 1500; i++) {
   const f: Fu = {
     id: `${r.id}-f`,
     rating_id: r.id,
-    department_id: SERVICE_DEPT[r.service_id]!,
+    department_id: departmentOf(r),
     staff_id: r.staff_id,
     status: fstatus,
     appeal: g.excluded ? 'upheld' : pick([null, null, 'pending', 'rejected']),
@@ -140,7 +175,7 @@ for (let i = 0; i < 200; i++) {
 }
 
 /** The expected counts, from the raw rows alone. */
-function expected(from: string, to: string, by: FigureDimension, period: FigurePeriod): Map<string, FigureCounts> {
+function expected(from: string, to: string, by: FigureDimension, period: FigurePeriod, defaults = true): Map<string, FigureCounts> {
   const out = new Map<string, FigureCounts>();
   const cut = (day: string) => (period === 'day' ? day : period === 'month' ? day.slice(0, 7) : 'whole');
   const bump = (id: string | null, day: string, field: keyof FigureCounts) => {
@@ -152,9 +187,14 @@ function expected(from: string, to: string, by: FigureDimension, period: FigureP
   for (const r of requests) {
     const day = dayOf(r.created_at);
     if (day < from || day > to) continue;
-    const id = { hall: 'hall', department: SERVICE_DEPT[r.service_id]!, counter: r.counter_id, staff: r.staff_id, service: r.service_id }[
-      by
-    ];
+    const id = {
+      hall: 'hall',
+      department: departmentOf(r),
+      counter: r.counter_id,
+      staff: r.staff_id,
+      service: r.service_id,
+      item: r.item_id,
+    }[by];
     bump(id, day, 'services');
     const g = ratings.get(r.id);
     if (r.status === 'rated' && g && !g.excluded) {
@@ -162,13 +202,22 @@ function expected(from: string, to: string, by: FigureDimension, period: FigureP
       if (g.level >= 3) bump(id, day, 'satisfied');
       if (g.level <= 2) bump(id, day, 'bad');
     }
-    if (r.status === 'unrated' || (r.status === 'pending' && r.expires_at <= NOW)) bump(id, day, 'unrated');
+    const unrated = r.status === 'unrated' || (r.status === 'pending' && r.expires_at <= NOW);
+    if (unrated) bump(id, day, 'unrated');
+    if (unrated && defaults && r.created_at + DEFAULT_DAYS * 86_400_000 <= NOW) bump(id, day, 'defaulted');
   }
   const requestOf = new Map(requests.map((r) => [r.id, r]));
   for (const f of followups) {
     if (f.opened_day < from || f.opened_day > to) continue;
     const r = requestOf.get(f.rating_id)!;
-    const id = { hall: 'hall', department: f.department_id, counter: r.counter_id, staff: f.staff_id, service: r.service_id }[by];
+    const id = {
+      hall: 'hall',
+      department: f.department_id,
+      counter: r.counter_id,
+      staff: f.staff_id,
+      service: r.service_id,
+      item: r.item_id,
+    }[by];
     if (f.appeal === 'upheld') continue;
     bump(id, f.opened_day, 'needFix');
     if (f.status !== 'closed') continue;
@@ -178,7 +227,7 @@ function expected(from: string, to: string, by: FigureDimension, period: FigureP
   }
   for (const k of complaints) {
     if (k.received_day < from || k.received_day > to) continue;
-    const id = { hall: 'hall', department: k.department_id, counter: k.counter_id, staff: k.staff_id, service: null }[by];
+    const id = { hall: 'hall', department: k.department_id, counter: k.counter_id, staff: k.staff_id, service: null, item: null }[by];
     bump(id, k.received_day, 'complaints');
     if (k.substantiated === 1) bump(id, k.received_day, 'substantiated');
   }
@@ -221,6 +270,16 @@ describe('好差评 figures', () => {
     expect(f.fixRate).toEqual({ value: want.fixed / want.needFix, num: want.fixed, of: want.needFix, few: want.needFix < 30 });
     expect(f.onTimeRate).toEqual({ value: want.fixedOnTime / want.fixed, num: want.fixedOnTime, of: want.fixed, few: want.fixed < 30 });
     expect(f.callbackRate).toEqual({ value: want.calledBack / want.fixed, num: want.calledBack, of: want.fixed, few: want.fixed < 30 });
+    // The default rule's own figure: a default is 基本满意, counted beside the active ratings.
+    expect(f.satisfactionWithDefaults).toEqual({
+      value: (want.satisfied + want.defaulted) / (want.active + want.defaulted),
+      num: want.satisfied + want.defaulted,
+      of: want.active + want.defaulted,
+      few: false,
+    });
+    // Some unrated services were defaulted, some (too recent) not.
+    expect(want.defaulted).toBeGreaterThan(0);
+    expect(want.unrated - want.defaulted).toBeGreaterThan(0);
     // The generated rows reach every case the definitions tell apart.
     expect(want.fixedOnTime).toBeGreaterThan(0);
     expect(want.fixed - want.fixedOnTime).toBeGreaterThan(0);
@@ -237,9 +296,50 @@ describe('好差评 figures', () => {
     const active = requests.filter((r) => r.status === 'rated' && !ratings.get(r.id)!.excluded).length;
     expect(c.active).toBe(active);
     expect(c.needFix).toBe(followups.length - upheld.length);
+    // Defaults in the same data: unrated services, never active, never in the follow-ups.
+    const defaulted = requests.filter(
+      (r) => (r.status === 'unrated' || (r.status === 'pending' && r.expires_at <= NOW)) && r.created_at + DEFAULT_DAYS * 86_400_000 <= NOW,
+    ).length;
+    expect(defaulted).toBeGreaterThan(0);
+    expect(c.defaulted).toBe(defaulted);
+    expect(figures(c, 30).participation).toMatchObject({ num: active, of: requests.length });
     expect((db.prepare('SELECT count(*) AS n FROM ratings WHERE excluded = 1').get() as { n: number }).n).toBe(
       [...ratings.values()].filter((g) => g.excluded).length,
     );
+  });
+
+  it('a default is never an active rating: with the rule off the counts are the same but for the defaults', () => {
+    const on = query('2026-10-01', '2026-11-20', 'department', 'month');
+    const settings = db.prepare('SELECT rating_settings FROM halls').pluck().get() as string;
+    db.prepare('UPDATE halls SET rating_settings = ?').run('{}');
+    try {
+      const off = query('2026-10-01', '2026-11-20', 'department', 'month');
+      const got = new Map(off.filter((r) => nonEmpty(r.counts)).map((r) => [`${r.id ?? ''}|${r.period}`, r.counts]));
+      expect(Object.fromEntries(got)).toEqual(Object.fromEntries(expected('2026-10-01', '2026-11-20', 'department', 'month', false)));
+      expect(off.map((r) => ({ ...r.counts, defaulted: 0 }))).toEqual(on.map((r) => ({ ...r.counts, defaulted: 0 })));
+      expect(on.some((r) => r.counts.defaulted > 0)).toBe(true);
+      expect(off.every((r) => r.counts.defaulted === 0)).toBe(true);
+    } finally {
+      db.prepare('UPDATE halls SET rating_settings = ?').run(settings);
+    }
+  });
+
+  it('a rule shorter than the codes’ days waits for the codes to expire: an applicant who may still rate has not left it unrated', () => {
+    const settings = db.prepare('SELECT rating_settings FROM halls').pluck().get() as string;
+    db.prepare('UPDATE halls SET rating_settings = ?').run(JSON.stringify({ defaultAfterDays: 1, codeDays: DEFAULT_DAYS }));
+    try {
+      for (const [by, period] of [
+        ['hall', 'whole'],
+        ['item', 'day'],
+      ] as const) {
+        const got = query('2026-10-01', '2026-11-20', by, period);
+        expect(new Map(got.filter((r) => nonEmpty(r.counts)).map((r) => [`${r.id ?? ''}|${r.period}`, r.counts]))).toEqual(
+          expected('2026-10-01', '2026-11-20', by, period),
+        );
+      }
+    } finally {
+      db.prepare('UPDATE halls SET rating_settings = ?').run(settings);
+    }
   });
 
   it('groups roll up by adding counts: the departments (and the none group) add to the hall, by month as a whole', () => {
@@ -259,12 +359,18 @@ describe('好差评 figures', () => {
       {
         requests: requests.map((r) => {
           const g = ratings.get(r.id);
-          return { status: r.status as 'pending', expires_at: r.expires_at, level: g && !g.excluded ? g.level : null };
+          return {
+            status: r.status as 'pending',
+            expires_at: r.expires_at,
+            created_at: r.created_at,
+            level: g && !g.excluded ? g.level : null,
+          };
         }),
         followups: followups.map((f) => ({ ...f, status: f.status as 'open', appeal: f.appeal as null })),
         complaints,
       },
       NOW,
+      DEFAULT_DAYS * 86_400_000,
     );
     expect(ts).toEqual(all);
   });
@@ -284,5 +390,20 @@ describe('好差评 figures', () => {
       .map((f) => Number(definition.ts({ ...f, status: f.status as 'open', appeal: f.appeal as null })));
     expect(sql).toEqual(ts);
     expect(new Set(ts)).toEqual(new Set([0, 1]));
+  });
+
+  it.each([
+    ['a rule of ten days', DEFAULT_DAYS * 86_400_000],
+    ['no rule', null],
+  ] as const)('defaultedRequest with %s: its SQL gives its TypeScript, request by request', (_name, afterMs) => {
+    const sql = db
+      .prepare(`SELECT ${defaultedRequest.sql(columns(), '@now', '@after')} AS v FROM rating_requests ORDER BY id`)
+      .pluck()
+      .all({ now: NOW, after: afterMs }) as number[];
+    const ts = [...requests]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((r) => Number(defaultedRequest.ts({ ...r, status: r.status as 'pending' }, NOW, afterMs)));
+    expect(sql).toEqual(ts);
+    expect(new Set(ts)).toEqual(afterMs === null ? new Set([0]) : new Set([0, 1]));
   });
 });

@@ -71,6 +71,7 @@ describe('the month’s export', () => {
     channel: (c: string) => (c === 'qr' ? '扫码评价' : '窗口评价器'),
     flag: (f: string) => (f === 'fast' ? '提示后一秒内作答' : f),
     excluded: '申诉成立',
+    defaulted: '默认评价',
   };
   const rating = {
     at: Date.parse('2026-11-02T01:00:00Z'),
@@ -86,6 +87,7 @@ describe('the month’s export', () => {
     channel: 'qr' as const,
     flags: 'fast',
     excluded: true,
+    defaulted: false,
   };
 
   it('is UTF-8 CSV with a byte-order mark and CRLF lines, one row per rating under the header', () => {
@@ -95,6 +97,22 @@ describe('the month’s export', () => {
       '\uFEFF日期,部门,事项,窗口,工号,评价,效率,水平,态度,原因,渠道,标记',
       '2026-11-02,市场监督管理局,企业设立登记,1号窗口,c01,1 非常不满意,2,,1,办理时间长；其他,扫码评价,提示后一秒内作答；申诉成立',
       '',
+    ]);
+    // A default rating: 基本满意, nothing rated, flagged as the default it is.
+    const dflt = { ...rating, level: 3, efficiency: null, attitude: null, reasons: [], flags: '', excluded: false, defaulted: true };
+    expect(ratingRows([dflt], words)[1]).toEqual([
+      '2026-11-02',
+      '市场监督管理局',
+      '企业设立登记',
+      '1号窗口',
+      'c01',
+      '3 基本满意',
+      '',
+      '',
+      '',
+      '',
+      '扫码评价',
+      '默认评价',
     ]);
   });
 

@@ -16,8 +16,8 @@ import {
   followupCountsSql,
   type FigureCounts,
 } from '../../../../shared/ratings/figures';
-import { parseRatingSettings } from '../../../../shared/ratings/settings';
-import { badLevel, requestStatus, satisfiedLevel } from '../../../../shared/ratings/rules';
+import { defaultAfterMs, parseRatingSettings } from '../../../../shared/ratings/settings';
+import { badLevel, DEFAULT_LEVEL, defaultedRequest, requestStatus, satisfiedLevel } from '../../../../shared/ratings/rules';
 import { prepared, type ReadonlyDb } from '../../readonlyDb';
 import type { FeatureQueries, QueryParamsOf } from '../../queries/registry';
 
@@ -36,24 +36,36 @@ export const RATING_KEYS = {
 /**
  * The tally of each group (and time bucket, one for the whole period unless asked) over the period, summed in SQL from the rating definitions (ratings/rules):
  * a request past its expiry counts as unrated without any write; a rating excluded on appeal is
- * joined as no rating, so its service counts and its level does not.
+ * joined as no rating, so its service counts and its level does not. With `defaults`, also the
+ * default ratings under the hall's rule (@defaultAfter, NULL for none), as `defaulted`.
  */
-export const ratingTallySql = (key: string, period = "''") => `
+export const ratingTallySql = (key: string, period = "''", defaults = false) => `
   SELECT ${key} AS id, ${period} AS period, count(*) AS services,
     coalesce(sum(${requestStatus.sql(r, '@now')} = 'rated' AND g.level IS NOT NULL), 0) AS active,
     coalesce(sum(${satisfiedLevel.sql(g)}), 0) AS satisfied,
     coalesce(sum(${badLevel.sql(g)}), 0) AS bad,
-    coalesce(sum(${requestStatus.sql(r, '@now')} = 'unrated'), 0) AS unrated
+    coalesce(sum(${requestStatus.sql(r, '@now')} = 'unrated'), 0) AS unrated${
+      defaults
+        ? `,
+    coalesce(sum(${defaultedRequest.sql(r, '@now', '@defaultAfter')}), 0) AS defaulted`
+        : ''
+    }
   FROM rating_requests r LEFT JOIN ratings g ON g.id = r.id AND g.excluded = 0
     LEFT JOIN services s ON s.id = r.service_id LEFT JOIN catalog_items ci ON ci.id = r.item_id
   WHERE r.created_at >= @start AND r.created_at < @end
   GROUP BY 1, 2 ORDER BY services DESC, id`;
 
 const BAD = `
-  SELECT g.id, g.at, g.level, g.reasons, g.comment, g.flags, g.excluded = 1 AS excluded, r.counter_id AS counterId, r.staff_id AS staffId, r.service_id AS serviceId
+  SELECT g.id, g.at, g.level, g.reasons, g.comment, g.flags, g.excluded = 1 AS excluded, r.counter_id AS counterId, r.staff_id AS staffId, r.service_id AS serviceId,
+    r.item_id AS itemId
   FROM ratings g JOIN rating_requests r ON r.id = g.id
   WHERE r.created_at >= @start AND r.created_at < @end AND ${badLevel.sql(g)}
   ORDER BY g.at DESC LIMIT 200`;
+
+const settingsOf = (db: ReadonlyDb, hallId: string) =>
+  parseRatingSettings(
+    (prepared(db, 'SELECT rating_settings FROM halls WHERE id = ?').get(hallId) as { rating_settings: string }).rating_settings,
+  );
 
 const reasonsOf = (stored: string): BadReason[] => BAD_REASONS.filter((c) => stored.split(',').includes(c));
 
@@ -66,8 +78,10 @@ const FIGURE_KEYS: Record<FigureDimension, { request: string; followup: string; 
   department: { request: DEPARTMENT, followup: 'f.department_id', complaint: 'k.department_id' },
   counter: { request: 'r.counter_id', followup: 'r.counter_id', complaint: 'k.counter_id' },
   staff: { request: 'r.staff_id', followup: 'f.staff_id', complaint: 'k.staff_id' },
-  // A complaint is about a department, counter, person or case, never a service: it has none.
+  // A complaint is about a department, counter, person or case, never a service or item: it has none.
   service: { request: 'r.service_id', followup: 'r.service_id', complaint: 'NULL' },
+  // A concluded case's rating is of its catalog item (a ticket's has none: the none group).
+  item: { request: 'r.item_id', followup: 'r.item_id', complaint: 'NULL' },
 };
 /** A hall day column cut to the period. */
 const dayPeriod = (day: string, period: FigurePeriod) => (period === 'day' ? day : period === 'month' ? `substr(${day}, 1, 7)` : "'whole'");
@@ -93,10 +107,15 @@ type Keyed = { id: string | null; period: string };
  * in them, the 差评 follow-ups opened in them, the complaints received in them, summed in SQL from
  * the definitions in ratings/figures and put together by group and period.
  */
-export function figureRows(db: ReadonlyDb, q: { now: number; utcOffsetMinutes: number }, p: QueryParamsOf<'ratings.figures'>) {
+export function figureRows(
+  db: ReadonlyDb,
+  q: { now: number; utcOffsetMinutes: number; hallId: string },
+  p: QueryParamsOf<'ratings.figures'>,
+) {
   const keys = FIGURE_KEYS[p.by];
   const args = {
     now: q.now,
+    defaultAfter: defaultAfterMs(settingsOf(db, q.hallId)),
     from: p.from,
     to: p.to,
     offset: q.utcOffsetMinutes * 60,
@@ -111,7 +130,7 @@ export function figureRows(db: ReadonlyDb, q: { now: number; utcOffsetMinutes: n
     held.counts = addFigureCounts(held.counts, { ...emptyFigureCounts(), ...counts });
     rows.set(at, held);
   };
-  for (const row of prepared(db, ratingTallySql(keys.request, dayPeriod(REQUEST_DAY, p.period))).all(args) as Tally[]) add(row);
+  for (const row of prepared(db, ratingTallySql(keys.request, dayPeriod(REQUEST_DAY, p.period), true)).all(args) as Tally[]) add(row);
   for (const row of prepared(db, followupFiguresSql(keys.followup, dayPeriod('f.opened_day', p.period))).all(args) as Keyed[]) add(row);
   for (const row of prepared(db, complaintFiguresSql(keys.complaint, dayPeriod('k.received_day', p.period))).all(args) as Keyed[]) add(row);
   return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || b.counts.services - a.counts.services);
@@ -147,13 +166,23 @@ const BOARD = `
   WHERE g.excluded = 0 AND r.created_at >= @start AND r.created_at < @end
   GROUP BY 1, 2`;
 
+const EXPORT_JOINS = `${REQUEST_JOINS}
+    LEFT JOIN departments d ON d.id = ${DEPARTMENT} LEFT JOIN counters c ON c.id = r.counter_id LEFT JOIN staff st ON st.id = r.staff_id`;
+/**
+ * The month's ratings, and under the hall's default rule its default ratings as of now (flagged
+ * `defaulted`, at the moment the service turned into one, 基本满意, nothing else known of them).
+ */
 const EXPORT = `
   SELECT g.at, d.name AS department, coalesce(s.name, ci.name) AS subject, c.name AS counter, st.login AS staffLogin,
-    g.level, g.efficiency, g.skill, g.attitude, g.reasons, r.channel, g.flags, g.excluded
-  FROM ratings g JOIN rating_requests r ON r.id = g.id ${REQUEST_JOINS}
-    LEFT JOIN departments d ON d.id = ${DEPARTMENT} LEFT JOIN counters c ON c.id = r.counter_id LEFT JOIN staff st ON st.id = r.staff_id
+    g.level, g.efficiency, g.skill, g.attitude, g.reasons, r.channel, g.flags, g.excluded, 0 AS defaulted, g.id
+  FROM ratings g JOIN rating_requests r ON r.id = g.id ${EXPORT_JOINS}
   WHERE r.created_at >= @start AND r.created_at < @end
-  ORDER BY g.at, g.id`;
+  UNION ALL
+  SELECT r.created_at + @defaultAfter, d.name, coalesce(s.name, ci.name), c.name, st.login,
+    ${DEFAULT_LEVEL}, NULL, NULL, NULL, '', r.channel, '', 0, 1, r.id
+  FROM rating_requests r ${EXPORT_JOINS}
+  WHERE r.created_at >= @start AND r.created_at < @end AND ${defaultedRequest.sql(r, '@now', '@defaultAfter')}
+  ORDER BY 1, 15`;
 
 export const ratingQueries = {
   'ratings.summary': (db, { now, utcOffsetMinutes }, { from, to, by }) => {
@@ -207,9 +236,7 @@ export const ratingQueries = {
   },
   'ratings.board': (db, { now, today, utcOffsetMinutes, hallId }) => {
     const month = today.slice(0, 7);
-    const settings = parseRatingSettings(
-      (prepared(db, 'SELECT rating_settings FROM halls WHERE id = ?').get(hallId) as { rating_settings: string }).rating_settings,
-    );
+    const settings = settingsOf(db, hallId);
     const rows = prepared(db, BOARD).all({ now, ...monthWindow(month, utcOffsetMinutes) }) as {
       department: string | null;
       staff: string | null;
@@ -237,11 +264,17 @@ export const ratingQueries = {
     });
     return { month, departments: departments.sort((a, b) => b.ratings - a.ratings || a.name.localeCompare(b.name)) };
   },
-  'ratings.export': (db, { utcOffsetMinutes }, { month }) =>
+  'ratings.export': (db, { now, utcOffsetMinutes, hallId }, { month }) =>
     (
-      prepared(db, EXPORT).all(monthWindow(month, utcOffsetMinutes)) as (Omit<ExportedRating, 'reasons' | 'excluded'> & {
+      prepared(db, EXPORT).all({
+        ...monthWindow(month, utcOffsetMinutes),
+        now,
+        defaultAfter: defaultAfterMs(settingsOf(db, hallId)),
+      }) as (Omit<ExportedRating, 'reasons' | 'excluded' | 'defaulted'> & {
         reasons: string;
         excluded: number;
+        defaulted: number;
+        id: string;
       })[]
-    ).map((r) => ({ ...r, reasons: reasonsOf(r.reasons), excluded: r.excluded === 1 })),
+    ).map(({ id: _id, ...r }) => ({ ...r, reasons: reasonsOf(r.reasons), excluded: r.excluded === 1, defaulted: r.defaulted === 1 })),
 } satisfies FeatureQueries<typeof ratingQuerySpecs>;

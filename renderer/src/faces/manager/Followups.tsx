@@ -9,7 +9,7 @@ import { DataTable } from '../../ui/DataTable';
 
 const SIGNAL_ORDER = { red: 0, yellow: 1, normal: 2, closed: 3 } as const;
 
-/** 差评跟进: every open follow-up, red and yellow first, worked here step by step. */
+/** 差评与投诉跟进: every open follow-up (of a 差评 or a complaint), red and yellow first, worked here step by step. */
 export function Followups() {
   const { replica } = useHall();
   const { t } = useI18n();

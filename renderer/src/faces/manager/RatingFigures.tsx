@@ -29,7 +29,9 @@ export function FigureCell({ rate, t }: { rate: Rate; t: Translate }) {
 function groupName(replica: ReplicaState, by: FigureDimension, id: string | null, t: Translate): string {
   if (by === 'hall') return t('fig.dim.hall');
   if (id === null) return t('fig.noneGroup');
-  const table = ({ department: 'departments', counter: 'counters', staff: 'staff', service: 'services' } as const)[by];
+  const table = ({ department: 'departments', counter: 'counters', staff: 'staff', service: 'services', item: 'catalog_items' } as const)[
+    by
+  ];
   return rowById(replica, table, id)?.name ?? id;
 }
 
@@ -53,8 +55,12 @@ export function RatingFigures() {
     useMemo(() => ({ from, to, by, period }), [from, to, by, period]),
     tick,
   );
-  const minCount = parseRatingSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.rating_settings ?? '{}').minCount;
+  const settings = parseRatingSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.rating_settings ?? '{}');
+  const minCount = settings.minCount;
   const rows = answer.result?.rows ?? [];
+  // The default rule's columns only where it applies: the hall has it, or the period counted defaults under it.
+  const withDefaults = settings.defaultAfterDays > 0 || rows.some((r) => r.counts.defaulted > 0);
+  const shown = FIGURES.filter((f) => withDefaults || f !== 'satisfactionWithDefaults');
   const lines: Line[] = rows.map((r) => ({
     key: `${r.id ?? ''}|${r.period}`,
     name: groupName(replica, by, r.id, t),
@@ -108,10 +114,11 @@ export function RatingFigures() {
         columns={[
           { header: t(`fig.dim.${by}`), rowHeader: true, cell: (l) => l.name },
           { header: t('fig.when'), cell: (l) => l.period },
-          ...FIGURES.map((f) => ({
+          ...shown.map((f) => ({
             header: t(`fig.figure.${f}`),
             cell: (l: Line) => <FigureCell rate={figures(l.counts, minCount)[f]} t={t} />,
           })),
+          ...(withDefaults ? [{ header: t('fig.defaulted'), cell: (l: Line) => l.counts.defaulted }] : []),
           {
             header: t('fig.complaints'),
             cell: (l: Line) => t('fig.complaintsCell', { n: l.counts.complaints, s: l.counts.substantiated }),

@@ -118,7 +118,12 @@ export function RatingsBoard() {
               { header: t('rt.level'), cell: (b) => t(`eval.level.${b.level as 1 | 2}`) },
               { header: t('rt.group.counter'), cell: (b) => groupName(replica, 'counter', b.counterId) },
               { header: t('rt.group.staff'), cell: (b) => groupName(replica, 'staff', b.staffId) },
-              { header: t('rt.group.service'), cell: (b) => groupName(replica, 'service', b.serviceId) },
+              {
+                header: t('rx.subject'),
+                // A ticket's rating is of its service, a concluded case's of its catalog item.
+                cell: (b) =>
+                  b.itemId ? (rowById(replica, 'catalog_items', b.itemId)?.name ?? '—') : groupName(replica, 'service', b.serviceId),
+              },
               { header: t('rt.reasons'), cell: (b) => b.reasons.map((r) => t(`eval.reason.${r}`)).join(t('list.separator')) },
               { header: t('rt.comment'), cell: (b) => b.comment },
               {

@@ -20,7 +20,7 @@ function download(name: string, text: string): void {
 /**
  * Publication of 好差评 on the board's tab: a month's ratings exported as CSV without any rater
  * data, and the settings of rating by code (days a code holds, the address phones reach the hub
- * at) and of the public board (whether it names the clerks).
+ * at), of the public board (whether it names the clerks) and the province's default rating rule.
  */
 export function RatingsPublication({ today }: { today: string }) {
   const { api } = useHall();
@@ -32,6 +32,7 @@ export function RatingsPublication({ today }: { today: string }) {
   const [codeDays, setCodeDays] = useState(String(settings.codeDays));
   const [phoneUrl, setPhoneUrl] = useState(settings.phoneUrl);
   const [publishNames, setPublishNames] = useState(settings.publishNames);
+  const [defaultAfterDays, setDefaultAfterDays] = useState(String(settings.defaultAfterDays));
 
   const exportMonth = async () => {
     setDone(null);
@@ -58,6 +59,7 @@ export function RatingsPublication({ today }: { today: string }) {
       channel: (c) => t(`rx.ch.${c}`),
       flag: (f) => ((RATING_FLAGS as readonly string[]).includes(f) ? t(`rt.flag.${f as 'fast'}`) : f),
       excluded: t('rx.excluded'),
+      defaulted: t('rx.defaulted'),
     });
     download(`ratings-${month}.csv`, csvText(rows));
     setDone(t('rx.exported', { n: answer.result.length }));
@@ -66,7 +68,16 @@ export function RatingsPublication({ today }: { today: string }) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    if (check(await api.command('hall.setRatingSettings', { codeDays: Number(codeDays), phoneUrl: phoneUrl.trim(), publishNames })))
+    if (
+      check(
+        await api.command('hall.setRatingSettings', {
+          codeDays: Number(codeDays),
+          phoneUrl: phoneUrl.trim(),
+          publishNames,
+          defaultAfterDays: Number(defaultAfterDays),
+        }),
+      )
+    )
       setDone(t('rx.saved'));
   };
 
@@ -100,6 +111,10 @@ export function RatingsPublication({ today }: { today: string }) {
         <label className="inline">
           <input type="checkbox" checked={publishNames} onChange={(e) => setPublishNames(e.target.checked)} />
           {t('rx.publishNames')}
+        </label>
+        <label className="inline" title={t('rx.defaultHelp')}>
+          {t('rx.defaultAfterDays')}
+          <input type="number" min={0} max={30} value={defaultAfterDays} onChange={(e) => setDefaultAfterDays(e.target.value)} />
         </label>
         <button type="submit" className="btn small">
           {t('rx.save')}

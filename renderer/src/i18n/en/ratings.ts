@@ -31,8 +31,8 @@ export const ratings: Words<typeof zh> = {
   'eval.decline': 'No rating',
   'eval.secondsLeft': 'Closes in {s} s',
   'eval.thanks': 'Thank you for your rating!',
-  'fu.title': 'Bad-rating follow-ups',
-  'alert.followupsOverdue': '{n} bad-rating follow-ups are past their due day',
+  'fu.title': 'Follow-ups of bad ratings and complaints',
+  'alert.followupsOverdue': '{n} follow-ups of bad ratings and complaints are past their due day',
   'fu.none': 'No follow-ups open',
   'fu.signal': 'Deadline',
   'fu.signal.normal': 'On track',
@@ -138,6 +138,9 @@ export const ratings: Words<typeof zh> = {
   'rx.codeDays': 'Days a rating code holds',
   'rx.phoneUrl': 'Address phones reach the hub at (QR codes)',
   'rx.publishNames': 'Name the staff on the public board',
+  'rx.defaultAfterDays': 'Days after which an unrated service counts as "fairly satisfied" by default (0: never)',
+  'rx.defaultHelp':
+    'The province’s rule: a service still unrated this many days after it (and after its code expired) counts as a default "fairly satisfied", flagged apart, never in the active-rating or satisfaction rates',
   'rx.save': 'Save settings',
   'rx.saved': 'Settings saved',
   'rx.export': 'Export this month’s ratings (CSV)',
@@ -151,6 +154,7 @@ export const ratings: Words<typeof zh> = {
   'rx.channel': 'Channel',
   'rx.flags': 'Flags',
   'rx.excluded': 'Appeal upheld (not counted)',
+  'rx.defaulted': 'Default rating (not rated)',
   'rx.ch.device': 'Window evaluator',
   'rx.ch.qr': 'QR or code',
 };

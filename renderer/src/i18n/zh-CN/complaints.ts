@@ -7,7 +7,14 @@ import { codeLabels } from '../labels';
 export const complaints = {
   'fig.title': '好差评指标',
   'fig.by': '维度',
-  ...codeLabels('fig.dim', FIGURE_DIMENSIONS, { hall: '全厅', department: '部门', counter: '窗口', staff: '工作人员', service: '服务' }),
+  ...codeLabels('fig.dim', FIGURE_DIMENSIONS, {
+    hall: '全厅',
+    department: '部门',
+    counter: '窗口',
+    staff: '工作人员',
+    service: '服务',
+    item: '事项',
+  }),
   'fig.period': '周期',
   ...codeLabels('fig.period', FIGURE_PERIODS, { whole: '整段合计', month: '按月', day: '按日' }),
   ...codeLabels('fig.figure', FIGURES, {
@@ -17,7 +24,9 @@ export const complaints = {
     fixRate: '差评整改率',
     onTimeRate: '按期整改率',
     callbackRate: '回访率',
+    satisfactionWithDefaults: '满意率（含默认评价）',
   }),
+  'fig.defaulted': '默认评价',
   'fig.table': '好差评指标表',
   'fig.when': '期间',
   'fig.whole': '{from} 至 {to}',
@@ -27,7 +36,8 @@ export const complaints = {
   'fig.total': '合计',
   'fig.none': '这段时间没有评价、差评跟进或投诉',
   'fig.noneGroup': '未指明',
-  'fig.help': '比率后括号内为分子/分母；样本少于设定最少数的标注“样本少”。合计由各组计数相加得出，不取比率平均。申诉成立的差评不计入比率。',
+  'fig.help':
+    '比率后括号内为分子/分母；样本少于设定最少数的标注“样本少”。合计由各组计数相加得出，不取比率平均。申诉成立的差评不计入比率。默认评价（未评价按规则记为基本满意）单独计数，不计入主动评价率、满意率和差评率，只计入“满意率（含默认评价）”。',
   'cp.title': '效能投诉',
   'cp.new': '登记投诉',
   'cp.channel': '来源',
