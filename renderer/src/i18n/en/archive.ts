@@ -108,7 +108,7 @@ export const archive: Words<typeof zh> = {
   'ar.department': 'Department',
   'ar.noDepartment': 'No department',
   'ar.deptLine':
-    '{scored} scored, {full} full marks, {deducted} with deductions, {contested} contests pending, {complaints} complaints ({substantiated} substantiated)',
+    '{scored} scored, {full} full marks, {deducted} with deductions, {contested} contests pending, complaints: {complaints} ({substantiated} substantiated)',
   'ar.rank': 'Rank',
   'ar.rules': 'Score sheet',
   'ar.rulesVersion': 'Version {version} in force',
