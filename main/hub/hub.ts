@@ -16,6 +16,7 @@ import { ensurePackageCalendar } from './features/calendar/calendar';
 import { enrollmentEndpoint } from './http/enroll';
 import { ratingEndpoint } from './http/rate';
 import { hostCheck } from './http/hosts';
+import { ReportRebuilds } from './features/reports/rebuild';
 import { httpServer, type HealthReport, type PublicHealth } from './http/server';
 import { staticFiles } from '../kernel/staticFiles';
 import { checkQuery } from './queries/request';
@@ -73,6 +74,8 @@ export interface Hub {
   execute(caller: Caller, envelope: unknown): WireAnswer;
   /** Answers a read-only query as `caller`, exactly as a socket query would (in the query worker). */
   query(caller: Caller, request: unknown): Promise<QueryAnswer>;
+  /** reports.rebuild's days being written after its command (its progress; when it ends). */
+  readonly rebuilds: Pick<ReportRebuilds, 'progress' | 'whenIdle'>;
   close(): Promise<void>;
 }
 
@@ -195,6 +198,7 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     seq: store.currentSeq,
     terminals: sync.terminals(),
     uptimeMs: clock() - startedAt,
+    reportsRebuild: rebuilds.progress,
   });
   // Anyone may ask whether the hub is up; what it holds and who is connected is for the hall's managers.
   const byToken = terminalByToken(db);
@@ -219,6 +223,7 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     tls,
     log,
   );
+  const rebuilds = new ReportRebuilds(store, hall.id, log);
   const sync = startSync(http, {
     db,
     store,
@@ -231,6 +236,7 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     query,
     limits,
     hostAllowed,
+    rebuilds,
     log,
   });
 
@@ -271,12 +277,14 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     health,
     snapshot: sync.snapshot,
     verifyAudit: () => audit.verify(),
+    rebuilds,
     execute: sync.execute,
     query,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(storageProbe);
+      await rebuilds.stop();
       await control?.close();
       await sync.close();
       await queryWorker.close();

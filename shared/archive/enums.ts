@@ -18,7 +18,7 @@ export const CONTEST_STATES = ['pending', 'upheld', 'rejected'] as const;
 export const ContestState = z.enum(CONTEST_STATES);
 export type ContestState = z.infer<typeof ContestState>;
 
-/** The system's facts a score rule may deduct for, each counted over the month (see archive/rules). */
-export const SCORE_FACTS = ['bad_ratings', 'yellow_cards', 'red_cards'] as const;
+/** The system's facts a score rule may deduct for, each counted over the month (see archive/rules); complaints are the substantiated ones. */
+export const SCORE_FACTS = ['bad_ratings', 'yellow_cards', 'red_cards', 'complaints'] as const;
 export const ScoreFact = z.enum(SCORE_FACTS);
 export type ScoreFact = z.infer<typeof ScoreFact>;

@@ -3,6 +3,7 @@ import type { QuerySpec } from '../kernel/command';
 import { entityId } from '../kernel/zod';
 import { TallyResult } from '../ratings/queries';
 import { BadReason } from '../ratings/enums';
+import { ComplaintChannel, ComplaintSubject } from '../complaints/enums';
 import { archiveTables } from './rows';
 import { Month, ScoreRules } from './rules';
 
@@ -33,6 +34,23 @@ export const ArchiveMonth = z.object({
     /** Cases received at their counter, and decided as the handler: on time, and the cards earned past the statutory limit. */
     cases: z.object({ received: int, decided: int, onTime: int, yellow: int, red: int }),
     ratings: TallyResult,
+    /**
+     * Complaints (效能投诉) naming them, received in the month: how many, how many found substantiated
+     * (null while the follow-up is open), each by channel and subject, never its content or who complained.
+     */
+    complaints: z.object({
+      received: int,
+      substantiated: int,
+      list: z.array(
+        z.object({
+          id: z.string(),
+          channel: ComplaintChannel,
+          subject: ComplaintSubject,
+          receivedDay: z.string(),
+          substantiated: z.boolean().nullable(),
+        }),
+      ),
+    }),
     /** Their 差评 of the month: what was said, never who said it. */
     bad: z.array(
       z.object({ id: z.string(), at: int, level: int, reasons: z.array(BadReason), comment: z.string(), excluded: z.boolean() }),
@@ -67,6 +85,9 @@ export const ArchiveRanking = z.object({
       full: int,
       deducted: int,
       contested: int,
+      /** Complaints about the department or anyone or anything in it received in the month, and those found substantiated. */
+      complaints: int,
+      substantiatedComplaints: int,
       staff: z.array(z.object({ staffId: z.string(), score: int, rank: int })),
     }),
   ),

@@ -45,9 +45,13 @@ export const ScoreRules = z
 export type ScoreRules = z.infer<typeof ScoreRules>;
 
 /**
- * Version 1, the sheet every hall starts with: 考勤 30, 纪律 30, 业务 30, 全勤 10, with the listed
+ * The built-in sheet every hall starts with: 考勤 30, 纪律 30, 业务 30, 全勤 10, with the listed
  * deductions (迟到早退 −5, 离岗 −5, 服务忌语 −3, 玩手机游戏 −5) and the business section fed by
- * the system's facts (差评 −2, 黄牌 −2, 红牌 −5 each). Never edited: a hall's change is a new version.
+ * the system's facts (差评 −2, 黄牌 −2, 红牌 −5, 投诉属实 −5 each). A built-in version is never
+ * edited: a change is a new version. Version 1 was this sheet without complaints; this is version 2,
+ * in force in a hall whose administrator saved no sheet of their own (a hall that did keeps theirs,
+ * and adds the complaint line as any other). Scores stored under version 1 keep their version and
+ * points; scoring a month again scores it under version 2 beside them.
  */
 export const DEFAULT_RULES: ScoreRules = {
   sections: [
@@ -66,9 +70,15 @@ export const DEFAULT_RULES: ScoreRules = {
     { fact: 'bad_ratings', section: 'business', points: 2 },
     { fact: 'yellow_cards', section: 'business', points: 2 },
     { fact: 'red_cards', section: 'business', points: 5 },
+    { fact: 'complaints', section: 'business', points: 5 },
   ],
 };
-export const DEFAULT_RULES_VERSION = 1;
+export const DEFAULT_RULES_VERSION = 2;
+/** No month's facts yet: each counts 0. */
+export const NO_FACTS: Readonly<Record<ScoreFact, number>> = Object.fromEntries(SCORE_FACTS.map((f) => [f, 0])) as Record<
+  ScoreFact,
+  number
+>;
 
 /** An entry as the score reads it. */
 export interface ScoredEntry {

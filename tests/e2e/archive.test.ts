@@ -17,18 +17,18 @@ describe('the efficiency archive and the forecast on the faces', () => {
     await board.getByRole('tab', { name: '效能档案' }).click();
     await board.getByRole('combobox', { name: '人员' }).selectOption({ label: 'c01 王晓明' });
     const score = board.getByRole('region', { name: '月度评分' });
-    await expect.poll(() => score.getByRole('heading').textContent()).toContain('100 分（评分表第 1 版）');
+    await expect.poll(() => score.getByRole('heading').textContent()).toContain('100 分（评分表第 2 版）');
     const form = board.getByRole('form', { name: '新增档案记录' });
     await form.getByRole('combobox', { name: '类别' }).selectOption({ label: '明查暗访' });
     await form.getByRole('combobox', { name: '扣分项' }).selectOption({ label: '离岗 −5' });
     await form.getByRole('textbox', { name: '内容' }).fill('暗访：10:20 离岗 15 分钟');
     await form.getByRole('button', { name: '保存记录' }).click();
-    await expect.poll(() => score.getByRole('heading').textContent()).toContain('95 分（评分表第 1 版）');
+    await expect.poll(() => score.getByRole('heading').textContent()).toContain('95 分（评分表第 2 版）');
     const entries = board.getByRole('table', { name: '档案记录' });
     await entries.getByRole('cell', { name: '暗访：10:20 离岗 15 分钟' }).waitFor();
     await entries.getByRole('cell', { name: '系统管理员' }).waitFor();
     await board.getByRole('button', { name: '发布本月评分' }).click();
-    await board.getByRole('status').getByText('已按第 1 版评分表为 16 人评分').waitFor();
+    await board.getByRole('status').getByText('已按第 2 版评分表为 16 人评分').waitFor();
     await board
       .getByRole('table', { name: '市场监督管理局' })
       .getByRole('row', { name: /王晓明/ })

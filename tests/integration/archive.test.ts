@@ -199,7 +199,7 @@ describe('the efficiency archive (效能档案)', () => {
     expect(a.facts.bad).toHaveLength(1);
     expect(a.facts.cases).toEqual({ received: 2, decided: 2, onTime: 0, yellow: 1, red: 1 });
     // The default sheet: business 30 − 差评 2 − yellow 2 − red 5 = 21; 91 in all.
-    expect(a.score).toMatchObject({ version: 1, total: 91 });
+    expect(a.score).toMatchObject({ version: 2, total: 91 });
     const december = await managerQuery<ArchiveMonth>(hub, 'archive.staffMonth', { staffId: CLERK1, month: '2026-12' });
     expect(december.facts.queue).toMatchObject({ called: 1, finished: 1, serviceMs: 9 * MIN });
     expect(december.facts.ratings.services).toBe(1);
@@ -352,11 +352,11 @@ describe('the efficiency archive (效能档案)', () => {
         note: '群众送锦旗',
       }),
     );
-    expect(ok(manager('archive.scoreMonth', { month: '2026-11' }))).toEqual({ version: 1, scored: 16 });
+    expect(ok(manager('archive.scoreMonth', { month: '2026-11' }))).toEqual({ version: 2, scored: 16 });
     expect(err(manager('archive.scoreMonth', { month: '2026-12' }))).toBe('VALIDATION_FAILED');
     // 迟到早退 −5 from 考勤 and 全勤 forfeited: 85.
-    const v1 = hub.store.get('archive_scores', `${CLERK1}-2026-11-v1`)!;
-    expect(v1).toMatchObject({ score: 85, rules_version: 1 });
+    const before = hub.store.get('archive_scores', `${CLERK1}-2026-11-v2`)!;
+    expect(before).toMatchObject({ score: 85, rules_version: 2 });
 
     // A broken sheet is refused; the hall manager may not edit the sheet at all.
     const broken: ScoreRules = {
@@ -372,17 +372,17 @@ describe('the efficiency archive (效能档案)', () => {
     signInManager(hub, 'manager');
     expect(err(manager('archive.setRules', { rules: lenient }))).toBe('FORBIDDEN');
     signInManager(hub, 'admin');
-    expect(ok(manager('archive.setRules', { rules: lenient }))).toEqual({ version: 2 });
-    expect(hub.store.where('score_rules', 'version = 2')[0]).toMatchObject({ by_id: 'H3301-u-admin', rules: JSON.stringify(lenient) });
+    expect(ok(manager('archive.setRules', { rules: lenient }))).toEqual({ version: 3 });
+    expect(hub.store.where('score_rules', 'version = 3')[0]).toMatchObject({ by_id: 'H3301-u-admin', rules: JSON.stringify(lenient) });
     const live = await managerQuery<ArchiveMonth>(hub, 'archive.staffMonth', { staffId: CLERK1, month: '2026-11' });
-    expect(live.score).toMatchObject({ version: 2, total: 98 });
-    expect(live.stored).toEqual([{ version: 1, score: 85, at: v1.at }]);
-    expect(ok(manager('archive.scoreMonth', { month: '2026-11' }))).toEqual({ version: 2, scored: 16 });
-    expect(hub.store.get('archive_scores', `${CLERK1}-2026-11-v1`)).toEqual(v1);
-    expect(hub.store.get('archive_scores', `${CLERK1}-2026-11-v2`)).toMatchObject({ score: 98, rules_version: 2 });
+    expect(live.score).toMatchObject({ version: 3, total: 98 });
+    expect(live.stored).toEqual([{ version: 2, score: 85, at: before.at }]);
+    expect(ok(manager('archive.scoreMonth', { month: '2026-11' }))).toEqual({ version: 3, scored: 16 });
+    expect(hub.store.get('archive_scores', `${CLERK1}-2026-11-v2`)).toEqual(before);
+    expect(hub.store.get('archive_scores', `${CLERK1}-2026-11-v3`)).toMatchObject({ score: 98, rules_version: 3 });
     // The ranking reads the newest version the month was scored under, by department with counts.
     const ranking = await managerQuery<ArchiveRanking>(hub, 'archive.ranking', { month: '2026-11' });
-    expect(ranking.version).toBe(2);
+    expect(ranking.version).toBe(3);
     const amr = ranking.departments.find((d) => d.staff.some((s) => s.staffId === CLERK1))!;
     expect(amr.scored).toBe(amr.staff.length);
     expect(amr.deducted).toBe(1);

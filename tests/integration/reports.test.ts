@@ -277,6 +277,7 @@ describe('reports over a scripted day', () => {
     signInManager(hub);
     const rebuilt = ok(actors(hub).manager('reports.rebuild', {}));
     expect(rebuilt).toEqual({ days: 1 });
+    await hub.rebuilds.whenIdle();
     expect(dump()).toEqual(maintained);
   }, 60_000);
 });

@@ -110,6 +110,7 @@ describe('case figures over time', () => {
     hub.db.prepare('DELETE FROM report_case_days').run();
     signInManager(hub);
     ok(actors(hub).manager('reports.rebuild', {}));
+    await hub.rebuilds.whenIdle();
     expect(dump()).toEqual(maintained);
   }, 60_000);
 });

@@ -34,7 +34,10 @@ export interface HandlerContext<T extends CommandType> {
   afterCommit: (effect: Effect) => void;
 }
 
-export type Effect = { kind: 'disconnect'; terminalId: string };
+export type Effect =
+  | { kind: 'disconnect'; terminalId: string }
+  /** reports.rebuild's days, written after the commit a day at a time (features/reports/rebuild). */
+  | { kind: 'rebuildReports'; from: string | undefined; to: string | undefined };
 
 export type Handler<T extends CommandType> = (ctx: HandlerContext<T>) => CommandResult<T>;
 export type Handlers = { [T in CommandType]: Handler<T> };

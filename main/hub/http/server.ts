@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { createServer as createHttpsServer } from 'node:https';
 import { ErrorCode } from '../../../shared/kernel/errors';
 import type { TerminalRole } from '../../../shared/kernel/roles';
+import type { RebuildProgress } from '../features/reports/rebuild';
 import type { StorageFault } from '../store';
 import type { HubTls } from '../tls';
 import { sendJson } from '../../kernel/staticFiles';
@@ -24,6 +25,8 @@ export interface HealthReport extends PublicHealth {
   seq: number;
   terminals: Record<TerminalRole, number>;
   uptimeMs: number;
+  /** reports.rebuild under way: days written of the days it writes. */
+  reportsRebuild: RebuildProgress | null;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

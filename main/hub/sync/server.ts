@@ -17,6 +17,7 @@ import type { Executor, PasswordChecks } from '../commands/executor';
 import { KeyedBuckets, rateLimited, TokenBucket, type Limits } from '../limits';
 import type { Store, StoredEntry } from '../store';
 import { authenticate, terminalsOf, type HubSocket, type SocketData } from './auth';
+import type { ReportRebuilds } from '../features/reports/rebuild';
 import { Feed } from './feed';
 import { snapshotFor } from './snapshot';
 
@@ -34,6 +35,8 @@ export interface SyncOptions {
   limits: Limits;
   /** Whether a handshake's Host is one the hub answers to (see http/hosts.ts). */
   hostAllowed: (host: string | undefined) => boolean;
+  /** Where reports.rebuild's days are written, after its command commits. */
+  rebuilds: Pick<ReportRebuilds, 'start'>;
   log: (msg: string) => void;
 }
 
@@ -161,7 +164,9 @@ export function startSync(http: HttpServer, o: SyncOptions) {
   /** Runs a command; its changes reach every subscribed terminal before its answer is returned. */
   function execute(caller: Caller, envelope: unknown, passwords?: PasswordChecks): WireAnswer {
     const { answer, entries, effects } = o.executor.execute(caller, envelope, passwords);
-    for (const e of effects) if (e.kind === 'disconnect') io.in(terminalRoom(e.terminalId)).disconnectSockets(true);
+    for (const e of effects)
+      if (e.kind === 'disconnect') io.in(terminalRoom(e.terminalId)).disconnectSockets(true);
+      else o.rebuilds.start(e.from, e.to);
     feed.publish(entries);
     return answer;
   }

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, monthDays, monthScore, pausesByReason, ScoreRules, type ScoredEntry } from '../../../shared/archive/rules';
+import {
+  DEFAULT_RULES,
+  monthDays,
+  monthScore,
+  NO_FACTS,
+  pausesByReason,
+  ScoreRules,
+  type ScoredEntry,
+} from '../../../shared/archive/rules';
 import { IDLE_GRACE_MS, idleWhileWaitingMs } from '../../../shared/queue/kpi';
 
-const none = { bad_ratings: 0, yellow_cards: 0, red_cards: 0 };
+const none = NO_FACTS;
 const entry = (over: Partial<ScoredEntry>): ScoredEntry => ({ id: 'e', kind: 'deduction', item: null, times: 1, contest: null, ...over });
 const MIN = 60_000;
 
@@ -29,6 +37,13 @@ describe('the monthly score sheet', () => {
       ['b', 6],
       ['red_cards', 5],
     ]);
+  });
+
+  it('each substantiated complaint of the month takes 5 from the business section, as the other facts do', () => {
+    const s = monthScore(DEFAULT_RULES, [], { ...none, complaints: 2, bad_ratings: 1 });
+    expect(s.sections.find((x) => x.code === 'business')!.score).toBe(30 - 10 - 2);
+    expect(s.lines).toContainEqual({ source: 'complaints', code: 'complaints', section: 'business', times: 2, points: 10 });
+    expect(s.total).toBe(88);
   });
 
   it('a section never goes below 0; an upheld contest, training and commendations take nothing; an item the version lacks is listed apart', () => {

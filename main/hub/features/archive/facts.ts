@@ -4,6 +4,7 @@ import {
   DEFAULT_RULES_VERSION,
   monthDays,
   monthScore,
+  NO_FACTS,
   pausesByReason,
   ScoreRules,
   type LogRecord,
@@ -56,16 +57,23 @@ const CARDS = `
   FROM cases WHERE decided_at >= @start AND decided_at < @end AND handler_id IS NOT NULL GROUP BY handler_id`;
 const RECEIVED = 'SELECT first_clerk_id AS id, count(*) AS n FROM cases WHERE received_at >= @start AND received_at < @end GROUP BY 1';
 
+// Complaints naming the staff member (about them, or about a case they handled or received), received in the month.
+const COMPLAINTS = `SELECT id, channel, subject, received_day AS receivedDay, substantiated FROM complaints
+  WHERE staff_id = @staffId AND received_day >= @first AND received_day < @next ORDER BY received_day, recorded_at`;
+const SUBSTANTIATED = `SELECT staff_id AS id, count(*) AS n FROM complaints
+  WHERE substantiated = 1 AND staff_id IS NOT NULL AND received_day >= @first AND received_day < @next GROUP BY 1`;
+
 type Cards = { id: string; decided: number; onTime: number; yellow: number; red: number };
 type RatingRow = { id: string | null; services: number; active: number; satisfied: number; bad: number; unrated: number };
 
 /** Each staff member's facts a score rule may deduct for, over the month as of `now`. */
 export function scoreFacts(db: ReadonlyDb, w: MonthWindow, now: number): Map<string, Record<ScoreFact, number>> {
   const out = new Map<string, Record<ScoreFact, number>>();
-  const of = (id: string) => out.get(id) ?? out.set(id, { bad_ratings: 0, yellow_cards: 0, red_cards: 0 }).get(id)!;
+  const of = (id: string) => out.get(id) ?? out.set(id, { ...NO_FACTS }).get(id)!;
   for (const r of prepared(db, ratingTallySql('r.staff_id')).all({ now, start: w.start, end: w.end }) as RatingRow[])
     if (r.id !== null) of(r.id).bad_ratings = r.bad;
   for (const c of prepared(db, CARDS).all(w) as Cards[]) Object.assign(of(c.id), { yellow_cards: c.yellow, red_cards: c.red });
+  for (const c of prepared(db, SUBSTANTIATED).all(w) as { id: string; n: number }[]) of(c.id).complaints = c.n;
   return out;
 }
 
@@ -84,7 +92,7 @@ export const scoreOf = (
   facts: Record<ScoreFact, number> | undefined,
 ) => ({
   version: sheet.version,
-  ...monthScore(sheet.rules, entries, facts ?? { bad_ratings: 0, yellow_cards: 0, red_cards: 0 }),
+  ...monthScore(sheet.rules, entries, facts ?? NO_FACTS),
 });
 
 // The tickets this person called in the month, with all their events: their entries come from a ticket's whole history.
@@ -186,6 +194,11 @@ export function archiveMonth(db: ReadonlyDb, hallId: string, now: number, staffI
   );
   const cards = (prepared(db, CARDS).all(w) as Cards[]).find((c) => c.id === staffId);
   const received = (prepared(db, RECEIVED).all(w) as { id: string; n: number }[]).find((c) => c.id === staffId)?.n ?? 0;
+  const complaints = (
+    prepared(db, COMPLAINTS).all({ staffId, first: w.first, next: w.next }) as (ArchiveMonth['facts']['complaints']['list'][number] & {
+      substantiated: number | null;
+    })[]
+  ).map(({ substantiated, ...c }) => ({ ...c, substantiated: substantiated === null ? null : substantiated === 1 }));
   const monthEntries = entriesOf(db, staffId, w);
   const sheet = currentRules(db, hallId);
   return {
@@ -214,6 +227,11 @@ export function archiveMonth(db: ReadonlyDb, hallId: string, now: number, staffI
         satisfied: rating?.satisfied ?? 0,
         bad: rating?.bad ?? 0,
         unrated: rating?.unrated ?? 0,
+      },
+      complaints: {
+        received: complaints.length,
+        substantiated: complaints.filter((c) => c.substantiated === true).length,
+        list: complaints,
       },
       bad: (
         prepared(db, BAD).all(args) as { id: string; at: number; level: number; reasons: string; comment: string; excluded: number }[]

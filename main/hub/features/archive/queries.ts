@@ -13,6 +13,10 @@ const SCORES = `
   WHERE s.month = @month AND s.rules_version = @version
   ORDER BY t.department_id, s.score DESC, s.staff_id`;
 
+// The month's complaints by the department they were recorded against (a counter's count for the counter alone).
+const COMPLAINTS = `SELECT department_id AS id, count(*) AS n, coalesce(sum(substantiated = 1), 0) AS substantiated FROM complaints
+  WHERE department_id IS NOT NULL AND received_day >= @first AND received_day < @next GROUP BY 1`;
+
 export const archiveQueries = {
   'archive.staffMonth': (db, { hallId, now, utcOffsetMinutes }, { staffId, month }) =>
     archiveMonth(db, hallId, now, staffId, monthWindow(month, utcOffsetMinutes)),
@@ -36,12 +40,24 @@ export const archiveQueries = {
             departmentId: string | null;
             contested: number;
           }[]);
+    const complaints = new Map(
+      (prepared(db, COMPLAINTS).all(w) as { id: string; n: number; substantiated: number }[]).map((c) => [c.id, c]),
+    );
     const departments = new Map<string | null, ArchiveRanking['departments'][number]>();
     for (const r of rows) {
       const d =
         departments.get(r.departmentId) ??
         departments
-          .set(r.departmentId, { departmentId: r.departmentId, scored: 0, full: 0, deducted: 0, contested: 0, staff: [] })
+          .set(r.departmentId, {
+            departmentId: r.departmentId,
+            scored: 0,
+            full: 0,
+            deducted: 0,
+            contested: 0,
+            complaints: complaints.get(r.departmentId ?? '')?.n ?? 0,
+            substantiatedComplaints: complaints.get(r.departmentId ?? '')?.substantiated ?? 0,
+            staff: [],
+          })
           .get(r.departmentId)!;
       d.scored++;
       if (r.score === 100) d.full++;

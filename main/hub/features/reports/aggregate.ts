@@ -123,16 +123,29 @@ function firstCaseDay(db: ReadonlyDb, utcOffsetMinutes: number): string | null {
   return at === null ? null : new Date(at + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/** One day of a rebuild: its case rows, and its queue and counter rows when it is a closed hall day. */
+export interface RebuildDay {
+  day: string;
+  /** The hall day's close, or null for a calendar day that was never a closed hall day. */
+  closedAt: number | null;
+}
+
 /**
- * Rebuilds the aggregates of the closed days from `from` to `to` (all when left out) from the
- * records, and the case rows of every calendar day in between: the rows the closes wrote.
+ * The days a rebuild of the closed days from `from` to `to` (all when left out) writes: every
+ * calendar day from the first case received (or `from`) to the last closed day, each with its
+ * close if it has one. Written one by one with `rebuildDay`, they are the rows the closes wrote.
  */
-export function rebuildDays(db: Db, utcOffsetMinutes: number, from?: string, to?: string): number {
-  const closed = prepared(db as ReadonlyDb, CLOSED).all(from ?? '0000-01-01', to ?? '9999-12-31') as { day: string; closed_at: number }[];
-  if (closed.length === 0) return 0;
-  for (const d of closed) writeQueueDay(db, d.day, d.closed_at, utcOffsetMinutes);
+export function rebuildPlan(db: ReadonlyDb, utcOffsetMinutes: number, from?: string, to?: string): RebuildDay[] {
+  const closed = prepared(db, CLOSED).all(from ?? '0000-01-01', to ?? '9999-12-31') as { day: string; closed_at: number }[];
+  if (closed.length === 0) return [];
+  const closes = new Map(closed.map((d) => [d.day, d.closed_at]));
   const first = closed[0]!.day;
   const start = from ?? [firstCaseDay(db, utcOffsetMinutes) ?? first, first].sort()[0]!;
-  for (const day of daysFrom(start, closed.at(-1)!.day)) writeCaseDay(db, day, utcOffsetMinutes);
-  return closed.length;
+  return daysFrom(start, closed.at(-1)!.day).map((day) => ({ day, closedAt: closes.get(day) ?? null }));
+}
+
+/** Writes one day of a rebuild afresh (the caller holds the transaction: one per day). */
+export function rebuildDay(db: Db, d: RebuildDay, utcOffsetMinutes: number): void {
+  if (d.closedAt !== null) writeQueueDay(db, d.day, d.closedAt, utcOffsetMinutes);
+  writeCaseDay(db, d.day, utcOffsetMinutes);
 }

@@ -246,7 +246,14 @@ function Ranking({ month, tick, onChange }: { month: string; tick: number; onCha
             <h3>
               {name}{' '}
               <span className="muted">
-                {t('ar.deptLine', { scored: d.scored, full: d.full, deducted: d.deducted, contested: d.contested })}
+                {t('ar.deptLine', {
+                  scored: d.scored,
+                  full: d.full,
+                  deducted: d.deducted,
+                  contested: d.contested,
+                  complaints: d.complaints,
+                  substantiated: d.substantiatedComplaints,
+                })}
               </span>
             </h3>
             <DataTable

@@ -49,6 +49,7 @@ export function ArchiveView({ a, action }: { a: ArchiveMonth; action?: (e: Entry
     [t('ar.fact.ratings'), t('ar.ofTotal', { n: r.active, of: r.services })],
     [t('ar.fact.satisfaction'), percent(t, r.satisfied, r.active)],
     [t('ar.fact.bad'), r.bad],
+    [t('ar.fact.complaintsMonth'), t('ar.ofTotal', { n: a.facts.complaints.substantiated, of: a.facts.complaints.received })],
   ];
   const lineName = (code: string) =>
     (SCORE_FACTS as readonly string[]).includes(code) ? t(`ar.fact.${code as ScoreFact}`) : itemName(t, rules, code);

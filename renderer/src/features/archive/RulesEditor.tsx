@@ -1,16 +1,30 @@
 import { useState } from 'react';
-import type { ScoreRules } from '../../../../shared/archive/rules';
+import { SCORE_FACTS } from '../../../../shared/archive/enums';
+import { DEFAULT_RULES, type ScoreRules } from '../../../../shared/archive/rules';
 import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { currentSheet, factName, itemName, sectionName } from './labels';
+
+/**
+ * Every fact the system counts, as the sheet deducts for it: a fact a saved sheet lacks (one kept
+ * from before complaints were counted) shows at 0 points, in the section the built-in sheet gives it.
+ */
+function allFacts(rules: ScoreRules): ScoreRules['facts'] {
+  return SCORE_FACTS.map((fact) => {
+    const own = rules.facts.find((f) => f.fact === fact);
+    if (own) return own;
+    const section = DEFAULT_RULES.facts.find((f) => f.fact === fact)!.section;
+    return { fact, section: rules.sections.some((s) => s.code === section) ? section : rules.sections[0]!.code, points: 0 };
+  });
+}
 
 /** The administrator's score sheet: each section's full marks and each deduction's points; saving makes the next version. */
 export function RulesEditor() {
   const { api, replica } = useHall();
   const { t } = useI18n();
   const sheet = currentSheet(replica);
-  const [draft, setDraft] = useState<ScoreRules>(sheet.rules);
+  const [draft, setDraft] = useState<ScoreRules>({ ...sheet.rules, facts: allFacts(sheet.rules) });
   const [saved, setSaved] = useState<number | null>(null);
   const { error, check } = useCommandError();
   const total = draft.sections.reduce((n, s) => n + s.max, 0);
@@ -28,7 +42,8 @@ export function RulesEditor() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void api.command('archive.setRules', { rules: draft }).then((o) => {
+          // A fact at 0 points is left off the sheet (a line takes at least one point).
+          void api.command('archive.setRules', { rules: { ...draft, facts: draft.facts.filter((f) => f.points > 0) } }).then((o) => {
             if (check(o) && o.ok === true) setSaved(o.result.version);
           });
         }}

@@ -1,5 +1,5 @@
 import type { ScoreFact } from '../../../../shared/archive/enums';
-import { DEFAULT_RULES, type ScoreRules } from '../../../../shared/archive/rules';
+import { DEFAULT_RULES, DEFAULT_RULES_VERSION, type ScoreRules } from '../../../../shared/archive/rules';
 import { rowsOf, type ReplicaState } from '../../../../shared/protocol';
 import type { Key, Translate } from '../../i18n';
 
@@ -19,11 +19,13 @@ export function itemName(t: Translate, rules: ScoreRules, code: string): string 
 }
 export const factName = (t: Translate, fact: ScoreFact): string => t(`ar.fact.${fact}`);
 
-/** The sheet in force as the board's replica holds it: the newest saved version, or the built-in version 1. */
+/** The sheet in force as the board's replica holds it: the newest saved version, or the built-in one. */
 export function currentSheet(replica: ReplicaState): { version: number; rules: ScoreRules } {
   const newest = rowsOf(replica, 'score_rules').reduce<{ version: number; rules: string } | null>(
     (best, r) => (best === null || r.version > best.version ? r : best),
     null,
   );
-  return newest ? { version: newest.version, rules: JSON.parse(newest.rules) as ScoreRules } : { version: 1, rules: DEFAULT_RULES };
+  return newest
+    ? { version: newest.version, rules: JSON.parse(newest.rules) as ScoreRules }
+    : { version: DEFAULT_RULES_VERSION, rules: DEFAULT_RULES };
 }
