@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createInterface } from 'node:readline';
 import { systemClock } from '../../shared/kernel/clock';
 import { TerminalRole } from '../../shared/kernel/roles';
 import { passwordProblem } from '../../shared/staff/password';
@@ -10,6 +9,7 @@ import { CONTROL_OPS, type ControlAnswer, type ControlOp } from './control/proto
 import { openHall, startHub } from './hub';
 import { HALL_LIMITS, NO_LIMITS } from './limits';
 import type { HallIdentity } from './seed';
+import { readSecret } from '../kernel/readSecret';
 
 /**
  * The headless hall hub:
@@ -156,24 +156,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-/** Reads one line from stdin: typed on a terminal without echo, or the first line of piped input. */
-async function readSecret(prompt: string): Promise<string> {
-  if (!process.stdin.isTTY) {
-    let text = '';
-    for await (const chunk of process.stdin) text += String(chunk);
-    return text.split(/\r?\n/)[0] ?? '';
-  }
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    process.stdout.write(prompt);
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
-    rl.once('line', (line) => {
-      rl.close();
-      process.stdout.write('\n');
-      resolve(line);
-    });
-  });
-}
 
 type Opts = z.infer<typeof Options>;
 

@@ -35,7 +35,8 @@ export function regionHttp(o: {
       const read = await readJsonBody(req, MAX_BODY);
       if (read === 'tooLarge') return sendJson(res, 413, { error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求过大' } });
       const given = SignInRequest.safeParse(read.json);
-      if (!given.success) return sendJson(res, 400, { error: { code: ErrorCode.VALIDATION_FAILED, message: '需要 {"login", "password"}' } });
+      if (!given.success)
+        return sendJson(res, 400, { error: { code: ErrorCode.VALIDATION_FAILED, message: '需要 {"login", "password"}' } });
       const answer = await o.supervisors.signIn(given.data.login, given.data.password);
       if (answer.ok) return sendJson(res, 200, { token: answer.token });
       return answer.reason === 'locked'

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { projectRow, projections, tableSpecs, type TableName } from '../../shared/protocol/registry';
-import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { Region } from '../../main/region/region';
 import { RegionStore } from '../../main/region/store';
 import type { Hub } from '../../main/hub/hub';
-import { actors, ok } from '../support/actors';
+import { enrollRegion, REGION_HALLS as halls, work } from '../support/regionHalls';
 import { demoHub, onCleanup, tempDir, until } from '../support/hub';
 import { throwawayPostgres } from '../support/pg';
-
-const halls = [
-  { id: 'H3302', code: 'H3302', name: '甲县政务服务中心' },
-  { id: 'H3303', code: 'H3303', name: '乙县政务服务中心' },
-  { id: 'H3304', code: 'H3304', name: '丙镇便民服务中心' },
-];
-
-/** A morning's work at a hall: tickets issued, called, served at the first counters. */
-function work(hub: Hub, tickets: number): void {
-  const a = actors(hub);
-  const h = hub.hallId;
-  for (let c = 1; c <= 2; c++) {
-    const clerk = a.clerk(c - 1);
-    clerk('counter.signIn', { counterId: `${h}-c-0${c}`, login: `c0${c}`, password: DEMO_PASSWORD });
-  }
-  for (let i = 0; i < tickets; i++) ok(a.kiosk('ticket.issue', { serviceId: `${h}-s-A`, priority: 'normal', confirm: null }));
-  for (let i = 0; i < tickets; i++) {
-    const clerk = a.clerk(i % 2);
-    const counterId = `${h}-c-0${(i % 2) + 1}`;
-    if (!clerk('ticket.callNext', { counterId }).ok) continue;
-    ok(clerk('ticket.start', { counterId }));
-    ok(clerk('ticket.finish', { counterId, handledServiceIds: [`${h}-s-A`] }));
-  }
-}
 
 /** The hall as the region may see it: every row of every table the role sees, projected. */
 function projection(hub: Hub): Map<string, unknown> {
@@ -59,14 +34,8 @@ describe('the regional server over three halls, in PostgreSQL', () => {
     const hubs = await Promise.all(halls.map((hall, i) => demoHub({ dataDir: dirs[i], hall })));
     let region = await Region.start(RegionStore.connect(pg.url), () => {});
     onCleanup(() => region.close());
-    for (const hub of hubs) {
-      const made = ok(
-        actors(hub).manager('terminal.create', { role: 'region', name: '市级监管', counterId: null, zone: '' }),
-      ) as unknown as {
-        code: string;
-      };
-      expect(await region.addHall(hub.url, made.code)).toMatchObject({ hallId: hub.hallId });
-    }
+    for (const hub of hubs) await enrollRegion(region, hub);
+    expect(region.states().map((l) => l.hallId)).toEqual(halls.map((h) => h.id));
     const caughtUp = async () => {
       for (const hub of hubs)
         await until(() => region.states().find((s) => s.hallId === hub.hallId)?.cursor === hub.store.currentSeq, `${hub.hallId} caught up`);

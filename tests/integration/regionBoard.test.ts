@@ -1,0 +1,104 @@
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import type { Hub } from '../../main/hub/hub';
+import { regionHttp } from '../../main/region/http';
+import { Region } from '../../main/region/region';
+import { RegionStore } from '../../main/region/store';
+import { Supervisors } from '../../main/region/supervisors';
+import { hallDay } from '../../shared/queue/rules';
+import { Board } from '../../shared/region/board';
+import { actors, ok } from '../support/actors';
+import { demoHub, onCleanup, until } from '../support/hub';
+import { throwawayPostgres } from '../support/pg';
+import { enrollRegion, REGION_HALLS, work } from '../support/regionHalls';
+
+const PASSWORD = 'Region#2026';
+
+/** The region over three halls placed in the network: 甲县 (its centre and a township's), 乙县. */
+async function network() {
+  const db = await throwawayPostgres();
+  const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall })));
+  const region = await Region.start(RegionStore.connect(db.url), () => {});
+  onCleanup(() => region.close());
+  for (const hub of hubs) await enrollRegion(region, hub);
+  const supervisors = new Supervisors(region.store, Date.now);
+  await supervisors.addNode({ id: 'city', parentId: null, level: 'city', name: '示范市' });
+  await supervisors.addNode({ id: 'jx', parentId: 'city', level: 'county', name: '甲县' });
+  await supervisors.addNode({ id: 'yx', parentId: 'city', level: 'county', name: '乙县' });
+  await supervisors.addNode({ id: 'bz', parentId: 'jx', level: 'township', name: '丙镇' });
+  await supervisors.placeHall('H3302', 'jx');
+  await supervisors.placeHall('H3303', 'yx');
+  await supervisors.placeHall('H3304', 'bz');
+  await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: PASSWORD });
+  await supervisors.add({ login: 'jia', name: '甲县监管股', nodeId: 'jx', password: PASSWORD });
+  const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock: Date.now, log: () => {} });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  return { hubs, region, url };
+}
+
+const signIn = (url: string, login: string, password: string) =>
+  fetch(`${url}/api/session`, { method: 'POST', body: JSON.stringify({ login, password }) });
+
+async function boardOf(url: string, login: string): Promise<Board> {
+  const { token } = (await (await signIn(url, login, PASSWORD)).json()) as { token: string };
+  return Board.parse(await (await fetch(`${url}/api/board`, { headers: { authorization: `Bearer ${token}` } })).json());
+}
+
+/** The day's queue at a hall, counted here from its own rows, apart from any figure's code. */
+function counted(hub: Hub) {
+  const day = hallDay(Date.now(), 480);
+  const tickets = hub.store.all('tickets').filter((t) => t.day === day);
+  return {
+    issued: tickets.length,
+    waiting: tickets.filter((t) => t.status === 'waiting').length,
+    finished: tickets.filter((t) => t.status === 'finished').length,
+    countersOpen: hub.store.all('counters').filter((c) => c.state === 'open').length,
+  };
+}
+
+describe('the regional board', () => {
+  it('shows each supervisor the halls of their node and below, with the halls’ own figures; a county never sees another', async () => {
+    const { hubs, region, url } = await network();
+    hubs.forEach((hub, i) => {
+      work(hub, 3 + i);
+      for (let n = 0; n <= i; n++)
+        ok(actors(hub).kiosk('ticket.issue', { serviceId: `${hub.hallId}-s-B`, priority: 'normal', confirm: null }));
+    });
+    for (const hub of hubs)
+      await until(() => region.states().find((s) => s.hallId === hub.hallId)?.cursor === hub.store.currentSeq, 'caught up');
+    await region.settled();
+
+    const city = await boardOf(url, 'shi');
+    expect(city.supervisor).toMatchObject({ node: '示范市', level: 'city' });
+    expect(city.halls.map((h) => h.hallId).sort()).toEqual(['H3302', 'H3303', 'H3304']);
+    for (const hub of hubs) {
+      const tile = city.halls.find((h) => h.hallId === hub.hallId)!;
+      expect(tile).toMatchObject({ ...counted(hub), connected: true });
+      expect(tile.waiting).toBeGreaterThan(0);
+    }
+    expect(city.halls.find((h) => h.hallId === 'H3304')!.path).toEqual(['示范市', '甲县', '丙镇']);
+
+    const county = await boardOf(url, 'jia');
+    expect(county.halls.map((h) => h.hallId).sort()).toEqual(['H3302', 'H3304']);
+    expect(JSON.stringify(county)).not.toContain('乙县');
+  });
+
+  it('refuses wrong passwords, locks after five, and answers nothing without a live session', async () => {
+    const { url } = await network();
+    expect((await fetch(`${url}/api/board`)).status).toBe(401);
+    expect((await fetch(`${url}/api/board`, { headers: { authorization: `Bearer ${'x'.repeat(40)}` } })).status).toBe(401);
+    expect((await signIn(url, 'nobody', PASSWORD)).status).toBe(401);
+    for (let i = 0; i < 4; i++) expect((await signIn(url, 'jia', 'wrong-password')).status).toBe(401);
+    expect((await signIn(url, 'jia', 'wrong-password')).status).toBe(423);
+    expect((await signIn(url, 'jia', PASSWORD)).status).toBe(423);
+    expect((await signIn(url, 'shi', PASSWORD)).status).toBe(200);
+    const tooBig = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      body: JSON.stringify({ login: 'shi', password: 'x'.repeat(10_000) }),
+    });
+    expect(tooBig.status).toBe(413);
+    expect((await fetch(`${url}/api/session`, { method: 'POST', body: '{"login": 1}' })).status).toBe(400);
+  });
+});

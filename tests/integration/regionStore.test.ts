@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { regionMigrations } from '../../main/region/migrations';
+import { RegionStore } from '../../main/region/store';
+import { onCleanup } from '../support/hub';
+import { throwawayPostgres } from '../support/pg';
+
+describe('the regional store’s migrations (PostgreSQL)', () => {
+  it('run once whoever starts first: two region processes starting together apply each migration once', async () => {
+    const db = await throwawayPostgres();
+    const a = RegionStore.connect(db.url);
+    const b = RegionStore.connect(db.url);
+    onCleanup(() => a.close());
+    onCleanup(() => b.close());
+    const applied = await Promise.all([a.migrate(), b.migrate()]);
+    expect(applied.sort()).toEqual([0, regionMigrations.length]);
+    const { rows } = await a.pool.query<{ version: number; name: string }>('SELECT version, name FROM region_schema ORDER BY version');
+    expect(rows).toEqual(regionMigrations.map((m, i) => ({ version: i + 1, name: m.name })));
+    expect(await a.migrate()).toBe(0);
+  });
+
+  it('0001 keeps one row per hall, table and id, and one change per hall and seq', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.addHall({ hallId: 'H1', name: '甲', hubUrl: 'http://h1', token: 't' });
+    await store.pool.query("INSERT INTO hall_changes (hall_id, seq, tbl, id, op) VALUES ('H1', 1, 'tickets', 'x', 'upsert')");
+    await expect(
+      store.pool.query("INSERT INTO hall_changes (hall_id, seq, tbl, id, op) VALUES ('H1', 1, 'tickets', 'y', 'upsert')"),
+    ).rejects.toThrow(/duplicate key/);
+    await expect(
+      store.pool.query("INSERT INTO hall_changes (hall_id, seq, tbl, id, op) VALUES ('H9', 2, 'tickets', 'y', 'upsert')"),
+    ).rejects.toThrow(/foreign key/);
+    await expect(
+      store.pool.query("INSERT INTO hall_changes (hall_id, seq, tbl, id, op) VALUES ('H1', 3, 'tickets', 'y', 'merge')"),
+    ).rejects.toThrow(/check constraint/);
+  });
+
+  it('0002 makes the city the one root and every other level hang from a parent', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('c', NULL, 'city', '市')");
+    await expect(
+      store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('x', NULL, 'county', '县')"),
+    ).rejects.toThrow(/check constraint/);
+    await expect(store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('y', 'c', 'city', '市')")).rejects.toThrow(
+      /check constraint/,
+    );
+    await expect(
+      store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('z', 'c', 'hamlet', '村')"),
+    ).rejects.toThrow(/check constraint/);
+    await store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('v', 'c', 'village', '村')");
+  });
+});
