@@ -156,7 +156,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-
 type Opts = z.infer<typeof Options>;
 
 function createTerminalRequest(opts: Opts): ControlOp {
