@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorCode, HallErrorSchema } from '../../../shared/kernel/errors';
 import type { Problem } from '../ui/ErrorLine';
 import { FaceApp, FaceIndex, TokenForm } from './App';
-import { isFace, RatePage, type FaceName } from './routes';
+import { isFace, RatePage, RegionBoard, type FaceName } from './routes';
 import { socketApi } from './socketApi';
 
 type Link = ReturnType<typeof socketApi>;
@@ -22,6 +22,12 @@ export function browserPage(): ReactNode {
     return (
       <Suspense fallback={null}>
         <RatePage code={new URLSearchParams(query).get('code')} />
+      </Suspense>
+    );
+  if (path === 'region')
+    return (
+      <Suspense fallback={null}>
+        <RegionBoard />
       </Suspense>
     );
   if (!isFace(path)) return <FaceIndex />;

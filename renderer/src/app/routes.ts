@@ -19,5 +19,8 @@ export const isFace = (name: string): name is FaceName => Object.hasOwn(FACES, n
 /** The applicant's phone page for rating by code (`#/rate?code=…`): no terminal, no sign-in, its own small chunk. */
 export const RatePage = lazy(() => import('../faces/rate/RatePage'));
 
+/** The regional board (`#/region`), served by the regional server: supervisors sign in, no terminal. */
+export const RegionBoard = lazy(() => import('../faces/region/RegionBoard'));
+
 /** Electron's own screen for this PC's terminal settings. */
 export const SetupFace = lazy(() => import('../faces/setup/SetupFace'));

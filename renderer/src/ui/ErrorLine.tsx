@@ -15,7 +15,7 @@ export function ErrorLine({ error }: { error: Problem | null }) {
 }
 
 /** How a command, a query or a window's own action (a PDF saved) came out. */
-type Outcome = { ok: true } | { ok: 'queued' } | { ok: false; error: HallError };
+export type Outcome = { ok: true } | { ok: 'queued' } | { ok: false; error: HallError };
 
 /** Keeps the last refusal to show; `check` answers whether it went through (or was queued). */
 export function useCommandError() {

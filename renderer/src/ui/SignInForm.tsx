@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { CommandOutcome } from '../../../shared/protocol';
 import { useI18n } from '../i18n';
-import { ErrorLine, useCommandError } from './ErrorLine';
+import { ErrorLine, useCommandError, type Outcome } from './ErrorLine';
 
 /** A staff member confirms on the spot with their own 工号 and password (a priority ticket, an extension). */
 export function StaffConfirm(props: { login: string; password: string; onLogin: (v: string) => void; onPassword: (v: string) => void }) {
@@ -24,7 +23,7 @@ export function StaffConfirm(props: { login: string; password: string; onLogin: 
 export function SignInForm(props: {
   title: string;
   button: string;
-  onSignIn: (login: string, password: string) => Promise<CommandOutcome>;
+  onSignIn: (login: string, password: string) => Promise<Outcome>;
 }) {
   const { t } = useI18n();
   const [login, setLogin] = useState('');

@@ -13,6 +13,7 @@ import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
+import { region } from './region';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -41,4 +42,5 @@ export const en: Words<typeof zhCN> = {
   ...reports,
   ...refusals,
   ...archive,
+  ...region,
 };

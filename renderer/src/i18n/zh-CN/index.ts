@@ -11,6 +11,7 @@ import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
+import { region } from './region';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -39,4 +40,5 @@ export const zhCN = {
   ...reports,
   ...refusals,
   ...archive,
+  ...region,
 };

@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { ErrorCode, HallErrorSchema } from '../../../../shared/kernel/errors';
+import { Board, type HallTile } from '../../../../shared/region/board';
+import { shareOf } from '../../../../shared/queue/kpi';
+import { formatDuration } from '../../app/time';
+import { LanguageToggle, useI18n } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorLine, type Outcome, type Problem } from '../../ui/ErrorLine';
+import { SignInForm } from '../../ui/SignInForm';
+
+/** How often the board asks the region again: the halls' figures move by the minute. */
+const REFRESH_MS = 15_000;
+const TOKEN_KEY = 'servicehall.region.session';
+const Refused = z.object({ error: HallErrorSchema });
+const Session = z.object({ token: z.string() });
+
+async function call<T>(
+  path: string,
+  init: RequestInit,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; result: T } | { ok: false; error: Problem }> {
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    return { ok: false, error: { code: ErrorCode.HUB_UNREACHABLE, message: '' } };
+  }
+  const json: unknown = await res.json().catch(() => null);
+  const good = res.ok ? schema.safeParse(json) : null;
+  if (good?.success) return { ok: true, result: good.data };
+  const refused = Refused.safeParse(json);
+  return { ok: false, error: refused.success ? refused.data.error : { code: ErrorCode.INTERNAL, message: `HTTP ${res.status}` } };
+}
+
+const percent = (part: number, whole: number) => {
+  const share = shareOf(part, whole);
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+};
+
+/**
+ * The regional board (`#/region` on the region server): a supervisor signs in and sees the halls of
+ * their node and below — each hall's link to the region and its queue today, counted by the halls'
+ * own definitions — and a ranking by people served, each figure with its count.
+ */
+export default function RegionBoard() {
+  const { t } = useI18n();
+  const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY));
+  const [board, setBoard] = useState<Board | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    const load = async () => {
+      const answer = await call('/api/board', { headers: { authorization: `Bearer ${token}` } }, Board);
+      if (!live) return;
+      if (answer.ok) return (setBoard(answer.result), setError(null));
+      setError(answer.error);
+      if (typeof answer.error !== 'string' && answer.error.code === ErrorCode.UNAUTHENTICATED) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        setToken(null);
+      }
+    };
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [token]);
+
+  const signIn = async (login: string, password: string): Promise<Outcome> => {
+    const answer = await call('/api/session', { method: 'POST', body: JSON.stringify({ login, password }) }, Session);
+    if (!answer.ok)
+      return { ok: false, error: typeof answer.error === 'string' ? { code: ErrorCode.INTERNAL, message: answer.error } : answer.error };
+    sessionStorage.setItem(TOKEN_KEY, answer.result.token);
+    setToken(answer.result.token);
+    return { ok: true };
+  };
+
+  if (!token)
+    return (
+      <main className="face region-face">
+        <header className="region-head">
+          <h1>{t('region.title')}</h1>
+          <LanguageToggle />
+        </header>
+        <SignInForm title={t('region.signIn')} button={t('region.signInButton')} onSignIn={signIn} />
+      </main>
+    );
+  const ranked = [...(board?.halls ?? [])].sort((a, b) => b.finished - a.finished || a.name.localeCompare(b.name));
+  return (
+    <main className="face region-face">
+      <header className="region-head">
+        <h1>{t('region.title')}</h1>
+        {board && <span>{t('region.over', { node: board.supervisor.node, name: board.supervisor.name })}</span>}
+        <LanguageToggle />
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            sessionStorage.removeItem(TOKEN_KEY);
+            setToken(null);
+            setBoard(null);
+          }}
+        >
+          {t('region.signOut')}
+        </button>
+      </header>
+      <ErrorLine error={error} />
+      {board && (
+        <>
+          <section aria-label={t('region.halls')} className="region-tiles">
+            {board.halls.length === 0 && <p>{t('region.none')}</p>}
+            {board.halls.map((h) => (
+              <Tile key={h.hallId} hall={h} />
+            ))}
+          </section>
+          <h2>{t('region.ranking')}</h2>
+          <DataTable
+            label={t('region.ranking')}
+            columns={[
+              { header: t('region.rank'), cell: (h) => ranked.indexOf(h) + 1 },
+              { header: t('region.hall'), cell: (h) => h.name, rowHeader: true },
+              { header: t('region.finished'), cell: (h) => h.finished },
+              { header: t('region.issued'), cell: (h) => h.issued },
+              { header: t('region.serviceLevel'), cell: (h) => `${percent(h.withinTarget, h.called)}（${h.withinTarget}/${h.called}）` },
+            ]}
+            rows={ranked}
+            rowKey={(h) => h.hallId}
+            empty={t('region.none')}
+          />
+        </>
+      )}
+    </main>
+  );
+}
+
+function Tile({ hall }: { hall: HallTile }) {
+  const { t } = useI18n();
+  return (
+    <article className={`card region-tile ${hall.connected ? '' : 'region-offline'}`} aria-label={hall.name}>
+      <h2>{hall.name}</h2>
+      <p className="region-path">{hall.path.join(' › ')}</p>
+      <p>
+        {hall.connected ? t('region.connected') : t('region.offline')}
+        {hall.lagMs !== null && ` · ${t('region.lag', { time: formatDuration(hall.lagMs) })}`}
+      </p>
+      <dl className="region-figures">
+        <div>
+          <dt>{t('region.countersOpen')}</dt>
+          <dd>{hall.countersOpen}</dd>
+        </div>
+        <div>
+          <dt>{t('region.waiting')}</dt>
+          <dd>{hall.waiting}</dd>
+        </div>
+        <div>
+          <dt>{t('region.longestWait')}</dt>
+          <dd>{hall.longestWaitMs === null ? '—' : formatDuration(hall.longestWaitMs)}</dd>
+        </div>
+        <div>
+          <dt>{t('region.finished')}</dt>
+          <dd>{hall.finished}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

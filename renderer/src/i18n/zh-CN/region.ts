@@ -1,0 +1,22 @@
+/** The regional board (faces/region): the supervisors above the halls. */
+export const region = {
+  'region.title': '区域政务服务监管',
+  'region.signIn': '监管人员登录',
+  'region.signInButton': '登录',
+  'region.signOut': '退出登录',
+  'region.over': '{node} · {name}',
+  'region.halls': '各大厅',
+  'region.none': '本辖区暂无大厅',
+  'region.ranking': '今日办结排名',
+  'region.rank': '名次',
+  'region.hall': '大厅',
+  'region.finished': '今日办结',
+  'region.issued': '今日取号',
+  'region.serviceLevel': '按时叫号率（次数）',
+  'region.connected': '已连接',
+  'region.offline': '未连接',
+  'region.lag': '{time} 前更新',
+  'region.countersOpen': '开放窗口',
+  'region.waiting': '等候人数',
+  'region.longestWait': '最长等候',
+};
