@@ -43,5 +43,5 @@ export const RatingChannel = z.enum(RATING_CHANNELS);
 export type RatingChannel = z.infer<typeof RatingChannel>;
 
 /** What a rating was flagged for: given very fast after the prompt, or one of a burst from the device. */
-export const RATING_FLAGS = ['fast', 'burst'] as const;
+export const RATING_FLAGS = ['fast', 'burst', 'away'] as const;
 export type RatingFlag = (typeof RATING_FLAGS)[number];

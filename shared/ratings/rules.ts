@@ -56,11 +56,16 @@ export const defaultedRequest: Definition<
 /** The level a default rating stands for: 基本满意, a satisfied level, never a 差评 (nobody follows up a silence). */
 export const DEFAULT_LEVEL = 3;
 
-/** Why a rating deserves a second look: given within a second of the prompt, or the third within half a minute on one device. */
-export function ratingFlags(promptedAt: number, at: number, recentFromDevice: number): RatingFlag[] {
+/**
+ * Why a window's rating deserves a second look: given within a second of the prompt, the third within
+ * half a minute on one device, or given while the rated clerk is no longer at the counter (signed
+ * out, or someone else signed in): nobody was there to be rated.
+ */
+export function ratingFlags(promptedAt: number, at: number, recentFromDevice: number, clerkAtCounter: boolean): RatingFlag[] {
   const flags: RatingFlag[] = [];
   if (at - promptedAt < 1000) flags.push('fast');
   if (recentFromDevice >= 2) flags.push('burst');
+  if (!clerkAtCounter) flags.push('away');
   return flags;
 }
 

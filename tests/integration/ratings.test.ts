@@ -25,6 +25,25 @@ function serveOne(hub: Hub, n: number) {
 }
 
 describe('好差评 at the window', () => {
+  it('a rating given once the rated clerk has left the counter is flagged for review, and kept', async () => {
+    const clock = manualClock();
+    const hub = await demoHub({ clock });
+    ok(actors(hub).clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
+    const request = serveOne(hub, 1);
+    clock.advance(5_000);
+    ok(actors(hub).clerk(0)('counter.signOut', { counterId: 'H3301-c-01' }));
+    ok(
+      send(hub, callerOf(terminal(hub, 'evaluator')))('rating.submit', {
+        requestId: request.id,
+        subScores: {},
+        comment: '',
+        level: 5,
+        reasons: [],
+      }),
+    );
+    expect(hub.store.get('ratings', request.id)).toMatchObject({ level: 5, flags: 'away' });
+  });
+
   it('a finished ticket asks its counter’s evaluator; the rating is taken once, from that evaluator only, before it expires', async () => {
     const clock = manualClock();
     const hub = await demoHub({ clock });

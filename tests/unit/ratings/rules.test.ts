@@ -28,9 +28,10 @@ describe('好差评 rules', () => {
   });
 
   it('flags a rating given within a second, and the third from one device in half a minute', () => {
-    expect(ratingFlags(0, 999, 0)).toEqual(['fast']);
-    expect(ratingFlags(0, 1000, 1)).toEqual([]);
-    expect(ratingFlags(0, 5000, 2)).toEqual(['burst']);
+    expect(ratingFlags(0, 999, 0, true)).toEqual(['fast']);
+    expect(ratingFlags(0, 1000, 1, true)).toEqual([]);
+    expect(ratingFlags(0, 5000, 2, true)).toEqual(['burst']);
+    expect(ratingFlags(0, 5000, 0, false)).toEqual(['away']);
   });
 
   it('rates carry their count, are null over nothing, and are flagged below the minimum', () => {

@@ -187,7 +187,8 @@ export const ratingHandlers = {
         n: number;
       }
     ).n;
-    recordRating(ctx, request, ctx.payload, ratingFlags(request.created_at, ctx.now, recent), ctx.caller.terminalId);
+    const atCounter = request.counter_id !== null && ctx.store.get('counters', request.counter_id)?.staff_id === request.staff_id;
+    recordRating(ctx, request, ctx.payload, ratingFlags(request.created_at, ctx.now, recent, atCounter), ctx.caller.terminalId);
     return {};
   },
   'rating.decline': (ctx) => {

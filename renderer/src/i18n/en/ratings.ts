@@ -105,6 +105,7 @@ export const ratings: Words<typeof zh> = {
   'rt.flags': 'To check',
   'rt.flag.fast': 'Answered within a second',
   'rt.flag.burst': 'Burst from one device',
+  'rt.flag.away': 'Rated clerk no longer at the counter',
   // Rating by QR or code: the phone page, the slip and notice, the public board, the export.
   'rate.title': 'Rate our service',
   'rate.enterCode': 'Enter the rating code printed on your ticket or notice',

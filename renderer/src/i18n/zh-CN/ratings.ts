@@ -90,7 +90,7 @@ export const ratings = {
   'rt.reasons': '原因',
   'rt.comment': '意见',
   'rt.flags': '待核查',
-  ...codeLabels('rt.flag', RATING_FLAGS, { fast: '提示后一秒内作答', burst: '同一设备短时连评' }),
+  ...codeLabels('rt.flag', RATING_FLAGS, { fast: '提示后一秒内作答', burst: '同一设备短时连评', away: '评价时被评人员已不在窗口' }),
   // 好差评 by QR or code: the phone page, the slip and notice, the public board, the export.
   'rate.title': '政务服务好差评',
   'rate.enterCode': '请输入办事凭条或办结通知书上的评价码',
