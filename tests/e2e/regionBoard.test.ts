@@ -1,44 +1,21 @@
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { regionHttp } from '../../main/region/http';
-import { Region } from '../../main/region/region';
-import { RegionStore } from '../../main/region/store';
-import { Supervisors } from '../../main/region/supervisors';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
-import { demoHub, onCleanup, until } from '../support/hub';
-import { throwawayPostgres } from '../support/pg';
-import { enrollRegion, REGION_HALLS, work } from '../support/regionHalls';
+import { caughtUp, REGION_HALLS, REGION_PASSWORD, regionNetwork, work } from '../support/regionHalls';
 
 describe('the regional board in Chromium', () => {
   it('a city supervisor signs in and sees three halls’ tiles and the ranking; in English too', async () => {
-    const db = await throwawayPostgres();
-    const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall })));
-    const region = await Region.start(RegionStore.connect(db.url), () => {});
-    onCleanup(() => region.close());
-    for (const hub of hubs) await enrollRegion(region, hub);
-    const supervisors = new Supervisors(region.store, Date.now);
-    await supervisors.addNode({ id: 'city', parentId: null, level: 'city', name: '示范市' });
-    await supervisors.addNode({ id: 'jx', parentId: 'city', level: 'county', name: '甲县' });
-    for (const hub of hubs) await supervisors.placeHall(hub.hallId, hub.hallId === 'H3303' ? 'city' : 'jx');
-    await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: 'Region#2026' });
+    const { hubs, region, url } = await regionNetwork();
     hubs.forEach((hub, i) => {
       work(hub, 2 + 3 * i);
       ok(actors(hub).kiosk('ticket.issue', { serviceId: `${hub.hallId}-s-B`, priority: 'normal', confirm: null }));
     });
-    for (const hub of hubs)
-      await until(() => region.states().find((s) => s.hallId === hub.hallId)?.cursor === hub.store.currentSeq, 'caught up');
-    await region.settled();
-    const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock: Date.now, log: () => {} });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
-    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-
+    await caughtUp(region, hubs);
     const browser = await launchBrowser();
     const page = await openFace(browser, `${url}/#/region`, { width: 1440, height: 900 });
     const form = page.getByRole('form', { name: '监管人员登录' });
     await form.getByRole('textbox', { name: '工号' }).fill('shi');
-    await form.getByLabel('密码').fill('Region#2026');
+    await form.getByLabel('密码').fill(REGION_PASSWORD);
     await form.getByRole('button', { name: '登录' }).click();
     const tiles = page.getByRole('region', { name: '各大厅' });
     for (const hall of REGION_HALLS) await tiles.getByRole('article', { name: hall.name }).waitFor();

@@ -1,42 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
-import { regionHttp } from '../../main/region/http';
-import { Region } from '../../main/region/region';
-import { RegionStore } from '../../main/region/store';
-import { Supervisors } from '../../main/region/supervisors';
 import { hallDay } from '../../shared/queue/rules';
 import { Board } from '../../shared/region/board';
 import { actors, ok } from '../support/actors';
-import { demoHub, onCleanup, until } from '../support/hub';
-import { throwawayPostgres } from '../support/pg';
-import { enrollRegion, REGION_HALLS, work } from '../support/regionHalls';
-
-const PASSWORD = 'Region#2026';
-
-/** The region over three halls placed in the network: 甲县 (its centre and a township's), 乙县. */
-async function network() {
-  const db = await throwawayPostgres();
-  const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall })));
-  const region = await Region.start(RegionStore.connect(db.url), () => {});
-  onCleanup(() => region.close());
-  for (const hub of hubs) await enrollRegion(region, hub);
-  const supervisors = new Supervisors(region.store, Date.now);
-  await supervisors.addNode({ id: 'city', parentId: null, level: 'city', name: '示范市' });
-  await supervisors.addNode({ id: 'jx', parentId: 'city', level: 'county', name: '甲县' });
-  await supervisors.addNode({ id: 'yx', parentId: 'city', level: 'county', name: '乙县' });
-  await supervisors.addNode({ id: 'bz', parentId: 'jx', level: 'township', name: '丙镇' });
-  await supervisors.placeHall('H3302', 'jx');
-  await supervisors.placeHall('H3303', 'yx');
-  await supervisors.placeHall('H3304', 'bz');
-  await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: PASSWORD });
-  await supervisors.add({ login: 'jia', name: '甲县监管股', nodeId: 'jx', password: PASSWORD });
-  const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock: Date.now, log: () => {} });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { hubs, region, url };
-}
+import { caughtUp, REGION_PASSWORD as PASSWORD, regionNetwork as network, work } from '../support/regionHalls';
 
 const signIn = (url: string, login: string, password: string) =>
   fetch(`${url}/api/session`, { method: 'POST', body: JSON.stringify({ login, password }) });
@@ -66,9 +33,7 @@ describe('the regional board', () => {
       for (let n = 0; n <= i; n++)
         ok(actors(hub).kiosk('ticket.issue', { serviceId: `${hub.hallId}-s-B`, priority: 'normal', confirm: null }));
     });
-    for (const hub of hubs)
-      await until(() => region.states().find((s) => s.hallId === hub.hallId)?.cursor === hub.store.currentSeq, 'caught up');
-    await region.settled();
+    await caughtUp(region, hubs);
 
     const city = await boardOf(url, 'shi');
     expect(city.supervisor).toMatchObject({ node: '示范市', level: 'city' });

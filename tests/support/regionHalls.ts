@@ -1,7 +1,13 @@
+import type { AddressInfo } from 'node:net';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import type { Region } from '../../main/region/region';
+import { regionHttp } from '../../main/region/http';
+import { Region } from '../../main/region/region';
+import { RegionStore } from '../../main/region/store';
+import { Supervisors } from '../../main/region/supervisors';
 import { actors, ok } from './actors';
+import { demoHub, onCleanup, until } from './hub';
+import { throwawayPostgres } from './pg';
 
 /** Three halls for the regional server's tests: two counties' centres and a township's. */
 export const REGION_HALLS = [
@@ -34,4 +40,40 @@ export async function enrollRegion(region: Region, hub: Hub): Promise<void> {
     code: string;
   };
   await region.addHall(hub.url, made.code);
+}
+
+export const REGION_PASSWORD = 'Region#2026';
+
+/**
+ * The region over the three halls placed in a network — 示范市 › 甲县 (its centre, and 丙镇 below it)
+ * and 乙县 — with a city supervisor (shi) and 甲县's (jia), serving its board on a free port.
+ */
+export async function regionNetwork() {
+  const db = await throwawayPostgres();
+  const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall })));
+  const region = await Region.start(RegionStore.connect(db.url), () => {});
+  onCleanup(() => region.close());
+  for (const hub of hubs) await enrollRegion(region, hub);
+  const supervisors = new Supervisors(region.store, Date.now);
+  await supervisors.addNode({ id: 'city', parentId: null, level: 'city', name: '示范市' });
+  await supervisors.addNode({ id: 'jx', parentId: 'city', level: 'county', name: '甲县' });
+  await supervisors.addNode({ id: 'yx', parentId: 'city', level: 'county', name: '乙县' });
+  await supervisors.addNode({ id: 'bz', parentId: 'jx', level: 'township', name: '丙镇' });
+  await supervisors.placeHall('H3302', 'jx');
+  await supervisors.placeHall('H3303', 'yx');
+  await supervisors.placeHall('H3304', 'bz');
+  await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: REGION_PASSWORD });
+  await supervisors.add({ login: 'jia', name: '甲县监管股', nodeId: 'jx', password: REGION_PASSWORD });
+  const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock: Date.now, log: () => {} });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  return { hubs, region, url };
+}
+
+/** Resolves once the region has landed everything each hall has written so far. */
+export async function caughtUp(region: Region, hubs: readonly Hub[]): Promise<void> {
+  for (const hub of hubs)
+    await until(() => region.states().find((s) => s.hallId === hub.hallId)?.cursor === hub.store.currentSeq, `${hub.hallId} caught up`);
+  await region.settled();
 }

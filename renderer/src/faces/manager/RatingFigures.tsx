@@ -11,6 +11,7 @@ import { DataTable } from '../../ui/DataTable';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { useHubQuery } from '../../app/useHubQuery';
+import { DateRange } from '../../ui/DateRange';
 
 /** A figure as a percentage with its numerator and denominator; flagged when the denominator is below the hall's minimum. */
 export function FigureCell({ rate, t }: { rate: Rate; t: Translate }) {
@@ -79,14 +80,7 @@ export function RatingFigures() {
     <section className="card" aria-label={t('fig.title')}>
       <div className="case-head">
         <h2>{t('fig.title')}</h2>
-        <label className="inline">
-          {t('rt.from')}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline">
-          {t('rt.to')}
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <label className="inline">
           {t('fig.by')}
           <select value={by} onChange={(e) => setBy(e.target.value as FigureDimension)}>

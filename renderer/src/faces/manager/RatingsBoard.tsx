@@ -14,6 +14,7 @@ import { Followups } from './Followups';
 import { useHubQuery } from '../../app/useHubQuery';
 import { RatingsPublication } from '../../features/ratings/RatingsPublication';
 import { RatingFigures } from './RatingFigures';
+import { DateRange } from '../../ui/DateRange';
 
 type Group = (typeof RATING_GROUPS)[number];
 
@@ -63,14 +64,7 @@ export function RatingsBoard() {
       <section className="card" aria-label={t('rt.title')}>
         <div className="case-head">
           <h2>{t('rt.title')}</h2>
-          <label className="inline">
-            {t('rt.from')}
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="inline">
-            {t('rt.to')}
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
+          <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} />
           <label className="inline">
             {t('rt.by')}
             <select value={by} onChange={(e) => setBy(e.target.value as Group)}>
