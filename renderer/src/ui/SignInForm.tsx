@@ -20,11 +20,7 @@ export function StaffConfirm(props: { login: string; password: string; onLogin: 
 }
 
 /** 工号 and password, for a counter or a manager terminal; the password is cleared once accepted. */
-export function SignInForm(props: {
-  title: string;
-  button: string;
-  onSignIn: (login: string, password: string) => Promise<Outcome>;
-}) {
+export function SignInForm(props: { title: string; button: string; onSignIn: (login: string, password: string) => Promise<Outcome> }) {
   const { t } = useI18n();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
