@@ -1,0 +1,124 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { backupTakenAt, backupsToKeep } from '../../../shared/backup/retention';
+import { overdueAfterMs, type BackupSettings } from '../../../shared/backup/settings';
+import type { Clock } from '../../../shared/kernel/clock';
+import { takeBackup, type BackupDone, type BackupProgress, type BackupSource } from './backup';
+
+/** What the hub says of its backups: on /health (managers) and the board. */
+export interface BackupStatus {
+  /** Scheduled backups have at least one folder. */
+  scheduled: boolean;
+  running: BackupProgress | null;
+  lastOkAt: number | null;
+  /** The last backup's failure, until one succeeds. */
+  failure: { at: number; message: string } | null;
+  /** No backup succeeded for longer than the schedule allows (counted from the hub's start when none did). */
+  overdue: boolean;
+  /** The most recent backups, newest first. */
+  recent: BackupDone[];
+}
+
+const RECENT = 10;
+
+/**
+ * The hub's backups: one at a time (a scheduled one, the board's, the operator's CLI's), every
+ * `everyHours` and right after the day closes, into every configured folder, each folder then pruned
+ * by the retention rule. Time is the hub's clock: the hub calls tick() every minute, tests call it
+ * after moving their clock.
+ */
+export class Backups {
+  private chain: Promise<unknown> = Promise.resolve();
+  private progress: BackupProgress | null = null;
+  private lastOkAt: number | null = null;
+  private failure: { at: number; message: string } | null = null;
+  private recent: BackupDone[] = [];
+  private nextAt: number;
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly src: BackupSource,
+    private readonly settings: BackupSettings,
+    private readonly key: Buffer | null,
+    private readonly utcOffsetMinutes: () => number,
+    private readonly log: (m: string) => void,
+    private readonly clock: Clock = src.clock,
+  ) {
+    this.startedAt = clock();
+    this.nextAt = this.startedAt + settings.everyHours * 3_600_000;
+  }
+
+  /** Backs up into `folders` (the configured ones by default) now, after any backup under way. */
+  run(folders: readonly string[] = this.settings.folders, key: Buffer | null = this.key): Promise<BackupDone[]> {
+    const job = this.chain.then(() => this.runNow(folders, key));
+    this.chain = job.catch(() => {});
+    return job;
+  }
+
+  /** Runs a scheduled backup when one is due. Resolves once it has run (or at once). */
+  tick(): Promise<unknown> {
+    if (this.settings.folders.length === 0 || this.clock() < this.nextAt) return Promise.resolve();
+    this.nextAt = this.clock() + this.settings.everyHours * 3_600_000;
+    return this.run().catch(() => {});
+  }
+
+  /** The day was closed: its final state is backed up (when the settings say so). */
+  dayClosed(): Promise<unknown> {
+    if (this.settings.folders.length === 0 || !this.settings.atDayClose) return Promise.resolve();
+    return this.run().catch(() => {});
+  }
+
+  status(): BackupStatus {
+    const since = this.lastOkAt ?? this.startedAt;
+    return {
+      scheduled: this.settings.folders.length > 0,
+      running: this.progress,
+      lastOkAt: this.lastOkAt,
+      failure: this.failure,
+      overdue: this.settings.folders.length > 0 && this.clock() - since > overdueAfterMs(this.settings),
+      recent: this.recent,
+    };
+  }
+
+  /** Whether /health should say degraded: the last backup failed, or none came when due. */
+  get unhealthy(): boolean {
+    const s = this.status();
+    return s.failure !== null || s.overdue;
+  }
+
+  private async runNow(folders: readonly string[], key: Buffer | null): Promise<BackupDone[]> {
+    const done: BackupDone[] = [];
+    try {
+      for (const folder of folders) {
+        const one = await takeBackup(this.src, folder, key, (p) => (this.progress = p));
+        done.push(one);
+        this.log(`backup written: ${one.file} (${one.bytes} bytes, ${one.auditRows} audit rows)`);
+        await this.prune(folder);
+      }
+    } catch (e) {
+      const message = (e as Error).message;
+      this.failure = { at: this.clock(), message };
+      this.log(`backup failed: ${message}`);
+      throw e;
+    } finally {
+      this.progress = null;
+    }
+    this.failure = null;
+    this.lastOkAt = this.clock();
+    this.recent = [...[...done].reverse(), ...this.recent].slice(0, RECENT);
+    return done;
+  }
+
+  /** Deletes the hall's backups in `folder` that the rule no longer keeps; other files are left alone. */
+  private async prune(folder: string): Promise<void> {
+    const files = (await readdir(folder))
+      .map((name) => ({ name, at: backupTakenAt(this.src.hall.id, name) }))
+      .filter((f): f is { name: string; at: number } => f.at !== null);
+    const keep = backupsToKeep(
+      files.map((f) => f.at),
+      this.settings.keep,
+      this.utcOffsetMinutes(),
+    );
+    for (const f of files) if (!keep.has(f.at)) await rm(path.join(folder, f.name), { force: true });
+  }
+}

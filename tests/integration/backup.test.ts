@@ -1,0 +1,202 @@
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArchive } from '../../main/hub/backup/archive';
+import { takeBackup } from '../../main/hub/backup/backup';
+import { restoreBackup } from '../../main/hub/backup/restore';
+import { hubMigrations } from '../../main/db/migrations';
+import { ErrorCode } from '../../shared/kernel/errors';
+import { actors } from '../support/actors';
+import { demoHub, manualClock, onCleanup, tempDir } from '../support/hub';
+
+const C = (n: number) => `H3301-c-${String(n).padStart(2, '0')}`;
+const mode = (p: string) => statSync(p).mode & 0o777;
+const refusal = async (p: Promise<unknown>) => {
+  const e = (await p.then(
+    () => null,
+    (x: unknown) => x,
+  )) as { code?: string; message: string } | null;
+  return e ? { code: e.code, message: e.message } : null;
+};
+const digestOfDir = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => statSync(path.join(dir, f)).isFile())
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
+
+/** A demo hall with some of a morning's work: tickets issued, called and finished. */
+async function busyHall(dataDir = tempDir()) {
+  const clock = manualClock(Date.parse('2026-11-25T01:00:00Z'));
+  const hub = await demoHub({ dataDir, clock });
+  const { kiosk, clerk } = actors(hub);
+  for (let n = 1; n <= 3; n++) clerk(n - 1)('counter.signIn', { counterId: C(n), login: `c0${n}`, password: 'demo1234' });
+  for (let i = 0; i < 6; i++) kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null });
+  clerk(0)('ticket.callNext', { counterId: C(1) });
+  clerk(0)('ticket.start', { counterId: C(1) });
+  clerk(0)('ticket.finish', { counterId: C(1), handledServiceIds: ['H3301-s-A'] });
+  return { hub, clock, dataDir, kiosk, clerk };
+}
+
+describe('backups', () => {
+  it('writes an owner-only, checked copy named after the hall and the time, and reads back what it holds', async () => {
+    const { hub } = await busyHall();
+    const folder = path.join(tempDir(), 'usb', 'servicehall');
+    const [done] = await hub.backups.run([folder]);
+    expect(path.basename(done!.file)).toBe('H3301-20261125T010000Z.shbak');
+    expect(mode(folder)).toBe(0o700);
+    expect(mode(done!.file)).toBe(0o600);
+    expect(readdirSync(folder)).toEqual([path.basename(done!.file)]); // no partial left behind
+    expect(done).toMatchObject({ schema: hubMigrations.length, encrypted: false });
+    expect(done!.auditRows).toBe(hub.verifyAudit().rows);
+    const out = tempDir();
+    const header = await readArchive(done!.file, null, out);
+    expect(header.files.map((f) => f.name)).toEqual(['hall.db', 'audit.key']);
+    expect(readFileSync(path.join(out, 'audit.key'))).toEqual(readFileSync(path.join(hub.store.db.name, '..', 'audit.key')));
+    const copy = new Database(path.join(out, 'hall.db'), { readonly: true });
+    onCleanup(() => void copy.close());
+    expect(copy.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(hub.db.prepare('SELECT count(*) FROM tickets').pluck().get());
+    expect(hub.health()).toMatchObject({ status: 'up', backup: { lastOkAt: Date.parse('2026-11-25T01:00:00Z'), failure: null } });
+  });
+
+  it('encrypts with the administrator key; a wrong or missing key, a changed byte or a cut file is refused', async () => {
+    const { hub } = await busyHall();
+    const key = randomBytes(32);
+    const [done] = await hub.backups.run([tempDir()], key);
+    const file = done!.file;
+    expect(done!.encrypted).toBe(true);
+    // The database's pages are not readable in it.
+    expect(readFileSync(file).includes(Buffer.from('SQLite format 3'))).toBe(false);
+    await expect(readArchive(file, key)).resolves.toMatchObject({ hallId: 'H3301' });
+    expect(await refusal(readArchive(file, randomBytes(32)))).toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+      message: expect.stringContaining('not the key'),
+    });
+    expect(await refusal(readArchive(file, null))).toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+      message: expect.stringContaining('encrypted'),
+    });
+    const bytes = readFileSync(file);
+    const flipped = Buffer.from(bytes);
+    flipped[bytes.length - 5000]! ^= 1;
+    writeFileSync(`${file}.x`, flipped);
+    expect(await refusal(readArchive(`${file}.x`, key))).toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+      message: expect.stringContaining('altered'),
+    });
+    // The header is bound too: another hall's name written in fails the tags.
+    writeFileSync(`${file}.h`, Buffer.from(bytes.toString('latin1').replace('"hallId":"H3301"', '"hallId":"H3302"'), 'latin1'));
+    expect(await refusal(readArchive(`${file}.h`, key))).toMatchObject({ code: ErrorCode.BACKUP_INVALID });
+    writeFileSync(`${file}.t`, bytes);
+    truncateSync(`${file}.t`, bytes.length - 20);
+    expect(await refusal(readArchive(`${file}.t`, key))).toMatchObject({ code: ErrorCode.BACKUP_INVALID });
+  });
+
+  it('an unencrypted copy with a changed byte is refused', async () => {
+    const { hub } = await busyHall();
+    const [done] = await hub.backups.run([tempDir()]);
+    const bytes = readFileSync(done!.file);
+    bytes[bytes.length - 3000]! ^= 0x40;
+    writeFileSync(done!.file, bytes);
+    expect(await refusal(readArchive(done!.file, null))).toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+      message: expect.stringContaining('damaged'),
+    });
+  });
+
+  it('a copy taken while clerks call and finish is the hall at one moment', async () => {
+    const { hub, kiosk, clerk } = await busyHall();
+    // The hub's ticket counts by status after each commit, keyed by the feed's seq then.
+    const statesAt = new Map<number, string>();
+    const counts = (db: Database.Database) =>
+      JSON.stringify(db.prepare('SELECT status, count(*) AS n FROM tickets GROUP BY status ORDER BY status').all());
+    hub.store.onCommit(() => statesAt.set(hub.store.currentSeq, counts(hub.db)));
+    let commands = 0;
+    // A bounded burst: writes without end at one page per step would outgrow the copy forever.
+    const work = (async () => {
+      for (let i = 0; i < 40; i++) {
+        const n = (i % 3) + 1;
+        kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null });
+        clerk(n - 1)('ticket.callNext', { counterId: C(n) });
+        clerk(n - 1)('ticket.start', { counterId: C(n) });
+        clerk(n - 1)('ticket.finish', { counterId: C(n), handledServiceIds: ['H3301-s-A'] });
+        commands += 4;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const seqBefore = hub.store.currentSeq;
+    // One page per step: the commands run between the steps of the copy.
+    const done = await takeBackup(
+      { db: hub.db, dataDir: path.dirname(hub.db.name), hall: { id: 'H3301', name: 'x' }, clock: Date.now },
+      tempDir(),
+      null,
+      () => {},
+      1,
+    );
+    await work;
+    expect(commands).toBe(160);
+    expect(hub.store.currentSeq).toBeGreaterThan(seqBefore);
+    const out = tempDir();
+    await readArchive(done.file, null, out);
+    const copy = new Database(path.join(out, 'hall.db'), { readonly: true });
+    onCleanup(() => void copy.close());
+    const seq = copy.prepare('SELECT max(seq) FROM feed').pluck().get() as number;
+    expect(seq).toBeGreaterThan(seqBefore); // work done during the copy is in it …
+    expect(counts(copy)).toBe(statesAt.get(seq)); // … exactly as the hub was at that seq
+  });
+
+  it('restores into an emptied data dir with a new epoch; a corrupted backup is refused and changes nothing', async () => {
+    const { hub, dataDir } = await busyHall();
+    const epoch = hub.db.prepare("SELECT value FROM meta WHERE key = 'epoch'").pluck().get();
+    const tickets = hub.db.prepare('SELECT id, status FROM tickets ORDER BY id').all();
+    const key = randomBytes(32);
+    const [done] = await hub.backups.run([tempDir()], key);
+    await hub.close();
+
+    const bad = `${done!.file}.bad`;
+    const bytes = readFileSync(done!.file);
+    bytes[bytes.length - 100]! ^= 1;
+    writeFileSync(bad, bytes);
+    const before = digestOfDir(dataDir);
+    expect(await refusal(restoreBackup(dataDir, bad, key, hubMigrations.length, Date.now()))).toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+    });
+    expect(digestOfDir(dataDir)).toEqual(before);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('.restore-') || f.startsWith('replaced-'))).toEqual([]);
+
+    // The hub PC's disk is lost: an empty data dir.
+    rmSync(dataDir, { recursive: true, force: true });
+    const restored = await restoreBackup(dataDir, done!.file, key, hubMigrations.length, Date.now());
+    expect(restored.setAside).toBeNull();
+    expect(mode(path.join(dataDir, 'hall.db'))).toBe(0o600);
+    const again = await demoHub({ dataDir, clock: manualClock(Date.parse('2026-11-25T02:00:00Z')) }, { managerSession: false });
+    expect(again.db.prepare("SELECT value FROM meta WHERE key = 'epoch'").pluck().get()).not.toBe(epoch);
+    expect(again.db.prepare('SELECT id, status FROM tickets ORDER BY id').all()).toEqual(tickets);
+    expect(again.verifyAudit()).toMatchObject({ ok: true, problems: [] });
+    await again.close();
+
+    // Restoring over a hall keeps the replaced one aside.
+    const second = await restoreBackup(dataDir, done!.file, key, hubMigrations.length, Date.parse('2026-11-25T03:00:00Z'));
+    expect(second.setAside).toBe(path.join(dataDir, 'replaced-20261125T030000Z'));
+    expect(existsSync(path.join(second.setAside!, 'hall.db'))).toBe(true);
+  });
+
+  it('refuses a backup of a newer schema than this program, and a restore while a hub runs', async () => {
+    const { hub, dataDir } = await busyHall();
+    const [done] = await hub.backups.run([tempDir()]);
+    expect(await refusal(restoreBackup(tempDir(), done!.file, null, hubMigrations.length - 1, Date.now()))).toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+      message: expect.stringContaining('newer than this program'),
+    });
+    expect((await refusal(restoreBackup(dataDir, done!.file, null, hubMigrations.length, Date.now())))?.message).toMatch(
+      /^HUB_ALREADY_RUNNING/,
+    );
+  });
+});
