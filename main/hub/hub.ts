@@ -110,7 +110,11 @@ export function openHall(opts: Pick<HubOptions, 'dataDir' | 'clock' | 'demo' | '
   let db: Db | undefined;
   try {
     const dbFile = path.join(opts.dataDir, 'hall.db');
-    db = openDatabase(dbFile, { migrations: hubMigrations, synchronous: 'FULL' });
+    db = openDatabase(dbFile, {
+      migrations: hubMigrations,
+      synchronous: 'FULL',
+      backupBeforeMigrating: path.join(opts.dataDir, 'pre-migration'),
+    });
     return prepareHall(db, dbFile, lock, opts, clock, log);
   } catch (e) {
     db?.close();

@@ -7,9 +7,13 @@ import { readArchive } from '../../main/hub/backup/archive';
 import { takeBackup } from '../../main/hub/backup/backup';
 import { restoreBackup } from '../../main/hub/backup/restore';
 import { hubMigrations } from '../../main/db/migrations';
+import { openDatabase } from '../../main/db/open';
 import { ErrorCode } from '../../shared/kernel/errors';
 import { actors } from '../support/actors';
-import { demoHub, manualClock, onCleanup, tempDir } from '../support/hub';
+import { callerOf, demoHub, manualClock, onCleanup, opId, signInManager, tempDir, terminal, until } from '../support/hub';
+import { defaultBackupSettings } from '../../shared/backup/settings';
+
+const HOUR = 3_600_000;
 
 const C = (n: number) => `H3301-c-${String(n).padStart(2, '0')}`;
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -198,5 +202,73 @@ describe('backups', () => {
     expect((await refusal(restoreBackup(dataDir, done!.file, null, hubMigrations.length, Date.now())))?.message).toMatch(
       /^HUB_ALREADY_RUNNING/,
     );
+  });
+
+  it('backs up on schedule and at day close, and says so on /health when a backup fails or is overdue', async () => {
+    const folder = path.join(tempDir(), 'second-disk');
+    const clock = manualClock(Date.parse('2026-11-25T01:00:00Z'));
+    const settings = { ...defaultBackupSettings, folders: [folder], everyHours: 6 };
+    const hub = await demoHub({ clock, backup: { settings, key: null } });
+    const files = () => (existsSync(folder) ? readdirSync(folder).sort() : []);
+    await hub.backups.tick();
+    expect(files()).toEqual([]); // not due yet
+    clock.advance(6 * HOUR);
+    await hub.backups.tick();
+    expect(files()).toEqual(['H3301-20261125T070000Z.shbak']);
+    expect(hub.health()).toMatchObject({ status: 'up', backup: { scheduled: true, failure: null, overdue: false } });
+
+    // The day is closed: its final state is backed up at once (the earlier one of the day is pruned: 7 daily).
+    clock.advance(2 * HOUR);
+    signInManager(hub);
+    expect(hub.execute(callerOf(terminal(hub, 'manager')), { opId: opId(), type: 'day.close', payload: { reason: '测试' } })).toMatchObject(
+      { ok: true },
+    );
+    await until(() => files().includes('H3301-20261125T090000Z.shbak'), 'the day-close backup');
+    await hub.backups.run([]); // the one under way is done
+    expect(files()).toEqual(['H3301-20261125T090000Z.shbak']);
+
+    // The second disk is gone: the next scheduled backup fails, and the board's health says so.
+    rmSync(folder, { recursive: true });
+    writeFileSync(folder, 'not a folder');
+    clock.advance(6 * HOUR);
+    await hub.backups.tick();
+    expect(hub.health()).toMatchObject({ status: 'degraded', backup: { failure: { at: clock() } } });
+    // Long without a good backup: overdue as well.
+    clock.advance(13 * HOUR);
+    expect(hub.health().backup.overdue).toBe(true);
+    // The disk is back: the next backup clears both.
+    rmSync(folder);
+    clock.advance(6 * HOUR);
+    await hub.backups.tick();
+    expect(hub.health()).toMatchObject({ status: 'up', backup: { failure: null, overdue: false } });
+  });
+
+  it('upgrades: a newer database refuses to open; an older one is copied aside before its migrations run', async () => {
+    const dataDir = tempDir();
+    const hub = await demoHub({ dataDir });
+    await hub.close();
+    const file = path.join(dataDir, 'hall.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${hubMigrations.length + 1}`);
+    raw.close();
+    await expect(demoHub({ dataDir })).rejects.toThrow(
+      `database schema ${hubMigrations.length + 1} is newer than this program (${hubMigrations.length}); update ServiceHall`,
+    );
+
+    const older = path.join(tempDir(), 'hall.db');
+    openDatabase(older, { migrations: hubMigrations.slice(0, 5), synchronous: 'FULL' }).close();
+    const aside = path.join(path.dirname(older), 'pre-migration');
+    const upgraded = openDatabase(older, { migrations: hubMigrations, synchronous: 'FULL', backupBeforeMigrating: aside });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(hubMigrations.length);
+    upgraded.close();
+    const [copy] = readdirSync(aside);
+    expect(copy).toMatch(/^hall-schema5-\d{8}T\d{9}Z\.db$/);
+    expect(mode(path.join(aside, copy!))).toBe(0o600);
+    const kept = new Database(path.join(aside, copy!), { readonly: true });
+    expect(kept.pragma('user_version', { simple: true })).toBe(5);
+    kept.close();
+    // Opening an up-to-date database copies nothing more.
+    openDatabase(older, { migrations: hubMigrations, synchronous: 'FULL', backupBeforeMigrating: aside }).close();
+    expect(readdirSync(aside)).toHaveLength(1);
   });
 });
