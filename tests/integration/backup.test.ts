@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +9,20 @@ import { restoreBackup } from '../../main/hub/backup/restore';
 import { hubMigrations } from '../../main/db/migrations';
 import { openDatabase } from '../../main/db/open';
 import { ErrorCode } from '../../shared/kernel/errors';
+import type { Snapshot } from '../../shared/protocol';
+import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { actors } from '../support/actors';
-import { callerOf, demoHub, manualClock, onCleanup, opId, signInManager, tempDir, terminal, until } from '../support/hub';
+import { agentFor, callerOf, demoHub, manualClock, onCleanup, opId, signInManager, tempDir, terminal, until } from '../support/hub';
 import { defaultBackupSettings } from '../../shared/backup/settings';
 
 const HOUR = 3_600_000;
+const sorted = (s: Snapshot) =>
+  Object.fromEntries(
+    Object.entries(s.tables)
+      .filter(([, rows]) => rows.length > 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([t, rows]) => [t, [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))]),
+  );
 
 const C = (n: number) => `H3301-c-${String(n).padStart(2, '0')}`;
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -62,7 +71,7 @@ describe('backups', () => {
     expect(done!.auditRows).toBe(hub.verifyAudit().rows);
     const out = tempDir();
     const header = await readArchive(done!.file, null, out);
-    expect(header.files.map((f) => f.name)).toEqual(['hall.db', 'audit.key']);
+    expect(header.files.map((f) => f.name)).toEqual(['hall.db', 'audit.key', 'demo-terminals.json']);
     expect(readFileSync(path.join(out, 'audit.key'))).toEqual(readFileSync(path.join(hub.store.db.name, '..', 'audit.key')));
     const copy = new Database(path.join(out, 'hall.db'), { readonly: true });
     onCleanup(() => void copy.close());
@@ -270,5 +279,53 @@ describe('backups', () => {
     // Opening an up-to-date database copies nothing more.
     openDatabase(older, { migrations: hubMigrations, synchronous: 'FULL', backupBeforeMigrating: aside }).close();
     expect(readdirSync(aside)).toHaveLength(1);
+  });
+
+  it('after a restore onto a lost data dir, a terminal reconnects, takes a fresh snapshot, and its offline work is applied once', async () => {
+    const dataDir = tempDir();
+    let hub = await demoHub({ dataDir });
+    const port = hub.port;
+    const t = terminal(hub, 'clerk', 0);
+    const agentDir = tempDir('agent-');
+    let agent = agentFor(hub, t, { dataDir: agentDir });
+    await until(() => agent.connection.status === 'connected', 'connected');
+    expect(await agent.command('counter.signIn', { counterId: t.counterId!, login: 'c01', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+    });
+    const inBackup = randomUUID();
+    const record = (inquiryId: string) =>
+      agent.command('inquiry.record', { inquiryId, counterId: t.counterId!, topic: '社保转移', detail: '登记' });
+    expect(await record(inBackup)).toMatchObject({ ok: true });
+    const [done] = await hub.backups.run([tempDir()]);
+    // Work after the backup, lost with the disk: the restored hall and the terminal's replica must not hold it.
+    const lost = randomUUID();
+    expect(await record(lost)).toMatchObject({ ok: true });
+    await until(() => agent.replica.row('inquiries', lost) !== undefined, 'the lost row replicated');
+    await hub.close();
+    await until(() => agent.connection.status === 'reconnecting', 'sees the hub go');
+    const offline = randomUUID();
+    expect(await record(offline)).toMatchObject({ ok: 'queued' });
+    await agent.close(); // its replica and outbox stay in its data dir
+
+    rmSync(dataDir, { recursive: true, force: true });
+    await restoreBackup(dataDir, done!.file, null, hubMigrations.length, Date.now());
+    const manager = callerOf(terminal(hub, 'manager'));
+    hub = await demoHub({ dataDir, port }, { managerSession: false });
+    expect(
+      hub.execute(manager, { opId: opId(), type: 'session.signIn', payload: { login: 'admin', password: DEMO_PASSWORD } }),
+    ).toMatchObject({ ok: true });
+    // The restored hall moves on before the terminal is back: its feed passes the terminal's cursor,
+    // which only the new epoch tells apart from the history the terminal saw.
+    for (let i = 0; i < 30; i++)
+      expect(hub.execute(manager, { opId: opId(), type: 'hall.setNotice', payload: { text: `恢复后 ${i}` } })).toMatchObject({ ok: true });
+    agent = agentFor(hub, t, { dataDir: agentDir });
+    await until(() => agent.connection.status === 'connected' && agent.connection.pending === 0, 'reconnected, outbox drained', 15_000);
+    const ids = hub.db.prepare('SELECT id FROM inquiries').pluck().all();
+    expect(ids.sort()).toEqual([inBackup, offline].sort());
+    await until(() => agent.replica.row('inquiries', offline) !== undefined, 'the offline row back in the replica');
+    expect(agent.replica.row('inquiries', lost)).toBeUndefined(); // a fresh snapshot, not the old replica caught up
+    expect(sorted(agent.replica.snapshot())).toEqual(sorted(hub.snapshot(t.id)));
+    expect(agent.outbox.rejected()).toEqual([]);
+    expect(hub.verifyAudit()).toMatchObject({ ok: true });
   });
 });

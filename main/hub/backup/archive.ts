@@ -26,8 +26,12 @@ const TAG = 16;
 /** The header is a few hundred bytes; a longer first line is not a backup of ours. */
 const MAX_HEADER = 64 * 1024;
 
-/** The only names a backup carries, so that restoring one writes nowhere else. */
-export const ARCHIVED_FILES = ['hall.db', 'audit.key', 'tls-key.pem', 'tls-cert.pem'] as const;
+/**
+ * The only names a backup carries, so that restoring one writes nowhere else. A demo hall's
+ * terminal tokens go too: without them its restart would issue new ones, and its terminals'
+ * tokens would stop working.
+ */
+export const ARCHIVED_FILES = ['hall.db', 'audit.key', 'tls-key.pem', 'tls-cert.pem', 'demo-terminals.json'] as const;
 export type ArchivedFile = (typeof ARCHIVED_FILES)[number];
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`));

@@ -116,7 +116,7 @@ export async function takeBackup(
       { name: 'hall.db', path: copy },
       { name: 'audit.key', path: path.join(src.dataDir, 'audit.key') },
     ];
-    for (const name of ['tls-key.pem', 'tls-cert.pem'] as const)
+    for (const name of ['tls-key.pem', 'tls-cert.pem', 'demo-terminals.json'] as const)
       if (existsSync(path.join(src.dataDir, name))) files.push({ name, path: path.join(src.dataDir, name) });
     const meta: Omit<ArchiveHeader, 'files' | 'cipher'> = {
       hallId: src.hall.id,
