@@ -3,6 +3,7 @@ import { archiveCommandSpecs } from '../archive/commands';
 import { archiveQuerySpecs } from '../archive/queries';
 import { archiveTables } from '../archive/rows';
 import { forecastQuerySpecs } from '../forecast/queries';
+import { backupQuerySpecs } from '../backup/queries';
 import { calendarCommandSpecs } from '../calendar/commands';
 import { calendarTables } from '../calendar/rows';
 import { caseCommandSpecs } from '../cases/commands';
@@ -78,6 +79,7 @@ export const querySpecs = merged('query', [
   ratingQuerySpecs,
   archiveQuerySpecs,
   forecastQuerySpecs,
+  backupQuerySpecs,
   reportQuerySpecs,
 ] as const) satisfies Record<string, QuerySpec>;
 

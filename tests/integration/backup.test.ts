@@ -242,9 +242,27 @@ describe('backups', () => {
     clock.advance(6 * HOUR);
     await hub.backups.tick();
     expect(hub.health()).toMatchObject({ status: 'degraded', backup: { failure: { at: clock() } } });
+    // The board reads the same from the backup.status query (and a clerk may not).
+    signInManager(hub);
+    const status = async (role: 'manager' | 'clerk' = 'manager') =>
+      hub.query(callerOf(terminal(hub, role)), { name: 'backup.status', params: {} });
+    expect(await status()).toMatchObject({
+      ok: true,
+      result: {
+        scheduled: true,
+        failure: { at: clock() },
+        lastOkAt: Date.parse('2026-11-25T09:00:00Z'),
+        recent: [{ file: expect.stringContaining('090000Z') }, {}],
+      },
+    });
+    expect(await status('clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Long without a good backup: overdue as well.
     clock.advance(13 * HOUR);
     expect(hub.health().backup.overdue).toBe(true);
+    const overdueAt = Date.parse('2026-11-25T09:00:00Z') + 13 * HOUR;
+    signInManager(hub);
+    expect(await status()).toMatchObject({ ok: true, result: { overdueAt } });
+    expect(clock()).toBeGreaterThan(overdueAt);
     // The disk is back: the next backup clears both.
     rmSync(folder);
     clock.advance(6 * HOUR);

@@ -2,21 +2,16 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { backupTakenAt, backupsToKeep } from '../../../shared/backup/retention';
 import { overdueAfterMs, type BackupSettings } from '../../../shared/backup/settings';
+import type { BackupRecord } from '../../../shared/backup/queries';
 import type { Clock } from '../../../shared/kernel/clock';
+import { BACKUP_META_KEY, backupQueries } from '../features/backup/queries';
 import { takeBackup, type BackupDone, type BackupProgress, type BackupSource } from './backup';
 
-/** What the hub says of its backups: on /health (managers) and the board. */
-export interface BackupStatus {
-  /** Scheduled backups have at least one folder. */
-  scheduled: boolean;
+/** What the hub says of its backups on /health (managers); the board reads the record (backup.status). */
+export interface BackupStatus extends BackupRecord {
   running: BackupProgress | null;
-  lastOkAt: number | null;
-  /** The last backup's failure, until one succeeds. */
-  failure: { at: number; message: string } | null;
   /** No backup succeeded for longer than the schedule allows (counted from the hub's start when none did). */
   overdue: boolean;
-  /** The most recent backups, newest first. */
-  recent: BackupDone[];
 }
 
 const RECENT = 10;
@@ -32,7 +27,7 @@ export class Backups {
   private progress: BackupProgress | null = null;
   private lastOkAt: number | null = null;
   private failure: { at: number; message: string } | null = null;
-  private recent: BackupDone[] = [];
+  private recent: BackupRecord['recent'] = [];
   private nextAt: number;
   private readonly startedAt: number;
 
@@ -46,6 +41,12 @@ export class Backups {
   ) {
     this.startedAt = clock();
     this.nextAt = this.startedAt + settings.everyHours * 3_600_000;
+    // What an earlier run of the hub recorded: a restart does not make an old failure or a long gap vanish.
+    const before = backupQueries['backup.status'](src.db);
+    this.lastOkAt = before.lastOkAt;
+    this.failure = before.failure;
+    this.recent = before.recent;
+    this.record();
   }
 
   /** Backs up into `folders` (the configured ones by default) now, after any backup under way. */
@@ -69,15 +70,27 @@ export class Backups {
   }
 
   status(): BackupStatus {
+    const record = this.current();
+    return { ...record, running: this.progress, overdue: record.overdueAt !== null && this.clock() > record.overdueAt };
+  }
+
+  private current(): BackupRecord {
+    const scheduled = this.settings.folders.length > 0;
     const since = this.lastOkAt ?? this.startedAt;
     return {
-      scheduled: this.settings.folders.length > 0,
-      running: this.progress,
+      scheduled,
       lastOkAt: this.lastOkAt,
       failure: this.failure,
-      overdue: this.settings.folders.length > 0 && this.clock() - since > overdueAfterMs(this.settings),
+      overdueAt: scheduled ? since + overdueAfterMs(this.settings) : null,
       recent: this.recent,
     };
+  }
+
+  /** Keeps the record in the database's meta, where the board's query reads it (not replicated, not audited: no hall data). */
+  private record(): void {
+    this.src.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(BACKUP_META_KEY, JSON.stringify(this.current()));
   }
 
   /** Whether /health should say degraded: the last backup failed, or none came when due. */
@@ -87,6 +100,8 @@ export class Backups {
   }
 
   private async runNow(folders: readonly string[], key: Buffer | null): Promise<BackupDone[]> {
+    // Nothing asked (a caller waiting for the one under way): nothing to record.
+    if (folders.length === 0) return [];
     const done: BackupDone[] = [];
     try {
       for (const folder of folders) {
@@ -99,6 +114,7 @@ export class Backups {
       const message = (e as Error).message;
       this.failure = { at: this.clock(), message };
       this.log(`backup failed: ${message}`);
+      this.record();
       throw e;
     } finally {
       this.progress = null;
@@ -106,6 +122,7 @@ export class Backups {
     this.failure = null;
     this.lastOkAt = this.clock();
     this.recent = [...[...done].reverse(), ...this.recent].slice(0, RECENT);
+    this.record();
     return done;
   }
 
