@@ -255,6 +255,8 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     limits,
     hostAllowed,
     log,
+    // The answer has gone; how it went is in backup.status (and the log).
+    backup: () => void backups.run().catch(() => {}),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -24,6 +24,8 @@ export const BackupRecord = z.object({
   /** When the next backup is overdue (scheduled backups only). */
   overdueAt: z.number().nullable(),
   recent: z.array(BackupEntry),
+  /** A backup under way: copying the database, checking the copy, writing the file. */
+  running: z.object({ step: z.enum(['copy', 'check', 'write']), share: z.number().min(0).max(1) }).nullable(),
 });
 export type BackupRecord = z.infer<typeof BackupRecord>;
 

@@ -4,6 +4,7 @@ import { archiveQuerySpecs } from '../archive/queries';
 import { archiveTables } from '../archive/rows';
 import { forecastQuerySpecs } from '../forecast/queries';
 import { backupQuerySpecs } from '../backup/queries';
+import { backupCommandSpecs } from '../backup/commands';
 import { calendarCommandSpecs } from '../calendar/commands';
 import { calendarTables } from '../calendar/rows';
 import { caseCommandSpecs } from '../cases/commands';
@@ -71,6 +72,7 @@ export const commandSpecs = merged('command', [
   complaintCommandSpecs,
   archiveCommandSpecs,
   reportCommandSpecs,
+  backupCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [

@@ -6,7 +6,7 @@ import { demoHub, manualClock, signInManager, tempDir, terminal } from '../suppo
 import { ARTIFACTS, launchBrowser, openFace } from '../support/browser';
 
 describe('backups on the board', () => {
-  it('a failed backup raises an alert on every tab, in both languages, until one succeeds', async () => {
+  it('a failed backup raises an alert on every tab, in both languages, until one succeeds; the administrator backs up from the board', async () => {
     const clock = manualClock(Date.parse('2026-11-25T01:00:00Z'));
     // The second disk is not there: its path is a file, where a folder should be.
     const folder = path.join(tempDir(), 'usb');
@@ -41,6 +41,22 @@ describe('backups on the board', () => {
     await hub.backups.run();
     const after = await open();
     await after.getByRole('tab', { name: '好差评' }).waitFor();
-    await expect.poll(() => after.getByText(/数据备份/).count()).toBe(0);
+    await expect
+      .poll(() =>
+        after
+          .getByRole('alert')
+          .getByText(/数据备份/)
+          .count(),
+      )
+      .toBe(0);
+
+    // The administrator backs up from the board and sees it listed.
+    await after.getByRole('tab', { name: '管理与设置' }).click();
+    const panel = after.getByRole('region', { name: '数据备份' });
+    clock.advance(60_000); // a backup of another minute: another file
+    await panel.getByRole('button', { name: '立即备份' }).click();
+    await expect.poll(() => panel.getByRole('table', { name: '最近的备份' }).getByRole('row').count()).toBe(3);
+    await panel.getByText(/^最近一次成功备份：/).waitFor();
+    await panel.screenshot({ path: path.join(ARTIFACTS, 'backup-panel.png') });
   });
 });

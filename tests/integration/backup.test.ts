@@ -346,4 +346,35 @@ describe('backups', () => {
     expect(agent.outbox.rejected()).toEqual([]);
     expect(hub.verifyAudit()).toMatchObject({ ok: true });
   });
+
+  it("the administrator asks for a backup from the board: it runs after the answer into the hub's folders", async () => {
+    const bare = await demoHub();
+    const admin = callerOf(terminal(bare, 'manager'));
+    expect(bare.execute(admin, { opId: opId(), type: 'backup.run', payload: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', reason: 'backup.noFolder' },
+    });
+
+    const folder = path.join(tempDir(), 'usb');
+    const hub = await demoHub({ backup: { settings: { ...defaultBackupSettings, folders: [folder] }, key: null } });
+    const manager = callerOf(terminal(hub, 'manager'));
+    expect(hub.execute(manager, { opId: opId(), type: 'backup.run', payload: {} })).toEqual({
+      ok: true,
+      result: { started: true },
+      seq: expect.any(Number),
+    });
+    // Under way: the board sees its progress, and a second ask is refused.
+    const status = async () => hub.query(manager, { name: 'backup.status', params: {} });
+    expect(hub.health().backup.running).toEqual({ step: 'copy', share: 0 });
+    expect(hub.execute(manager, { opId: opId(), type: 'backup.run', payload: {} })).toMatchObject({
+      ok: false,
+      error: { reason: 'backup.running' },
+    });
+    await hub.backups.run([]);
+    expect(readdirSync(folder)).toHaveLength(1);
+    expect(await status()).toMatchObject({
+      ok: true,
+      result: { running: null, recent: [{ file: path.join(folder, readdirSync(folder)[0]!) }] },
+    });
+  });
 });

@@ -9,7 +9,6 @@ import { takeBackup, type BackupDone, type BackupProgress, type BackupSource } f
 
 /** What the hub says of its backups on /health (managers); the board reads the record (backup.status). */
 export interface BackupStatus extends BackupRecord {
-  running: BackupProgress | null;
   /** No backup succeeded for longer than the schedule allows (counted from the hub's start when none did). */
   overdue: boolean;
 }
@@ -51,6 +50,8 @@ export class Backups {
 
   /** Backs up into `folders` (the configured ones by default) now, after any backup under way. */
   run(folders: readonly string[] = this.settings.folders, key: Buffer | null = this.key): Promise<BackupDone[]> {
+    // Under way from the ask: the board sees it at once, and a second ask from it is refused.
+    if (folders.length > 0) this.advance({ step: 'copy', share: 0 });
     const job = this.chain.then(() => this.runNow(folders, key));
     this.chain = job.catch(() => {});
     return job;
@@ -71,7 +72,7 @@ export class Backups {
 
   status(): BackupStatus {
     const record = this.current();
-    return { ...record, running: this.progress, overdue: record.overdueAt !== null && this.clock() > record.overdueAt };
+    return { ...record, overdue: record.overdueAt !== null && this.clock() > record.overdueAt };
   }
 
   private current(): BackupRecord {
@@ -83,7 +84,15 @@ export class Backups {
       failure: this.failure,
       overdueAt: scheduled ? since + overdueAfterMs(this.settings) : null,
       recent: this.recent,
+      running: this.progress,
     };
+  }
+
+  /** Notes a backup's progress; the record (what the board shows) moves by tenths, not at every page. */
+  private advance(p: BackupProgress): void {
+    const moved = !this.progress || this.progress.step !== p.step || Math.floor(p.share * 10) !== Math.floor(this.progress.share * 10);
+    this.progress = p;
+    if (moved) this.record();
   }
 
   /** Keeps the record in the database's meta, where the board's query reads it (not replicated, not audited: no hall data). */
@@ -105,7 +114,7 @@ export class Backups {
     const done: BackupDone[] = [];
     try {
       for (const folder of folders) {
-        const one = await takeBackup(this.src, folder, key, (p) => (this.progress = p));
+        const one = await takeBackup(this.src, folder, key, (p) => this.advance(p));
         done.push(one);
         this.log(`backup written: ${one.file} (${one.bytes} bytes, ${one.auditRows} audit rows)`);
         await this.prune(folder);
@@ -118,6 +127,7 @@ export class Backups {
       throw e;
     } finally {
       this.progress = null;
+      this.record();
     }
     this.failure = null;
     this.lastOkAt = this.clock();

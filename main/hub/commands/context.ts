@@ -34,7 +34,8 @@ export interface HandlerContext<T extends CommandType> {
   afterCommit: (effect: Effect) => void;
 }
 
-export type Effect = { kind: 'disconnect'; terminalId: string };
+/** What a command asks the hub to do once it has committed: hang up a terminal, back the hall up. */
+export type Effect = { kind: 'disconnect'; terminalId: string } | { kind: 'backup' };
 
 export type Handler<T extends CommandType> = (ctx: HandlerContext<T>) => CommandResult<T>;
 export type Handlers = { [T in CommandType]: Handler<T> };

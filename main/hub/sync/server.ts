@@ -35,6 +35,8 @@ export interface SyncOptions {
   /** Whether a handshake's Host is one the hub answers to (see http/hosts.ts). */
   hostAllowed: (host: string | undefined) => boolean;
   log: (msg: string) => void;
+  /** Backs the hall up (a command asked for it, after its commit). */
+  backup: () => void;
 }
 
 type HallFailure = { ok: false; error: HallError };
@@ -161,7 +163,10 @@ export function startSync(http: HttpServer, o: SyncOptions) {
   /** Runs a command; its changes reach every subscribed terminal before its answer is returned. */
   function execute(caller: Caller, envelope: unknown, passwords?: PasswordChecks): WireAnswer {
     const { answer, entries, effects } = o.executor.execute(caller, envelope, passwords);
-    for (const e of effects) if (e.kind === 'disconnect') io.in(terminalRoom(e.terminalId)).disconnectSockets(true);
+    for (const e of effects) {
+      if (e.kind === 'disconnect') io.in(terminalRoom(e.terminalId)).disconnectSockets(true);
+      else o.backup();
+    }
     feed.publish(entries);
     return answer;
   }

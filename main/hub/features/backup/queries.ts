@@ -5,7 +5,7 @@ import { prepared } from '../../readonlyDb';
 /** Kept by the hub's backups (backup/schedule.ts) in meta under this key. */
 export const BACKUP_META_KEY = 'backup';
 
-const NONE: BackupRecord = { scheduled: false, lastOkAt: null, failure: null, overdueAt: null, recent: [] };
+const NONE: BackupRecord = { scheduled: false, lastOkAt: null, failure: null, overdueAt: null, recent: [], running: null };
 
 export const backupQueries = {
   'backup.status': (db) => {
