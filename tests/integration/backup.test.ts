@@ -252,7 +252,7 @@ describe('backups', () => {
         scheduled: true,
         failure: { at: clock() },
         lastOkAt: Date.parse('2026-11-25T09:00:00Z'),
-        recent: [{ file: expect.stringContaining('090000Z') }, {}],
+        recent: [{ file: expect.stringContaining('090000Z') }], // the 07:00 one was pruned (7 daily)
       },
     });
     expect(await status('clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

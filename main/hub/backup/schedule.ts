@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { backupTakenAt, backupsToKeep } from '../../../shared/backup/retention';
@@ -131,7 +132,8 @@ export class Backups {
     }
     this.failure = null;
     this.lastOkAt = this.clock();
-    this.recent = [...[...done].reverse(), ...this.recent].slice(0, RECENT);
+    // Those the retention rule has since deleted are no longer backups one could restore.
+    this.recent = [...[...done].reverse(), ...this.recent].filter((b) => existsSync(b.file)).slice(0, RECENT);
     this.record();
     return done;
   }
