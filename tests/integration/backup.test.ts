@@ -168,6 +168,15 @@ describe('backups', () => {
   it('restores into an emptied data dir with a new epoch; a corrupted backup is refused and changes nothing', async () => {
     const { hub, dataDir } = await busyHall();
     const epoch = hub.db.prepare("SELECT value FROM meta WHERE key = 'epoch'").pluck().get();
+    // A terminal's op the backup holds: replayed from an outbox onto the restored hall, it answers as stored.
+    const clerk = callerOf(terminal(hub, 'clerk', 0));
+    const envelope = {
+      opId: opId(),
+      type: 'inquiry.record',
+      payload: { inquiryId: randomUUID(), counterId: C(1), topic: '社保转移', detail: '登记' },
+    };
+    const first = hub.execute(clerk, envelope);
+    expect(first).toMatchObject({ ok: true });
     const tickets = hub.db.prepare('SELECT id, status FROM tickets ORDER BY id').all();
     const key = randomBytes(32);
     const [done] = await hub.backups.run([tempDir()], key);
@@ -193,6 +202,9 @@ describe('backups', () => {
     expect(again.db.prepare("SELECT value FROM meta WHERE key = 'epoch'").pluck().get()).not.toBe(epoch);
     expect(again.db.prepare('SELECT id, status FROM tickets ORDER BY id').all()).toEqual(tickets);
     expect(again.verifyAudit()).toMatchObject({ ok: true, problems: [] });
+    const inquiries = again.db.prepare('SELECT count(*) FROM inquiries').pluck().get();
+    expect(again.execute(clerk, envelope)).toEqual(first);
+    expect(again.db.prepare('SELECT count(*) FROM inquiries').pluck().get()).toBe(inquiries);
     await again.close();
 
     // Restoring over a hall keeps the replaced one aside.
