@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../main/hub/backup/archive';
 import { takeBackup } from '../../main/hub/backup/backup';
+import { checkCopyInWorker } from '../../main/hub/backup/checkInWorker';
 import { restoreBackup } from '../../main/hub/backup/restore';
 import { hubMigrations } from '../../main/db/migrations';
 import { openDatabase } from '../../main/db/open';
@@ -388,5 +389,21 @@ describe('backups', () => {
       ok: true,
       result: { running: null, recent: [{ file: path.join(folder, readdirSync(folder)[0]!) }] },
     });
+  });
+
+  it('the copy is checked on a worker thread, which says what fails as the check on the hub would', async () => {
+    const { hub } = await busyHall();
+    const dataDir = path.dirname(hub.db.name);
+    const copy = path.join(tempDir(), 'copy.db');
+    await hub.db.backup(copy);
+    const key = readFileSync(path.join(dataDir, 'audit.key'), 'utf8').trim();
+    const head = hub.verifyAudit().head;
+    await expect(checkCopyInWorker(copy, Buffer.from(key, 'hex'), head)).resolves.toMatchObject({ schema: hubMigrations.length, head });
+    expect(await refusal(checkCopyInWorker(copy, randomBytes(32), head))).toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+      message: expect.stringContaining('audit chain'),
+    });
+    writeFileSync(copy, Buffer.alloc(8192, 7));
+    expect(await refusal(checkCopyInWorker(copy, Buffer.from(key, 'hex'), head))).toMatchObject({ code: ErrorCode.BACKUP_INVALID });
   });
 });

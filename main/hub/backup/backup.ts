@@ -9,6 +9,7 @@ import type { Db } from '../../db/open';
 import { ownerOnlyDir } from '../../db/open';
 import { readAuditKey, verifyAudit, type AuditAnchor } from '../commands/audit';
 import { writeArchive, readArchive, type ArchivedFile, type ArchiveHeader } from './archive';
+import { checkCopyInWorker } from './checkInWorker';
 
 /** What a backup reports once its file is written and checked. */
 export interface BackupDone {
@@ -111,7 +112,8 @@ export async function takeBackup(
     await chmod(copy, 0o600);
     progress({ step: 'check', share: 0 });
     const auditKey = readAuditKey(src.dataDir);
-    const checked = checkCopy(copy, auditKey, head);
+    // On a worker thread: reading every page of a large hall's copy would otherwise hold up the calls.
+    const checked = await checkCopyInWorker(copy, auditKey, head);
     const files: { name: ArchivedFile; path: string }[] = [
       { name: 'hall.db', path: copy },
       { name: 'audit.key', path: path.join(src.dataDir, 'audit.key') },
