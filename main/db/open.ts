@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
 
 export type Db = Database.Database;
 
@@ -12,6 +13,11 @@ export interface OpenOptions {
    * outbox rows that held personal data, which must not stay readable in the file's bytes.
    */
   secureDelete?: boolean;
+  /**
+   * A folder where a copy of an existing database is put before a migration runs on it (the hub's
+   * DATA/pre-migration): an upgrade that goes wrong can be undone with the copy.
+   */
+  backupBeforeMigrating?: string;
 }
 
 /**
@@ -36,6 +42,14 @@ export function openDatabase(file: string, opts: OpenOptions): Db {
   db.pragma(`synchronous = ${opts.synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 0');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (opts.backupBeforeMigrating && current > 0 && current < opts.migrations.length) {
+    ownerOnlyDir(opts.backupBeforeMigrating);
+    const copy = path.join(opts.backupBeforeMigrating, `hall-schema${current}-${new Date().toISOString().replace(/[-:.]/g, '')}.db`);
+    // SQLite's own consistent copy (VACUUM INTO), whole in one file, before anything changes.
+    db.prepare('VACUUM INTO ?').run(copy);
+    chmodSync(copy, 0o600);
+  }
   migrate(db, opts.migrations);
   return db;
 }

@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { systemClock } from '../../shared/kernel/clock';
 import { TerminalRole } from '../../shared/kernel/roles';
 import { passwordProblem } from '../../shared/staff/password';
+import path from 'node:path';
+import { BackupSettingsSchema, defaultBackupSettings, type BackupSettings } from '../../shared/backup/settings';
+import { CommandError } from '../../shared/kernel/errors';
+import { hubMigrations } from '../db/migrations';
+import { readBackupKey } from './backup/archive';
+import { takeBackup } from './backup/backup';
+import { restoreBackup } from './backup/restore';
 import { askRunningHub } from './control/client';
 import { operate } from './control/operations';
 import { CONTROL_OPS, type ControlAnswer, type ControlOp } from './control/protocol';
@@ -17,6 +24,9 @@ import { readSecret } from '../kernel/readSecret';
  *                  [--hall-code H330201 --hall-name 甲县政务服务中心]   (a new data dir's hall; the code must be unique in the region)
  *   npm run hub -- --data DIR create-terminal --role clerk --name "3号窗口电脑" [--counter ID] [--zone 二楼]
  *   npm run hub -- --data DIR init-admin --login admin --name 张主任     (password read from stdin)
+ *   npm run hub -- --data DIR backup --to FOLDER [--key FILE]          (by the running hub, or on the stopped data dir)
+ *   npm run hub -- --data DIR restore --from FILE [--key FILE]         (the hub stopped; see README, 恢复步骤)
+ *   npm run hub -- --data DIR [--backup-to FOLDER]… [--backup-every 6] [--backup-keep 7,8,12] [--no-backup-at-day-close] [--backup-key FILE]
  *
  * A new hall (without --demo) has no staff and no password: its administrator is created once,
  * with init-admin, which also makes the first manager terminal and prints its token.
@@ -49,6 +59,17 @@ const Options = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{2,32}$/, '--login: 2–32 letters, digits or _.-')
     .optional(),
+  to: z.string().min(1).optional(),
+  from: z.string().min(1).optional(),
+  key: z.string().min(1).optional(),
+  'backup-to': z.array(z.string().min(1)).default([]),
+  'backup-every': z.coerce.number().optional(),
+  'backup-keep': z
+    .string()
+    .regex(/^\d+,\d+,\d+$/, '--backup-keep: DAILY,WEEKLY,MONTHLY, e.g. 7,8,12')
+    .optional(),
+  'no-backup-at-day-close': z.boolean().default(false),
+  'backup-key': z.string().min(1).optional(),
 });
 
 /**
@@ -94,6 +115,14 @@ async function main(): Promise<void> {
       'hall-code': { type: 'string' },
       'hall-name': { type: 'string' },
       login: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      key: { type: 'string' },
+      'backup-to': { type: 'string', multiple: true },
+      'backup-every': { type: 'string' },
+      'backup-keep': { type: 'string' },
+      'no-backup-at-day-close': { type: 'boolean' },
+      'backup-key': { type: 'string' },
     },
   });
   const parsed = Options.safeParse(values);
@@ -103,13 +132,26 @@ async function main(): Promise<void> {
 
   const operation = positionals[0];
   if (operation !== undefined) {
+    if (positionals.length === 1 && operation === 'restore') return restore(opts);
     if (positionals.length > 1 || !(CONTROL_OPS as readonly string[]).includes(operation)) fail(`unknown command ${positionals.join(' ')}`);
-    const request = operation === 'create-terminal' ? createTerminalRequest(opts) : await initAdminRequest(opts);
+    const request =
+      operation === 'create-terminal'
+        ? createTerminalRequest(opts)
+        : operation === 'backup'
+          ? backupRequest(opts)
+          : await initAdminRequest(opts);
     const answer = await runOperation(opts.data, opts.demo, hallIdentity(opts), request);
     if (!answer.ok) fail(`${answer.error.code}: ${answer.error.message}`);
+    if (!('terminalId' in answer.result)) {
+      const b = answer.result;
+      process.stdout.write(
+        `backup ${b.file}: ${b.bytes} bytes, schema ${b.schema}, ${b.auditRows} audit rows verified${b.encrypted ? ', encrypted' : ''}\n`,
+      );
+      return;
+    }
     const { terminalId, token } = answer.result;
     if (request.op === 'create-terminal') process.stdout.write(`terminal ${terminalId} (${request.role}) token: ${token}\n`);
-    else
+    else if (request.op === 'init-admin')
       process.stdout.write(
         `administrator ${request.login} created\nmanager terminal ${terminalId} token: ${token}\nopen /#/manager?token=… once on the hub, and sign in as ${request.login}\n`,
       );
@@ -127,6 +169,7 @@ async function main(): Promise<void> {
     feedRetention: opts['feed-retention'],
     // For load tests that measure the hub's capacity; a hall keeps its limits.
     limits: opts['no-rate-limits'] ? NO_LIMITS : HALL_LIMITS,
+    backup: backupSchedule(opts),
     log,
   });
   if (!hub.store.db.prepare("SELECT 1 FROM staff WHERE role = 'admin'").get()) {
@@ -158,6 +201,45 @@ async function main(): Promise<void> {
 
 type Opts = z.infer<typeof Options>;
 
+function backupRequest(opts: Opts): ControlOp {
+  if (!opts.to) fail('backup needs --to FOLDER');
+  return { op: 'backup', to: path.resolve(opts.to), keyFile: opts.key ? path.resolve(opts.key) : null };
+}
+
+/** The scheduled backups' settings from the command line, checked as the settings schema says. */
+function backupSchedule(opts: Opts): { settings: BackupSettings; key: Buffer | null } {
+  const keep = opts['backup-keep']?.split(',').map(Number);
+  const settings = BackupSettingsSchema.safeParse({
+    folders: opts['backup-to'].map((f) => path.resolve(f)),
+    everyHours: opts['backup-every'] ?? defaultBackupSettings.everyHours,
+    atDayClose: !opts['no-backup-at-day-close'],
+    keep: keep ? { daily: keep[0], weekly: keep[1], monthly: keep[2] } : defaultBackupSettings.keep,
+  });
+  if (!settings.success) fail(`backup settings: ${settings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  try {
+    return { settings: settings.data, key: opts['backup-key'] ? readBackupKey(opts['backup-key']) : null };
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+
+/** Restores a backup into the stopped hub's data dir (backup/restore.ts); the hub is started afterwards as usual. */
+async function restore(opts: Opts): Promise<void> {
+  if (!opts.from) fail('restore needs --from FILE');
+  try {
+    const done = await restoreBackup(opts.data, opts.from, opts.key ? readBackupKey(opts.key) : null, hubMigrations.length, Date.now());
+    process.stdout.write(
+      `restored ${done.header.hallName} (${done.header.hallId}) as of ${new Date(done.header.takenAt).toISOString()} into ${opts.data}\n` +
+        (done.setAside ? `the replaced files are kept in ${done.setAside}\n` : '') +
+        `new epoch ${done.epoch}: terminals take a fresh snapshot when they reconnect; start the hub now\n`,
+    );
+  } catch (e) {
+    const message = (e as Error).message;
+    if (message.startsWith('HUB_ALREADY_RUNNING')) fail(`a hub is running on ${opts.data}: stop it first, then restore`);
+    fail(e instanceof CommandError ? `${e.code}: ${message} (nothing was changed)` : message);
+  }
+}
+
 function createTerminalRequest(opts: Opts): ControlOp {
   if (!opts.role || !opts.name) fail('create-terminal needs --role and --name');
   return { op: 'create-terminal', role: opts.role, name: opts.name, counterId: opts.counter ?? null, zone: opts.zone ?? '' };
@@ -184,7 +266,8 @@ async function runOperation(
   identity: HallIdentity | undefined,
   request: ControlOp,
 ): Promise<ControlAnswer> {
-  const answer = await askRunningHub(dataDir, request);
+  // A backup of a large hall takes minutes; the others answer at once.
+  const answer = await askRunningHub(dataDir, request, request.op === 'backup' ? 6 * 3_600_000 : undefined);
   if (answer) return answer;
   let hall: ReturnType<typeof openHall>;
   try {
@@ -195,7 +278,17 @@ async function runOperation(
     throw e;
   }
   try {
-    return operate({ store: hall.store, executor: hall.executor, hallId: hall.hall.id, clock: systemClock, publish: () => {} }, request);
+    return await operate(
+      {
+        store: hall.store,
+        executor: hall.executor,
+        hallId: hall.hall.id,
+        clock: systemClock,
+        publish: () => {},
+        backup: (folder, key) => takeBackup({ db: hall.db, dataDir, hall: hall.hall, clock: systemClock }, folder, key),
+      },
+      request,
+    );
   } finally {
     hall.close();
   }

@@ -23,6 +23,9 @@ import { checkQuery } from './queries/request';
 import { QueryWorker, startQueryWorker } from './queries/worker';
 import { HALL_LIMITS, type Limits } from './limits';
 import { DataDirLock } from './lock';
+import { Backups } from './backup/schedule';
+import { defaultBackupSettings, type BackupSettings } from '../../shared/backup/settings';
+import { parseQueueSettings } from '../../shared/queue/settings';
 import { refreshPinyinKeys } from './features/catalog/pinyinKeys';
 import { DEMO_HALL, DEMO_TOKENS_FILE, reissueDemoTokens, seedDemoHall, seedHall, type DemoTerminal, type HallIdentity } from './seed';
 import { Store } from './store';
@@ -52,8 +55,10 @@ export interface HubOptions {
   limits?: Limits;
   /** Names the hub answers to besides its bind address and this PC's loopback names (and its addresses when bound to all). */
   allowedHosts?: string[];
-  /** Answer operators' operations (init-admin, create-terminal) on DATA/control.sock (default on). */
+  /** Answer operators' operations (init-admin, create-terminal, backup) on DATA/control.sock (default on). */
   control?: boolean;
+  /** Scheduled backups (default: none scheduled; on-demand ones still work) and the administrator's key for them. */
+  backup?: { settings: BackupSettings; key: Buffer | null };
 }
 
 export interface Hub {
@@ -70,6 +75,8 @@ export interface Hub {
   /** Every replicated table as the terminal `terminalId` may see it (its role and scope), now. */
   snapshot(terminalId: string): Snapshot;
   verifyAudit(): AuditReport;
+  /** The hall's backups: on demand, scheduled, their status. */
+  readonly backups: Backups;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): WireAnswer;
   /** Answers a read-only query as `caller`, exactly as a socket query would (in the query worker). */
@@ -106,7 +113,11 @@ export function openHall(opts: Pick<HubOptions, 'dataDir' | 'clock' | 'demo' | '
   let db: Db | undefined;
   try {
     const dbFile = path.join(opts.dataDir, 'hall.db');
-    db = openDatabase(dbFile, { migrations: hubMigrations, synchronous: 'FULL' });
+    db = openDatabase(dbFile, {
+      migrations: hubMigrations,
+      synchronous: 'FULL',
+      backupBeforeMigrating: path.join(opts.dataDir, 'pre-migration'),
+    });
     return prepareHall(db, dbFile, lock, opts, clock, log);
   } catch (e) {
     db?.close();
@@ -187,11 +198,23 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
 
   const tls = opts.tls ? await loadOrCreateTls(opts.dataDir, clock()) : null;
   const limits = opts.limits ?? HALL_LIMITS;
-  const publicHealth = (): PublicHealth => ({ status: store.storageFault ? 'degraded' : 'up', tlsFingerprint: tls?.fingerprint ?? null });
+  const backups = new Backups(
+    { db, dataDir: opts.dataDir, hall, clock },
+    opts.backup?.settings ?? defaultBackupSettings,
+    opts.backup?.key ?? null,
+    () => parseQueueSettings(store.get('halls', hall.id)!.queue_settings).utcOffsetMinutes,
+    log,
+  );
+  // A full disk, or backups failing or missing: the hall's records are at risk until someone acts.
+  const publicHealth = (): PublicHealth => ({
+    status: store.storageFault || backups.unhealthy ? 'degraded' : 'up',
+    tlsFingerprint: tls?.fingerprint ?? null,
+  });
   const health = (): HealthReport => ({
     ...publicHealth(),
     ok: true,
     storage: store.storageFault,
+    backup: backups.status(),
     version: HUB_VERSION,
     hallId: hall.id,
     hallName: hall.name,
@@ -238,6 +261,8 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     hostAllowed,
     rebuilds,
     log,
+    // The answer has gone; how it went is in backup.status (and the log).
+    backup: () => void backups.run().catch(() => {}),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -253,17 +278,31 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
   const control =
     opts.control === false
       ? null
-      : await startControl(opts.dataDir, { store, executor, hallId: hall.id, clock, publish: sync.publish }, log).catch(
-          async (e: unknown) => {
-            await sync.close();
-            await queryWorker.close();
-            throw e;
+      : await startControl(
+          opts.dataDir,
+          {
+            store,
+            executor,
+            hallId: hall.id,
+            clock,
+            publish: sync.publish,
+            backup: async (folder, key) => (await backups.run([folder], key))[0]!,
           },
-        );
+          log,
+        ).catch(async (e: unknown) => {
+          await sync.close();
+          await queryWorker.close();
+          throw e;
+        });
 
   // A full disk clears without a restart: the next write that works clears it, and this one tries
   // while no command comes, so that health says so at once.
   const storageProbe = setInterval(() => store.probeStorage(), 5000).unref();
+  // The schedule is checked each minute against the hub's clock; a closed day is backed up at once.
+  const backupTimer = setInterval(() => void backups.tick(), 60_000).unref();
+  store.onCommit((entries) => {
+    if (entries.some((e) => e.table === 'hall_days')) void backups.dayClosed();
+  });
 
   let closed = false;
   return {
@@ -278,6 +317,7 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     snapshot: sync.snapshot,
     verifyAudit: () => audit.verify(),
     rebuilds,
+    backups,
     execute: sync.execute,
     query,
     async close() {
@@ -285,6 +325,9 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
       closed = true;
       clearInterval(storageProbe);
       await rebuilds.stop();
+      clearInterval(backupTimer);
+      // A backup under way finishes before the database closes under it.
+      await backups.run([]).catch(() => {});
       await control?.close();
       await sync.close();
       await queryWorker.close();

@@ -77,6 +77,8 @@ export const ErrorCode = {
   RATING_INVALID: 'RATING_INVALID',
   /** The follow-up is not at the status this step starts from, or an appeal is under review. */
   FOLLOWUP_STATE: 'FOLLOWUP_STATE',
+  /** A backup that fails a check: unreadable, tampered, a wrong key, a damaged database or audit chain, a newer schema. */
+  BACKUP_INVALID: 'BACKUP_INVALID',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

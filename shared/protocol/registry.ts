@@ -3,6 +3,8 @@ import { archiveCommandSpecs } from '../archive/commands';
 import { archiveQuerySpecs } from '../archive/queries';
 import { archiveTables } from '../archive/rows';
 import { forecastQuerySpecs } from '../forecast/queries';
+import { backupQuerySpecs } from '../backup/queries';
+import { backupCommandSpecs } from '../backup/commands';
 import { calendarCommandSpecs } from '../calendar/commands';
 import { calendarTables } from '../calendar/rows';
 import { caseCommandSpecs } from '../cases/commands';
@@ -70,6 +72,7 @@ export const commandSpecs = merged('command', [
   complaintCommandSpecs,
   archiveCommandSpecs,
   reportCommandSpecs,
+  backupCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [
@@ -78,6 +81,7 @@ export const querySpecs = merged('query', [
   ratingQuerySpecs,
   archiveQuerySpecs,
   forecastQuerySpecs,
+  backupQuerySpecs,
   reportQuerySpecs,
 ] as const) satisfies Record<string, QuerySpec>;
 

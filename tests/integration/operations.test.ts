@@ -185,7 +185,7 @@ describe('operations against a running hub (the control channel)', () => {
       zone: '三楼',
     });
     expect(answer).toMatchObject({ ok: true, result: { terminalId: expect.stringMatching(/^H3301-t-/) } });
-    await terminalSocket(hub.url, answer!.ok ? answer!.result.token : '');
+    await terminalSocket(hub.url, answer!.ok && 'token' in answer!.result ? answer!.result.token : '');
     await hub.close();
     expect(existsSync(controlAddress(dataDir))).toBe(false);
     // Nobody there now: the CLI would open the data dir itself.

@@ -183,6 +183,7 @@ const samples: { [T in CommandType]: unknown } = {
   'staff.setDuties': { staffId: 'H3301-u-1', duties: ['reviewer'] },
   'department.setHead': { departmentId: 'H3301-d-amr', staffId: 'H3301-u-1' },
   'reports.rebuild': {},
+  'backup.run': {},
 };
 
 describe('command × role matrix, enforced at the hub', () => {

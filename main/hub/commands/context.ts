@@ -34,10 +34,12 @@ export interface HandlerContext<T extends CommandType> {
   afterCommit: (effect: Effect) => void;
 }
 
+/** What a command asks the hub to do once it has committed: hang up a terminal, rebuild reports, back the hall up. */
 export type Effect =
   | { kind: 'disconnect'; terminalId: string }
   /** reports.rebuild's days, written after the commit a day at a time (features/reports/rebuild). */
-  | { kind: 'rebuildReports'; from: string | undefined; to: string | undefined };
+  | { kind: 'rebuildReports'; from: string | undefined; to: string | undefined }
+  | { kind: 'backup' };
 
 export type Handler<T extends CommandType> = (ctx: HandlerContext<T>) => CommandResult<T>;
 export type Handlers = { [T in CommandType]: Handler<T> };

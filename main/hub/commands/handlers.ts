@@ -1,4 +1,5 @@
 import { archiveHandlers } from '../features/archive/handlers';
+import { backupHandlers } from '../features/backup/handlers';
 import { calendarHandlers } from '../features/calendar/handlers';
 import { caseHandlers } from '../features/cases/handlers';
 import { catalogHandlers } from '../features/catalog/handlers';
@@ -22,6 +23,7 @@ import type { Handlers } from './context';
  */
 export const handlers: Handlers = {
   ...counterHandlers,
+  ...backupHandlers,
   ...inquiryHandlers,
   ...queueHandlers,
   ...terminalHandlers,

@@ -11,13 +11,13 @@ const ANSWER_DEADLINE_MS = 30_000;
  * (no hub runs: the caller may open the data dir itself); otherwise the hub's answer, or a typed
  * error when it does not come.
  */
-export function askRunningHub(dataDir: string, request: ControlOp): Promise<ControlAnswer | null> {
+export function askRunningHub(dataDir: string, request: ControlOp, deadlineMs = ANSWER_DEADLINE_MS): Promise<ControlAnswer | null> {
   return new Promise((resolve) => {
     const socket = connect(controlAddress(dataDir));
     let text = '';
     let connected = false;
     socket.setEncoding('utf8');
-    socket.setTimeout(ANSWER_DEADLINE_MS, () => {
+    socket.setTimeout(deadlineMs, () => {
       socket.destroy();
       resolve({
         ok: false,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { CommandError, ErrorCode } from '../../../shared/kernel/errors';
 import type { Caller } from '../commands/context';
 import type { Executor } from '../commands/executor';
@@ -6,6 +7,8 @@ import { hashPassword } from '../../kernel/credentials';
 import { addStaff } from '../features/setup/apply';
 import { createTerminal } from '../seed';
 import type { Store, StoredEntry } from '../store';
+import { readBackupKey } from '../backup/archive';
+import type { BackupDone } from '../backup/backup';
 import { ControlOp, type ControlAnswer } from './protocol';
 
 /** What an operation needs of the hall: its running hub's, or one opened by the CLI while no hub runs. */
@@ -16,6 +19,8 @@ export interface OperatorHall {
   clock: () => number;
   /** Sends the operation's committed changes to the connected terminals (nothing to do without a hub). */
   publish: (entries: StoredEntry[]) => void;
+  /** Backs the hall up into a folder (backup/backup.ts), one backup at a time. */
+  backup: (folder: string, key: Buffer | null) => Promise<BackupDone>;
 }
 
 /** The audit rows' "terminal": someone at the hub PC's shell, who owns the data dir. */
@@ -33,10 +38,20 @@ const summarize = (issues: readonly { path: readonly PropertyKey[]; message: str
  * that does runs in one transaction with its applied op and audit row (`operator.*`), refused or
  * not. A token is in the answer once and never in what is stored.
  */
-export function operate(hall: OperatorHall, raw: unknown): ControlAnswer {
+export async function operate(hall: OperatorHall, raw: unknown): Promise<ControlAnswer> {
   const parsed = ControlOp.safeParse(raw);
   if (!parsed.success) return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: summarize(parsed.error.issues) } };
   const op = parsed.data;
+  if (op.op === 'backup') {
+    // A backup writes nothing to the hall, so it is not an applied op; the hub's log records it.
+    try {
+      const done = await hall.backup(path.resolve(op.to), op.keyFile === null ? null : readBackupKey(op.keyFile));
+      return { ok: true, result: done };
+    } catch (e) {
+      if (e instanceof CommandError) return { ok: false, error: { code: e.code, message: e.message } };
+      return { ok: false, error: { code: ErrorCode.INTERNAL, message: `the backup failed: ${(e as Error).message}` } };
+    }
+  }
   const { store, hallId } = hall;
   const now = hall.clock();
   const terminalId = `${hallId}-t-${now.toString(36)}${randomBytes(3).toString('hex')}`;

@@ -49,9 +49,16 @@ export const InitAdminOp = z
     if (withLogin && passwordProblem(a.password) === null) ctx.addIssue({ code: 'custom', message: withLogin, path: ['password'] });
   });
 
-export const ControlOp = z.discriminatedUnion('op', [CreateTerminalOp, InitAdminOp]);
+/** A backup into a folder of the hub PC, encrypted with the key in `keyFile` when given (backup/backup.ts). */
+export const BackupOp = z.strictObject({
+  op: z.literal('backup'),
+  to: z.string().min(1).max(400),
+  keyFile: z.string().min(1).max(400).nullable(),
+});
+
+export const ControlOp = z.discriminatedUnion('op', [CreateTerminalOp, InitAdminOp, BackupOp]);
 export type ControlOp = z.infer<typeof ControlOp>;
-export const CONTROL_OPS = ['create-terminal', 'init-admin'] as const satisfies readonly ControlOp['op'][];
+export const CONTROL_OPS = ['create-terminal', 'init-admin', 'backup'] as const satisfies readonly ControlOp['op'][];
 
 /** On the wire: the operation and the key from DATA/control.key. */
 export const ControlRequest = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/), request: z.unknown() });
@@ -65,8 +72,18 @@ export const ControlResult = z.object({
 });
 export type ControlResult = z.infer<typeof ControlResult>;
 
+/** A backup's file, as backup/backup.ts reports it. */
+export const BackupResult = z.object({
+  file: z.string(),
+  bytes: z.number(),
+  takenAt: z.number(),
+  schema: z.number(),
+  auditRows: z.number(),
+  encrypted: z.boolean(),
+});
+
 export const ControlAnswer = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: ControlResult }),
+  z.object({ ok: z.literal(true), result: z.union([ControlResult, BackupResult]) }),
   z.object({ ok: z.literal(false), error: HallErrorSchema }),
 ]);
 export type ControlAnswer = z.infer<typeof ControlAnswer>;

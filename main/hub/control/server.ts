@@ -27,7 +27,7 @@ export async function startControl(dataDir: string, hall: OperatorHall, log: (m:
   const isPipe = address.startsWith('\\\\');
   if (!isPipe && existsSync(address)) rmSync(address);
 
-  const answerOf = (text: string): ControlAnswer => {
+  const answerOf = async (text: string): Promise<ControlAnswer> => {
     let message: unknown;
     try {
       message = JSON.parse(text);
@@ -38,11 +38,10 @@ export async function startControl(dataDir: string, hall: OperatorHall, log: (m:
     if (!request.success) return refusal(ErrorCode.VALIDATION_FAILED, 'the control request needs a key and a request');
     if (!timingSafeEqual(Buffer.from(request.data.key, 'hex'), key))
       return refusal(ErrorCode.UNAUTHENTICATED, `the key is not the one in ${controlKeyFile(dataDir)}`);
-    const answer = operate(hall, request.data.request);
+    const answer = await operate(hall, request.data.request);
     const op = (request.data.request as { op?: unknown } | null)?.op;
-    log(
-      `operator ${typeof op === 'string' ? op.slice(0, 32) : '?'}: ${answer.ok ? `done (terminal ${answer.result.terminalId})` : answer.error.code}`,
-    );
+    const done = answer.ok ? ('terminalId' in answer.result ? `terminal ${answer.result.terminalId}` : answer.result.file) : '';
+    log(`operator ${typeof op === 'string' ? op.slice(0, 32) : '?'}: ${answer.ok ? `done (${done})` : answer.error.code}`);
     return answer;
   };
 
@@ -57,19 +56,21 @@ export async function startControl(dataDir: string, hall: OperatorHall, log: (m:
     socket.setEncoding('utf8');
     socket.setTimeout(REQUEST_DEADLINE_MS, () => socket.destroy());
     socket.on('error', () => socket.destroy());
+    let started = false;
     socket.on('data', (chunk: string) => {
-      if (done) return;
+      if (done || started) return;
       text += chunk;
       if (Buffer.byteLength(text) > MAX_CONTROL_BYTES)
         return reply(refusal(ErrorCode.PAYLOAD_TOO_LARGE, `a control request is at most ${MAX_CONTROL_BYTES} bytes`));
       const end = text.indexOf('\n');
       if (end < 0) return;
-      try {
-        reply(answerOf(text.slice(0, end)));
-      } catch (e) {
+      // The request is whole: a backup may take long to answer, and the operator's CLI waits for it.
+      socket.setTimeout(0);
+      started = true;
+      answerOf(text.slice(0, end)).then(reply, (e: unknown) => {
         log(`control request failed: ${(e as Error).stack ?? String(e)}`);
         reply(refusal(ErrorCode.INTERNAL, 'the hub could not run the operation; nothing was done'));
-      }
+      });
     });
   });
   server.on('error', (e) => log(`control channel: ${e.message}`));

@@ -1,3 +1,4 @@
+import type { BackupStatus } from '../backup/schedule';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { ErrorCode } from '../../../shared/kernel/errors';
@@ -19,6 +20,8 @@ export interface HealthReport extends PublicHealth {
   ok: true;
   /** Why the disk refuses the hub's writes, while it does. */
   storage: StorageFault | null;
+  /** The backups' state: a failure or an overdue backup also makes the status degraded. */
+  backup: BackupStatus;
   version: string;
   hallId: string;
   hallName: string;

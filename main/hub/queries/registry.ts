@@ -3,6 +3,7 @@ import type { querySpecs, QueryName, QueryResult } from '../../../shared/protoco
 import type { Caller } from '../commands/context';
 import { archiveQueries } from '../features/archive/queries';
 import { forecastQueries } from '../features/forecast/queries';
+import { backupQueries } from '../features/backup/queries';
 import { caseQueries } from '../features/cases/queries';
 import { hallQueries } from '../features/hall/queries';
 import { ratingQueries } from '../features/ratings/queries';
@@ -33,4 +34,5 @@ export const queries: { [Q in QueryName]: Query<Q> } = {
   ...archiveQueries,
   ...forecastQueries,
   ...reportQueries,
+  ...backupQueries,
 };

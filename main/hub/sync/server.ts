@@ -38,6 +38,8 @@ export interface SyncOptions {
   /** Where reports.rebuild's days are written, after its command commits. */
   rebuilds: Pick<ReportRebuilds, 'start'>;
   log: (msg: string) => void;
+  /** Backs the hall up (a command asked for it, after its commit). */
+  backup: () => void;
 }
 
 type HallFailure = { ok: false; error: HallError };
@@ -164,9 +166,11 @@ export function startSync(http: HttpServer, o: SyncOptions) {
   /** Runs a command; its changes reach every subscribed terminal before its answer is returned. */
   function execute(caller: Caller, envelope: unknown, passwords?: PasswordChecks): WireAnswer {
     const { answer, entries, effects } = o.executor.execute(caller, envelope, passwords);
-    for (const e of effects)
+    for (const e of effects) {
       if (e.kind === 'disconnect') io.in(terminalRoom(e.terminalId)).disconnectSockets(true);
-      else o.rebuilds.start(e.from, e.to);
+      else if (e.kind === 'rebuildReports') o.rebuilds.start(e.from, e.to);
+      else o.backup();
+    }
     feed.publish(entries);
     return answer;
   }

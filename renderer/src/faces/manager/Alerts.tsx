@@ -5,8 +5,15 @@ import { useHall } from '../../app/hall';
 import { boardAlerts } from '../../features/queue/day';
 import { useQueueDay } from '../../features/queue/useQueueDay';
 import { useI18n } from '../../i18n';
+import { useHubQuery } from '../../app/useHubQuery';
+import { formatDateTime } from '../../app/time';
 
-/** What needs the manager now: long waits, long queues, long services, calls not started, idle counters while people wait, overdue 差评 follow-ups. */
+const NO_PARAMS = {};
+
+/**
+ * What needs the manager now: long waits, long queues, long services, calls not started, idle
+ * counters while people wait, overdue 差评 follow-ups, a failed or overdue backup of the hall's data.
+ */
 export function Alerts({ now }: { now: number }) {
   const { replica } = useHall();
   const { t } = useI18n();
@@ -16,7 +23,8 @@ export function Alerts({ now }: { now: number }) {
   const overdue = rowsOf(replica, 'followups').filter((f) => followupSignal.ts(f, queueDay.day) === 'red').length;
   const name = (a: Alert) =>
     ('serviceId' in a ? rowById(replica, 'services', a.serviceId)?.name : rowById(replica, 'counters', a.counterId)?.name) ?? '';
-  if (alerts.length === 0 && overdue === 0) return null;
+  const backup = useBackupAlert(now);
+  if (alerts.length === 0 && overdue === 0 && !backup) return null;
   return (
     <ul className="alerts" aria-label={t('board.alerts')}>
       {alerts.map((a) => (
@@ -29,6 +37,11 @@ export function Alerts({ now }: { now: number }) {
           })}
         </li>
       ))}
+      {backup && (
+        <li role="alert" className="alert alert-backup">
+          {backup}
+        </li>
+      )}
       {overdue > 0 && (
         <li role="alert" className="alert alert-followups">
           {t('alert.followupsOverdue', { n: overdue })}
@@ -36,4 +49,15 @@ export function Alerts({ now }: { now: number }) {
       )}
     </ul>
   );
+}
+
+/** The hub's backups (backup.status): a failure until a backup succeeds, or none for longer than the schedule allows. */
+function useBackupAlert(now: number): string | null {
+  const { t } = useI18n();
+  const { result } = useHubQuery('backup.status', NO_PARAMS, 0);
+  if (!result) return null;
+  if (result.failure) return t('alert.backupFailed', { t: formatDateTime(result.failure.at) });
+  if (result.overdueAt !== null && now > result.overdueAt)
+    return result.lastOkAt === null ? t('alert.backupNever') : t('alert.backupOverdue', { t: formatDateTime(result.lastOkAt) });
+  return null;
 }

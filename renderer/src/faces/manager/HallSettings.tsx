@@ -12,6 +12,7 @@ import { useDraft } from '../../ui/useDraft';
 import { allows, whoMay, type Gated } from './access';
 import { StaffAdmin } from './StaffAdmin';
 import { Terminals } from './Terminals';
+import { BackupPanel } from '../../features/backup/BackupPanel';
 
 /** A part of the settings tab, shown to those the hub lets make its changes. */
 interface Section extends Gated {
@@ -26,6 +27,7 @@ const SECTIONS: readonly Section[] = [
   { id: 'terminals', component: Terminals, staffRoles: whoMay('terminal.create') },
   { id: 'staff', component: StaffAdmin, staffRoles: whoMay('staff.create') },
   { id: 'audit', component: AuditCheck, staffRoles: whoMay('audit.verify') },
+  { id: 'backup', component: BackupPanel, staffRoles: whoMay('backup.run') },
 ];
 
 /** 管理与设置: the hall's settings; what only the administrator may change says so where it would be. */

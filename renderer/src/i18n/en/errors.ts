@@ -41,6 +41,7 @@ export const errors: Words<typeof zh> = {
     DAY_NOT_OVER: 'The hall has not reached its closing time: closing the day early needs a reason',
     RATING_INVALID: 'This rating is no longer open (used, expired or not this window’s)',
     FOLLOWUP_STATE: 'This follow-up cannot take that step now',
+    BACKUP_INVALID: 'The backup failed its check: damaged, tampered or a wrong key',
     INTERNAL: 'The hall server failed; try again later',
   }),
 };

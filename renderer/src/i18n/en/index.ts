@@ -2,6 +2,7 @@ import { type Words } from '../labels';
 import type { zhCN } from '../zh-CN';
 import { app } from './app';
 import { archive } from './archive';
+import { backup } from './backup';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -43,4 +44,5 @@ export const en: Words<typeof zhCN> = {
   ...refusals,
   ...archive,
   ...region,
+  ...backup,
 };

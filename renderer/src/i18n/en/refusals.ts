@@ -206,6 +206,9 @@ export const refusals: Words<typeof zh> = {
   'reason.archive.noContest': 'This entry has no contest waiting for a decision',
   'reason.archive.deciderConflict': 'A contest is decided by a manager other than the person contesting',
   'reason.archive.futureMonth': '{month} has not begun: it cannot be scored',
+  'reason.backup.noFolder':
+    'The hub has no backup folder: set one on the hub PC with --backup-to and restart it, or run the backup command there',
+  'reason.backup.running': 'A backup is under way: wait for it to finish',
 
   'reason.rule.itemCode': 'An item code is 4–40 letters, digits or hyphens',
   'reason.rule.materials': 'List at least one required document',

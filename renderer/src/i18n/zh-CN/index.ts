@@ -1,5 +1,6 @@
 import { app } from './app';
 import { archive } from './archive';
+import { backup } from './backup';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -41,4 +42,5 @@ export const zhCN = {
   ...refusals,
   ...archive,
   ...region,
+  ...backup,
 };

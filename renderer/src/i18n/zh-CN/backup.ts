@@ -1,0 +1,22 @@
+/** The hub's backups on the manager's board. */
+export const backup = {
+  'alert.backupFailed': '数据备份失败（{t}）：请检查备份盘，或请系统管理员查看服务器日志',
+  'alert.backupOverdue': '数据备份已逾期：最近一次成功备份为 {t}',
+  'alert.backupNever': '数据备份已逾期：本服务器启动后尚无成功备份',
+  'backup.title': '数据备份',
+  'backup.notScheduled': '服务器未设置定时备份的备份盘：请在服务器上以 --backup-to 指定',
+  'backup.now': '立即备份',
+  'backup.progress': '备份进度',
+  'backup.step.copy': '正在复制数据库',
+  'backup.step.check': '正在校验副本',
+  'backup.step.write': '正在写入备份文件',
+  'backup.failed': '最近一次备份失败（{t}），请检查备份盘或查看服务器日志',
+  'backup.lastOk': '最近一次成功备份：{t}',
+  'backup.recent': '最近的备份',
+  'backup.col.time': '备份时间',
+  'backup.col.file': '文件',
+  'backup.col.size': '大小',
+  'backup.col.encrypted': '加密',
+  'backup.yes': '是',
+  'backup.no': '否',
+};
