@@ -77,6 +77,8 @@ export const ErrorCode = {
   RATING_INVALID: 'RATING_INVALID',
   /** The follow-up is not at the status this step starts from, or an appeal is under review. */
   FOLLOWUP_STATE: 'FOLLOWUP_STATE',
+  /** A booking (预约) that cannot be made, cancelled or checked in as asked (the reason says why: full, blocked, too late…). */
+  BOOKING_REFUSED: 'BOOKING_REFUSED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -14,6 +14,7 @@ import { ratingRefusals } from '../ratings/refusals';
 import { ruleRefusals, sheetRefusals } from '../kernel/sheetProblem';
 import { complaintRefusals } from '../complaints/refusals';
 import { archiveRefusals } from '../archive/refusals';
+import { bookingRefusals } from '../appointments/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -36,6 +37,7 @@ export const REFUSAL_SETS = {
   sheetRefusals,
   complaintRefusals,
   archiveRefusals,
+  bookingRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

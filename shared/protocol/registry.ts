@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { archiveCommandSpecs } from '../archive/commands';
 import { archiveQuerySpecs } from '../archive/queries';
 import { archiveTables } from '../archive/rows';
+import { bookingCommandSpecs } from '../appointments/commands';
+import { bookingTables } from '../appointments/rows';
 import { forecastQuerySpecs } from '../forecast/queries';
 import { calendarCommandSpecs } from '../calendar/commands';
 import { calendarTables } from '../calendar/rows';
@@ -70,6 +72,7 @@ export const commandSpecs = merged('command', [
   complaintCommandSpecs,
   archiveCommandSpecs,
   reportCommandSpecs,
+  bookingCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [
@@ -95,6 +98,7 @@ export const tableSpecs = merged('table', [
   complaintTables,
   followupTables,
   archiveTables,
+  bookingTables,
 ] as const) satisfies Record<string, TableSpec>;
 
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */

@@ -1,4 +1,5 @@
 import { archiveHandlers } from '../features/archive/handlers';
+import { bookingHandlers } from '../features/appointments/handlers';
 import { calendarHandlers } from '../features/calendar/handlers';
 import { caseHandlers } from '../features/cases/handlers';
 import { catalogHandlers } from '../features/catalog/handlers';
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...complaintHandlers,
   ...archiveHandlers,
   ...reportHandlers,
+  ...bookingHandlers,
 };

@@ -40,6 +40,7 @@ export const errors = {
     ADMIN_EXISTS: '本大厅已有系统管理员',
     DAY_NOT_OVER: '未到闭厅时间，提前日终须填写原因',
     RATING_INVALID: '评价无效或已超时',
+    BOOKING_REFUSED: '预约无法按要求办理',
     FOLLOWUP_STATE: '差评跟进当前不能进行此步骤',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),

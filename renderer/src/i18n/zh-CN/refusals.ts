@@ -28,6 +28,7 @@ export const refusals = {
   ...reasonLabels(S.sheetRefusals),
   ...reasonLabels(S.complaintRefusals),
   ...reasonLabels(S.archiveRefusals),
+  ...reasonLabels(S.bookingRefusals),
   ...prefixed('sheetThing', SHEET_THINGS),
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),
