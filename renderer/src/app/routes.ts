@@ -19,5 +19,9 @@ export const isFace = (name: string): name is FaceName => Object.hasOwn(FACES, n
 /** The applicant's phone page for rating by code (`#/rate?code=…`): no terminal, no sign-in, its own small chunk. */
 export const RatePage = lazy(() => import('../faces/rate/RatePage'));
 
+/** The applicant's booking page (`#/book`) and follow page (`#/follow?t=…`): no terminal, no sign-in, small chunks of their own. */
+export const BookPage = lazy(() => import('../faces/book/BookPage'));
+export const FollowPage = lazy(() => import('../faces/follow/FollowPage'));
+
 /** Electron's own screen for this PC's terminal settings. */
 export const SetupFace = lazy(() => import('../faces/setup/SetupFace'));

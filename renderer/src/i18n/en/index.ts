@@ -2,6 +2,7 @@ import { type Words } from '../labels';
 import type { zhCN } from '../zh-CN';
 import { app } from './app';
 import { archive } from './archive';
+import { appointments } from './appointments';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -41,4 +42,5 @@ export const en: Words<typeof zhCN> = {
   ...reports,
   ...refusals,
   ...archive,
+  ...appointments,
 };

@@ -1,5 +1,6 @@
 import { app } from './app';
 import { archive } from './archive';
+import { appointments } from './appointments';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -39,4 +40,5 @@ export const zhCN = {
   ...reports,
   ...refusals,
   ...archive,
+  ...appointments,
 };
