@@ -18,4 +18,6 @@ export const bookingRefusals = defineRefusals('booking', {
   slotOver: { code: ErrorCode.BOOKING_REFUSED, zh: '预约时段已结束，按未到处理' },
   followInvalid: { code: ErrorCode.NOT_FOUND, zh: '排队进度链接无效或已过期' },
   terminal: { code: ErrorCode.FORBIDDEN, zh: '大厅终端不能预约，请用自己的手机' },
+  lineOrder: { code: ErrorCode.VALIDATION_FAILED, zh: '第 {line} 行的结束时间应晚于开始时间' },
+  lineOverlap: { code: ErrorCode.VALIDATION_FAILED, zh: '第 {line} 行的时段与前面的时段在同一天重叠' },
 });

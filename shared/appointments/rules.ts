@@ -16,15 +16,11 @@ export const TemplateLine = z
     end: z.string().regex(CLOCK_TIME, '时间格式为 HH:MM'),
     capacity: z.number().int().min(1).max(200),
   })
-  .refine((l) => l.start < l.end, { message: '时段的结束应晚于开始', path: ['end'] })
   .refine((l) => new Set(l.weekdays).size === l.weekdays.length, { message: '星期重复', path: ['weekdays'] });
 export type TemplateLine = z.infer<typeof TemplateLine>;
 
-/** A service's template: its lines, no two slots of one weekday overlapping. */
-export const TemplateLines = z
-  .array(TemplateLine)
-  .max(100)
-  .refine((lines) => overlapping(lines) === null, { message: '同一天的时段不能重叠' });
+/** A service's template as sent: well-formed lines (their order in time is checked by templateProblem, with a refusal of its own). */
+export const TemplateLines = z.array(TemplateLine).max(100);
 
 export interface Slot {
   start: string;
@@ -32,11 +28,17 @@ export interface Slot {
   capacity: number;
 }
 
-/** The first weekday on which two lines' slots overlap, or null. */
-export function overlapping(lines: readonly TemplateLine[]): number | null {
-  for (let weekday = 1; weekday <= 5; weekday++) {
-    const slots = lines.filter((l) => l.weekdays.includes(weekday)).sort((a, b) => (a.start < b.start ? -1 : 1));
-    for (let i = 1; i < slots.length; i++) if (slots[i]!.start < slots[i - 1]!.end) return weekday;
+/**
+ * What is wrong with a template, for the manager to fix: a line (1-based) ending before it begins,
+ * or a line whose slot overlaps an earlier line's on a weekday both take. Null when it is sound.
+ */
+export function templateProblem(lines: readonly TemplateLine[]): { kind: 'order' | 'overlap'; line: number } | null {
+  const bad = lines.findIndex((l) => l.start >= l.end);
+  if (bad >= 0) return { kind: 'order', line: bad + 1 };
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    const clash = lines.slice(0, i).some((o) => o.weekdays.some((d) => l.weekdays.includes(d)) && l.start < o.end && o.start < l.end);
+    if (clash) return { kind: 'overlap', line: i + 1 };
   }
   return null;
 }

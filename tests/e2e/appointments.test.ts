@@ -151,3 +151,40 @@ describe('booking, check-in and following one’s turn, in Chromium', () => {
     await screenshot(follow, 'follow-phone-en-invalid');
   });
 });
+
+describe('the managers’ booking tab', () => {
+  it('sets a service’s slot template and the booking rules', async () => {
+    const h = await bookingHall();
+    const browser = await launchBrowser();
+    const board = await openFace(browser, `${h.hub.url}/#/manager?token=${terminal(h.hub, 'manager').token}`, {
+      width: 1600,
+      height: 1000,
+    });
+    await board.getByRole('tab', { name: '预约' }).click();
+    const template = board.getByRole('form', { name: '预约时段模板' });
+    await template.getByRole('combobox', { name: '事项' }).selectOption('H3301-s-E');
+    // 户籍业务's stored template: one line, Monday, Wednesday and Friday 14:00–14:40 for 3.
+    expect(await template.getByRole('spinbutton', { name: '名额 1' }).inputValue()).toBe('3');
+    await template.getByRole('button', { name: '添加时段' }).click();
+    await template.getByRole('spinbutton', { name: '名额 2' }).fill('4');
+    await template.getByRole('button', { name: '保存模板' }).click();
+    await template.getByText('已保存').waitFor();
+    const stored = h.hub.store.all('booking_templates').find((tp) => tp.service_id === 'H3301-s-E')!;
+    expect(JSON.parse(stored.lines)).toEqual([
+      { weekdays: [1, 3, 5], start: '14:00', end: '14:40', capacity: 3 },
+      { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 4 },
+    ]);
+    // Two slots that overlap are refused with the hub's words; nothing changes.
+    await template.getByLabel('开始 2').fill('14:20');
+    await template.getByLabel('结束 2').fill('14:50');
+    await template.getByRole('button', { name: '保存模板' }).click();
+    await template.getByRole('alert').getByText('第 2 行的时段与前面的时段在同一天重叠').waitFor();
+    expect(h.hub.store.all('booking_templates').find((tp) => tp.service_id === 'H3301-s-E')!.lines).toBe(stored.lines);
+    const rules = board.getByRole('form', { name: '预约规则' });
+    await rules.getByRole('spinbutton', { name: '最晚可约（第几个工作日）' }).fill('7');
+    await rules.getByRole('button', { name: '保存规则' }).click();
+    await rules.getByText('已保存').waitFor();
+    expect(JSON.parse(h.hub.store.get('halls', 'H3301')!.booking_settings)).toMatchObject({ maxDaysAhead: 7 });
+    await screenshot(board, 'manager-booking-tab');
+  });
+});

@@ -4,7 +4,7 @@ import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
-import { demoHub, manualClock, terminal } from '../support/hub';
+import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
 import { busyHall, hallData } from '../support/walkHall';
 
 /**
@@ -18,7 +18,7 @@ import { busyHall, hallData } from '../support/walkHall';
  * needs no stop of its own.
  */
 
-type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'evaluator' | 'setup' | 'rate';
+type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'evaluator' | 'setup' | 'rate' | 'book' | 'follow';
 interface Stop {
   face: Face;
   name: string;
@@ -273,6 +273,31 @@ export const WALK: readonly Stop[] = [
       await p.getByRole('table', { name: 'Arrivals per hour vs counters open table' }).waitFor();
     },
   },
+  // 预约 on the applicant's phone (no terminal): the slots, a refused booking; following a ticket.
+  {
+    face: 'book',
+    name: 'phone booking page: services, days and slots',
+    go: async (p) => p.getByRole('group', { name: 'Choose a service' }).getByRole('button').first().click(),
+  },
+  {
+    face: 'book',
+    name: 'phone booking page: a refused ID number',
+    go: async (p) => {
+      await p.getByRole('group', { name: 'Choose a day' }).getByRole('button').first().click();
+      await p.getByRole('group', { name: 'Choose a time' }).getByRole('button').first().click();
+      await p.getByRole('textbox', { name: 'Name' }).fill('Li Si');
+      await p.getByRole('textbox', { name: 'Resident ID number' }).fill('110101199001011231');
+      await p.getByRole('textbox', { name: 'Mobile number' }).fill('13800138000');
+      await p.getByRole('button', { name: 'Submit booking' }).click();
+      await expect.poll(() => p.getByRole('alert').textContent()).toBe('The ID number’s check digit does not match; please check it');
+    },
+  },
+  {
+    face: 'book',
+    name: 'phone booking page: find or cancel',
+    go: async (p) => p.getByRole('button', { name: 'Find / cancel a booking' }).click(),
+  },
+  { face: 'follow', name: 'phone follow page: waiting', go: async (p) => p.getByText('Ahead of you').waitFor() },
 ];
 
 /**
@@ -318,6 +343,25 @@ async function openEnglish(browser: Browser, hub: Hub, face: Face): Promise<Page
         : face === 'evaluator'
           ? { width: 1280, height: 800 }
           : { width: 1600, height: 1000 };
+  if (face === 'book' || face === 'follow') {
+    // Bookings need a template (set as the manager signed in above); following needs a slip's token.
+    const manager = callerOf(terminal(hub, 'manager'));
+    const lines = [{ weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 }];
+    if (face === 'book')
+      expect(hub.execute(manager, { opId: opId(), type: 'booking.setTemplate', payload: { serviceId: 'H3301-s-A', lines } })).toMatchObject(
+        { ok: true },
+      );
+    const issued = hub.execute(callerOf(terminal(hub, 'kiosk')), {
+      opId: opId(),
+      type: 'ticket.issue',
+      payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null },
+    });
+    if (!issued.ok) throw new Error(issued.error.message);
+    const url = face === 'book' ? `${hub.url}/#/book` : `${hub.url}/#/follow?t=${String(issued.result.followToken)}`;
+    const page = await openFace(browser, url, { width: 390, height: 844 }, 'en-US');
+    await page.getByRole('heading').first().waitFor();
+    return page;
+  }
   if (face === 'rate') {
     const page = await openFace(browser, `${hub.url}/#/rate`, { width: 390, height: 844 }, 'en-US');
     await page.getByRole('heading').first().waitFor();

@@ -245,17 +245,15 @@ describe('bad input to the booking routes and the kiosk: a typed refusal, nothin
     const later = (await h.book(5, '2026-11-27')).json;
     expect(refusedWith(h.kiosk('booking.checkIn', { code: later.code as string }))).toBe('booking.notToday');
     // A manager's template with overlapping slots, settings out of order.
-    expect(
-      (
-        h.manager('booking.setTemplate', {
-          serviceId: A,
-          lines: [
-            { weekdays: [1], start: '09:00', end: '10:00', capacity: 1 },
-            { weekdays: [1], start: '09:30', end: '10:30', capacity: 1 },
-          ],
-        }) as { error: { code: string; message: string } }
-      ).error,
-    ).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('同一天的时段不能重叠') });
+    const line = (start: string, end: string) => ({ weekdays: [1], start, end, capacity: 1 });
+    expect(h.manager('booking.setTemplate', { serviceId: A, lines: [line('09:00', '10:00'), line('09:30', '10:30')] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', reason: 'booking.lineOverlap', params: { line: 2 } },
+    });
+    expect(h.manager('booking.setTemplate', { serviceId: A, lines: [line('10:00', '09:00')] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', reason: 'booking.lineOrder', params: { line: 1 } },
+    });
     expect(h.manager('hall.setBookingSettings', { minDaysAhead: 9 })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: '最早可约天数不能晚于最晚可约天数' },

@@ -10,6 +10,7 @@ import {
   slotMoment,
   slotsOn,
   TemplateLines,
+  templateProblem,
   type TemplateLine,
 } from '../../../shared/appointments/rules';
 import { BookingSettingsSchema, defaultBookingSettings as S, parseBookingSettings } from '../../../shared/appointments/settings';
@@ -67,13 +68,23 @@ describe('slots on the working-day calendar', () => {
 });
 
 describe('templates', () => {
-  it('refuses overlapping slots on one weekday, an end before the start, a bad time, a zero capacity', () => {
+  it('names the line that overlaps an earlier one on a weekday both take, or ends before it begins', () => {
+    expect(templateProblem(lines)).toBeNull();
+    expect(templateProblem([...lines, { weekdays: [3], start: '14:30', end: '15:00', capacity: 1 }])).toEqual({ kind: 'overlap', line: 4 });
+    expect(templateProblem([...lines, { weekdays: [2, 5], start: '08:45', end: '09:15', capacity: 1 }])).toEqual({
+      kind: 'overlap',
+      line: 4,
+    });
+    // The same times on a weekday the other line does not take are fine; so are slots end to end.
+    expect(templateProblem([...lines, { weekdays: [2], start: '14:30', end: '15:00', capacity: 1 }])).toBeNull();
+    expect(templateProblem([...lines, { weekdays: [1], start: '09:30', end: '10:00', capacity: 1 }])).toBeNull();
+    expect(templateProblem([lines[0]!, { weekdays: [1], start: '10:00', end: '09:00', capacity: 1 }])).toEqual({ kind: 'order', line: 2 });
+    expect(templateProblem([{ weekdays: [1], start: '10:00', end: '10:00', capacity: 1 }])).toEqual({ kind: 'order', line: 1 });
+  });
+
+  it('refuses a bad time, a zero capacity, a weekend weekday, a weekday twice', () => {
     expect(TemplateLines.safeParse(lines).success).toBe(true);
-    const overlap = [...lines, { weekdays: [3], start: '14:30', end: '15:00', capacity: 1 }];
-    expect(TemplateLines.safeParse(overlap).success).toBe(false);
-    // The same times on a weekday the first line does not cover are fine.
-    expect(TemplateLines.safeParse([...lines, { weekdays: [2], start: '14:30', end: '15:00', capacity: 1 }]).success).toBe(true);
-    expect(TemplateLines.safeParse([{ weekdays: [1], start: '10:00', end: '09:00', capacity: 1 }]).success).toBe(false);
+    expect(TemplateLines.safeParse([{ weekdays: [1, 1], start: '09:00', end: '09:30', capacity: 1 }]).success).toBe(false);
     expect(TemplateLines.safeParse([{ weekdays: [1], start: '9:00', end: '09:30', capacity: 1 }]).success).toBe(false);
     expect(TemplateLines.safeParse([{ weekdays: [1], start: '09:00', end: '09:30', capacity: 0 }]).success).toBe(false);
     expect(TemplateLines.safeParse([{ weekdays: [6], start: '09:00', end: '09:30', capacity: 1 }]).success).toBe(false);

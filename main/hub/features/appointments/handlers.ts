@@ -16,6 +16,7 @@ import {
   noShowHorizon,
   slotMoment,
   slotsOn,
+  templateProblem,
   type TemplateLine,
 } from '../../../../shared/appointments/rules';
 import { BookingSettingsSchema, parseBookingSettings, type BookingSettings } from '../../../../shared/appointments/settings';
@@ -238,6 +239,8 @@ export const bookingHandlers = {
   'booking.setTemplate': (ctx) => {
     const service = ctx.store.get('services', ctx.payload.serviceId);
     if (!service) throw notFound('service');
+    const problem = templateProblem(ctx.payload.lines);
+    if (problem) throw refuse(problem.kind === 'order' ? R.lineOrder : R.lineOverlap, { line: problem.line });
     const existing = ctx.store.where('booking_templates', 'service_id = ?', service.id)[0];
     const template = ctx.store.upsert('booking_templates', {
       id: existing?.id ?? `${ctx.hallId}-bt-${service.id}`,

@@ -222,6 +222,8 @@ export const refusals: Words<typeof zh> = {
   'reason.booking.slotOver': 'The booked slot is over: the booking counts as missed',
   'reason.booking.followInvalid': 'This progress link is not valid or has expired',
   'reason.booking.terminal': 'A hall terminal cannot book: please use your own phone',
+  'reason.booking.lineOrder': 'Line {line}: the end must be after the start',
+  'reason.booking.lineOverlap': 'Line {line} overlaps an earlier slot on the same weekday',
 
   'reason.rule.itemCode': 'An item code is 4–40 letters, digits or hyphens',
   'reason.rule.materials': 'List at least one required document',
