@@ -4,7 +4,8 @@ import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
-import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
+import { demoHub, manualClock, terminal } from '../support/hub';
+import { openBookingPage } from '../support/bookingPages';
 import { busyHall, hallData } from '../support/walkHall';
 
 /**
@@ -343,25 +344,7 @@ async function openEnglish(browser: Browser, hub: Hub, face: Face): Promise<Page
         : face === 'evaluator'
           ? { width: 1280, height: 800 }
           : { width: 1600, height: 1000 };
-  if (face === 'book' || face === 'follow') {
-    // Bookings need a template (set as the manager signed in above); following needs a slip's token.
-    const manager = callerOf(terminal(hub, 'manager'));
-    const lines = [{ weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 }];
-    if (face === 'book')
-      expect(hub.execute(manager, { opId: opId(), type: 'booking.setTemplate', payload: { serviceId: 'H3301-s-A', lines } })).toMatchObject(
-        { ok: true },
-      );
-    const issued = hub.execute(callerOf(terminal(hub, 'kiosk')), {
-      opId: opId(),
-      type: 'ticket.issue',
-      payload: { serviceId: 'H3301-s-A', priority: 'normal', confirm: null },
-    });
-    if (!issued.ok) throw new Error(issued.error.message);
-    const url = face === 'book' ? `${hub.url}/#/book` : `${hub.url}/#/follow?t=${String(issued.result.followToken)}`;
-    const page = await openFace(browser, url, { width: 390, height: 844 }, 'en-US');
-    await page.getByRole('heading').first().waitFor();
-    return page;
-  }
+  if (face === 'book' || face === 'follow') return openBookingPage(browser, hub, face);
   if (face === 'rate') {
     const page = await openFace(browser, `${hub.url}/#/rate`, { width: 390, height: 844 }, 'en-US');
     await page.getByRole('heading').first().waitFor();
