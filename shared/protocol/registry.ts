@@ -3,6 +3,7 @@ import { archiveCommandSpecs } from '../archive/commands';
 import { archiveQuerySpecs } from '../archive/queries';
 import { archiveTables } from '../archive/rows';
 import { bookingCommandSpecs } from '../appointments/commands';
+import { bookingQuerySpecs } from '../appointments/queries';
 import { bookingTables } from '../appointments/rows';
 import { forecastQuerySpecs } from '../forecast/queries';
 import { calendarCommandSpecs } from '../calendar/commands';
@@ -82,6 +83,7 @@ export const querySpecs = merged('query', [
   archiveQuerySpecs,
   forecastQuerySpecs,
   reportQuerySpecs,
+  bookingQuerySpecs,
 ] as const) satisfies Record<string, QuerySpec>;
 
 export const tableSpecs = merged('table', [

@@ -4,7 +4,8 @@ import { NO_LIMITS } from '../../main/hub/limits';
 import { residentIdCheckChar } from '../../shared/identity/rules';
 import type { Answer, Row } from '../../shared/protocol';
 import { actors, ok } from '../support/actors';
-import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
+import { callerOf, demoHub, manualClock, signInManager, terminal } from '../support/hub';
+import { noShowRate, utilisation, type BookingFigureRow } from '../../shared/appointments/queries';
 
 /**
  * 预约 on the hub (issue 16, items 1–4): a manager's template, the phone's booking over POST /book,
@@ -280,5 +281,41 @@ describe('privacy', () => {
       expect(all).not.toContain('booking_templates');
     }
     expect(h.hub.snapshot(terminal(h.hub, 'manager').id).tables.booking_templates).toHaveLength(1);
+  });
+});
+
+describe('figures', () => {
+  it('bookings, cancellations, check-ins, no-shows (marked or not yet), places offered; rates from them', async () => {
+    const h = await bookingHall();
+    const codes = [];
+    for (const n of [1, 2, 3, 4]) codes.push((await h.book(n)).json.code as string);
+    await h.book(5, '2026-11-27', '09:30');
+    await h.post('/book/cancel', { code: codes[3], idLast4: idFor(4).slice(-4) });
+    h.setTime('2026-11-26T08:50:00');
+    ok(h.kiosk('booking.checkIn', { code: codes[0]! }));
+    // 10:00 Thursday: bookings 2 and 3 missed their slot; nothing has marked them yet.
+    h.setTime('2026-11-26T10:00:00');
+    expect(h.bookings().filter((b) => b.status === 'no_show')).toHaveLength(0);
+    const manager = callerOf(terminal(h.hub, 'manager'));
+    const figures = async (from: string, to: string) => {
+      const a = await h.hub.query(manager, { name: 'booking.figures', params: { from, to } });
+      if (!a.ok) throw new Error(a.error.message);
+      return (a.result as { rows: BookingFigureRow[] }).rows;
+    };
+    const [thursday] = await figures('2026-11-26', '2026-11-26');
+    // Thursday offers 5 + 2 places; 4 booked, 1 cancelled, 1 checked in, 2 missed.
+    expect(thursday).toEqual({ serviceId: A, bookings: 4, cancelled: 1, checkedIn: 1, noShows: 2, places: 7 });
+    expect(noShowRate(thursday!)).toBeCloseTo(2 / 3);
+    expect(utilisation(thursday!)).toBeCloseTo(3 / 7);
+    // Thursday to the next Wednesday: 5 working days (the weekend offers nothing); Friday's booking is still to come.
+    expect(await figures('2026-11-26', '2026-12-02')).toEqual([
+      { serviceId: A, bookings: 5, cancelled: 1, checkedIn: 1, noShows: 2, places: 35 },
+    ]);
+    // A clerk may not ask.
+    const clerk = await h.hub.query(callerOf(terminal(h.hub, 'clerk')), {
+      name: 'booking.figures',
+      params: { from: '2026-11-26', to: '2026-11-26' },
+    });
+    expect(clerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -7,6 +7,7 @@ import { caseQueries } from '../features/cases/queries';
 import { hallQueries } from '../features/hall/queries';
 import { ratingQueries } from '../features/ratings/queries';
 import { reportQueries } from '../features/reports/queries';
+import { bookingQueries } from '../features/appointments/queries';
 import type { ReadonlyDb } from '../readonlyDb';
 
 /** What a query knows besides its params: the hall, the hub's clock (passed in, so that a test's clock holds) and who asks. */
@@ -33,4 +34,5 @@ export const queries: { [Q in QueryName]: Query<Q> } = {
   ...archiveQueries,
   ...forecastQueries,
   ...reportQueries,
+  ...bookingQueries,
 };
