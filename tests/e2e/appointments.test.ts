@@ -160,7 +160,19 @@ describe('the managers’ booking tab', () => {
       width: 1600,
       height: 1000,
     });
+    // One booking made on a phone, for Thursday.
+    const booked = await fetch(`${h.hub.url}/book`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 'H3301-s-A', day: '2026-11-26', start: '09:00', name: '张三', idNumber: ID, phone: '13800138000' }),
+    });
+    expect(booked.status).toBe(200);
     await board.getByRole('tab', { name: '预约' }).click();
+    const figures = board.getByRole('region', { name: '预约统计' });
+    await figures.getByLabel('从', { exact: true }).fill('2026-11-26');
+    await figures.getByLabel('到', { exact: true }).fill('2026-11-30');
+    // 企业开办: 1 booked of 7 places a working day (Thursday, Friday and Monday: 21).
+    await figures.getByRole('row', { name: '企业开办 1 0 0 0 0% 21 4.8%' }).waitFor();
     const template = board.getByRole('form', { name: '预约时段模板' });
     await template.getByRole('combobox', { name: '事项' }).selectOption('H3301-s-E');
     // 户籍业务's stored template: one line, Monday, Wednesday and Friday 14:00–14:40 for 3.

@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import { noShowRate, utilisation } from '../../../../shared/appointments/queries';
 import type { TemplateLine } from '../../../../shared/appointments/rules';
 import { parseBookingSettings, type BookingSettings } from '../../../../shared/appointments/settings';
 import { rowById, rowsOf } from '../../../../shared/protocol';
-import { useHall } from '../../app/hall';
+import { useHall, useHallDay } from '../../app/hall';
+import { useNow } from '../../app/time';
+import { useHubQuery } from '../../app/useHubQuery';
 import { useI18n, type Key } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { useDraft } from '../../ui/useDraft';
@@ -24,9 +27,67 @@ const NUMBER_SETTINGS = [
 export function BookingAdmin() {
   return (
     <>
+      <BookingFigures />
       <BookingSettingsForm />
       <TemplateEditor />
     </>
+  );
+}
+
+const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+
+/** 预约 figures by service over a period (this month so far, by default): counts and the rates made from them. */
+function BookingFigures() {
+  const { replica } = useHall();
+  const { t } = useI18n();
+  const { day } = useHallDay(useNow(60_000));
+  const [range, setRange] = useState({ from: `${day.slice(0, 8)}01`, to: day });
+  const { result, error } = useHubQuery('booking.figures', range, 0);
+  const rows = result?.rows ?? [];
+  return (
+    <section className="card" aria-label={t('bookAdmin.figures')}>
+      <strong>{t('bookAdmin.figures')}</strong>
+      <div className="row">
+        <label className="inline">
+          {t('bookAdmin.from')}
+          <input type="date" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+        </label>
+        <label className="inline">
+          {t('bookAdmin.to')}
+          <input type="date" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+        </label>
+      </div>
+      <table className="service-table" aria-label={t('bookAdmin.figures')}>
+        <thead>
+          <tr>
+            <th>{t('bookAdmin.service')}</th>
+            <th>{t('bookAdmin.bookings')}</th>
+            <th>{t('bookAdmin.cancelled')}</th>
+            <th>{t('bookAdmin.checkedIn')}</th>
+            <th>{t('bookAdmin.noShows')}</th>
+            <th>{t('bookAdmin.noShowRate')}</th>
+            <th>{t('bookAdmin.places')}</th>
+            <th>{t('bookAdmin.utilisation')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.serviceId}>
+              <td>{rowById(replica, 'services', r.serviceId)?.name ?? r.serviceId}</td>
+              <td>{r.bookings}</td>
+              <td>{r.cancelled}</td>
+              <td>{r.checkedIn}</td>
+              <td>{r.noShows}</td>
+              <td>{percent(noShowRate(r))}</td>
+              <td>{r.places}</td>
+              <td>{percent(utilisation(r))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result && rows.length === 0 && <p className="muted">{t('bookAdmin.noFigures')}</p>}
+      <ErrorLine error={error} />
+    </section>
   );
 }
 
@@ -114,7 +175,7 @@ function TemplateEditor() {
           ))}
         </select>
       </label>
-      <table className="table">
+      <table className="service-table">
         <thead>
           <tr>
             <th>{t('bookAdmin.weekdays')}</th>
