@@ -177,6 +177,16 @@ describe('check-in, the call, the follow page, no-shows', () => {
         .filter((b) => b.status === 'no_show')
         .map((b) => b.code),
     ).toEqual([two.code, three.code]);
+    expect(ok(h.manager('booking.sweep', {})).noShows).toBe(0);
+  });
+
+  it('the day’s close marks the bookings whose slot ended as no-shows', async () => {
+    const h = await bookingHall();
+    await h.book(1, '2026-11-26', '09:00');
+    await h.book(2, '2026-11-27', '09:00');
+    h.setTime('2026-11-26T17:45:00');
+    ok(h.manager('day.close', {}));
+    expect(h.bookings().map((b) => b.status)).toEqual(['no_show', 'booked']);
   });
 
   it('two no-shows within 30 days block booking for 3 months, shown to the person, lifting by themselves', async () => {

@@ -28,6 +28,7 @@ import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
 import type { CommandType } from '../../../../shared/protocol';
 import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { hallCalendar } from '../calendar/calendar';
+import { sweepNoShows } from './noShows';
 import { issuable, issueTicket } from '../queue/handlers';
 import { settingsOf as queueSettingsOf, today } from '../queue/lines';
 
@@ -77,21 +78,6 @@ function idHash(ctx: Ctx, idNumber: string): string {
     sql(ctx, "INSERT INTO meta (key, value) VALUES ('booking_id_key', ?)").run(key);
   }
   return createHmac('sha256', Buffer.from(key, 'hex')).update(idNumber).digest('hex');
-}
-
-/**
- * Bookings still open after their slot's end become no-shows (lazily, before anything reads or
- * counts them, and by `booking.sweep`). Answers how many.
- */
-export function sweepNoShows(ctx: Ctx): number {
-  const open = sql(ctx, "SELECT id, day, end FROM bookings WHERE status = 'booked' AND day <= ?").all(today(ctx)) as Pick<
-    Booking,
-    'id' | 'day' | 'end'
-  >[];
-  const over = open.filter((b) => ctx.now >= slotMoment(b.day, b.end, offsetOf(ctx)));
-  const mark = sql(ctx, "UPDATE bookings SET status = 'no_show', changed_at = ? WHERE id = ?");
-  for (const b of over) mark.run(ctx.now, b.id);
-  return over.length;
 }
 
 const view = (ctx: Ctx, b: Booking): BookingView => ({

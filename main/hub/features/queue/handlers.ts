@@ -18,6 +18,7 @@ import { queueRefusals as r } from '../../../../shared/queue/refusals';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import type { Priority } from '../../../../shared/queue/enums';
 import { mintFollowToken } from '../appointments/follow';
+import { sweepNoShows } from '../appointments/noShows';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
 import { applyCounterAction } from '../counter/log';
 import { aggregateClose } from '../reports/aggregate';
@@ -358,6 +359,8 @@ export const queueHandlers = {
       });
       event(ctx, ended, 'day_close', { reason: outcome.reason });
     }
+    // Bookings whose slot ended without a check-in are no-shows from the day's close at the latest.
+    sweepNoShows(ctx);
     // Each day's lines start their interleave afresh.
     for (const s of ctx.store.all('services')) if (s.priority_run !== 0) ctx.store.patch('services', s.id, { priority_run: 0 });
     ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${day}`, hall_id: ctx.hallId, day, closed_at: ctx.now });
