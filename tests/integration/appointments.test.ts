@@ -275,6 +275,20 @@ describe('bad input to the booking routes and the kiosk: a typed refusal, nothin
   });
 });
 
+describe('the phone routes’ limits', () => {
+  it('a few calls a second per address: a flood of booking calls is refused with RATE_LIMITED, books nothing, and a GET is refused', async () => {
+    const h = await bookingHall();
+    const answers = [];
+    for (let i = 0; i < 40; i++)
+      answers.push(await h.post('/book', { serviceId: A, day: '2026-11-26', start: '09:00', name: '张三', idNumber: 'x', phone: 'x' }));
+    expect(answers.slice(0, 25).every((r) => r.status === 400)).toBe(true);
+    expect(answers.at(-1)).toMatchObject({ status: 429, json: { error: { code: 'RATE_LIMITED' } } });
+    expect(h.bookings()).toEqual([]);
+    const get = await fetch(`${h.hub.url}/follow`);
+    expect(get.status).toBe(405);
+  });
+});
+
 describe('privacy', () => {
   it('the kiosk and the display receive no booking and no personal data; templates are the managers’', async () => {
     const h = await bookingHall();
