@@ -15,6 +15,7 @@ import { startControl } from './control/server';
 import { ensurePackageCalendar } from './features/calendar/calendar';
 import { enrollmentEndpoint } from './http/enroll';
 import { ratingEndpoint } from './http/rate';
+import { bookingEndpoint } from './http/book';
 import { hostCheck } from './http/hosts';
 import { ReportRebuilds } from './features/reports/rebuild';
 import { httpServer, type HealthReport, type PublicHealth } from './http/server';
@@ -240,6 +241,14 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
         isTerminal: (token) => byToken(token) !== undefined,
         // Called only once the hub listens, after sync exists.
         publish: (entries) => sync.publish(entries),
+      }),
+      book: bookingEndpoint({
+        store,
+        executor,
+        clock,
+        hallId: hall.id,
+        book: { perAddress: limits.bookPerAddress, isTerminal: (token) => byToken(token) !== undefined },
+        follow: { perAddress: limits.followPerAddress, isTerminal: (token) => byToken(token) !== undefined },
       }),
       files: staticFiles(opts.rendererDir ?? defaultRendererDir()),
     },

@@ -29,6 +29,10 @@ export interface Limits {
   enrollPerAddress: Rate;
   /** POST /rate and /rate/look per client address: a phone looks a code up and rates once; many phones may share the hall Wi-Fi's address. */
   ratePerAddress: Rate;
+  /** POST /book… per client address: a person looks at the slots, books, perhaps cancels; many phones share the hall Wi-Fi's address. */
+  bookPerAddress: Rate;
+  /** POST /follow per client address: each waiting phone polls every few seconds. */
+  followPerAddress: Rate;
   /** Sockets one terminal may hold at once. */
   socketsPerTerminal: number;
 }
@@ -57,6 +61,8 @@ export const HALL_LIMITS: Limits = {
   passwordsPerLogin: { burst: 10, perSecond: 0.5 },
   enrollPerAddress: { burst: 10, perSecond: 0.1 },
   ratePerAddress: { burst: 30, perSecond: 1 },
+  bookPerAddress: { burst: 30, perSecond: 1 },
+  followPerAddress: { burst: 120, perSecond: 10 },
   socketsPerTerminal: 8,
 };
 
@@ -71,6 +77,8 @@ export const NO_LIMITS: Limits = {
   passwordsPerLogin: UNLIMITED,
   enrollPerAddress: UNLIMITED,
   ratePerAddress: UNLIMITED,
+  bookPerAddress: UNLIMITED,
+  followPerAddress: UNLIMITED,
   socketsPerTerminal: Infinity,
 };
 

@@ -119,7 +119,15 @@ export function createTerminal(
 
 /** Creates a new hall's row (inside the caller's transaction). */
 export function seedHall(store: Store, hall: HallIdentity): void {
-  store.upsert('halls', { ...hall, notice: '', queue_settings: '{}', security_settings: '{}', case_settings: '{}', rating_settings: '{}' });
+  store.upsert('halls', {
+    ...hall,
+    notice: '',
+    queue_settings: '{}',
+    security_settings: '{}',
+    case_settings: '{}',
+    rating_settings: '{}',
+    booking_settings: '{}',
+  });
 }
 
 /** The demo hall's terminals: a clerk PC at each counter, a kiosk, a display, an evaluator and the manager PC. */

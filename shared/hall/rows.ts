@@ -13,6 +13,7 @@ export const hallTables = {
       security_settings: z.string(),
       case_settings: z.string(),
       rating_settings: z.string(),
+      booking_settings: z.string(),
     }),
     // How many wrong passwords lock an account, and for how long, is for the hall's staff alone.
     { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings', 'rating_settings'], staff: 'all', region: 'all' },

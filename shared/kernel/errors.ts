@@ -79,6 +79,8 @@ export const ErrorCode = {
   FOLLOWUP_STATE: 'FOLLOWUP_STATE',
   /** A backup that fails a check: unreadable, tampered, a wrong key, a damaged database or audit chain, a newer schema. */
   BACKUP_INVALID: 'BACKUP_INVALID',
+  /** A booking (预约) that cannot be made, cancelled or checked in as asked (the reason says why: full, blocked, too late…). */
+  BOOKING_REFUSED: 'BOOKING_REFUSED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

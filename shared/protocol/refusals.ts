@@ -15,6 +15,7 @@ import { ruleRefusals, sheetRefusals } from '../kernel/sheetProblem';
 import { complaintRefusals } from '../complaints/refusals';
 import { archiveRefusals } from '../archive/refusals';
 import { backupRefusals } from '../backup/refusals';
+import { bookingRefusals } from '../appointments/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -38,6 +39,7 @@ export const REFUSAL_SETS = {
   complaintRefusals,
   archiveRefusals,
   backupRefusals,
+  bookingRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { archiveCommandSpecs } from '../archive/commands';
 import { archiveQuerySpecs } from '../archive/queries';
 import { archiveTables } from '../archive/rows';
+import { bookingCommandSpecs } from '../appointments/commands';
+import { bookingQuerySpecs } from '../appointments/queries';
+import { bookingTables } from '../appointments/rows';
 import { forecastQuerySpecs } from '../forecast/queries';
 import { backupQuerySpecs } from '../backup/queries';
 import { backupCommandSpecs } from '../backup/commands';
@@ -73,6 +76,7 @@ export const commandSpecs = merged('command', [
   archiveCommandSpecs,
   reportCommandSpecs,
   backupCommandSpecs,
+  bookingCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [
@@ -83,6 +87,7 @@ export const querySpecs = merged('query', [
   forecastQuerySpecs,
   backupQuerySpecs,
   reportQuerySpecs,
+  bookingQuerySpecs,
 ] as const) satisfies Record<string, QuerySpec>;
 
 export const tableSpecs = merged('table', [
@@ -99,6 +104,7 @@ export const tableSpecs = merged('table', [
   complaintTables,
   followupTables,
   archiveTables,
+  bookingTables,
 ] as const) satisfies Record<string, TableSpec>;
 
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */

@@ -37,6 +37,8 @@ export const queueCommandSpecs = {
       estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
       /** The slip's 好差评 code (ratings/phone.ts): the applicant rates the service by phone once it ends. */
       ratingCode: z.string(),
+      /** The slip's follow token (appointments/phone.ts): its QR opens the follow page, today only. */
+      followToken: z.string(),
     }),
     roles: ['kiosk', 'manager'],
     offline: false,

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 import { demoHub, manualClock, terminal } from '../support/hub';
+import { openBookingPage } from '../support/bookingPages';
 import { busyHall, hallData } from '../support/walkHall';
 
 /**
@@ -18,7 +19,7 @@ import { busyHall, hallData } from '../support/walkHall';
  * needs no stop of its own.
  */
 
-type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'evaluator' | 'setup' | 'rate';
+type Face = 'clerk' | 'kiosk' | 'display' | 'manager' | 'evaluator' | 'setup' | 'rate' | 'book' | 'follow';
 interface Stop {
   face: Face;
   name: string;
@@ -273,6 +274,31 @@ export const WALK: readonly Stop[] = [
       await p.getByRole('table', { name: 'Arrivals per hour vs counters open table' }).waitFor();
     },
   },
+  // 预约 on the applicant's phone (no terminal): the slots, a refused booking; following a ticket.
+  {
+    face: 'book',
+    name: 'phone booking page: services, days and slots',
+    go: async (p) => p.getByRole('group', { name: 'Choose a service' }).getByRole('button').first().click(),
+  },
+  {
+    face: 'book',
+    name: 'phone booking page: a refused ID number',
+    go: async (p) => {
+      await p.getByRole('group', { name: 'Choose a day' }).getByRole('button').first().click();
+      await p.getByRole('group', { name: 'Choose a time' }).getByRole('button').first().click();
+      await p.getByRole('textbox', { name: 'Name' }).fill('Li Si');
+      await p.getByRole('textbox', { name: 'Resident ID number' }).fill('110101199001011231');
+      await p.getByRole('textbox', { name: 'Mobile number' }).fill('13800138000');
+      await p.getByRole('button', { name: 'Submit booking' }).click();
+      await expect.poll(() => p.getByRole('alert').textContent()).toBe('The ID number’s check digit does not match; please check it');
+    },
+  },
+  {
+    face: 'book',
+    name: 'phone booking page: find or cancel',
+    go: async (p) => p.getByRole('button', { name: 'Find / cancel a booking' }).click(),
+  },
+  { face: 'follow', name: 'phone follow page: waiting', go: async (p) => p.getByText('Ahead of you').waitFor() },
 ];
 
 /**
@@ -318,6 +344,7 @@ async function openEnglish(browser: Browser, hub: Hub, face: Face): Promise<Page
         : face === 'evaluator'
           ? { width: 1280, height: 800 }
           : { width: 1600, height: 1000 };
+  if (face === 'book' || face === 'follow') return openBookingPage(browser, hub, face);
   if (face === 'rate') {
     const page = await openFace(browser, `${hub.url}/#/rate`, { width: 390, height: 844 }, 'en-US');
     await page.getByRole('heading').first().waitFor();

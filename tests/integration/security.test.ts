@@ -184,6 +184,10 @@ const samples: { [T in CommandType]: unknown } = {
   'department.setHead': { departmentId: 'H3301-d-amr', staffId: 'H3301-u-1' },
   'reports.rebuild': {},
   'backup.run': {},
+  'booking.setTemplate': { serviceId: 'H3301-s-A', lines: [{ weekdays: [1], start: '09:00', end: '09:30', capacity: 5 }] },
+  'hall.setBookingSettings': { maxDaysAhead: 4 },
+  'booking.checkIn': { code: 'ABCD2345' },
+  'booking.sweep': {},
 };
 
 describe('command × role matrix, enforced at the hub', () => {

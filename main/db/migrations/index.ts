@@ -29,4 +29,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0025-efficiency-archive.sql',
   '0026-report-days.sql',
   '0027-rating-codes.sql',
+  '0031-bookings-follow.sql',
 ]);

@@ -1,5 +1,6 @@
 import { archiveHandlers } from '../features/archive/handlers';
 import { backupHandlers } from '../features/backup/handlers';
+import { bookingHandlers } from '../features/appointments/handlers';
 import { calendarHandlers } from '../features/calendar/handlers';
 import { caseHandlers } from '../features/cases/handlers';
 import { catalogHandlers } from '../features/catalog/handlers';
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...complaintHandlers,
   ...archiveHandlers,
   ...reportHandlers,
+  ...bookingHandlers,
 };

@@ -6,6 +6,7 @@ import type { TerminalRole } from '../../../shared/kernel/roles';
 import type { RebuildProgress } from '../features/reports/rebuild';
 import type { StorageFault } from '../store';
 import type { HubTls } from '../tls';
+import { BOOK_PATHS, type BookPath } from './book';
 import { sendJson } from '../../kernel/staticFiles';
 
 /** What anyone may ask: is the hub up, and can it write (the fingerprint is public: terminals compare it). */
@@ -42,6 +43,8 @@ export interface Routes {
   enroll: Handler;
   /** The applicant's phone redeeming a rating code (http/rate.ts). */
   rate: (req: IncomingMessage, res: ServerResponse, path: '/rate' | '/rate/look') => Promise<void>;
+  /** The applicant's phone booking a slot and following a ticket (http/book.ts). */
+  book: (req: IncomingMessage, res: ServerResponse, path: BookPath) => Promise<void>;
   files: Handler;
 }
 
@@ -54,6 +57,7 @@ export function httpServer(routes: Routes, tls: HubTls | null, log: (msg: string
       sendJson(res, 200, routes.health(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]));
     } else if (req.url === '/enroll') await routes.enroll(req, res);
     else if (req.url === '/rate' || req.url === '/rate/look') await routes.rate(req, res, req.url);
+    else if (BOOK_PATHS.includes(req.url as BookPath)) await routes.book(req, res, req.url as BookPath);
     else await routes.files(req, res);
   };
   // Whatever a request's handling throws (a client gone mid-body, a bug) ends that request alone, never the hub.

@@ -8,6 +8,7 @@ import { caseQueries } from '../features/cases/queries';
 import { hallQueries } from '../features/hall/queries';
 import { ratingQueries } from '../features/ratings/queries';
 import { reportQueries } from '../features/reports/queries';
+import { bookingQueries } from '../features/appointments/queries';
 import type { ReadonlyDb } from '../readonlyDb';
 
 /** What a query knows besides its params: the hall, the hub's clock (passed in, so that a test's clock holds) and who asks. */
@@ -35,4 +36,5 @@ export const queries: { [Q in QueryName]: Query<Q> } = {
   ...forecastQueries,
   ...reportQueries,
   ...backupQueries,
+  ...bookingQueries,
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorCode, HallErrorSchema } from '../../../shared/kernel/errors';
 import type { Problem } from '../ui/ErrorLine';
 import { FaceApp, FaceIndex, TokenForm } from './App';
-import { isFace, RatePage, RegionBoard, type FaceName } from './routes';
+import { BookPage, FollowPage, isFace, RatePage, RegionBoard, type FaceName } from './routes';
 import { socketApi } from './socketApi';
 
 type Link = ReturnType<typeof socketApi>;
@@ -28,6 +28,18 @@ export function browserPage(): ReactNode {
     return (
       <Suspense fallback={null}>
         <RegionBoard />
+      </Suspense>
+    );
+  if (path === 'book')
+    return (
+      <Suspense fallback={null}>
+        <BookPage />
+      </Suspense>
+    );
+  if (path === 'follow')
+    return (
+      <Suspense fallback={null}>
+        <FollowPage token={new URLSearchParams(query).get('t')} />
       </Suspense>
     );
   if (!isFace(path)) return <FaceIndex />;

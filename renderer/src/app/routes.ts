@@ -22,5 +22,9 @@ export const RatePage = lazy(() => import('../faces/rate/RatePage'));
 /** The regional board (`#/region`), served by the regional server: supervisors sign in, no terminal. */
 export const RegionBoard = lazy(() => import('../faces/region/RegionBoard'));
 
+/** The applicant's booking page (`#/book`) and follow page (`#/follow?t=…`): no terminal, no sign-in, small chunks of their own. */
+export const BookPage = lazy(() => import('../faces/book/BookPage'));
+export const FollowPage = lazy(() => import('../faces/follow/FollowPage'));
+
 /** Electron's own screen for this PC's terminal settings. */
 export const SetupFace = lazy(() => import('../faces/setup/SetupFace'));

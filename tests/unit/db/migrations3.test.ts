@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hubMigrations } from '../../../main/db/migrations';
 import { CASES_OF_DAY } from '../../../main/hub/features/reports/aggregate';
 import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
-import { at, insert, migrateKeepingRows, one, seedHall } from './migrationFixtures';
+import { BOOKING_STATUSES } from '../../../shared/appointments/enums';
+import { at, insert, migrateKeepingRows, one, seedHall, ticket } from './migrationFixtures';
 
 /** The migrations from 0023 on (and the archive's and reports'), tested as migrations.test.ts and migrations2.test.ts test the earlier ones. */
 
@@ -130,5 +131,47 @@ describe('hub migration 0026: the reports\u2019 daily aggregates', () => {
     const details = plan.map((p) => p.detail).join('\n');
     for (const index of ['cases_received', 'cases_accepted', 'cases_carded', 'cases_concluded']) expect(details).toContain(index);
     expect(details).not.toMatch(/SCAN cases\b(?! USING)/);
+  });
+});
+
+describe('hub migration 0031: booking rules, slot templates, bookings and follow tokens', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE bookings')) + 1;
+
+  it('gives the hall default booking rules, keeps one template per service, a booking per code, a token per ticket, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'tickets', ticket({ id: 'tk1', seq: 1, number: 'A001' }));
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(one(db, 'halls', 'h1')).toMatchObject({ booking_settings: '{}' });
+    const template = { hall_id: 'h1', service_id: 's1', lines: '[]', updated_at: 1 };
+    insert(db, 'booking_templates', { ...template, id: 'bt1' });
+    expect(() => insert(db, 'booking_templates', { ...template, id: 'bt2' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'booking_templates', { ...template, id: 'bt3', service_id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
+    const booking = {
+      hall_id: 'h1',
+      service_id: 's1',
+      day: '2026-11-26',
+      start: '09:00',
+      end: '09:30',
+      name: '张三',
+      id_masked: '110101********0015',
+      id_hash: 'ab',
+      phone: '13800000001',
+      status: 'booked',
+      created_at: 1,
+      changed_at: 1,
+    };
+    insert(db, 'bookings', { ...booking, id: 'b1', code: 'AAAA2222' });
+    expect(() => insert(db, 'bookings', { ...booking, id: 'b2', code: 'AAAA2222' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'bookings', { ...booking, id: 'b3', code: 'BBBB2222', status: 'lost' })).toThrow(/CHECK constraint failed/);
+    for (const [i, status] of BOOKING_STATUSES.entries()) insert(db, 'bookings', { ...booking, id: `s${i}`, code: `S${i}`, status });
+    insert(db, 'follow_tokens', { token: 'T1', ticket_id: 'tk1', day: '2026-11-25' });
+    expect(() => insert(db, 'follow_tokens', { token: 'T2', ticket_id: 'tk1', day: '2026-11-25' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'follow_tokens', { token: 'T3', ticket_id: 'nope', day: '2026-11-25' })).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
+    expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });

@@ -132,6 +132,7 @@ describe('a command whose answer was lost', () => {
         ahead: 0,
         estimatedWaitMinutes: null,
         ratingCode: 'ABCD2345EFGH6789',
+        followToken: 'JKLM2345NPQR6789',
       },
       seq: 7,
     };

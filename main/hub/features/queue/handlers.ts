@@ -16,6 +16,9 @@ import { commonRefusals } from '../../../../shared/kernel/commonRefusals';
 import { refuse } from '../../../../shared/kernel/refusal';
 import { queueRefusals as r } from '../../../../shared/queue/refusals';
 import { type CommandType, type Row } from '../../../../shared/protocol';
+import type { Priority } from '../../../../shared/queue/enums';
+import { mintFollowToken } from '../appointments/follow';
+import { sweepNoShows } from '../appointments/noShows';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
 import { applyCounterAction } from '../counter/log';
 import { aggregateClose } from '../reports/aggregate';
@@ -127,66 +130,84 @@ function openService(ctx: Ctx, serviceId: string): Row<'services'> {
   return service;
 }
 
+/** The service a ticket is asked for, if it issues tickets now: open, the day not closed, within its hours. */
+export function issuable(ctx: Ctx, serviceId: string): Row<'services'> {
+  const service = openService(ctx, serviceId);
+  const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, today(ctx)) as
+    { closed_at: number | null } | undefined;
+  if (closed?.closed_at) throw refuse(r.dayClosed);
+  if (!withinTicketingHours(service, hallMinute(ctx.now, settingsOf(ctx).utcOffsetMinutes)))
+    throw refuse(r.outsideHours, { service: service.name, from: service.ticket_from ?? '00:00', until: service.ticket_until ?? '24:00' });
+  return service;
+}
+
+/**
+ * Issues a ticket of `priority` for an issuable service, ordered in its line by `queueKey` (the
+ * issue time; a booked slot's start for an appointment, so appointments are served in slot order),
+ * and mints the slip's rating code and follow token. The caller has checked who may have that class.
+ */
+export function issueTicket(ctx: Ctx, service: Row<'services'>, priority: Priority, queueKey: number) {
+  const serviceId = service.id;
+  const day = today(ctx);
+  const seq = (
+    sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as {
+      n: number;
+    }
+  ).n;
+  if (service.daily_cap !== null && seq > service.daily_cap) {
+    throw refuse(r.serviceFull, { service: service.name, cap: service.daily_cap });
+  }
+  const ticket = ctx.store.upsert(
+    'tickets',
+    {
+      id: `${ctx.hallId}-${day}-${service.prefix}-${seq}`,
+      hall_id: ctx.hallId,
+      day,
+      service_id: serviceId,
+      seq,
+      number: ticketNumber(service.prefix, seq),
+      priority,
+      status: 'waiting',
+      queue_key: queueKey,
+      issued_at: ctx.now,
+      called_at: null,
+      first_called_at: null,
+      started_at: null,
+      finished_at: null,
+      counter_id: null,
+      target_counter_id: null,
+      staff_id: null,
+      recalls: 0,
+      park_until: null,
+      end_reason: null,
+      handled_services: null,
+      call_reason: null,
+    },
+    { issued_service_id: serviceId },
+  );
+  event(ctx, ticket, 'issue', { priority });
+  const { ahead, waitMs } = aheadOf(ctx, ticket);
+  return {
+    ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at },
+    ahead,
+    estimatedWaitMinutes: waitMs === null ? null : Math.ceil(waitMs / 60_000),
+    // The slip is printed now, so its rating code is minted now: it rates the service once it ends.
+    ratingCode: mintRatingCode(ctx, { ticketId: ticket.id }),
+    // And its follow token: the QR beside the number opens the follow page.
+    followToken: mintFollowToken(ctx, ticket),
+  };
+}
+
 export const queueHandlers = {
   'ticket.issue': (ctx) => {
     const { serviceId, priority, confirm } = ctx.payload;
-    const service = openService(ctx, serviceId);
-    const day = today(ctx);
-    const closed = sql(ctx, 'SELECT closed_at FROM hall_days WHERE hall_id = ? AND day = ?').get(ctx.hallId, day) as
-      { closed_at: number | null } | undefined;
-    if (closed?.closed_at) throw refuse(r.dayClosed);
-    if (!withinTicketingHours(service, hallMinute(ctx.now, settingsOf(ctx).utcOffsetMinutes)))
-      throw refuse(r.outsideHours, { service: service.name, from: service.ticket_from ?? '00:00', until: service.ticket_until ?? '24:00' });
+    const service = issuable(ctx, serviceId);
     if (!parsePriorities(service.priorities).includes(priority)) throw refuse(r.classNotTaken, { service: service.name });
     if (priority !== 'normal') {
       if (!confirm) throw refuse(r.priorityNeedsStaff);
       confirmOnDuty(ctx, confirm.login, confirm.password, 'priorityConfirm');
     }
-    const seq = (
-      sql(ctx, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM tickets WHERE issued_service_id = ? AND day = ?').get(serviceId, day) as {
-        n: number;
-      }
-    ).n;
-    if (service.daily_cap !== null && seq > service.daily_cap) {
-      throw refuse(r.serviceFull, { service: service.name, cap: service.daily_cap });
-    }
-    const ticket = ctx.store.upsert(
-      'tickets',
-      {
-        id: `${ctx.hallId}-${day}-${service.prefix}-${seq}`,
-        hall_id: ctx.hallId,
-        day,
-        service_id: serviceId,
-        seq,
-        number: ticketNumber(service.prefix, seq),
-        priority,
-        status: 'waiting',
-        queue_key: ctx.now,
-        issued_at: ctx.now,
-        called_at: null,
-        first_called_at: null,
-        started_at: null,
-        finished_at: null,
-        counter_id: null,
-        target_counter_id: null,
-        staff_id: null,
-        recalls: 0,
-        park_until: null,
-        end_reason: null,
-        handled_services: null,
-        call_reason: null,
-      },
-      { issued_service_id: serviceId },
-    );
-    event(ctx, ticket, 'issue', { priority });
-    const { ahead, waitMs } = aheadOf(ctx, ticket);
-    return {
-      ticket: { id: ticket.id, number: ticket.number, service_id: serviceId, issued_at: ticket.issued_at },
-      ahead,
-      estimatedWaitMinutes: waitMs === null ? null : Math.ceil(waitMs / 60_000),
-      // The slip is printed now, so its rating code is minted now: it rates the service once it ends.
-      ratingCode: mintRatingCode(ctx, { ticketId: ticket.id }),
-    };
+    return issueTicket(ctx, service, priority, ctx.now);
   },
 
   'ticket.callNext': (ctx) => {
@@ -338,6 +359,8 @@ export const queueHandlers = {
       });
       event(ctx, ended, 'day_close', { reason: outcome.reason });
     }
+    // Bookings whose slot ended without a check-in are no-shows from the day's close at the latest.
+    sweepNoShows(ctx);
     // Each day's lines start their interleave afresh.
     for (const s of ctx.store.all('services')) if (s.priority_run !== 0) ctx.store.patch('services', s.id, { priority_run: 0 });
     ctx.store.upsert('hall_days', { id: `${ctx.hallId}-${day}`, hall_id: ctx.hallId, day, closed_at: ctx.now });

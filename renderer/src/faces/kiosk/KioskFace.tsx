@@ -9,6 +9,7 @@ import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { StaffConfirm } from '../../ui/SignInForm';
 import { RateQr, useRatingSettings } from '../../features/ratings/RateQr';
+import { CheckInForm, FollowQr } from '../../features/appointments/KioskCheckIn';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { searchCatalog } from '../../../../shared/catalog/search';
 
@@ -23,6 +24,10 @@ interface Issued {
   issuedAt: number;
   /** The slip's 好差评 code: the applicant rates the service by phone once it ends. */
   ratingCode: string;
+  /** The slip's follow token: its QR opens the phone page following this ticket, today. */
+  followToken: string;
+  /** A booking checked in late: a normal ticket, said so on the screen. */
+  late?: boolean;
 }
 
 /** How long a printed ticket stays on screen before the kiosk is ready for the next person. */
@@ -42,11 +47,12 @@ export default function KioskFace() {
   const [search, setSearch] = useState('');
   const [service, setService] = useState<Row<'services'> | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
+  const [checkingIn, setCheckingIn] = useState(false);
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
   const { day, tickets, settings } = useHallDay(now);
   const dayClosed = rowsOf(replica, 'hall_days').some((d) => d.day === day && d.closed_at !== null);
   // Starting over unmounts the form too: nothing typed for one person is kept for the next.
-  const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null));
+  const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null), setCheckingIn(false));
   useIdle(settings.kioskIdleSeconds * 1000, () => {
     reset();
     setLanguage('zh-CN');
@@ -105,6 +111,18 @@ export default function KioskFace() {
       <main className="kiosk-main">
         {issued ? (
           <TicketView issued={issued} hallName={hall?.name ?? ''} onDone={reset} />
+        ) : checkingIn ? (
+          <CheckInForm
+            onIssued={(r) =>
+              setIssued({
+                ...r,
+                counters: servingCounters(r.serviceId)
+                  .map((c) => c.number)
+                  .sort((a, b) => a - b),
+              })
+            }
+            onBack={reset}
+          />
         ) : service ? (
           <IssueForm
             service={service}
@@ -134,6 +152,16 @@ export default function KioskFace() {
                 />
                 <OnScreenKeyboard layout="letters" value={search} onChange={setSearch} label={t('kiosk.search')} />
               </div>
+            )}
+            {choosing && (
+              <button
+                type="button"
+                className="btn kiosk-checkin"
+                disabled={connection.status !== 'connected'}
+                onClick={() => setCheckingIn(true)}
+              >
+                {t('kiosk.checkIn')}
+              </button>
             )}
             {choosing ? (
               <ul className="kiosk-grid" aria-label={t('kiosk.departments')}>
@@ -241,6 +269,7 @@ function IssueForm({
       estimatedWaitMinutes: r.estimatedWaitMinutes,
       issuedAt: r.ticket.issued_at,
       ratingCode: r.ratingCode,
+      followToken: r.followToken,
     });
   };
   return (
@@ -307,7 +336,9 @@ function TicketView({ issued, hallName, onDone }: { issued: Issued; hallName: st
         {issued.estimatedWaitMinutes === null ? t('kiosk.noEstimate') : t('kiosk.estimate', { m: issued.estimatedWaitMinutes })}
       </div>
       <div className="ticket-time">{new Date(issued.issuedAt).toLocaleString('zh-CN', { hour12: false })}</div>
+      {issued.late && <p className="ticket-note">{t('kiosk.checkInLate')}</p>}
       <p className="ticket-note">{t('kiosk.note')}</p>
+      <FollowQr token={issued.followToken} size="26mm" />
       <RateQr code={issued.ratingCode} caption={t('rate.slip', { days: codeDays })} size="26mm" />
       <button type="button" className="btn btn-primary no-print" onClick={onDone}>
         {t('kiosk.done')}

@@ -7,6 +7,7 @@ import { useI18n, type Key } from '../../i18n';
 import { Tabs } from '../../ui/Tabs';
 import { ArchiveBoard } from '../../features/archive/ArchiveBoard';
 import { ForecastBoard } from '../../features/forecast/ForecastBoard';
+import { BookingAdmin } from '../../features/appointments/BookingAdmin';
 import { allows, MANAGERS, whoMay, type Gated } from './access';
 import { Alerts } from './Alerts';
 import { CalendarAdmin } from './CalendarAdmin';
@@ -36,6 +37,7 @@ const TABS: readonly ManagerTab[] = [
   { id: 'setup', labelKey: 'board.tab.setup', component: HallSetupTab, staffRoles: whoMay('service.save') },
   { id: 'archive', labelKey: 'board.tab.archive', component: ArchiveBoard, staffRoles: MANAGERS },
   { id: 'forecast', labelKey: 'board.tab.forecast', component: ForecastBoard, staffRoles: MANAGERS },
+  { id: 'booking', labelKey: 'board.tab.booking', component: BookingAdmin, staffRoles: whoMay('booking.setTemplate') },
 ];
 
 function CatalogTab({ staff }: { staff: Row<'staff'> }) {

@@ -1,28 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { ErrorCode, HallErrorSchema } from '../../../../shared/kernel/errors';
 import { RateLookAnswer, RatingCode, printedRatingCode } from '../../../../shared/ratings/phone';
 import { RatingForm, type GivenRating } from '../../features/ratings/RatingForm';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
+import { phonePost } from '../../app/phonePost';
 
-type Answer<T> = { ok: true; result: T } | { ok: false; error: Problem };
-const Refused = z.object({ error: HallErrorSchema });
-
-/** A call to the hub's phone route (http/rate.ts), answered as its result or its refusal. */
-async function post<T>(path: '/rate' | '/rate/look', body: unknown, result: z.ZodType<T>): Promise<Answer<T>> {
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    return { ok: false, error: { code: ErrorCode.HUB_UNREACHABLE, message: '' } };
-  }
-  const json: unknown = await res.json().catch(() => null);
-  const good = res.ok ? result.safeParse(json) : null;
-  if (good?.success) return { ok: true, result: good.data };
-  const refused = Refused.safeParse(json);
-  return { ok: false, error: refused.success ? refused.data.error : { code: ErrorCode.INTERNAL, message: `HTTP ${res.status}` } };
-}
+/** A call to the hub's phone route (http/rate.ts). */
+const post = <T,>(path: '/rate' | '/rate/look', body: unknown, result: z.ZodType<T>) => phonePost(path, body, result);
 
 type Step =
   { kind: 'enter' } | { kind: 'looking'; code: string } | { kind: 'rate'; code: string; look: RateLookAnswer } | { kind: 'thanks' };

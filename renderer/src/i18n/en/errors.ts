@@ -40,6 +40,7 @@ export const errors: Words<typeof zh> = {
     ADMIN_EXISTS: 'This hall already has an administrator',
     DAY_NOT_OVER: 'The hall has not reached its closing time: closing the day early needs a reason',
     RATING_INVALID: 'This rating is no longer open (used, expired or not this window’s)',
+    BOOKING_REFUSED: 'The booking cannot be made, changed or checked in as asked',
     FOLLOWUP_STATE: 'This follow-up cannot take that step now',
     BACKUP_INVALID: 'The backup failed its check: damaged, tampered or a wrong key',
     INTERNAL: 'The hall server failed; try again later',

@@ -3,6 +3,7 @@ import type { zhCN } from '../zh-CN';
 import { app } from './app';
 import { archive } from './archive';
 import { backup } from './backup';
+import { appointments } from './appointments';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -45,4 +46,5 @@ export const en: Words<typeof zhCN> = {
   ...archive,
   ...region,
   ...backup,
+  ...appointments,
 };

@@ -42,6 +42,7 @@ export const errors = {
     RATING_INVALID: '评价无效或已超时',
     FOLLOWUP_STATE: '该跟进事项当前不能进行此步骤',
     BACKUP_INVALID: '备份未通过校验：文件损坏、被改动或密钥不对',
+    BOOKING_REFUSED: '预约无法按要求办理',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
 };

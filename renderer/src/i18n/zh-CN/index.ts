@@ -1,6 +1,7 @@
 import { app } from './app';
 import { archive } from './archive';
 import { backup } from './backup';
+import { appointments } from './appointments';
 import { board } from './board';
 import { calendar } from './calendar';
 import { cases } from './cases';
@@ -43,4 +44,5 @@ export const zhCN = {
   ...archive,
   ...region,
   ...backup,
+  ...appointments,
 };

@@ -29,6 +29,7 @@ export const refusals = {
   ...reasonLabels(S.complaintRefusals),
   ...reasonLabels(S.archiveRefusals),
   ...reasonLabels(S.backupRefusals),
+  ...reasonLabels(S.bookingRefusals),
   ...prefixed('sheetThing', SHEET_THINGS),
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),

@@ -1,0 +1,269 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  BOOKING_CODE_LENGTH,
+  codeFrom,
+  type BookRequest,
+  type BookSlotsAnswer,
+  type BookingView,
+} from '../../../../shared/appointments/phone';
+import { bookingRefusals as R } from '../../../../shared/appointments/refusals';
+import {
+  blockedUntil,
+  bookableDays,
+  canCancel,
+  checkInTiming,
+  isBlocked,
+  noShowHorizon,
+  slotMoment,
+  slotsOn,
+  templateProblem,
+  type TemplateLine,
+} from '../../../../shared/appointments/rules';
+import { BookingSettingsSchema, parseBookingSettings, type BookingSettings } from '../../../../shared/appointments/settings';
+import type { bookingCommandSpecs } from '../../../../shared/appointments/commands';
+import type { BookingStatus } from '../../../../shared/appointments/enums';
+import { checkPhone, checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
+import { refuse } from '../../../../shared/kernel/refusal';
+import { CommandError, ErrorCode } from '../../../../shared/kernel/errors';
+import type { CommandType } from '../../../../shared/protocol';
+import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
+import { hallCalendar } from '../calendar/calendar';
+import { sweepNoShows } from './noShows';
+import { issuable, issueTicket } from '../queue/handlers';
+import { settingsOf as queueSettingsOf, today } from '../queue/lines';
+
+type Ctx = HandlerContext<CommandType>;
+
+/** A booking as the hub keeps it (the table is the hub's alone: see migration 0031). */
+interface Booking {
+  id: string;
+  code: string;
+  service_id: string;
+  day: string;
+  start: string;
+  end: string;
+  id_masked: string;
+  status: BookingStatus;
+}
+
+export const bookingSettingsOf = (ctx: Pick<Ctx, 'store' | 'hallId'>): BookingSettings =>
+  parseBookingSettings(ctx.store.get('halls', ctx.hallId)!.booking_settings);
+const offsetOf = (ctx: Ctx) => queueSettingsOf(ctx).utcOffsetMinutes;
+
+/** A service's template lines (none: it takes no bookings). */
+function linesOf(ctx: Ctx, serviceId: string): TemplateLine[] {
+  const row = ctx.store.where('booking_templates', 'service_id = ?', serviceId)[0];
+  return row ? (JSON.parse(row.lines) as TemplateLine[]) : [];
+}
+
+/** Places taken in a slot: every booking of it but the cancelled (a no-show used its place). */
+const taken = (ctx: Ctx, serviceId: string, day: string, start: string): number =>
+  (
+    sql(ctx, "SELECT count(*) AS n FROM bookings WHERE service_id = ? AND day = ? AND start = ? AND status <> 'cancelled'").get(
+      serviceId,
+      day,
+      start,
+    ) as { n: number }
+  ).n;
+
+/**
+ * The keyed hash the rules count a person by: HMAC-SHA-256 of the whole ID number under the hub's
+ * own random key (kept in meta, never replicated), so the hash alone cannot be reversed by trying
+ * the few billion plausible ID numbers.
+ */
+function idHash(ctx: Ctx, idNumber: string): string {
+  let key = (sql(ctx, "SELECT value FROM meta WHERE key = 'booking_id_key'").get() as { value: string } | undefined)?.value;
+  if (key === undefined) {
+    key = randomBytes(32).toString('hex');
+    sql(ctx, "INSERT INTO meta (key, value) VALUES ('booking_id_key', ?)").run(key);
+  }
+  return createHmac('sha256', Buffer.from(key, 'hex')).update(idNumber).digest('hex');
+}
+
+const view = (ctx: Ctx, b: Booking): BookingView => ({
+  code: b.code,
+  service: ctx.store.get('services', b.service_id)?.name ?? '',
+  day: b.day,
+  start: b.start,
+  end: b.end,
+  status: b.status,
+});
+
+/** The services taking bookings, their bookable days and each slot's places left. */
+export function bookableSlots(ctx: Ctx): BookSlotsAnswer {
+  sweepNoShows(ctx);
+  const settings = bookingSettingsOf(ctx);
+  const calendar = hallCalendar(ctx.store.db, ctx.hallId);
+  const days = bookableDays(calendar, today(ctx), settings);
+  const services = ctx.store
+    .all('booking_templates')
+    .map((t) => ({ t, service: ctx.store.get('services', t.service_id) }))
+    .filter(({ t, service }) => service?.is_open && JSON.parse(t.lines).length > 0)
+    .sort((a, b) => a.service!.sort - b.service!.sort);
+  return {
+    services: services.map(({ t, service }) => {
+      const lines = JSON.parse(t.lines) as TemplateLine[];
+      return {
+        id: service!.id,
+        name: service!.name,
+        days: days.map((day) => ({
+          day,
+          slots: slotsOn(calendar, lines, day, settings).map((s) => ({
+            ...s,
+            left: Math.max(0, s.capacity - taken(ctx, service!.id, day, s.start)),
+          })),
+        })),
+      };
+    }),
+  };
+}
+
+/**
+ * A place in a slot. Everything is checked before anything is written (the phone route's
+ * transaction commits its audit row whatever the answer): the service, the ID number and phone,
+ * the day (1–5 working days ahead: a past day or today is not), the slot, the person's block and
+ * their day's limit, then the places left. Commands run one at a time in the hub's one SQLite
+ * transaction, so two people can never take the last place.
+ */
+export function book(ctx: Ctx, req: BookRequest): BookingView {
+  sweepNoShows(ctx);
+  const service = ctx.store.get('services', req.serviceId);
+  if (!service?.is_open) throw notFound('service');
+  const lines = linesOf(ctx, service.id);
+  if (lines.length === 0) throw refuse(R.noSlots);
+  const day0 = today(ctx);
+  const id = checkResidentId(req.idNumber, day0);
+  if (!id.ok) throw refuse(id.refusal);
+  const phone = checkPhone(req.phone);
+  if (!phone.ok) throw refuse(phone.refusal);
+  const settings = bookingSettingsOf(ctx);
+  const calendar = hallCalendar(ctx.store.db, ctx.hallId);
+  if (!bookableDays(calendar, day0, settings).includes(req.day))
+    throw refuse(R.dayNotBookable, { day: req.day, min: Math.max(settings.minDaysAhead, 1), max: settings.maxDaysAhead });
+  const slot = slotsOn(calendar, lines, req.day, settings).find((s) => s.start === req.start);
+  if (!slot) throw refuse(R.noSuchSlot, { day: req.day, start: req.start });
+  const hash = idHash(ctx, id.value);
+  const noShows = sql(ctx, "SELECT day FROM bookings WHERE id_hash = ? AND status = 'no_show' AND day >= ?")
+    .all(hash, noShowHorizon(day0, settings))
+    .map((r) => (r as { day: string }).day);
+  const until = blockedUntil(noShows, settings);
+  if (isBlocked(until, day0)) throw refuse(R.blocked, { until: until! });
+  const same = (
+    sql(ctx, "SELECT count(*) AS n FROM bookings WHERE id_hash = ? AND day = ? AND status <> 'cancelled'").get(hash, req.day) as {
+      n: number;
+    }
+  ).n;
+  if (same >= settings.perPersonPerDay) throw refuse(R.perDay, { day: req.day, limit: settings.perPersonPerDay });
+  if (taken(ctx, service.id, req.day, slot.start) >= slot.capacity) throw refuse(R.full, { day: req.day, start: slot.start });
+  let code: string;
+  do code = codeFrom(randomBytes(BOOKING_CODE_LENGTH), BOOKING_CODE_LENGTH);
+  while (sql(ctx, 'SELECT 1 FROM bookings WHERE code = ?').get(code));
+  const booking: Booking = {
+    id: `${ctx.hallId}-b-${randomBytes(12).toString('hex')}`,
+    code,
+    service_id: service.id,
+    day: req.day,
+    start: slot.start,
+    end: slot.end,
+    id_masked: maskResidentId(id.value),
+    status: 'booked',
+  };
+  sql(
+    ctx,
+    `INSERT INTO bookings (id, hall_id, code, service_id, day, start, end, name, id_masked, id_hash, phone, status, created_at, changed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)`,
+  ).run(
+    booking.id,
+    ctx.hallId,
+    code,
+    service.id,
+    req.day,
+    slot.start,
+    slot.end,
+    req.name,
+    booking.id_masked,
+    hash,
+    phone.value,
+    ctx.now,
+    ctx.now,
+  );
+  return view(ctx, booking);
+}
+
+const BOOKING_COLUMNS = 'id, code, service_id, day, start, end, id_masked, status';
+
+/** A booking by its code and the ID's last 4 characters; an unknown code and a wrong ID are refused alike. */
+function byKey(ctx: Ctx, code: string, idLast4: string): Booking {
+  const b = sql(ctx, `SELECT ${BOOKING_COLUMNS} FROM bookings WHERE code = ?`).get(code) as Booking | undefined;
+  if (!b || b.id_masked.slice(-4) !== idLast4.toUpperCase()) throw refuse(R.wrongCode);
+  return b;
+}
+
+/** Whether a booking code was ever issued (a guess is answered without an audit row, as a rating code's). */
+export const bookingCodeIssued = (ctx: Pick<Ctx, 'store'>, code: string): boolean =>
+  sql(ctx, 'SELECT 1 FROM bookings WHERE code = ?').get(code) !== undefined;
+
+/** The person's booking, as they see it. */
+export function lookBooking(ctx: Ctx, code: string, idLast4: string): BookingView {
+  sweepNoShows(ctx);
+  return view(ctx, byKey(ctx, code, idLast4));
+}
+
+/** Cancels a booking, until the hall's hours before its slot; its place is free again. */
+export function cancelBooking(ctx: Ctx, code: string, idLast4: string): BookingView {
+  sweepNoShows(ctx);
+  const b = byKey(ctx, code, idLast4);
+  if (b.status !== 'booked') throw refuse(R.notBooked);
+  const settings = bookingSettingsOf(ctx);
+  if (!canCancel(slotMoment(b.day, b.start, offsetOf(ctx)), ctx.now, settings))
+    throw refuse(R.tooLateToCancel, { hours: settings.cancelHoursBefore });
+  sql(ctx, "UPDATE bookings SET status = 'cancelled', cancel_reason = 'person', changed_at = ? WHERE id = ?").run(ctx.now, b.id);
+  return view(ctx, { ...b, status: 'cancelled' });
+}
+
+export const bookingHandlers = {
+  'booking.setTemplate': (ctx) => {
+    const service = ctx.store.get('services', ctx.payload.serviceId);
+    if (!service) throw notFound('service');
+    const problem = templateProblem(ctx.payload.lines);
+    if (problem) throw refuse(problem.kind === 'order' ? R.lineOrder : R.lineOverlap, { line: problem.line });
+    const existing = ctx.store.where('booking_templates', 'service_id = ?', service.id)[0];
+    const template = ctx.store.upsert('booking_templates', {
+      id: existing?.id ?? `${ctx.hallId}-bt-${service.id}`,
+      hall_id: ctx.hallId,
+      service_id: service.id,
+      lines: JSON.stringify(ctx.payload.lines),
+      updated_at: ctx.now,
+    });
+    return { template };
+  },
+  'hall.setBookingSettings': (ctx) => {
+    const merged = BookingSettingsSchema.safeParse({ ...bookingSettingsOf(ctx), ...ctx.payload });
+    if (!merged.success) throw new CommandError(ErrorCode.VALIDATION_FAILED, merged.error.issues[0]?.message ?? '预约规则无效');
+    return { hall: ctx.store.patch('halls', ctx.hallId, { booking_settings: JSON.stringify(merged.data) }) };
+  },
+  'booking.checkIn': (ctx) => {
+    sweepNoShows(ctx);
+    const b = sql(ctx, `SELECT ${BOOKING_COLUMNS} FROM bookings WHERE code = ?`).get(ctx.payload.code) as Booking | undefined;
+    if (!b) throw refuse(R.wrongCode);
+    if (b.status === 'no_show') throw refuse(R.slotOver);
+    if (b.status !== 'booked') throw refuse(R.notBooked);
+    if (b.day !== today(ctx)) throw refuse(R.notToday, { day: b.day });
+    const settings = bookingSettingsOf(ctx);
+    const start = slotMoment(b.day, b.start, offsetOf(ctx));
+    const timing = checkInTiming(start, slotMoment(b.day, b.end, offsetOf(ctx)), ctx.now, settings);
+    if (timing === 'early') {
+      const from = new Date(start - settings.earlyMinutes * 60_000 + offsetOf(ctx) * 60_000).toISOString().slice(11, 16);
+      throw refuse(R.tooEarly, { from });
+    }
+    // The sweep above ended bookings whose slot is over: 'over' cannot reach here.
+    if (timing === 'late' && !settings.lateToNormalQueue) throw refuse(R.tooLate);
+    const service = issuable(ctx, b.service_id);
+    const late = timing === 'late';
+    // On time: an appointment ticket, ordered by its slot's start. Late: a normal ticket, from now.
+    const issued = issueTicket(ctx, service, late ? 'normal' : 'appointment', late ? ctx.now : start);
+    sql(ctx, "UPDATE bookings SET status = 'checked_in', ticket_id = ?, changed_at = ? WHERE id = ?").run(issued.ticket.id, ctx.now, b.id);
+    return { ...issued, late };
+  },
+  'booking.sweep': (ctx) => ({ noShows: sweepNoShows(ctx) }),
+} satisfies FeatureHandlers<typeof bookingCommandSpecs>;

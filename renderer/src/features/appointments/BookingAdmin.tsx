@@ -1,0 +1,251 @@
+import { useState } from 'react';
+import { noShowRate, utilisation } from '../../../../shared/appointments/queries';
+import type { TemplateLine } from '../../../../shared/appointments/rules';
+import { parseBookingSettings, type BookingSettings } from '../../../../shared/appointments/settings';
+import { rowById, rowsOf } from '../../../../shared/protocol';
+import { useHall, useHallDay } from '../../app/hall';
+import { useNow } from '../../app/time';
+import { useHubQuery } from '../../app/useHubQuery';
+import { useI18n, type Key } from '../../i18n';
+import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { useDraft } from '../../ui/useDraft';
+
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+const NUMBER_SETTINGS = [
+  'minDaysAhead',
+  'maxDaysAhead',
+  'perPersonPerDay',
+  'cancelHoursBefore',
+  'noShowLimit',
+  'noShowWindowDays',
+  'blockMonths',
+  'earlyMinutes',
+  'lateMinutes',
+] as const satisfies readonly (keyof BookingSettings)[];
+
+/** 预约设置: the hall's booking rules and each service's slot template (checked again at the hub). */
+export function BookingAdmin() {
+  return (
+    <>
+      <BookingFigures />
+      <BookingSettingsForm />
+      <TemplateEditor />
+    </>
+  );
+}
+
+const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+
+/** 预约 figures by service over a period (this month so far, by default): counts and the rates made from them. */
+function BookingFigures() {
+  const { replica } = useHall();
+  const { t } = useI18n();
+  const { day } = useHallDay(useNow(60_000));
+  const [range, setRange] = useState({ from: `${day.slice(0, 8)}01`, to: day });
+  const { result, error } = useHubQuery('booking.figures', range, 0);
+  const rows = result?.rows ?? [];
+  return (
+    <section className="card" aria-label={t('bookAdmin.figures')}>
+      <strong>{t('bookAdmin.figures')}</strong>
+      <div className="row">
+        <label className="inline">
+          {t('bookAdmin.from')}
+          <input type="date" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+        </label>
+        <label className="inline">
+          {t('bookAdmin.to')}
+          <input type="date" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+        </label>
+      </div>
+      <table className="service-table" aria-label={t('bookAdmin.figures')}>
+        <thead>
+          <tr>
+            <th>{t('bookAdmin.service')}</th>
+            <th>{t('bookAdmin.bookings')}</th>
+            <th>{t('bookAdmin.cancelled')}</th>
+            <th>{t('bookAdmin.checkedIn')}</th>
+            <th>{t('bookAdmin.noShows')}</th>
+            <th>{t('bookAdmin.noShowRate')}</th>
+            <th>{t('bookAdmin.places')}</th>
+            <th>{t('bookAdmin.utilisation')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.serviceId}>
+              <td>{rowById(replica, 'services', r.serviceId)?.name ?? r.serviceId}</td>
+              <td>{r.bookings}</td>
+              <td>{r.cancelled}</td>
+              <td>{r.checkedIn}</td>
+              <td>{r.noShows}</td>
+              <td>{percent(noShowRate(r))}</td>
+              <td>{r.places}</td>
+              <td>{percent(utilisation(r))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result && rows.length === 0 && <p className="muted">{t('bookAdmin.noFigures')}</p>}
+      <ErrorLine error={error} />
+    </section>
+  );
+}
+
+function BookingSettingsForm() {
+  const { api, replica, connection } = useHall();
+  const { t } = useI18n();
+  const [values, setValues] = useDraft(
+    parseBookingSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.booking_settings ?? '{}'),
+  );
+  const { error, check } = useCommandError();
+  const [saved, setSaved] = useState(false);
+  const set = (patch: Partial<BookingSettings>) => (setValues({ ...values, ...patch }), setSaved(false));
+  return (
+    <form
+      className="card threshold-form"
+      aria-label={t('bookAdmin.rules')}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setSaved(check(await api.command('hall.setBookingSettings', values)));
+      }}
+    >
+      <strong>{t('bookAdmin.rules')}</strong>
+      {NUMBER_SETTINGS.map((key) => (
+        <label key={key} className="inline">
+          {t(`bookAdmin.${key}` as Key)}
+          <input type="number" min={0} value={values[key]} onChange={(e) => set({ [key]: Number(e.target.value) })} />
+        </label>
+      ))}
+      <label className="inline">
+        {t('bookAdmin.weekendWorkdayAs')}
+        <select value={values.weekendWorkdayAs} onChange={(e) => set({ weekendWorkdayAs: Number(e.target.value) })}>
+          {WEEKDAYS.map((d) => (
+            <option key={d} value={d}>
+              {t(`bookAdmin.weekday.${d}` as Key)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={values.lateToNormalQueue} onChange={(e) => set({ lateToNormalQueue: e.target.checked })} />
+        {t('bookAdmin.lateToNormalQueue')}
+      </label>
+      <button type="submit" className="btn btn-primary small">
+        {t('bookAdmin.saveRules')}
+      </button>
+      {saved && <span className="info">{t('bookAdmin.saved')}</span>}
+      <ErrorLine error={error} />
+    </form>
+  );
+}
+
+const NEW_LINE: TemplateLine = { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 };
+
+/** A service's slots: weekdays × time × places; an empty template takes the service off the booking page. */
+function TemplateEditor() {
+  const { api, replica } = useHall();
+  const { t } = useI18n();
+  const services = rowsOf(replica, 'services').sort((a, b) => a.sort - b.sort);
+  const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
+  const stored = rowsOf(replica, 'booking_templates').find((tp) => tp.service_id === serviceId);
+  const [lines, setLines] = useDraft<TemplateLine[]>(stored ? (JSON.parse(stored.lines) as TemplateLine[]) : []);
+  const { error, check } = useCommandError();
+  const [saved, setSaved] = useState(false);
+  const change = (i: number, patch: Partial<TemplateLine>) => (
+    setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l))),
+    setSaved(false)
+  );
+  return (
+    <form
+      className="card"
+      aria-label={t('bookAdmin.template')}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setSaved(check(await api.command('booking.setTemplate', { serviceId, lines })));
+      }}
+    >
+      <strong>{t('bookAdmin.template')}</strong>
+      <label className="inline">
+        {t('bookAdmin.service')}
+        <select value={serviceId} onChange={(e) => (setServiceId(e.target.value), setSaved(false))}>
+          {services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="service-table">
+        <thead>
+          <tr>
+            <th>{t('bookAdmin.weekdays')}</th>
+            <th>{t('bookAdmin.start')}</th>
+            <th>{t('bookAdmin.end')}</th>
+            <th>{t('bookAdmin.capacity')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, i) => (
+            <tr key={i}>
+              <td className="book-weekdays">
+                {WEEKDAYS.map((d) => (
+                  <label key={d} className="check">
+                    <input
+                      type="checkbox"
+                      checked={line.weekdays.includes(d)}
+                      onChange={(e) =>
+                        change(i, { weekdays: e.target.checked ? [...line.weekdays, d].sort() : line.weekdays.filter((w) => w !== d) })
+                      }
+                    />
+                    {t(`bookAdmin.weekday.${d}` as Key)}
+                  </label>
+                ))}
+              </td>
+              <td>
+                <input
+                  type="time"
+                  aria-label={`${t('bookAdmin.start')} ${i + 1}`}
+                  value={line.start}
+                  onChange={(e) => change(i, { start: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="time"
+                  aria-label={`${t('bookAdmin.end')} ${i + 1}`}
+                  value={line.end}
+                  onChange={(e) => change(i, { end: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min={1}
+                  aria-label={`${t('bookAdmin.capacity')} ${i + 1}`}
+                  value={line.capacity}
+                  onChange={(e) => change(i, { capacity: Number(e.target.value) })}
+                />
+              </td>
+              <td>
+                <button type="button" className="btn" onClick={() => (setLines(lines.filter((_, j) => j !== i)), setSaved(false))}>
+                  {t('bookAdmin.remove', { n: i + 1 })}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => (setLines([...lines, NEW_LINE]), setSaved(false))}>
+          {t('bookAdmin.addLine')}
+        </button>
+        <button type="submit" className="btn btn-primary">
+          {t('bookAdmin.saveTemplate')}
+        </button>
+        {saved && <span className="info">{t('bookAdmin.saved')}</span>}
+      </div>
+      <ErrorLine error={error} />
+    </form>
+  );
+}

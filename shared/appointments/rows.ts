@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { ms, rowId as id, table } from '../kernel/table';
+
+/** The booking tables a terminal may replicate (bookings themselves are the hub's alone). */
+export const bookingTables = {
+  /** A service's slot template: its lines as JSON (rules.ts TemplateLine[]), edited on the managers' board. */
+  booking_templates: table(z.object({ id, hall_id: id, service_id: id, lines: z.string(), updated_at: ms }), { manager: 'all' }),
+};
