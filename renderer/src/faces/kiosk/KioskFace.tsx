@@ -12,6 +12,7 @@ import { RateQr, useRatingSettings } from '../../features/ratings/RateQr';
 import { CheckInForm, FollowQr } from '../../features/appointments/KioskCheckIn';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { searchCatalog } from '../../../../shared/catalog/search';
+import { KioskButtons } from '../../ui/KioskButtons';
 
 interface Issued {
   number: string;
@@ -303,14 +304,7 @@ function IssueForm({
         </div>
       )}
       <ErrorLine error={error} />
-      <div className="kiosk-buttons">
-        <button type="button" className="btn kiosk-back" onClick={onBack}>
-          ‹ {t('kiosk.back')}
-        </button>
-        <button type="submit" className="btn btn-primary kiosk-take" disabled={busy}>
-          {t('kiosk.take')}
-        </button>
-      </div>
+      <KioskButtons onBack={onBack} busy={busy} action={t('kiosk.take')} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { QrImage, usePhoneBase } from '../ratings/RateQr';
+import { KioskButtons } from '../../ui/KioskButtons';
 
 /** A ticket the check-in issued, as the kiosk's slip shows it (the kiosk adds the serving counters). */
 export interface CheckedIn {
@@ -69,14 +70,7 @@ export function CheckInForm({ onIssued, onBack }: { onIssued: (c: CheckedIn) => 
       />
       <OnScreenKeyboard layout="alnum" value={code} onChange={setCode} label={t('kiosk.checkInCode')} maxLength={12} />
       <ErrorLine error={error} />
-      <div className="kiosk-buttons">
-        <button type="button" className="btn kiosk-back" onClick={onBack}>
-          ‹ {t('kiosk.back')}
-        </button>
-        <button type="submit" className="btn btn-primary kiosk-take" disabled={busy}>
-          {t('kiosk.checkInGo')}
-        </button>
-      </div>
+      <KioskButtons onBack={onBack} busy={busy} action={t('kiosk.checkInGo')} />
     </form>
   );
 }
