@@ -78,7 +78,12 @@ export class Region {
     await Promise.all([...this.links.values()].map((l) => l.settled()));
   }
 
+  private closed = false;
+
+  /** Stops following the halls and closes the store; again, nothing more. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all([...this.links.values()].map((l) => l.close()));
     await this.store.close();
   }

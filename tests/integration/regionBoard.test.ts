@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { Region } from '../../main/region/region';
+import { RegionStore } from '../../main/region/store';
 import type { Hub } from '../../main/hub/hub';
 import { hallDay } from '../../shared/queue/rules';
 import { Board } from '../../shared/region/board';
 import { actors, ok } from '../support/actors';
+import { onCleanup } from '../support/hub';
 import { caughtUp, REGION_PASSWORD as PASSWORD, regionNetwork as network, work } from '../support/regionHalls';
 
 const signIn = (url: string, login: string, password: string) =>
@@ -65,5 +68,24 @@ describe('the regional board', () => {
     });
     expect(tooBig.status).toBe(413);
     expect((await fetch(`${url}/api/session`, { method: 'POST', body: '{"login": 1}' })).status).toBe(400);
+  });
+});
+
+describe('the region’s link to a hall, given bad state', () => {
+  it('a forged cursor in the store (ahead of the hall) is answered with a snapshot: the rows end equal to the hall’s', async () => {
+    const { hubs, region, pgUrl } = await network();
+    hubs.forEach((hub) => work(hub, 2));
+    await caughtUp(region, hubs);
+    await region.store.pool.query("UPDATE region_halls SET cursor = 999999999 WHERE hall_id = 'H3302'");
+    await region.store.pool.query("DELETE FROM hall_rows WHERE hall_id = 'H3302' AND tbl = 'tickets'");
+    await region.close();
+    const again = await Region.start(RegionStore.connect(pgUrl), () => {});
+    onCleanup(() => again.close());
+    work(hubs[0]!, 1);
+    await caughtUp(again, [hubs[0]!]);
+    const { rows } = await again.store.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM hall_rows WHERE hall_id = 'H3302' AND tbl = 'tickets'",
+    );
+    expect(rows[0]!.n).toBe(hubs[0]!.store.all('tickets').length);
   });
 });

@@ -68,7 +68,7 @@ export async function regionNetwork() {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { hubs, region, url };
+  return { hubs, region, url, pgUrl: db.url };
 }
 
 /** Resolves once the region has landed everything each hall has written so far. */
