@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
-import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { fromSnapshot, type CommandPayload, type CommandType, type QueryResult, type Row } from '../../shared/protocol';
+import { fromSnapshot, type QueryResult } from '../../shared/protocol';
 import { ticketWaitMs } from '../../shared/queue/entries';
 import { hallDay, hallDayStart } from '../../shared/queue/rules';
 import { boardAlerts, clerkFigures, queueDay, serviceRows } from '../../renderer/src/features/queue/day';
-import { actors, ok } from '../support/actors';
-import { callerOf, demoHub, manualClock, signInManager, terminal } from '../support/hub';
+import { ok } from '../support/actors';
+import { callerOf, signInManager, terminal } from '../support/hub';
+import { scriptedHall } from '../support/scriptedHall';
 import { expectedAlerts, expectedClerk, expectedServiceRows, expectedTicketWait, expectedToday } from '../support/rawQueueFigures';
 
 /**
@@ -19,37 +19,7 @@ const MIN = 60_000;
 const START = Date.parse('2026-11-25T01:00:00Z'); // 09:00 in the hall
 const OFFSET = 480;
 
-async function hall() {
-  const clock = manualClock(START);
-  const hub = await demoHub({ clock });
-  const a = actors(hub);
-  const at = (minute: number) => clock.set(START + minute * MIN);
-  const desk = (n: number) => {
-    const counterId = `H3301-c-${String(n).padStart(2, '0')}`;
-    const send = a.clerk(n - 1);
-    const run = <T extends CommandType>(type: T, payload: Omit<CommandPayload<T>, 'counterId'> = {} as never) =>
-      ok(send(type, { counterId, ...payload } as CommandPayload<T>));
-    return {
-      counterId,
-      staffId: `H3301-u-${n}`,
-      terminalId: terminal(hub, 'clerk', n - 1).id,
-      run,
-      call: () => (run('ticket.callNext').ticket as Row<'tickets'>).number,
-      signIn: () => run('counter.signIn', { login: `c${String(n).padStart(2, '0')}`, password: DEMO_PASSWORD }),
-    };
-  };
-  const take = (prefix: string, priority: 'normal' | 'green' | 'major' = 'normal') =>
-    (
-      ok(
-        a.kiosk('ticket.issue', {
-          serviceId: `H3301-s-${prefix}`,
-          priority,
-          confirm: priority === 'normal' ? null : { login: 'c01', password: DEMO_PASSWORD }, // a clerk on duty confirms
-        }),
-      ).ticket as Row<'tickets'>
-    ).number;
-  return { hub, clock, at, desk, take, manager: a.manager };
-}
+const hall = () => scriptedHall(START);
 
 /** Every queue figure the faces show, as they compute them, against the same figures computed apart. */
 async function checkEveryFigure(hub: Hub, clerks: { staffId: string; terminalId: string }[], now: number) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
-import { DEMO_PASSWORD } from '../../main/hub/seed';
-import type { CommandPayload, CommandType, QueryResult, Row } from '../../shared/protocol';
+import type { QueryResult, Row } from '../../shared/protocol';
 import { pauseReasonCode } from '../../shared/counter/rules';
 import { FIGURES, type SumsOf } from '../../shared/reports/figures';
 import type { ReportBucket, ReportDimension, ReportKind } from '../../shared/reports/enums';
 import { actors, ok } from '../support/actors';
-import { callerOf, demoHub, manualClock, signInManager, terminal } from '../support/hub';
+import { callerOf, signInManager, terminal } from '../support/hub';
+import { scriptedHall } from '../support/scriptedHall';
 import { noShow, rawDay, type Stay } from '../support/rawQueueFigures';
 
 /**
@@ -24,24 +24,7 @@ const DAY = '2026-11-25';
 const DAY_START = Date.parse('2026-11-24T16:00:00Z');
 
 async function scriptedDay() {
-  const clock = manualClock(START);
-  const hub = await demoHub({ clock });
-  const a = actors(hub);
-  const at = (minute: number) => clock.set(START + minute * MIN);
-  const desk = (n: number) => {
-    const counterId = `H3301-c-${String(n).padStart(2, '0')}`;
-    const send = a.clerk(n - 1);
-    const run = <T extends CommandType>(type: T, payload: Omit<CommandPayload<T>, 'counterId'> = {} as never) =>
-      ok(send(type, { counterId, ...payload } as CommandPayload<T>));
-    return {
-      counterId,
-      run,
-      call: () => (run('ticket.callNext').ticket as Row<'tickets'>).number,
-      signIn: () => run('counter.signIn', { login: `c${String(n).padStart(2, '0')}`, password: DEMO_PASSWORD }),
-    };
-  };
-  const take = (prefix: string) =>
-    (ok(a.kiosk('ticket.issue', { serviceId: `H3301-s-${prefix}`, priority: 'normal', confirm: null })).ticket as Row<'tickets'>).number;
+  const { hub, at, desk, take, manager } = await scriptedHall(START);
   const [c1, c2, c4] = [desk(1), desk(2), desk(4)];
   at(0);
   c1.signIn();
@@ -117,7 +100,7 @@ async function scriptedDay() {
   take('A');
   at(95);
   signInManager(hub);
-  ok(a.manager('day.close', { reason: '测试：提前日终' }));
+  ok(manager('day.close', { reason: '测试：提前日终' }));
   return { hub, closedAt: START + 95 * MIN, at };
 }
 

@@ -1,0 +1,42 @@
+import { DEMO_PASSWORD } from '../../main/hub/seed';
+import type { CommandPayload, CommandType, Row } from '../../shared/protocol';
+import { actors, ok } from './actors';
+import { demoHub, manualClock, terminal } from './hub';
+
+const MIN = 60_000;
+
+/**
+ * The demo hall on a hand-moved clock from `start`, for a day scripted minute by minute: `at(m)`
+ * sets the clock to minute m, `desk(n)` acts at counter n (its clerk c0n), `take` issues a ticket.
+ */
+export async function scriptedHall(start: number) {
+  const clock = manualClock(start);
+  const hub = await demoHub({ clock });
+  const a = actors(hub);
+  const at = (minute: number) => clock.set(start + minute * MIN);
+  const desk = (n: number) => {
+    const counterId = `H3301-c-${String(n).padStart(2, '0')}`;
+    const send = a.clerk(n - 1);
+    const run = <T extends CommandType>(type: T, payload: Omit<CommandPayload<T>, 'counterId'> = {} as never) =>
+      ok(send(type, { counterId, ...payload } as CommandPayload<T>));
+    return {
+      counterId,
+      staffId: `H3301-u-${n}`,
+      terminalId: terminal(hub, 'clerk', n - 1).id,
+      run,
+      call: () => (run('ticket.callNext').ticket as Row<'tickets'>).number,
+      signIn: () => run('counter.signIn', { login: `c${String(n).padStart(2, '0')}`, password: DEMO_PASSWORD }),
+    };
+  };
+  const take = (prefix: string, priority: 'normal' | 'green' | 'major' = 'normal') =>
+    (
+      ok(
+        a.kiosk('ticket.issue', {
+          serviceId: `H3301-s-${prefix}`,
+          priority,
+          confirm: priority === 'normal' ? null : { login: 'c01', password: DEMO_PASSWORD }, // a clerk on duty confirms
+        }),
+      ).ticket as Row<'tickets'>
+    ).number;
+  return { hub, clock, at, desk, take, manager: a.manager };
+}
