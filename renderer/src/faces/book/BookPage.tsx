@@ -75,65 +75,28 @@ export default function BookPage() {
           ) : slots.services.length === 0 ? (
             <p>{t('book.noServices')}</p>
           ) : (
-            <>
-              <h2>{t('book.chooseService')}</h2>
-              <div className="book-choices" role="group" aria-label={t('book.chooseService')}>
-                {slots.services.map((s) => (
-                  <button
-                    key={s.id}
-                    type="button"
-                    className="btn"
-                    aria-pressed={service?.id === s.id}
-                    onClick={() => setChoice({ service: s, day: null, start: null })}
-                  >
-                    {s.name}
-                  </button>
-                ))}
-              </div>
-            </>
+            <Choices
+              title={t('book.chooseService')}
+              items={slots.services.map((s) => ({ key: s.id, label: s.name, left: null }))}
+              chosen={service?.id}
+              onPick={(id) => setChoice({ service: slots.services.find((s) => s.id === id)!, day: null, start: null })}
+            />
           )}
           {service && (
-            <>
-              <h2>{t('book.chooseDay')}</h2>
-              <div className="book-choices book-days" role="group" aria-label={t('book.chooseDay')}>
-                {service.days.map((d) => {
-                  const left = d.slots.reduce((n, s) => n + s.left, 0);
-                  return (
-                    <button
-                      key={d.day}
-                      type="button"
-                      className="btn"
-                      aria-pressed={day?.day === d.day}
-                      disabled={left === 0}
-                      onClick={() => setChoice({ service, day: d.day, start: null })}
-                    >
-                      {d.day}
-                      <small>{left === 0 ? t('book.full') : t('book.left', { n: left })}</small>
-                    </button>
-                  );
-                })}
-              </div>
-            </>
+            <Choices
+              title={t('book.chooseDay')}
+              items={service.days.map((d) => ({ key: d.day, label: d.day, left: d.slots.reduce((n, s) => n + s.left, 0) }))}
+              chosen={day?.day}
+              onPick={(d) => setChoice({ service, day: d, start: null })}
+            />
           )}
           {service && day && (
-            <>
-              <h2>{t('book.chooseSlot')}</h2>
-              <div className="book-choices book-days" role="group" aria-label={t('book.chooseSlot')}>
-                {day.slots.map((s) => (
-                  <button
-                    key={s.start}
-                    type="button"
-                    className="btn"
-                    aria-pressed={slot?.start === s.start}
-                    disabled={s.left === 0}
-                    onClick={() => setChoice({ service, day: day.day, start: s.start })}
-                  >
-                    {s.start}–{s.end}
-                    <small>{s.left === 0 ? t('book.full') : t('book.left', { n: s.left })}</small>
-                  </button>
-                ))}
-              </div>
-            </>
+            <Choices
+              title={t('book.chooseSlot')}
+              items={day.slots.map((s) => ({ key: s.start, label: `${s.start}–${s.end}`, left: s.left }))}
+              chosen={slot?.start}
+              onPick={(start) => setChoice({ service, day: day.day, start })}
+            />
           )}
           {service && day && slot && (
             <PersonForm
@@ -155,6 +118,39 @@ export default function BookPage() {
 }
 
 /** A booking as its holder sees it: the service, the day and slot, its state. */
+/**
+ * One step of the booking: a titled row of buttons, the chosen one pressed; with places `left`, a
+ * choice with none is shown full and cannot be taken.
+ */
+function Choices(props: {
+  title: string;
+  items: readonly { key: string; label: string; left: number | null }[];
+  chosen: string | undefined;
+  onPick: (key: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <div className={`book-choices${props.items.some((i) => i.left !== null) ? ' book-days' : ''}`} role="group" aria-label={props.title}>
+        {props.items.map((i) => (
+          <button
+            key={i.key}
+            type="button"
+            className="btn"
+            aria-pressed={props.chosen === i.key}
+            disabled={i.left === 0}
+            onClick={() => props.onPick(i.key)}
+          >
+            {i.label}
+            {i.left !== null && <small>{i.left === 0 ? t('book.full') : t('book.left', { n: i.left })}</small>}
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}
+
 function BookingLines({ booking }: { booking: BookingView }) {
   const { t } = useI18n();
   return (
