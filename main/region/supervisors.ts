@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { loginAttempt, defaultSecuritySettings } from '../../shared/staff/rules';
 import type { NodeLevel } from '../../shared/region/board';
-import { hashPassword, hashToCheck, verifyPasswordOffThread } from '../kernel/credentials';
+import { hashPassword, hashToCheck, hashToken, verifyPasswordOffThread } from '../kernel/credentials';
 import type { RegionStore } from './store';
 
 /** A regional session lasts a working day; signing in again starts a new one. */
@@ -14,8 +14,6 @@ export interface Supervisor {
   nodeName: string;
   level: NodeLevel;
 }
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * The region's supervisors: each over a node of the network and everything under it. Sign-in is
@@ -83,7 +81,7 @@ export class Supervisors {
     }
     const token = randomBytes(32).toString('base64url');
     await this.store.pool.query('INSERT INTO region_sessions (token_hash, login, expires_at) VALUES ($1, $2, $3)', [
-      tokenHash(token),
+      hashToken(token),
       login,
       now + SESSION_MS,
     ]);
@@ -97,7 +95,7 @@ export class Supervisors {
       `SELECT s.login, s.name, s.node_id, n.name AS node_name, n.level
        FROM region_sessions x JOIN region_supervisors s ON s.login = x.login JOIN region_nodes n ON n.id = s.node_id
        WHERE x.token_hash = $1 AND x.expires_at > $2`,
-      [tokenHash(token), this.clock()],
+      [hashToken(token), this.clock()],
     );
     const r = rows[0];
     return r ? { login: r.login, name: r.name, nodeId: r.node_id, nodeName: r.node_name, level: r.level } : null;

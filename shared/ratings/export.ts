@@ -1,20 +1,7 @@
 import type { ExportedRating } from './queries';
 
-/**
- * The month's ratings as a CSV file for Excel: UTF-8 with a byte-order mark (Chinese Excel reads
- * it as UTF-8 only so), CRLF lines, every cell quoted where it must be. A cell that a spreadsheet
- * would take for a formula (= + - @ first) is written as text. No rater data: the export holds
- * what ratings.export answers and nothing more.
- */
-export const CSV_BOM = '\uFEFF';
-
-const cell = (value: string): string => {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-export const csvText = (rows: readonly (readonly string[])[]): string =>
-  CSV_BOM + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+// The month's ratings for the CSV export (written by shared/kernel/csv): no rater data, the export
+// holds what ratings.export answers and nothing more.
 
 /** How the export words its columns and codes (the face's language). */
 export interface ExportWords {

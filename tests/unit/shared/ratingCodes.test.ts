@@ -10,7 +10,8 @@ import {
   RatingCode,
 } from '../../../shared/ratings/phone';
 import { defaultRatingSettings, parseRatingSettings, RatingSettingsSchema } from '../../../shared/ratings/settings';
-import { csvText, ratingRows } from '../../../shared/ratings/export';
+import { csvText } from '../../../shared/kernel/csv';
+import { ratingRows } from '../../../shared/ratings/export';
 
 describe('rating codes', () => {
   it('are 16 characters of an alphabet without look-alikes, one per random byte', () => {

@@ -15,7 +15,8 @@ export function sweepNoShows(ctx: Ctx): number {
     day: string;
     end: string;
   }[];
-  const over = open.filter((b) => ctx.now >= slotMoment(b.day, b.end, settingsOf(ctx).utcOffsetMinutes));
+  const { utcOffsetMinutes } = settingsOf(ctx);
+  const over = open.filter((b) => ctx.now >= slotMoment(b.day, b.end, utcOffsetMinutes));
   const mark = sql(ctx, "UPDATE bookings SET status = 'no_show', changed_at = ? WHERE id = ?");
   for (const b of over) mark.run(ctx.now, b.id);
   return over.length;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { RATING_FLAGS } from '../../../../shared/ratings/enums';
-import { csvText, ratingRows } from '../../../../shared/ratings/export';
+import { csvText } from '../../../../shared/kernel/csv';
+import { ratingRows } from '../../../../shared/ratings/export';
 import { useHall } from '../../app/hall';
 import { formatDateTime } from '../../app/time';
 import { useI18n } from '../../i18n';

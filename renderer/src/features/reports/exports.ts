@@ -1,3 +1,4 @@
+import { csvText } from '../../../../shared/kernel/csv';
 import type { ReportTable } from './table';
 
 /**
@@ -13,7 +14,6 @@ export interface ReportDocument {
   tables: readonly ReportTable[];
 }
 
-const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 /** Of several tables each is headed by its own title; one table is the document's. */
 const headed = (doc: ReportDocument) => doc.tables.length > 1;
 
@@ -28,7 +28,7 @@ export function reportCsv(doc: ReportDocument): string {
       ...table.rows.map((r) => r.cells.map((c) => c.text)),
     );
   });
-  return `\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+  return csvText(rows);
 }
 
 /** A sheet's name: Excel takes at most 31 characters, none of : \ / ? * [ ]. */
