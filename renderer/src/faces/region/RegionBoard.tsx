@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import { ErrorCode, HallErrorSchema } from '../../../../shared/kernel/errors';
+import { ErrorCode } from '../../../../shared/kernel/errors';
+import { httpCall, phonePost } from '../../app/phonePost';
 import { Board, type HallTile } from '../../../../shared/region/board';
 import { shareOf } from '../../../../shared/queue/kpi';
 import { formatDuration } from '../../app/time';
@@ -12,26 +13,7 @@ import { SignInForm } from '../../ui/SignInForm';
 /** How often the board asks the region again: the halls' figures move by the minute. */
 const REFRESH_MS = 15_000;
 const TOKEN_KEY = 'servicehall.region.session';
-const Refused = z.object({ error: HallErrorSchema });
 const Session = z.object({ token: z.string() });
-
-async function call<T>(
-  path: string,
-  init: RequestInit,
-  schema: z.ZodType<T>,
-): Promise<{ ok: true; result: T } | { ok: false; error: Problem }> {
-  let res: Response;
-  try {
-    res = await fetch(path, init);
-  } catch {
-    return { ok: false, error: { code: ErrorCode.HUB_UNREACHABLE, message: '' } };
-  }
-  const json: unknown = await res.json().catch(() => null);
-  const good = res.ok ? schema.safeParse(json) : null;
-  if (good?.success) return { ok: true, result: good.data };
-  const refused = Refused.safeParse(json);
-  return { ok: false, error: refused.success ? refused.data.error : { code: ErrorCode.INTERNAL, message: `HTTP ${res.status}` } };
-}
 
 const percent = (part: number, whole: number) => {
   const share = shareOf(part, whole);
@@ -53,11 +35,11 @@ export default function RegionBoard() {
     if (!token) return;
     let live = true;
     const load = async () => {
-      const answer = await call('/api/board', { headers: { authorization: `Bearer ${token}` } }, Board);
+      const answer = await httpCall('/api/board', { headers: { authorization: `Bearer ${token}` } }, Board);
       if (!live) return;
       if (answer.ok) return (setBoard(answer.result), setError(null));
       setError(answer.error);
-      if (typeof answer.error !== 'string' && answer.error.code === ErrorCode.UNAUTHENTICATED) {
+      if (answer.error.code === ErrorCode.UNAUTHENTICATED) {
         sessionStorage.removeItem(TOKEN_KEY);
         setToken(null);
       }
@@ -71,9 +53,8 @@ export default function RegionBoard() {
   }, [token]);
 
   const signIn = async (login: string, password: string): Promise<Outcome> => {
-    const answer = await call('/api/session', { method: 'POST', body: JSON.stringify({ login, password }) }, Session);
-    if (!answer.ok)
-      return { ok: false, error: typeof answer.error === 'string' ? { code: ErrorCode.INTERNAL, message: answer.error } : answer.error };
+    const answer = await phonePost('/api/session', { login, password }, Session);
+    if (!answer.ok) return answer;
     sessionStorage.setItem(TOKEN_KEY, answer.result.token);
     setToken(answer.result.token);
     return { ok: true };
