@@ -1,8 +1,10 @@
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { HallError } from '../../../shared/kernel/errors';
-import { REFUSALS } from '../../../shared/protocol/refusals';
+import type { REFUSALS } from '../../../shared/protocol/refusals';
+import { enLobby } from './en/lobby';
 import type { Words } from './labels';
-import { zhCN } from './zh-CN';
+import type { zhCN } from './zh-CN';
+import { zhLobby } from './zh-CN/lobby';
 
 /** zh-CN is the product's language; English is offered for visitors and foreign staff. */
 export type Language = 'zh-CN' | 'en';
@@ -12,11 +14,45 @@ export type Translate = (key: Key, vars?: Vars) => string;
 
 type Dictionary = Words<typeof zhCN>;
 /**
- * Chinese is in every face's first load; English is fetched when someone switches to it (or a
- * terminal is set to it), so a lobby display never downloads words it will not show.
+ * Every page's first load holds the lobby's words in both languages (see zh-CN/lobby): all the
+ * lobby display ever shows, so a display downloads no other words. Every other page loads the whole
+ * dictionary of its language, with the refusals' index, before it first renders (`withAllWords`).
  */
-const loaded: Partial<Record<Language, Dictionary>> = { 'zh-CN': zhCN };
-const load = async (language: Language): Promise<Dictionary> => (loaded[language] ??= language === 'en' ? (await import('./en')).en : zhCN);
+const LOBBY: Record<Language, Partial<Dictionary>> = { 'zh-CN': zhLobby, en: enLobby };
+const whole: Partial<Record<Language, Dictionary>> = {};
+let refusals: typeof REFUSALS | undefined;
+const wholeLoads = new Map<Language, Promise<void>>();
+/** Set once a page that needs the whole dictionary has opened: a language switch then loads it too. */
+let wantWhole = false;
+/** The language the provider shows, for a page loading its words before it renders. */
+let shownLanguage: Language = 'zh-CN';
+const onWholeLoaded = new Set<() => void>();
+
+function loadWhole(language: Language): Promise<void> {
+  let load = wholeLoads.get(language);
+  if (!load) {
+    const words = language === 'en' ? import('./en').then((m) => m.en) : import('./zh-CN').then((m) => m.zhCN);
+    load = Promise.all([words, import('../../../shared/protocol/refusals')]).then(([dictionary, r]) => {
+      whole[language] = dictionary;
+      refusals = r.REFUSALS;
+      for (const listener of onWholeLoaded) listener();
+    });
+    wholeLoads.set(language, load);
+  }
+  return load;
+}
+
+/** A page other than the lobby display: resolves once its module and all its words are loaded. */
+export function withAllWords<T>(page: Promise<T>): Promise<T> {
+  wantWhole = true;
+  return Promise.all([page, loadWhole(shownLanguage)]).then(([module]) => module);
+}
+
+/** A key's words in `language`, else (while that language loads) in Chinese, else the key itself. */
+const wordsOf = (language: Language, key: string): string | undefined => {
+  const lookup = (d: Partial<Dictionary> | undefined) => (d as Readonly<Record<string, string>> | undefined)?.[key];
+  return lookup(whole[language]) ?? lookup(LOBBY[language]) ?? lookup(whole['zh-CN']) ?? lookup(LOBBY['zh-CN']);
+};
 
 /** Fills a text's `{name}` places; one with no value given stays empty. */
 export const fill = (text: string, vars?: Vars): string => text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
@@ -42,22 +78,24 @@ interface I18nContext {
 const I18n = createContext<I18nContext | null>(null);
 
 export function I18nProvider({ initial, children }: { initial: Language; children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(initial);
-  // The words shown: the chosen language's once loaded, Chinese until then.
-  const [dict, setDict] = useState<Dictionary>(() => loaded[initial] ?? zhCN);
+  const [language, setLanguage] = useState<Language>(() => (shownLanguage = initial));
+  // Renders again when a whole dictionary arrives.
+  const [, setLoads] = useState(0);
   useEffect(() => {
+    const listener = () => setLoads((n) => n + 1);
+    onWholeLoaded.add(listener);
+    return () => void onWholeLoaded.delete(listener);
+  }, []);
+  useEffect(() => {
+    shownLanguage = language;
     // The page says its language, for screen readers, fonts and hyphenation (Chinese parts say theirs).
     document.documentElement.lang = language;
-    let current = true;
-    void load(language).then((d) => current && setDict(() => d));
-    return () => {
-      current = false;
-    };
+    if (wantWhole) void loadWhole(language);
   }, [language]);
-  const t: Translate = (key, vars) => fill(dict[key], vars);
-  const words = (key: string): string | undefined => (dict as Readonly<Record<string, string>>)[key];
+  const words = (key: string): string | undefined => wordsOf(language, key);
+  const t: Translate = (key, vars) => fill(words(key) ?? key, vars);
   const tError = (e: HallError) => {
-    const spec = e.reason ? REFUSALS.get(e.reason) : undefined;
+    const spec = e.reason ? refusals?.get(e.reason) : undefined;
     const text = spec && words(`reason.${spec.reason}`);
     if (!spec || text === undefined) return language === 'zh-CN' && e.message ? e.message : t(`error.${e.code}`);
     const vars: Vars = {};
@@ -67,7 +105,7 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     }
     return fill(text, vars);
   };
-  const tNodes = (key: Key, vars: Record<string, ReactNode>) => fillNodes(dict[key], vars);
+  const tNodes = (key: Key, vars: Record<string, ReactNode>) => fillNodes(words(key) ?? key, vars);
   return <I18n.Provider value={{ language, setLanguage, t, tError, tNodes }}>{children}</I18n.Provider>;
 }
 

@@ -3,6 +3,7 @@ import { BookingCode, BookingView, BookSlotsAnswer } from '../../../../shared/ap
 import { phonePost } from '../../app/phonePost';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
+import '../faces.css';
 
 type Service = BookSlotsAnswer['services'][number];
 type Choice = { service: Service; day: string | null; start: string | null };

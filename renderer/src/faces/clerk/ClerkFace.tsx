@@ -14,6 +14,7 @@ import { CounterPanel } from './CounterPanel';
 import { Inquiries } from './Inquiries';
 import { MyRatings } from './MyRatings';
 import { QueuePanel } from './QueuePanel';
+import '../faces.css';
 
 /** The window clerk's workstation: the counter's queue and session, cases and enquiries. */
 export default function ClerkFace() {

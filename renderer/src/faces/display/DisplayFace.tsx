@@ -11,6 +11,7 @@ import { emptyCallLog, trackCalls, type Call, type CallLog } from './calls';
 import { pageAt } from './paging';
 import { boardShown } from './boardRotation';
 import { SatisfactionBoard, useSatisfactionBoard } from './SatisfactionBoard';
+import './display.css';
 
 const HIGHLIGHT_MS = 8000;
 /** How long each page of the waiting list stays up. */

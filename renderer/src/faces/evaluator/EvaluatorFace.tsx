@@ -5,6 +5,7 @@ import { useNow } from '../../app/time';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { RatingForm } from '../../features/ratings/RatingForm';
+import '../faces.css';
 
 const THANKS_MS = 4000;
 

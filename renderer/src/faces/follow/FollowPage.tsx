@@ -3,6 +3,7 @@ import { FollowAnswer, FollowToken } from '../../../../shared/appointments/phone
 import { phonePost } from '../../app/phonePost';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
+import '../faces.css';
 
 /** How often the page asks the hub (the follow route allows each phone a few calls a second). */
 const POLL_MS = 5000;

@@ -13,6 +13,7 @@ import { CheckInForm, FollowQr } from '../../features/appointments/KioskCheckIn'
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { searchCatalog } from '../../../../shared/catalog/search';
 import { KioskButtons } from '../../ui/KioskButtons';
+import '../faces.css';
 
 interface Issued {
   number: string;

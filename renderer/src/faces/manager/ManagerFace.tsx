@@ -19,6 +19,7 @@ import { RatingsBoard } from './RatingsBoard';
 import { ReportsTab } from './Reports';
 import { LiveBoard, tileState, type TileState } from './LiveBoard';
 import { ManagerSignIn, SessionBadge, useManagerSession } from './ManagerSession';
+import '../faces.css';
 
 /** A tab of the board: what it shows, and to whom. */
 interface ManagerTab extends Gated {

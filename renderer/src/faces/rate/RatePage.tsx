@@ -5,6 +5,7 @@ import { RatingForm, type GivenRating } from '../../features/ratings/RatingForm'
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
 import { phonePost } from '../../app/phonePost';
+import '../faces.css';
 
 /** A call to the hub's phone route (http/rate.ts). */
 const post = <T,>(path: '/rate' | '/rate/look', body: unknown, result: z.ZodType<T>) => phonePost(path, body, result);

@@ -7,6 +7,7 @@ import { CheckList } from '../../ui/CheckList';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
 import { PlainPage } from '../../ui/PlainPage';
 import { Options } from '../../ui/Options';
+import '../faces.css';
 
 /** Electron only: this PC's terminal configuration, validated again in the main process. */
 export default function SetupFace({ bridge, initial }: { bridge: PreloadApi; initial: TerminalConfig }) {

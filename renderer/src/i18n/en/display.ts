@@ -20,4 +20,16 @@ export const display: Words<typeof zh> = {
   'display.speaking': 'Announcing: ',
   'display.announcements': 'Announcement queue',
   'display.page': 'page {page} of {pages}',
+  // The public satisfaction board the display turns in while the hall is idle.
+  'sat.title': 'Satisfaction this month',
+  'sat.month': 'Ratings by department, {month}',
+  'sat.department': 'Department',
+  'sat.ratings': 'Ratings',
+  'sat.satisfaction': 'Satisfied',
+  'sat.rate': '{pct}%',
+  'sat.few': 'Few ratings',
+  'sat.clerks': 'Staff',
+  'sat.clerk': '{name} {pct}% ({n})',
+  'sat.none': 'No ratings yet this month',
+  'sat.noDepartment': 'Other',
 };

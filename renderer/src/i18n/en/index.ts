@@ -1,6 +1,6 @@
 import { type Words } from '../labels';
 import type { zhCN } from '../zh-CN';
-import { app } from './app';
+import { enLobby } from './lobby';
 import { archive } from './archive';
 import { backup } from './backup';
 import { appointments } from './appointments';
@@ -9,8 +9,6 @@ import { calendar } from './calendar';
 import { cases } from './cases';
 import { catalog } from './catalog';
 import { counter } from './counter';
-import { display } from './display';
-import { errors } from './errors';
 import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
@@ -25,13 +23,11 @@ import { terminals } from './terminals';
 
 /** English, for visitors and foreign staff: typed against zh-CN, so a key missing here fails the typecheck. */
 export const en: Words<typeof zhCN> = {
-  ...app,
-  ...errors,
+  ...enLobby,
   ...counter,
   ...inquiry,
   ...queue,
   ...kiosk,
-  ...display,
   ...board,
   ...terminals,
   ...staff,

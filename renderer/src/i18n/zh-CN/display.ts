@@ -17,4 +17,16 @@ export const display = {
   'display.speaking': '正在播报：',
   'display.announcements': '播报队列',
   'display.page': '第 {page}/{pages} 页',
+  // The public satisfaction board the display turns in while the hall is idle.
+  'sat.title': '本月服务满意度',
+  'sat.month': '{month} 各部门好差评结果',
+  'sat.department': '部门',
+  'sat.ratings': '评价数',
+  'sat.satisfaction': '满意率',
+  'sat.rate': '{pct}%',
+  'sat.few': '评价较少',
+  'sat.clerks': '窗口工作人员',
+  'sat.clerk': '{name} {pct}%（{n}）',
+  'sat.none': '本月暂无评价',
+  'sat.noDepartment': '其他',
 };

@@ -1,4 +1,4 @@
-import { app } from './app';
+import { zhLobby } from './lobby';
 import { archive } from './archive';
 import { backup } from './backup';
 import { appointments } from './appointments';
@@ -7,8 +7,6 @@ import { calendar } from './calendar';
 import { cases } from './cases';
 import { catalog } from './catalog';
 import { counter } from './counter';
-import { display } from './display';
-import { errors } from './errors';
 import { inquiry } from './inquiry';
 import { kiosk } from './kiosk';
 import { queue } from './queue';
@@ -23,13 +21,11 @@ import { terminals } from './terminals';
 
 /** zh-CN is the product's language: every key is defined here first, one file per feature. */
 export const zhCN = {
-  ...app,
-  ...errors,
+  ...zhLobby,
   ...counter,
   ...inquiry,
   ...queue,
   ...kiosk,
-  ...display,
   ...board,
   ...terminals,
   ...staff,
