@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../shared/archive/rules';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 import { demoHub, manualClock, terminal } from '../support/hub';
@@ -48,6 +49,14 @@ describe('complaints in the efficiency archive on the board', () => {
       await board.getByRole('region', { name: zh ? '评分表' : 'Score sheet' }).scrollIntoViewIfNeeded();
       await screenshot(board, `archive-complaints-sheet-${locale}`);
       if (!zh) expect(await board.locator('body').innerText()).not.toMatch(/投诉|属实|效能/);
+      if (!zh) {
+        // Another administrator saves a new version meanwhile: the open sheet shows it, not the old one.
+        const complaintPoints = board.getByRole('spinbutton', { name: 'Substantiated complaint: points each' });
+        expect(await complaintPoints.inputValue()).toBe('5');
+        const facts = DEFAULT_RULES.facts.map((f) => (f.fact === 'complaints' ? { ...f, points: 7 } : f));
+        ok(manager('archive.setRules', { rules: { ...DEFAULT_RULES, facts } }));
+        await expect.poll(() => complaintPoints.inputValue()).toBe('7');
+      }
       await board.context().close();
     }
   }, 120_000);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NoticeDocument } from '../../shared/cases/notices';
 import { printedRatingCode } from '../../shared/ratings/phone';
-import { ok } from '../support/actors';
+import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 import { caseHall } from '../support/caseHall';
 import { terminal } from '../support/hub';
@@ -76,6 +76,11 @@ describe('rating by QR or code, on the applicant’s phone in Chromium', () => {
     await publication.getByRole('status').getByText('已导出 1 条评价（不含评价人信息）').waitFor();
     await publication.scrollIntoViewIfNeeded();
     await screenshot(board, 'manager-ratings-export');
+    // Another manager changes the settings meanwhile: the open form shows what is stored now.
+    const codeDays = publication.getByRole('spinbutton', { name: '评价码有效天数' });
+    expect(await codeDays.inputValue()).not.toBe('9');
+    ok(actors(h.hub).manager('hall.setRatingSettings', { codeDays: 9 }));
+    await expect.poll(() => codeDays.inputValue()).toBe('9');
   });
 
   it('in English, a code typed from the paper; an unknown one is refused in English', async () => {

@@ -22,6 +22,7 @@ import { arrivalsChart, chartModel, type ReportSetup, type ReportTable } from '.
 import { useSlow } from '../../features/reports/useSlow';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
+import { csvBlob, download } from '../../ui/download';
 
 /** A group's name as the board's replica knows it; the id itself when the replica does not. */
 function nameOf(replica: ReplicaState, t: Translate) {
@@ -132,13 +133,8 @@ export function ReportsTab() {
         return;
       }
       const doc = { title, lines, tables };
-      const blob = kind === 'csv' ? new Blob([reportCsv(doc)], { type: 'text/csv;charset=utf-8' }) : await reportXlsx(doc);
       const file = exportName(title, from, to, kind);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = file;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      download(file, kind === 'csv' ? csvBlob(reportCsv(doc)) : await reportXlsx(doc));
       setNote({ title, text: t('rp.exported', { file }) });
     } catch (e) {
       setNote({ title, text: t('rp.exportFailed', { message: (e as Error).message }) });

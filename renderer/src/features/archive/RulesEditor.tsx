@@ -5,6 +5,7 @@ import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { currentSheet, factName, itemName, sectionName } from './labels';
+import { useDraft } from '../../ui/useDraft';
 
 /**
  * Every fact the system counts, as the sheet deducts for it: a fact a saved sheet lacks (one kept
@@ -24,7 +25,8 @@ export function RulesEditor() {
   const { api, replica } = useHall();
   const { t } = useI18n();
   const sheet = currentSheet(replica);
-  const [draft, setDraft] = useState<ScoreRules>({ ...sheet.rules, facts: allFacts(sheet.rules) });
+  // Follows the current version (another administrator's save) until edited.
+  const [draft, setDraft] = useDraft<ScoreRules>({ ...sheet.rules, facts: allFacts(sheet.rules) }, String(sheet.version));
   const [saved, setSaved] = useState<number | null>(null);
   const { error, check } = useCommandError();
   const total = draft.sections.reduce((n, s) => n + s.max, 0);

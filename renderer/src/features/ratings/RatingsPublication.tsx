@@ -5,18 +5,10 @@ import { ratingRows } from '../../../../shared/ratings/export';
 import { useHall } from '../../app/hall';
 import { formatDateTime } from '../../app/time';
 import { useI18n } from '../../i18n';
+import { csvBlob, download } from '../../ui/download';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { useDraft } from '../../ui/useDraft';
 import { useRatingSettings } from './RateQr';
-
-/** Saves text as a file through the browser's download (the board runs in a browser or Electron's). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * Publication of 好差评 on the board's tab: a month's ratings exported as CSV without any rater
@@ -30,10 +22,14 @@ export function RatingsPublication({ today }: { today: string }) {
   const [month, setMonth] = useState(today.slice(0, 7));
   const [done, setDone] = useState<string | null>(null);
   const { error, check } = useCommandError();
-  const [codeDays, setCodeDays] = useState(String(settings.codeDays));
-  const [phoneUrl, setPhoneUrl] = useState(settings.phoneUrl);
-  const [publishNames, setPublishNames] = useState(settings.publishNames);
-  const [defaultAfterDays, setDefaultAfterDays] = useState(String(settings.defaultAfterDays));
+  // The form follows the stored settings (another manager's save, the replica arriving) until edited.
+  const [form, setForm] = useDraft({
+    codeDays: String(settings.codeDays),
+    phoneUrl: settings.phoneUrl,
+    publishNames: settings.publishNames,
+    defaultAfterDays: String(settings.defaultAfterDays),
+  });
+  const edit = (change: Partial<typeof form>) => setForm({ ...form, ...change });
 
   const exportMonth = async () => {
     setDone(null);
@@ -62,7 +58,7 @@ export function RatingsPublication({ today }: { today: string }) {
       excluded: t('rx.excluded'),
       defaulted: t('rx.defaulted'),
     });
-    download(`ratings-${month}.csv`, csvText(rows));
+    download(`ratings-${month}.csv`, csvBlob(csvText(rows)));
     setDone(t('rx.exported', { n: answer.result.length }));
   };
 
@@ -72,10 +68,10 @@ export function RatingsPublication({ today }: { today: string }) {
     if (
       check(
         await api.command('hall.setRatingSettings', {
-          codeDays: Number(codeDays),
-          phoneUrl: phoneUrl.trim(),
-          publishNames,
-          defaultAfterDays: Number(defaultAfterDays),
+          codeDays: Number(form.codeDays),
+          phoneUrl: form.phoneUrl.trim(),
+          publishNames: form.publishNames,
+          defaultAfterDays: Number(form.defaultAfterDays),
         }),
       )
     )
@@ -97,25 +93,31 @@ export function RatingsPublication({ today }: { today: string }) {
       <form className="case-head" onSubmit={(e) => void save(e)} aria-label={t('rx.settings')}>
         <label className="inline">
           {t('rx.codeDays')}
-          <input type="number" min={1} max={30} value={codeDays} onChange={(e) => setCodeDays(e.target.value)} />
+          <input type="number" min={1} max={30} value={form.codeDays} onChange={(e) => edit({ codeDays: e.target.value })} />
         </label>
         <label className="inline">
           {t('rx.phoneUrl')}
           <input
             type="url"
             size={30}
-            value={phoneUrl}
+            value={form.phoneUrl}
             placeholder="http://192.168.1.10:47000"
-            onChange={(e) => setPhoneUrl(e.target.value)}
+            onChange={(e) => edit({ phoneUrl: e.target.value })}
           />
         </label>
         <label className="inline">
-          <input type="checkbox" checked={publishNames} onChange={(e) => setPublishNames(e.target.checked)} />
+          <input type="checkbox" checked={form.publishNames} onChange={(e) => edit({ publishNames: e.target.checked })} />
           {t('rx.publishNames')}
         </label>
         <label className="inline" title={t('rx.defaultHelp')}>
           {t('rx.defaultAfterDays')}
-          <input type="number" min={0} max={30} value={defaultAfterDays} onChange={(e) => setDefaultAfterDays(e.target.value)} />
+          <input
+            type="number"
+            min={0}
+            max={30}
+            value={form.defaultAfterDays}
+            onChange={(e) => edit({ defaultAfterDays: e.target.value })}
+          />
         </label>
         <button type="submit" className="btn small">
           {t('rx.save')}
