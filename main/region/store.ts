@@ -90,6 +90,9 @@ export class RegionStore {
     await this.tx(async (c) => {
       await c.query('DELETE FROM hall_rows WHERE hall_id = $1', [hallId]);
       await c.query('DELETE FROM hall_changes WHERE hall_id = $1', [hallId]);
+      // The old database's days are made again from the new one's rows (their seqs start afresh).
+      for (const table of ['region_queue_days', 'region_case_days', 'region_rating_days', 'region_report_days'])
+        await c.query(`DELETE FROM ${table} WHERE hall_id = $1`, [hallId]);
       await c.query('UPDATE region_halls SET epoch = $2, cursor = 0 WHERE hall_id = $1', [hallId, epoch]);
     });
   }
@@ -145,7 +148,8 @@ export class RegionStore {
     await this.pool.end();
   }
 
-  private async tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
+  /** Runs `fn` in one transaction on one client of the pool. */
+  async tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
