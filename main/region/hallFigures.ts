@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { caseSignalDefinition } from '../../shared/cases/rules';
 import type { ColumnRef } from '../../shared/kernel/definition';
 import { tableSpecs } from '../../shared/protocol/registry';
