@@ -125,11 +125,13 @@ export class RegionStore {
         // Within a batch only each row's last change counts (a row made and deleted in one batch is gone).
         const last = [...new Map(fresh.map((e) => [`${e.table}\u0000${e.id}`, e])).values()];
         const gone = last.filter((e) => e.op === 'delete' || e.row === null);
-        await c.query('DELETE FROM hall_rows WHERE hall_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [
-          hallId,
-          gone.map((e) => e.table),
-          gone.map((e) => e.id),
-        ]);
+        // Most batches delete nothing: no round trip for them.
+        if (gone.length)
+          await c.query('DELETE FROM hall_rows WHERE hall_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [
+            hallId,
+            gone.map((e) => e.table),
+            gone.map((e) => e.id),
+          ]);
         await upsertRows(
           c,
           hallId,
