@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import type { QueryAnswer } from '../../shared/protocol';
+import { reportClosedDays } from '../../main/region/reportDays';
 import { Board } from '../../shared/region/board';
 import { RegionReport } from '../../shared/region/reports';
 import { FIGURES } from '../../shared/reports/figures';
@@ -90,6 +91,12 @@ describe('regional reports over months, by hall and by level', () => {
     accepted(jia);
     await settle();
 
+    // The region counts ratings by their level; an applicant's own words stay in the hall.
+    const { rows: given } = await net.region.store.pool.query<{ n: number; worded: number }>(
+      "SELECT count(*)::int AS n, count(*) FILTER (WHERE row ? 'comment')::int AS worded FROM hall_rows WHERE tbl = 'ratings'",
+    );
+    expect(given[0]).toEqual({ n: 6, worded: 0 });
+
     const shi = await session(url, 'shi');
     const closed = ['2026-10-26', '2026-11-02'];
     const covered = (day: string) => day >= '2026-10-26' && day <= '2026-11-02';
@@ -125,6 +132,14 @@ describe('regional reports over months, by hall and by level', () => {
     expect(jia.store.get('cases', late)!.status).toBe('accepted');
     const novCases = await report(url, shi, { kind: 'cases', from: '2026-11', to: '2026-11', node: 'city' });
     expect(novCases.total).toMatchObject({ concluded: 1, on_time: 1 });
+
+    // Report rows lost (a region stopped between a batch and its days) are made again, the same, from the rows held.
+    const before = await report(url, shi, { kind: 'queue', from: '2026-10', to: '2026-11', node: 'city' });
+    await net.region.store.pool.query("DELETE FROM region_queue_days WHERE hall_id = 'H3302'");
+    await net.region.store.pool.query("DELETE FROM region_report_days WHERE hall_id = 'H3302'");
+    expect(await reportClosedDays(net.region.store, 'H3302', closedAt)).toBe(2);
+    expect(await reportClosedDays(net.region.store, 'H3302', closedAt)).toBe(0);
+    expect(await report(url, shi, { kind: 'queue', from: '2026-10', to: '2026-11', node: 'city' })).toEqual(before);
 
     // A level: 甲县's subtree is its centre and 丙镇's, with their own sums.
     const county = await report(url, shi, { kind: 'queue', from: '2026-10', to: '2026-11', node: 'jx' });
