@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { FeedBatch, Snapshot, Welcome } from '../../shared/protocol/feed';
 import { SubscribeAnswerSchema } from '../../shared/protocol/socket';
+import { reportClosedDays } from './reportDays';
 import type { RegionHall, RegionStore } from './store';
 
 export interface LinkState {
@@ -27,6 +28,7 @@ export class HallLink {
     private readonly hall: RegionHall,
     private readonly store: RegionStore,
     private readonly log: (m: string) => void,
+    private readonly clock: () => number = Date.now,
   ) {
     this.state = { hallId: hall.hallId, status: 'connecting', problem: null, cursor: hall.cursor };
     this.socket = io(hall.hubUrl, { transports: ['websocket'], auth: { token: hall.token }, reconnectionDelayMax: 5000 });
@@ -75,6 +77,7 @@ export class HallLink {
     const { epoch } = await this.store.cursor(this.hall.hallId);
     if (epoch !== w.data.epoch) await this.store.reset(this.hall.hallId, w.data.epoch);
     await this.subscribe();
+    await this.reportDays();
   }
 
   private async subscribe(): Promise<void> {
@@ -91,6 +94,7 @@ export class HallLink {
     if (!s.success) throw new Error('malformed snapshot');
     await this.store.applySnapshot(this.hall.hallId, s.data);
     this.state.cursor = s.data.seq;
+    await this.reportDays();
   }
 
   private async feed(msg: unknown): Promise<void> {
@@ -99,5 +103,14 @@ export class HallLink {
     const outcome = await this.store.applyBatch(this.hall.hallId, b.data);
     if (outcome === 'gap') await this.subscribe();
     else this.state.cursor = Math.max(this.state.cursor, b.data.to);
+    // A day closed (or closed again): its report rows are made now, after the batch has landed.
+    if (outcome === 'applied' && b.data.entries.some((e) => e.table === 'hall_days')) await this.reportDays();
+  }
+
+  /** The report rows of the closed days not made yet; a failure is logged and retried at the next close or connection. */
+  private async reportDays(): Promise<void> {
+    await reportClosedDays(this.store, this.hall.hallId, this.clock()).catch((e: unknown) =>
+      this.log(`hall ${this.hall.hallId}: report days: ${(e as Error).message}`),
+    );
   }
 }

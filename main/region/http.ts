@@ -3,7 +3,9 @@ import { ErrorCode } from '../../shared/kernel/errors';
 import { Board, SignInRequest } from '../../shared/region/board';
 import { readJsonBody } from '../kernel/jsonBody';
 import { sendJson, staticFiles } from '../kernel/staticFiles';
+import { RegionReport, RegionReportParams } from '../../shared/region/reports';
 import { boardFor } from './board';
+import { regionReport } from './reports';
 import type { Region } from './region';
 import type { Supervisors } from './supervisors';
 
@@ -18,6 +20,8 @@ const bearer = (req: IncomingMessage) => /^Bearer (\S{20,200})$/.exec(req.header
  * and logged, never taking the service down.
  *   POST /api/session {login, password} → {token}
  *   GET  /api/board   (Authorization: Bearer token) → the supervisor's halls (shared/region/board)
+ *   GET  /api/report?kind=&from=YYYY-MM&to=YYYY-MM&node= (Bearer) → a report over the node's halls
+ *        (shared/region/reports); a node outside the supervisor's subtree is refused 403.
  */
 export function regionHttp(o: {
   region: Region;
@@ -43,12 +47,24 @@ export function regionHttp(o: {
         ? sendJson(res, 423, { error: { code: ErrorCode.STAFF_LOCKED, message: '密码错误次数过多，账户已暂时锁定，请稍后再试' } })
         : sendJson(res, 401, { error: { code: ErrorCode.BAD_CREDENTIALS, message: '账号或密码错误' } });
     }
-    if (url.pathname === '/api/board') {
+    if (url.pathname === '/api/board' || url.pathname === '/api/report') {
       const token = bearer(req);
       const who = token ? await o.supervisors.bySession(token) : null;
       if (!who) return sendJson(res, 401, { error: { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' } });
       // Checked on the way out too: the board carries only what its schema names.
-      return sendJson(res, 200, Board.parse(await boardFor(o.region.store, who, o.region.states(), o.clock())));
+      if (url.pathname === '/api/board')
+        return sendJson(res, 200, Board.parse(await boardFor(o.region.store, who, o.region.states(), o.clock())));
+      const params = RegionReportParams.safeParse(Object.fromEntries(url.searchParams));
+      if (!params.success)
+        return sendJson(res, 400, {
+          error: {
+            code: ErrorCode.VALIDATION_FAILED,
+            message: params.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          },
+        });
+      const report = await regionReport(o.region.store.pool, who, params.data);
+      if (!report) return sendJson(res, 403, { error: { code: ErrorCode.FORBIDDEN, message: '只能查看本辖区的报表' } });
+      return sendJson(res, 200, RegionReport.parse(report));
     }
     return files(req, res);
   };

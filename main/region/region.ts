@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HallLink, type LinkState } from './hallLink';
-import type { RegionStore } from './store';
+import type { RegionHall, RegionStore } from './store';
 
 /** What a hall's hub answers when the region exchanges its one-time code (POST /enroll). */
 const Enrolled = z.object({ role: z.literal('region'), token: z.string().min(1), hallId: z.string().min(1), hallName: z.string() });
@@ -45,12 +45,14 @@ export class Region {
   private constructor(
     readonly store: RegionStore,
     private readonly log: (m: string) => void,
+    private readonly clock: () => number,
   ) {}
 
-  static async start(store: RegionStore, log: (m: string) => void): Promise<Region> {
+  /** `clock`: the time 好差评 requests are judged at (expired or not) as the days' report rows are made. */
+  static async start(store: RegionStore, log: (m: string) => void, clock: () => number = Date.now): Promise<Region> {
     await store.migrate();
-    const region = new Region(store, log);
-    for (const hall of await store.halls()) region.links.set(hall.hallId, new HallLink(hall, store, log));
+    const region = new Region(store, log, clock);
+    for (const hall of await store.halls()) region.links.set(hall.hallId, region.link(hall));
     return region;
   }
 
@@ -59,14 +61,17 @@ export class Region {
     const added = await enrollHall(this.store, hubUrl, code, opts);
     await this.links.get(added.hallId)?.close();
     const hall = (await this.store.halls()).find((h) => h.hallId === added.hallId)!;
-    this.links.set(added.hallId, new HallLink(hall, this.store, this.log));
+    this.links.set(added.hallId, this.link(hall));
     return added;
   }
 
   /** Starts following the halls another process added to the store (`add-hall`) since. */
   async followNewHalls(): Promise<void> {
-    for (const hall of await this.store.halls())
-      if (!this.links.has(hall.hallId)) this.links.set(hall.hallId, new HallLink(hall, this.store, this.log));
+    for (const hall of await this.store.halls()) if (!this.links.has(hall.hallId)) this.links.set(hall.hallId, this.link(hall));
+  }
+
+  private link(hall: RegionHall): HallLink {
+    return new HallLink(hall, this.store, this.log, this.clock);
   }
 
   states(): LinkState[] {

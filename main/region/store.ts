@@ -90,6 +90,9 @@ export class RegionStore {
     await this.tx(async (c) => {
       await c.query('DELETE FROM hall_rows WHERE hall_id = $1', [hallId]);
       await c.query('DELETE FROM hall_changes WHERE hall_id = $1', [hallId]);
+      // The old database's days are made again from the new one's rows (their seqs start afresh).
+      for (const table of ['region_queue_days', 'region_case_days', 'region_rating_days', 'region_report_days'])
+        await c.query(`DELETE FROM ${table} WHERE hall_id = $1`, [hallId]);
       await c.query('UPDATE region_halls SET epoch = $2, cursor = 0 WHERE hall_id = $1', [hallId, epoch]);
     });
   }
@@ -122,11 +125,13 @@ export class RegionStore {
         // Within a batch only each row's last change counts (a row made and deleted in one batch is gone).
         const last = [...new Map(fresh.map((e) => [`${e.table}\u0000${e.id}`, e])).values()];
         const gone = last.filter((e) => e.op === 'delete' || e.row === null);
-        await c.query('DELETE FROM hall_rows WHERE hall_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [
-          hallId,
-          gone.map((e) => e.table),
-          gone.map((e) => e.id),
-        ]);
+        // Most batches delete nothing: no round trip for them.
+        if (gone.length)
+          await c.query('DELETE FROM hall_rows WHERE hall_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [
+            hallId,
+            gone.map((e) => e.table),
+            gone.map((e) => e.id),
+          ]);
         await upsertRows(
           c,
           hallId,
@@ -145,7 +150,8 @@ export class RegionStore {
     await this.pool.end();
   }
 
-  private async tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
+  /** Runs `fn` in one transaction on one client of the pool. */
+  async tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');

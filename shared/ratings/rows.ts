@@ -1,6 +1,25 @@
 import { z } from 'zod';
-import { ms, rowId as id, table } from '../kernel/table';
+import { allBut, ms, rowId as id, table } from '../kernel/table';
 import { RatingChannel, RequestStatus, UnratedCause } from './enums';
+
+/** The applicant's rating of a request (same id): managers read them; nobody learns who gave it. */
+const ratingRow = z.object({
+  id,
+  hall_id: id,
+  level: z.number().int(),
+  efficiency: z.number().int().nullable(),
+  skill: z.number().int().nullable(),
+  attitude: z.number().int().nullable(),
+  /** The 差评 reasons, a comma list of BAD_REASONS codes. */
+  reasons: z.string(),
+  comment: z.string(),
+  indicator_set: z.string(),
+  /** Why the rating deserves a second look, a comma list of RATING_FLAGS (never dropped for them). */
+  flags: z.string(),
+  at: ms,
+  /** 1 once an appeal was upheld: kept, but left out of every rate. */
+  excluded: z.number().int(),
+});
 
 /** The 好差评 tables a terminal may replicate, and who sees which columns. */
 export const ratingTables = {
@@ -27,27 +46,17 @@ export const ratingTables = {
       item_id: id.nullable(),
     }),
     // Managers and the counter's own evaluator hold them; clerk PCs need none (and would each be sent every one).
-    { manager: 'all', rater: ['id', 'hall_id', 'counter_id', 'staff_id', 'service_id', 'created_at', 'expires_at', 'status'] },
+    // The region counts them for its board and reports, as the hall does.
+    {
+      manager: 'all',
+      region: 'all',
+      rater: ['id', 'hall_id', 'counter_id', 'staff_id', 'service_id', 'created_at', 'expires_at', 'status'],
+    },
   ),
-  /** The applicant's rating of a request (same id): managers read them; nobody learns who gave it. */
-  ratings: table(
-    z.object({
-      id,
-      hall_id: id,
-      level: z.number().int(),
-      efficiency: z.number().int().nullable(),
-      skill: z.number().int().nullable(),
-      attitude: z.number().int().nullable(),
-      /** The 差评 reasons, a comma list of BAD_REASONS codes. */
-      reasons: z.string(),
-      comment: z.string(),
-      indicator_set: z.string(),
-      /** Why the rating deserves a second look, a comma list of RATING_FLAGS (never dropped for them). */
-      flags: z.string(),
-      at: ms,
-      /** 1 once an appeal was upheld: kept, but left out of every rate. */
-      excluded: z.number().int(),
-    }),
-    { manager: 'all' },
-  ),
+  /** See ratingRow. */
+  ratings: table(ratingRow, {
+    manager: 'all',
+    // The region counts levels; an applicant's own words may name someone, and stay in the hall.
+    region: allBut(ratingRow, ['comment']),
+  }),
 };

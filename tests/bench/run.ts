@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS } from '../support/chromium';
 import { signInFlood } from '../support/floods';
 import { nowMs, percentile, round, summarize } from './stats';
 import { benchTenYears } from './tenYears';
+import { benchRegion } from './region';
 import { ratingRoundTrips } from './rating';
 import { defaultQueueSettings } from '../../shared/queue/rules';
 import { openingRush, simulateVoice } from '../support/voiceSim';
@@ -210,6 +211,11 @@ async function subscribe(s: Socket): Promise<void> {
 
 async function main() {
   const started = nowMs();
+  // npm run bench -- --only=region: the regional server's section alone (its own PostgreSQL, simulated halls).
+  if (process.argv.includes('--only=region')) {
+    console.log(`BENCH ${JSON.stringify(await benchRegion((m) => console.log(m)))}`);
+    return;
+  }
   const floor = await floors();
   const floorP50 = floor.ack.p50 + floor.commit.p50 + floor.broadcast.p50;
   const floorP99 = floor.ack.p99 + floor.commit.p99 + floor.broadcast.p99;
@@ -378,6 +384,7 @@ async function main() {
     call_p99_during_signin_flood_ms: round(signIns.during.p99),
     signins_during_calls: signIns.signIns,
     ...(await voiceLag()),
+    ...(await benchRegion((m) => console.log(m))),
     bench_s: Math.round((nowMs() - started) / 1000),
   };
   console.log(

@@ -53,4 +53,24 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     ).rejects.toThrow(/check constraint/);
     await store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('v', 'c', 'village', '村')");
   });
+
+  it('0004 keeps one report row per hall and day, each sum required, only for a hall the region follows', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.addHall({ hallId: 'H1', name: '甲', hubUrl: 'http://h1', token: 't' });
+    const sums = (n: number) => Array.from({ length: n }, () => 0).join(', ');
+    await store.pool.query(`INSERT INTO region_rating_days VALUES ('H1', '2026-11-02', ${sums(5)})`);
+    await expect(store.pool.query(`INSERT INTO region_rating_days VALUES ('H1', '2026-11-02', ${sums(5)})`)).rejects.toThrow(
+      /duplicate key/,
+    );
+    await expect(store.pool.query(`INSERT INTO region_rating_days VALUES ('H9', '2026-11-02', ${sums(5)})`)).rejects.toThrow(/foreign key/);
+    await expect(store.pool.query(`INSERT INTO region_case_days (hall_id, day, received) VALUES ('H1', '2026-11-02', 1)`)).rejects.toThrow(
+      /not-null/,
+    );
+    await expect(store.pool.query(`INSERT INTO region_queue_days VALUES ('H1', 'someday', ${sums(13)})`)).rejects.toThrow(/date/);
+    await store.pool.query(`INSERT INTO region_queue_days VALUES ('H1', '2026-11-02', ${sums(13)})`);
+    await store.pool.query(`INSERT INTO region_report_days VALUES ('H1', '2026-11-02', 7)`);
+  });
 });

@@ -4,16 +4,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import type { DemoTerminal } from '../../main/hub/seed';
 import { onCleanup } from './hub';
+import { freePort } from './ports';
 import { HUB_NODE_FLAGS } from '../../shared/kernel/hubProcess';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /**
  * A free port outside the OS's ephemeral range, for a hub that is restarted on the same port: an

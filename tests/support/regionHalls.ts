@@ -46,12 +46,13 @@ export const REGION_PASSWORD = 'Region#2026';
 
 /**
  * The region over the three halls placed in a network — 示范市 › 甲县 (its centre, and 丙镇 below it)
- * and 乙县 — with a city supervisor (shi) and 甲县's (jia), serving its board on a free port.
+ * and 乙县 — with a city supervisor (shi) and 甲县's (jia), serving its board on a free port. The
+ * halls and the region share `clock` (a test's manual clock moves them all).
  */
-export async function regionNetwork() {
+export async function regionNetwork({ clock = Date.now }: { clock?: () => number } = {}) {
   const db = await throwawayPostgres();
-  const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall })));
-  const region = await Region.start(RegionStore.connect(db.url), () => {});
+  const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall, clock })));
+  const region = await Region.start(RegionStore.connect(db.url), () => {}, clock);
   onCleanup(() => region.close());
   for (const hub of hubs) await enrollRegion(region, hub);
   const supervisors = new Supervisors(region.store, Date.now);
@@ -64,7 +65,7 @@ export async function regionNetwork() {
   await supervisors.placeHall('H3304', 'bz');
   await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: REGION_PASSWORD });
   await supervisors.add({ login: 'jia', name: '甲县监管股', nodeId: 'jx', password: REGION_PASSWORD });
-  const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock: Date.now, log: () => {} });
+  const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock, log: () => {} });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

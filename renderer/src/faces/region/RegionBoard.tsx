@@ -5,10 +5,11 @@ import { httpCall, phonePost } from '../../app/phonePost';
 import { Board, type HallTile } from '../../../../shared/region/board';
 import { shareOf } from '../../../../shared/queue/kpi';
 import { formatDuration } from '../../app/time';
-import { LanguageToggle, useI18n } from '../../i18n';
+import { LanguageToggle, useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, type Outcome, type Problem } from '../../ui/ErrorLine';
 import { SignInForm } from '../../ui/SignInForm';
+import { RegionReports } from './RegionReports';
 import '../faces.css';
 
 /** How often the board asks the region again: the halls' figures move by the minute. */
@@ -21,16 +22,22 @@ const percent = (part: number, whole: number) => {
   return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
 };
 
+/** A rate as shown on the board: the percentage with what it was computed from. */
+const rate = (t: Translate, part: number, whole: number) => t('region.rate', { pct: percent(part, whole), part, whole });
+
 /**
  * The regional board (`#/region` on the region server): a supervisor signs in and sees the halls of
- * their node and below — each hall's link to the region and its queue today, counted by the halls'
- * own definitions — and a ranking by people served, each figure with its count.
+ * their node and below — each hall's link to the region, its queue today, its cases yellow and red,
+ * this month's on-time rate and today's 满意率, counted by the halls' own definitions — a ranking by
+ * people served, each figure with its count, a hall's own figures by department on demand, and
+ * reports by hall and level over months.
  */
 export default function RegionBoard() {
   const { t } = useI18n();
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY));
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState<Problem | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
 
   useEffect(() => {
     if (!token) return;
@@ -96,9 +103,14 @@ export default function RegionBoard() {
           <section aria-label={t('region.halls')} className="region-tiles">
             {board.halls.length === 0 && <p>{t('region.none')}</p>}
             {board.halls.map((h) => (
-              <Tile key={h.hallId} hall={h} />
+              <Tile key={h.hallId} hall={h} open={open === h.hallId} onOpen={() => setOpen(open === h.hallId ? null : h.hallId)} />
             ))}
           </section>
+          {board.halls
+            .filter((h) => h.hallId === open)
+            .map((h) => (
+              <HallDetail key={h.hallId} hall={h} />
+            ))}
           <h2>{t('region.ranking')}</h2>
           <DataTable
             label={t('region.ranking')}
@@ -107,19 +119,20 @@ export default function RegionBoard() {
               { header: t('region.hall'), cell: (h) => h.name, rowHeader: true },
               { header: t('region.finished'), cell: (h) => h.finished },
               { header: t('region.issued'), cell: (h) => h.issued },
-              { header: t('region.serviceLevel'), cell: (h) => `${percent(h.withinTarget, h.called)}（${h.withinTarget}/${h.called}）` },
+              { header: t('region.serviceLevel'), cell: (h) => rate(t, h.withinTarget, h.called) },
             ]}
             rows={ranked}
             rowKey={(h) => h.hallId}
             empty={t('region.none')}
           />
+          <RegionReports token={token} nodes={board.nodes} />
         </>
       )}
     </main>
   );
 }
 
-function Tile({ hall }: { hall: HallTile }) {
+function Tile({ hall, open, onOpen }: { hall: HallTile; open: boolean; onOpen: () => void }) {
   const { t } = useI18n();
   return (
     <article className={`card region-tile ${hall.connected ? '' : 'region-offline'}`} aria-label={hall.name}>
@@ -146,7 +159,65 @@ function Tile({ hall }: { hall: HallTile }) {
           <dt>{t('region.finished')}</dt>
           <dd>{hall.finished}</dd>
         </div>
+        <div>
+          <dt>{t('region.yellow')}</dt>
+          <dd className={hall.yellow ? 'region-yellow' : ''}>{hall.yellow}</dd>
+        </div>
+        <div>
+          <dt>{t('region.red')}</dt>
+          <dd className={hall.red ? 'region-red' : ''}>{hall.red}</dd>
+        </div>
+        <div>
+          <dt>{t('region.onTime')}</dt>
+          <dd>{percent(hall.onTime, hall.concluded)}</dd>
+        </div>
+        <div>
+          <dt>{t('region.satisfaction')}</dt>
+          <dd>{percent(hall.ratings.satisfied, hall.ratings.active)}</dd>
+        </div>
       </dl>
+      <button type="button" className="btn" aria-expanded={open} onClick={onOpen}>
+        {t(open ? 'region.detailClose' : 'region.detail', { hall: hall.name })}
+      </button>
     </article>
+  );
+}
+
+/** A hall's own figures, drilled down from its tile: today, this month's cases, and its departments' cases yellow and red. */
+function HallDetail({ hall }: { hall: HallTile }) {
+  const { t } = useI18n();
+  const figures: [string, string | number][] = [
+    [t('region.issued'), hall.issued],
+    [t('region.finished'), hall.finished],
+    [t('region.serviceLevel'), rate(t, hall.withinTarget, hall.called)],
+    [t('region.concluded'), hall.concluded],
+    [t('region.onTimeCount'), rate(t, hall.onTime, hall.concluded)],
+    [t('region.rated'), `${hall.ratings.active}/${hall.ratings.services}`],
+    [t('region.satisfactionCount'), rate(t, hall.ratings.satisfied, hall.ratings.active)],
+    [t('region.bad'), rate(t, hall.ratings.bad, hall.ratings.active)],
+  ];
+  return (
+    <section className="card region-detail" aria-label={t('region.detailOf', { hall: hall.name })}>
+      <h2>{t('region.detailOf', { hall: hall.name })}</h2>
+      <dl className="region-figures">
+        {figures.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <DataTable
+        label={t('region.byDepartment')}
+        columns={[
+          { header: t('region.department'), cell: (d) => d.name, rowHeader: true },
+          { header: t('region.yellow'), cell: (d) => d.yellow },
+          { header: t('region.red'), cell: (d) => d.red },
+        ]}
+        rows={hall.departments}
+        rowKey={(d) => d.departmentId}
+        empty={t('region.noSignals')}
+      />
+    </section>
   );
 }

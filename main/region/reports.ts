@@ -1,0 +1,57 @@
+import { CASE_SUMS, QUEUE_SUMS, zeroSums } from '../../shared/reports/days';
+import { addSums, RATING_SUMS } from '../../shared/reports/figures';
+import { nextMonth, type RegionReport, type RegionReportKind, type RegionReportParams } from '../../shared/region/reports';
+import { subtreeHalls, subtreeNodes } from './board';
+import type { Queryable } from './hallFigures';
+import type { Supervisor } from './supervisors';
+
+/** Each report's table of daily rows (migration 0004) and its sums, the hall's own (reports/days, reports/figures). */
+const SOURCES: Readonly<Record<RegionReportKind, { table: string; sums: readonly string[] }>> = {
+  queue: { table: 'region_queue_days', sums: QUEUE_SUMS },
+  cases: { table: 'region_case_days', sums: CASE_SUMS },
+  ratings: { table: 'region_rating_days', sums: RATING_SUMS },
+};
+
+/** The SQL summing a report's daily rows of the halls $1 over [$2, $3), by hall. */
+export const reportSql = (kind: RegionReportKind): string => {
+  const { table, sums } = SOURCES[kind];
+  return `SELECT hall_id, ${sums.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')}
+          FROM ${table} WHERE hall_id = ANY($1) AND day >= $2::date AND day < $3::date GROUP BY hall_id`;
+};
+
+/**
+ * A report over the halls of `params.node`'s subtree, for a supervisor: refused (null) when the node
+ * is not theirs or under theirs — the same answer whether it exists elsewhere or not at all.
+ */
+export async function regionReport(db: Queryable, who: Supervisor, params: RegionReportParams): Promise<RegionReport | null> {
+  const node = (await subtreeNodes(db, who.nodeId)).find((n) => n.id === params.node);
+  if (!node) return null;
+  const halls = await subtreeHalls(db, node.id);
+  const ids = halls.map((h) => h.hall_id);
+  const { sums } = SOURCES[params.kind];
+  const { rows } = await db.query<{ hall_id: string } & Record<string, number>>(reportSql(params.kind), [
+    ids,
+    `${params.from}-01`,
+    `${nextMonth(params.to)}-01`,
+  ]);
+  const byHall = new Map(rows.map(({ hall_id, ...s }) => [hall_id, s as Record<string, number>]));
+  const closed = await db.query<{ through: string | null }>(
+    `SELECT min(last)::text AS through FROM (SELECT max(day) AS last FROM region_report_days WHERE hall_id = ANY($1) GROUP BY hall_id) d`,
+    [ids],
+  );
+  const hallRows = halls.map((h) => ({
+    hallId: h.hall_id,
+    name: h.name,
+    path: h.path,
+    sums: { ...zeroSums(sums), ...byHall.get(h.hall_id) },
+  }));
+  return {
+    kind: params.kind,
+    from: params.from,
+    to: params.to,
+    node: { id: node.id, name: node.name },
+    halls: hallRows,
+    total: addSums([zeroSums(sums), ...hallRows.map((h) => h.sums)]),
+    closedThrough: closed.rows[0]?.through ?? null,
+  };
+}

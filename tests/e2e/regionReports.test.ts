@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Hub } from '../../main/hub/hub';
+import { launchBrowser, openFace, screenshot } from '../support/browser';
+import { REGION_PASSWORD } from '../support/regionHalls';
+import { nine, regionDays } from '../support/regionDays';
+
+describe('the regional board’s cases, 好差评, drill-down and reports in Chromium', () => {
+  it('a city supervisor sees yellow and red cases, opens a hall’s departments, and exports a report by level; in English too', async () => {
+    const { hubs, url, clock, workDay, accepted, conclude, settle } = await regionDays('2026-10-26');
+    const [jia, yi, bing] = hubs as [Hub, Hub, Hub];
+    workDay(jia, '2026-10-26', 6, { ratings: [5, 1, 4] });
+    workDay(yi, '2026-10-26', 9, { ratings: [5, 5] });
+    workDay(bing, '2026-10-26', 4);
+    accepted(jia);
+    await settle();
+    workDay(jia, '2026-11-02', 8, { ratings: [2] });
+    workDay(yi, '2026-11-02', 5, { during: () => conclude(yi, accepted(yi)) });
+    workDay(bing, '2026-11-02', 7, { ratings: [3] });
+    await settle();
+    clock.set(nine('2026-11-09'));
+    accepted(jia);
+    clock.set(nine('2026-11-20'));
+    workDay(jia, '2026-11-20', 7, { ratings: [5, 4, 1], close: false });
+    workDay(yi, '2026-11-20', 4, { ratings: [5], close: false });
+    await settle();
+
+    const browser = await launchBrowser();
+    const page = await openFace(browser, `${url}/#/region`, { width: 1440, height: 1000 });
+    const form = page.getByRole('form', { name: '监管人员登录' });
+    await form.getByRole('textbox', { name: '工号' }).fill('shi');
+    await form.getByLabel('密码').fill(REGION_PASSWORD);
+    await form.getByRole('button', { name: '登录' }).click();
+    const tiles = page.getByRole('region', { name: '各大厅' });
+    const jiaTile = tiles.getByRole('article', { name: '甲县政务服务中心' });
+    await jiaTile.waitFor();
+    // 甲县: its case of 10-26 is overdue (due 11-09), today's 满意率 2 of 3.
+    await expect.poll(() => jiaTile.textContent()).toContain('超期（红灯）1');
+    expect(await jiaTile.textContent()).toContain('今日满意率66.7%');
+    // 乙县: its case of 11-02 concluded on time, and not delivered by 11-16 (art. 44): red.
+    const yiTile = await tiles.getByRole('article', { name: '乙县政务服务中心' }).textContent();
+    expect(yiTile).toContain('本月按期办结率100.0%');
+    expect(yiTile).toContain('超期（红灯）1');
+    await jiaTile.getByRole('button', { name: '查看甲县政务服务中心详情' }).click();
+    const detail = page.getByRole('region', { name: '甲县政务服务中心详情' });
+    const departments = detail.getByRole('table', { name: '各部门预警与超期办件' });
+    await departments.waitFor();
+    expect(await departments.getByRole('rowheader').allTextContents()).toHaveLength(1);
+    expect(await detail.textContent()).toContain('2/3');
+    await screenshot(page, 'region-board-cases');
+
+    const reports = page.getByRole('region', { name: '分级报表' });
+    const setup = reports.getByRole('form', { name: '报表条件' });
+    await setup.getByLabel('类别').selectOption('queue');
+    await setup.getByLabel('开始月份').fill('2026-10');
+    await setup.getByLabel('结束月份').fill('2026-11');
+    await setup.getByLabel('辖区').selectOption('city');
+    await setup.getByRole('button', { name: '生成报表' }).click();
+    const table = reports.getByRole('table', { name: '示范市排队叫号报表' });
+    await table.waitFor();
+    // The halls in the network's order (by their nodes' names), the total last.
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual([
+      '乙县政务服务中心（示范市 › 乙县）',
+      '甲县政务服务中心（示范市 › 甲县）',
+      '丙镇便民服务中心（示范市 › 甲县 › 丙镇）',
+      '合计',
+    ]);
+    // Tickets issued on the closed days: 6 + 8, 9 + 5, 4 + 7; today's are not closed yet.
+    const totalRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '合计' }) });
+    expect((await totalRow.getByRole('cell').first().textContent())!.trim()).toBe('39');
+    await expect.poll(() => reports.textContent()).toContain('数据截至 2026-11-02');
+    await screenshot(page, 'region-report');
+    const download = page.waitForEvent('download');
+    await setup.getByRole('button', { name: '导出 CSV' }).click();
+    const file = await download;
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF示范市排队叫号报表\r\n2026-10 至 2026-11\r\n大厅,取号数')).toBe(true);
+    expect(csv).toContain('\r\n合计,39,');
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+
+    // A county's level from the same form: its two halls and their total.
+    await setup.getByLabel('辖区').selectOption('jx');
+    await setup.getByLabel('类别').selectOption('cases');
+    await setup.getByRole('button', { name: '生成报表' }).click();
+    const county = reports.getByRole('table', { name: '甲县办件报表' });
+    await county.waitFor();
+    expect(await county.getByRole('rowheader').allTextContents()).toHaveLength(3);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('region', { name: 'Reports by level' }).waitFor();
+    await page.getByRole('region', { name: 'Halls' }).getByText('Overdue (red)').first().waitFor();
+    await page
+      .getByRole('region', { name: '甲县政务服务中心 in detail' })
+      .getByRole('table', { name: 'Cases in warning or overdue by department' })
+      .waitFor();
+    const en = page.getByRole('region', { name: 'Reports by level' });
+    await en.getByRole('form', { name: 'Report settings' }).getByLabel('Subject').selectOption('ratings');
+    await en.getByRole('button', { name: 'Show report' }).click();
+    await en.getByRole('table', { name: '甲县: Ratings report' }).waitFor();
+    expect(await en.textContent()).toContain('Satisfaction (%)');
+    await screenshot(page, 'region-report-en');
+  });
+});
