@@ -2,6 +2,7 @@ import { createContext, Fragment, useContext, useEffect, useState, type ReactNod
 import type { HallError } from '../../../shared/kernel/errors';
 import { REFUSALS } from '../../../shared/protocol/refusals';
 import type { Words } from './labels';
+import { fill } from '../../../shared/kernel/labels';
 import { zhCN } from './zh-CN';
 
 /** zh-CN is the product's language; English is offered for visitors and foreign staff. */
@@ -18,8 +19,7 @@ type Dictionary = Words<typeof zhCN>;
 const loaded: Partial<Record<Language, Dictionary>> = { 'zh-CN': zhCN };
 const load = async (language: Language): Promise<Dictionary> => (loaded[language] ??= language === 'en' ? (await import('./en')).en : zhCN);
 
-/** Fills a text's `{name}` places; one with no value given stays empty. */
-export const fill = (text: string, vars?: Vars): string => text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
+export { fill } from '../../../shared/kernel/labels';
 
 /** Fills a text's places with elements (a part in another language marked as such). */
 const fillNodes = (text: string, vars: Record<string, ReactNode>): ReactNode[] =>
