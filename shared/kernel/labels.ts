@@ -1,8 +1,9 @@
 /** Label tables keyed by code, and filling a text's places: pure, for the faces' dictionaries and the hub's own Chinese words. */
 
-/** Fills a text's `{name}` places; one with no value given stays empty. */
-export const fill = (text: string, vars?: Readonly<Record<string, string | number>>): string =>
-  text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
+import { fillPlaces } from './refusal';
+
+/** Fills a text's `{name}` places; one with no value given stays empty (the refusals' own filling). */
+export const fill = fillPlaces;
 
 /** Words by key, their places filled: what the pure table builders take (a face's `t`, the hub's Chinese). */
 export type Wording = (key: string, vars?: Readonly<Record<string, string | number>>) => string;

@@ -175,3 +175,26 @@ describe('hub migration 0031: booking rules, slot templates, bookings and follow
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('hub migration 0032: the monthly report pack’s setting and its attempts', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE report_packs')) + 1;
+
+  it('gives the hall the pack turned off, keeps one written pack per month and every failed attempt, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(one(db, 'halls', 'h1')).toMatchObject({ report_pack_settings: '{}' });
+    const pack = { month: '2026-10', files: '["/srv/a.xlsx"]', attempted_at: 1 };
+    insert(db, 'report_packs', { ...pack, error: 'EACCES' });
+    insert(db, 'report_packs', { ...pack, error: 'EACCES' });
+    insert(db, 'report_packs', { ...pack, written_at: 2 });
+    expect(() => insert(db, 'report_packs', { ...pack, written_at: 3 })).toThrow(/UNIQUE constraint failed/);
+    // An attempt either wrote its files or failed, never both nor neither.
+    expect(() => insert(db, 'report_packs', { ...pack, month: '2026-11' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'report_packs', { ...pack, month: '2026-11', written_at: 2, error: 'x' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'report_packs', { ...pack, month: '2026-1', error: 'x' })).toThrow(/CHECK constraint failed/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
