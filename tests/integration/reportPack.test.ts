@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { DEFAULT_PDF_BROWSER } from '../../main/hub/features/reports/monthlyPack
 import { PACK_RETRY_MS } from '../../shared/reports/settings';
 import { actors, ok } from '../support/actors';
 import { callerOf, signInManager, tempDir, terminal } from '../support/hub';
+import { ARTIFACTS } from '../support/browser';
 import { pdfText } from '../support/pdf';
 import { scriptedHall } from '../support/scriptedHall';
 
@@ -139,6 +140,8 @@ describe('the monthly report pack', () => {
     for (const id of ['H3301-u-1', 'H3301-u-2']) expect(staffRow(clerkName(id))[staffHeader.indexOf('办结数')]).toBe(finishedBy(id));
 
     if (pdf) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      copyFileSync(attempt!.files[1]!, path.join(ARTIFACTS, 'report-pack.pdf'));
       const text = await pdfText(readFileSync(attempt!.files[1]!));
       for (const words of [
         '月度报表汇编 2026-10',

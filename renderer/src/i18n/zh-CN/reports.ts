@@ -31,4 +31,15 @@ export const reports = {
   'rp.mine.figure': '指标',
   'rp.mine.today': '今日',
   'rp.mine.month': '本月',
+  // The monthly pack the hub writes after month end (settings, its attempts, the board's alert).
+  'rp.packSettings.title': '月度报表汇编',
+  'rp.packSettings.explain': '每月结束、当月各营业日日终后，服务器自动将上月的报表汇编（Excel，及 PDF）写入下列目录。',
+  'rp.packSettings.enabled': '每月自动生成',
+  'rp.packSettings.folder': '保存目录（服务器上的完整路径）',
+  'rp.packSettings.recent': '最近的报表汇编',
+  'rp.packSettings.col.month': '月份',
+  'rp.packSettings.col.at': '时间',
+  'rp.packSettings.col.outcome': '结果',
+  'rp.packSettings.failed': '失败：{message}',
+  'alert.packFailed': '月度报表汇编（{month}）未能写入（{t}）：请检查保存目录，或请系统管理员查看服务器日志',
 } as const;
