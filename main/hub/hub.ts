@@ -19,6 +19,7 @@ import { bookingEndpoint } from './http/book';
 import { hostCheck } from './http/hosts';
 import { ReportRebuilds } from './features/reports/rebuild';
 import { MonthlyPacks, pdfBrowserOf } from './features/reports/monthlyPack';
+import { AlertEpisodes } from './features/archive/alertEpisodes';
 import { httpServer, type HealthReport, type PublicHealth } from './http/server';
 import { staticFiles } from '../kernel/staticFiles';
 import { checkQuery } from './queries/request';
@@ -83,6 +84,8 @@ export interface Hub {
   readonly backups: Backups;
   /** The monthly report pack written after month end (when the administrator turned it on). */
   readonly packs: MonthlyPacks;
+  /** The staff members' alert episodes, recorded each minute for their archive. */
+  readonly alertEpisodes: AlertEpisodes;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): WireAnswer;
   /** Answers a read-only query as `caller`, exactly as a socket query would (in the query worker). */
@@ -212,6 +215,7 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     log,
   );
   const packs = new MonthlyPacks({ db, store, hall, clock }, opts.pdfBrowser === null ? null : pdfBrowserOf(opts.pdfBrowser), log);
+  const alertEpisodes = new AlertEpisodes(store, hall.id, clock);
   // A full disk, or backups failing or missing: the hall's records are at risk until someone acts.
   const publicHealth = (): PublicHealth => ({
     status: store.storageFault || backups.unhealthy ? 'degraded' : 'up',
@@ -319,6 +323,12 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
   const minuteTimer = setInterval(() => {
     void backups.tick();
     void packs.tick();
+    try {
+      alertEpisodes.tick();
+    } catch (e) {
+      // A full disk: the next minute tries again (the alerts themselves are on the board regardless).
+      log(`alert episodes not recorded: ${(e as Error).message}`);
+    }
   }, 60_000).unref();
   store.onCommit((entries) => {
     if (entries.some((e) => e.table === 'hall_days')) void backups.dayClosed();
@@ -339,6 +349,7 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     rebuilds,
     backups,
     packs,
+    alertEpisodes,
     execute: sync.execute,
     query,
     async close() {
