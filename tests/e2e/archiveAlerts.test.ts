@@ -47,7 +47,7 @@ describe('alerts in the efficiency archive, on the faces', () => {
       await board.getByRole('tab', { name: zh ? '效能档案' : 'Staff archive' }).click();
       await board.getByRole('combobox', { name: zh ? '人员' : 'Staff member' }).selectOption({ label: 'c01 王晓明' });
       const list = zh ? '系统记录' : 'Recorded facts';
-      const counts = zh
+      const counts: [string, string][] = zh
         ? [
             ['预警：有人等候时窗口空闲（次）', '1'],
             ['预警：叫号后未开始办理（次）', '1'],
@@ -64,7 +64,7 @@ describe('alerts in the efficiency archive, on the faces', () => {
       const own = await openFace(browser, `${hub.url}/#/clerk?token=${terminal(hub, 'clerk', 0).token}`, WIDE, locale);
       await own.getByRole('tab', { name: zh ? '我的档案' : 'My archive' }).click();
       for (const [label, n] of counts) await expect.poll(() => fact(own, list, label).textContent()).toBe(n);
-      await fact(own, list, counts[2]![0]!).scrollIntoViewIfNeeded();
+      await fact(own, list, counts[2]![0]).scrollIntoViewIfNeeded();
       await screenshot(own, `archive-alerts-clerk-${zh ? 'zh' : 'en'}`);
     }
   });

@@ -211,4 +211,15 @@ describe('the monthly report pack', () => {
     await hub.packs.tick();
     expect((await status(hub)).recent).toMatchObject([{ month: '2026-10', error: null }]);
   });
+
+  it('a PDF browser that is not there fails the attempt with its reason, and the board alerts', async () => {
+    const { hub, clock } = await scriptedHall(START, { pdfBrowser: '/no/such/chromium' });
+    ok(setPack(hub, { enabled: true, folder: tempDir() }));
+    clock.set(hallTime('2026-11-02T08:00:00'));
+    await hub.packs.tick();
+    const { failing } = await status(hub);
+    expect(failing).toMatchObject({ month: '2026-10', writtenAt: null });
+    expect(failing!.files.map((f) => path.extname(f))).toEqual(['.xlsx', '.pdf']);
+    expect(failing!.error).toMatch(/^PDF printing failed: .*ENOENT/);
+  });
 });
