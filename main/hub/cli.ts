@@ -27,6 +27,7 @@ import { readSecret } from '../kernel/readSecret';
  *   npm run hub -- --data DIR backup --to FOLDER [--key FILE]          (by the running hub, or on the stopped data dir)
  *   npm run hub -- --data DIR restore --from FILE [--key FILE]         (the hub stopped; see README, 恢复步骤)
  *   npm run hub -- --data DIR [--backup-to FOLDER]… [--backup-every 6] [--backup-keep 7,8,12] [--no-backup-at-day-close] [--backup-key FILE]
+ *   npm run hub -- --data DIR [--pdf-browser PATH]   (prints the monthly report pack's PDF; default /usr/bin/chromium when installed)
  *
  * A new hall (without --demo) has no staff and no password: its administrator is created once,
  * with init-admin, which also makes the first manager terminal and prints its token.
@@ -70,6 +71,7 @@ const Options = z.object({
     .optional(),
   'no-backup-at-day-close': z.boolean().default(false),
   'backup-key': z.string().min(1).optional(),
+  'pdf-browser': z.string().min(1).optional(),
 });
 
 /**
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
       'backup-keep': { type: 'string' },
       'no-backup-at-day-close': { type: 'boolean' },
       'backup-key': { type: 'string' },
+      'pdf-browser': { type: 'string' },
     },
   });
   const parsed = Options.safeParse(values);
@@ -170,6 +173,7 @@ async function main(): Promise<void> {
     // For load tests that measure the hub's capacity; a hall keeps its limits.
     limits: opts['no-rate-limits'] ? NO_LIMITS : HALL_LIMITS,
     backup: backupSchedule(opts),
+    pdfBrowser: opts['pdf-browser'] && path.resolve(opts['pdf-browser']),
     log,
   });
   if (!hub.store.db.prepare("SELECT 1 FROM staff WHERE role = 'admin'").get()) {

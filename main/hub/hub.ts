@@ -18,6 +18,8 @@ import { ratingEndpoint } from './http/rate';
 import { bookingEndpoint } from './http/book';
 import { hostCheck } from './http/hosts';
 import { ReportRebuilds } from './features/reports/rebuild';
+import { MonthlyPacks, pdfBrowserOf } from './features/reports/monthlyPack';
+import { AlertEpisodes } from './features/archive/alertEpisodes';
 import { httpServer, type HealthReport, type PublicHealth } from './http/server';
 import { staticFiles } from '../kernel/staticFiles';
 import { checkQuery } from './queries/request';
@@ -60,6 +62,8 @@ export interface HubOptions {
   control?: boolean;
   /** Scheduled backups (default: none scheduled; on-demand ones still work) and the administrator's key for them. */
   backup?: { settings: BackupSettings; key: Buffer | null };
+  /** The browser that prints the monthly report pack's PDF (default /usr/bin/chromium when installed; null: XLSX only). */
+  pdfBrowser?: string | null;
 }
 
 export interface Hub {
@@ -78,6 +82,10 @@ export interface Hub {
   verifyAudit(): AuditReport;
   /** The hall's backups: on demand, scheduled, their status. */
   readonly backups: Backups;
+  /** The monthly report pack written after month end (when the administrator turned it on). */
+  readonly packs: MonthlyPacks;
+  /** The staff members' alert episodes, recorded each minute for their archive. */
+  readonly alertEpisodes: AlertEpisodes;
   /** Runs a command as `caller`, broadcasting its changes, exactly as a socket command would. */
   execute(caller: Caller, envelope: unknown): WireAnswer;
   /** Answers a read-only query as `caller`, exactly as a socket query would (in the query worker). */
@@ -206,6 +214,8 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     () => parseQueueSettings(store.get('halls', hall.id)!.queue_settings).utcOffsetMinutes,
     log,
   );
+  const packs = new MonthlyPacks({ db, store, hall, clock }, opts.pdfBrowser === null ? null : pdfBrowserOf(opts.pdfBrowser), log);
+  const alertEpisodes = new AlertEpisodes(store, hall.id, clock);
   // A full disk, or backups failing or missing: the hall's records are at risk until someone acts.
   const publicHealth = (): PublicHealth => ({
     status: store.storageFault || backups.unhealthy ? 'degraded' : 'up',
@@ -216,6 +226,8 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     ok: true,
     storage: store.storageFault,
     backup: backups.status(),
+    // A monthly pack that failed (the board alerts too): the hall's records are safe, a file is missing.
+    reportPack: packs.status().failing,
     version: HUB_VERSION,
     hallId: hall.id,
     hallName: hall.name,
@@ -307,8 +319,17 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
   // A full disk clears without a restart: the next write that works clears it, and this one tries
   // while no command comes, so that health says so at once.
   const storageProbe = setInterval(() => store.probeStorage(), 5000).unref();
-  // The schedule is checked each minute against the hub's clock; a closed day is backed up at once.
-  const backupTimer = setInterval(() => void backups.tick(), 60_000).unref();
+  // The schedules are checked each minute against the hub's clock; a closed day is backed up at once.
+  const minuteTimer = setInterval(() => {
+    void backups.tick();
+    void packs.tick();
+    try {
+      alertEpisodes.tick();
+    } catch (e) {
+      // A full disk: the next minute tries again (the alerts themselves are on the board regardless).
+      log(`alert episodes not recorded: ${(e as Error).message}`);
+    }
+  }, 60_000).unref();
   store.onCommit((entries) => {
     if (entries.some((e) => e.table === 'hall_days')) void backups.dayClosed();
   });
@@ -327,6 +348,8 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     verifyAudit: () => audit.verify(),
     rebuilds,
     backups,
+    packs,
+    alertEpisodes,
     execute: sync.execute,
     query,
     async close() {
@@ -334,9 +357,10 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
       closed = true;
       clearInterval(storageProbe);
       await rebuilds.stop();
-      clearInterval(backupTimer);
-      // A backup under way finishes before the database closes under it.
+      clearInterval(minuteTimer);
+      // A backup or pack under way finishes before the database closes under it.
       await backups.run([]).catch(() => {});
+      await packs.idle();
       await control?.close();
       await sync.close();
       await queryWorker.close();

@@ -127,6 +127,7 @@ export function seedHall(store: Store, hall: HallIdentity): void {
     case_settings: '{}',
     rating_settings: '{}',
     booking_settings: '{}',
+    report_pack_settings: '{}',
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Alert } from '../queue/kpi';
 
 /**
  * The vocabularies of the efficiency archive (效能档案, DOMAIN.md "Reports and the efficiency
@@ -22,3 +23,16 @@ export type ContestState = z.infer<typeof ContestState>;
 export const SCORE_FACTS = ['bad_ratings', 'yellow_cards', 'red_cards', 'complaints'] as const;
 export const ScoreFact = z.enum(SCORE_FACTS);
 export type ScoreFact = z.infer<typeof ScoreFact>;
+
+/**
+ * The board's alerts that are a staff member's own, recorded by the hub as episodes (staff_alerts)
+ * and counted in their archive: a service past its maximum, a call not started in time, their
+ * counter idle while people wait. The others (a long wait, a long queue) are a service's, not a person's.
+ */
+export const STAFF_ALERT_KINDS = [
+  'service_over_max',
+  'called_not_started',
+  'idle_while_waiting',
+] as const satisfies readonly Alert['kind'][];
+export const StaffAlertKind = z.enum(STAFF_ALERT_KINDS);
+export type StaffAlertKind = z.infer<typeof StaffAlertKind>;

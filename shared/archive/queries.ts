@@ -5,6 +5,7 @@ import { TallyResult } from '../ratings/queries';
 import { BadReason } from '../ratings/enums';
 import { ComplaintChannel, ComplaintSubject } from '../complaints/enums';
 import { archiveTables } from './rows';
+import { StaffAlertKind } from './enums';
 import { Month, ScoreRules } from './rules';
 
 const int = z.number().int();
@@ -51,6 +52,8 @@ export const ArchiveMonth = z.object({
         }),
       ),
     }),
+    /** The board's alerts about them (their counter, while they were signed in), each episode counted once, by kind (staff_alerts). */
+    alerts: z.record(StaffAlertKind, int),
     /** Their 差评 of the month: what was said, never who said it. */
     bad: z.array(
       z.object({ id: z.string(), at: int, level: int, reasons: z.array(BadReason), comment: z.string(), excluded: z.boolean() }),

@@ -14,6 +14,8 @@ export const hallTables = {
       case_settings: z.string(),
       rating_settings: z.string(),
       booking_settings: z.string(),
+      /** The monthly report pack's folder on the hub's PC (reports/settings): for the hall's staff alone. */
+      report_pack_settings: z.string(),
     }),
     // How many wrong passwords lock an account, and for how long, is for the hall's staff alone.
     { public: ['id', 'code', 'name', 'notice', 'queue_settings', 'case_settings', 'rating_settings'], staff: 'all', region: 'all' },

@@ -15,6 +15,7 @@ import { ruleRefusals, sheetRefusals } from '../kernel/sheetProblem';
 import { complaintRefusals } from '../complaints/refusals';
 import { archiveRefusals } from '../archive/refusals';
 import { backupRefusals } from '../backup/refusals';
+import { reportRefusals } from '../reports/refusals';
 import { bookingRefusals } from '../appointments/refusals';
 
 /**
@@ -40,6 +41,7 @@ export const REFUSAL_SETS = {
   archiveRefusals,
   backupRefusals,
   bookingRefusals,
+  reportRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

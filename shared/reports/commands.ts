@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { spec } from '../kernel/command';
+import { hallResult } from '../hall/commands';
+import { PackSettingsSchema } from './settings';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -16,5 +18,16 @@ export const reportCommandSpecs = {
     result: z.object({ days: z.number().int() }),
     roles: ['manager'],
     offline: false,
+  }),
+  /**
+   * The monthly report pack written after each month ends into a folder of the hub's PC (an
+   * absolute path), or not at all: the administrator's, as the hub's other files are.
+   */
+  'reports.setPackSettings': spec({
+    payload: PackSettingsSchema,
+    result: hallResult,
+    roles: ['manager'],
+    offline: false,
+    staffRoles: ['admin'],
   }),
 } as const;

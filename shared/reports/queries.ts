@@ -29,7 +29,27 @@ export type ReportResult = z.infer<typeof ReportResult>;
 
 const Figures = z.object({ queue: z.record(z.string(), z.number()), counters: z.record(z.string(), z.number()) });
 
+/** One attempt at writing a month's pack: the files written, or why it failed. */
+export const PackAttempt = z.object({
+  month: z.string(),
+  files: z.array(z.string()),
+  attemptedAt: z.number(),
+  writtenAt: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type PackAttempt = z.infer<typeof PackAttempt>;
+
+export const PackStatus = z.object({
+  /** The newest attempts, newest first. */
+  recent: z.array(PackAttempt),
+  /** The newest attempt failed and its month has no pack yet: the board alerts until one is written. */
+  failing: PackAttempt.nullable(),
+});
+export type PackStatus = z.infer<typeof PackStatus>;
+
 export const reportQuerySpecs = {
+  /** The monthly packs the hub wrote (or failed to) after month end. */
+  'reports.packStatus': { params: z.strictObject({}), result: PackStatus, roles: ['manager'] },
   /** A report over hall days `from`..`to` (inclusive) by one dimension and one time bucket. */
   'reports.kpi': { params: ReportParams, result: ReportResult, roles: ['manager'] },
   /** The sums behind the figures of the clerk signed in at the asking counter, and only theirs: today so far, and this month. */

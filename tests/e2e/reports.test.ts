@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Locator, Page } from 'playwright-core';
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { actors, ok } from '../support/actors';
 import { busyHall } from '../support/busyHall';
 import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
+import { pdfText } from '../support/pdf';
 import { reportHall } from '../support/reportHall';
 
 /** The table on screen, as text: its header row and body rows. */
@@ -24,14 +24,6 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
   const saved = path.join(ARTIFACTS, file.suggestedFilename());
   await file.saveAs(saved);
   return { name: file.suggestedFilename(), bytes: readFileSync(saved) };
-}
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++)
-    text += (await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join('');
-  return text;
 }
 
 describe('reports on the manager board, in Chromium', () => {

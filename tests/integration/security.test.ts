@@ -183,6 +183,7 @@ const samples: { [T in CommandType]: unknown } = {
   'staff.setDuties': { staffId: 'H3301-u-1', duties: ['reviewer'] },
   'department.setHead': { departmentId: 'H3301-d-amr', staffId: 'H3301-u-1' },
   'reports.rebuild': {},
+  'reports.setPackSettings': { enabled: false, folder: '' },
   'backup.run': {},
   'booking.setTemplate': { serviceId: 'H3301-s-A', lines: [{ weekdays: [1], start: '09:00', end: '09:30', capacity: 5 }] },
   'hall.setBookingSettings': { maxDaysAhead: 4 },

@@ -1,3 +1,4 @@
+import type { HubOptions } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { CommandPayload, CommandType, Row } from '../../shared/protocol';
 import { actors, ok } from './actors';
@@ -7,11 +8,12 @@ const MIN = 60_000;
 
 /**
  * The demo hall on a hand-moved clock from `start`, for a day scripted minute by minute: `at(m)`
- * sets the clock to minute m, `desk(n)` acts at counter n (its clerk c0n), `take` issues a ticket.
+ * sets the clock to minute m, `desk(n)` acts at counter n (its clerk c0n), `take` issues a ticket
+ * (`opts`: the hub's other options, such as the PDF browser).
  */
-export async function scriptedHall(start: number) {
+export async function scriptedHall(start: number, opts: Partial<HubOptions> = {}) {
   const clock = manualClock(start);
-  const hub = await demoHub({ clock });
+  const hub = await demoHub({ ...opts, clock });
   const a = actors(hub);
   const at = (minute: number) => clock.set(start + minute * MIN);
   const desk = (n: number) => {

@@ -5,6 +5,7 @@ import { backupTakenAt, backupsToKeep } from '../../../shared/backup/retention';
 import { overdueAfterMs, type BackupSettings } from '../../../shared/backup/settings';
 import type { BackupRecord } from '../../../shared/backup/queries';
 import type { Clock } from '../../../shared/kernel/clock';
+import { OneAtATime } from '../../kernel/oneAtATime';
 import { BACKUP_META_KEY, backupQueries } from '../features/backup/queries';
 import { takeBackup, type BackupDone, type BackupProgress, type BackupSource } from './backup';
 
@@ -23,7 +24,7 @@ const RECENT = 10;
  * after moving their clock.
  */
 export class Backups {
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly jobs = new OneAtATime();
   private progress: BackupProgress | null = null;
   private lastOkAt: number | null = null;
   private failure: { at: number; message: string } | null = null;
@@ -53,9 +54,7 @@ export class Backups {
   run(folders: readonly string[] = this.settings.folders, key: Buffer | null = this.key): Promise<BackupDone[]> {
     // Under way from the ask: the board sees it at once, and a second ask from it is refused.
     if (folders.length > 0) this.advance({ step: 'copy', share: 0 });
-    const job = this.chain.then(() => this.runNow(folders, key));
-    this.chain = job.catch(() => {});
-    return job;
+    return this.jobs.run(() => this.runNow(folders, key));
   }
 
   /** Runs a scheduled backup when one is due. Resolves once it has run (or at once). */

@@ -1,4 +1,5 @@
 import type { BackupStatus } from '../backup/schedule';
+import type { PackAttempt } from '../../../shared/reports/queries';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { ErrorCode } from '../../../shared/kernel/errors';
@@ -23,6 +24,8 @@ export interface HealthReport extends PublicHealth {
   storage: StorageFault | null;
   /** The backups' state: a failure or an overdue backup also makes the status degraded. */
   backup: BackupStatus;
+  /** The monthly report pack's newest attempt when it failed and no pack of its month followed. */
+  reportPack: PackAttempt | null;
   version: string;
   hallId: string;
   hallName: string;

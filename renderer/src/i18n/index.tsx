@@ -3,6 +3,7 @@ import type { HallError } from '../../../shared/kernel/errors';
 import type { REFUSALS } from '../../../shared/protocol/refusals';
 import { enLobby } from './en/lobby';
 import type { Words } from './labels';
+import { fill } from '../../../shared/kernel/labels';
 import type { zhCN } from './zh-CN';
 import { zhLobby } from './zh-CN/lobby';
 
@@ -54,8 +55,7 @@ const wordsOf = (language: Language, key: string): string | undefined => {
   return lookup(whole[language]) ?? lookup(LOBBY[language]) ?? lookup(whole['zh-CN']) ?? lookup(LOBBY['zh-CN']);
 };
 
-/** Fills a text's `{name}` places; one with no value given stays empty. */
-export const fill = (text: string, vars?: Vars): string => text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars?.[v] ?? ''));
+export { fill } from '../../../shared/kernel/labels';
 
 /** Fills a text's places with elements (a part in another language marked as such). */
 const fillNodes = (text: string, vars: Record<string, ReactNode>): ReactNode[] =>

@@ -3,6 +3,7 @@ import { hubMigrations } from '../../../main/db/migrations';
 import { CASES_OF_DAY } from '../../../main/hub/features/reports/aggregate';
 import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
 import { BOOKING_STATUSES } from '../../../shared/appointments/enums';
+import { STAFF_ALERT_KINDS } from '../../../shared/archive/enums';
 import { at, insert, migrateKeepingRows, one, seedHall, ticket } from './migrationFixtures';
 
 /** The migrations from 0023 on (and the archive's and reports'), tested as migrations.test.ts and migrations2.test.ts test the earlier ones. */
@@ -170,6 +171,49 @@ describe('hub migration 0031: booking rules, slot templates, bookings and follow
     insert(db, 'follow_tokens', { token: 'T1', ticket_id: 'tk1', day: '2026-11-25' });
     expect(() => insert(db, 'follow_tokens', { token: 'T2', ticket_id: 'tk1', day: '2026-11-25' })).toThrow(/UNIQUE constraint failed/);
     expect(() => insert(db, 'follow_tokens', { token: 'T3', ticket_id: 'nope', day: '2026-11-25' })).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('hub migration 0032: the monthly report pack’s setting and its attempts', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE report_packs')) + 1;
+
+  it('gives the hall the pack turned off, keeps one written pack per month and every failed attempt, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(one(db, 'halls', 'h1')).toMatchObject({ report_pack_settings: '{}' });
+    const pack = { month: '2026-10', files: '["/srv/a.xlsx"]', attempted_at: 1 };
+    insert(db, 'report_packs', { ...pack, error: 'EACCES' });
+    insert(db, 'report_packs', { ...pack, error: 'EACCES' });
+    insert(db, 'report_packs', { ...pack, written_at: 2 });
+    expect(() => insert(db, 'report_packs', { ...pack, written_at: 3 })).toThrow(/UNIQUE constraint failed/);
+    // An attempt either wrote its files or failed, never both nor neither.
+    expect(() => insert(db, 'report_packs', { ...pack, month: '2026-11' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'report_packs', { ...pack, month: '2026-11', written_at: 2, error: 'x' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'report_packs', { ...pack, month: '2026-1', error: 'x' })).toThrow(/CHECK constraint failed/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('hub migration 0033: staff members’ alert episodes', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE staff_alerts')) + 1;
+
+  it('keeps one open episode per alert and counter, of the staff kinds only, ending after it began', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db); // staff u1, counter c1
+    migrateKeepingRows(db, v);
+    const episode = { hall_id: 'h1', counter_id: 'c1', staff_id: 'u1', from_at: 10 };
+    for (const kind of STAFF_ALERT_KINDS) insert(db, 'staff_alerts', { ...episode, kind });
+    expect(() => insert(db, 'staff_alerts', { ...episode, kind: 'idle_while_waiting' })).toThrow(/UNIQUE constraint failed/);
+    insert(db, 'staff_alerts', { ...episode, kind: 'idle_while_waiting', from_at: 1, to_at: 5 });
+    expect(() => insert(db, 'staff_alerts', { ...episode, kind: 'wait_over_max', to_at: 20 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'staff_alerts', { ...episode, kind: 'idle_while_waiting', to_at: 5 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(db, 'staff_alerts', { ...episode, kind: 'idle_while_waiting', staff_id: 'nope', to_at: 20 })).toThrow(
       /FOREIGN KEY constraint failed/,
     );
     expect(db.pragma('foreign_key_check')).toEqual([]);

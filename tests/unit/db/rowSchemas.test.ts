@@ -35,6 +35,10 @@ const hubOnlyTables = [
   'report_counter_days',
   'report_pause_days',
   'report_case_days',
+  // The monthly report pack's attempts: files on the hub's PC.
+  'report_packs',
+  // Alert episodes of staff members, read by their archive.
+  'staff_alerts',
   // 预约: a booking's person and code, and the slips' follow tokens, are the hub's alone.
   'bookings',
   'follow_tokens',

@@ -1,13 +1,11 @@
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { reportCsv, reportXlsx, exportName } from '../../../renderer/src/features/reports/exports';
-import { reportTable } from '../../../renderer/src/features/reports/table';
-import { fill } from '../../../renderer/src/i18n';
-import { zhCN } from '../../../renderer/src/i18n/zh-CN';
-import type { Translate } from '../../../renderer/src/i18n';
+import { reportTable } from '../../../shared/reports/table';
+import { reportWordingZh } from '../../../shared/reports/labels';
 
 /** The exports write the table the tab shows: read back, a file holds the same headers, names and rounded figures. */
-const t: Translate = (key, vars) => fill(zhCN[key], vars);
+const t = reportWordingZh;
 const sums = (issued: number, called: number, waitMs: number) => ({
   issued,
   transferred: 0,

@@ -9,7 +9,7 @@ import {
   ScoreRules,
   type LogRecord,
 } from '../../../../shared/archive/rules';
-import type { ScoreFact } from '../../../../shared/archive/enums';
+import { STAFF_ALERT_KINDS, type ScoreFact, type StaffAlertKind } from '../../../../shared/archive/enums';
 import type { Row } from '../../../../shared/protocol';
 import { dayEntries, type QueueEntry } from '../../../../shared/queue/entries';
 import { dayFigures, idleWhileWaitingMs, signedInMs, type Stretch } from '../../../../shared/queue/kpi';
@@ -168,6 +168,15 @@ function idleWhileQueueWaited(
   return total;
 }
 
+/** The alert episodes about a staff member that began in the month, by kind (none of a kind: 0). */
+function alertCounts(db: ReadonlyDb, staffId: string, w: MonthWindow): Record<StaffAlertKind, number> {
+  const rows = prepared(
+    db,
+    'SELECT kind, count(*) AS n FROM staff_alerts WHERE staff_id = ? AND from_at >= ? AND from_at < ? GROUP BY kind',
+  ).all(staffId, w.start, w.end) as { kind: StaffAlertKind; n: number }[];
+  return Object.fromEntries(STAFF_ALERT_KINDS.map((k) => [k, rows.find((r) => r.kind === k)?.n ?? 0])) as Record<StaffAlertKind, number>;
+}
+
 const reasonsOf = (stored: string): BadReason[] => BAD_REASONS.filter((c) => stored.split(',').includes(c));
 
 /** A staff member's month in the archive, as of `now`. */
@@ -233,6 +242,7 @@ export function archiveMonth(db: ReadonlyDb, hallId: string, now: number, staffI
         substantiated: complaints.filter((c) => c.substantiated === true).length,
         list: complaints,
       },
+      alerts: alertCounts(db, staffId, w),
       bad: (
         prepared(db, BAD).all(args) as { id: string; at: number; level: number; reasons: string; comment: string; excluded: number }[]
       ).map((b) => ({ ...b, reasons: reasonsOf(b.reasons), excluded: b.excluded === 1 })),

@@ -9,6 +9,7 @@ import { prepared, type ReadonlyDb } from '../../readonlyDb';
 import type { FeatureQueries } from '../../queries/registry';
 import { RATING_KEYS, ratingTallySql } from '../ratings/queries';
 import { queueDayAggregates } from './aggregate';
+import { packStatus } from './packStatus';
 
 /**
  * Reports, answered in the query worker (off the hub's event loop) from the daily aggregates:
@@ -82,7 +83,7 @@ function summed(
 
 const rowOf = ({ key, bucket, ...sums }: Summed) => ({ key, bucket, sums });
 
-function reportRows(db: ReadonlyDb, p: ReportParams, now: number, utcOffsetMinutes: number): ReportResult['rows'] {
+export function reportRows(db: ReadonlyDb, p: ReportParams, now: number, utcOffsetMinutes: number): ReportResult['rows'] {
   const hourless = bucketSql(p.bucket, 'r.day', '0');
   const byHour = bucketSql(p.bucket, 'r.day', 'r.hour');
   switch (p.report) {
@@ -132,6 +133,8 @@ const signedInAt = (db: ReadonlyDb, counterId: string | null) =>
         ?.staff_id;
 
 export const reportQueries = {
+  'reports.packStatus': (db) => packStatus(db),
+
   'reports.kpi': (db, { now, utcOffsetMinutes }, p) => ({ rows: reportRows(db, p, now, utcOffsetMinutes), lastClosedDay: lastClosed(db) }),
 
   'reports.mine': (db, { now, today, utcOffsetMinutes, caller }) => {

@@ -12,7 +12,8 @@ const NO_PARAMS = {};
 
 /**
  * What needs the manager now: long waits, long queues, long services, calls not started, idle
- * counters while people wait, overdue 差评 follow-ups, a failed or overdue backup of the hall's data.
+ * counters while people wait, overdue 差评 follow-ups, a failed or overdue backup of the hall's data,
+ * a monthly report pack the hub could not write.
  */
 export function Alerts({ now }: { now: number }) {
   const { replica } = useHall();
@@ -24,7 +25,8 @@ export function Alerts({ now }: { now: number }) {
   const name = (a: Alert) =>
     ('serviceId' in a ? rowById(replica, 'services', a.serviceId)?.name : rowById(replica, 'counters', a.counterId)?.name) ?? '';
   const backup = useBackupAlert(now);
-  if (alerts.length === 0 && overdue === 0 && !backup) return null;
+  const pack = usePackAlert();
+  if (alerts.length === 0 && overdue === 0 && !backup && !pack) return null;
   return (
     <ul className="alerts" aria-label={t('board.alerts')}>
       {alerts.map((a) => (
@@ -40,6 +42,11 @@ export function Alerts({ now }: { now: number }) {
       {backup && (
         <li role="alert" className="alert alert-backup">
           {backup}
+        </li>
+      )}
+      {pack && (
+        <li role="alert" className="alert alert-backup">
+          {pack}
         </li>
       )}
       {overdue > 0 && (
@@ -60,4 +67,11 @@ function useBackupAlert(now: number): string | null {
   if (result.overdueAt !== null && now > result.overdueAt)
     return result.lastOkAt === null ? t('alert.backupNever') : t('alert.backupOverdue', { t: formatDateTime(result.lastOkAt) });
   return null;
+}
+
+/** The monthly report pack (reports.packStatus): its newest attempt failed, until a pack of that month is written. */
+function usePackAlert(): string | null {
+  const { t } = useI18n();
+  const { result } = useHubQuery('reports.packStatus', NO_PARAMS, 0);
+  return result?.failing ? t('alert.packFailed', { month: result.failing.month, t: formatDateTime(result.failing.attemptedAt) }) : null;
 }

@@ -13,6 +13,7 @@ import { allows, whoMay, type Gated } from './access';
 import { StaffAdmin } from './StaffAdmin';
 import { Terminals } from './Terminals';
 import { BackupPanel } from '../../features/backup/BackupPanel';
+import { PackSettings } from '../../features/reports/PackSettings';
 
 /** A part of the settings tab, shown to those the hub lets make its changes. */
 interface Section extends Gated {
@@ -28,6 +29,7 @@ const SECTIONS: readonly Section[] = [
   { id: 'staff', component: StaffAdmin, staffRoles: whoMay('staff.create') },
   { id: 'audit', component: AuditCheck, staffRoles: whoMay('audit.verify') },
   { id: 'backup', component: BackupPanel, staffRoles: whoMay('backup.run') },
+  { id: 'reportPack', component: PackSettings, staffRoles: whoMay('reports.setPackSettings') },
 ];
 
 /** 管理与设置: the hall's settings; what only the administrator may change says so where it would be. */

@@ -18,7 +18,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { exportName, reportCsv, reportXlsx } from '../../features/reports/exports';
 import { ReportChart } from '../../features/reports/ReportChart';
 import { pageAsks, pageTables, pageTitle, viewSetup, type ReportPage } from '../../features/reports/pages';
-import { arrivalsChart, chartModel, type ReportSetup, type ReportTable } from '../../features/reports/table';
+import { arrivalsChart, chartModel, type ReportSetup, type ReportTable } from '../../../../shared/reports/table';
 import { useSlow } from '../../features/reports/useSlow';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';

@@ -6,7 +6,7 @@ import { httpCall } from '../../app/phonePost';
 import { useI18n, type Translate } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
 import { exportName, reportCsv } from '../../features/reports/exports';
-import type { ReportTable } from '../../features/reports/table';
+import type { ReportTable } from '../../../../shared/reports/table';
 
 /**
  * Reports by hall and by level (shared/region/reports): the supervisor picks what (the queue,

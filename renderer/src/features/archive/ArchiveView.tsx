@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ArchiveMonth } from '../../../../shared/archive/queries';
 import type { ScoreFact } from '../../../../shared/archive/enums';
-import { SCORE_FACTS } from '../../../../shared/archive/enums';
+import { SCORE_FACTS, STAFF_ALERT_KINDS } from '../../../../shared/archive/enums';
 import { meanOf, shareOf } from '../../../../shared/queue/kpi';
 import { rowById } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
@@ -50,6 +50,7 @@ export function ArchiveView({ a, action }: { a: ArchiveMonth; action?: (e: Entry
     [t('ar.fact.satisfaction'), percent(t, r.satisfied, r.active)],
     [t('ar.fact.bad'), r.bad],
     [t('ar.fact.complaintsMonth'), t('ar.ofTotal', { n: a.facts.complaints.substantiated, of: a.facts.complaints.received })],
+    ...STAFF_ALERT_KINDS.map((k): [string, ReactNode] => [t(`ar.fact.alert.${k}`), a.facts.alerts[k] ?? 0]),
   ];
   const lineName = (code: string) =>
     (SCORE_FACTS as readonly string[]).includes(code) ? t(`ar.fact.${code as ScoreFact}`) : itemName(t, rules, code);

@@ -1,54 +1,28 @@
 import { rowsOf, type ReplicaState, type Row } from '../../../../shared/protocol';
-import { dayEntries, type QueueEntry } from '../../../../shared/queue/entries';
-import {
-  dayFigures,
-  hallAlerts,
-  meanOf,
-  shareOf,
-  signedInMs,
-  throughputPerHour,
-  type Alert,
-  type DayFigures,
-} from '../../../../shared/queue/kpi';
+import { alertsNow, counterProfilesOf, queueDayOf, type QueueDay } from '../../../../shared/queue/alerts';
+import { meanOf, shareOf, signedInMs, throughputPerHour, type Alert } from '../../../../shared/queue/kpi';
 import type { CounterProfile } from '../../../../shared/queue/rules';
 
 /**
  * The queue's day as every staff face computes it from its replica: the day's tickets, their queue
  * entries (from the replicated ticket events) and the figures over them, the same functions the hub's
- * reports use. Plain functions of the replica, so that a test can hold a face's figures against the rows.
+ * reports use (shared/queue/alerts). Plain functions of the replica, so that a test can hold a face's figures against the rows.
  */
-export interface QueueDay {
-  tickets: Row<'tickets'>[];
-  entries: QueueEntry[];
-  figures: DayFigures;
-}
+export type { QueueDay } from '../../../../shared/queue/alerts';
 
 export function queueDay(replica: ReplicaState, day: string, now: number): QueueDay {
   const tickets = rowsOf(replica, 'tickets').filter((tk) => tk.day === day);
-  const services = rowsOf(replica, 'services');
-  const entries = dayEntries(tickets, rowsOf(replica, 'ticket_events'), services, now);
-  return { tickets, entries, figures: dayFigures({ now, tickets, entries, services }) };
+  return queueDayOf(tickets, rowsOf(replica, 'ticket_events'), rowsOf(replica, 'services'), now);
 }
 
 /** Each counter with what it serves, in its work-profile order: as the queue rules see it. */
 export function counterProfiles(replica: ReplicaState): (Row<'counters'> & CounterProfile)[] {
-  const links = rowsOf(replica, 'counter_services').sort((a, b) => a.position - b.position);
-  return rowsOf(replica, 'counters').map((c) => ({
-    ...c,
-    serviceIds: links.filter((cs) => cs.counter_id === c.id).map((cs) => cs.service_id),
-  }));
+  return counterProfilesOf(rowsOf(replica, 'counters'), rowsOf(replica, 'counter_services'));
 }
 
 /** The board's alerts now. */
 export function boardAlerts(replica: ReplicaState, q: QueueDay, now: number): Alert[] {
-  const services = rowsOf(replica, 'services').map((s) => ({
-    id: s.id,
-    maxWaitMin: s.max_wait_min,
-    maxServiceMin: s.max_service_min,
-    maxCallMin: s.max_call_min,
-    queueCap: s.queue_cap,
-  }));
-  return hallAlerts({ now, services, counters: counterProfiles(replica), tickets: q.tickets, entries: q.entries, figures: q.figures });
+  return alertsNow(rowsOf(replica, 'services'), counterProfiles(replica), q, now);
 }
 
 /** A service's row on the board. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { init } from './echarts';
-import type { ChartModel } from './table';
+import type { ChartModel } from '../../../../shared/reports/table';
 
 type Chart = ReturnType<typeof init>;
 

@@ -1,7 +1,9 @@
-import type { PackSection, ReportDimension, ReportView } from '../../../../shared/reports/enums';
+import type { Wording } from '../../../../shared/kernel/labels';
+import type { ReportDimension, ReportView } from '../../../../shared/reports/enums';
+import { PACK, packAsks, packTables } from '../../../../shared/reports/pack';
 import type { ReportParams, ReportResult } from '../../../../shared/reports/queries';
+import { arrivalsTable, reportTable, type ReportSetup, type ReportTable } from '../../../../shared/reports/table';
 import type { Translate } from '../../i18n';
-import { arrivalsTable, reportTable, type ReportSetup, type ReportTable } from './table';
 
 /**
  * A page of the reports tab: which view, its report (for the custom view), and the period. What it
@@ -14,20 +16,6 @@ export interface ReportPage {
   from: string;
   to: string;
 }
-
-/** The monthly pack: the hall's figures of each kind, then departments, counters, staff, cases and 好差评. */
-export const PACK: readonly { section: PackSection; setup: ReportSetup }[] = [
-  { section: 'hallQueue', setup: { report: 'queue', dimension: 'hall', bucket: 'total' } },
-  { section: 'hallCounters', setup: { report: 'counters', dimension: 'hall', bucket: 'total' } },
-  { section: 'hallCases', setup: { report: 'cases', dimension: 'hall', bucket: 'total' } },
-  { section: 'hallRatings', setup: { report: 'ratings', dimension: 'hall', bucket: 'total' } },
-  { section: 'departments', setup: { report: 'queue', dimension: 'department', bucket: 'total' } },
-  { section: 'counters', setup: { report: 'counters', dimension: 'counter', bucket: 'total' } },
-  { section: 'staff', setup: { report: 'queue', dimension: 'staff', bucket: 'total' } },
-  { section: 'staffTime', setup: { report: 'counters', dimension: 'staff', bucket: 'total' } },
-  { section: 'cases', setup: { report: 'cases', dimension: 'department', bucket: 'total' } },
-  { section: 'ratings', setup: { report: 'ratings', dimension: 'department', bucket: 'total' } },
-];
 
 /** The report a view shows: the custom one as set, the others set up already (the pack shows many). */
 export function viewSetup(view: ReportView, custom: ReportSetup): ReportSetup {
@@ -45,7 +33,7 @@ export function pageAsks(page: ReportPage): ReportParams[] {
       { report: 'queue', dimension: 'hall', bucket: 'hour', from, to },
       { report: 'counters', dimension: 'hall', bucket: 'hour', from, to },
     ];
-  if (page.view === 'pack') return PACK.map((p) => ({ ...p.setup, from, to }));
+  if (page.view === 'pack') return packAsks(from, to);
   return [{ ...page.setup, from, to }];
 }
 
@@ -64,7 +52,9 @@ export function pageTables(
   t: Translate,
 ): ReportTable[] {
   const title = pageTitle(page, t);
-  if (page.view === 'arrivals') return [arrivalsTable(results[0]!, results[1]!, t, title)];
-  if (page.view === 'pack') return PACK.map((p, i) => reportTable(p.setup, results[i]!, nameOf, t, t(`rp.pack.${p.section}`)));
-  return [reportTable(page.setup, results[0]!, nameOf, t, title)];
+  // The shared table builders take any key (a figure's id makes one): this face's words answer them.
+  const words: Wording = (key, vars) => t(key as Parameters<Translate>[0], vars);
+  if (page.view === 'arrivals') return [arrivalsTable(results[0]!, results[1]!, words, title)];
+  if (page.view === 'pack') return packTables(results, nameOf, words);
+  return [reportTable(page.setup, results[0]!, nameOf, words, title)];
 }

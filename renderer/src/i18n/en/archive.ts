@@ -1,4 +1,5 @@
-import type { Words } from '../labels';
+import { STAFF_ALERT_KINDS } from '../../../../shared/archive/enums';
+import { codeLabels, type Words } from '../labels';
 import type { archive as zh } from '../zh-CN/archive';
 
 export const archive: Words<typeof zh> = {
@@ -45,6 +46,12 @@ export const archive: Words<typeof zh> = {
   'ar.fact.satisfaction': 'Satisfaction',
   'ar.fact.bad': 'Bad ratings',
   'ar.fact.complaintsMonth': 'Complaints (substantiated / received)',
+  // The board's alerts about them, counted by kind (episodes the hub recorded).
+  ...codeLabels('ar.fact.alert', STAFF_ALERT_KINDS, {
+    service_over_max: 'Alerts: service over its maximum (times)',
+    called_not_started: 'Alerts: called and not started (times)',
+    idle_while_waiting: 'Alerts: idle while people waited (times)',
+  }),
   'ar.minutes': '{n} min',
   'ar.hours': '{n} h',
   'ar.pct': '{pct}% (of {n})',

@@ -210,6 +210,9 @@ export const refusals: Words<typeof zh> = {
     'The hub has no backup folder: set one on the hub PC with --backup-to and restart it, or run the backup command there',
   'reason.backup.running': 'A backup is under way: wait for it to finish',
 
+  'reason.reports.folderNotAbsolute':
+    'The report pack folder "{folder}" is not a full path: give a full path on the hub PC, such as /srv/reports or D:\\reports',
+  'reason.reports.noFolder': 'Give the folder to save into before turning the monthly report pack on',
   'reason.booking.noSlots': 'This service does not take bookings',
   'reason.booking.dayNotBookable': '{day} cannot be booked: bookings are for working days {min} to {max} from today',
   'reason.booking.noSuchSlot': 'There is no slot starting at {start} on {day}',

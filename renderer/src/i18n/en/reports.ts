@@ -136,4 +136,17 @@ export const reports: Words<typeof zh> = {
   'rp.mine.figure': 'Figure',
   'rp.mine.today': 'Today',
   'rp.mine.month': 'This month',
+  // The monthly pack the hub writes after month end (settings, its attempts, the board's alert).
+  'rp.packSettings.title': 'Monthly report pack',
+  'rp.packSettings.explain':
+    'After each month ends and its days are closed, the hub writes that month’s report pack (Excel, and PDF) into this folder.',
+  'rp.packSettings.enabled': 'Write it every month',
+  'rp.packSettings.folder': 'Folder (a full path on the hub PC)',
+  'rp.packSettings.recent': 'Recent report packs',
+  'rp.packSettings.col.month': 'Month',
+  'rp.packSettings.col.at': 'Time',
+  'rp.packSettings.col.outcome': 'Outcome',
+  'rp.packSettings.failed': 'Failed: {message}',
+  'alert.packFailed':
+    'The monthly report pack ({month}) could not be written ({t}): check its folder, or have the administrator read the hub log',
 };

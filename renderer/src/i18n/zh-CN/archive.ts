@@ -1,3 +1,6 @@
+import { STAFF_ALERT_KINDS } from '../../../../shared/archive/enums';
+import { codeLabels } from '../labels';
+
 /** 效能档案 and 客流预测: the board's archive and forecast tabs, and the clerk's own archive. */
 export const archive = {
   'board.tab.archive': '效能档案',
@@ -43,6 +46,12 @@ export const archive = {
   'ar.fact.satisfaction': '满意率',
   'ar.fact.bad': '差评',
   'ar.fact.complaintsMonth': '效能投诉（属实 / 收到）',
+  // The board's alerts about them, counted by kind (episodes the hub recorded).
+  ...codeLabels('ar.fact.alert', STAFF_ALERT_KINDS, {
+    service_over_max: '预警：办理超时（次）',
+    called_not_started: '预警：叫号后未开始办理（次）',
+    idle_while_waiting: '预警：有人等候时窗口空闲（次）',
+  }),
   'ar.minutes': '{n} 分钟',
   'ar.hours': '{n} 小时',
   'ar.pct': '{pct}%（{n} 次中）',

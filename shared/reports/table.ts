@@ -1,12 +1,12 @@
-import { FIGURES, formatFigure, type FigureUnit } from '../../../../shared/reports/figures';
-import type { ReportBucket, ReportDimension, ReportKind } from '../../../../shared/reports/enums';
-import type { ReportResult } from '../../../../shared/reports/queries';
-import type { Translate } from '../../i18n';
+import type { Wording } from '../kernel/labels';
+import { FIGURES, formatFigure, type FigureUnit } from './figures';
+import type { ReportBucket, ReportDimension, ReportKind } from './enums';
+import type { ReportResult } from './queries';
 
 /**
  * What the reports tab shows, as data: the table under the chart, and the chart's series drawn from
- * the same rows. The exports (./exports) write this very table, so a file holds exactly what is on
- * screen: the same rows, columns, labels and rounding.
+ * the same rows. The exports (./document) write this very table, so a file holds exactly what is on
+ * screen: the same rows, columns, labels and rounding; the hub's monthly pack is built the same way.
  */
 
 export interface TableColumn {
@@ -28,14 +28,14 @@ export interface ReportTable {
 }
 
 /** A time bucket as a person reads it. */
-export function bucketLabel(bucket: ReportBucket, value: string, t: Translate): string {
+export function bucketLabel(bucket: ReportBucket, value: string, t: Wording): string {
   switch (bucket) {
     case 'total':
       return '';
     case 'hour':
       return t('rp.hourLabel', { hour: value });
     case 'weekday':
-      return t(`rp.weekday.${value as '0'}`);
+      return t(`rp.weekday.${value}`);
     case 'week':
       return t('rp.weekOf', { day: value });
     default:
@@ -63,7 +63,7 @@ export function reportTable(
   setup: ReportSetup,
   result: ReportResult,
   nameOf: (dimension: ReportDimension, key: string) => string,
-  t: Translate,
+  t: Wording,
   title: string,
 ): ReportTable {
   const figures = FIGURES[setup.report].filter(
@@ -72,7 +72,7 @@ export function reportTable(
   const columns: TableColumn[] = [
     ...(setup.dimension === 'hall' ? [] : [{ header: t(`rp.dim.${setup.dimension}`) }]),
     ...(setup.bucket === 'total' ? [] : [{ header: t(`rp.bucket.${setup.bucket}`) }]),
-    ...figures.map((f) => ({ header: t(`rp.figure.${f.id}` as 'rp.figure.issued'), figure: { id: f.id, unit: f.unit } })),
+    ...figures.map((f) => ({ header: t(`rp.figure.${f.id}`), figure: { id: f.id, unit: f.unit } })),
   ];
   const rows = [...result.rows]
     .map((r) => {
@@ -95,7 +95,7 @@ export function reportTable(
  * Arrivals per hour of day beside the counters open then (counter-hours signed in over the period)
  * and the arrivals per counter-hour: the hall's queue and counter reports by hour, side by side.
  */
-export function arrivalsTable(queue: ReportResult, counters: ReportResult, t: Translate, title: string): ReportTable {
+export function arrivalsTable(queue: ReportResult, counters: ReportResult, t: Wording, title: string): ReportTable {
   const hours = [...new Set([...queue.rows, ...counters.rows].map((r) => r.bucket))].sort();
   const sum = (rows: ReportResult['rows'], hour: string, key: string) => rows.find((r) => r.bucket === hour)?.sums[key] ?? 0;
   return {
