@@ -30,4 +30,6 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0026-report-days.sql',
   '0027-rating-codes.sql',
   '0031-bookings-follow.sql',
+  '0034-booking-blackouts.sql',
+  '0035-booking-block-lifts.sql',
 ]);
