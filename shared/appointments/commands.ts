@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { spec } from '../kernel/command';
 import { entityId } from '../kernel/zod';
 import { hallResult } from '../hall/commands';
-import { BookingCode, IdNumberInput } from './phone';
+import { BookingCode, Day, IdNumberInput } from './phone';
 import { TemplateLines } from './rules';
 import { BookingSettingsFields } from './settings';
 import { bookingTables } from './rows';
@@ -45,7 +45,7 @@ export const bookingCommandSpecs = {
    */
   'booking.declareBlackout': spec({
     payload: z.strictObject({
-      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD'),
+      day: Day,
       serviceId: entityId.nullable(),
       reason: z.string().trim().min(1, '请填写停约原因').max(200),
       affected: z.number().int().min(0),

@@ -3,6 +3,7 @@ import { RATING_CODE_ALPHABET } from '../ratings/phone';
 import { entityId } from '../kernel/zod';
 import { CLOCK_TIME } from '../queue/rules';
 import { BookingStatus } from './enums';
+import { parseDay } from '../calendar/rules';
 
 /**
  * The booking page (`#/book`) and the follow page (`#/follow?t=…`): anonymous phone calls to the
@@ -48,7 +49,11 @@ export const IdNumberInput = z
   .string()
   .trim()
   .max(18 + 4);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
+/** A calendar day 'YYYY-MM-DD' that exists (not 2026-02-30). */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+  .refine((d) => parseDay(d) !== null, '没有这一天');
 const Start = z.string().regex(CLOCK_TIME, '时间格式为 HH:MM');
 
 /** POST /book: a place in a slot, for a person named by their resident ID (checked by the hub). */

@@ -32,7 +32,6 @@ import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../
 import { hallCalendar } from '../calendar/calendar';
 import { sweepNoShows } from './noShows';
 import { openBookingsOn } from './blackouts';
-import { parseDay } from '../../../../shared/calendar/rules';
 import { issuable, issueTicket } from '../queue/handlers';
 import { settingsOf as queueSettingsOf, today } from '../queue/lines';
 
@@ -386,7 +385,6 @@ export const bookingHandlers = {
   'booking.declareBlackout': (ctx) => {
     sweepNoShows(ctx);
     const { day, serviceId, reason, affected } = ctx.payload;
-    if (parseDay(day) === null) throw new CommandError(ErrorCode.VALIDATION_FAILED, `不是有效日期：${day}`);
     if (day < today(ctx)) throw refuse(R.blackoutPast, { day });
     if (serviceId !== null && !ctx.store.get('services', serviceId)) throw notFound('service');
     const clash = ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id IS ?)', day, serviceId)[0];

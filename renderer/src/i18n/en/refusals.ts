@@ -121,6 +121,8 @@ export const refusals: Words<typeof zh> = {
   'field.password': 'password',
   'field.name': 'name',
   'field.text': 'search text',
+  'field.idNumber': 'ID number',
+  'field.day': 'date',
   'field.any': 'entry',
 
   'thing.counter': 'Counter',
