@@ -69,6 +69,8 @@ export type BookRequest = z.infer<typeof BookRequest>;
 /** What the person keeps: the code, and the booking as they see it (their ID masked). */
 export const BookingView = z.object({
   code: z.string(),
+  /** The service, by id (a move picks among its slots) and by name. */
+  serviceId: z.string(),
   service: z.string(),
   day: z.string(),
   start: z.string(),

@@ -88,6 +88,7 @@ function idHash(ctx: Ctx, idNumber: string): string {
 
 const view = (ctx: Ctx, b: Booking): BookingView => ({
   code: b.code,
+  serviceId: b.service_id,
   service: ctx.store.get('services', b.service_id)?.name ?? '',
   day: b.day,
   start: b.start,

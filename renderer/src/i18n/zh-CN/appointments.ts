@@ -1,4 +1,4 @@
-import { BOOKING_STATUSES } from '../../../../shared/appointments/enums';
+import { BOOKING_STATUSES, WEEKEND_BOOKING } from '../../../../shared/appointments/enums';
 import { codeLabels } from '../labels';
 
 /** 预约 and following one's turn: the booking page, the follow page, the kiosk's check-in. */
@@ -94,4 +94,52 @@ export const appointments = {
   'bookAdmin.places': '可约名额',
   'bookAdmin.utilisation': '时段利用率',
   'bookAdmin.noFigures': '该期间没有预约',
+
+  // Blackout days, moving a booking, check-in by ID number, lifting a block, weekend booking.
+  'book.closed': '停约',
+  'book.closedDay': '{day} 暂停预约：{reason}',
+  'book.cancelledByHall': '大厅已取消此预约，原因：{reason}',
+  'book.move': '改约到其他时段',
+  'book.moveTitle': '改约：选择新的日期和时段',
+  'book.moveGo': '确认改约',
+  'book.moveBack': '不改了',
+  'book.moved': '已改约，预约码不变',
+  'kiosk.checkInBy': '签到方式',
+  'kiosk.byCode': '用预约码',
+  'kiosk.byId': '用身份证号',
+  'kiosk.checkInId': '请输入身份证号',
+  'kiosk.idNote': '号码只用于查找您的预约，不保存、不显示',
+  'kiosk.badId': '身份证号应为 18 位，请核对',
+  'bookAdmin.weekendBooking': '周末上班日可预约',
+  ...codeLabels('bookAdmin.weekend', WEEKEND_BOOKING, {
+    none: '周末一律不可预约',
+    adjusted: '仅调休上班日',
+    all: '调休上班日和大厅值班日',
+  }),
+  'bookAdmin.blackouts': '停约日',
+  'bookAdmin.blackoutDay': '停约日期',
+  'bookAdmin.blackoutService': '停约范围',
+  'bookAdmin.allServices': '全部事项',
+  'bookAdmin.blackoutReason': '停约原因（预约人可见）',
+  'bookAdmin.review': '查看受影响的预约',
+  'bookAdmin.affected': '将取消 {n} 个预约',
+  'bookAdmin.noneAffected': '这一天没有需要取消的预约',
+  'bookAdmin.time': '时段',
+  'bookAdmin.person': '预约人',
+  'bookAdmin.idMasked': '证件号',
+  'bookAdmin.phone': '电话',
+  'bookAdmin.confirmBlackout': '确认停约并取消 {n} 个预约',
+  'bookAdmin.declared': '已停约，取消了 {n} 个预约',
+  'bookAdmin.declaredList': '已设停约日',
+  'bookAdmin.noBlackouts': '没有停约日',
+  'bookAdmin.blocks': '解除预约限制',
+  'bookAdmin.blockId': '身份证号',
+  'bookAdmin.blockReason': '解除原因',
+  'bookAdmin.lift': '解除限制',
+  'bookAdmin.lifted': '已解除 {id} 的预约限制（原限制至 {until}）',
+  'bookAdmin.liftedList': '解除记录',
+  'bookAdmin.liftedAt': '解除时间',
+  'bookAdmin.until': '原限制至',
+  'bookAdmin.by': '操作人',
+  'bookAdmin.noLifts': '没有解除记录',
 } as const;
