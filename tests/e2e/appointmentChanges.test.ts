@@ -104,6 +104,14 @@ describe('moving a booking on the phone', () => {
     await phone.getByText('2026-11-27 09:00–09:30').waitFor();
     await phone.getByRole('button', { name: 'Move to another slot' }).click();
     const move = phone.getByRole('region', { name: 'Move: choose a new day and slot' });
+    // The booking's own slot is shown as such and cannot be picked again.
+    await move
+      .getByRole('group', { name: 'Choose a day' })
+      .getByRole('button', { name: /^2026-11-27/ })
+      .click();
+    const own = move.getByRole('group', { name: 'Choose a time' }).getByRole('button', { name: /^09:00–09:30/ });
+    expect(await own.innerText()).toBe('09:00–09:30\nYour booking');
+    expect(await own.isDisabled()).toBe(true);
     // Thursday is closed: shown so, with the hall's reason, and not to be picked.
     const thursday = move.getByRole('group', { name: 'Choose a day' }).getByRole('button', { name: /^2026-11-26/ });
     expect(await thursday.innerText()).toBe('2026-11-26\nClosed');

@@ -117,6 +117,8 @@ function DayAndSlot(props: {
   service: Service;
   day: string | null;
   start: string | null;
+  /** A move's own slot, shown and not to be picked again. */
+  current?: { day: string; start: string };
   onPick: (day: string, start: string | null) => void;
 }) {
   const { t } = useI18n();
@@ -130,7 +132,7 @@ function DayAndSlot(props: {
           key: d.day,
           label: d.day,
           left: d.slots.reduce((n, s) => n + s.left, 0),
-          closed: d.closed !== null,
+          note: d.closed !== null ? t('book.closed') : undefined,
         }))}
         chosen={day?.day}
         onPick={(d) => props.onPick(d, null)}
@@ -143,7 +145,12 @@ function DayAndSlot(props: {
       {day && (
         <Choices
           title={t('book.chooseSlot')}
-          items={day.slots.map((s) => ({ key: s.start, label: `${s.start}–${s.end}`, left: s.left }))}
+          items={day.slots.map((s) => ({
+            key: s.start,
+            label: `${s.start}–${s.end}`,
+            left: s.left,
+            note: props.current?.day === day.day && props.current.start === s.start ? t('book.currentSlot') : undefined,
+          }))}
           chosen={props.start ?? undefined}
           onPick={(start) => props.onPick(day.day, start)}
         />
@@ -158,7 +165,8 @@ function DayAndSlot(props: {
  */
 function Choices(props: {
   title: string;
-  items: readonly { key: string; label: string; left: number | null; closed?: boolean }[];
+  /** `note`: why a choice cannot be taken (a closed day, a move's own slot), shown instead of the places left. */
+  items: readonly { key: string; label: string; left: number | null; note?: string }[];
   chosen: string | undefined;
   onPick: (key: string) => void;
 }) {
@@ -173,12 +181,12 @@ function Choices(props: {
             type="button"
             className="btn"
             aria-pressed={props.chosen === i.key}
-            disabled={i.left === 0}
+            disabled={i.left === 0 || i.note !== undefined}
             onClick={() => props.onPick(i.key)}
           >
             {i.label}
-            {i.closed ? (
-              <small>{t('book.closed')}</small>
+            {i.note !== undefined ? (
+              <small>{i.note}</small>
             ) : (
               i.left !== null && <small>{i.left === 0 ? t('book.full') : t('book.left', { n: i.left })}</small>
             )}
@@ -357,7 +365,13 @@ function MoveChooser(props: { booking: BookingView; onMove: (day: string, start:
       {!service ? (
         <p className="muted">{t('book.loading')}</p>
       ) : (
-        <DayAndSlot service={service} day={pick.day} start={pick.start} onPick={(day, start) => setPick({ day, start })} />
+        <DayAndSlot
+          service={service}
+          day={pick.day}
+          start={pick.start}
+          current={props.booking}
+          onPick={(day, start) => setPick({ day, start })}
+        />
       )}
       <div className="row">
         <button

@@ -99,6 +99,7 @@ export const appointments: Words<typeof zh> = {
   'bookAdmin.noFigures': 'No bookings in this period',
 
   'book.closed': 'Closed',
+  'book.currentSlot': 'Your booking',
   'book.closedDay': 'No bookings on {day}: {reason}',
   'book.cancelledByHall': 'The hall cancelled this booking. Reason: {reason}',
   'book.move': 'Move to another slot',

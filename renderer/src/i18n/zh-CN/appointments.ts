@@ -97,6 +97,7 @@ export const appointments = {
 
   // Blackout days, moving a booking, check-in by ID number, lifting a block, weekend booking.
   'book.closed': '停约',
+  'book.currentSlot': '当前预约',
   'book.closedDay': '{day} 暂停预约：{reason}',
   'book.cancelledByHall': '大厅已取消此预约，原因：{reason}',
   'book.move': '改约到其他时段',
