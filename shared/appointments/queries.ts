@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { QuerySpec } from '../kernel/command';
+import { entityId } from '../kernel/zod';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -17,7 +18,46 @@ export const BookingFigureRow = z.object({
 });
 export type BookingFigureRow = z.infer<typeof BookingFigureRow>;
 
+/**
+ * A booking a blackout would cancel, as the manager reviews it before confirming: the slot, and the
+ * person masked (name, ID number, phone) — enough to tell the bookings apart and ring them, no more.
+ */
+export const AffectedBooking = z.object({
+  serviceId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  name: z.string(),
+  idMasked: z.string(),
+  phone: z.string(),
+});
+export type AffectedBooking = z.infer<typeof AffectedBooking>;
+
+/** A manager's lifting of a person's block, as the board lists it (the person masked). */
+export const BlockLiftRow = z.object({
+  idMasked: z.string(),
+  until: z.string(),
+  reason: z.string(),
+  staffId: z.string().nullable(),
+  liftedAt: z.number().int(),
+});
+export type BlockLiftRow = z.infer<typeof BlockLiftRow>;
+
+/** How many block lifts the board lists (the newest). */
+export const BLOCK_LIFTS_SHOWN = 50;
+
 export const bookingQuerySpecs = {
+  /** The open bookings a blackout of `day` (all services, or one) would cancel, in slot order. */
+  'booking.blackoutAffected': {
+    params: z.strictObject({ day, serviceId: entityId.nullable() }),
+    result: z.object({ rows: z.array(AffectedBooking) }),
+    roles: ['manager'],
+  },
+  /** The newest block lifts, newest first. */
+  'booking.blockLifts': {
+    params: z.strictObject({}),
+    result: z.object({ rows: z.array(BlockLiftRow) }),
+    roles: ['manager'],
+  },
   /** 预约 figures over hall days `from`..`to` (inclusive), by service. */
   'booking.figures': {
     params: z.strictObject({ from: day, to: day }).refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期' }),

@@ -20,4 +20,13 @@ export const bookingRefusals = defineRefusals('booking', {
   terminal: { code: ErrorCode.FORBIDDEN, zh: '大厅终端不能预约，请用自己的手机' },
   lineOrder: { code: ErrorCode.VALIDATION_FAILED, zh: '第 {line} 行的结束时间应晚于开始时间' },
   lineOverlap: { code: ErrorCode.VALIDATION_FAILED, zh: '第 {line} 行的时段与前面的时段在同一天重叠' },
+  // Blackout days, moving a booking, check-in by ID number, a manager lifting a block.
+  blackout: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 暂停预约：{reason}' },
+  blackoutPast: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 已经过去，不能再停约' },
+  blackoutExists: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 已经停约' },
+  blackoutChanged: { code: ErrorCode.BOOKING_REFUSED, zh: '受影响的预约已变为 {n} 个，请重新核对后再确认' },
+  tooLateToMove: { code: ErrorCode.BOOKING_REFUSED, zh: '距预约时段不足 {hours} 小时，不能再改约' },
+  sameSlot: { code: ErrorCode.BOOKING_REFUSED, zh: '新时段与原预约时段相同' },
+  noBookingToday: { code: ErrorCode.BOOKING_REFUSED, zh: '该证件号今天没有待签到的预约' },
+  notBlocked: { code: ErrorCode.BOOKING_REFUSED, zh: '该证件号目前没有预约限制' },
 });

@@ -5,4 +5,17 @@ import { ms, rowId as id, table } from '../kernel/table';
 export const bookingTables = {
   /** A service's slot template: its lines as JSON (rules.ts TemplateLine[]), edited on the managers' board. */
   booking_templates: table(z.object({ id, hall_id: id, service_id: id, lines: z.string(), updated_at: ms }), { manager: 'all' }),
+  /** A day (or one service on a day: service_id) closed for booking, with the manager's reason; it names nobody. */
+  booking_blackouts: table(
+    z.object({
+      id,
+      hall_id: id,
+      day: z.string(),
+      service_id: id.nullable(),
+      reason: z.string(),
+      staff_id: id.nullable(),
+      created_at: ms,
+    }),
+    { manager: 'all' },
+  ),
 };

@@ -48,10 +48,12 @@ const weekdayOf = (day: string): number => new Date(parseDay(day)!).getUTCDay();
 
 /**
  * The slots a service offers on `day`: none on a day off (holidays included, even on a weekday);
- * a working weekend day (调休, duty day) offers the slots of the weekday the hall names.
+ * a working weekend day (调休, duty day) offers the slots of the weekday the hall names, when the
+ * hall's weekend setting takes it: 调休 days by default, the hall's own duty days only when it says
+ * so, none at all if it says that.
  */
 export function slotsOn(calendar: WorkCalendar, lines: readonly TemplateLine[], day: string, settings: BookingSettings): Slot[] {
-  if (!calendar.isWorkingDay(day)) return [];
+  if (!takesBookings(calendar, day, settings)) return [];
   const weekday = weekdayOf(day);
   const as = weekday === 0 || weekday === 6 ? settings.weekendWorkdayAs : weekday;
   return lines
@@ -60,12 +62,35 @@ export function slotsOn(calendar: WorkCalendar, lines: readonly TemplateLine[], 
     .sort((a, b) => (a.start < b.start ? -1 : 1));
 }
 
-/** The days that may be booked today: the working days from the min-th to the max-th after today. */
+/**
+ * Whether `day` takes bookings at all: a working day, unless it is a weekend day the hall's setting
+ * leaves out (a duty day of the hall's own unless it says 'all'; any weekend day when it says 'none').
+ */
+export function takesBookings(calendar: WorkCalendar, day: string, settings: BookingSettings): boolean {
+  if (!calendar.isWorkingDay(day)) return false;
+  if (calendar.isDutyOnlyDay(day) && settings.weekendBooking !== 'all') return false;
+  const weekday = weekdayOf(day);
+  return !((weekday === 0 || weekday === 6) && settings.weekendBooking === 'none');
+}
+
+/** How far the bookable days are looked for (a year of days off in a row does not happen). */
+const MAX_WALK_DAYS = 366;
+
+/**
+ * The days that may be booked today: the days taking bookings from the min-th to the max-th after
+ * today (a duty day the hall does not open to bookings is not counted, so the page still offers
+ * the hall's number of days).
+ */
 export function bookableDays(calendar: WorkCalendar, today: string, settings: BookingSettings): string[] {
   const days: string[] = [];
-  for (let n = Math.max(settings.minDaysAhead, 1); n <= settings.maxDaysAhead; n++) days.push(calendar.addWorkingDays(today, n).date);
-  // Booking today itself (minDaysAhead 0) is allowed on a working day only.
-  if (settings.minDaysAhead === 0 && calendar.isWorkingDay(today)) days.unshift(today);
+  // Booking today itself (minDaysAhead 0) is allowed on a day that takes bookings only.
+  if (settings.minDaysAhead === 0 && takesBookings(calendar, today, settings)) days.push(today);
+  let day = today;
+  for (let n = 0, walked = 0; n < settings.maxDaysAhead && walked < MAX_WALK_DAYS; walked++) {
+    day = addDays(day, 1);
+    if (!takesBookings(calendar, day, settings)) continue;
+    if (++n >= Math.max(settings.minDaysAhead, 1)) days.push(day);
+  }
   return days;
 }
 

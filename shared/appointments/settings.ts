@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsParser } from '../kernel/zod';
+import { WeekendBooking } from './enums';
 
 /** The hall's booking rules (`hall.setBookingSettings`), DOMAIN.md "Appointments (预约)". */
 export const BookingSettingsFields = z.strictObject({
@@ -24,6 +25,8 @@ export const BookingSettingsFields = z.strictObject({
    * duty day) offers: the calendar says the day is worked, not whose timetable it follows.
    */
   weekendWorkdayAs: z.number().int().min(1).max(5),
+  /** Which weekend working days take bookings: 调休 days by default; the hall's duty days only when it says so. */
+  weekendBooking: WeekendBooking,
 });
 /** The rules as a whole (a manager's change is merged into the stored ones, then checked so). */
 export const BookingSettingsSchema = BookingSettingsFields.refine((s) => s.minDaysAhead <= s.maxDaysAhead, {
@@ -44,6 +47,7 @@ export const defaultBookingSettings: BookingSettings = {
   lateMinutes: 15,
   lateToNormalQueue: true,
   weekendWorkdayAs: 1,
+  weekendBooking: 'adjusted',
 };
 
 export const parseBookingSettings: (json: string) => BookingSettings = settingsParser(BookingSettingsSchema, defaultBookingSettings);

@@ -15,8 +15,16 @@ export interface CalendarData {
   years: readonly number[];
   /** Official days off (may include weekend days inside a holiday period). */
   holidays: readonly string[];
-  /** Weekend days that are working days: adjusted working days (调休) and the hall's duty days. */
+  /**
+   * Weekend days that are working days: the adjusted working days (调休), and the hall's duty days
+   * where a caller need not tell them apart.
+   */
   workdays: readonly string[];
+  /**
+   * The hall's own duty days (值班日), working days too; named apart where it matters that the
+   * hall, not the State Council, opened them (the booking page offers them only when the hall says so).
+   */
+  dutyDays?: readonly string[];
 }
 
 export interface DayResult {
@@ -71,11 +79,13 @@ export class WorkCalendar {
   private readonly years: ReadonlySet<number>;
   private readonly holidays: ReadonlySet<string>;
   private readonly workdays: ReadonlySet<string>;
+  private readonly dutyDays: ReadonlySet<string>;
 
   constructor(data: CalendarData) {
     this.years = new Set(data.years);
     this.holidays = new Set(data.holidays);
     this.workdays = new Set(data.workdays);
+    this.dutyDays = new Set(data.dutyDays);
   }
 
   isCovered(year: number): boolean {
@@ -83,6 +93,16 @@ export class WorkCalendar {
   }
 
   isWorkingDay(date: string): boolean {
+    return this.dutyDays.has(date) || this.isOfficialWorkingDay(date);
+  }
+
+  /** Whether `date` is worked only because the hall named it a duty day (an official working day is not). */
+  isDutyOnlyDay(date: string): boolean {
+    return this.dutyDays.has(date) && !this.isOfficialWorkingDay(date);
+  }
+
+  /** A working day by the official schedule alone: a weekday not a holiday, or an adjusted working day (调休). */
+  private isOfficialWorkingDay(date: string): boolean {
     if (this.workdays.has(date)) return true;
     if (this.holidays.has(date)) return false;
     const weekday = new Date(dayMs(date)).getUTCDay();

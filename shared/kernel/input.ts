@@ -31,6 +31,8 @@ export const FIELD_LABELS = {
   password: '密码',
   name: '名称',
   text: '查询内容',
+  idNumber: '身份证号',
+  day: '日期',
 } as const satisfies Record<string, string>;
 export type FieldPath = keyof typeof FIELD_LABELS;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { NO_LIMITS } from '../../main/hub/limits';
-import { residentIdCheckChar } from '../../shared/identity/rules';
-import type { Answer, Row } from '../../shared/protocol';
-import { actors, ok } from '../support/actors';
-import { callerOf, demoHub, manualClock, signInManager, terminal } from '../support/hub';
+import type { Row } from '../../shared/protocol';
+import { ok } from '../support/actors';
+import { A, at, bookingHall, idFor, reasonOf, refusedWith, type Json } from '../support/bookingHall';
+import { callerOf, terminal } from '../support/hub';
 import { noShowRate, utilisation, type BookingFigureRow } from '../../shared/appointments/queries';
 
 /**
@@ -12,51 +12,6 @@ import { noShowRate, utilisation, type BookingFigureRow } from '../../shared/app
  * check-in at the kiosk, the appointment ticket called under the priority rules, the follow page,
  * no-shows and the block they earn; and two people never taking the last place.
  */
-
-const A = 'H3301-s-A';
-/** A valid resident ID number, different for each n (born 1990-01-01, sequence n). */
-export const idFor = (n: number) => {
-  const first17 = `11010119900101${String(n).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-};
-const at = (iso: string) => Date.parse(`${iso}+08:00`);
-
-type Json = Record<string, unknown> & { error?: { code: string; reason?: string; params?: Record<string, unknown> } };
-
-async function bookingHall(opts: { limits?: typeof NO_LIMITS } = {}) {
-  // Wednesday 25 Nov 2026, 09:00 in the hall.
-  const clock = manualClock(at('2026-11-25T09:00:00'));
-  const hub = await demoHub({ clock, ...opts });
-  const a = actors(hub);
-  ok(
-    a.manager('booking.setTemplate', {
-      serviceId: A,
-      lines: [
-        { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 },
-        { weekdays: [1, 2, 3, 4, 5], start: '09:30', end: '10:00', capacity: 2 },
-      ],
-    }),
-  );
-  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${hub.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, json: (await res.json()) as Json };
-  };
-  const book = (n: number, day = '2026-11-26', start = '09:00', extra: Record<string, unknown> = {}) =>
-    post('/book', { serviceId: A, day, start, name: `张${n}明`, idNumber: idFor(n), phone: `138${String(n).padStart(8, '0')}`, ...extra });
-  const bookings = () => hub.db.prepare('SELECT * FROM bookings ORDER BY created_at, rowid').all() as Record<string, unknown>[];
-  const setTime = (iso: string) => {
-    clock.set(at(iso));
-    signInManager(hub);
-  };
-  return { hub, clock, ...a, post, book, bookings, setTime };
-}
-
-const reasonOf = (r: { json: Json }) => r.json.error?.reason ?? r.json.error?.code;
-const refusedWith = (a: Answer) => (a.ok ? 'ok' : (a.error.reason ?? a.error.code));
 
 describe('booking a slot from the phone', () => {
   it('lists the bookable working days with places left; a booking stores the ID masked and hashed, never whole', async () => {

@@ -188,6 +188,9 @@ const samples: { [T in CommandType]: unknown } = {
   'booking.setTemplate': { serviceId: 'H3301-s-A', lines: [{ weekdays: [1], start: '09:00', end: '09:30', capacity: 5 }] },
   'hall.setBookingSettings': { maxDaysAhead: 4 },
   'booking.checkIn': { code: 'ABCD2345' },
+  'booking.checkInById': { idNumber: '110101199001010011' },
+  'booking.declareBlackout': { day: '2030-01-02', serviceId: null, reason: '停电检修', affected: 0 },
+  'booking.liftBlock': { idNumber: '110101199001010011', reason: '系统故障误记' },
   'booking.sweep': {},
 };
 

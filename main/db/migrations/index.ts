@@ -32,4 +32,6 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0031-bookings-follow.sql',
   '0032-report-packs.sql',
   '0033-staff-alerts.sql',
+  '0034-booking-blackouts.sql',
+  '0035-booking-block-lifts.sql',
 ]);

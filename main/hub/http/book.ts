@@ -2,16 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../../shared/kernel/clock';
 import { refusalError } from '../../../shared/kernel/refusal';
 import type { WireAnswer } from '../../../shared/protocol';
-import { BookingKey, BookRequest, BookSlotsRequest, FollowRequest } from '../../../shared/appointments/phone';
+import { BookingKey, BookRequest, BookSlotsRequest, FollowRequest, MoveRequest } from '../../../shared/appointments/phone';
 import { bookingRefusals } from '../../../shared/appointments/refusals';
 import { maskResidentId } from '../../../shared/identity/rules';
 import type { Executor } from '../commands/executor';
-import { book, bookableSlots, bookingCodeIssued, cancelBooking, lookBooking } from '../features/appointments/handlers';
+import { book, bookableSlots, bookingCodeIssued, cancelBooking, lookBooking, moveBooking } from '../features/appointments/handlers';
 import { followByToken } from '../features/appointments/follow';
 import type { Store } from '../store';
 import { answerWith, looked, PHONE, phoneContext, phoneGate, type PhoneGate } from './phone';
 
-export const BOOK_PATHS = ['/book/slots', '/book', '/book/look', '/book/cancel', '/follow'] as const;
+export const BOOK_PATHS = ['/book/slots', '/book', '/book/look', '/book/cancel', '/book/move', '/follow'] as const;
 export type BookPath = (typeof BOOK_PATHS)[number];
 
 interface Deps {
@@ -29,6 +29,7 @@ interface Deps {
  * POST /book/slots {} → the services, days and places left;
  * POST /book {serviceId, day, start, name, idNumber, phone} → the booking and its code;
  * POST /book/look and /book/cancel {code, idLast4} → the booking (cancelled);
+ * POST /book/move {code, idLast4, day, start} → the booking in its new slot;
  * POST /follow {token} → the ticket's progress.
  * Bookings and cancellations are audited with the ID masked and neither name nor phone; a code
  * never issued (a guess) is refused without an audit row.
@@ -77,6 +78,18 @@ export function bookingEndpoint({ store, executor, clock, hallId, ...gates }: De
         answerWith(
           res,
           audited('booking.cancel', { code: `${given.code.slice(0, 2)}…` }, () => cancelBooking(context(given), given.code, given.idLast4)),
+        );
+        return;
+      }
+      case '/book/move': {
+        const given = await readBook(req, res, MoveRequest);
+        if (!given) return;
+        if (!bookingCodeIssued({ store }, given.code))
+          return answerWith(res, { ok: false, error: refusalError(bookingRefusals.wrongCode) });
+        const { code, day, start } = given;
+        answerWith(
+          res,
+          audited('booking.move', { code: `${code.slice(0, 2)}…`, day, start }, () => moveBooking(context(given), given)),
         );
         return;
       }

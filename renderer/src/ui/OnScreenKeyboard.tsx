@@ -2,10 +2,12 @@ import { useI18n } from '../i18n';
 
 const LETTER_ROWS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
 const DIGIT_ROW = '1234567890';
+/** A resident ID number's keypad: digits as on a phone, and the X a check digit may be. */
+const ID_ROWS = ['123', '456', '789', 'X0'];
 
 /**
- * A touch keyboard for a kiosk without one: letters (pinyin initials for the item search) or
- * digits and letters (a code). Keys are large buttons, each named for screen readers; the field
+ * A touch keyboard for a kiosk without one: letters (pinyin initials for the item search),
+ * digits and letters (a code), or an ID number's keypad. Keys are large buttons, each named for screen readers; the field
  * it types into stays a plain controlled input.
  */
 export function OnScreenKeyboard({
@@ -15,7 +17,7 @@ export function OnScreenKeyboard({
   label,
   maxLength = 40,
 }: {
-  layout: 'letters' | 'alnum';
+  layout: 'letters' | 'alnum' | 'idNumber';
   value: string;
   onChange: (v: string) => void;
   /** What the keyboard types into, for its accessible name. */
@@ -23,7 +25,7 @@ export function OnScreenKeyboard({
   maxLength?: number;
 }) {
   const { t } = useI18n();
-  const rows = layout === 'alnum' ? [DIGIT_ROW, ...LETTER_ROWS] : LETTER_ROWS;
+  const rows = layout === 'idNumber' ? ID_ROWS : layout === 'alnum' ? [DIGIT_ROW, ...LETTER_ROWS] : LETTER_ROWS;
   // Letters are typed in lower case: pinyin, 工号 and passwords are (a code is compared as typed by its reader).
   const type = (ch: string) => value.length < maxLength && onChange(value + ch.toLowerCase());
   return (

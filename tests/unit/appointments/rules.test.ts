@@ -53,6 +53,43 @@ describe('slots on the working-day calendar', () => {
     ]);
   });
 
+  it('the hall’s duty weekends take bookings only when the hall says so; 调休 weekends follow the setting too', () => {
+    // The same schedule, and the hall on duty on Saturday 17 Oct and on Friday 2 Oct (a holiday).
+    const withDuty = new WorkCalendar({
+      years: [2026],
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workdays: ['2026-09-27', '2026-10-10'],
+      dutyDays: ['2026-10-17', '2026-10-02', '2026-10-10'],
+    });
+    const monday = slotsOn(withDuty, lines, '2026-09-28', S);
+    // Default ('adjusted'): the 调休 Saturday takes bookings, the duty days do not (a duty day that is also 调休 stays official).
+    expect(slotsOn(withDuty, lines, '2026-10-10', S)).toEqual(monday);
+    expect(slotsOn(withDuty, lines, '2026-10-17', S)).toEqual([]);
+    expect(slotsOn(withDuty, lines, '2026-10-02', S)).toEqual([]);
+    // 'all': the duty Saturday offers the named weekday's slots, the duty holiday its own weekday's (a Friday).
+    const all = { ...S, weekendBooking: 'all' as const };
+    expect(slotsOn(withDuty, lines, '2026-10-17', all)).toEqual(monday);
+    expect(slotsOn(withDuty, lines, '2026-10-02', all)).toEqual([
+      { start: '09:00', end: '09:30', capacity: 5 },
+      { start: '10:00', end: '10:30', capacity: 2 },
+    ]);
+    // 'none': no weekend day, 调休 or duty, takes bookings; weekdays are untouched.
+    const none = { ...S, weekendBooking: 'none' as const };
+    expect(slotsOn(withDuty, lines, '2026-10-10', none)).toEqual([]);
+    expect(slotsOn(withDuty, lines, '2026-09-27', none)).toEqual([]);
+    expect(slotsOn(withDuty, lines, '2026-10-12', none)).toEqual(monday);
+    // The bookable days skip the days not taking bookings, so the hall's five are still offered.
+    // Friday 9 Oct: Sat 10 (调休), Mon 12 … Thu 15; with 'none' the 调休 Saturday is skipped for Fri 16.
+    expect(bookableDays(withDuty, '2026-10-09', S)).toEqual(['2026-10-10', '2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15']);
+    expect(bookableDays(withDuty, '2026-10-09', none)).toEqual(['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16']);
+    // Thursday 15 Oct: the duty Saturday 17 only with 'all'.
+    expect(bookableDays(withDuty, '2026-10-15', S)).toEqual(['2026-10-16', '2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22']);
+    expect(bookableDays(withDuty, '2026-10-15', all)).toEqual(['2026-10-16', '2026-10-17', '2026-10-19', '2026-10-20', '2026-10-21']);
+    // Across the holiday: Wednesday 30 Sep, the duty Friday 2 Oct is offered only with 'all'.
+    expect(bookableDays(withDuty, '2026-09-30', all).slice(0, 2)).toEqual(['2026-10-02', '2026-10-08']);
+    expect(bookableDays(withDuty, '2026-09-30', S).slice(0, 2)).toEqual(['2026-10-08', '2026-10-09']);
+  });
+
   it('bookable days are the 1st to 5th working days ahead, across the holiday and the 调休 days', () => {
     // Friday 25 Sep: Sun 27 (调休), Mon 28, Tue 29, Wed 30, then Thu 8 Oct (1–7 are off).
     expect(bookableDays(calendar, '2026-09-25', S)).toEqual(['2026-09-27', '2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08']);

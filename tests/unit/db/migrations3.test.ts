@@ -216,6 +216,55 @@ describe('hub migration 0033: staff members’ alert episodes', () => {
     expect(() => insert(db, 'staff_alerts', { ...episode, kind: 'idle_while_waiting', staff_id: 'nope', to_at: 20 })).toThrow(
       /FOREIGN KEY constraint failed/,
     );
+  });
+});
+
+describe('hub migration 0034: blackout days, and the bookings they cancelled', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE booking_blackouts')) + 1;
+
+  it('keeps the bookings, one blackout per day and service (or the whole day), each cancelled booking pointing to its blackout', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    const booking = {
+      hall_id: 'h1',
+      service_id: 's1',
+      day: '2026-11-26',
+      start: '09:00',
+      end: '09:30',
+      name: '张三',
+      id_masked: '110101********0015',
+      id_hash: 'ab',
+      phone: '13800000001',
+      status: 'booked',
+      created_at: 1,
+      changed_at: 1,
+    };
+    insert(db, 'bookings', { ...booking, id: 'b1', code: 'AAAA2222' });
+    migrateKeepingRows(db, v);
+    expect(one(db, 'bookings', 'b1')).toMatchObject({ status: 'booked', blackout_id: null });
+    const blackout = { hall_id: 'h1', day: '2026-11-26', reason: '停电检修', created_at: 1 };
+    insert(db, 'booking_blackouts', { ...blackout, id: 'x1', service_id: null });
+    expect(() => insert(db, 'booking_blackouts', { ...blackout, id: 'x2', service_id: null })).toThrow(/UNIQUE constraint failed/);
+    insert(db, 'booking_blackouts', { ...blackout, id: 'x3', service_id: 's1' });
+    expect(() => insert(db, 'booking_blackouts', { ...blackout, id: 'x4', service_id: 's1' })).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert(db, 'booking_blackouts', { ...blackout, id: 'x5', service_id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
+    db.prepare("UPDATE bookings SET status = 'cancelled', blackout_id = 'x1' WHERE id = 'b1'").run();
+    expect(() => db.prepare("UPDATE bookings SET blackout_id = 'nope' WHERE id = 'b1'").run()).toThrow(/FOREIGN KEY constraint failed/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('hub migration 0035: a manager lifting a booking block', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE booking_block_lifts')) + 1;
+
+  it('adds the lifts, by the person’s keyed hash, each with its reason', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    migrateKeepingRows(db, v);
+    const lift = { hall_id: 'h1', id_hash: 'ab', id_masked: '110101********0015', until: '2027-02-27', reason: '误记', lifted_at: 1 };
+    insert(db, 'booking_block_lifts', { ...lift, id: 'l1' });
+    expect(() => insert(db, 'booking_block_lifts', { ...lift, id: 'l2', reason: null })).toThrow(/NOT NULL constraint failed/);
+    expect(() => insert(db, 'booking_block_lifts', { ...lift, id: 'l3', staff_id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ const hubOnlyTables = [
   // 预约: a booking's person and code, and the slips' follow tokens, are the hub's alone.
   'bookings',
   'follow_tokens',
+  // A manager's lifting of a block names the person by their ID number's keyed hash.
+  'booking_block_lifts',
 ];
 
 describe('row schemas', () => {

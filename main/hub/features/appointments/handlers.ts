@@ -5,6 +5,7 @@ import {
   type BookRequest,
   type BookSlotsAnswer,
   type BookingView,
+  type MoveRequest,
 } from '../../../../shared/appointments/phone';
 import { bookingRefusals as R } from '../../../../shared/appointments/refusals';
 import {
@@ -17,6 +18,7 @@ import {
   slotMoment,
   slotsOn,
   templateProblem,
+  type Slot,
   type TemplateLine,
 } from '../../../../shared/appointments/rules';
 import { BookingSettingsSchema, parseBookingSettings, type BookingSettings } from '../../../../shared/appointments/settings';
@@ -29,6 +31,7 @@ import type { CommandType } from '../../../../shared/protocol';
 import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { hallCalendar } from '../calendar/calendar';
 import { sweepNoShows } from './noShows';
+import { openBookingsOn } from './blackouts';
 import { issuable, issueTicket } from '../queue/handlers';
 import { settingsOf as queueSettingsOf, today } from '../queue/lines';
 
@@ -43,7 +46,10 @@ interface Booking {
   start: string;
   end: string;
   id_masked: string;
+  id_hash: string;
   status: BookingStatus;
+  /** The blackout that cancelled it (its reason is the hall's word to the person). */
+  blackout_id: string | null;
 }
 
 export const bookingSettingsOf = (ctx: Pick<Ctx, 'store' | 'hallId'>): BookingSettings =>
@@ -82,12 +88,72 @@ function idHash(ctx: Ctx, idNumber: string): string {
 
 const view = (ctx: Ctx, b: Booking): BookingView => ({
   code: b.code,
+  serviceId: b.service_id,
   service: ctx.store.get('services', b.service_id)?.name ?? '',
   day: b.day,
   start: b.start,
   end: b.end,
   status: b.status,
+  cancelledBy: b.status !== 'cancelled' ? null : b.blackout_id ? 'hall' : 'person',
+  cancelReason: b.status === 'cancelled' && b.blackout_id ? (ctx.store.get('booking_blackouts', b.blackout_id)?.reason ?? null) : null,
 });
+
+/** The blackout closing `day` for a service: the whole day's, or the service's own. */
+const blackoutOf = (ctx: Pick<Ctx, 'store'>, serviceId: string, day: string) =>
+  ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id = ?)', day, serviceId)[0];
+
+/**
+ * The last day (exclusive) a person's block holds, from their no-shows still counting on `day0`:
+ * a manager's lift forgives every no-show whose slot ended before it.
+ */
+function blockOf(ctx: Ctx, hash: string, day0: string, settings: BookingSettings): string | null {
+  const lifted = (sql(ctx, 'SELECT max(lifted_at) AS at FROM booking_block_lifts WHERE id_hash = ?').get(hash) as { at: number | null }).at;
+  const noShows = (
+    sql(ctx, "SELECT day, end FROM bookings WHERE id_hash = ? AND status = 'no_show' AND day >= ?").all(
+      hash,
+      noShowHorizon(day0, settings),
+    ) as { day: string; end: string }[]
+  )
+    .filter((b) => lifted === null || slotMoment(b.day, b.end, offsetOf(ctx)) > lifted)
+    .map((b) => b.day);
+  return blockedUntil(noShows, settings);
+}
+
+/**
+ * The slot a person may take, a new booking's and a move's alike: a bookable day, not a blackout,
+ * a slot of the template, the person not blocked and under their day's limit, a place left. The
+ * booking that moves (`moving`) does not count against its holder's day.
+ */
+function placeFor(
+  ctx: Ctx,
+  serviceId: string,
+  lines: readonly TemplateLine[],
+  want: { day: string; start: string },
+  hash: string,
+  moving: string | null,
+): Slot {
+  const day0 = today(ctx);
+  const settings = bookingSettingsOf(ctx);
+  const calendar = hallCalendar(ctx.store.db, ctx.hallId);
+  if (!bookableDays(calendar, day0, settings).includes(want.day))
+    throw refuse(R.dayNotBookable, { day: want.day, min: Math.max(settings.minDaysAhead, 1), max: settings.maxDaysAhead });
+  const closed = blackoutOf(ctx, serviceId, want.day);
+  if (closed) throw refuse(R.blackout, { day: want.day, reason: closed.reason });
+  const slot = slotsOn(calendar, lines, want.day, settings).find((s) => s.start === want.start);
+  if (!slot) throw refuse(R.noSuchSlot, { day: want.day, start: want.start });
+  const until = blockOf(ctx, hash, day0, settings);
+  if (isBlocked(until, day0)) throw refuse(R.blocked, { until: until! });
+  const same = (
+    sql(ctx, "SELECT count(*) AS n FROM bookings WHERE id_hash = ? AND day = ? AND status <> 'cancelled' AND id <> ?").get(
+      hash,
+      want.day,
+      moving ?? '',
+    ) as { n: number }
+  ).n;
+  if (same >= settings.perPersonPerDay) throw refuse(R.perDay, { day: want.day, limit: settings.perPersonPerDay });
+  if (taken(ctx, serviceId, want.day, slot.start) >= slot.capacity) throw refuse(R.full, { day: want.day, start: slot.start });
+  return slot;
+}
 
 /** The services taking bookings, their bookable days and each slot's places left. */
 export function bookableSlots(ctx: Ctx): BookSlotsAnswer {
@@ -106,13 +172,19 @@ export function bookableSlots(ctx: Ctx): BookSlotsAnswer {
       return {
         id: service!.id,
         name: service!.name,
-        days: days.map((day) => ({
-          day,
-          slots: slotsOn(calendar, lines, day, settings).map((s) => ({
-            ...s,
-            left: Math.max(0, s.capacity - taken(ctx, service!.id, day, s.start)),
-          })),
-        })),
+        days: days.map((day) => {
+          const closed = blackoutOf(ctx, service!.id, day)?.reason ?? null;
+          return {
+            day,
+            closed,
+            slots: closed
+              ? []
+              : slotsOn(calendar, lines, day, settings).map((s) => ({
+                  ...s,
+                  left: Math.max(0, s.capacity - taken(ctx, service!.id, day, s.start)),
+                })),
+          };
+        }),
       };
     }),
   };
@@ -121,8 +193,8 @@ export function bookableSlots(ctx: Ctx): BookSlotsAnswer {
 /**
  * A place in a slot. Everything is checked before anything is written (the phone route's
  * transaction commits its audit row whatever the answer): the service, the ID number and phone,
- * the day (1–5 working days ahead: a past day or today is not), the slot, the person's block and
- * their day's limit, then the places left. Commands run one at a time in the hub's one SQLite
+ * the day (1–5 working days ahead: a past day or today is not), a blackout, the slot, the person's
+ * block and their day's limit, then the places left. Commands run one at a time in the hub's one SQLite
  * transaction, so two people can never take the last place.
  */
 export function book(ctx: Ctx, req: BookRequest): BookingView {
@@ -136,25 +208,8 @@ export function book(ctx: Ctx, req: BookRequest): BookingView {
   if (!id.ok) throw refuse(id.refusal);
   const phone = checkPhone(req.phone);
   if (!phone.ok) throw refuse(phone.refusal);
-  const settings = bookingSettingsOf(ctx);
-  const calendar = hallCalendar(ctx.store.db, ctx.hallId);
-  if (!bookableDays(calendar, day0, settings).includes(req.day))
-    throw refuse(R.dayNotBookable, { day: req.day, min: Math.max(settings.minDaysAhead, 1), max: settings.maxDaysAhead });
-  const slot = slotsOn(calendar, lines, req.day, settings).find((s) => s.start === req.start);
-  if (!slot) throw refuse(R.noSuchSlot, { day: req.day, start: req.start });
   const hash = idHash(ctx, id.value);
-  const noShows = sql(ctx, "SELECT day FROM bookings WHERE id_hash = ? AND status = 'no_show' AND day >= ?")
-    .all(hash, noShowHorizon(day0, settings))
-    .map((r) => (r as { day: string }).day);
-  const until = blockedUntil(noShows, settings);
-  if (isBlocked(until, day0)) throw refuse(R.blocked, { until: until! });
-  const same = (
-    sql(ctx, "SELECT count(*) AS n FROM bookings WHERE id_hash = ? AND day = ? AND status <> 'cancelled'").get(hash, req.day) as {
-      n: number;
-    }
-  ).n;
-  if (same >= settings.perPersonPerDay) throw refuse(R.perDay, { day: req.day, limit: settings.perPersonPerDay });
-  if (taken(ctx, service.id, req.day, slot.start) >= slot.capacity) throw refuse(R.full, { day: req.day, start: slot.start });
+  const slot = placeFor(ctx, service.id, lines, req, hash, null);
   let code: string;
   do code = codeFrom(randomBytes(BOOKING_CODE_LENGTH), BOOKING_CODE_LENGTH);
   while (sql(ctx, 'SELECT 1 FROM bookings WHERE code = ?').get(code));
@@ -166,7 +221,9 @@ export function book(ctx: Ctx, req: BookRequest): BookingView {
     start: slot.start,
     end: slot.end,
     id_masked: maskResidentId(id.value),
+    id_hash: hash,
     status: 'booked',
+    blackout_id: null,
   };
   sql(
     ctx,
@@ -190,7 +247,7 @@ export function book(ctx: Ctx, req: BookRequest): BookingView {
   return view(ctx, booking);
 }
 
-const BOOKING_COLUMNS = 'id, code, service_id, day, start, end, id_masked, status';
+const BOOKING_COLUMNS = 'id, code, service_id, day, start, end, id_masked, id_hash, status, blackout_id';
 
 /** A booking by its code and the ID's last 4 characters; an unknown code and a wrong ID are refused alike. */
 function byKey(ctx: Ctx, code: string, idLast4: string): Booking {
@@ -221,6 +278,66 @@ export function cancelBooking(ctx: Ctx, code: string, idLast4: string): BookingV
   return view(ctx, { ...b, status: 'cancelled' });
 }
 
+/**
+ * Moves a booking to another slot of its service, under a new booking's rules (the day, a blackout,
+ * the slot, the block, the day's limit, the places left) and the cancellation's cut-off. One UPDATE
+ * of the one row in the route's transaction: the person holds the old place or the new one, never
+ * both and never neither; the code stays theirs.
+ */
+export function moveBooking(ctx: Ctx, req: MoveRequest): BookingView {
+  sweepNoShows(ctx);
+  const b = byKey(ctx, req.code, req.idLast4);
+  if (b.status !== 'booked') throw refuse(R.notBooked);
+  const settings = bookingSettingsOf(ctx);
+  if (!canCancel(slotMoment(b.day, b.start, offsetOf(ctx)), ctx.now, settings))
+    throw refuse(R.tooLateToMove, { hours: settings.cancelHoursBefore });
+  if (req.day === b.day && req.start === b.start) throw refuse(R.sameSlot);
+  if (!ctx.store.get('services', b.service_id)?.is_open) throw notFound('service');
+  const lines = linesOf(ctx, b.service_id);
+  if (lines.length === 0) throw refuse(R.noSlots);
+  const slot = placeFor(ctx, b.service_id, lines, req, b.id_hash, b.id);
+  sql(ctx, 'UPDATE bookings SET day = ?, start = ?, end = ?, changed_at = ? WHERE id = ?').run(
+    req.day,
+    slot.start,
+    slot.end,
+    ctx.now,
+    b.id,
+  );
+  return view(ctx, { ...b, day: req.day, start: slot.start, end: slot.end });
+}
+
+/**
+ * Checks a booking in at the kiosk, on its day within its window: an appointment ticket ordered by
+ * the slot's start (a normal one from now when late, if the hall allows).
+ */
+function checkInBooking(ctx: Ctx, b: Booking) {
+  if (b.status === 'no_show') throw refuse(R.slotOver);
+  if (b.status !== 'booked') throw refuse(R.notBooked);
+  if (b.day !== today(ctx)) throw refuse(R.notToday, { day: b.day });
+  const settings = bookingSettingsOf(ctx);
+  const start = slotMoment(b.day, b.start, offsetOf(ctx));
+  const timing = checkInTiming(start, slotMoment(b.day, b.end, offsetOf(ctx)), ctx.now, settings);
+  if (timing === 'early') {
+    const from = new Date(start - settings.earlyMinutes * 60_000 + offsetOf(ctx) * 60_000).toISOString().slice(11, 16);
+    throw refuse(R.tooEarly, { from });
+  }
+  // The caller's sweep ended bookings whose slot is over: 'over' cannot reach here.
+  if (timing === 'late' && !settings.lateToNormalQueue) throw refuse(R.tooLate);
+  const service = issuable(ctx, b.service_id);
+  const late = timing === 'late';
+  // On time: an appointment ticket, ordered by its slot's start. Late: a normal ticket, from now.
+  const issued = issueTicket(ctx, service, late ? 'normal' : 'appointment', late ? ctx.now : start);
+  sql(ctx, "UPDATE bookings SET status = 'checked_in', ticket_id = ?, changed_at = ? WHERE id = ?").run(issued.ticket.id, ctx.now, b.id);
+  return { ...issued, late };
+}
+
+/** A resident ID number checked, or its refusal (which rule it breaks). */
+function residentId(ctx: Ctx, input: string): string {
+  const id = checkResidentId(input, today(ctx));
+  if (!id.ok) throw refuse(id.refusal);
+  return id.value;
+}
+
 export const bookingHandlers = {
   'booking.setTemplate': (ctx) => {
     const service = ctx.store.get('services', ctx.payload.serviceId);
@@ -246,24 +363,75 @@ export const bookingHandlers = {
     sweepNoShows(ctx);
     const b = sql(ctx, `SELECT ${BOOKING_COLUMNS} FROM bookings WHERE code = ?`).get(ctx.payload.code) as Booking | undefined;
     if (!b) throw refuse(R.wrongCode);
-    if (b.status === 'no_show') throw refuse(R.slotOver);
-    if (b.status !== 'booked') throw refuse(R.notBooked);
-    if (b.day !== today(ctx)) throw refuse(R.notToday, { day: b.day });
-    const settings = bookingSettingsOf(ctx);
-    const start = slotMoment(b.day, b.start, offsetOf(ctx));
-    const timing = checkInTiming(start, slotMoment(b.day, b.end, offsetOf(ctx)), ctx.now, settings);
-    if (timing === 'early') {
-      const from = new Date(start - settings.earlyMinutes * 60_000 + offsetOf(ctx) * 60_000).toISOString().slice(11, 16);
-      throw refuse(R.tooEarly, { from });
+    return checkInBooking(ctx, b);
+  },
+  'booking.checkInById': (ctx) => {
+    sweepNoShows(ctx);
+    const day0 = today(ctx);
+    const hash = idHash(ctx, residentId(ctx, ctx.payload.idNumber));
+    const mine = sql(ctx, `SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id_hash = ? AND day = ? ORDER BY start`).all(
+      hash,
+      day0,
+    ) as Booking[];
+    const open = mine.filter((b) => b.status === 'booked');
+    if (open.length === 0) {
+      if (mine.some((b) => b.status === 'no_show')) throw refuse(R.slotOver);
+      throw refuse(mine.some((b) => b.status === 'checked_in') ? R.notBooked : R.noBookingToday);
     }
-    // The sweep above ended bookings whose slot is over: 'over' cannot reach here.
-    if (timing === 'late' && !settings.lateToNormalQueue) throw refuse(R.tooLate);
-    const service = issuable(ctx, b.service_id);
-    const late = timing === 'late';
-    // On time: an appointment ticket, ordered by its slot's start. Late: a normal ticket, from now.
-    const issued = issueTicket(ctx, service, late ? 'normal' : 'appointment', late ? ctx.now : start);
-    sql(ctx, "UPDATE bookings SET status = 'checked_in', ticket_id = ?, changed_at = ? WHERE id = ?").run(issued.ticket.id, ctx.now, b.id);
-    return { ...issued, late };
+    // Of a person's bookings that day (the hall may allow more than one), the first whose window has opened.
+    const early = bookingSettingsOf(ctx).earlyMinutes * 60_000;
+    const due = open.find((b) => ctx.now >= slotMoment(b.day, b.start, offsetOf(ctx)) - early) ?? open[0]!;
+    return checkInBooking(ctx, due);
+  },
+  'booking.declareBlackout': (ctx) => {
+    sweepNoShows(ctx);
+    const { day, serviceId, reason, affected } = ctx.payload;
+    if (day < today(ctx)) throw refuse(R.blackoutPast, { day });
+    if (serviceId !== null && !ctx.store.get('services', serviceId)) throw notFound('service');
+    const clash = ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id IS ?)', day, serviceId)[0];
+    if (clash) throw refuse(R.blackoutExists, { day });
+    const open = openBookingsOn(ctx.store.db, { hallId: ctx.hallId, now: ctx.now, utcOffsetMinutes: offsetOf(ctx) }, day, serviceId);
+    if (open.length !== affected) throw refuse(R.blackoutChanged, { n: open.length });
+    const blackout = ctx.store.upsert('booking_blackouts', {
+      id: `${ctx.hallId}-bb-${randomBytes(8).toString('hex')}`,
+      hall_id: ctx.hallId,
+      day,
+      service_id: serviceId,
+      reason,
+      staff_id: ctx.sessionStaff?.id ?? null,
+      created_at: ctx.now,
+    });
+    const cancel = sql(
+      ctx,
+      "UPDATE bookings SET status = 'cancelled', cancel_reason = 'blackout', blackout_id = ?, changed_at = ? WHERE id = ?",
+    );
+    for (const b of open) cancel.run(blackout.id, ctx.now, b.id);
+    ctx.auditNote({ cancelled: open.length });
+    return { blackout, cancelled: open.length };
+  },
+  'booking.liftBlock': (ctx) => {
+    sweepNoShows(ctx);
+    const day0 = today(ctx);
+    const id = residentId(ctx, ctx.payload.idNumber);
+    const hash = idHash(ctx, id);
+    const until = blockOf(ctx, hash, day0, bookingSettingsOf(ctx));
+    if (!isBlocked(until, day0)) throw refuse(R.notBlocked);
+    const idMasked = maskResidentId(id);
+    sql(
+      ctx,
+      'INSERT INTO booking_block_lifts (id, hall_id, id_hash, id_masked, until, reason, staff_id, lifted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      `${ctx.hallId}-bl-${randomBytes(8).toString('hex')}`,
+      ctx.hallId,
+      hash,
+      idMasked,
+      until,
+      ctx.payload.reason,
+      ctx.sessionStaff?.id ?? null,
+      ctx.now,
+    );
+    ctx.auditNote({ until });
+    return { idMasked, until: until! };
   },
   'booking.sweep': (ctx) => ({ noShows: sweepNoShows(ctx) }),
 } satisfies FeatureHandlers<typeof bookingCommandSpecs>;

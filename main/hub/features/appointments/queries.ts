@@ -1,16 +1,29 @@
 import { addDays } from '../../../../shared/calendar/rules';
-import type { bookingQuerySpecs, BookingFigureRow } from '../../../../shared/appointments/queries';
+import { BLOCK_LIFTS_SHOWN, type bookingQuerySpecs, type BookingFigureRow } from '../../../../shared/appointments/queries';
 import { slotMoment, slotsOn, type TemplateLine } from '../../../../shared/appointments/rules';
 import { parseBookingSettings } from '../../../../shared/appointments/settings';
 import type { BookingStatus } from '../../../../shared/appointments/enums';
 import { prepared } from '../../readonlyDb';
 import type { FeatureQueries } from '../../queries/registry';
 import { hallCalendar } from '../calendar/calendar';
+import { openBookingsOn } from './blackouts';
 
 /** The longest period the figures go through day by day (a year and a bit). */
 const MAX_DAYS = 400;
 
 export const bookingQueries = {
+  /** What a blackout would cancel, for the manager to review before confirming (the person masked). */
+  'booking.blackoutAffected': (db, at, { day, serviceId }) => ({
+    rows: openBookingsOn(db, at, day, serviceId).map(({ id: _id, ...shown }) => shown),
+  }),
+  'booking.blockLifts': (db, { hallId }) => ({
+    rows: (
+      prepared(
+        db,
+        'SELECT id_masked, until, reason, staff_id, lifted_at FROM booking_block_lifts WHERE hall_id = ? ORDER BY lifted_at DESC LIMIT ?',
+      ).all(hallId, BLOCK_LIFTS_SHOWN) as { id_masked: string; until: string; reason: string; staff_id: string | null; lifted_at: number }[]
+    ).map((r) => ({ idMasked: r.id_masked, until: r.until, reason: r.reason, staffId: r.staff_id, liftedAt: r.lifted_at })),
+  }),
   /**
    * Per service with a template or bookings: bookings, cancellations, check-ins and no-shows of the
    * period's days, and the places its current template offers on the period's working days. A

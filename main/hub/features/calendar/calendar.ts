@@ -79,7 +79,8 @@ export function hallCalendar(db: ReadonlyDb, hallId: string): WorkCalendar {
   const calendar = new WorkCalendar({
     years: rows.map((r) => r.year),
     holidays: rows.flatMap((r) => JSON.parse(r.holidays) as string[]),
-    workdays: [...rows.flatMap((r) => JSON.parse(r.workdays) as string[]), ...settings.dutyDays],
+    workdays: rows.flatMap((r) => JSON.parse(r.workdays) as string[]),
+    dutyDays: settings.dutyDays,
   });
   cache.set(db, { version, calendar });
   return calendar;

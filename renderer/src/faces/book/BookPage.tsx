@@ -84,19 +84,11 @@ export default function BookPage() {
             />
           )}
           {service && (
-            <Choices
-              title={t('book.chooseDay')}
-              items={service.days.map((d) => ({ key: d.day, label: d.day, left: d.slots.reduce((n, s) => n + s.left, 0) }))}
-              chosen={day?.day}
-              onPick={(d) => setChoice({ service, day: d, start: null })}
-            />
-          )}
-          {service && day && (
-            <Choices
-              title={t('book.chooseSlot')}
-              items={day.slots.map((s) => ({ key: s.start, label: `${s.start}–${s.end}`, left: s.left }))}
-              chosen={slot?.start}
-              onPick={(start) => setChoice({ service, day: day.day, start })}
+            <DayAndSlot
+              service={service}
+              day={day?.day ?? null}
+              start={slot?.start ?? null}
+              onPick={(d, start) => setChoice({ service, day: d, start })}
             />
           )}
           {service && day && slot && (
@@ -118,14 +110,64 @@ export default function BookPage() {
   );
 }
 
-/** A booking as its holder sees it: the service, the day and slot, its state. */
+/**
+ * A service's days (with the places left, a closed day shown closed and its reason below) and the
+ * chosen day's slots: the booking's second and third steps, and a move's choice.
+ */
+function DayAndSlot(props: {
+  service: Service;
+  day: string | null;
+  start: string | null;
+  /** A move's own slot, shown and not to be picked again. */
+  current?: { day: string; start: string };
+  onPick: (day: string, start: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const day = props.service.days.find((d) => d.day === props.day) ?? null;
+  const closed = props.service.days.filter((d) => d.closed !== null);
+  return (
+    <>
+      <Choices
+        title={t('book.chooseDay')}
+        items={props.service.days.map((d) => ({
+          key: d.day,
+          label: d.day,
+          left: d.slots.reduce((n, s) => n + s.left, 0),
+          note: d.closed !== null ? t('book.closed') : undefined,
+        }))}
+        chosen={day?.day}
+        onPick={(d) => props.onPick(d, null)}
+      />
+      {closed.map((d) => (
+        <p key={d.day} className="muted">
+          {t('book.closedDay', { day: d.day, reason: d.closed ?? '' })}
+        </p>
+      ))}
+      {day && (
+        <Choices
+          title={t('book.chooseSlot')}
+          items={day.slots.map((s) => ({
+            key: s.start,
+            label: `${s.start}–${s.end}`,
+            left: s.left,
+            note: props.current?.day === day.day && props.current.start === s.start ? t('book.currentSlot') : undefined,
+          }))}
+          chosen={props.start ?? undefined}
+          onPick={(start) => props.onPick(day.day, start)}
+        />
+      )}
+    </>
+  );
+}
+
 /**
  * One step of the booking: a titled row of buttons, the chosen one pressed; with places `left`, a
  * choice with none is shown full and cannot be taken.
  */
 function Choices(props: {
   title: string;
-  items: readonly { key: string; label: string; left: number | null }[];
+  /** `note`: why a choice cannot be taken (a closed day, a move's own slot), shown instead of the places left. */
+  items: readonly { key: string; label: string; left: number | null; note?: string }[];
   chosen: string | undefined;
   onPick: (key: string) => void;
 }) {
@@ -140,11 +182,15 @@ function Choices(props: {
             type="button"
             className="btn"
             aria-pressed={props.chosen === i.key}
-            disabled={i.left === 0}
+            disabled={i.left === 0 || i.note !== undefined}
             onClick={() => props.onPick(i.key)}
           >
             {i.label}
-            {i.left !== null && <small>{i.left === 0 ? t('book.full') : t('book.left', { n: i.left })}</small>}
+            {i.note !== undefined ? (
+              <small>{i.note}</small>
+            ) : (
+              i.left !== null && <small>{i.left === 0 ? t('book.full') : t('book.left', { n: i.left })}</small>
+            )}
           </button>
         ))}
       </div>
@@ -152,25 +198,33 @@ function Choices(props: {
   );
 }
 
+/** A booking as its holder sees it: the service, the day and slot, its state (and the hall's reason when it cancelled it). */
 function BookingLines({ booking }: { booking: BookingView }) {
   const { t } = useI18n();
   return (
-    <dl className="rate-subject">
-      <div>
-        <dt>{t('book.service')}</dt>
-        <dd>{booking.service}</dd>
-      </div>
-      <div>
-        <dt>{t('book.when')}</dt>
-        <dd>
-          {booking.day} {booking.start}–{booking.end}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('book.state')}</dt>
-        <dd>{t(`book.status.${booking.status}`)}</dd>
-      </div>
-    </dl>
+    <>
+      <dl className="rate-subject">
+        <div>
+          <dt>{t('book.service')}</dt>
+          <dd>{booking.service}</dd>
+        </div>
+        <div>
+          <dt>{t('book.when')}</dt>
+          <dd>
+            {booking.day} {booking.start}–{booking.end}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('book.state')}</dt>
+          <dd>{t(`book.status.${booking.status}`)}</dd>
+        </div>
+      </dl>
+      {booking.cancelledBy === 'hall' && (
+        <p className="book-hall-note" role="note">
+          {t('book.cancelledByHall', { reason: booking.cancelReason ?? '' })}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -205,13 +259,15 @@ function PersonForm({ onBook }: { onBook: (p: Person) => Promise<void> }) {
   );
 }
 
-/** A booking looked up, and cancelled, by its code and the ID's last 4 characters. */
+/** A booking looked up, and cancelled or moved, by its code and the ID's last 4 characters. */
 function CancelForm() {
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [last4, setLast4] = useState('');
   const [found, setFound] = useState<BookingView | null>(null);
   const [error, setError] = useState<Problem | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [moved, setMoved] = useState(false);
   const key = () => {
     const c = BookingCode.safeParse(code);
     if (!c.success) setError(t('book.badCode'));
@@ -223,6 +279,8 @@ function CancelForm() {
     const a = await phonePost(path, k, BookingView);
     setError(a.ok ? null : a.error);
     setFound(a.ok ? a.result : null);
+    setMoving(false);
+    setMoved(false);
   };
   return (
     <main className="rate-main">
@@ -248,14 +306,91 @@ function CancelForm() {
       {found && (
         <>
           <BookingLines booking={found} />
-          {found.status === 'booked' && (
-            <button type="button" className="btn btn-danger" onClick={() => void call('/book/cancel')}>
-              {t('book.cancel')}
-            </button>
+          {moved && (
+            <p className="info" role="status">
+              {t('book.moved')}
+            </p>
+          )}
+          {found.status === 'booked' && !moving && (
+            <div className="row">
+              <button type="button" className="btn" onClick={() => (setMoving(true), setMoved(false))}>
+                {t('book.move')}
+              </button>
+              <button type="button" className="btn btn-danger" onClick={() => void call('/book/cancel')}>
+                {t('book.cancel')}
+              </button>
+            </div>
+          )}
+          {found.status === 'booked' && moving && (
+            <MoveChooser
+              booking={found}
+              onMove={async (day, start) => {
+                const k = key();
+                if (!k) return false;
+                const a = await phonePost('/book/move', { ...k, day, start }, BookingView);
+                setError(a.ok ? null : a.error);
+                if (a.ok) {
+                  setFound(a.result);
+                  setMoving(false);
+                  setMoved(true);
+                }
+                return a.ok;
+              }}
+              onBack={() => setMoving(false)}
+            />
           )}
         </>
       )}
       <ErrorLine error={error} />
     </main>
+  );
+}
+
+/**
+ * A move's choice: the booking's service's days and slots as the booking page offers them now,
+ * then the move itself (the hub checks the rules again; a refusal shows, and the slots reload).
+ */
+function MoveChooser(props: { booking: BookingView; onMove: (day: string, start: string) => Promise<boolean>; onBack: () => void }) {
+  const { t } = useI18n();
+  const [service, setService] = useState<Service | null>(null);
+  const [pick, setPick] = useState<{ day: string | null; start: string | null }>({ day: null, start: null });
+  const [busy, setBusy] = useState(false);
+  const load = () =>
+    void phonePost('/book/slots', {}, BookSlotsAnswer).then((a) => {
+      if (a.ok) setService(a.result.services.find((s) => s.id === props.booking.serviceId) ?? null);
+    });
+  useEffect(load, [props.booking.serviceId]);
+  return (
+    <section className="book-move" aria-label={t('book.moveTitle')}>
+      <h2>{t('book.moveTitle')}</h2>
+      {!service ? (
+        <p className="muted">{t('book.loading')}</p>
+      ) : (
+        <DayAndSlot
+          service={service}
+          day={pick.day}
+          start={pick.start}
+          current={props.booking}
+          onPick={(day, start) => setPick({ day, start })}
+        />
+      )}
+      <div className="row">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy || !pick.day || !pick.start}
+          onClick={async () => {
+            setBusy(true);
+            if (!(await props.onMove(pick.day!, pick.start!))) load();
+            setBusy(false);
+          }}
+        >
+          {t('book.moveGo')}
+        </button>
+        <button type="button" className="btn" onClick={props.onBack}>
+          {t('book.moveBack')}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -9,6 +9,8 @@ import { useHubQuery } from '../../app/useHubQuery';
 import { useI18n, type Key } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { useDraft } from '../../ui/useDraft';
+import { WEEKEND_BOOKING, type WeekendBooking } from '../../../../shared/appointments/enums';
+import { BlackoutDays, BlockLifts } from './BookingDays';
 
 const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 const NUMBER_SETTINGS = [
@@ -30,6 +32,8 @@ export function BookingAdmin() {
       <BookingFigures />
       <BookingSettingsForm />
       <TemplateEditor />
+      <BlackoutDays />
+      <BlockLifts />
     </>
   );
 }
@@ -122,6 +126,16 @@ function BookingSettingsForm() {
           {WEEKDAYS.map((d) => (
             <option key={d} value={d}>
               {t(`bookAdmin.weekday.${d}` as Key)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        {t('bookAdmin.weekendBooking')}
+        <select value={values.weekendBooking} onChange={(e) => set({ weekendBooking: e.target.value as WeekendBooking })}>
+          {WEEKEND_BOOKING.map((w) => (
+            <option key={w} value={w}>
+              {t(`bookAdmin.weekend.${w}`)}
             </option>
           ))}
         </select>

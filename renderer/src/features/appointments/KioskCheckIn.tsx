@@ -23,23 +23,39 @@ export interface CheckedIn {
   late: boolean;
 }
 
+/** An ID number as the kiosk shows it while it is typed: every character but the last 4 hidden. */
+const hiddenId = (id: string) => '•'.repeat(Math.max(0, id.length - 4)) + id.slice(-4);
+
 /**
- * Check-in at the kiosk by booking code (typed on the on-screen keyboard): the hub checks the day
- * and the window and issues the appointment ticket (a normal one when late, if the hall allows).
- * Nothing about the person is shown or held here: the code is all the kiosk sends.
+ * Check-in at the kiosk by booking code (typed on the on-screen keyboard) or by ID number (on its
+ * keypad; an ID-card reader is a later adapter): the hub checks the day and the window and issues
+ * the appointment ticket (a normal one when late, if the hall allows). Nothing about the person is
+ * shown or held here: the ID number is shown hidden but for its last 4, sent once, and forgotten
+ * with the form.
  */
 export function CheckInForm({ onIssued, onBack }: { onIssued: (c: CheckedIn) => void; onBack: () => void }) {
   const { api, replica } = useHall();
   const { t } = useI18n();
+  const [by, setBy] = useState<'code' | 'id'>('code');
   const [code, setCode] = useState('');
+  const [idNumber, setIdNumber] = useState('');
   const { error, check, setError } = useCommandError();
   const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const send = () => {
+    if (by === 'id') {
+      if (idNumber.length !== 18) return setError(t('kiosk.badId'));
+      return api.command('booking.checkInById', { idNumber });
+    }
     const parsed = BookingCode.safeParse(code);
     if (!parsed.success) return setError(t('book.badCode'));
+    return api.command('booking.checkIn', { code: parsed.data });
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const sending = send();
+    if (!sending) return;
     setBusy(true);
-    const outcome = await api.command('booking.checkIn', { code: parsed.data });
+    const outcome = await sending;
     setBusy(false);
     if (!check(outcome) || outcome.ok !== true) return;
     const r = outcome.result;
@@ -59,16 +75,48 @@ export function CheckInForm({ onIssued, onBack }: { onIssued: (c: CheckedIn) => 
   return (
     <form className="card kiosk-issue" onSubmit={(e) => void submit(e)} aria-label={t('kiosk.checkIn')}>
       <h2>{t('kiosk.checkIn')}</h2>
-      <input
-        className="kiosk-search"
-        inputMode="none"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        placeholder={t('kiosk.checkInCode')}
-        aria-label={t('kiosk.checkInCode')}
-        autoComplete="off"
-      />
-      <OnScreenKeyboard layout="alnum" value={code} onChange={setCode} label={t('kiosk.checkInCode')} maxLength={12} />
+      <div className="book-modes" role="group" aria-label={t('kiosk.checkInBy')}>
+        {(['code', 'id'] as const).map((b) => (
+          <button
+            key={b}
+            type="button"
+            className="btn"
+            aria-pressed={by === b}
+            onClick={() => (setBy(b), setError(null), setIdNumber(''), setCode(''))}
+          >
+            {t(b === 'code' ? 'kiosk.byCode' : 'kiosk.byId')}
+          </button>
+        ))}
+      </div>
+      {by === 'code' ? (
+        <>
+          <input
+            className="kiosk-search"
+            inputMode="none"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder={t('kiosk.checkInCode')}
+            aria-label={t('kiosk.checkInCode')}
+            autoComplete="off"
+          />
+          <OnScreenKeyboard layout="alnum" value={code} onChange={setCode} label={t('kiosk.checkInCode')} maxLength={12} />
+        </>
+      ) : (
+        <>
+          {/* Typed on the keypad only, and shown hidden: a passer-by sees the last 4 characters at most. */}
+          <input
+            className="kiosk-search"
+            inputMode="none"
+            readOnly
+            value={hiddenId(idNumber)}
+            placeholder={t('kiosk.checkInId')}
+            aria-label={t('kiosk.checkInId')}
+            autoComplete="off"
+          />
+          <p className="muted kiosk-id-note">{t('kiosk.idNote')}</p>
+          <OnScreenKeyboard layout="idNumber" value={idNumber} onChange={setIdNumber} label={t('kiosk.checkInId')} maxLength={18} />
+        </>
+      )}
       <ErrorLine error={error} />
       <KioskButtons onBack={onBack} busy={busy} action={t('kiosk.checkInGo')} />
     </form>

@@ -121,6 +121,8 @@ export const refusals: Words<typeof zh> = {
   'field.password': 'password',
   'field.name': 'name',
   'field.text': 'search text',
+  'field.idNumber': 'ID number',
+  'field.day': 'date',
   'field.any': 'entry',
 
   'thing.counter': 'Counter',
@@ -230,6 +232,14 @@ export const refusals: Words<typeof zh> = {
   'reason.booking.terminal': 'A hall terminal cannot book: please use your own phone',
   'reason.booking.lineOrder': 'Line {line}: the end must be after the start',
   'reason.booking.lineOverlap': 'Line {line} overlaps an earlier slot on the same weekday',
+  'reason.booking.blackout': 'The hall takes no bookings on {day}: {reason}',
+  'reason.booking.blackoutPast': '{day} is over: it can no longer be closed for booking',
+  'reason.booking.blackoutExists': '{day} is already closed for booking',
+  'reason.booking.blackoutChanged': 'The affected bookings are now {n}: review them again before confirming',
+  'reason.booking.tooLateToMove': 'Less than {hours} hours before the slot: it can no longer be moved',
+  'reason.booking.sameSlot': 'The new slot is the one already booked',
+  'reason.booking.noBookingToday': 'This ID number has no booking to check in today',
+  'reason.booking.notBlocked': 'This ID number is not blocked from booking',
 
   'reason.rule.itemCode': 'An item code is 4–40 letters, digits or hyphens',
   'reason.rule.materials': 'List at least one required document',
