@@ -8,10 +8,12 @@ import { maskResidentId } from '../../../shared/identity/rules';
 import type { Executor } from '../commands/executor';
 import { book, bookableSlots, bookingCodeIssued, cancelBooking, lookBooking } from '../features/appointments/handlers';
 import { followByToken } from '../features/appointments/follow';
+import { GuideRequest, guidesOfService } from '../../../shared/catalog/guide';
+import { notFound } from '../commands/context';
 import type { Store } from '../store';
 import { answerWith, looked, PHONE, phoneContext, phoneGate, type PhoneGate } from './phone';
 
-export const BOOK_PATHS = ['/book/slots', '/book', '/book/look', '/book/cancel', '/follow'] as const;
+export const BOOK_PATHS = ['/book/slots', '/book', '/book/look', '/book/cancel', '/follow', '/book/guide'] as const;
 export type BookPath = (typeof BOOK_PATHS)[number];
 
 interface Deps {
@@ -29,7 +31,8 @@ interface Deps {
  * POST /book/slots {} → the services, days and places left;
  * POST /book {serviceId, day, start, name, idNumber, phone} → the booking and its code;
  * POST /book/look and /book/cancel {code, idLast4} → the booking (cancelled);
- * POST /follow {token} → the ticket's progress.
+ * POST /follow {token} → the ticket's progress;
+ * POST /book/guide {serviceId} → the service guide (办事指南) of a service's items, from the public catalog.
  * Bookings and cancellations are audited with the ID masked and neither name nor phone; a code
  * never issued (a guess) is refused without an audit row.
  */
@@ -78,6 +81,19 @@ export function bookingEndpoint({ store, executor, clock, hallId, ...gates }: De
           res,
           audited('booking.cancel', { code: `${given.code.slice(0, 2)}…` }, () => cancelBooking(context(given), given.code, given.idLast4)),
         );
+        return;
+      }
+      case '/book/guide': {
+        const given = await readBook(req, res, GuideRequest);
+        if (given)
+          answerWith(
+            res,
+            looked(() => {
+              // Any open service's guide: people read it before they book, or to check their papers.
+              if (!store.get('services', given.serviceId)?.is_open) throw notFound('service');
+              return { items: guidesOfService(store.all('catalog_items'), given.serviceId) };
+            }),
+          );
         return;
       }
       case '/follow': {
