@@ -140,7 +140,7 @@ function BookGuide({ service }: { service: Service }) {
   return (
     <div className="book-guide">
       <button type="button" className="btn" aria-expanded={open} onClick={toggle}>
-        📋 {open ? t('guide.close') : t('guide.openFor', { service: service.name })}
+        {open ? t('guide.close') : t('guide.openFor', { service: service.name })}
       </button>
       {open &&
         (items ? (

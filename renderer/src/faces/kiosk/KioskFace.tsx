@@ -288,7 +288,7 @@ function IssueForm({
     <form className="card kiosk-issue" onSubmit={submit} aria-label={service.name}>
       <h2>{service.name}</h2>
       <button type="button" className="btn kiosk-guide-open" onClick={onGuide} aria-label={t('guide.openFor', { service: service.name })}>
-        📋 {t('guide.open')}
+        {t('guide.open')}
         <small>{t('guide.hint')}</small>
       </button>
       <fieldset className="kiosk-priority">
