@@ -194,11 +194,13 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The fee is typed in yuan and sent in cents: the field itself is not part of the item (a strict object).
+    const { fee, ...fields } = v;
     const parsed = CatalogItemInput.safeParse({
-      ...v,
+      ...fields,
       statutoryLimit: Number(v.statutoryLimit),
       promisedLimit: Number(v.promisedLimit),
-      feeCents: Math.round(Number(v.fee) * 100),
+      feeCents: Math.round(Number(fee) * 100),
       materials: lines(v.materials),
       steps: lines(v.steps),
       serviceId: v.serviceId || null,
