@@ -39,6 +39,7 @@ describe('the service guide in Chromium', () => {
     const kiosk = await openFace(browser, `${h.hub.url}/#/kiosk?token=${terminal(h.hub, 'kiosk').token}`, KIOSK);
     await kiosk.getByRole('button', { name: '民政局' }).click();
     await kiosk.getByRole('button', { name: /^婚姻登记/ }).click();
+    await screenshot(kiosk, 'guide-kiosk-issue-form');
     await kiosk.getByRole('button', { name: '查看“婚姻登记”的办事指南' }).click();
     const guide = kiosk.getByRole('region', { name: '“婚姻登记”办事指南' });
     const items = guide.getByRole('group', { name: '选择具体事项' });
