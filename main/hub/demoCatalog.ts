@@ -109,6 +109,11 @@ const keywords: Record<string, string> = {
 
 /** Every item's materials start with these; the item adds its own. */
 const common = ['申请书（表格可在窗口领取）', '申请人身份证明'];
+/** The steps of the guide: an instant item ends at the window, a promised one is decided later. */
+const steps = (promised: number) =>
+  promised === 0
+    ? ['取号排队', '到窗口提交材料', '当场审核办结', '领取结果']
+    : ['取号排队', '到窗口提交材料', '窗口受理并出具受理通知书', `${promised}个工作日内审核决定`, '领取结果（可选邮寄）'];
 const feeCents = (name: string) => (name.startsWith('不动产') && !name.includes('注销') && !name.includes('预告') ? 8000 : 0);
 
 export function demoCatalog(hallId: string): Row<'catalog_items'>[] {
@@ -131,6 +136,7 @@ export function demoCatalog(hallId: string): Row<'catalog_items'>[] {
       active: 1,
       keywords: keywords[name] ?? '',
       pinyin: '',
+      steps: JSON.stringify(steps(promised)),
     }),
   );
 }

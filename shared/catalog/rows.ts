@@ -3,6 +3,9 @@ import { rowId as id, table } from '../kernel/table';
 import { LimitUnit } from '../calendar/enums';
 import { ItemKind, ItemMode } from './enums';
 
+/** The columns of an item's service guide (办事指南), which public terminals see. */
+export const GUIDE_COLUMNS = ['statutory_limit', 'promised_limit', 'limit_unit', 'fee_cents', 'materials', 'legal_basis', 'steps'] as const;
+
 /** The catalog tables a terminal may replicate, and who sees which columns. */
 export const catalogTables = {
   /** The service catalog (事项目录); `materials` is a JSON array of the required materials. */
@@ -27,8 +30,16 @@ export const catalogTables = {
       keywords: z.string(),
       /** The hub's pinyin keys of the name and keywords (see catalog/search); never edited by hand. */
       pinyin: z.string(),
+      /** The steps of the service guide (办理流程), a JSON array of lines in order. */
+      steps: z.string(),
     }),
-    // The kiosk searches the items by name, keyword and pinyin to find their queue service.
-    { public: ['id', 'hall_id', 'department_id', 'name', 'service_id', 'active', 'keywords', 'pinyin'], staff: 'all', region: 'all' },
+    // The kiosk searches the items by name, keyword and pinyin to find their queue service, and
+    // shows each item's service guide (catalog/guide): the published catalog, nothing personal or
+    // internal (the item's kind and mode are the hall's own filing).
+    {
+      public: ['id', 'hall_id', 'department_id', 'code', 'name', 'service_id', 'active', 'keywords', 'pinyin', ...GUIDE_COLUMNS],
+      staff: 'all',
+      region: 'all',
+    },
   ),
 };

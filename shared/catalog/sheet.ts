@@ -39,6 +39,11 @@ export const CatalogItemInput = z
     active: z.boolean(),
     /** Other names people use for the item (结婚 for 婚姻登记), for the kiosk's search. */
     keywords: z.string().trim().max(200).optional(),
+    /**
+     * The steps of the service guide (办理流程), in order; none is allowed (the guide then omits
+     * them). Absent: the item keeps the steps it has.
+     */
+    steps: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
   })
   .refine((i) => i.promisedLimit <= i.statutoryLimit, { message: ruleRefusals.promisedOverStatutory.zh, path: ['promisedLimit'] })
   .refine((i) => (i.mode === 'instant') === (i.promisedLimit === 0), {
@@ -62,8 +67,16 @@ export const CATALOG_COLUMNS = {
   legalBasis: '设定依据',
   service: '叫号业务',
   keywords: '关键词',
+  steps: '办理流程',
 } as const;
-export const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service, CATALOG_COLUMNS.keywords];
+export const OPTIONAL_COLUMNS: readonly string[] = [CATALOG_COLUMNS.service, CATALOG_COLUMNS.keywords, CATALOG_COLUMNS.steps];
+
+/** A sheet cell or editor field of lines (materials, steps): split at line breaks and semicolons. */
+export const splitLines = (cell: string): string[] =>
+  cell
+    .split(/[；;\n]+/)
+    .map((m) => m.trim())
+    .filter(Boolean);
 
 /** A problem of the catalog sheet (kernel/sheetProblem). */
 export type ImportProblem = SheetProblem;
@@ -151,14 +164,13 @@ export function parseCatalogSheet(
       promisedLimit: promisedLimit ?? 0,
       limitUnit: limitUnit ?? 'working_days',
       feeCents: feeCents ?? 0,
-      materials: cell(CATALOG_COLUMNS.materials)
-        .split(/[；;\n]+/)
-        .map((m) => m.trim())
-        .filter(Boolean),
+      materials: splitLines(cell(CATALOG_COLUMNS.materials)),
       legalBasis: cell(CATALOG_COLUMNS.legalBasis),
       serviceId: serviceId ?? null,
       active: true,
       keywords: cell(CATALOG_COLUMNS.keywords),
+      // A sheet without the column leaves the items' steps as they are (the hub keeps them).
+      steps: index.has(CATALOG_COLUMNS.steps) ? splitLines(cell(CATALOG_COLUMNS.steps)) : undefined,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -5,8 +5,8 @@ import { z } from 'zod';
  * the one source of its codes: zod schema, TypeScript type, SQL CHECK and the faces' label keys.
  */
 
-/** What a report is about: the queue, the counters' time, cases, or 好差评. */
-export const REPORT_KINDS = ['queue', 'counters', 'cases', 'ratings'] as const;
+/** What a report is about: the queue, the counters' time, cases, 好差评, or 预约. */
+export const REPORT_KINDS = ['queue', 'counters', 'cases', 'ratings', 'bookings'] as const;
 export const ReportKind = z.enum(REPORT_KINDS);
 export type ReportKind = z.infer<typeof ReportKind>;
 
@@ -26,6 +26,7 @@ export const DIMENSIONS_OF: Readonly<Record<ReportKind, readonly ReportDimension
   counters: ['hall', 'counter', 'staff'],
   cases: ['hall', 'department', 'service', 'item', 'counter', 'staff'],
   ratings: ['hall', 'department', 'service', 'counter', 'staff'],
+  bookings: ['hall', 'department', 'service'],
 };
 
 /** Case figures are kept by day: a case's moments are days apart, not hours. */
@@ -34,7 +35,15 @@ export const BUCKETS_OF: Readonly<Record<ReportKind, readonly ReportBucket[]>> =
   counters: REPORT_BUCKETS,
   cases: REPORT_BUCKETS.filter((b) => b !== 'hour'),
   ratings: REPORT_BUCKETS,
+  // A booking counts on its slot's day.
+  bookings: REPORT_BUCKETS.filter((b) => b !== 'hour'),
 };
+
+/**
+ * The reports read from their records as they are now, not from closed days: 好差评 (an appeal
+ * decided later changes a past day) and 预约 (bookings are made days ahead and end by themselves).
+ */
+export const LIVE_REPORTS: readonly ReportKind[] = ['ratings', 'bookings'];
 
 /** The report pages on the board: any report the manager sets up, or one of the three set up already. */
 export const REPORT_VIEWS = ['custom', 'arrivals', 'clerks', 'trend', 'pack'] as const;

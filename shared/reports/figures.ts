@@ -3,6 +3,8 @@ import { meanOf, shareOf, throughputPerHour } from '../queue/kpi';
 import { ratingRates, type RatingTally } from '../ratings/rules';
 import { OTHER_PAUSE, type ReportKind } from './enums';
 import type { CaseSum, CounterSum, QueueSum, Sums } from './days';
+import { noShowRate, utilisation } from '../appointments/queries';
+import type { BookingSum } from './bookings';
 
 /**
  * What a report shows of a row of sums: each figure computed once, here, from the sums and counts
@@ -20,6 +22,7 @@ interface ReportSums {
   counters: Sums<CounterSum | PauseSum | 'finished'>;
   cases: Sums<CaseSum>;
   ratings: RatingTally;
+  bookings: Sums<BookingSum>;
 }
 export type SumsOf<K extends ReportKind> = ReportSums[K];
 
@@ -91,7 +94,26 @@ export const FIGURES: { [K in ReportKind]: readonly Figure<K>[] } = {
     { id: 'badPct', unit: 'pct', value: (s) => rated(s).bad },
     { id: 'unrated', unit: 'count', value: (s) => s.unrated },
   ],
+  // The booking tab's rates (appointments/queries) over the same sums.
+  bookings: [
+    { id: 'booked', unit: 'count', value: (s) => s.bookings },
+    { id: 'bookingCancelled', unit: 'count', value: (s) => s.cancelled },
+    { id: 'bookingCancelPct', unit: 'pct', value: (s) => percent(s.cancelled, s.bookings) },
+    { id: 'checkedIn', unit: 'count', value: (s) => s.checked_in },
+    { id: 'bookingNoShows', unit: 'count', value: (s) => s.no_shows },
+    {
+      id: 'bookingNoShowPct',
+      unit: 'pct',
+      value: (s) => hundred(noShowRate({ bookings: s.bookings, cancelled: s.cancelled, noShows: s.no_shows })),
+    },
+    { id: 'places', unit: 'count', value: (s) => s.places },
+    { id: 'slotUtilisation', unit: 'pct', value: (s) => hundred(utilisation(s)) },
+    { id: 'slotWait', unit: 'min', value: (s) => minutes(s.slot_wait_ms, s.slot_called) },
+    { id: 'slotOnTimePct', unit: 'pct', value: (s) => percent(s.slot_within_target, s.slot_called) },
+  ],
 };
+
+const hundred = (share: number | null) => (share === null ? null : 100 * share);
 
 function rated(s: RatingTally) {
   const r = ratingRates(s, 0);
@@ -105,6 +127,7 @@ export const HEADLINE: Readonly<Record<ReportKind, string>> = {
   counters: 'throughput',
   cases: 'onTimePct',
   ratings: 'satisfactionPct',
+  bookings: 'slotUtilisation',
 };
 
 /** Adds rows of sums (a roll-up): the only way two rows become one. */

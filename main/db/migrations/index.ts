@@ -34,4 +34,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0033-staff-alerts.sql',
   '0034-booking-blackouts.sql',
   '0035-booking-block-lifts.sql',
+  '0036-catalog-guide-steps.sql',
 ]);

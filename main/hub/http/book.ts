@@ -8,10 +8,12 @@ import { maskResidentId } from '../../../shared/identity/rules';
 import type { Executor } from '../commands/executor';
 import { book, bookableSlots, bookingCodeIssued, cancelBooking, lookBooking, moveBooking } from '../features/appointments/handlers';
 import { followByToken } from '../features/appointments/follow';
+import { GuideRequest, guidesOfService } from '../../../shared/catalog/guide';
+import { notFound } from '../commands/context';
 import type { Store } from '../store';
 import { answerWith, looked, PHONE, phoneContext, phoneGate, type PhoneGate } from './phone';
 
-export const BOOK_PATHS = ['/book/slots', '/book', '/book/look', '/book/cancel', '/book/move', '/follow'] as const;
+export const BOOK_PATHS = ['/book/slots', '/book', '/book/look', '/book/cancel', '/book/move', '/follow', '/book/guide'] as const;
 export type BookPath = (typeof BOOK_PATHS)[number];
 
 interface Deps {
@@ -30,7 +32,8 @@ interface Deps {
  * POST /book {serviceId, day, start, name, idNumber, phone} → the booking and its code;
  * POST /book/look and /book/cancel {code, idLast4} → the booking (cancelled);
  * POST /book/move {code, idLast4, day, start} → the booking in its new slot;
- * POST /follow {token} → the ticket's progress.
+ * POST /follow {token} → the ticket's progress;
+ * POST /book/guide {serviceId} → the service guide (办事指南) of a service's items, from the public catalog.
  * Bookings and cancellations are audited with the ID masked and neither name nor phone; a code
  * never issued (a guess) is refused without an audit row.
  */
@@ -91,6 +94,19 @@ export function bookingEndpoint({ store, executor, clock, hallId, ...gates }: De
           res,
           audited('booking.move', { code: `${code.slice(0, 2)}…`, day, start }, () => moveBooking(context(given), given)),
         );
+        return;
+      }
+      case '/book/guide': {
+        const given = await readBook(req, res, GuideRequest);
+        if (given)
+          answerWith(
+            res,
+            looked(() => {
+              // Any open service's guide: people read it before they book, or to check their papers.
+              if (!store.get('services', given.serviceId)?.is_open) throw notFound('service');
+              return { items: guidesOfService(store.all('catalog_items'), given.serviceId) };
+            }),
+          );
         return;
       }
       case '/follow': {

@@ -4,7 +4,7 @@ import { CASES_OF_DAY } from '../../../main/hub/features/reports/aggregate';
 import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
 import { BOOKING_STATUSES } from '../../../shared/appointments/enums';
 import { STAFF_ALERT_KINDS } from '../../../shared/archive/enums';
-import { at, insert, migrateKeepingRows, one, seedHall, ticket } from './migrationFixtures';
+import { at, catalogItem, insert, migrateKeepingRows, one, seedHall, ticket } from './migrationFixtures';
 
 /** The migrations from 0023 on (and the archive's and reports'), tested as migrations.test.ts and migrations2.test.ts test the earlier ones. */
 
@@ -266,5 +266,32 @@ describe('hub migration 0035: a manager lifting a booking block', () => {
     expect(() => insert(db, 'booking_block_lifts', { ...lift, id: 'l2', reason: null })).toThrow(/NOT NULL constraint failed/);
     expect(() => insert(db, 'booking_block_lifts', { ...lift, id: 'l3', staff_id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('hub migration 0036: the service guide — catalog steps, fed again for the kiosk', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('ADD COLUMN steps')) + 1;
+
+  it('gives items no steps and feeds every item again, whole, after the newest entry', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'catalog_items', catalogItem);
+    insert(db, 'catalog_items', { ...catalogItem, id: 'k2', code: 'K2', materials: '["申请书"]' });
+    const newest = (db.prepare('SELECT max(seq) AS seq FROM feed').get() as { seq: number }).seq;
+    migrateKeepingRows(db, v, ['feed']);
+    expect(one(db, 'catalog_items', 'k1')).toMatchObject({ steps: '[]' });
+    // A replica caught up to the newest entry gets the items again (a snapshot goes only to older cursors).
+    const fed = db.prepare('SELECT seq, tbl, row_id, op, data FROM feed WHERE seq > ? ORDER BY seq').all(newest) as {
+      seq: number;
+      tbl: string;
+      row_id: string;
+      op: string;
+      data: string;
+    }[];
+    expect(fed.map((e) => [e.seq, e.tbl, e.row_id, e.op])).toEqual([
+      [newest + 1, 'catalog_items', 'k1', 'upsert'],
+      [newest + 2, 'catalog_items', 'k2', 'upsert'],
+    ]);
+    expect(JSON.parse(fed[1]!.data)).toEqual(one(db, 'catalog_items', 'k2'));
   });
 });

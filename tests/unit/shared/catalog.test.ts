@@ -24,6 +24,7 @@ const row = (over: Partial<Record<keyof typeof CATALOG_COLUMNS, string>> = {}) =
     legalBasis: '《发票管理办法》',
     service: 'H',
     keywords: '',
+    steps: '',
     ...over,
   };
   return (Object.keys(CATALOG_COLUMNS) as (keyof typeof CATALOG_COLUMNS)[]).map((k) => base[k]);
@@ -54,6 +55,15 @@ describe('catalog sheets', () => {
       limitUnit: 'working_days',
     });
     expect(items[1]).toMatchObject({ feeCents: 8050, mode: 'instant', promisedLimit: 0 });
+  });
+
+  it("reads the guide's steps in order, and leaves them alone when the sheet has no such column", () => {
+    const { items } = parseCatalogSheet([header, row({ steps: '取号；提交材料\n领取结果' }), row({ code: 'SX-2' })], lookups);
+    expect(items.map((i) => i.steps)).toEqual([['取号', '提交材料', '领取结果'], []]);
+    const without = header.filter((h) => h !== CATALOG_COLUMNS.steps);
+    const { items: kept, problems } = parseCatalogSheet([without, row().slice(0, without.length)], lookups);
+    expect(problems).toEqual([]);
+    expect(kept[0]!.steps).toBeUndefined();
   });
 
   it('reads limits in natural days, months and years', () => {

@@ -29,6 +29,7 @@ function itemRow(ctx: Ctx, id: string, i: CatalogItemInput): Row<'catalog_items'
     active: i.active ? 1 : 0,
     keywords: splitKeywords(i.keywords ?? '').join(' '),
     pinyin: '',
+    steps: i.steps === undefined ? (ctx.store.get('catalog_items', id)?.steps ?? '[]') : JSON.stringify(i.steps),
   });
 }
 

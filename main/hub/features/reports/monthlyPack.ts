@@ -116,7 +116,10 @@ export class MonthlyPacks {
   private document(month: string, now: number, utcOffsetMinutes: number): ReportDocument {
     const { first, next } = monthDays(month);
     const last = addDays(next, -1);
-    const results = packAsks(first, last).map((p) => ({ rows: reportRows(this.src.db, p, now, utcOffsetMinutes), lastClosedDay: null }));
+    const results = packAsks(first, last).map((p) => ({
+      rows: reportRows(this.src.db, p, { hallId: this.src.hall.id, now, utcOffsetMinutes }),
+      lastClosedDay: null,
+    }));
     const tables = packTables(results, nameOf(this.src.db), t);
     return {
       title: `${this.src.hall.name} ${t('rp.view.pack')} ${month}`,

@@ -9,6 +9,7 @@ import { prepared, type ReadonlyDb } from '../../readonlyDb';
 import type { FeatureQueries } from '../../queries/registry';
 import { RATING_KEYS, ratingTallySql } from '../ratings/queries';
 import { queueDayAggregates } from './aggregate';
+import { bookingSumsBy } from './bookings';
 import { packStatus } from './packStatus';
 
 /**
@@ -16,7 +17,8 @@ import { packStatus } from './packStatus';
  * one range of each table's key per period, grouped by the dimension and the time bucket, summed.
  * The figures are computed from these sums where they are shown (shared/reports/figures).
  * 好差评 is read from the ratings themselves with their own definitions (ratings/queries): an appeal
- * decided later changes a past day's figures, so they are not frozen at the day's close.
+ * decided later changes a past day's figures, so they are not frozen at the day's close; 预约 from
+ * the bookings (./bookings).
  */
 
 /** The time bucket of a row, from its hall day (and hour). */
@@ -45,7 +47,7 @@ interface Grain {
 }
 const own = (grain: string): Grain => ({ grain, key: 'r.key', join: '' });
 const hall = (grain: string): Grain => ({ grain, key: "''", join: '' });
-const GRAINS: { [K in Exclude<ReportKind, 'ratings'>]: Partial<Record<ReportDimension, Grain>> } = {
+const GRAINS: { [K in Exclude<ReportKind, 'ratings' | 'bookings'>]: Partial<Record<ReportDimension, Grain>> } = {
   queue: {
     hall: hall('service'),
     department: { grain: 'service', key: "coalesce(s.department_id, '')", join: 'LEFT JOIN services s ON s.id = r.key' },
@@ -83,7 +85,15 @@ function summed(
 
 const rowOf = ({ key, bucket, ...sums }: Summed) => ({ key, bucket, sums });
 
-export function reportRows(db: ReadonlyDb, p: ReportParams, now: number, utcOffsetMinutes: number): ReportResult['rows'] {
+/** A hall day's time bucket, as the SQL of the other reports puts it (one definition of the buckets). */
+function dayBucket(db: ReadonlyDb, bucket: ReportBucket): (day: string) => string {
+  const seen = new Map<string, string>();
+  const sql = prepared(db, `SELECT ${bucketSql(bucket, '@day', '0')} AS b`);
+  return (day) => seen.get(day) ?? seen.set(day, String((sql.get({ day }) as { b: string | number }).b)).get(day)!;
+}
+
+export function reportRows(db: ReadonlyDb, p: ReportParams, ctx: { hallId: string; now: number; utcOffsetMinutes: number }): ReportResult['rows'] {
+  const { now, utcOffsetMinutes } = ctx;
   const hourless = bucketSql(p.bucket, 'r.day', '0');
   const byHour = bucketSql(p.bucket, 'r.day', 'r.hour');
   switch (p.report) {
@@ -119,6 +129,11 @@ export function reportRows(db: ReadonlyDb, p: ReportParams, now: number, utcOffs
       } & Record<string, number>)[];
       return rows.map((r) => ({ key: r.id, bucket: String(r.period), sums: Object.fromEntries(RATING_SUMS.map((k) => [k, r[k]!])) }));
     }
+    case 'bookings': {
+      const keyOf = (o: { serviceId: string; departmentId: string }) =>
+        p.dimension === 'service' ? o.serviceId : p.dimension === 'department' ? o.departmentId : '';
+      return bookingSumsBy(db, ctx, p.from, p.to, keyOf, dayBucket(db, p.bucket));
+    }
   }
 }
 
@@ -135,7 +150,7 @@ const signedInAt = (db: ReadonlyDb, counterId: string | null) =>
 export const reportQueries = {
   'reports.packStatus': (db) => packStatus(db),
 
-  'reports.kpi': (db, { now, utcOffsetMinutes }, p) => ({ rows: reportRows(db, p, now, utcOffsetMinutes), lastClosedDay: lastClosed(db) }),
+  'reports.kpi': (db, ctx, p) => ({ rows: reportRows(db, p, ctx), lastClosedDay: lastClosed(db) }),
 
   'reports.mine': (db, { now, today, utcOffsetMinutes, caller }) => {
     const staffId = signedInAt(db, caller.counterId);

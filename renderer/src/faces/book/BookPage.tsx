@@ -3,6 +3,8 @@ import { BookingCode, BookingView, BookSlotsAnswer } from '../../../../shared/ap
 import { phonePost } from '../../app/phonePost';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
+import { GuideAnswer, type ServiceGuide } from '../../../../shared/catalog/guide';
+import { GuideView } from '../../features/catalog/ServiceGuide';
 import '../faces.css';
 
 type Service = BookSlotsAnswer['services'][number];
@@ -83,6 +85,7 @@ export default function BookPage() {
               onPick={(id) => setChoice({ service: slots.services.find((s) => s.id === id)!, day: null, start: null })}
             />
           )}
+          {service && <BookGuide key={service.id} service={service} />}
           {service && (
             <DayAndSlot
               service={service}
@@ -157,6 +160,39 @@ function DayAndSlot(props: {
         />
       )}
     </>
+  );
+}
+
+/**
+ * The chosen service's guide (办事指南), so that people check their papers before they book: asked
+ * of the hub when first opened, and kept while the service stays chosen.
+ */
+function BookGuide({ service }: { service: Service }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [items, setItems] = useState<ServiceGuide[] | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
+  const toggle = () => {
+    setOpen(!open);
+    if (items === null)
+      void phonePost('/book/guide', { serviceId: service.id }, GuideAnswer).then((a) => {
+        setError(a.ok ? null : a.error);
+        if (a.ok) setItems(a.result.items);
+      });
+  };
+  return (
+    <div className="book-guide">
+      <button type="button" className="btn" aria-expanded={open} onClick={toggle}>
+        {open ? t('guide.close') : t('guide.openFor', { service: service.name })}
+      </button>
+      {open &&
+        (items ? (
+          <GuideView items={items} label={t('guide.of', { service: service.name })} />
+        ) : (
+          !error && <p className="muted">{t('guide.loading')}</p>
+        ))}
+      <ErrorLine error={error} />
+    </div>
   );
 }
 

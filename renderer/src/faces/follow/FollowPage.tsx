@@ -3,6 +3,7 @@ import { FollowAnswer, FollowToken } from '../../../../shared/appointments/phone
 import { phonePost } from '../../app/phonePost';
 import { LanguageToggle, useI18n } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
+import { useCallAlert } from '../../features/appointments/callAlert';
 import '../faces.css';
 
 /** How often the page asks the hub (the follow route allows each phone a few calls a second). */
@@ -22,6 +23,7 @@ export default function FollowPage({ token: given }: { token: string | null }) {
   const [remindAt, setRemindAt] = useState<number>(0);
   const reminded = useRef(false);
   const calledBefore = useRef(false);
+  const { sound, canVibrate, alert } = useCallAlert();
 
   useEffect(() => {
     if (!token.success) return;
@@ -40,18 +42,18 @@ export default function FollowPage({ token: given }: { token: string | null }) {
     };
   }, [token.success, token.data]);
 
-  // The call and the chosen reminder, felt as well as seen (where the browser lets a page vibrate).
+  // The call and the chosen reminder, heard and felt as well as seen (as far as the browser lets a page).
   const remindNow = state?.status === 'waiting' && remindAt > 0 && state.ahead !== null && state.ahead <= remindAt;
   useEffect(() => {
     if (state?.status === 'called' && !calledBefore.current) {
       calledBefore.current = true;
-      navigator.vibrate?.([300, 100, 300]);
+      alert('called');
     }
     if (remindNow && !reminded.current) {
       reminded.current = true;
-      navigator.vibrate?.(200);
+      alert('remind');
     }
-  }, [state, remindNow]);
+  }, [state, remindNow, alert]);
 
   return (
     <div className="face rate-page follow-page">
@@ -94,6 +96,18 @@ export default function FollowPage({ token: given }: { token: string | null }) {
             {remindNow && (
               <p className="follow-remind" role="alert">
                 {t('follow.remindNow', { n: state.ahead ?? 0 })}
+              </p>
+            )}
+            {state.status === 'waiting' && (
+              <p className={`follow-sound ${sound}`} role="status">
+                {sound === 'locked' ? (
+                  <button type="button" className="btn" onClick={() => alert('test')}>
+                    {t('follow.soundUnlock')}
+                  </button>
+                ) : (
+                  t(sound === 'on' ? 'follow.soundOn' : 'follow.soundNone')
+                )}
+                <small>{t(canVibrate ? 'follow.vibrateOn' : 'follow.vibrateNone')}</small>
               </p>
             )}
             {state.status === 'waiting' && (

@@ -13,6 +13,8 @@ import { CheckInForm, FollowQr } from '../../features/appointments/KioskCheckIn'
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { searchCatalog } from '../../../../shared/catalog/search';
 import { KioskButtons } from '../../ui/KioskButtons';
+import { guidesOfService } from '../../../../shared/catalog/guide';
+import { GuideView } from '../../features/catalog/ServiceGuide';
 import '../faces.css';
 
 interface Issued {
@@ -48,13 +50,16 @@ export default function KioskFace() {
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [service, setService] = useState<Row<'services'> | null>(null);
+  /** The item a search found the service by: its guide opens first. */
+  const [itemHint, setItemHint] = useState<string | undefined>(undefined);
+  const [guide, setGuide] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [checkingIn, setCheckingIn] = useState(false);
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
   const { day, tickets, settings } = useHallDay(now);
   const dayClosed = rowsOf(replica, 'hall_days').some((d) => d.day === day && d.closed_at !== null);
   // Starting over unmounts the form too: nothing typed for one person is kept for the next.
-  const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null), setCheckingIn(false));
+  const reset = () => (setDepartmentId(null), setSearch(''), setService(null), setIssued(null), setCheckingIn(false), setGuide(false));
   useIdle(settings.kioskIdleSeconds * 1000, () => {
     reset();
     setLanguage('zh-CN');
@@ -125,9 +130,12 @@ export default function KioskFace() {
             }
             onBack={reset}
           />
+        ) : service && guide ? (
+          <KioskGuide service={service} first={itemHint} onBack={() => setGuide(false)} />
         ) : service ? (
           <IssueForm
             service={service}
+            onGuide={() => setGuide(true)}
             onIssued={(r) =>
               setIssued({
                 ...r,
@@ -194,7 +202,7 @@ export default function KioskFace() {
                           type="button"
                           className="kiosk-tile service"
                           disabled={!!why || connection.status !== 'connected'}
-                          onClick={() => setService(s)}
+                          onClick={() => (setService(s), setItemHint(key.startsWith('item:') ? key.slice('item:'.length) : undefined))}
                           aria-label={[label, via, info].filter(Boolean).join(' ')}
                         >
                           <span className="svc-name">{label}</span>
@@ -236,10 +244,13 @@ function useIdle(ms: number, onIdle: () => void) {
 function IssueForm({
   service,
   onIssued,
+  onGuide,
   onBack,
 }: {
   service: Row<'services'>;
   onIssued: (i: Omit<Issued, 'counters'>) => void;
+  /** Opens the service's guide (办事指南), to check one's papers before taking the ticket. */
+  onGuide: () => void;
   onBack: () => void;
 }) {
   const { api } = useHall();
@@ -277,6 +288,10 @@ function IssueForm({
   return (
     <form className="card kiosk-issue" onSubmit={submit} aria-label={service.name}>
       <h2>{service.name}</h2>
+      <button type="button" className="btn kiosk-guide-open" onClick={onGuide} aria-label={t('guide.openFor', { service: service.name })}>
+        {t('guide.open')}
+        <small>{t('guide.hint')}</small>
+      </button>
       <fieldset className="kiosk-priority">
         <legend>{t('kiosk.priority')}</legend>
         {classes.map((p) => (
@@ -307,6 +322,30 @@ function IssueForm({
       <ErrorLine error={error} />
       <KioskButtons onBack={onBack} busy={busy} action={t('kiosk.take')} />
     </form>
+  );
+}
+
+/**
+ * A service's guide, read from the kiosk's replica of the public catalog: large type for a person
+ * standing at the kiosk, a way back at the top and at the bottom of a long page.
+ */
+function KioskGuide({ service, first, onBack }: { service: Row<'services'>; first: string | undefined; onBack: () => void }) {
+  const { replica } = useHall();
+  const { t } = useI18n();
+  const items = guidesOfService(rowsOf(replica, 'catalog_items'), service.id);
+  return (
+    <section className="card kiosk-guide" aria-label={t('guide.of', { service: service.name })}>
+      <div className="kiosk-crumb">
+        <button type="button" className="btn kiosk-back" onClick={onBack}>
+          ‹ {t('kiosk.back')}
+        </button>
+        <h2>{t('guide.of', { service: service.name })}</h2>
+      </div>
+      <GuideView items={items} label={t('guide.title')} first={first} />
+      <button type="button" className="btn btn-primary kiosk-take" onClick={onBack}>
+        {t('guide.backToTicket')}
+      </button>
+    </section>
   );
 }
 

@@ -9,12 +9,12 @@ import {
   type ImportProblem,
 } from '../../../../shared/catalog/sheet';
 import { LIMIT_UNITS } from '../../../../shared/calendar/enums';
+import { listColumn } from '../../../../shared/catalog/guide';
 import { ErrorCode } from '../../../../shared/kernel/errors';
 import { inputProblem } from '../../../../shared/kernel/input';
 import { REFUSALS } from '../../../../shared/protocol/refusals';
 import { rowById, rowsOf, type Row } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
-import { parseList } from '../../features/cases/caseView';
 import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { SheetProblems } from '../../ui/SheetProblems';
@@ -42,6 +42,13 @@ export async function readCatalogFile(file: File): Promise<string[][]> {
   }
   return parseCsv(text);
 }
+
+/** An editor field of one entry per line (materials, steps). */
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((m) => m.trim())
+    .filter(Boolean);
 
 const formatFee = (t: Translate, cents: number): string => (cents === 0 ? t('cat.free') : t('cat.yuan', { n: (cents / 100).toFixed(2) }));
 
@@ -177,24 +184,25 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
     promisedLimit: item?.promised_limit ?? 10,
     limitUnit: item?.limit_unit ?? 'working_days',
     fee: item ? String(item.fee_cents / 100) : '0',
-    materials: item ? parseList(item.materials).join('\n') : '',
+    materials: item ? listColumn(item.materials).join('\n') : '',
     legalBasis: item?.legal_basis ?? '',
     serviceId: item?.service_id ?? '',
     active: item ? item.active === 1 : true,
     keywords: item?.keywords ?? '',
+    steps: item ? listColumn(item.steps).join('\n') : '',
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The fee is typed in yuan and sent in cents: the field itself is not part of the item (a strict object).
+    const { fee, ...fields } = v;
     const parsed = CatalogItemInput.safeParse({
-      ...v,
+      ...fields,
       statutoryLimit: Number(v.statutoryLimit),
       promisedLimit: Number(v.promisedLimit),
-      feeCents: Math.round(Number(v.fee) * 100),
-      materials: v.materials
-        .split('\n')
-        .map((m) => m.trim())
-        .filter(Boolean),
+      feeCents: Math.round(Number(fee) * 100),
+      materials: lines(v.materials),
+      steps: lines(v.steps),
       serviceId: v.serviceId || null,
     });
     if (!parsed.success)
@@ -262,6 +270,10 @@ function ItemEditor({ item, onClose }: { item: Row<'catalog_items'> | null; onCl
         <label className="wide">
           {t('cat.materials')}
           <textarea rows={4} value={v.materials} onChange={set('materials')} />
+        </label>
+        <label className="wide">
+          {t('cat.steps')}
+          <textarea rows={4} value={v.steps} onChange={set('steps')} placeholder={t('cat.stepsHint')} />
         </label>
         <label className="wide">
           {t('cat.keywords')}

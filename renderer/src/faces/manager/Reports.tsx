@@ -4,6 +4,7 @@ import { rowById, type ReplicaState } from '../../../../shared/protocol';
 import {
   BUCKETS_OF,
   DIMENSIONS_OF,
+  LIVE_REPORTS,
   REPORT_KINDS,
   REPORT_VIEWS,
   type ReportDimension,
@@ -216,7 +217,14 @@ export function ReportsTab() {
       <div className="report-sheet">
         <h3>{title}</h3>
         <p className="muted">
-          {period} {page.setup.report === 'ratings' ? '' : lastClosed ? t('rp.closedThrough', { day: lastClosed }) : t('rp.noClosedDay')}
+          {period}{' '}
+          {page.setup.report === 'bookings'
+            ? t('rp.bookingsLive')
+            : LIVE_REPORTS.includes(page.setup.report)
+              ? ''
+              : lastClosed
+                ? t('rp.closedThrough', { day: lastClosed })
+                : t('rp.noClosedDay')}
         </p>
         {chart && table && table.rows.length > 0 && (
           <ReportChart model={chart} label={t('rp.chart', { report: title })} overTime={overTime} />

@@ -1,3 +1,4 @@
+import { listColumn } from '../../../../shared/catalog/guide';
 import { caseSignal, SIGNAL_ORDER } from '../../../../shared/cases/rules';
 import { CASE_EVENT_ACTIONS, type CaseEventAction, type CaseSignal } from '../../../../shared/cases/enums';
 import type { Row } from '../../../../shared/protocol';
@@ -14,15 +15,8 @@ export function sortCases(cases: Row<'cases'>[], today: string): { c: Row<'cases
     );
 }
 
-/** A JSON list of texts as stored (materials); anything else reads as empty. */
-export const parseList = (json: string): string[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-};
+/** A JSON list of texts as stored (materials): the catalog's one reading of its list columns. */
+export const parseList = listColumn;
 
 /** A history entry's action as one this renderer can name (a newer hub may record others). */
 export const isCaseEventAction = (action: string): action is CaseEventAction => (CASE_EVENT_ACTIONS as readonly string[]).includes(action);

@@ -49,6 +49,11 @@ export const appointments: Words<typeof zh> = {
   'follow.remind': 'Remind me when this many are ahead',
   'follow.remindOff': 'No reminder',
   'follow.remindNow': 'Nearly your turn: {n} ahead of you',
+  'follow.soundUnlock': 'Tap here (or anywhere on this page) to turn on the sound',
+  'follow.soundOn': 'Sound on: the page rings when you are called; keep it open',
+  'follow.soundNone': 'This browser cannot play a sound: please keep an eye on this page',
+  'follow.vibrateOn': 'Your phone vibrates when you are called.',
+  'follow.vibrateNone': 'This browser cannot vibrate.',
   'follow.privacy': 'This page shows the number and the queue only, nothing about you, and is valid today.',
 
   'kiosk.checkIn': 'Booking check-in',

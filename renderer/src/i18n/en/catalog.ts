@@ -34,6 +34,8 @@ export const catalog: Words<typeof zh> = {
   'cat.materials': 'Required materials (one per line)',
   'cat.keywords': 'Keywords (what people call it; the kiosk searches them)',
   'cat.keywordsHint': 'Other names of the item, separated by spaces',
+  'cat.steps': 'Steps (one per line, shown in the service guide)',
+  'cat.stepsHint': 'e.g. take a ticket, hand in the papers, collect the result',
   'cat.basis': 'Legal basis',
   'cat.active': 'Active',
   'cat.edit': 'Edit',

@@ -20,6 +20,7 @@ import { refusals } from './refusals';
 import { reports } from './reports';
 import { staff } from './staff';
 import { terminals } from './terminals';
+import { guide } from './guide';
 
 /** English, for visitors and foreign staff: typed against zh-CN, so a key missing here fails the typecheck. */
 export const en: Words<typeof zhCN> = {
@@ -43,4 +44,5 @@ export const en: Words<typeof zhCN> = {
   ...region,
   ...backup,
   ...appointments,
+  ...guide,
 };

@@ -46,6 +46,11 @@ export const appointments = {
   'follow.remind': '前面剩几人时提醒我',
   'follow.remindOff': '不提醒',
   'follow.remindNow': '快到您了：前面还有 {n} 人',
+  'follow.soundUnlock': '轻触这里（或本页任意处）开启提示音',
+  'follow.soundOn': '提示音已开启：叫到您时会响铃，请勿关闭本页',
+  'follow.soundNone': '本浏览器不能发出提示音，请留意本页',
+  'follow.vibrateOn': '叫到您时手机会振动。',
+  'follow.vibrateNone': '本浏览器不支持振动提醒。',
   'follow.privacy': '本页只显示号码和排队情况，不含任何个人信息，当天有效。',
 
   'kiosk.checkIn': '预约签到',

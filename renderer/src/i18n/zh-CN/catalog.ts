@@ -35,6 +35,8 @@ export const catalog = {
   'cat.materials': '申请材料（每行一项）',
   'cat.keywords': '关键词（群众常用叫法，取号机可搜索）',
   'cat.keywordsHint': '如：结婚 离婚（以空格或顿号分隔）',
+  'cat.steps': '办理流程（每行一步，显示在办事指南中）',
+  'cat.stepsHint': '如：取号排队、窗口提交材料、领取结果',
   'cat.basis': '设定依据',
   'cat.active': '启用',
   'cat.edit': '编辑',

@@ -18,6 +18,7 @@ import { refusals } from './refusals';
 import { reports } from './reports';
 import { staff } from './staff';
 import { terminals } from './terminals';
+import { guide } from './guide';
 
 /** zh-CN is the product's language: every key is defined here first, one file per feature. */
 export const zhCN = {
@@ -41,4 +42,5 @@ export const zhCN = {
   ...region,
   ...backup,
   ...appointments,
+  ...guide,
 };

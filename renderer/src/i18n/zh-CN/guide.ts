@@ -1,0 +1,23 @@
+/** The service guide (办事指南) at the kiosk and on the booking page. */
+export const guide = {
+  'guide.title': '办事指南',
+  'guide.open': '办事指南',
+  'guide.openFor': '查看“{service}”的办事指南',
+  'guide.of': '“{service}”办事指南',
+  'guide.hint': '请先核对需要带的材料，材料齐全再取号',
+  'guide.items': '选择具体事项',
+  'guide.materials': '需要带的材料',
+  'guide.limits': '办理时限',
+  'guide.promised': '承诺时限 {n} {unit}',
+  'guide.instant': '即办件，材料齐全当场办结',
+  'guide.statutory': '法定时限 {n} {unit}',
+  'guide.fee': '收费标准',
+  'guide.free': '不收费',
+  'guide.yuan': '{n} 元',
+  'guide.steps': '办理流程',
+  'guide.basis': '设定依据',
+  'guide.none': '暂无该业务的办事指南，请咨询大厅工作人员。',
+  'guide.loading': '正在读取办事指南…',
+  'guide.backToTicket': '看完了，返回取号',
+  'guide.close': '收起办事指南',
+};
