@@ -121,7 +121,6 @@ export const refusals: Words<typeof zh> = {
   'field.password': 'password',
   'field.name': 'name',
   'field.text': 'search text',
-  'field.any': 'entry',
 
   'thing.counter': 'Counter',
   'thing.targetCounter': 'Target counter',
