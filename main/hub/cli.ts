@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { systemClock } from '../../shared/kernel/clock';
-import { TerminalRole } from '../../shared/kernel/roles';
+import { TERMINAL_ROLES } from '../../shared/kernel/roles';
 import { passwordProblem } from '../../shared/staff/password';
 import path from 'node:path';
 import { BackupSettingsSchema, defaultBackupSettings, type BackupSettings } from '../../shared/backup/settings';
@@ -45,7 +45,7 @@ const Options = z.object({
   tls: z.boolean().default(false),
   'no-tls': z.boolean().default(false),
   'no-rate-limits': z.boolean().default(false),
-  role: TerminalRole.optional(),
+  role: z.enum(TERMINAL_ROLES).optional(),
   name: z.string().optional(),
   counter: z.string().optional(),
   zone: z.string().max(40).optional(),

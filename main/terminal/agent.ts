@@ -101,7 +101,7 @@ export class TerminalAgent implements HallLink {
   }
 
   async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>> {
-    const checked = checkCommand(type, payload);
+    const checked = await checkCommand(type, payload);
     if (!checked.ok) return checked;
     const envelope = { opId: randomUUID(), type, payload: checked.payload };
     if (!commandSpecs[type].offline) return this.sync.send(envelope, this.timeoutMs);

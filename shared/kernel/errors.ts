@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: every page, the lobby display's too, checks errors with it (see kernel/zodMini).
+import { z } from 'zod/mini';
 
 /**
  * Stable error codes. Clients branch on `code`; `message` is for people (zh-CN first).
@@ -105,11 +106,8 @@ export interface HallError {
 export const HallErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  reason: z
-    .string()
-    .regex(/^[a-zA-Z][\w.]{0,79}$/)
-    .optional(),
-  params: z.record(z.string().max(40), z.union([z.string().max(2000), z.number()])).optional(),
+  reason: z.optional(z.string().check(z.regex(/^[a-zA-Z][\w.]{0,79}$/))),
+  params: z.optional(z.record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(2000)), z.number()]))),
 });
 
 /** Thrown inside command handlers; the transaction rolls back and the caller gets `{ok:false}`. */

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: every page loads the roles (the faces' words name them); kernel/zodMini says why.
+import { z } from 'zod/mini';
 
 /**
  * Who is at the other end. Every command, query and projection is decided by these: the kind of

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+// zod/mini, like everything the lobby display loads (kernel/zodMini says why).
+import { z } from 'zod/mini';
 import { ErrorCode, HallErrorSchema, type HallError } from '../kernel/errors';
-import { inputMessage, inputProblem } from '../kernel/input';
-import { REFUSALS } from './refusals';
-import { commandSpecs, isCommandType, type CommandPayload, type CommandResult, type CommandType } from './registry';
+import type { CommandPayload, CommandResult, CommandType } from './registry';
+import { commandSpecOf } from './specs';
 
 /**
  * The command envelope on the wire: `{ opId, type, payload }` from a terminal, and the hub's
@@ -19,12 +19,8 @@ export const MAX_ANY_COMMAND_BYTES = 1024 * 1024;
  * unknown type gets UNKNOWN_COMMAND rather than a generic validation error.
  */
 export const CommandEnvelope = z.strictObject({
-  opId: z
-    .string()
-    .min(8)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/),
-  type: z.string().min(1).max(64),
+  opId: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)),
+  type: z.string().check(z.minLength(1), z.maxLength(64)),
   payload: z.unknown(),
 });
 export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
@@ -37,7 +33,7 @@ export interface Command<T extends CommandType = CommandType> {
 
 /** `seq` is the feed position after the command's changes: a replica at `seq` shows them. */
 export const AnswerSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.record(z.string(), z.unknown()), seq: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(true), result: z.record(z.string(), z.unknown()), seq: z.int().check(z.nonnegative()) }),
   z.object({ ok: z.literal(false), error: HallErrorSchema }),
 ]);
 /** An answer of any command, as the hub stores and sends it. */
@@ -49,12 +45,12 @@ export type Answer<T extends CommandType = CommandType> =
  * An answer as it arrives, checked against its command's result schema: a hub (or a peer posing
  * as one) that answers something else gets a typed INTERNAL error, never an unchecked object.
  */
-export function parseAnswer<T extends CommandType>(type: T, raw: unknown): Answer<T> {
+export async function parseAnswer<T extends CommandType>(type: T, raw: unknown): Promise<Answer<T>> {
   const answer = AnswerSchema.safeParse(raw);
   if (!answer.success) return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的回答格式不对' } };
   if (!answer.data.ok) return answer.data;
-  const result = commandSpecs[type].result.safeParse(answer.data.result);
-  if (!result.success) return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的回答与命令不符' } };
+  const result = (await commandSpecOf(type))?.result.safeParse(answer.data.result);
+  if (!result?.success) return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的回答与命令不符' } };
   return { ok: true, result: result.data as CommandResult<T>, seq: answer.data.seq };
 }
 
@@ -62,16 +58,19 @@ export function parseAnswer<T extends CommandType>(type: T, raw: unknown): Answe
  * Checks a command before it leaves a terminal, with the schema the hub applies on arrival, so a
  * mistake is answered at once and never queued or sent.
  */
-export function checkCommand(
+export async function checkCommand(
   type: string,
   payload: unknown,
-): { ok: true; type: CommandType; payload: unknown } | { ok: false; error: HallError } {
-  if (!isCommandType(type)) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${type.slice(0, 64)}` } };
-  const parsed = commandSpecs[type].payload.safeParse(payload);
+): Promise<{ ok: true; type: CommandType; payload: unknown } | { ok: false; error: HallError }> {
+  const spec = await commandSpecOf(type);
+  if (!spec) return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `未知命令：${type.slice(0, 64)}` } };
+  const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) {
-    // Said as a person would: "请填写申请人姓名", not the schema's words.
+    // Said as a person would: "请填写申请人姓名", not the schema's words. Every feature's refusal
+    // words load only here, so that a page whose commands are right never loads them.
+    const [{ inputMessage, inputProblem }, { REFUSALS }] = await Promise.all([import('../kernel/input'), import('./refusals')]);
     const problem = inputProblem(parsed.error.issues, REFUSALS);
     return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: inputMessage(problem, REFUSALS) ?? '参数错误', ...problem } };
   }
-  return { ok: true, type, payload: parsed.data };
+  return { ok: true, type: type as CommandType, payload: parsed.data };
 }

@@ -1,13 +1,18 @@
-import { z } from 'zod';
-import { TableName } from './registry';
+// zod/mini, like everything the lobby display loads (kernel/zodMini says why).
+import { z } from 'zod/mini';
+import { TABLE_NAMES } from './tableNames';
+
+const TableName = z.enum(TABLE_NAMES);
+const seq = z.int().check(z.positive());
+const cursor = z.int().check(z.nonnegative());
 
 /** One row change. `seq` is hub-wide, gap-free and increasing. `row` is the role's projection. */
 export const FeedEntry = z.object({
-  seq: z.number().int().positive(),
+  seq,
   table: TableName,
   op: z.enum(['upsert', 'delete']),
-  id: z.string().min(1),
-  row: z.record(z.string(), z.unknown()).nullable(),
+  id: z.string().check(z.minLength(1)),
+  row: z.nullable(z.record(z.string(), z.unknown())),
 });
 export type FeedEntry = z.infer<typeof FeedEntry>;
 
@@ -17,20 +22,20 @@ export type FeedEntry = z.infer<typeof FeedEntry>;
  * from one batch to the next.
  */
 export const FeedBatch = z.object({
-  from: z.number().int().positive(),
-  to: z.number().int().positive(),
+  from: seq,
+  to: seq,
   entries: z.array(FeedEntry),
 });
 export type FeedBatch = z.infer<typeof FeedBatch>;
 
 /** Every replicated table, whole, as of `seq`; replaces a replica's content. */
 export const Snapshot = z.object({
-  seq: z.number().int().nonnegative(),
+  seq: cursor,
   tables: z.partialRecord(TableName, z.array(z.record(z.string(), z.unknown()))),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-export const SubscribeRequest = z.strictObject({ since: z.number().int().nonnegative() });
+export const SubscribeRequest = z.strictObject({ since: cursor });
 export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 
 /** What the hub tells a terminal about itself on connect. */
@@ -41,10 +46,10 @@ export const Welcome = z.object({
   epoch: z.string(),
   terminalId: z.string(),
   role: z.string(),
-  counterId: z.string().nullable(),
+  counterId: z.nullable(z.string()),
   zone: z.string(),
-  serverTime: z.number().int(),
+  serverTime: z.int(),
   /** The hub's TLS certificate fingerprint (SHA-256) when it serves TLS: shown with enrollment codes, to compare. */
-  tlsFingerprint: z.string().nullable().default(null),
+  tlsFingerprint: z._default(z.nullable(z.string()), null),
 });
 export type Welcome = z.infer<typeof Welcome>;

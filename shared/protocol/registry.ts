@@ -41,6 +41,8 @@ import { staffCommandSpecs } from '../staff/commands';
 import { staffTables } from '../staff/rows';
 import { terminalCommandSpecs } from '../terminals/commands';
 import { terminalTables } from '../terminals/rows';
+import { lightCommandSpecs, lightQuerySpecs } from './specs';
+import { TABLE_NAMES } from './tableNames';
 
 /**
  * The one place the features meet: every command, query and replicated table of the hall,
@@ -110,6 +112,18 @@ export const tableSpecs = merged('table', [
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */
 export type TableName = keyof typeof tableSpecs;
 export const TableName = z.enum(Object.keys(tableSpecs) as [TableName, ...TableName[]]);
+
+// The light lists the lobby display checks with (tableNames, specs) must say what the registry says.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const tableNamesMatch: Same<TableName, (typeof TABLE_NAMES)[number]> = true;
+if (TABLE_NAMES.length !== TableName.options.length || TableName.options.some((t) => !(TABLE_NAMES as readonly string[]).includes(t)))
+  throw new Error(`protocol/tableNames.ts must list exactly the registry's tables: ${TableName.options.join(', ')}`);
+for (const [kind, light, all] of [
+  ['command', lightCommandSpecs, commandSpecs],
+  ['query', lightQuerySpecs, querySpecs],
+] as const)
+  for (const [name, s] of Object.entries(light))
+    if ((all as Record<string, unknown>)[name] !== s) throw new Error(`protocol/specs.ts: ${kind} "${name}" is not the registry's`);
 export const rowSchemas = Object.fromEntries(Object.entries(tableSpecs as Record<string, TableSpec>).map(([name, t]) => [name, t.row])) as {
   [T in TableName]: (typeof tableSpecs)[T]['row'];
 };

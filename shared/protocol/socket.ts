@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, like everything the lobby display loads (kernel/zodMini says why).
+import { z } from 'zod/mini';
 import { HallErrorSchema, type HallError } from '../kernel/errors';
 import type { WireAnswer } from './envelope';
 import type { QueryAnswer } from './query';
@@ -9,7 +10,7 @@ import type { FeedBatch, Snapshot, Welcome } from './feed';
  * schemas: the types here describe well-behaved peers, not what the wire guarantees.
  */
 export const SubscribeAnswerSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), mode: z.enum(['backlog', 'snapshot']), seq: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(true), mode: z.enum(['backlog', 'snapshot']), seq: z.int().check(z.nonnegative()) }),
   z.object({ ok: z.literal(false), error: HallErrorSchema }),
 ]);
 export type SubscribeAnswer = { ok: true; mode: 'backlog' | 'snapshot'; seq: number } | { ok: false; error: HallError };

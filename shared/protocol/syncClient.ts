@@ -4,7 +4,8 @@ import { ErrorCode } from '../kernel/errors';
 import { parseAnswer, type Answer } from './envelope';
 import { FeedBatch, Snapshot, Welcome } from './feed';
 import { QueryAnswerSchema, type QueryAnswer } from './query';
-import { querySpecs, type CommandType, type QueryName, type QueryParams, type QueryResult } from './registry';
+import type { CommandType, QueryName, QueryParams, QueryResult } from './registry';
+import { querySpecOf } from './specs';
 import { SubscribeAnswerSchema, type SubscribeAnswer } from './socket';
 
 /** The part of a socket.io client socket the sync client uses (injected: no I/O here). */
@@ -135,7 +136,7 @@ export class SyncClient {
           return { ok: false, error: { code: ErrorCode.HUB_TIMEOUT, message: '大厅服务器未应答，操作结果未知，请核对后再试' } };
         }
         // Answers are validated on arrival like everything else that crosses a process boundary.
-        const answer = parseAnswer(envelope.type, raw);
+        const answer = await parseAnswer(envelope.type, raw);
         if (!answer.ok && answer.error.code === ErrorCode.INTERNAL) this.onProtocolError('answer');
         return answer;
       }
@@ -170,7 +171,7 @@ export class SyncClient {
     }
     const answer = QueryAnswerSchema.safeParse(raw);
     if (answer.success && !answer.data.ok) return answer.data;
-    const result = answer.success && answer.data.ok ? querySpecs[name].result.safeParse(answer.data.result) : undefined;
+    const result = answer.success && answer.data.ok ? (await querySpecOf(name))?.result.safeParse(answer.data.result) : undefined;
     if (result?.success) return { ok: true, result: result.data as QueryResult<Q> };
     this.onProtocolError('query answer');
     return { ok: false, error: { code: ErrorCode.INTERNAL, message: '大厅服务器的应答格式错误' } };

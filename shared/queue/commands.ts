@@ -3,9 +3,10 @@ import { spec } from '../kernel/command';
 import { entityId, password, text } from '../kernel/zod';
 import { hallResult } from '../hall/commands';
 import { hallTables } from '../hall/rows';
-import { AnnounceOutcome, Priority, TransferMode } from './enums';
+import { announceCommandSpecs } from './announceCommand';
+import { Priority, TransferMode } from './enums';
 import { queueTables } from './rows';
-import { QueueSettingsSchema } from './settings';
+import { QueueSettingsPatch } from './settings';
 
 /** Queue commands need the hub's answer at once (who is called is decided there), so none is offline-capable. */
 
@@ -106,22 +107,6 @@ export const queueCommandSpecs = {
     roles: ['manager'],
     offline: false,
   }),
-  'hall.setQueueSettings': spec({ payload: QueueSettingsSchema.partial(), result: hallResult, roles: ['manager'], offline: false }),
-  /**
-   * The lobby display tells what its voice did with calls (one run of speech, or the calls it left
-   * to the screen), so that each clerk sees whether their call was heard. A report about a call
-   * that has since been recalled or moved on is not recorded (`recorded` counts the others).
-   */
-  'ticket.announced': spec({
-    payload: z.strictObject({
-      outcome: AnnounceOutcome,
-      calls: z
-        .array(z.strictObject({ ticketId: entityId, calledAt: z.number().int().nonnegative() }))
-        .min(1)
-        .max(50),
-    }),
-    result: z.object({ recorded: z.number().int().nonnegative() }),
-    roles: ['display'],
-    offline: false,
-  }),
+  'hall.setQueueSettings': spec({ payload: QueueSettingsPatch, result: hallResult, roles: ['manager'], offline: false }),
+  ...announceCommandSpecs,
 } as const;

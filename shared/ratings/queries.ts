@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { QuerySpec } from '../kernel/command';
 import { FollowupStatus } from '../followups/enums';
 import { BadReason, RatingChannel } from './enums';
+import { boardQuerySpecs } from './board';
 import { FigureCountsSchema } from './figures';
 
 /** A group's rating tally (ratings/rules RatingTally): rates are computed from it where they are shown. */
@@ -86,30 +87,7 @@ export const MyRatingsResult = z.object({
   ),
 });
 export type MyRatingsResult = z.infer<typeof MyRatingsResult>;
-/** One department's figures on the public board: counts only, and 满意率 as satisfied of active ratings. */
-const BoardLine = z.object({
-  /** Its ratings (active: given by the applicants, not excluded on appeal) and how many were 满意 (5, 4 or 3). */
-  ratings: z.number().int(),
-  satisfied: z.number().int(),
-  /** Fewer ratings than the hall's minimum: shown, flagged. */
-  few: z.boolean(),
-});
-
-/**
- * The public satisfaction board (the lobby display rotates it in when idle): this month, per
- * department, aggregates only. The clerks appear by their public display name, only where the hall
- * publishes names; never who rated, nor what anyone wrote.
- */
-export const SatisfactionBoard = z.object({
-  month: z.string().regex(/^\d{4}-\d{2}$/),
-  departments: z.array(
-    BoardLine.extend({
-      name: z.string(),
-      clerks: z.array(BoardLine.extend({ name: z.string() })),
-    }),
-  ),
-});
-export type SatisfactionBoard = z.infer<typeof SatisfactionBoard>;
+export { SatisfactionBoard } from './board';
 
 /** One rating of the month as exported (ratings.export): the service and who served, never who rated. */
 export const ExportedRating = z.object({
@@ -150,8 +128,7 @@ export const ratingQuerySpecs = {
   },
   /** The clerk signed in at this PC's counter: their ratings this month and their open follow-ups. */
   'ratings.mine': { params: z.strictObject({}), result: MyRatingsResult, roles: ['clerk'] },
-  /** The public board of this month (on the hall's clock): for the lobby display and the board's preview. */
-  'ratings.board': { params: z.strictObject({}), result: SatisfactionBoard, roles: ['display', 'manager'] },
+  ...boardQuerySpecs,
   /** A month's ratings for the export, oldest first: no rater data (the hub holds none but the device). */
   'ratings.export': { params: z.strictObject({ month }), result: z.array(ExportedRating), roles: ['manager'] },
 } as const satisfies Record<string, QuerySpec>;

@@ -1,5 +1,5 @@
 import { Suspense, useState, type FormEvent, type ReactNode } from 'react';
-import type { HallApi } from '../../../shared/protocol';
+import type { HallApi } from '../../../shared/protocol/api';
 import { useI18n } from '../i18n';
 import { ErrorLine, type Problem } from '../ui/ErrorLine';
 import { PlainPage } from '../ui/PlainPage';

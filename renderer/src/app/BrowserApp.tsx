@@ -1,5 +1,5 @@
 import { Suspense, useState, type ReactNode } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ErrorCode, HallErrorSchema } from '../../../shared/kernel/errors';
 import type { Problem } from '../ui/ErrorLine';
 import { FaceApp, FaceIndex, TokenForm } from './App';
@@ -80,5 +80,5 @@ function BrowserApp({ face, storageKey, initial }: { face: FaceName; storageKey:
 
 const ENROLLMENT_CODE = /^[A-Za-z0-9]{4}[- ]?[A-Za-z0-9]{4}[- ]?[A-Za-z0-9]{4}$/;
 /** The hub's answer to POST /enroll: the new token, or why not. */
-const Enrolled = z.object({ token: z.string().min(1) });
+const Enrolled = z.object({ token: z.string().check(z.minLength(1)) });
 const Refused = z.object({ error: HallErrorSchema });

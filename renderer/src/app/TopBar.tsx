@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { rowById } from '../../../shared/protocol';
+import { rowById } from '../../../shared/protocol/replica';
 import { LanguageToggle, useI18n } from '../i18n';
 import { useHall } from './hall';
 

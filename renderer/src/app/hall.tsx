@@ -1,14 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import {
-  applyBatch,
-  emptyReplica,
-  fromSnapshot,
-  rowById,
-  rowsOf,
-  type ConnectionState,
-  type HallApi,
-  type ReplicaState,
-} from '../../../shared/protocol';
+import type { ConnectionState, HallApi } from '../../../shared/protocol/api';
+import { applyBatch, emptyReplica, fromSnapshot, rowById, rowsOf, type ReplicaState } from '../../../shared/protocol/replica';
 import { hallDay } from '../../../shared/queue/rules';
 import { parseQueueSettings } from '../../../shared/queue/settings';
 import { followHubClock } from './time';

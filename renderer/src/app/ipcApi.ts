@@ -1,15 +1,8 @@
-import {
-  parseAnswer,
-  type CommandOutcome,
-  type CommandPayload,
-  type CommandType,
-  type FeedBatch,
-  type HallApi,
-  type PreloadApi,
-  type QueryAnswer,
-  type QueryName,
-  type QueryParams,
-} from '../../../shared/protocol';
+import type { CommandOutcome, HallApi, PreloadApi } from '../../../shared/protocol/api';
+import { parseAnswer } from '../../../shared/protocol/envelope';
+import type { FeedBatch } from '../../../shared/protocol/feed';
+import type { QueryAnswer } from '../../../shared/protocol/query';
+import type { CommandPayload, CommandType, QueryName, QueryParams } from '../../../shared/protocol/registry';
 
 /** The HallApi inside Electron: every call goes to this window's main process through the preload. */
 export function ipcApi(bridge: PreloadApi): HallApi {

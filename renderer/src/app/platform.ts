@@ -1,4 +1,4 @@
-import type { PreloadApi } from '../../../shared/protocol';
+import type { PreloadApi } from '../../../shared/protocol/api';
 
 /**
  * Electron's preload API when the page runs in the app, undefined in a plain browser. The one place

@@ -1,20 +1,11 @@
 import { io } from 'socket.io-client';
-import {
-  SyncClient,
-  applyBatch,
-  checkCommand,
-  emptyReplica,
-  fromSnapshot,
-  toSnapshot,
-  type CommandOutcome,
-  type CommandPayload,
-  type CommandType,
-  type ConnectionState,
-  type HallApi,
-  type HubSocketLike,
-  type ReplicaListener,
-  type ReplicaState,
-} from '../../../shared/protocol';
+// Each module on its own, never the protocol's index: the index holds the registry of every
+// feature, which the lobby display's page must not load (tests/unit/renderer/displayGraph.test.ts).
+import type { CommandOutcome, ConnectionState, HallApi, ReplicaListener } from '../../../shared/protocol/api';
+import { checkCommand } from '../../../shared/protocol/envelope';
+import type { CommandPayload, CommandType } from '../../../shared/protocol/registry';
+import { applyBatch, emptyReplica, fromSnapshot, toSnapshot, type ReplicaState } from '../../../shared/protocol/replica';
+import { SyncClient, type HubSocketLike } from '../../../shared/protocol/syncClient';
 
 /**
  * The HallApi in a plain browser, talking to the hub that served the page. The replica lives in
@@ -53,7 +44,7 @@ export function socketApi(hubUrl: string, token: string): HallApi & { close(): v
 
   return {
     async command<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandOutcome<T>> {
-      const checked = checkCommand(type, payload);
+      const checked = await checkCommand(type, payload);
       if (!checked.ok) return checked;
       return sync.send({ opId: crypto.randomUUID(), type, payload: checked.payload }, 8000);
     },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HallError } from '../../../shared/kernel/errors';
-import { rowsOf, type QueryName, type QueryParams, type QueryResult } from '../../../shared/protocol';
+import type { QueryName, QueryParams, QueryResult } from '../../../shared/protocol/registry';
+import { rowsOf } from '../../../shared/protocol/replica';
 import { useHall } from './hall';
 import { useNow } from './time';
 

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enLobby } from '../../../renderer/src/i18n/en/lobby';
 import { zhLobby } from '../../../renderer/src/i18n/zh-CN/lobby';
 import { en } from '../../../renderer/src/i18n/en';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN';
 import { REFUSALS } from '../../../shared/protocol/refusals';
+import { staticGraph } from '../../support/moduleGraph';
 
 const places = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -38,29 +38,9 @@ describe('refusals in the faces’ words', () => {
   });
 });
 
-/**
- * The modules a page loads before any `import()`: followed from `entry` through every static,
- * non-type import inside renderer/ and shared/.
- */
-function staticGraph(entry: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const [, spec] of source.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)'/gms)) {
-      const base = path.resolve(path.dirname(file), spec!);
-      const found = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => existsSync(f) && !f.endsWith('/'));
-      if (found && !found.endsWith('.css') && statSync(found).isFile()) visit(found);
-    }
-  };
-  visit(path.resolve(entry));
-  return [...seen];
-}
-
 describe('the lobby display’s words', () => {
   it('are all in the lobby dictionary, the only words the display route loads', () => {
-    const files = [...staticGraph('renderer/src/main.tsx'), ...staticGraph('renderer/src/faces/display/DisplayFace.tsx')];
+    const files = staticGraph('renderer/src/main.tsx', 'renderer/src/faces/display/DisplayFace.tsx');
     expect(files.some((f) => f.endsWith('display/SatisfactionBoard.tsx'))).toBe(true);
     expect(files.some((f) => f.endsWith('i18n/zh-CN/index.ts'))).toBe(false);
     const keys = new Set(Object.keys(zhLobby));

@@ -37,31 +37,31 @@ describe('refusals the faces can word', () => {
     });
   });
 
-  it('say an empty or malformed field in words, naming the field, never in the schema’s words', () => {
-    expect(register({ name: '   ' })).toEqual({
+  it('say an empty or malformed field in words, naming the field, never in the schema’s words', async () => {
+    expect(await register({ name: '   ' })).toEqual({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: '请填写申请人姓名', reason: 'input.required', params: { field: 'applicant.name' } },
     });
-    expect(register({ idNumber: '110105194912310021' })).toMatchObject({
+    expect(await register({ idNumber: '110105194912310021' })).toMatchObject({
       ok: false,
       error: { message: '身份证号校验位不符，请核对', reason: 'identity.idCheckDigit', params: { field: 'applicant.idNumber' } },
     });
-    expect(register({ idNumber: null })).toMatchObject({
+    expect(await register({ idNumber: null })).toMatchObject({
       ok: false,
       error: { message: '请填写身份证号', reason: 'input.required', params: { field: 'applicant.idNumber' } },
     });
-    expect(register({ name: 'x'.repeat(101) })).toMatchObject({
+    expect(await register({ name: 'x'.repeat(101) })).toMatchObject({
       ok: false,
       error: { message: '申请人姓名不能超过 100 个字', reason: 'input.tooLong', params: { field: 'applicant.name', max: 100 } },
     });
   });
 
-  it('say why a new password is refused, as the rule that refused it', () => {
-    expect(checkCommand('staff.setPassword', { staffId: 's1', password: 'Xy7#kq2' })).toEqual({
+  it('say why a new password is refused, as the rule that refused it', async () => {
+    expect(await checkCommand('staff.setPassword', { staffId: 's1', password: 'Xy7#kq2' })).toEqual({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: '密码至少 8 位', reason: 'staff.passwordShort', params: { field: 'password' } },
     });
-    expect(checkCommand('staff.setPassword', { staffId: 's1', password: 'aaaabbbb' })).toMatchObject({
+    expect(await checkCommand('staff.setPassword', { staffId: 's1', password: 'aaaabbbb' })).toMatchObject({
       error: { reason: 'staff.passwordFewChars' },
     });
   });

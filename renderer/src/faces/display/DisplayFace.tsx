@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { isWaiting } from '../../../../shared/queue/rules';
-import { rowById, rowsOf, type ReplicaState, type Row } from '../../../../shared/protocol';
+import type { Row } from '../../../../shared/protocol/registry';
+import { rowById, rowsOf, type ReplicaState } from '../../../../shared/protocol/replica';
 import { useHall, useHallDay } from '../../app/hall';
 import { hallNow, useNow } from '../../app/time';
 import { useI18n } from '../../i18n';

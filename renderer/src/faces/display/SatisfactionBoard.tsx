@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SatisfactionBoard as Board } from '../../../../shared/ratings/queries';
+import type { SatisfactionBoard as Board } from '../../../../shared/ratings/board';
 import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
 

@@ -1,4 +1,4 @@
-import { rowById, rowsOf, type ReplicaState } from '../../../../shared/protocol';
+import { rowById, rowsOf, type ReplicaState } from '../../../../shared/protocol/replica';
 
 export interface Call {
   ticketId: string;

@@ -45,4 +45,6 @@ export const errors: Words<typeof zh> = {
     BACKUP_INVALID: 'The backup failed its check: damaged, tampered or a wrong key',
     INTERNAL: 'The hall server failed; try again later',
   }),
+  /** A field a refusal names that has no label of its own: every page words refusals, the lobby display too. */
+  'field.any': 'entry',
 };

@@ -123,7 +123,6 @@ export const refusals: Words<typeof zh> = {
   'field.text': 'search text',
   'field.idNumber': 'ID number',
   'field.day': 'date',
-  'field.any': 'entry',
 
   'thing.counter': 'Counter',
   'thing.targetCounter': 'Target counter',

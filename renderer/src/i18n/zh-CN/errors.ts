@@ -45,4 +45,6 @@ export const errors = {
     BOOKING_REFUSED: '预约无法按要求办理',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
+  /** A field a refusal names that has no label of its own: every page words refusals, the lobby display too. */
+  'field.any': '此项',
 };

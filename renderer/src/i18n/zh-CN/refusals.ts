@@ -35,8 +35,6 @@ export const refusals = {
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),
   ...prefixed('field', FIELD_LABELS),
-  /** A field the labels above do not name. */
-  'field.any': '此项',
   ...prefixed('thing', THING_LABELS),
   ...prefixed('credentialsFor', CREDENTIAL_PURPOSES),
   ...prefixed('terminalAction', TERMINAL_ACTIONS),
