@@ -18,6 +18,8 @@ export interface OpenOptions {
    * DATA/pre-migration): an upgrade that goes wrong can be undone with the copy.
    */
   backupBeforeMigrating?: string;
+  /** Called on an existing database when migrations are about to run on it, with its version. */
+  beforeMigrating?: (db: Db, version: number) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export function openDatabase(file: string, opts: OpenOptions): Db {
     db.prepare('VACUUM INTO ?').run(copy);
     chmodSync(copy, 0o600);
   }
+  if (current > 0 && current < opts.migrations.length) opts.beforeMigrating?.(db, current);
   migrate(db, opts.migrations);
   return db;
 }

@@ -122,12 +122,16 @@ export function openHall(opts: Pick<HubOptions, 'dataDir' | 'clock' | 'demo' | '
   let db: Db | undefined;
   try {
     const dbFile = path.join(opts.dataDir, 'hall.db');
+    let feedBeforeMigrating: number | null = null;
     db = openDatabase(dbFile, {
       migrations: hubMigrations,
       synchronous: 'FULL',
       backupBeforeMigrating: path.join(opts.dataDir, 'pre-migration'),
+      beforeMigrating: (old) => {
+        feedBeforeMigrating = (old.prepare('SELECT coalesce(max(seq), 0) AS s FROM feed').get() as { s: number }).s;
+      },
     });
-    return prepareHall(db, dbFile, lock, opts, clock, log);
+    return prepareHall(db, dbFile, lock, opts, clock, log, feedBeforeMigrating);
   } catch (e) {
     db?.close();
     lock.release();
@@ -142,11 +146,13 @@ function prepareHall(
   opts: Pick<HubOptions, 'dataDir' | 'demo' | 'hall'>,
   clock: Clock,
   log: (m: string) => void,
+  /** The feed's last seq before this start's migrations ran (null: none ran). */
+  feedBeforeMigrating: number | null,
 ): OpenHall {
   const store = new Store(db, clock, log);
   // Before anything is written: every write, seeding included, is vouched for by the audit chain.
   const audit = new AuditLog(db, ensureAuditKey(opts.dataDir), opts.dataDir, clock);
-  audit.attach(store, log);
+  audit.attach(store, log, feedBeforeMigrating);
 
   let seeded: DemoTerminal[] = [];
   if (!db.prepare('SELECT 1 FROM halls').get()) {

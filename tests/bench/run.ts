@@ -15,7 +15,7 @@ import { TerminalAgent } from '../../main/terminal/agent';
 import { CHROMIUM_ARGS } from '../support/chromium';
 import { signInFlood } from '../support/floods';
 import { nowMs, percentile, round, summarize } from './stats';
-import { benchTenYears } from './tenYears';
+import { benchTenYears, tenYearHall } from './tenYears';
 import { benchRegion } from './region';
 import { ratingRoundTrips } from './rating';
 import { defaultQueueSettings } from '../../shared/queue/rules';
@@ -216,6 +216,13 @@ async function main() {
     console.log(`BENCH ${JSON.stringify(await benchRegion((m) => console.log(m)))}`);
     return;
   }
+  // npm run bench -- --only=backup: the ten-year hall written, then calls quiet and during its backup (minutes, not the whole bench).
+  if (process.argv.includes('--only=backup')) {
+    const tenYearsDir = path.join(work, 'ten-years');
+    await tenYearHall(tenYearsDir, (m) => console.log(m));
+    console.log(`BENCH ${JSON.stringify(backupFigures(await callsOnTenYears(tenYearsDir, { reports: false, backup: true })))}`);
+    return;
+  }
   const floor = await floors();
   const floorP50 = floor.ack.p50 + floor.commit.p50 + floor.broadcast.p50;
   const floorP99 = floor.ack.p99 + floor.commit.p99 + floor.broadcast.p99;
@@ -345,7 +352,8 @@ async function main() {
   console.log('ten years of a large hall (2,000,000 cases, 5,000,000 tickets):');
   const tenYearsDir = path.join(work, 'ten-years');
   const tenYears = await benchTenYears((m) => console.log(m), tenYearsDir);
-  const reports = await callsDuringReports(tenYearsDir);
+  const onTenYears = await callsOnTenYears(tenYearsDir, { reports: true, backup: true });
+  const reports = onTenYears.reports!;
   const signIns = await callsDuringSignInFlood(path.join(work, 'sign-ins'));
 
   const result = {
@@ -377,10 +385,10 @@ async function main() {
     clerks_at_p99_20ms: clerksAt20,
     clerk_cycle_s: CLERK_CYCLE_MS / 1000,
     ...tenYears,
-    call_p99_10y_quiet_ms: round(reports.quiet.p99),
     call_p99_during_reports_ms: round(reports.during.p99),
     call_p99_during_reports_ratio: round(reports.during.p99 / call.p99, 2),
-    reports_during_calls: reports.reports,
+    reports_during_calls: reports.count,
+    ...backupFigures(onTenYears),
     call_p99_during_signin_flood_ms: round(signIns.during.p99),
     signins_during_calls: signIns.signIns,
     ...(await voiceLag()),
@@ -480,32 +488,46 @@ async function callRoundTrips(clerk: Socket, counterId: string, n: number, feed:
   const samples: number[] = [];
   await timeLoop(n, async (i) => {
     await feed();
-    const t0 = nowMs();
-    const a = await clerkCommand(clerk, 'ticket.callNext', counterId);
-    const dt = nowMs() - t0;
-    if (!a.ok) throw new Error(JSON.stringify(a));
-    await clerkCommand(clerk, 'ticket.start', counterId);
-    await clerkCommand(clerk, 'ticket.finish', counterId);
+    const dt = await callCycle(clerk, counterId);
     if (i >= 0) samples.push(dt); // not the warm-up
   });
   return samples;
 }
 
+/** One call-next (its round trip in ms, returned), then start and finish of the ticket called. */
+async function callCycle(clerk: Socket, counterId: string): Promise<number> {
+  const t0 = nowMs();
+  const a = await clerkCommand(clerk, 'ticket.callNext', counterId);
+  const dt = nowMs() - t0;
+  if (!a.ok) throw new Error(JSON.stringify(a));
+  await clerkCommand(clerk, 'ticket.start', counterId);
+  await clerkCommand(clerk, 'ticket.finish', counterId);
+  return dt;
+}
+
 /**
- * Call-next with 100 subscribed terminals on the ten-year hall, quiet and then while a manager asks
+ * Call-next with 100 subscribed terminals on the ten-year hall, quiet, then while a manager asks
  * for one-year reports over and over (the time-limit report and the KPI reports in turn; they run
- * in the hub's query worker, off the event loop). The
+ * in the hub's query worker, off the event loop), then while the administrator backs the hall up
+ * from the board (SQLite's online backup, the copy checked and written by the hub: see
+ * main/hub/backup), each load when asked for. The
  * queue is filled beforehand, straight into the database like the ten years: issuing on that hall
  * costs the hub a scan of all its tickets for the wait estimate (no index serves that query yet:
  * about 0.7 s per issue), which is not what this measures.
  */
-async function callsDuringReports(dataDir: string) {
+async function callsOnTenYears(dataDir: string, loads: { reports: boolean; backup: boolean }) {
   const CALLS = 500;
-  const hall = await prepareHub(dataDir, SUBSCRIBERS, 1, 2 * (CALLS + Math.min(200, CALLS)));
-  const { child, port } = await spawnNode([HUB, '--data', dataDir, '--port', '0', ...CAPACITY]);
+  /** Calls made while the backup runs stop here (the backup goes on); the queue holds this many for it. */
+  const BACKUP_CALLS = 30_000;
+  const waiting = (CALLS + Math.min(200, CALLS)) * (loads.reports ? 2 : 1) + (loads.backup ? BACKUP_CALLS : 0);
+  const hall = await prepareHub(dataDir, SUBSCRIBERS, 1, waiting);
+  const backupDir = path.join(work, 'backups-10y');
+  const backupArgs = loads.backup ? ['--backup-to', backupDir] : [];
+  const { child, port } = await spawnNode([HUB, '--data', dataDir, '--port', '0', ...CAPACITY, ...backupArgs]);
   const url = `http://127.0.0.1:${port}`;
   const manager = await connect(url, hall.manager);
-  await manager.emitWithAck('command', { opId: randomUUID(), type: 'session.signIn', payload: { login: 'manager', password: 'demo1234' } });
+  // The administrator: the reports are a manager's, the backup button is the administrator's alone.
+  await manager.emitWithAck('command', { opId: randomUUID(), type: 'session.signIn', payload: { login: 'admin', password: 'demo1234' } });
   // Live from now: what is measured is the call with 100 terminals to tell, not ten years of snapshots.
   const { seq } = await managerHealth(url, hall.manager);
   const listeners = await Promise.all(hall.displays.map((t) => connect(url, t)));
@@ -514,33 +536,84 @@ async function callsDuringReports(dataDir: string) {
   const counterId = hall.clerks[0]!.counterId;
   const filled = () => Promise.resolve();
   const quiet = summarize(await callRoundTrips(clerk, counterId, CALLS, filled));
+  const ask = async <T>(name: string, params: unknown): Promise<T> => {
+    const a = await manager.emitWithAck('query', { name, params });
+    if (!a.ok) throw new Error(JSON.stringify(a));
+    return a.result as T;
+  };
 
-  const lastYear = new Date().getUTCFullYear() - 1;
-  let reporting = true;
-  let reports = 0;
-  // The time-limit report and the one-year KPI reports by clerk, counter, service and department, in turn.
-  const year = { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
-  const asks = [
-    { name: 'cases.report', params: year },
-    ...['staff', 'counter', 'service', 'department'].map((dimension) => ({
-      name: 'reports.kpi',
-      params: { report: 'queue', dimension, bucket: 'total', ...year },
-    })),
-  ];
-  const loop = (async () => {
-    while (reporting) {
-      const a = await manager.emitWithAck('query', asks[reports % asks.length]);
-      if (!a.ok) throw new Error(JSON.stringify(a));
-      reports++;
-    }
-  })();
-  await waitFor(() => reports > 0); // the worker is up and the report under way again
-  const during = summarize(await callRoundTrips(clerk, counterId, CALLS, filled));
-  reporting = false;
-  await loop;
+  let reports: { during: ReturnType<typeof summarize>; count: number } | null = null;
+  if (loads.reports) {
+    const lastYear = new Date().getUTCFullYear() - 1;
+    let reporting = true;
+    let count = 0;
+    // The time-limit report and the one-year KPI reports by clerk, counter, service and department, in turn.
+    const year = { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
+    const asks = [
+      { name: 'cases.report', params: year },
+      ...['staff', 'counter', 'service', 'department'].map((dimension) => ({
+        name: 'reports.kpi',
+        params: { report: 'queue', dimension, bucket: 'total', ...year },
+      })),
+    ];
+    const loop = (async () => {
+      while (reporting) {
+        const { name, params } = asks[count % asks.length]!;
+        await ask(name, params);
+        count++;
+      }
+    })();
+    await waitFor(() => count > 0); // the worker is up and the report under way again
+    const during = summarize(await callRoundTrips(clerk, counterId, CALLS, filled));
+    reporting = false;
+    await loop;
+    reports = { during, count };
+  }
+
+  let backup: { during: ReturnType<typeof summarize>; calls: number; seconds: number; bytes: number } | null = null;
+  if (loads.backup) {
+    type Status = { running: unknown; failure: { message: string } | null; recent: { bytes: number; takenAt: number }[] };
+    const t0 = nowMs();
+    const asked = Date.now();
+    const run = await manager.emitWithAck('command', { opId: randomUUID(), type: 'backup.run', payload: {} });
+    if (!run.ok) throw new Error(JSON.stringify(run));
+    // The board's view of it, asked as the board asks: under way until `running` clears.
+    let status = await ask<Status>('backup.status', {});
+    const watch = (async () => {
+      while (status.running) {
+        await new Promise((r) => setTimeout(r, 250));
+        status = await ask<Status>('backup.status', {});
+      }
+    })();
+    const samples: number[] = [];
+    while (status.running && samples.length < BACKUP_CALLS) samples.push(await callCycle(clerk, counterId));
+    await watch;
+    const seconds = (nowMs() - t0) / 1000;
+    const taken = status.recent[0];
+    if (status.failure || !taken || taken.takenAt < asked) throw new Error(`bench: the backup failed: ${JSON.stringify(status.failure)}`);
+    if (samples.length >= BACKUP_CALLS) console.log(`  (the backup outlasted ${BACKUP_CALLS} calls: the rest of it ran without calls)`);
+    backup = { during: summarize(samples), calls: samples.length, seconds, bytes: taken.bytes };
+  }
   for (const s of [manager, clerk, ...listeners]) s.close();
   child.kill('SIGTERM');
-  return { quiet, during, reports };
+  return { quiet, reports, backup };
+}
+
+/** The backup figures of callsOnTenYears, and their line. */
+function backupFigures(calls: Awaited<ReturnType<typeof callsOnTenYears>>) {
+  const b = calls.backup!;
+  const figures = {
+    backup_10y_s: round(b.seconds, 1),
+    backup_10y_mb: Math.round(b.bytes / 1024 / 1024),
+    call_p99_10y_quiet_ms: round(calls.quiet.p99),
+    call_p99_during_backup_ms: round(b.during.p99),
+    call_p99_during_backup_ratio: round(b.during.p99 / calls.quiet.p99, 2),
+    calls_during_backup: b.calls,
+  };
+  console.log(
+    `backup of the ten-year hall from the board: ${figures.backup_10y_s} s (${figures.backup_10y_mb} MB written, copied, checked: integrity and audit chain); call-next p99 ${figures.call_p99_during_backup_ms} ms over ${figures.calls_during_backup} calls during it, ${figures.call_p99_10y_quiet_ms} ms quiet → ${figures.call_p99_during_backup_ratio} × quiet; target ≤ 2`,
+  );
+  return figures;
 }
 
 /**

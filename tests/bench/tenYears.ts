@@ -192,15 +192,19 @@ export async function reportKpiYear(ask: (name: string, params: unknown) => Prom
   return round(Math.max(...medians), 1);
 }
 
+/** The ten-year hall in `dataDir`: the demo hall seeded, then ten years written into it; kept when there already. */
+export async function tenYearHall(dataDir: string, log: (m: string) => void): Promise<void> {
+  if (existsSync(path.join(dataDir, 'hall.db'))) return;
+  const seeded = await startHub({ dataDir, port: 0, demo: true });
+  await seeded.close();
+  generate(dataDir, Date.now(), log);
+}
+
 /** `keepDir`: generate once into that directory and reuse it on later runs (for tuning queries). */
 export async function benchTenYears(log: (m: string) => void, keepDir?: string) {
   const dataDir = keepDir ?? mkdtempSync(path.join(tmpdir(), 'servicehall-10y-'));
   try {
-    if (!keepDir || !existsSync(path.join(dataDir, 'hall.db'))) {
-      const seeded = await startHub({ dataDir, port: 0, demo: true });
-      await seeded.close();
-      generate(dataDir, Date.now(), log);
-    }
+    await tenYearHall(dataDir, log);
 
     const starts: number[] = [];
     let hub;

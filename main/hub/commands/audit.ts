@@ -160,8 +160,11 @@ export class AuditLog {
    * close() bring it up to date first.
    * A hall whose chain predates the head (no head file yet) first gets a row covering the feed rows
    * no op vouched for (its seeding, migrations): from then on the chain vouches for all of them.
+   * A hall with a head gets such a row only for the feed rows this start's migrations wrote (those
+   * after `feedBeforeMigrating`, e.g. 0016 feeds the services again): rows that appeared in the
+   * feed any other way while the hub was stopped stay unvouched for, and the check reports them.
    */
-  attach(store: Store, log: (msg: string) => void): void {
+  attach(store: Store, log: (msg: string) => void, feedBeforeMigrating: number | null = null): void {
     const system = (type: string, from: number, to: number, detail: unknown) =>
       this.record({
         opId: `sys-${randomUUID()}`,
@@ -183,11 +186,20 @@ export class AuditLog {
       if (this.headPending) return;
       this.headPending = setImmediate(() => this.flushHead(log));
     });
-    if (this.head) return;
-    const uncovered = uncoveredFeed(this.db, this.db.prepare('SELECT * FROM audit ORDER BY id').all() as AuditRow[]);
-    if (uncovered.length > 0) {
-      store.transaction(() => system('audit.anchor', uncovered[0]!.seq, uncovered.at(-1)!.seq, { uncovered: uncovered.length }));
-      log(`audit chain anchored: ${uncovered.length} earlier feed rows now covered, head in ${headFile(this.dataDir)}`);
+    // A scan of the whole feed: only while the chain has no head yet, or after migrations.
+    const uncovered = () => uncoveredFeed(this.db, this.db.prepare('SELECT * FROM audit ORDER BY id').all() as AuditRow[]);
+    if (this.head) {
+      const migrated = feedBeforeMigrating === null ? [] : uncovered().filter((r) => r.seq > feedBeforeMigrating);
+      if (migrated.length > 0) {
+        store.transaction(() => system('hub.migrate', migrated[0]!.seq, migrated.at(-1)!.seq, { fed: migrated.length }));
+        log(`audit chain: ${migrated.length} feed rows written by migrations now covered`);
+      }
+      return;
+    }
+    const earlier = uncovered();
+    if (earlier.length > 0) {
+      store.transaction(() => system('audit.anchor', earlier[0]!.seq, earlier.at(-1)!.seq, { uncovered: earlier.length }));
+      log(`audit chain anchored: ${earlier.length} earlier feed rows now covered, head in ${headFile(this.dataDir)}`);
     } else this.writeHead();
   }
 
