@@ -16,6 +16,7 @@ import { complaintRefusals } from '../complaints/refusals';
 import { archiveRefusals } from '../archive/refusals';
 import { backupRefusals } from '../backup/refusals';
 import { bookingRefusals } from '../appointments/refusals';
+import { regionDocRefusals } from '../regiondocs/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -40,6 +41,7 @@ export const REFUSAL_SETS = {
   archiveRefusals,
   backupRefusals,
   bookingRefusals,
+  regionDocRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

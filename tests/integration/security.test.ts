@@ -188,6 +188,12 @@ const samples: { [T in CommandType]: unknown } = {
   'hall.setBookingSettings': { maxDaysAhead: 4 },
   'booking.checkIn': { code: 'ABCD2345' },
   'booking.sweep': {},
+  'regionDoc.apply': {
+    document: { kind: 'calendar', version: 1, publishedAt: 0, content: { year: 2027, holidays: ['2027-01-01'], workdays: [] } },
+    level: 'county',
+  },
+  'regionDoc.addOverride': { type: 'extra_holiday', year: 2027, day: '2027-05-06', note: '' },
+  'regionDoc.revokeOverride': { id: 'H3301-ro-1' },
 };
 
 describe('command × role matrix, enforced at the hub', () => {

@@ -46,11 +46,12 @@ export const REGION_PASSWORD = 'Region#2026';
 
 /**
  * The region over the three halls placed in a network — 示范市 › 甲县 (its centre, and 丙镇 below it)
- * and 乙县 — with a city supervisor (shi) and 甲县's (jia), serving its board on a free port.
+ * and 乙县 — with a city supervisor (shi) and 甲县's (jia), serving its board on a free port. The
+ * halls run on `clock` when given (a test that needs a day of its choosing).
  */
-export async function regionNetwork() {
+export async function regionNetwork({ clock }: { clock?: () => number } = {}) {
   const db = await throwawayPostgres();
-  const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall })));
+  const hubs = await Promise.all(REGION_HALLS.map((hall) => demoHub({ hall, ...(clock && { clock }) })));
   const region = await Region.start(RegionStore.connect(db.url), () => {});
   onCleanup(() => region.close());
   for (const hub of hubs) await enrollRegion(region, hub);
@@ -76,4 +77,24 @@ export async function caughtUp(region: Region, hubs: readonly Hub[]): Promise<vo
   for (const hub of hubs)
     await until(() => region.states().find((s) => s.hallId === hub.hallId)?.cursor === hub.store.currentSeq, `${hub.hallId} caught up`);
   await region.settled();
+}
+
+/** Polls a condition on processes outside the test (the hubs, the region, PostgreSQL). */
+export async function eventually(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+/** A supervisor's session token at the region's board. */
+export async function supervisorToken(url: string, login: string): Promise<string> {
+  const answer = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: REGION_PASSWORD }),
+  });
+  if (answer.status !== 200) throw new Error(`${login} did not sign in: ${answer.status}`);
+  return ((await answer.json()) as { token: string }).token;
 }

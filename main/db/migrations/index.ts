@@ -30,4 +30,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0026-report-days.sql',
   '0027-rating-codes.sql',
   '0031-bookings-follow.sql',
+  '0039-region-documents.sql',
 ]);

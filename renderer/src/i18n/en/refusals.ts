@@ -139,6 +139,7 @@ export const refusals: Words<typeof zh> = {
   'thing.followup': 'Follow-up',
   'thing.complaint': 'Complaint',
   'thing.archiveEntry': 'Archive entry',
+  'thing.regionOverride': 'Local exception',
 
   'reason.case.reviewerDuty': '{action} must be done by a member of the department with the reviewer duty',
   'reason.case.approverDuty': '{action} must be done by the department head or a member with the approver duty',
@@ -210,6 +211,15 @@ export const refusals: Words<typeof zh> = {
     'The hub has no backup folder: set one on the hub PC with --backup-to and restart it, or run the backup command there',
   'reason.backup.running': 'A backup is under way: wait for it to finish',
 
+  'reason.regiondoc.older': 'This hall has applied version {applied}; the older version {given} is not applied',
+  'reason.regiondoc.sameVersionDiffers': 'Version {version} differs from the same version this hall has applied',
+  'reason.regiondoc.noCalendar':
+    'This hall has not received the city’s holiday schedule for {year}; local exceptions can be added once it has',
+  'reason.regiondoc.noCatalog': 'This hall has not received the list of items taken in by proxy',
+  'reason.regiondoc.itemNotListed': 'Item {code} is not on this level’s list of items taken in by proxy',
+  'reason.regiondoc.alreadyOff': '{day} is already a city holiday or a day off this hall added',
+  'reason.regiondoc.alreadyRefused': 'This hall already does not take in item {code} by proxy',
+  'reason.regiondoc.revoked': 'This local exception has been revoked',
   'reason.booking.noSlots': 'This service does not take bookings',
   'reason.booking.dayNotBookable': '{day} cannot be booked: bookings are for working days {min} to {max} from today',
   'reason.booking.noSuchSlot': 'There is no slot starting at {start} on {day}',

@@ -30,6 +30,7 @@ export const refusals = {
   ...reasonLabels(S.archiveRefusals),
   ...reasonLabels(S.backupRefusals),
   ...reasonLabels(S.bookingRefusals),
+  ...reasonLabels(S.regionDocRefusals),
   ...prefixed('sheetThing', SHEET_THINGS),
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),
