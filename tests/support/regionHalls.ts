@@ -65,11 +65,16 @@ export async function regionNetwork({ clock }: { clock?: () => number } = {}) {
   await supervisors.placeHall('H3304', 'bz');
   await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: REGION_PASSWORD });
   await supervisors.add({ login: 'jia', name: '甲县监管股', nodeId: 'jx', password: REGION_PASSWORD });
+  const url = await serveBoard(region, supervisors);
+  return { hubs, region, url, pgUrl: db.url };
+}
+
+/** The region's board and API on a free port, closed after the test; its address. */
+export async function serveBoard(region: Region, supervisors: Supervisors): Promise<string> {
   const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock: Date.now, log: () => {} });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { hubs, region, url, pgUrl: db.url };
+  return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 }
 
 /** Resolves once the region has landed everything each hall has written so far. */
