@@ -1,4 +1,4 @@
-import { ErrorCode, type HallError } from '../../shared/kernel/errors';
+import { ErrorCode, HallErrorSchema, type HallError } from '../../shared/kernel/errors';
 import type { NodeLevel } from '../../shared/region/board';
 import type { DocumentsBoard, HallDocState, Published, PublishRequest } from '../../shared/regiondocs/board';
 import { canonicalContent, docKey, RegionDocument } from '../../shared/regiondocs/documents';
@@ -101,7 +101,7 @@ export class RegionDocuments {
     await this.store.pool.query(
       `INSERT INTO region_document_acks (hall_id, kind, doc_key, version, acked_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (hall_id, kind, doc_key) DO UPDATE SET version = excluded.version, acked_at = excluded.acked_at,
-         refused_version = NULL, refused_code = NULL, refused_message = NULL`,
+         refused_version = NULL, refused_error = NULL`,
       [hallId, doc.kind, key, doc.version, now],
     );
     await this.store.audit(now, null, 'document.ack', JSON.stringify({ hallId, kind: doc.kind, key, version: doc.version }));
@@ -111,10 +111,9 @@ export class RegionDocuments {
     const now = this.clock();
     const key = docKey(doc);
     await this.store.pool.query(
-      `INSERT INTO region_document_acks (hall_id, kind, doc_key, refused_version, refused_code, refused_message) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (hall_id, kind, doc_key) DO UPDATE SET refused_version = excluded.refused_version,
-         refused_code = excluded.refused_code, refused_message = excluded.refused_message`,
-      [hallId, doc.kind, key, doc.version, error.code, error.message],
+      `INSERT INTO region_document_acks (hall_id, kind, doc_key, refused_version, refused_error) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (hall_id, kind, doc_key) DO UPDATE SET refused_version = excluded.refused_version, refused_error = excluded.refused_error`,
+      [hallId, doc.kind, key, doc.version, JSON.stringify(error)],
     );
     await this.store.audit(
       now,
@@ -136,8 +135,7 @@ export class RegionDocuments {
       version: number | null;
       acked_at: string | null;
       refused_version: number | null;
-      refused_code: string | null;
-      refused_message: string | null;
+      refused_error: unknown;
     }>('SELECT * FROM region_document_acks WHERE hall_id = ANY($1)', [ids]);
     const { rows: hallRows } = await this.store.pool.query<{ hall_id: string; tbl: string; row: unknown }>(
       "SELECT hall_id, tbl, row FROM hall_rows WHERE hall_id = ANY($1) AND tbl IN ('region_documents', 'region_overrides')",
@@ -167,9 +165,7 @@ export class RegionDocuments {
             applied: mine ? { version: mine.version, appliedAt: mine.applied_at } : null,
             acked: ack?.version != null ? { version: ack.version, ackedAt: Number(ack.acked_at) } : null,
             refused:
-              ack?.refused_version != null
-                ? { version: ack.refused_version, code: ack.refused_code as ErrorCode, message: ack.refused_message ?? '' }
-                : null,
+              ack?.refused_version != null ? { version: ack.refused_version, error: HallErrorSchema.parse(ack.refused_error) } : null,
           };
         }),
         overrides: overrides

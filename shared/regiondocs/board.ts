@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../kernel/errors';
+import { HallErrorSchema } from '../kernel/errors';
 import { YearSchedule } from '../calendar/schemas';
 import { DocKind, OverrideType } from './enums';
 import { ProxyCatalog, RegionDocument } from './documents';
@@ -20,7 +20,7 @@ export const HallDocState = z.object({
   key: z.string(),
   applied: z.object({ version: z.number().int(), appliedAt: z.number() }).nullable(),
   acked: z.object({ version: z.number().int(), ackedAt: z.number() }).nullable(),
-  refused: z.object({ version: z.number().int(), code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
+  refused: z.object({ version: z.number().int(), error: HallErrorSchema }).nullable(),
 });
 export type HallDocState = z.infer<typeof HallDocState>;
 

@@ -153,6 +153,16 @@ describe('documents from the region, to hall processes that come and go', () => 
       { kind: 'calendar', version: 1 },
       { kind: 'proxy_catalog', version: 2 },
     ]);
+    // A region restored from an older backup offers version 1 again: each hall refuses it, typed, and the board says so.
+    await region.store.pool.query("DELETE FROM region_documents WHERE kind = 'proxy_catalog' AND version = 2");
+    await region.store.pool.query("DELETE FROM region_document_acks WHERE kind = 'proxy_catalog'");
+    await region.deliverDocuments();
+    for (const h of (await board()).halls)
+      expect(h.docs.find((d) => d.kind === 'proxy_catalog')).toMatchObject({
+        applied: { version: 2 },
+        acked: null,
+        refused: { version: 1, error: { code: 'DOCUMENT_STALE', reason: 'regiondoc.older', params: { applied: 2, given: 1 } } },
+      });
     // The hall audited every refusal.
     const audit = villageDb.prepare("SELECT outcome FROM audit WHERE type = 'regionDoc.apply' ORDER BY id").all() as { outcome: string }[];
     expect(audit.filter((a) => a.outcome !== 'ok').length).toBeGreaterThanOrEqual(2);

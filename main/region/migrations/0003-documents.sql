@@ -17,9 +17,8 @@ CREATE TABLE region_document_acks (
   -- The version the hall acknowledged last, and when; null while it has acknowledged none.
   version INT,
   acked_at BIGINT,
-  -- The last version the hall refused, with the refusal's code and words; null once a later one is acknowledged.
+  -- The last version the hall refused, with its typed refusal (code, reason, words); null once a later one is acknowledged.
   refused_version INT,
-  refused_code TEXT,
-  refused_message TEXT,
+  refused_error JSONB,
   PRIMARY KEY (hall_id, kind, doc_key)
 );

@@ -9,6 +9,7 @@ import { LanguageToggle, useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, type Outcome, type Problem } from '../../ui/ErrorLine';
 import { SignInForm } from '../../ui/SignInForm';
+import { Documents } from './Documents';
 
 /** How often the board asks the region again: the halls' figures move by the minute. */
 const REFRESH_MS = 15_000;
@@ -112,6 +113,7 @@ export default function RegionBoard() {
             rowKey={(h) => h.hallId}
             empty={t('region.none')}
           />
+          <Documents token={token} />
         </>
       )}
     </main>

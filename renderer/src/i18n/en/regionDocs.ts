@@ -1,0 +1,35 @@
+import { DOC_KINDS, OVERRIDE_TYPES, PROXY_LEVELS } from '../../../../shared/regiondocs/enums';
+import { codeLabels, type Words } from '../labels';
+import type { regionDocs as zh } from '../zh-CN/regionDocs';
+
+export const regionDocs: Words<typeof zh> = {
+  'rdoc.title': 'Sent to every hall',
+  'rdoc.latest': 'Current versions',
+  'rdoc.none': 'Nothing published yet',
+  'rdoc.version': 'version {version}',
+  'rdoc.calendarKey': 'Holiday schedule {key}',
+  'rdoc.publishedBy': 'published by {who} at {at}',
+  'rdoc.calendarForm': 'Enter the city’s holiday schedule for a year',
+  'rdoc.import': 'Import from the holiday data package',
+  'rdoc.imported': 'The package’s schedule for {year} is filled in: check it, then publish',
+  'rdoc.publishYear': 'Publish to every hall',
+  'rdoc.catalogForm': 'Items each level takes in by proxy',
+  'rdoc.codes': 'Item codes a {level} point takes in',
+  'rdoc.publishCatalog': 'Publish the proxy list',
+  'rdoc.published': 'Version {version} published; it is being sent to every hall',
+  'rdoc.unchanged': 'Same as the current version {version}: no new version',
+  'rdoc.cityOnly': 'City supervisors enter and publish the documents for the whole city; here you see how each hall applied them.',
+  'rdoc.halls': 'What each hall applied',
+  'rdoc.hall': 'Hall',
+  'rdoc.applied': 'Version {version} applied · acknowledged {at}',
+  'rdoc.notYet': 'Not acknowledged yet',
+  'rdoc.behind': 'Version {version} applied; the new one awaits acknowledgement',
+  'rdoc.refused': 'Refused version {version}: {reason}',
+  'rdoc.column': '{doc} ({version})',
+  'rdoc.overrides': 'Local exceptions',
+  'rdoc.overrideNote': '{override} ({note})',
+  'rdoc.noOverrides': 'None',
+  ...codeLabels('rdoc.kind', DOC_KINDS, { calendar: 'Holiday schedule', proxy_catalog: 'Proxy item list' }),
+  ...codeLabels('rdoc.override', OVERRIDE_TYPES, { extra_holiday: 'Local day off', refuse_item: 'Not taken in by proxy' }),
+  ...codeLabels('rdoc.level', PROXY_LEVELS, { county: 'county', township: 'township', village: 'village' }),
+};

@@ -1,0 +1,35 @@
+import { DOC_KINDS, OVERRIDE_TYPES, PROXY_LEVELS } from '../../../../shared/regiondocs/enums';
+import { codeLabels } from '../labels';
+
+/** The documents the regional board sends down to every hall (faces/region/Documents). */
+export const regionDocs = {
+  'rdoc.title': '全市统一下发',
+  'rdoc.latest': '现行版本',
+  'rdoc.none': '尚未发布任何文件',
+  'rdoc.version': '第 {version} 版',
+  'rdoc.calendarKey': '{key} 年节假日安排',
+  'rdoc.publishedBy': '{who} 于 {at} 发布',
+  'rdoc.calendarForm': '录入全市年度节假日安排',
+  'rdoc.import': '从节假日数据包导入',
+  'rdoc.imported': '已导入 {year} 年数据包中的安排，请核对后发布',
+  'rdoc.publishYear': '发布到各大厅',
+  'rdoc.catalogForm': '各级可代办事项清单（全程代办）',
+  'rdoc.codes': '{level}可代办的事项编码',
+  'rdoc.publishCatalog': '发布代办清单',
+  'rdoc.published': '已发布第 {version} 版，正在下发到各大厅',
+  'rdoc.unchanged': '与现行第 {version} 版相同，未生成新版本',
+  'rdoc.cityOnly': '全市统一的文件由市级监管人员录入和发布；这里可查看各大厅的应用情况。',
+  'rdoc.halls': '各大厅应用情况',
+  'rdoc.hall': '大厅',
+  'rdoc.applied': '已应用第 {version} 版 · {at} 确认',
+  'rdoc.notYet': '尚未确认',
+  'rdoc.behind': '已应用第 {version} 版，新版待确认',
+  'rdoc.refused': '拒收第 {version} 版：{reason}',
+  'rdoc.column': '{doc}（{version}）',
+  'rdoc.overrides': '本地调整',
+  'rdoc.overrideNote': '{override}（{note}）',
+  'rdoc.noOverrides': '无',
+  ...codeLabels('rdoc.kind', DOC_KINDS, { calendar: '节假日安排', proxy_catalog: '代办事项清单' }),
+  ...codeLabels('rdoc.override', OVERRIDE_TYPES, { extra_holiday: '本地休息日', refuse_item: '不受理代办' }),
+  ...codeLabels('rdoc.level', PROXY_LEVELS, { county: '县级', township: '乡镇级', village: '村级' }),
+};
