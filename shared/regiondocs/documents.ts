@@ -29,6 +29,9 @@ export type RegionDocument = z.infer<typeof RegionDocument>;
 
 /** The proxy catalog is one document; a calendar is one per year, keyed by it. */
 export const PROXY_CATALOG_KEY = 'levels';
+/** The id of the hall's row of a document (region_documents): one per hall, kind and key. */
+export const regionDocId = (hallId: string, kind: DocKind, key: string) => `${hallId}:${kind}:${key}`;
+
 export const docKey = (d: RegionDocument): string => (d.kind === 'calendar' ? String(d.content.year) : PROXY_CATALOG_KEY);
 
 const sortedSet = (list: readonly string[]) => [...new Set(list)].sort();

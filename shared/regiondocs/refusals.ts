@@ -10,5 +10,6 @@ export const regionDocRefusals = defineRefusals('regiondoc', {
   itemNotListed: { code: ErrorCode.VALIDATION_FAILED, zh: '事项 {code} 不在本级可代办的清单里' },
   alreadyOff: { code: ErrorCode.VALIDATION_FAILED, zh: '{day} 已是全市假日或本大厅已添加的休息日' },
   alreadyRefused: { code: ErrorCode.VALIDATION_FAILED, zh: '本大厅已不受理事项 {code} 的代办' },
+  yearFromRegion: { code: ErrorCode.FORBIDDEN, zh: '{year} 年的节假日安排由全市统一下发，本大厅另有休息日请添加本地休息日' },
   revoked: { code: ErrorCode.VALIDATION_FAILED, zh: '这项本地调整已撤销' },
 });

@@ -91,6 +91,11 @@ describe('documents sent down from the region to every hall', () => {
       refused: null,
     });
 
+    // The year is the city's: the hall cannot replace it, only add its own days off.
+    expect(actors(jia!).manager('calendar.setYear', { year: 2027, holidays: ['2027-01-01'], workdays: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', reason: 'regiondoc.yearFromRegion' },
+    });
     // 甲县's administrator closes the hall on 12 October (a local festival): its due days move again, and the region sees why.
     const admin = actors(jia!).manager;
     expect(err(admin('regionDoc.addOverride', { type: 'extra_holiday', year: 2028, day: '2028-01-03', note: '' }))).toBe('NOT_FOUND');

@@ -1,5 +1,6 @@
 import { YearSchedule } from '../../../../shared/calendar/schemas';
-import { canonicalContent, docKey, ProxyCatalog, PROXY_CATALOG_KEY } from '../../../../shared/regiondocs/documents';
+import { canonicalContent, docKey, ProxyCatalog, PROXY_CATALOG_KEY, regionDocId } from '../../../../shared/regiondocs/documents';
+import type { DocKind } from '../../../../shared/regiondocs/enums';
 import { type regionDocCommandSpecs } from '../../../../shared/regiondocs/commands';
 import { regionDocRefusals as R } from '../../../../shared/regiondocs/refusals';
 import { effectiveYear, proxyItems } from '../../../../shared/regiondocs/rules';
@@ -11,7 +12,7 @@ import { recomputeDeadlines } from '../cases/deadlines';
 
 type Ctx = HandlerContext<CommandType>;
 
-const docId = (ctx: Ctx, kind: Row<'region_documents'>['kind'], key: string) => `${ctx.hallId}:${kind}:${key}`;
+const docId = (ctx: Ctx, kind: DocKind, key: string) => regionDocId(ctx.hallId, kind, key);
 
 const liveOverrides = (ctx: Ctx, type: Row<'region_overrides'>['type'], key?: string) =>
   ctx.store

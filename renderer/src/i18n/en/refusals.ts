@@ -219,6 +219,7 @@ export const refusals: Words<typeof zh> = {
   'reason.regiondoc.itemNotListed': 'Item {code} is not on this level’s list of items taken in by proxy',
   'reason.regiondoc.alreadyOff': '{day} is already a city holiday or a day off this hall added',
   'reason.regiondoc.alreadyRefused': 'This hall already does not take in item {code} by proxy',
+  'reason.regiondoc.yearFromRegion': 'The holiday schedule for {year} comes from the city: add the hall’s own days off as local days off',
   'reason.regiondoc.revoked': 'This local exception has been revoked',
   'reason.booking.noSlots': 'This service does not take bookings',
   'reason.booking.dayNotBookable': '{day} cannot be booked: bookings are for working days {min} to {max} from today',
