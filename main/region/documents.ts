@@ -73,15 +73,17 @@ export class RegionDocuments {
 
   /**
    * What to send the hall: the latest version of each document it has neither acknowledged nor
-   * refused (a refused version is sent again only when the hall reconnects: `retryRefused`).
+   * refused (a refused version is sent again only when the hall reconnects: `retryRefused`), and the
+   * proxy catalog again when the hall was placed at another level since it acknowledged it.
    */
-  async pendingFor(hallId: string, { retryRefused = false } = {}): Promise<RegionDocument[]> {
+  async pendingFor(hallId: string, level: NodeLevel | null, { retryRefused = false } = {}): Promise<RegionDocument[]> {
     const { rows } = await this.store.pool.query<StoredDoc>(
       `SELECT d.* FROM (SELECT DISTINCT ON (kind, doc_key) * FROM region_documents ORDER BY kind, doc_key, version DESC) d
        LEFT JOIN region_document_acks a ON a.hall_id = $1 AND a.kind = d.kind AND a.doc_key = d.doc_key
-       WHERE (a.version IS NULL OR a.version < d.version) AND ($2 OR a.refused_version IS DISTINCT FROM d.version)
+       WHERE (a.version IS NULL OR a.version < d.version OR (d.kind = 'proxy_catalog' AND a.level IS DISTINCT FROM $3))
+         AND ($2 OR a.refused_version IS DISTINCT FROM d.version)
        ORDER BY d.kind, d.doc_key`,
-      [hallId, retryRefused],
+      [hallId, retryRefused, level],
     );
     return rows.map(documentOf);
   }
@@ -95,16 +97,16 @@ export class RegionDocuments {
     return rows[0]?.level ?? null;
   }
 
-  async acknowledged(hallId: string, doc: RegionDocument): Promise<void> {
+  async acknowledged(hallId: string, doc: RegionDocument, level: NodeLevel | null): Promise<void> {
     const now = this.clock();
     const key = docKey(doc);
     await this.store.pool.query(
-      `INSERT INTO region_document_acks (hall_id, kind, doc_key, version, acked_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO region_document_acks (hall_id, kind, doc_key, version, acked_at, level) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (hall_id, kind, doc_key) DO UPDATE SET version = excluded.version, acked_at = excluded.acked_at,
-         refused_version = NULL, refused_error = NULL`,
-      [hallId, doc.kind, key, doc.version, now],
+         level = excluded.level, refused_version = NULL, refused_error = NULL`,
+      [hallId, doc.kind, key, doc.version, now, level],
     );
-    await this.store.audit(now, null, 'document.ack', JSON.stringify({ hallId, kind: doc.kind, key, version: doc.version }));
+    await this.store.audit(now, null, 'document.ack', JSON.stringify({ hallId, kind: doc.kind, key, version: doc.version, level }));
   }
 
   async refused(hallId: string, doc: RegionDocument, error: HallError): Promise<void> {

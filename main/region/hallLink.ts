@@ -75,12 +75,12 @@ export class HallLink {
   private async sendDocuments(retryRefused: boolean): Promise<void> {
     if (this.state.status !== 'connected') return;
     const level = await this.documents.levelOf(this.hall.hallId);
-    for (const document of await this.documents.pendingFor(this.hall.hallId, { retryRefused })) {
+    for (const document of await this.documents.pendingFor(this.hall.hallId, level, { retryRefused })) {
       const raw: unknown = await this.socket
         .timeout(30_000)
         .emitWithAck('command', { opId: `doc-${randomUUID()}`, type: 'regionDoc.apply', payload: { document, level } });
       const answer = parseAnswer('regionDoc.apply', raw);
-      if (answer.ok) await this.documents.acknowledged(this.hall.hallId, document);
+      if (answer.ok) await this.documents.acknowledged(this.hall.hallId, document, level);
       else await this.documents.refused(this.hall.hallId, document, answer.error);
     }
   }

@@ -4,7 +4,8 @@ import { hallCalendar } from '../../main/hub/features/calendar/calendar';
 import { DocumentsBoard } from '../../shared/regiondocs/board';
 import { actors, err, ok } from '../support/actors';
 import { newCase } from '../support/cases';
-import { manualClock } from '../support/hub';
+import { manualClock, until } from '../support/hub';
+import { Supervisors } from '../../main/region/supervisors';
 import { caughtUp, eventually, REGION_HALLS, regionNetwork, supervisorToken } from '../support/regionHalls';
 
 /** A made-up 2027: National Day from 1 to 7 October, with the Sunday before and the Saturday after worked (调休). */
@@ -147,5 +148,33 @@ describe('documents sent down from the region to every hall', () => {
       { action: 'document.publish', n: 3 },
       { action: 'document.publish.refused', n: 1 },
     ]);
+  });
+
+  it('the proxy catalog tells each hall its own level’s list, and again when the region places the hall elsewhere', async () => {
+    const { hubs, region, url } = await regionNetwork();
+    const shi = await supervisorToken(url, 'shi');
+    const levels = { county: ['SX-AMR-001', 'SX-AMR-002'], township: ['SX-AMR-001'], village: [] };
+    expect((await call(url, shi, '/api/documents', { kind: 'proxy_catalog', content: { levels } })).status).toBe(201);
+    const bing = hubs[2]!;
+    const levelAt = (hub: (typeof hubs)[number]) => hub.store.get('region_documents', `${hub.hallId}:proxy_catalog:levels`)?.hall_level;
+    await until(() => hubs.every((hub) => levelAt(hub) !== undefined), 'every hall applied the catalog');
+    expect(hubs.map(levelAt)).toEqual(['county', 'county', 'township']);
+    // 丙镇's hall becomes 甲县's second centre: on the next delivery it learns its list is the county's.
+    await new Supervisors(region.store, Date.now).placeHall(bing.hallId, 'jx');
+    await region.deliverDocuments();
+    expect(levelAt(bing)).toBe('county');
+    const { rows } = await region.store.pool.query<{ level: string; version: number }>(
+      "SELECT level, version FROM region_document_acks WHERE hall_id = $1 AND kind = 'proxy_catalog'",
+      [bing.hallId],
+    );
+    expect(rows).toEqual([{ level: 'county', version: 1 }]);
+    // Nothing is pending afterwards: the next delivery sends nothing (no hall answers again).
+    const acks = async () =>
+      (await region.store.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM region_audit WHERE action = 'document.ack'")).rows[0]!
+        .n;
+    const before = await acks();
+    expect(before).toBe(4);
+    await region.deliverDocuments();
+    expect(await acks()).toBe(before);
   });
 });

@@ -17,6 +17,8 @@ CREATE TABLE region_document_acks (
   -- The version the hall acknowledged last, and when; null while it has acknowledged none.
   version INT,
   acked_at BIGINT,
+  -- The level of the hall's node it was sent with: a hall placed elsewhere is sent the proxy catalog again.
+  level TEXT,
   -- The last version the hall refused, with its typed refusal (code, reason, words); null once a later one is acknowledged.
   refused_version INT,
   refused_error JSONB,

@@ -72,7 +72,9 @@ export const regionDocHandlers = {
     if (have && have.version > document.version) throw refuse(R.older, { applied: have.version, given: document.version });
     if (have && have.version === document.version) {
       if (have.content !== content) throw refuse(R.sameVersionDiffers, { version: document.version });
-      return { ...answer, appliedAt: have.applied_at, already: true, recomputed: 0 };
+      // The same version, sent again because the region placed the hall at another level: its proxy list is another.
+      if (have.hall_level !== level) ctx.store.patch('region_documents', have.id, { hall_level: level });
+      return { ...answer, appliedAt: have.applied_at, already: have.hall_level === level, recomputed: 0 };
     }
     ctx.store.upsert('region_documents', {
       id: docId(ctx, document.kind, key),
