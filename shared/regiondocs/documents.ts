@@ -45,6 +45,3 @@ export function canonicalContent(d: RegionDocument): string {
     return JSON.stringify({ year: d.content.year, holidays: sortedSet(d.content.holidays), workdays: sortedSet(d.content.workdays) });
   return JSON.stringify({ levels: Object.fromEntries(PROXY_LEVELS.map((l) => [l, sortedSet(d.content.levels[l])])) });
 }
-
-/** The kinds with their content schema, for code that has a kind and a stored content. */
-export const CONTENT_SCHEMAS: { [K in DocKind]: z.ZodType } = { calendar: YearSchedule, proxy_catalog: ProxyCatalog };
