@@ -11,7 +11,7 @@ import type { RegionStore } from './store';
 import type { Supervisor } from './supervisors';
 
 /** The halls at the node `nodeId` and under it, each with the names of the nodes from there down to it. */
-const SUBTREE = `
+export const SUBTREE = `
   WITH RECURSIVE below (id, path) AS (
     SELECT id, ARRAY[name] FROM region_nodes WHERE id = $1
     UNION ALL

@@ -128,8 +128,13 @@ async function main(): Promise<void> {
   }
   const region = await Region.start(RegionStore.connect(opts.pg), log).catch((e: unknown) => fail(`PostgreSQL: ${(e as Error).message}`));
 
+  // Halls added meanwhile are followed, and a hall placed elsewhere (place-hall) is sent its level's proxy list.
   const watch = setInterval(
-    () => void region.followNewHalls().catch((e: unknown) => log(`halls: ${(e as Error).message}`)),
+    () =>
+      void region
+        .followNewHalls()
+        .then(() => region.deliverDocuments())
+        .catch((e: unknown) => log(`halls: ${(e as Error).message}`)),
     NEW_HALLS_EVERY_MS,
   );
   // The board's page is the renderer the hub serves too, built beside the region's bundle (dist/renderer).

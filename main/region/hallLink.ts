@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import { parseAnswer } from '../../shared/protocol/envelope';
 import { FeedBatch, Snapshot, Welcome } from '../../shared/protocol/feed';
 import { SubscribeAnswerSchema } from '../../shared/protocol/socket';
+import { RegionDocuments } from './documents';
 import { reportClosedDays } from './reportDays';
 import type { RegionHall, RegionStore } from './store';
 
@@ -17,11 +20,14 @@ export interface LinkState {
  * store's cursor on every (re)connect and lands every snapshot and batch in PostgreSQL. Messages
  * are handled one at a time, in the order they came, so a resubscription always asks from the
  * cursor of everything already received; a batch that does not follow on (a gap) asks again.
- * One hall's link never waits for another's.
+ * One hall's link never waits for another's. Downwards, it sends the hall each document version it
+ * has not acknowledged, on every (re)connect and whenever one is published, one at a time.
  */
 export class HallLink {
   private readonly socket: Socket;
   private chain: Promise<void> = Promise.resolve();
+  private delivering: Promise<void> = Promise.resolve();
+  private readonly documents: RegionDocuments;
   readonly state: LinkState;
 
   constructor(
@@ -31,6 +37,7 @@ export class HallLink {
     private readonly clock: () => number = Date.now,
   ) {
     this.state = { hallId: hall.hallId, status: 'connecting', problem: null, cursor: hall.cursor };
+    this.documents = new RegionDocuments(store, Date.now);
     this.socket = io(hall.hubUrl, { transports: ['websocket'], auth: { token: hall.token }, reconnectionDelayMax: 5000 });
     this.socket.on('welcome', (msg: unknown) => this.queue(() => this.welcome(msg)));
     this.socket.on('snapshot', (msg: unknown) => this.queue(() => this.snapshot(msg)));
@@ -44,14 +51,40 @@ export class HallLink {
     });
   }
 
-  /** Resolves once everything received so far has landed in the store. */
-  settled(): Promise<void> {
-    return this.chain;
+  /** Resolves once everything received so far has landed in the store, and every delivery begun has its answer. */
+  async settled(): Promise<void> {
+    await this.chain;
+    await this.delivering;
   }
 
   async close(): Promise<void> {
     this.socket.close();
     await this.chain;
+    await this.delivering;
+  }
+
+  /**
+   * Sends the hall the documents it lacks, after any delivery under way. A hall away now gets them
+   * when it reconnects (welcome delivers again, a refused version too: the hall may have changed).
+   */
+  deliver({ retryRefused = false } = {}): Promise<void> {
+    this.delivering = this.delivering
+      .then(() => this.sendDocuments(retryRefused))
+      .catch((e: unknown) => this.log(`hall ${this.hall.hallId}: documents not delivered: ${(e as Error).message}`));
+    return this.delivering;
+  }
+
+  private async sendDocuments(retryRefused: boolean): Promise<void> {
+    if (this.state.status !== 'connected') return;
+    const level = await this.documents.levelOf(this.hall.hallId);
+    for (const document of await this.documents.pendingFor(this.hall.hallId, level, { retryRefused })) {
+      const raw: unknown = await this.socket
+        .timeout(30_000)
+        .emitWithAck('command', { opId: `doc-${randomUUID()}`, type: 'regionDoc.apply', payload: { document, level } });
+      const answer = await parseAnswer('regionDoc.apply', raw);
+      if (answer.ok) await this.documents.acknowledged(this.hall.hallId, document, level);
+      else await this.documents.refused(this.hall.hallId, document, answer.error);
+    }
   }
 
   private queue(step: () => Promise<void>): void {
@@ -78,6 +111,7 @@ export class HallLink {
     if (epoch !== w.data.epoch) await this.store.reset(this.hall.hallId, w.data.epoch);
     await this.subscribe();
     await this.reportDays();
+    void this.deliver({ retryRefused: true });
   }
 
   private async subscribe(): Promise<void> {

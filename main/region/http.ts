@@ -5,6 +5,7 @@ import { readJsonBody } from '../kernel/jsonBody';
 import { sendJson, staticFiles } from '../kernel/staticFiles';
 import { RegionReport, RegionReportParams } from '../../shared/region/reports';
 import { boardFor } from './board';
+import { documentRoutes } from './documentsHttp';
 import { regionReport } from './reports';
 import type { Region } from './region';
 import type { Supervisors } from './supervisors';
@@ -22,6 +23,7 @@ const bearer = (req: IncomingMessage) => /^Bearer (\S{20,200})$/.exec(req.header
  *   GET  /api/board   (Authorization: Bearer token) → the supervisor's halls (shared/region/board)
  *   GET  /api/report?kind=&from=YYYY-MM&to=YYYY-MM&node= (Bearer) → a report over the node's halls
  *        (shared/region/reports); a node outside the supervisor's subtree is refused 403.
+ *   /api/documents…   (Authorization: Bearer token) → the documents sent down to the halls (documentsHttp)
  */
 export function regionHttp(o: {
   region: Region;
@@ -47,10 +49,11 @@ export function regionHttp(o: {
         ? sendJson(res, 423, { error: { code: ErrorCode.STAFF_LOCKED, message: '密码错误次数过多，账户已暂时锁定，请稍后再试' } })
         : sendJson(res, 401, { error: { code: ErrorCode.BAD_CREDENTIALS, message: '账号或密码错误' } });
     }
-    if (url.pathname === '/api/board' || url.pathname === '/api/report') {
+    if (url.pathname === '/api/board' || url.pathname === '/api/report' || url.pathname.startsWith('/api/documents')) {
       const token = bearer(req);
       const who = token ? await o.supervisors.bySession(token) : null;
       if (!who) return sendJson(res, 401, { error: { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' } });
+      if (url.pathname !== '/api/board') return documentRoutes(o, who, url, req, res);
       // Checked on the way out too: the board carries only what its schema names.
       if (url.pathname === '/api/board')
         return sendJson(res, 200, Board.parse(await boardFor(o.region.store, who, o.region.states(), o.clock())));

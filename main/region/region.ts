@@ -74,6 +74,11 @@ export class Region {
     return new HallLink(hall, this.store, this.log, this.clock);
   }
 
+  /** Sends every connected hall the documents it lacks (after a publish); the others get them when they reconnect. */
+  async deliverDocuments(): Promise<void> {
+    await Promise.all([...this.links.values()].map((l) => l.deliver()));
+  }
+
   states(): LinkState[] {
     return [...this.links.values()].map((l) => ({ ...l.state }));
   }

@@ -146,6 +146,11 @@ export class RegionStore {
     });
   }
 
+  /** A line of the region's audit: who (a supervisor's login, or null for the region itself) did what. */
+  async audit(at: number, login: string | null, action: string, detail: string): Promise<void> {
+    await this.pool.query('INSERT INTO region_audit (at, login, action, detail) VALUES ($1, $2, $3, $4)', [at, login, action, detail]);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

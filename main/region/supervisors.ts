@@ -102,11 +102,6 @@ export class Supervisors {
   }
 
   private async audit(login: string | null, action: string, detail: string): Promise<void> {
-    await this.store.pool.query('INSERT INTO region_audit (at, login, action, detail) VALUES ($1, $2, $3, $4)', [
-      this.clock(),
-      login,
-      action,
-      detail,
-    ]);
+    await this.store.audit(this.clock(), login, action, detail);
   }
 }

@@ -5,6 +5,6 @@ export const LIMIT_UNITS = ['working_days', 'natural_days', 'months', 'years'] a
 export const LimitUnit = z.enum(LIMIT_UNITS);
 export type LimitUnit = z.infer<typeof LimitUnit>;
 
-/** Where a year's official schedule came from: the holiday-data package, or the administrator. */
-export const CALENDAR_SOURCES = ['package', 'admin'] as const;
+/** Where a year's official schedule came from: the holiday-data package, the administrator, or the region (with the hall's own days off). */
+export const CALENDAR_SOURCES = ['package', 'admin', 'region'] as const;
 export const CalendarSource = z.enum(CALENDAR_SOURCES);

@@ -19,6 +19,7 @@ export const THING_LABELS = {
   followup: '跟进事项',
   complaint: '投诉',
   archiveEntry: '档案记录',
+  regionOverride: '本地调整',
 } as const;
 export type Thing = keyof typeof THING_LABELS;
 

@@ -82,6 +82,11 @@ export const ErrorCode = {
   BACKUP_INVALID: 'BACKUP_INVALID',
   /** A booking (预约) that cannot be made, cancelled or checked in as asked (the reason says why: full, blocked, too late…). */
   BOOKING_REFUSED: 'BOOKING_REFUSED',
+  /**
+   * A document from the region older than the version the hall has applied, or the same version with
+   * other content: the hall keeps what it has.
+   */
+  DOCUMENT_STALE: 'DOCUMENT_STALE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -17,6 +17,7 @@ import { archiveRefusals } from '../archive/refusals';
 import { backupRefusals } from '../backup/refusals';
 import { reportRefusals } from '../reports/refusals';
 import { bookingRefusals } from '../appointments/refusals';
+import { regionDocRefusals } from '../regiondocs/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -42,6 +43,7 @@ export const REFUSAL_SETS = {
   backupRefusals,
   bookingRefusals,
   reportRefusals,
+  regionDocRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

@@ -34,6 +34,8 @@ import { queueTables } from '../queue/rows';
 import { ratingCommandSpecs } from '../ratings/commands';
 import { ratingQuerySpecs } from '../ratings/queries';
 import { ratingTables } from '../ratings/rows';
+import { regionDocCommandSpecs } from '../regiondocs/commands';
+import { regionDocTables } from '../regiondocs/rows';
 import { reportCommandSpecs } from '../reports/commands';
 import { reportQuerySpecs } from '../reports/queries';
 import { setupCommandSpecs } from '../setup/commands';
@@ -79,6 +81,7 @@ export const commandSpecs = merged('command', [
   reportCommandSpecs,
   backupCommandSpecs,
   bookingCommandSpecs,
+  regionDocCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [
@@ -107,6 +110,7 @@ export const tableSpecs = merged('table', [
   followupTables,
   archiveTables,
   bookingTables,
+  regionDocTables,
 ] as const) satisfies Record<string, TableSpec>;
 
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */

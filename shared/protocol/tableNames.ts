@@ -38,4 +38,6 @@ export const TABLE_NAMES = [
   'archive_scores',
   'booking_templates',
   'booking_blackouts',
+  'region_documents',
+  'region_overrides',
 ] as const;

@@ -10,6 +10,7 @@ import { projectRow, tableSpecs, type AnyRow, type TableName } from '../../share
 import { onCleanup, tempDir, until } from '../support/hub';
 import { throwawayPostgres } from '../support/pg';
 import { demoTokens, freePort, spawnHub } from '../support/process';
+import { eventually } from '../support/regionHalls';
 
 const run = promisify(execFile);
 const REGION = ['--import', 'tsx', 'main/region/cli.ts'];
@@ -26,15 +27,6 @@ async function startRegion(url: string): Promise<{ child: ChildProcess; port: nu
     child.once('exit', (code) => reject(new Error(`region exited ${code}: ${out}`)));
   });
   return { child, port };
-}
-
-/** Polls a condition on processes outside the test (the hubs, the region, PostgreSQL). */
-async function eventually(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out: ${what}`);
 }
 
 /** Each hall's cursor as the running region reports it. */

@@ -54,6 +54,35 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('v', 'c', 'village', '村')");
   });
 
+  it('0003 keeps each version of a document once, by a known supervisor, and one answer per hall and document', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.addHall({ hallId: 'H1', name: '甲', hubUrl: 'http://h1', token: 't' });
+    await store.pool.query("INSERT INTO region_nodes (id, parent_id, level, name) VALUES ('c', NULL, 'city', '市')");
+    await store.pool.query("INSERT INTO region_supervisors (login, name, node_id, password_hash) VALUES ('shi', '市', 'c', 'x')");
+    const doc = (version: number, by = 'shi', kind = 'calendar') =>
+      store.pool.query(
+        "INSERT INTO region_documents (kind, doc_key, version, content, published_by, published_at) VALUES ($1, '2027', $2, '{}', $3, 1)",
+        [kind, version, by],
+      );
+    await doc(1);
+    await expect(doc(1)).rejects.toThrow(/duplicate key/);
+    await expect(doc(0)).rejects.toThrow(/check constraint/);
+    await expect(doc(2, 'nobody')).rejects.toThrow(/foreign key/);
+    await expect(doc(3, 'shi', 'rules')).rejects.toThrow(/check constraint/);
+    const ack = () =>
+      store.pool.query(
+        "INSERT INTO region_document_acks (hall_id, kind, doc_key, version, acked_at) VALUES ('H1', 'calendar', '2027', 1, 1)",
+      );
+    await ack();
+    await expect(ack()).rejects.toThrow(/duplicate key/);
+    await expect(
+      store.pool.query("INSERT INTO region_document_acks (hall_id, kind, doc_key) VALUES ('H9', 'calendar', '2027')"),
+    ).rejects.toThrow(/foreign key/);
+  });
+
   it('0004 keeps one report row per hall and day, each sum required, only for a hall the region follows', async () => {
     const db = await throwawayPostgres();
     const store = RegionStore.connect(db.url);

@@ -192,6 +192,12 @@ const samples: { [T in CommandType]: unknown } = {
   'booking.declareBlackout': { day: '2030-01-02', serviceId: null, reason: '停电检修', affected: 0 },
   'booking.liftBlock': { idNumber: '110101199001010011', reason: '系统故障误记' },
   'booking.sweep': {},
+  'regionDoc.apply': {
+    document: { kind: 'calendar', version: 1, publishedAt: 0, content: { year: 2027, holidays: ['2027-01-01'], workdays: [] } },
+    level: 'county',
+  },
+  'regionDoc.addOverride': { type: 'extra_holiday', year: 2027, day: '2027-05-06', note: '' },
+  'regionDoc.revokeOverride': { id: 'H3301-ro-1' },
 };
 
 describe('command × role matrix, enforced at the hub', () => {

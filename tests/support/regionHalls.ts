@@ -65,11 +65,16 @@ export async function regionNetwork({ clock = Date.now }: { clock?: () => number
   await supervisors.placeHall('H3304', 'bz');
   await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: REGION_PASSWORD });
   await supervisors.add({ login: 'jia', name: '甲县监管股', nodeId: 'jx', password: REGION_PASSWORD });
+  const url = await serveBoard(region, supervisors, clock);
+  return { hubs, region, url, pgUrl: db.url };
+}
+
+/** The region's board and API on a free port, closed after the test; its address. */
+export async function serveBoard(region: Region, supervisors: Supervisors, clock: () => number = Date.now): Promise<string> {
   const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock, log: () => {} });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { hubs, region, url, pgUrl: db.url };
+  return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 }
 
 /** Resolves once the region has landed everything each hall has written so far. */
@@ -77,4 +82,24 @@ export async function caughtUp(region: Region, hubs: readonly Hub[]): Promise<vo
   for (const hub of hubs)
     await until(() => region.states().find((s) => s.hallId === hub.hallId)?.cursor === hub.store.currentSeq, `${hub.hallId} caught up`);
   await region.settled();
+}
+
+/** Polls a condition on processes outside the test (the hubs, the region, PostgreSQL). */
+export async function eventually(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+/** A supervisor's session token at the region's board. */
+export async function supervisorToken(url: string, login: string): Promise<string> {
+  const answer = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: REGION_PASSWORD }),
+  });
+  if (answer.status !== 200) throw new Error(`${login} did not sign in: ${answer.status}`);
+  return ((await answer.json()) as { token: string }).token;
 }

@@ -35,4 +35,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0034-booking-blackouts.sql',
   '0035-booking-block-lifts.sql',
   '0036-catalog-guide-steps.sql',
+  '0039-region-documents.sql',
 ]);

@@ -11,6 +11,7 @@ import { complaintHandlers } from '../features/complaints/handlers';
 import { followupHandlers } from '../features/followups/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { ratingHandlers } from '../features/ratings/handlers';
+import { regionDocHandlers } from '../features/regiondocs/handlers';
 import { reportHandlers } from '../features/reports/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { staffHandlers } from '../features/staff/handlers';
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...archiveHandlers,
   ...reportHandlers,
   ...bookingHandlers,
+  ...regionDocHandlers,
 };

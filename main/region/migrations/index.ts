@@ -5,5 +5,6 @@ export const regionMigrations: readonly { name: string; sql: string }[] = ((name
   readMigrations(__filename, names).map((sql, i) => ({ name: names[i]!, sql })))([
   '0001-halls-rows-changes.sql',
   '0002-nodes-supervisors.sql',
+  '0003-documents.sql',
   '0004-region-report-days.sql',
 ]);

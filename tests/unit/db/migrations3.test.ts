@@ -295,3 +295,45 @@ describe('hub migration 0036: the service guide — catalog steps, fed again for
     expect(JSON.parse(fed[1]!.data)).toEqual(one(db, 'catalog_items', 'k2'));
   });
 });
+
+describe('hub migration 0039: documents from the region and the hall’s exceptions to them', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE region_documents')) + 1;
+
+  it('keeps every calendar year and lets one come from the region; one applied version per document; one live exception per day or item', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    const year = { hall_id: 'h1', holidays: '["2026-01-01"]', workdays: '[]' };
+    insert(db, 'calendar_years', { ...year, id: 'h1:2026', year: 2026, source: 'package' });
+    insert(db, 'calendar_years', { ...year, id: 'h1:2025', year: 2025, source: 'admin' });
+    expect(() => insert(db, 'calendar_years', { ...year, id: 'h1:2027', year: 2027, source: 'region' })).toThrow(/CHECK/);
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(one(db, 'calendar_years', 'h1:2025')).toMatchObject({ source: 'admin', year: 2025 });
+    insert(db, 'calendar_years', { ...year, id: 'h1:2027', year: 2027, source: 'region' });
+    expect(() => insert(db, 'calendar_years', { ...year, id: 'h1:2027b', year: 2027, source: 'admin' })).toThrow(/UNIQUE/);
+
+    const doc = { hall_id: 'h1', kind: 'calendar', doc_key: '2027', version: 1, content: '{}', published_at: 1, applied_at: 2 };
+    insert(db, 'region_documents', { ...doc, id: 'd1', hall_level: 'county' });
+    expect(() => insert(db, 'region_documents', { ...doc, id: 'd2' })).toThrow(/UNIQUE/);
+    expect(() => insert(db, 'region_documents', { ...doc, id: 'd3', doc_key: '2028', version: 0 })).toThrow(/CHECK/);
+    expect(() => insert(db, 'region_documents', { ...doc, id: 'd4', kind: 'rules' })).toThrow(/CHECK/);
+    expect(() => insert(db, 'region_documents', { ...doc, id: 'd5', doc_key: 'x', hall_level: 'hamlet' })).toThrow(/CHECK/);
+    const override = {
+      hall_id: 'h1',
+      kind: 'calendar',
+      doc_key: '2027',
+      type: 'extra_holiday',
+      value: '2027-10-12',
+      made_by: 'u1',
+      made_at: 1,
+    };
+    insert(db, 'region_overrides', { ...override, id: 'o1' });
+    expect(() => insert(db, 'region_overrides', { ...override, id: 'o2' })).toThrow(/UNIQUE/);
+    db.prepare("UPDATE region_overrides SET revoked_at = 2 WHERE id = 'o1'").run();
+    insert(db, 'region_overrides', { ...override, id: 'o3' });
+    expect(() => insert(db, 'region_overrides', { ...override, id: 'o4', value: 'x', type: 'extra_workday' })).toThrow(/CHECK/);
+    expect(() => insert(db, 'region_overrides', { ...override, id: 'o5', value: 'y', made_by: 'nobody' })).toThrow(/FOREIGN KEY/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

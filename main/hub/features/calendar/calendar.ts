@@ -1,4 +1,4 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+import { packageYears } from '../../../../shared/calendar/package';
 import { WorkCalendar } from '../../../../shared/calendar/rules';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import type { Db } from '../../../db/open';
@@ -8,31 +8,11 @@ import type { Store } from '../../store';
 /**
  * The hall's working-day calendar on the hub: the years the holiday-data package covers (written
  * to calendar_years once, so terminals and reports see the same data), the years the
- * administrator entered (which win), and the hall's duty days.
+ * administrator entered or the region sent (which win over the package's), and the hall's duty days.
  */
 
-interface PackageYear {
-  holidays: string[];
-  workdays: string[];
-}
-
-/** The package's schedule by year. It lists only days that differ from a plain week. */
-export function packageYears(): Map<number, PackageYear> {
-  const years = new Map<number, PackageYear>();
-  const yearOf = (d: string) => {
-    const y = Number(d.slice(0, 4));
-    let entry = years.get(y);
-    if (!entry) years.set(y, (entry = { holidays: [], workdays: [] }));
-    return entry;
-  };
-  for (const d of Object.keys(chineseDays.holidays)) yearOf(d).holidays.push(d);
-  for (const d of Object.keys(chineseDays.workdays)) yearOf(d).workdays.push(d);
-  for (const y of years.values()) {
-    y.holidays.sort();
-    y.workdays.sort();
-  }
-  return years;
-}
+/** The package's years live in shared/ (the region imports them too); here they are written to the hall. */
+export { packageYears };
 
 /** Writes the package's years the hall does not have yet (an administrator's year is never replaced). */
 export function ensurePackageCalendar(store: Store, hallId: string): number {

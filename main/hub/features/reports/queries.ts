@@ -92,7 +92,11 @@ function dayBucket(db: ReadonlyDb, bucket: ReportBucket): (day: string) => strin
   return (day) => seen.get(day) ?? seen.set(day, String((sql.get({ day }) as { b: string | number }).b)).get(day)!;
 }
 
-export function reportRows(db: ReadonlyDb, p: ReportParams, ctx: { hallId: string; now: number; utcOffsetMinutes: number }): ReportResult['rows'] {
+export function reportRows(
+  db: ReadonlyDb,
+  p: ReportParams,
+  ctx: { hallId: string; now: number; utcOffsetMinutes: number },
+): ReportResult['rows'] {
   const { now, utcOffsetMinutes } = ctx;
   const hourless = bucketSql(p.bucket, 'r.day', '0');
   const byHour = bucketSql(p.bucket, 'r.day', 'r.hour');

@@ -13,6 +13,7 @@ import { Alerts } from './Alerts';
 import { CalendarAdmin } from './CalendarAdmin';
 import { CaseSupervision } from './CaseSupervision';
 import { CatalogAdmin } from './CatalogAdmin';
+import { RegionDocsAdmin } from './RegionDocsAdmin';
 import { HallSettingsTab } from './HallSettings';
 import { HallSetupTab, SetupWizard, useWizardDue } from './HallSetup';
 import { RatingsBoard } from './RatingsBoard';
@@ -46,6 +47,7 @@ function CatalogTab({ staff }: { staff: Row<'staff'> }) {
     <>
       <CatalogAdmin />
       <CalendarAdmin staff={staff} />
+      <RegionDocsAdmin staff={staff} />
     </>
   );
 }

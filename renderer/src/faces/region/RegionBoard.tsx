@@ -9,6 +9,7 @@ import { LanguageToggle, useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, type Outcome, type Problem } from '../../ui/ErrorLine';
 import { SignInForm } from '../../ui/SignInForm';
+import { Documents } from './Documents';
 import { RegionReports } from './RegionReports';
 import '../faces.css';
 
@@ -126,6 +127,7 @@ export default function RegionBoard() {
             empty={t('region.none')}
           />
           <RegionReports token={token} nodes={board.nodes} />
+          <Documents token={token} />
         </>
       )}
     </main>

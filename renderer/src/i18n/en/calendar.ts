@@ -6,7 +6,11 @@ export const calendar: Words<typeof zh> = {
   'cal.title': 'Working-day calendar',
   'cal.missing': 'No holiday schedule for {year}: cases due that year show a warning. The State Council publishes it each autumn.',
   'cal.known': 'Known years: ',
-  ...codeLabels('cal.source', CALENDAR_SOURCES, { package: '(holiday data package)', admin: '(entered by an administrator)' }),
+  ...codeLabels('cal.source', CALENDAR_SOURCES, {
+    package: '(holiday data package)',
+    admin: '(entered by an administrator)',
+    region: '(from the city, with this hall’s own days off)',
+  }),
   'cal.enterYear': "Enter a year's holiday schedule",
   'cal.year': 'Year',
   'cal.holidays': 'Days off (every day)',

@@ -41,6 +41,7 @@ export const errors: Words<typeof zh> = {
     DAY_NOT_OVER: 'The hall has not reached its closing time: closing the day early needs a reason',
     RATING_INVALID: 'This rating is no longer open (used, expired or not this window’s)',
     BOOKING_REFUSED: 'The booking cannot be made, changed or checked in as asked',
+    DOCUMENT_STALE: 'The hall has a newer version of this document, or the same version with other content: it keeps its own',
     FOLLOWUP_STATE: 'This follow-up cannot take that step now',
     BACKUP_INVALID: 'The backup failed its check: damaged, tampered or a wrong key',
     INTERNAL: 'The hall server failed; try again later',

@@ -14,6 +14,7 @@ import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
 import { region } from './region';
+import { regionDocs } from './regionDocs';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -42,6 +43,7 @@ export const en: Words<typeof zhCN> = {
   ...refusals,
   ...archive,
   ...region,
+  ...regionDocs,
   ...backup,
   ...appointments,
   ...guide,

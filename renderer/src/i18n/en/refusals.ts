@@ -140,6 +140,7 @@ export const refusals: Words<typeof zh> = {
   'thing.followup': 'Follow-up',
   'thing.complaint': 'Complaint',
   'thing.archiveEntry': 'Archive entry',
+  'thing.regionOverride': 'Local exception',
 
   'reason.case.reviewerDuty': '{action} must be done by a member of the department with the reviewer duty',
   'reason.case.approverDuty': '{action} must be done by the department head or a member with the approver duty',
@@ -214,6 +215,16 @@ export const refusals: Words<typeof zh> = {
   'reason.reports.folderNotAbsolute':
     'The report pack folder "{folder}" is not a full path: give a full path on the hub PC, such as /srv/reports or D:\\reports',
   'reason.reports.noFolder': 'Give the folder to save into before turning the monthly report pack on',
+  'reason.regiondoc.older': 'This hall has applied version {applied}; the older version {given} is not applied',
+  'reason.regiondoc.sameVersionDiffers': 'Version {version} differs from the same version this hall has applied',
+  'reason.regiondoc.noCalendar':
+    'This hall has not received the city’s holiday schedule for {year}; local exceptions can be added once it has',
+  'reason.regiondoc.noCatalog': 'This hall has not received the list of items taken in by proxy',
+  'reason.regiondoc.itemNotListed': 'Item {code} is not on this level’s list of items taken in by proxy',
+  'reason.regiondoc.alreadyOff': '{day} is already a city holiday or a day off this hall added',
+  'reason.regiondoc.alreadyRefused': 'This hall already does not take in item {code} by proxy',
+  'reason.regiondoc.yearFromRegion': 'The holiday schedule for {year} comes from the city: add the hall’s own days off as local days off',
+  'reason.regiondoc.revoked': 'This local exception has been revoked',
   'reason.booking.noSlots': 'This service does not take bookings',
   'reason.booking.dayNotBookable': '{day} cannot be booked: bookings are for working days {min} to {max} from today',
   'reason.booking.noSuchSlot': 'There is no slot starting at {start} on {day}',

@@ -5,7 +5,11 @@ export const calendar = {
   'cal.title': '工作日历',
   'cal.missing': '{year} 年的节假日安排尚未录入：期限落在该年的办件会显示提醒。国务院办公厅每年秋季发布次年安排。',
   'cal.known': '已有安排：',
-  ...codeLabels('cal.source', CALENDAR_SOURCES, { package: '（节假日数据包）', admin: '（管理员录入）' }),
+  ...codeLabels('cal.source', CALENDAR_SOURCES, {
+    package: '（节假日数据包）',
+    admin: '（管理员录入）',
+    region: '（全市统一下发，含本大厅调整）',
+  }),
   'cal.enterYear': '录入年度节假日安排',
   'cal.year': '年份',
   'cal.holidays': '放假日期（逐日列出）',

@@ -43,6 +43,7 @@ export const errors = {
     FOLLOWUP_STATE: '该跟进事项当前不能进行此步骤',
     BACKUP_INVALID: '备份未通过校验：文件损坏、被改动或密钥不对',
     BOOKING_REFUSED: '预约无法按要求办理',
+    DOCUMENT_STALE: '大厅已有更新或不同的同版文件，保留原有版本',
     INTERNAL: '大厅服务器出错，请稍后重试',
   }),
   /** A field a refusal names that has no label of its own: every page words refusals, the lobby display too. */

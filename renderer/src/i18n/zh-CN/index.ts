@@ -12,6 +12,7 @@ import { kiosk } from './kiosk';
 import { queue } from './queue';
 import { ratings } from './ratings';
 import { region } from './region';
+import { regionDocs } from './regionDocs';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...refusals,
   ...archive,
   ...region,
+  ...regionDocs,
   ...backup,
   ...appointments,
   ...guide,

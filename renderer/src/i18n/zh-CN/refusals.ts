@@ -31,6 +31,7 @@ export const refusals = {
   ...reasonLabels(S.backupRefusals),
   ...reasonLabels(S.bookingRefusals),
   ...reasonLabels(S.reportRefusals),
+  ...reasonLabels(S.regionDocRefusals),
   ...prefixed('sheetThing', SHEET_THINGS),
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),
