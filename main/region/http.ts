@@ -53,7 +53,7 @@ export function regionHttp(o: {
       const token = bearer(req);
       const who = token ? await o.supervisors.bySession(token) : null;
       if (!who) return sendJson(res, 401, { error: { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' } });
-      if (url.pathname !== '/api/board') return documentRoutes(o, who, url, req, res);
+      if (url.pathname.startsWith('/api/documents')) return documentRoutes(o, who, url, req, res);
       // Checked on the way out too: the board carries only what its schema names.
       if (url.pathname === '/api/board')
         return sendJson(res, 200, Board.parse(await boardFor(o.region.store, who, o.region.states(), o.clock())));
