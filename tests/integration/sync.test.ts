@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../main/hub/hub';
 import { createTerminal, DEMO_PASSWORD } from '../../main/hub/seed';
@@ -136,6 +138,25 @@ describe('replication', () => {
       'back, in step',
       15_000,
     );
+  });
+
+  it('after an upgrade that changed what a role sees, a replica caught up to the last entry takes a snapshot too', async () => {
+    const dataDir = tempDir();
+    let hub = await demoHub({ dataDir });
+    const port = hub.port;
+    const agent = agentFor(hub, terminal(hub, 'manager'));
+    await until(() => agent.connection.status === 'connected' && agent.replica.cursor().seq === hub.store.currentSeq, 'caught up');
+    const seq = hub.store.currentSeq;
+    await hub.close();
+    // As a migration adding a column to a replicated table does (0031, 0032): the scope record goes.
+    const db = new Database(path.join(dataDir, 'hall.db'));
+    db.prepare("DELETE FROM meta WHERE key = 'scope'").run();
+    db.close();
+    hub = await startHub({ dataDir, port, demo: true });
+    onCleanup(() => hub.close());
+    expect(hub.store.currentSeq).toBe(seq);
+    await until(() => agent.connection.status === 'connected' && agent.connection.synced?.mode === 'snapshot', 'a snapshot', 15_000);
+    expect(agent.replica.cursor().seq).toBe(seq);
   });
 
   it('offline-capable work waits in the outbox across a terminal restart and is applied once', async () => {

@@ -186,12 +186,14 @@ export class ScopeFacts {
  * The seq from which every scope is as the facts are now: a replica whose cursor is older may hold
  * rows of an earlier scope, so it gets a snapshot. Kept in meta with the facts' fingerprint; a
  * different fingerprint at start (facts changed by a migration, or a crash between a commit and
- * its record) moves it to the current seq.
+ * its record), or no record (a migration that changed what a role sees deletes it), moves it past
+ * the current seq: every replica made before this start, even one caught up to its last entry,
+ * takes a snapshot once.
  */
 export function scopeSince(db: Db, facts: ScopeFacts, currentSeq: number): number {
   const meta = db.prepare("SELECT value FROM meta WHERE key = 'scope'").get() as { value: string } | undefined;
   const stored = meta && (JSON.parse(meta.value) as { fingerprint: string; seq: number });
-  return stored?.fingerprint === facts.fingerprint() ? stored.seq : scopesChanged(db, facts, currentSeq);
+  return stored?.fingerprint === facts.fingerprint() ? stored.seq : scopesChanged(db, facts, currentSeq + 1);
 }
 
 /** Records that the facts changed with the batch ending at `seq`; returns it. */
