@@ -28,11 +28,16 @@ export function DutyBoxes({
 }) {
   const { api, replica } = useHall();
   const { t } = useI18n();
+  const stored = heldDuties(rowsOf(replica, 'staff_duties'), s.id);
+  // The box shows the administrator's choice at once, while the hub decides; the stored duties
+  // take over when they change (the hub's answer arriving), or again at once on a refusal.
+  const [held, setHeld] = useDraft<readonly CaseDuty[]>(stored);
   if (s.department_id === null) return null;
-  const held = heldDuties(rowsOf(replica, 'staff_duties'), s.id);
   const toggle = async (duty: CaseDuty, on: boolean) => {
     const duties = on ? [...held, duty] : held.filter((d) => d !== duty);
+    setHeld(duties);
     if (check(await api.command('staff.setDuties', { staffId: s.id, duties }))) onSet(t('staff.dutiesSet', { name: s.name }));
+    else setHeld(stored);
   };
   return (
     <span className="row">
