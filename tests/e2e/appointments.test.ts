@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { residentIdCheckChar } from '../../shared/identity/rules';
 import { actors, ok } from '../support/actors';
+import { A_SLOTS, at } from '../support/bookingHall';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
 
 const PHONE = { width: 390, height: 844 };
-const at = (iso: string) => Date.parse(`${iso}+08:00`);
 const first17 = '11010119900101123';
 const ID = first17 + residentIdCheckChar(first17);
 
@@ -18,10 +18,7 @@ async function bookingHall() {
   ok(
     a.manager('booking.setTemplate', {
       serviceId: 'H3301-s-A',
-      lines: [
-        { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 },
-        { weekdays: [1, 2, 3, 4, 5], start: '09:30', end: '10:00', capacity: 2 },
-      ],
+      lines: A_SLOTS,
     }),
   );
   ok(

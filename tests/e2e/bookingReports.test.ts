@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { residentIdCheckChar } from '../../shared/identity/rules';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
+import { A, A_SLOTS, at, idFor } from '../support/bookingHall';
 import { busyHall } from '../support/busyHall';
 import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
 
@@ -11,12 +11,6 @@ import { demoHub, manualClock, signInManager, terminal } from '../support/hub';
  * edited in the catalog, and the 预约 figures in the reports tab, in Chinese and English.
  */
 
-const A = 'H3301-s-A';
-const at = (iso: string) => Date.parse(`${iso}+08:00`);
-const idFor = (n: number) => {
-  const first17 = `11010119900101${String(n).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-};
 const tableText = (table: Locator): Promise<string[][]> =>
   table.evaluate((el) => [...el.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
 
@@ -29,10 +23,7 @@ describe('the manager’s board: the guide’s steps and the booking figures', (
     ok(
       a.manager('booking.setTemplate', {
         serviceId: A,
-        lines: [
-          { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 },
-          { weekdays: [1, 2, 3, 4, 5], start: '09:30', end: '10:00', capacity: 2 },
-        ],
+        lines: A_SLOTS,
       }),
     );
     const codes: string[] = [];

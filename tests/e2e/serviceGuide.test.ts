@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
+import { at } from '../support/bookingHall';
 import { busyHall } from '../support/busyHall';
 import { demoHub, manualClock, terminal } from '../support/hub';
 
@@ -13,7 +14,6 @@ import { demoHub, manualClock, terminal } from '../support/hub';
 
 const KIOSK = { width: 1080, height: 1920 };
 const PHONE = { width: 390, height: 844 };
-const at = (iso: string) => Date.parse(`${iso}+08:00`);
 /** Staff names of the demo hall: never on a public page. */
 const STAFF = ['王晓明', '李红梅', '马超'];
 

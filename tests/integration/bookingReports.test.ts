@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
-import { residentIdCheckChar } from '../../shared/identity/rules';
 import type { QueryResult } from '../../shared/protocol';
 import { FIGURES, type SumsOf } from '../../shared/reports/figures';
 import type { ReportBucket, ReportDimension } from '../../shared/reports/enums';
 import { actors, ok } from '../support/actors';
+import { A, A_SLOTS, at, idFor } from '../support/bookingHall';
 import { callerOf, demoHub, manualClock, signInManager, terminal } from '../support/hub';
 
 /**
@@ -14,14 +14,8 @@ import { callerOf, demoHub, manualClock, signInManager, terminal } from '../supp
  * and the templates as the script set them, without the shared definitions.
  */
 
-const A = 'H3301-s-A';
 const E = 'H3301-s-E';
 const MIN = 60_000;
-const at = (iso: string) => Date.parse(`${iso}+08:00`);
-const idFor = (n: number) => {
-  const first17 = `11010119900101${String(n).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-};
 
 type Raw = {
   service_id: string;
@@ -41,10 +35,7 @@ async function bookedWeek() {
   ok(
     a.manager('booking.setTemplate', {
       serviceId: A,
-      lines: [
-        { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 },
-        { weekdays: [1, 2, 3, 4, 5], start: '09:30', end: '10:00', capacity: 2 },
-      ],
+      lines: A_SLOTS,
     }),
   );
   ok(a.manager('booking.setTemplate', { serviceId: E, lines: [{ weekdays: [1, 3, 5], start: '14:00', end: '14:40', capacity: 3 }] }));

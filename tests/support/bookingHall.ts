@@ -11,6 +11,11 @@ import { demoHub, manualClock, signInManager } from './hub';
  */
 
 export const A = 'H3301-s-A';
+/** 企业开办's slots on weekdays: 09:00–09:30 for 5, 09:30–10:00 for 2. */
+export const A_SLOTS = [
+  { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 },
+  { weekdays: [1, 2, 3, 4, 5], start: '09:30', end: '10:00', capacity: 2 },
+];
 /** A valid resident ID number, different for each n (born 1990-01-01, sequence n). */
 export const idFor = (n: number) => {
   const first17 = `11010119900101${String(n).padStart(3, '0')}`;
@@ -28,10 +33,7 @@ export async function bookingHall(opts: { limits?: typeof NO_LIMITS } = {}) {
   ok(
     a.manager('booking.setTemplate', {
       serviceId: A,
-      lines: [
-        { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '09:30', capacity: 5 },
-        { weekdays: [1, 2, 3, 4, 5], start: '09:30', end: '10:00', capacity: 2 },
-      ],
+      lines: A_SLOTS,
     }),
   );
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {

@@ -7,6 +7,7 @@ import { TerminalRole } from '../../../shared/kernel/roles';
 import { entityId, text } from '../../../shared/kernel/zod';
 import { NewPassword, passwordProblem } from '../../../shared/staff/password';
 import { COUNTER_BOUND } from '../../../shared/terminals/commands';
+import { BackupEntry } from '../../../shared/backup/queries';
 
 /**
  * The hub's control channel: operations an operator runs at the hub PC's shell (`npm run hub --
@@ -72,18 +73,8 @@ export const ControlResult = z.object({
 });
 export type ControlResult = z.infer<typeof ControlResult>;
 
-/** A backup's file, as backup/backup.ts reports it. */
-export const BackupResult = z.object({
-  file: z.string(),
-  bytes: z.number(),
-  takenAt: z.number(),
-  schema: z.number(),
-  auditRows: z.number(),
-  encrypted: z.boolean(),
-});
-
 export const ControlAnswer = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.union([ControlResult, BackupResult]) }),
+  z.object({ ok: z.literal(true), result: z.union([ControlResult, BackupEntry]) }),
   z.object({ ok: z.literal(false), error: HallErrorSchema }),
 ]);
 export type ControlAnswer = z.infer<typeof ControlAnswer>;
