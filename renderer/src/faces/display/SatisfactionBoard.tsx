@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SatisfactionBoard as Board } from '../../../../shared/ratings/board';
 import { useHall } from '../../app/hall';
 import { useI18n } from '../../i18n';
+import { percentText } from '../../../../shared/kernel/percent';
 
 /** How old the board may get before the display asks again (it changes by the rating, slowly). */
 const FRESH_MS = 5 * 60_000;
@@ -29,7 +30,7 @@ export function useSatisfactionBoard(wanted: boolean, now: number): Board | null
   return board?.board ?? null;
 }
 
-const pct = (satisfied: number, ratings: number) => (ratings === 0 ? '—' : ((satisfied / ratings) * 100).toFixed(1));
+const pct = (satisfied: number, ratings: number) => percentText(ratings === 0 ? null : satisfied / ratings) ?? '—';
 
 /**
  * The public board, in plain elements (the display's chunk stays small): each department's

@@ -12,11 +12,15 @@ import { ErrorLine } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 import { useHubQuery } from '../../app/useHubQuery';
 import { DateRange } from '../../ui/DateRange';
+import { percentText } from '../../../../shared/kernel/percent';
 
-/** A figure as a percentage with its numerator and denominator; flagged when the denominator is below the hall's minimum. */
-export function FigureCell({ rate, t }: { rate: Rate; t: Translate }) {
+/**
+ * A rate as a percentage in `words` (with what it was computed from), flagged when its count is
+ * below the hall's minimum; '—' with nothing to divide by. The ratings' figures and board share it.
+ */
+export function RateCell({ rate, t, words }: { rate: Rate; t: Translate; words: (pct: string) => string }) {
   if (rate.value === null) return <span className="muted">—</span>;
-  const text = t('fig.rate', { pct: (rate.value * 100).toFixed(1), num: rate.num, of: rate.of });
+  const text = words(percentText(rate.value));
   return rate.few ? (
     <span className="muted" title={t('rt.few')}>
       {text} {t('rt.fewMark')}
@@ -25,6 +29,11 @@ export function FigureCell({ rate, t }: { rate: Rate; t: Translate }) {
     <span>{text}</span>
   );
 }
+
+/** A figure with its numerator and denominator (`fig.rate`). */
+export const FigureCell = ({ rate, t }: { rate: Rate; t: Translate }) => (
+  <RateCell rate={rate} t={t} words={(pct) => t('fig.rate', { pct, num: rate.num, of: rate.of })} />
+);
 
 /** A group's name as the board's replica knows it. */
 function groupName(replica: ReplicaState, by: FigureDimension, id: string | null, t: Translate): string {

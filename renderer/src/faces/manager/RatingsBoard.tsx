@@ -13,7 +13,7 @@ import { Complaints } from './Complaints';
 import { Followups } from './Followups';
 import { useHubQuery } from '../../app/useHubQuery';
 import { RatingsPublication } from '../../features/ratings/RatingsPublication';
-import { RatingFigures } from './RatingFigures';
+import { RateCell, RatingFigures } from './RatingFigures';
 import { DateRange } from '../../ui/DateRange';
 
 type Group = (typeof RATING_GROUPS)[number];
@@ -26,18 +26,10 @@ function groupName(replica: ReplicaState, by: Group, id: string | null): string 
   return rowById(replica, 'services', id)?.name ?? '—';
 }
 
-/** A rate as a percentage beside its count; flagged when there are too few ratings to lean on. */
-function RateCell({ rate, t }: { rate: Rate; t: Translate }) {
-  if (rate.value === null) return <span className="muted">—</span>;
-  const text = t('rt.rate', { pct: (rate.value * 100).toFixed(1), n: rate.of });
-  return rate.few ? (
-    <span className="muted" title={t('rt.few')}>
-      {text} {t('rt.fewMark')}
-    </span>
-  ) : (
-    <span>{text}</span>
-  );
-}
+/** A rate beside its count of ratings (`rt.rate`). */
+const CountedRate = ({ rate, t }: { rate: Rate; t: Translate }) => (
+  <RateCell rate={rate} t={t} words={(pct) => t('rt.rate', { pct, n: rate.of })} />
+);
 
 /** 好差评: the month's (or a period's) satisfaction by department, counter, clerk or service, and its 差评. */
 export function RatingsBoard() {
@@ -80,7 +72,7 @@ export function RatingsBoard() {
           <>
             <p className="report-line" aria-label={t('rt.hall')}>
               {t('rt.hallLine', { services: s.hall.services, active: s.hall.active, unrated: s.hall.unrated, bad: s.hall.bad })}{' '}
-              <RateCell rate={figures(s.hall).satisfaction} t={t} />
+              <CountedRate rate={figures(s.hall).satisfaction} t={t} />
             </p>
             <DataTable
               label={t('rt.byGroup')}
@@ -90,10 +82,10 @@ export function RatingsBoard() {
               columns={[
                 { header: t(`rt.group.${by}`), rowHeader: true, cell: (g) => groupName(replica, by, g.id) },
                 { header: t('rt.services'), cell: (g) => g.tally.services },
-                { header: t('rt.participation'), cell: (g) => <RateCell rate={figures(g.tally).participation} t={t} /> },
-                { header: t('rt.satisfaction'), cell: (g) => <RateCell rate={figures(g.tally).satisfaction} t={t} /> },
+                { header: t('rt.participation'), cell: (g) => <CountedRate rate={figures(g.tally).participation} t={t} /> },
+                { header: t('rt.satisfaction'), cell: (g) => <CountedRate rate={figures(g.tally).satisfaction} t={t} /> },
                 { header: t('rt.bad'), cell: (g) => g.tally.bad },
-                { header: t('rt.badRate'), cell: (g) => <RateCell rate={figures(g.tally).bad} t={t} /> },
+                { header: t('rt.badRate'), cell: (g) => <CountedRate rate={figures(g.tally).bad} t={t} /> },
               ]}
             />
           </>

@@ -7,11 +7,13 @@ import { shareOf } from '../../../../shared/queue/kpi';
 import { formatDuration } from '../../app/time';
 import { LanguageToggle, useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
+import { FigureList, type Figure } from '../../ui/FigureList';
 import { ErrorLine, type Outcome, type Problem } from '../../ui/ErrorLine';
 import { SignInForm } from '../../ui/SignInForm';
 import { Documents } from './Documents';
 import { RegionReports } from './RegionReports';
 import '../faces.css';
+import { percentText } from '../../../../shared/kernel/percent';
 
 /** How often the board asks the region again: the halls' figures move by the minute. */
 const REFRESH_MS = 15_000;
@@ -19,8 +21,8 @@ const TOKEN_KEY = 'servicehall.region.session';
 const Session = z.object({ token: z.string() });
 
 const percent = (part: number, whole: number) => {
-  const share = shareOf(part, whole);
-  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+  const pct = percentText(shareOf(part, whole));
+  return pct === null ? '—' : `${pct}%`;
 };
 
 /** A rate as shown on the board: the percentage with what it was computed from. */
@@ -144,40 +146,19 @@ function Tile({ hall, open, onOpen }: { hall: HallTile; open: boolean; onOpen: (
         {hall.connected ? t('region.connected') : t('region.offline')}
         {hall.lagMs !== null && ` · ${t('region.lag', { time: formatDuration(hall.lagMs) })}`}
       </p>
-      <dl className="region-figures">
-        <div>
-          <dt>{t('region.countersOpen')}</dt>
-          <dd>{hall.countersOpen}</dd>
-        </div>
-        <div>
-          <dt>{t('region.waiting')}</dt>
-          <dd>{hall.waiting}</dd>
-        </div>
-        <div>
-          <dt>{t('region.longestWait')}</dt>
-          <dd>{hall.longestWaitMs === null ? '—' : formatDuration(hall.longestWaitMs)}</dd>
-        </div>
-        <div>
-          <dt>{t('region.finished')}</dt>
-          <dd>{hall.finished}</dd>
-        </div>
-        <div>
-          <dt>{t('region.yellow')}</dt>
-          <dd className={hall.yellow ? 'region-yellow' : ''}>{hall.yellow}</dd>
-        </div>
-        <div>
-          <dt>{t('region.red')}</dt>
-          <dd className={hall.red ? 'region-red' : ''}>{hall.red}</dd>
-        </div>
-        <div>
-          <dt>{t('region.onTime')}</dt>
-          <dd>{percent(hall.onTime, hall.concluded)}</dd>
-        </div>
-        <div>
-          <dt>{t('region.satisfaction')}</dt>
-          <dd>{percent(hall.ratings.satisfied, hall.ratings.active)}</dd>
-        </div>
-      </dl>
+      <FigureList
+        className="region-figures"
+        figures={[
+          [t('region.countersOpen'), hall.countersOpen],
+          [t('region.waiting'), hall.waiting],
+          [t('region.longestWait'), hall.longestWaitMs === null ? '—' : formatDuration(hall.longestWaitMs)],
+          [t('region.finished'), hall.finished],
+          [t('region.yellow'), hall.yellow, hall.yellow ? 'region-yellow' : ''],
+          [t('region.red'), hall.red, hall.red ? 'region-red' : ''],
+          [t('region.onTime'), percent(hall.onTime, hall.concluded)],
+          [t('region.satisfaction'), percent(hall.ratings.satisfied, hall.ratings.active)],
+        ]}
+      />
       <button type="button" className="btn" aria-expanded={open} onClick={onOpen}>
         {t(open ? 'region.detailClose' : 'region.detail', { hall: hall.name })}
       </button>
@@ -188,7 +169,7 @@ function Tile({ hall, open, onOpen }: { hall: HallTile; open: boolean; onOpen: (
 /** A hall's own figures, drilled down from its tile: today, this month's cases, and its departments' cases yellow and red. */
 function HallDetail({ hall }: { hall: HallTile }) {
   const { t } = useI18n();
-  const figures: [string, string | number][] = [
+  const figures: Figure[] = [
     [t('region.issued'), hall.issued],
     [t('region.finished'), hall.finished],
     [t('region.serviceLevel'), rate(t, hall.withinTarget, hall.called)],
@@ -201,14 +182,7 @@ function HallDetail({ hall }: { hall: HallTile }) {
   return (
     <section className="card region-detail" aria-label={t('region.detailOf', { hall: hall.name })}>
       <h2>{t('region.detailOf', { hall: hall.name })}</h2>
-      <dl className="region-figures">
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList className="region-figures" figures={figures} />
       <DataTable
         label={t('region.byDepartment')}
         columns={[

@@ -11,6 +11,9 @@ import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { useDraft } from '../../ui/useDraft';
 import { WEEKEND_BOOKING, type WeekendBooking } from '../../../../shared/appointments/enums';
 import { BlackoutDays, BlockLifts } from './BookingDays';
+import { DataTable } from '../../ui/DataTable';
+import { DateRange } from '../../ui/DateRange';
+import { Options } from '../../ui/Options';
 
 const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 const NUMBER_SETTINGS = [
@@ -52,44 +55,29 @@ function BookingFigures() {
     <section className="card" aria-label={t('bookAdmin.figures')}>
       <strong>{t('bookAdmin.figures')}</strong>
       <div className="row">
-        <label className="inline">
-          {t('bookAdmin.from')}
-          <input type="date" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
-        </label>
-        <label className="inline">
-          {t('bookAdmin.to')}
-          <input type="date" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
-        </label>
+        <DateRange
+          from={range.from}
+          to={range.to}
+          onFrom={(from) => from && setRange({ ...range, from })}
+          onTo={(to) => to && setRange({ ...range, to })}
+        />
       </div>
-      <table className="service-table" aria-label={t('bookAdmin.figures')}>
-        <thead>
-          <tr>
-            <th>{t('bookAdmin.service')}</th>
-            <th>{t('bookAdmin.bookings')}</th>
-            <th>{t('bookAdmin.cancelled')}</th>
-            <th>{t('bookAdmin.checkedIn')}</th>
-            <th>{t('bookAdmin.noShows')}</th>
-            <th>{t('bookAdmin.noShowRate')}</th>
-            <th>{t('bookAdmin.places')}</th>
-            <th>{t('bookAdmin.utilisation')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.serviceId}>
-              <td>{rowById(replica, 'services', r.serviceId)?.name ?? r.serviceId}</td>
-              <td>{r.bookings}</td>
-              <td>{r.cancelled}</td>
-              <td>{r.checkedIn}</td>
-              <td>{r.noShows}</td>
-              <td>{percent(noShowRate(r))}</td>
-              <td>{r.places}</td>
-              <td>{percent(utilisation(r))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {result && rows.length === 0 && <p className="muted">{t('bookAdmin.noFigures')}</p>}
+      <DataTable
+        label={t('bookAdmin.figures')}
+        rows={rows}
+        rowKey={(r) => r.serviceId}
+        empty={result ? t('bookAdmin.noFigures') : undefined}
+        columns={[
+          { header: t('bookAdmin.service'), cell: (r) => rowById(replica, 'services', r.serviceId)?.name ?? r.serviceId },
+          { header: t('bookAdmin.bookings'), cell: (r) => r.bookings },
+          { header: t('bookAdmin.cancelled'), cell: (r) => r.cancelled },
+          { header: t('bookAdmin.checkedIn'), cell: (r) => r.checkedIn },
+          { header: t('bookAdmin.noShows'), cell: (r) => r.noShows },
+          { header: t('bookAdmin.noShowRate'), cell: (r) => percent(noShowRate(r)) },
+          { header: t('bookAdmin.places'), cell: (r) => r.places },
+          { header: t('bookAdmin.utilisation'), cell: (r) => percent(utilisation(r)) },
+        ]}
+      />
       <ErrorLine error={error} />
     </section>
   );
@@ -182,11 +170,7 @@ function TemplateEditor() {
       <label className="inline">
         {t('bookAdmin.service')}
         <select value={serviceId} onChange={(e) => (setServiceId(e.target.value), setSaved(false))}>
-          {services.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <Options items={services} value={(s) => s.id} label={(s) => s.name} />
         </select>
       </label>
       <table className="service-table">

@@ -6,6 +6,7 @@ import { formatDateTime, useNow } from '../../app/time';
 import { useHubQuery } from '../../app/useHubQuery';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { DataTable } from '../../ui/DataTable';
 
 const NO_PARAMS = {};
 
@@ -77,30 +78,18 @@ export function BlackoutDays() {
         <div role="region" aria-label={t('bookAdmin.affected', { n: review.length })}>
           <p>{review.length === 0 ? t('bookAdmin.noneAffected') : t('bookAdmin.affected', { n: review.length })}</p>
           {review.length > 0 && (
-            <table className="service-table" aria-label={t('bookAdmin.affected', { n: review.length })}>
-              <thead>
-                <tr>
-                  <th>{t('bookAdmin.service')}</th>
-                  <th>{t('bookAdmin.time')}</th>
-                  <th>{t('bookAdmin.person')}</th>
-                  <th>{t('bookAdmin.idMasked')}</th>
-                  <th>{t('bookAdmin.phone')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.map((b, i) => (
-                  <tr key={i}>
-                    <td>{serviceName(b.serviceId)}</td>
-                    <td>
-                      {b.start}–{b.end}
-                    </td>
-                    <td>{b.name}</td>
-                    <td>{b.idMasked}</td>
-                    <td>{b.phone}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              label={t('bookAdmin.affected', { n: review.length })}
+              rows={review.map((b, i) => ({ ...b, i }))}
+              rowKey={(b) => String(b.i)}
+              columns={[
+                { header: t('bookAdmin.service'), cell: (b) => serviceName(b.serviceId) },
+                { header: t('bookAdmin.time'), cell: (b) => `${b.start}–${b.end}` },
+                { header: t('bookAdmin.person'), cell: (b) => b.name },
+                { header: t('bookAdmin.idMasked'), cell: (b) => b.idMasked },
+                { header: t('bookAdmin.phone'), cell: (b) => b.phone },
+              ]}
+            />
           )}
           <button
             type="button"
@@ -128,25 +117,17 @@ export function BlackoutDays() {
       )}
       <ErrorLine error={error} />
       <strong>{t('bookAdmin.declaredList')}</strong>
-      <table className="service-table" aria-label={t('bookAdmin.declaredList')}>
-        <thead>
-          <tr>
-            <th>{t('bookAdmin.blackoutDay')}</th>
-            <th>{t('bookAdmin.blackoutService')}</th>
-            <th>{t('bookAdmin.blackoutReason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {blackouts.map((b) => (
-            <tr key={b.id}>
-              <td>{b.day}</td>
-              <td>{serviceName(b.service_id)}</td>
-              <td>{b.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {blackouts.length === 0 && <p className="muted">{t('bookAdmin.noBlackouts')}</p>}
+      <DataTable
+        label={t('bookAdmin.declaredList')}
+        rows={blackouts}
+        rowKey={(b) => b.id}
+        empty={t('bookAdmin.noBlackouts')}
+        columns={[
+          { header: t('bookAdmin.blackoutDay'), cell: (b) => b.day },
+          { header: t('bookAdmin.blackoutService'), cell: (b) => serviceName(b.service_id) },
+          { header: t('bookAdmin.blackoutReason'), cell: (b) => b.reason },
+        ]}
+      />
     </section>
   );
 }
@@ -201,29 +182,19 @@ export function BlockLifts() {
       )}
       <ErrorLine error={error} />
       <strong>{t('bookAdmin.liftedList')}</strong>
-      <table className="service-table" aria-label={t('bookAdmin.liftedList')}>
-        <thead>
-          <tr>
-            <th>{t('bookAdmin.liftedAt')}</th>
-            <th>{t('bookAdmin.idMasked')}</th>
-            <th>{t('bookAdmin.until')}</th>
-            <th>{t('bookAdmin.blockReason')}</th>
-            <th>{t('bookAdmin.by')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.liftedAt}-${r.idMasked}`}>
-              <td>{formatDateTime(r.liftedAt)}</td>
-              <td>{r.idMasked}</td>
-              <td>{r.until}</td>
-              <td>{r.reason}</td>
-              <td>{r.staffId ? (rowById(replica, 'staff', r.staffId)?.name ?? '') : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {result && rows.length === 0 && <p className="muted">{t('bookAdmin.noLifts')}</p>}
+      <DataTable
+        label={t('bookAdmin.liftedList')}
+        rows={rows}
+        rowKey={(r) => `${r.liftedAt}-${r.idMasked}`}
+        empty={result ? t('bookAdmin.noLifts') : undefined}
+        columns={[
+          { header: t('bookAdmin.liftedAt'), cell: (r) => formatDateTime(r.liftedAt) },
+          { header: t('bookAdmin.idMasked'), cell: (r) => r.idMasked },
+          { header: t('bookAdmin.until'), cell: (r) => r.until },
+          { header: t('bookAdmin.blockReason'), cell: (r) => r.reason },
+          { header: t('bookAdmin.by'), cell: (r) => (r.staffId ? (rowById(replica, 'staff', r.staffId)?.name ?? '') : '') },
+        ]}
+      />
     </section>
   );
 }

@@ -8,8 +8,10 @@ import { useHall } from '../../app/hall';
 import { formatDateTime } from '../../app/time';
 import { useI18n, type Translate } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
+import { FigureList } from '../../ui/FigureList';
 import { pauseReasonText } from '../counter/pauseReason';
 import { itemName, sectionName } from './labels';
+import { percentText } from '../../../../shared/kernel/percent';
 
 type Entry = ArchiveMonth['entries'][number];
 
@@ -19,8 +21,8 @@ const minutes = (t: Translate, ms: number, n: number) => {
 };
 const hours = (t: Translate, ms: number) => t('ar.hours', { n: (ms / 3_600_000).toFixed(1) });
 const percent = (t: Translate, part: number, whole: number) => {
-  const s = shareOf(part, whole);
-  return s === null ? t('ar.none') : t('ar.pct', { pct: (s * 100).toFixed(1), n: whole });
+  const pct = percentText(shareOf(part, whole));
+  return pct === null ? t('ar.none') : t('ar.pct', { pct, n: whole });
 };
 
 /** A staff member's month: the score and its deductions, the system's facts, and the managers' entries (with `action` per entry). */
@@ -120,14 +122,7 @@ export function ArchiveView({ a, action }: { a: ArchiveMonth; action?: (e: Entry
       </section>
       <section className="card archive-wide" aria-label={t('ar.facts')}>
         <h3>{t('ar.facts')}</h3>
-        <dl className="archive-facts" aria-label={t('ar.facts')}>
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FigureList className="archive-facts" label={t('ar.facts')} figures={facts} />
         <DataTable
           label={t('ar.pauses')}
           rows={a.facts.pauses}

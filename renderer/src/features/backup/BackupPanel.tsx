@@ -4,9 +4,10 @@ import { formatDateTime } from '../../app/time';
 import { useHubQuery } from '../../app/useHubQuery';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
+import { DataTable } from '../../ui/DataTable';
+import { FileName } from '../../ui/FileName';
 
 const NO_PARAMS = {};
-const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
 /**
@@ -52,28 +53,17 @@ export function BackupPanel() {
       {result?.failure && <p className="error">{t('backup.failed', { t: formatDateTime(result.failure.at) })}</p>}
       {result && result.lastOkAt !== null && <p>{t('backup.lastOk', { t: formatDateTime(result.lastOkAt) })}</p>}
       {result && result.recent.length > 0 && (
-        <table className="service-table" aria-label={t('backup.recent')}>
-          <thead>
-            <tr>
-              <th>{t('backup.col.time')}</th>
-              <th>{t('backup.col.file')}</th>
-              <th>{t('backup.col.size')}</th>
-              <th>{t('backup.col.encrypted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.recent.map((b) => (
-              <tr key={b.file}>
-                <td>{formatDateTime(b.takenAt)}</td>
-                <td>
-                  <code title={b.file}>{fileName(b.file)}</code>
-                </td>
-                <td>{megabytes(b.bytes)} MB</td>
-                <td>{b.encrypted ? t('backup.yes') : t('backup.no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={t('backup.recent')}
+          rows={result.recent}
+          rowKey={(b) => b.file}
+          columns={[
+            { header: t('backup.col.time'), cell: (b) => formatDateTime(b.takenAt) },
+            { header: t('backup.col.file'), cell: (b) => <FileName path={b.file} /> },
+            { header: t('backup.col.size'), cell: (b) => `${megabytes(b.bytes)} MB` },
+            { header: t('backup.col.encrypted'), cell: (b) => (b.encrypted ? t('backup.yes') : t('backup.no')) },
+          ]}
+        />
       )}
       <ErrorLine error={error} />
     </section>

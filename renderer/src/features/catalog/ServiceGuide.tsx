@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ServiceGuide } from '../../../../shared/catalog/guide';
 import { useI18n } from '../../i18n';
+import { FigureList } from '../../ui/FigureList';
 
 /**
  * The service guide (办事指南) of a queue service's items, as the kiosk and the booking page show
@@ -40,19 +41,19 @@ export function GuideView({ items, label, first }: { items: readonly ServiceGuid
           ))}
         </ol>
       </section>
-      <dl className="guide-facts">
-        <div>
-          <dt>{t('guide.limits')}</dt>
-          <dd>
-            {item.promisedLimit === 0 ? t('guide.instant') : t('guide.promised', { n: item.promisedLimit, unit })}
-            <span className="guide-statutory">{t('guide.statutory', { n: item.statutoryLimit, unit })}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('guide.fee')}</dt>
-          <dd>{item.feeCents === 0 ? t('guide.free') : t('guide.yuan', { n: (item.feeCents / 100).toFixed(2) })}</dd>
-        </div>
-      </dl>
+      <FigureList
+        className="guide-facts"
+        figures={[
+          [
+            t('guide.limits'),
+            <>
+              {item.promisedLimit === 0 ? t('guide.instant') : t('guide.promised', { n: item.promisedLimit, unit })}
+              <span className="guide-statutory">{t('guide.statutory', { n: item.statutoryLimit, unit })}</span>
+            </>,
+          ],
+          [t('guide.fee'), item.feeCents === 0 ? t('guide.free') : t('guide.yuan', { n: (item.feeCents / 100).toFixed(2) })],
+        ]}
+      />
       {item.steps.length > 0 && (
         <section aria-label={t('guide.steps')}>
           <h4>{t('guide.steps')}</h4>

@@ -7,9 +7,10 @@ import { useHubQuery } from '../../app/useHubQuery';
 import { useI18n } from '../../i18n';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { useDraft } from '../../ui/useDraft';
+import { DataTable } from '../../ui/DataTable';
+import { FileName } from '../../ui/FileName';
 
 const NO_PARAMS = {};
-const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /**
  * 月度报表汇编: the administrator turns on the pack the hub writes after each month ends and names
@@ -67,32 +68,24 @@ export function PackSettings() {
       </div>
       <ErrorLine error={error} />
       {result && result.recent.length > 0 && (
-        <table className="service-table" aria-label={t('rp.packSettings.recent')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('rp.packSettings.col.month')}</th>
-              <th scope="col">{t('rp.packSettings.col.at')}</th>
-              <th scope="col">{t('rp.packSettings.col.outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.recent.map((a) => (
-              <tr key={`${a.month}-${a.attemptedAt}`}>
-                <td>{a.month}</td>
-                <td>{formatDateTime(a.attemptedAt)}</td>
-                <td className={a.error === null ? undefined : 'error'}>
-                  {a.error === null
-                    ? a.files.map((f) => (
-                        <code key={f} title={f} className="file">
-                          {fileName(f)}
-                        </code>
-                      ))
-                    : t('rp.packSettings.failed', { message: a.error })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={t('rp.packSettings.recent')}
+          rows={result.recent}
+          rowKey={(a) => `${a.month}-${a.attemptedAt}`}
+          columns={[
+            { header: t('rp.packSettings.col.month'), cell: (a) => a.month },
+            { header: t('rp.packSettings.col.at'), cell: (a) => formatDateTime(a.attemptedAt) },
+            {
+              header: t('rp.packSettings.col.outcome'),
+              cell: (a) =>
+                a.error === null ? (
+                  a.files.map((f) => <FileName key={f} path={f} className="file" />)
+                ) : (
+                  <span className="error">{t('rp.packSettings.failed', { message: a.error })}</span>
+                ),
+            },
+          ]}
+        />
       )}
     </form>
   );

@@ -92,8 +92,6 @@ export const appointments: Words<typeof zh> = {
   'bookAdmin.addLine': 'Add a slot',
   'bookAdmin.saveTemplate': 'Save the template',
   'bookAdmin.figures': 'Booking figures',
-  'bookAdmin.from': 'From',
-  'bookAdmin.to': 'To',
   'bookAdmin.bookings': 'Bookings',
   'bookAdmin.cancelled': 'Cancelled',
   'bookAdmin.checkedIn': 'Checked in',

@@ -89,8 +89,6 @@ export const appointments = {
   'bookAdmin.addLine': '添加时段',
   'bookAdmin.saveTemplate': '保存模板',
   'bookAdmin.figures': '预约统计',
-  'bookAdmin.from': '从',
-  'bookAdmin.to': '到',
   'bookAdmin.bookings': '预约数',
   'bookAdmin.cancelled': '取消',
   'bookAdmin.checkedIn': '签到',
