@@ -33,7 +33,7 @@ describe('moving a booking on the phone', () => {
     const code = await codeOf(h, 1);
     const browser = await launchBrowser();
     const phone = await openFace(browser, `${h.hub.url}/#/book`, PHONE);
-    await phone.getByRole('button', { name: '查询 / 取消预约' }).click();
+    await phone.getByRole('button', { name: '查询 / 改约 / 取消' }).click();
     await phone.getByRole('textbox', { name: '预约码' }).fill(code.toLowerCase());
     await phone.getByRole('textbox', { name: '身份证号后四位' }).fill(idFor(1).slice(-4));
     await phone.getByRole('button', { name: '查询预约' }).click();
@@ -94,7 +94,7 @@ describe('moving a booking on the phone', () => {
       await phone.getByRole('textbox', { name: 'Last 4 characters of the ID number' }).fill(idFor(n).slice(-4));
       await phone.getByRole('button', { name: 'Find the booking' }).click();
     };
-    await phone.getByRole('button', { name: 'Find / cancel a booking' }).click();
+    await phone.getByRole('button', { name: 'Find / move / cancel a booking' }).click();
     await find(cancelled, 1);
     await phone.getByRole('note').getByText('The hall cancelled this booking. Reason: 停电检修').waitFor();
     expect(await phone.getByRole('button', { name: 'Move to another slot' }).count()).toBe(0);

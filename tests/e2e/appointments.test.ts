@@ -129,7 +129,7 @@ describe('booking, check-in and following one’s turn, in Chromium', () => {
     await screenshot(phone, 'book-phone-en-done');
     await noChinese();
     // Found again and cancelled with the code and the ID's last 4; a wrong last 4 is refused in English.
-    await phone.getByRole('button', { name: 'Find / cancel a booking' }).click();
+    await phone.getByRole('button', { name: 'Find / move / cancel a booking' }).click();
     await phone.getByRole('textbox', { name: 'Booking code' }).fill(code);
     await phone.getByRole('textbox', { name: 'Last 4 characters of the ID number' }).fill('0000');
     await phone.getByRole('button', { name: 'Find the booking' }).click();
@@ -169,7 +169,7 @@ describe('the managers’ booking tab', () => {
     await figures.getByLabel('从', { exact: true }).fill('2026-11-26');
     await figures.getByLabel('到', { exact: true }).fill('2026-11-30');
     // 企业开办: 1 booked of 7 places a working day (Thursday, Friday and Monday: 21).
-    await figures.getByRole('row', { name: '企业开办 1 0 0 0 0% 21 4.8%' }).waitFor();
+    await figures.getByRole('row', { name: '企业开办 1 0 0 0 0.0% 21 4.8%' }).waitFor();
     const template = board.getByRole('form', { name: '预约时段模板' });
     await template.getByRole('combobox', { name: '事项' }).selectOption('H3301-s-E');
     // 户籍业务's stored template: one line, Monday, Wednesday and Friday 14:00–14:40 for 3.

@@ -296,7 +296,7 @@ export const WALK: readonly Stop[] = [
   {
     face: 'book',
     name: 'phone booking page: find or cancel',
-    go: async (p) => p.getByRole('button', { name: 'Find / cancel a booking' }).click(),
+    go: async (p) => p.getByRole('button', { name: 'Find / move / cancel a booking' }).click(),
   },
   { face: 'follow', name: 'phone follow page: waiting', go: async (p) => p.getByText('Ahead of you').waitFor() },
 ];

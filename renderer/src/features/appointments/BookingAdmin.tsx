@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { noShowRate, utilisation } from '../../../../shared/appointments/queries';
 import type { TemplateLine } from '../../../../shared/appointments/rules';
+import { percentText } from '../../../../shared/kernel/percent';
 import { parseBookingSettings, type BookingSettings } from '../../../../shared/appointments/settings';
 import { rowById, rowsOf } from '../../../../shared/protocol';
 import { useHall, useHallDay } from '../../app/hall';
@@ -41,7 +42,7 @@ export function BookingAdmin() {
   );
 }
 
-const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+const percent = (x: number | null) => (x === null ? '—' : `${percentText(x)}%`);
 
 /** 预约 figures by service over a period (this month so far, by default): counts and the rates made from them. */
 function BookingFigures() {

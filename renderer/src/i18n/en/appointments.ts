@@ -4,7 +4,7 @@ import type { appointments as zh } from '../zh-CN/appointments';
 export const appointments: Words<typeof zh> = {
   'book.title': 'Book an appointment',
   'book.modeBook': 'Book',
-  'book.modeCancel': 'Find / cancel a booking',
+  'book.modeCancel': 'Find / move / cancel a booking',
   'book.loading': 'Looking up the slots…',
   'book.noServices': 'No service takes bookings at the moment',
   'book.chooseService': 'Choose a service',

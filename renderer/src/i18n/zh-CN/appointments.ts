@@ -5,7 +5,7 @@ import { codeLabels } from '../labels';
 export const appointments = {
   'book.title': '预约办事',
   'book.modeBook': '我要预约',
-  'book.modeCancel': '查询 / 取消预约',
+  'book.modeCancel': '查询 / 改约 / 取消',
   'book.loading': '正在查询可预约时段…',
   'book.noServices': '目前没有可预约的事项',
   'book.chooseService': '选择事项',
