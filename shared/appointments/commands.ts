@@ -54,6 +54,16 @@ export const bookingCommandSpecs = {
     roles: ['manager'],
     offline: false,
   }),
+  /**
+   * Lifts a blackout (恢复预约) that is in force on a day not yet past: the day opens for booking again.
+   * The bookings it cancelled stay cancelled (their holders were told); the answer says how many.
+   */
+  'booking.liftBlackout': spec({
+    payload: z.strictObject({ id: entityId, reason: z.string().trim().min(1, '请填写恢复原因').max(200) }),
+    result: z.object({ blackout: bookingTables.booking_blackouts.row, stayCancelled: z.number().int() }),
+    roles: ['manager'],
+    offline: false,
+  }),
   /** A manager lifts a person's booking block (found by their ID number's keyed hash), with a reason; audited. */
   'booking.liftBlock': spec({
     payload: z.strictObject({ idNumber: IdNumberInput, reason: z.string().trim().min(1, '请填写解除原因').max(200) }),

@@ -24,6 +24,8 @@ export const bookingRefusals = defineRefusals('booking', {
   blackout: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 暂停预约：{reason}' },
   blackoutPast: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 已经过去，不能再停约' },
   blackoutExists: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 已经停约' },
+  blackoutLifted: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 的停约已经撤销' },
+  blackoutLiftPast: { code: ErrorCode.BOOKING_REFUSED, zh: '{day} 已经过去，不能再恢复预约' },
   blackoutChanged: { code: ErrorCode.BOOKING_REFUSED, zh: '受影响的预约已变为 {n} 个，请重新核对后再确认' },
   tooLateToMove: { code: ErrorCode.BOOKING_REFUSED, zh: '距预约时段不足 {hours} 小时，不能再改约' },
   sameSlot: { code: ErrorCode.BOOKING_REFUSED, zh: '新时段与原预约时段相同' },

@@ -15,6 +15,10 @@ export const bookingTables = {
       reason: z.string(),
       staff_id: id.nullable(),
       created_at: ms,
+      /** Lifted (恢复预约): the day is open for booking again; the bookings it cancelled stay cancelled. */
+      lifted_at: ms.nullable(),
+      lifted_by: id.nullable(),
+      lift_reason: z.string().nullable(),
     }),
     { manager: 'all' },
   ),

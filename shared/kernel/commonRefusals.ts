@@ -20,6 +20,7 @@ export const THING_LABELS = {
   complaint: '投诉',
   archiveEntry: '档案记录',
   regionOverride: '本地调整',
+  blackout: '停约日',
 } as const;
 export type Thing = keyof typeof THING_LABELS;
 

@@ -217,6 +217,18 @@ describe('the managers’ booking tab: blackouts and blocks', () => {
     await screenshot(board, 'manager-blackout-declared');
     expect(h.bookings().map((b) => b.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect((await h.post('/book/look', { code: first, idLast4: idFor(1).slice(-4) })).json).toMatchObject({ cancelReason: '停电检修' });
+    // Reopened by keyboard with its reason: the day takes bookings again, what it cancelled stays cancelled.
+    await days.getByRole('button', { name: '恢复 2026-11-26（全部事项）的预约' }).click();
+    await days.getByRole('textbox', { name: '恢复 2026-11-26 预约的原因' }).fill('已恢复供电');
+    await board.keyboard.press('Enter');
+    await days.getByRole('status').getByText('2026-11-26 已恢复预约；停约时取消的 3 个预约仍为取消（预约人已收到通知）').waitFor();
+    await days
+      .getByRole('table', { name: '已设停约日' })
+      .getByRole('row', { name: '2026-11-26 全部事项 停电检修 已恢复：已恢复供电' })
+      .waitFor();
+    await screenshot(board, 'manager-blackout-lifted');
+    expect(h.bookings().map((b) => b.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect((await h.book(4)).status).toBe(200);
   });
 
   it('in English: lifts a blocked person’s block by ID number with a reason, and lists it', async () => {

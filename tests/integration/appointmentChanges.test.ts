@@ -135,6 +135,40 @@ describe('blackout days', () => {
       'FORBIDDEN',
     );
   });
+
+  it('lifted (恢复预约): the day opens again, what it cancelled stays cancelled with its reason, and it can be declared anew', async () => {
+    const h = await bookingHall();
+    const mine = (await h.book(1)).json;
+    type Declared = { blackout: { id: string }; cancelled: number };
+    const { blackout } = ok(
+      h.manager('booking.declareBlackout', { day: '2026-11-26', serviceId: null, reason: '停电检修', affected: 1 }),
+    ) as Declared;
+    const lifted = ok(h.manager('booking.liftBlackout', { id: blackout.id, reason: '已恢复供电' })) as {
+      blackout: { lifted_at: number | null; lifted_by: string | null };
+    };
+    expect(lifted).toMatchObject({ stayCancelled: 1, blackout: { id: blackout.id, lift_reason: '已恢复供电', day: '2026-11-26' } });
+    expect(lifted.blackout.lifted_at).toBe(h.clock());
+    expect(lifted.blackout.lifted_by).not.toBeNull();
+    // Its holder was told; the booking stays cancelled and still says why.
+    expect((await h.post('/book/look', keyOf(mine.code, 1))).json).toMatchObject({ status: 'cancelled', cancelReason: '停电检修' });
+    expect((await slotsOf(h)).find((d) => d.day === '2026-11-26')!.closed).toBeNull();
+    expect((await h.book(2)).status).toBe(200);
+    expect(JSON.parse(auditOf(h, 'booking.liftBlackout')[0]!.detail)).toMatchObject({ day: '2026-11-26', stayCancelled: 1 });
+    // Lifted twice, or unknown: refused, nothing changed. A new blackout of the day counts the new booking.
+    const before = JSON.stringify(h.hub.store.all('booking_blackouts'));
+    expect(refusedWith(h.manager('booking.liftBlackout', { id: blackout.id, reason: '再次' }))).toBe('booking.blackoutLifted');
+    expect(refusedWith(h.manager('booking.liftBlackout', { id: 'H3301-bb-nope', reason: '再次' }))).toBe('common.notFound');
+    expect(refusedWith(h.manager('booking.liftBlackout', { id: blackout.id, reason: ' ' }))).toBe('input.required');
+    expect(refusedWith(h.kiosk('booking.liftBlackout', { id: blackout.id, reason: '再次' }))).toBe('FORBIDDEN');
+    expect(JSON.stringify(h.hub.store.all('booking_blackouts'))).toBe(before);
+    const again = ok(
+      h.manager('booking.declareBlackout', { day: '2026-11-26', serviceId: null, reason: '系统升级', affected: 1 }),
+    ) as Declared;
+    expect(again.cancelled).toBe(1);
+    // Once the day is past, a blackout in force there stays as it was.
+    h.setTime('2026-11-27T09:00:00');
+    expect(refusedWith(h.manager('booking.liftBlackout', { id: again.blackout.id, reason: '补记' }))).toBe('booking.blackoutLiftPast');
+  });
 });
 
 describe('moving a booking', () => {

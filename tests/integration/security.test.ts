@@ -191,6 +191,7 @@ const samples: { [T in CommandType]: unknown } = {
   'booking.checkInById': { idNumber: '110101199001010011' },
   'booking.declareBlackout': { day: '2030-01-02', serviceId: null, reason: '停电检修', affected: 0 },
   'booking.liftBlock': { idNumber: '110101199001010011', reason: '系统故障误记' },
+  'booking.liftBlackout': { id: 'h1-bb-0000', reason: '误操作' },
   'booking.sweep': {},
   'regionDoc.apply': {
     document: { kind: 'calendar', version: 1, publishedAt: 0, content: { year: 2027, holidays: ['2027-01-01'], workdays: [] } },

@@ -337,3 +337,27 @@ describe('hub migration 0039: documents from the region and the hall’s excepti
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('hub migration 0043: a blackout lifted', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('ADD COLUMN lift_reason')) + 1;
+
+  it('keeps the blackouts in force, lets a lifted one stand beside a new one of the same day, a lift always with its reason; forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    const blackout = { hall_id: 'h1', day: '2026-11-26', reason: '停电检修', created_at: 1 };
+    insert(db, 'booking_blackouts', { ...blackout, id: 'x1', service_id: null });
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(one(db, 'booking_blackouts', 'x1')).toMatchObject({ lifted_at: null, lifted_by: null, lift_reason: null });
+    expect(() => insert(db, 'booking_blackouts', { ...blackout, id: 'x2', service_id: null })).toThrow(/UNIQUE constraint failed/);
+    db.prepare("UPDATE booking_blackouts SET lifted_at = 2, lifted_by = 'u1', lift_reason = '已恢复' WHERE id = 'x1'").run();
+    insert(db, 'booking_blackouts', { ...blackout, id: 'x2', service_id: null });
+    expect(() => insert(db, 'booking_blackouts', { ...blackout, id: 'x3', service_id: null })).toThrow(/UNIQUE constraint failed/);
+    expect(() => db.prepare("UPDATE booking_blackouts SET lifted_at = 3 WHERE id = 'x2'").run()).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db.prepare("UPDATE booking_blackouts SET lifted_at = 3, lift_reason = 'x', lifted_by = 'nope' WHERE id = 'x2'").run(),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

@@ -100,7 +100,7 @@ const view = (ctx: Ctx, b: Booking): BookingView => ({
 
 /** The blackout closing `day` for a service: the whole day's, or the service's own. */
 const blackoutOf = (ctx: Pick<Ctx, 'store'>, serviceId: string, day: string) =>
-  ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id = ?)', day, serviceId)[0];
+  ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id = ?) AND lifted_at IS NULL', day, serviceId)[0];
 
 /**
  * The last day (exclusive) a person's block holds, from their no-shows still counting on `day0`:
@@ -388,7 +388,7 @@ export const bookingHandlers = {
     const { day, serviceId, reason, affected } = ctx.payload;
     if (day < today(ctx)) throw refuse(R.blackoutPast, { day });
     if (serviceId !== null && !ctx.store.get('services', serviceId)) throw notFound('service');
-    const clash = ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id IS ?)', day, serviceId)[0];
+    const clash = ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id IS ?) AND lifted_at IS NULL', day, serviceId)[0];
     if (clash) throw refuse(R.blackoutExists, { day });
     const open = openBookingsOn(ctx.store.db, { hallId: ctx.hallId, now: ctx.now, utcOffsetMinutes: offsetOf(ctx) }, day, serviceId);
     if (open.length !== affected) throw refuse(R.blackoutChanged, { n: open.length });
@@ -400,6 +400,9 @@ export const bookingHandlers = {
       reason,
       staff_id: ctx.sessionStaff?.id ?? null,
       created_at: ctx.now,
+      lifted_at: null,
+      lifted_by: null,
+      lift_reason: null,
     });
     const cancel = sql(
       ctx,
@@ -408,6 +411,21 @@ export const bookingHandlers = {
     for (const b of open) cancel.run(blackout.id, ctx.now, b.id);
     ctx.auditNote({ cancelled: open.length });
     return { blackout, cancelled: open.length };
+  },
+  'booking.liftBlackout': (ctx) => {
+    const found = ctx.store.get('booking_blackouts', ctx.payload.id);
+    if (!found) throw notFound('blackout');
+    if (found.lifted_at !== null) throw refuse(R.blackoutLifted, { day: found.day });
+    if (found.day < today(ctx)) throw refuse(R.blackoutLiftPast, { day: found.day });
+    const blackout = ctx.store.upsert('booking_blackouts', {
+      ...found,
+      lifted_at: ctx.now,
+      lifted_by: ctx.sessionStaff?.id ?? null,
+      lift_reason: ctx.payload.reason,
+    });
+    const { n } = sql(ctx, 'SELECT count(*) AS n FROM bookings WHERE blackout_id = ?').get(found.id) as { n: number };
+    ctx.auditNote({ day: found.day, stayCancelled: n });
+    return { blackout, stayCancelled: n };
   },
   'booking.liftBlock': (ctx) => {
     sweepNoShows(ctx);

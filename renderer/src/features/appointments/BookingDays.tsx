@@ -23,6 +23,9 @@ export function BlackoutDays() {
   const [form, setForm] = useState({ day: '', serviceId: '', reason: '' });
   const [review, setReview] = useState<AffectedBooking[] | null>(null);
   const [declared, setDeclared] = useState<number | null>(null);
+  // The blackout whose lifting is being written (one at a time), and what came of the last one.
+  const [lifting, setLifting] = useState<{ id: string; reason: string } | null>(null);
+  const [lifted, setLifted] = useState<{ day: string; stayCancelled: number } | null>(null);
   const { error, check, setError } = useCommandError();
   const target = { day: form.day, serviceId: form.serviceId || null };
   const change = (patch: Partial<typeof form>) => {
@@ -126,8 +129,62 @@ export function BlackoutDays() {
           { header: t('bookAdmin.blackoutDay'), cell: (b) => b.day },
           { header: t('bookAdmin.blackoutService'), cell: (b) => serviceName(b.service_id) },
           { header: t('bookAdmin.blackoutReason'), cell: (b) => b.reason },
+          {
+            header: t('bookAdmin.blackoutState'),
+            cell: (b) =>
+              b.lifted_at !== null ? (
+                t('bookAdmin.liftedWith', { reason: b.lift_reason ?? '' })
+              ) : lifting?.id === b.id ? (
+                <form
+                  className="row"
+                  onSubmit={async (e) => {
+                    e.preventDefault();
+                    const outcome = await api.command('booking.liftBlackout', lifting);
+                    if (check(outcome) && outcome.ok === true) {
+                      setLifted({ day: b.day, stayCancelled: outcome.result.stayCancelled });
+                      setLifting(null);
+                    }
+                  }}
+                >
+                  <input
+                    aria-label={t('bookAdmin.liftReason', { day: b.day })}
+                    placeholder={t('bookAdmin.liftReasonHint')}
+                    maxLength={200}
+                    size={20}
+                    autoFocus
+                    value={lifting.reason}
+                    onChange={(e) => setLifting({ id: b.id, reason: e.target.value })}
+                  />
+                  <button type="submit" className="btn">
+                    {t('bookAdmin.confirmLift')}
+                  </button>
+                  <button type="button" className="btn small" onClick={() => setLifting(null)}>
+                    {t('bookAdmin.cancelLift')}
+                  </button>
+                </form>
+              ) : (
+                <button
+                  type="button"
+                  className="btn small"
+                  aria-label={t('bookAdmin.liftFor', { day: b.day, scope: serviceName(b.service_id) })}
+                  onClick={() => {
+                    setError(null);
+                    setDeclared(null);
+                    setLifted(null);
+                    setLifting({ id: b.id, reason: '' });
+                  }}
+                >
+                  {t('bookAdmin.reopen')}
+                </button>
+              ),
+          },
         ]}
       />
+      {lifted && (
+        <p className="info" role="status">
+          {t('bookAdmin.liftedNote', { day: lifted.day, n: lifted.stayCancelled })}
+        </p>
+      )}
     </section>
   );
 }

@@ -141,6 +141,7 @@ export const refusals: Words<typeof zh> = {
   'thing.complaint': 'Complaint',
   'thing.archiveEntry': 'Archive entry',
   'thing.regionOverride': 'Local exception',
+  'thing.blackout': 'Closed booking day',
 
   'reason.case.reviewerDuty': '{action} must be done by a member of the department with the reviewer duty',
   'reason.case.approverDuty': '{action} must be done by the department head or a member with the approver duty',
@@ -245,6 +246,8 @@ export const refusals: Words<typeof zh> = {
   'reason.booking.blackout': 'The hall takes no bookings on {day}: {reason}',
   'reason.booking.blackoutPast': '{day} is over: it can no longer be closed for booking',
   'reason.booking.blackoutExists': '{day} is already closed for booking',
+  'reason.booking.blackoutLifted': 'The closing of {day} was already lifted',
+  'reason.booking.blackoutLiftPast': '{day} is over: it can no longer be opened for booking',
   'reason.booking.blackoutChanged': 'The affected bookings are now {n}: review them again before confirming',
   'reason.booking.tooLateToMove': 'Less than {hours} hours before the slot: it can no longer be moved',
   'reason.booking.sameSlot': 'The new slot is the one already booked',
