@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubMigrations } from '../../../main/db/migrations';
 import { CASES_OF_DAY } from '../../../main/hub/features/reports/aggregate';
+import { SLOTS_TAKEN } from '../../../main/hub/features/appointments/handlers';
 import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
 import { BOOKING_STATUSES } from '../../../shared/appointments/enums';
 import { STAFF_ALERT_KINDS } from '../../../shared/archive/enums';
@@ -174,6 +175,14 @@ describe('hub migration 0031: booking rules, slot templates, bookings and follow
       /FOREIGN KEY constraint failed/,
     );
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('counts the places taken on the booking page through the slot index, never by reading every booking', () => {
+    const db = at(hubMigrations, v);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SLOTS_TAKEN}`).all('s1', '2026-11-26', '2026-12-02') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(
+      /SEARCH bookings USING (COVERING )?INDEX bookings_slot \(service_id=\? AND day>\? AND day<\?\)/,
+    );
   });
 });
 
