@@ -31,7 +31,7 @@ import type { CommandType } from '../../../../shared/protocol';
 import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { hallCalendar } from '../calendar/calendar';
 import { sweepNoShows } from './noShows';
-import { openBookingsOn } from './blackouts';
+import { blackoutHandlers, blackoutOf } from './blackouts';
 import { issuable, issueTicket } from '../queue/handlers';
 import { settingsOf as queueSettingsOf, today } from '../queue/lines';
 
@@ -97,10 +97,6 @@ const view = (ctx: Ctx, b: Booking): BookingView => ({
   cancelledBy: b.status !== 'cancelled' ? null : b.blackout_id ? 'hall' : 'person',
   cancelReason: b.status === 'cancelled' && b.blackout_id ? (ctx.store.get('booking_blackouts', b.blackout_id)?.reason ?? null) : null,
 });
-
-/** The blackout closing `day` for a service: the whole day's, or the service's own. */
-const blackoutOf = (ctx: Pick<Ctx, 'store'>, serviceId: string, day: string) =>
-  ctx.store.where('booking_blackouts', 'day = ? AND (service_id IS NULL OR service_id = ?) AND lifted_at IS NULL', day, serviceId)[0];
 
 /**
  * The last day (exclusive) a person's block holds, from their no-shows still counting on `day0`:
@@ -397,55 +393,7 @@ export const bookingHandlers = {
     const due = open.find((b) => ctx.now >= slotMoment(b.day, b.start, offsetOf(ctx)) - early) ?? open[0]!;
     return checkInBooking(ctx, due);
   },
-  'booking.declareBlackout': (ctx) => {
-    sweepNoShows(ctx);
-    const { day, serviceId, reason, affected } = ctx.payload;
-    if (day < today(ctx)) throw refuse(R.blackoutPast, { day });
-    if (serviceId !== null && !ctx.store.get('services', serviceId)) throw notFound('service');
-    const clash = ctx.store.where(
-      'booking_blackouts',
-      'day = ? AND (service_id IS NULL OR service_id IS ?) AND lifted_at IS NULL',
-      day,
-      serviceId,
-    )[0];
-    if (clash) throw refuse(R.blackoutExists, { day });
-    const open = openBookingsOn(ctx.store.db, { hallId: ctx.hallId, now: ctx.now, utcOffsetMinutes: offsetOf(ctx) }, day, serviceId);
-    if (open.length !== affected) throw refuse(R.blackoutChanged, { n: open.length });
-    const blackout = ctx.store.upsert('booking_blackouts', {
-      id: `${ctx.hallId}-bb-${randomBytes(8).toString('hex')}`,
-      hall_id: ctx.hallId,
-      day,
-      service_id: serviceId,
-      reason,
-      staff_id: ctx.sessionStaff?.id ?? null,
-      created_at: ctx.now,
-      lifted_at: null,
-      lifted_by: null,
-      lift_reason: null,
-    });
-    const cancel = sql(
-      ctx,
-      "UPDATE bookings SET status = 'cancelled', cancel_reason = 'blackout', blackout_id = ?, changed_at = ? WHERE id = ?",
-    );
-    for (const b of open) cancel.run(blackout.id, ctx.now, b.id);
-    ctx.auditNote({ cancelled: open.length });
-    return { blackout, cancelled: open.length };
-  },
-  'booking.liftBlackout': (ctx) => {
-    const found = ctx.store.get('booking_blackouts', ctx.payload.id);
-    if (!found) throw notFound('blackout');
-    if (found.lifted_at !== null) throw refuse(R.blackoutLifted, { day: found.day });
-    if (found.day < today(ctx)) throw refuse(R.blackoutLiftPast, { day: found.day });
-    const blackout = ctx.store.upsert('booking_blackouts', {
-      ...found,
-      lifted_at: ctx.now,
-      lifted_by: ctx.sessionStaff?.id ?? null,
-      lift_reason: ctx.payload.reason,
-    });
-    const { n } = sql(ctx, 'SELECT count(*) AS n FROM bookings WHERE blackout_id = ?').get(found.id) as { n: number };
-    ctx.auditNote({ day: found.day, stayCancelled: n });
-    return { blackout, stayCancelled: n };
-  },
+  ...blackoutHandlers,
   'booking.liftBlock': (ctx) => {
     sweepNoShows(ctx);
     const day0 = today(ctx);
