@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { describe, expect, it } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { HubSocket } from '../../renderer/src/app/hubSocket';
 import { SyncClient, type ReplicaSink } from '../../shared/protocol/syncClient';
 import { actors, ok } from '../support/actors';
@@ -115,6 +115,26 @@ describe('the browser terminal’s hub socket (socket.io’s wire over a WebSock
     await until(() => third.socket.connected, 'third connected');
     expect(refused.seen).toEqual(['connect_error: UNAUTHENTICATED']);
     expect(refused.socket.connected).toBe(false);
+  });
+
+  it('drops a link that sends what the hub never sends (a binary packet, a broken open) and tries again', async () => {
+    // A peer speaking the wire by hand: the first link sends a binary event, the next a broken open.
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    await new Promise((resolve) => server.once('listening', resolve));
+    let links = 0;
+    server.on('connection', (ws) => {
+      if (++links > 1) return ws.send('0{not json');
+      ws.send('0' + JSON.stringify({ sid: 's', upgrades: [], pingInterval: 25_000, pingTimeout: 20_000, maxPayload: 1e6 }));
+      ws.on('message', (m) => {
+        if (!String(m).startsWith('40')) return;
+        ws.send('40{"sid":"x"}');
+        ws.send('451-["feed",{"_placeholder":true,"num":0}]');
+      });
+    });
+    const { seen } = client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'good');
+    await until(() => seen.length >= 3, 'three outcomes');
+    expect(seen.slice(0, 3)).toEqual(['connect', 'disconnect: parse error', 'connect_error: parse error']);
   });
 
   it('reports a hub that cannot be reached as a connect error and keeps trying', async () => {

@@ -30,6 +30,16 @@ export interface HubSocketOptions {
 }
 
 type Listener = (...args: never[]) => void;
+
+/** What `parsed` gives for text that is not JSON. */
+const BROKEN = Symbol('not JSON');
+const parsed = (json: string): unknown => {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return BROKEN;
+  }
+};
 interface PendingAck {
   answer: (args: unknown[]) => void;
   /** Fails the wait (the link dropped after the packet left); unset for a plain emit's callback. */
@@ -139,7 +149,8 @@ export class HubSocket implements HubSocketLike {
     const body = frame.slice(1);
     switch (frame[0]) {
       case ENGINE.open: {
-        const { pingInterval, pingTimeout } = JSON.parse(body) as { pingInterval: number; pingTimeout: number };
+        const { pingInterval, pingTimeout } = (parsed(body) ?? {}) as { pingInterval?: unknown; pingTimeout?: unknown };
+        if (typeof pingInterval !== 'number' || typeof pingTimeout !== 'number') return this.lost('parse error');
         this.heartbeat = pingInterval + pingTimeout;
         this.awaitPing();
         this.ws!.send(ENGINE.message + PACKET.connect + JSON.stringify(this.options.auth));
@@ -164,12 +175,8 @@ export class HubSocket implements HubSocketLike {
 
   private onPacket(packet: string): void {
     const [, type, id, json] = /^(\d)(\d*)(.*)$/s.exec(packet) ?? [];
-    let data: unknown;
-    try {
-      data = json ? JSON.parse(json) : undefined;
-    } catch {
-      return this.lost('parse error');
-    }
+    const data = json ? parsed(json) : undefined;
+    if (data === BROKEN) return this.lost('parse error');
     switch (type) {
       case PACKET.connect: {
         this.connected = true;
@@ -212,12 +219,9 @@ export class HubSocket implements HubSocketLike {
   private lost(reason: string | null): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const ws = this.ws;
+    // Its handlers stay: they answer only while it is `this.ws`.
+    this.ws?.close();
     this.ws = null;
-    if (ws) {
-      ws.onmessage = ws.onclose = ws.onerror = null;
-      ws.close();
-    }
     const wasConnected = this.connected;
     this.connected = false;
     const waiting = new Set(this.buffer.map((p) => p.id));
