@@ -17,6 +17,8 @@ const MINI = '?zod-mini';
 function zodMiniCopy(): Plugin {
   return {
     name: 'servicehall:zod-mini-copy',
+    // Only what is shipped is weighed; the dev server serves zod as it is.
+    apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       const fromCopy = importer?.endsWith(MINI);
