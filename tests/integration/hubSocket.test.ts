@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { HubSocket } from '../../renderer/src/app/hubSocket';
 import { SyncClient, type ReplicaSink } from '../../shared/protocol/syncClient';
@@ -90,6 +90,24 @@ describe('the browser terminal’s hub socket (socket.io’s wire over a WebSock
     expect(await later).toEqual({ echoed: { name: 'later', params: null } });
     expect(server.sockets).toHaveLength(2);
     expect(seen).toEqual(['connect', 'disconnect: transport close', 'connect']);
+  });
+
+  it('takes the browser’s word that the network is gone, and reconnects', async () => {
+    // The page's `offline` event, as a browser fires it (Node has no window to fire one).
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    onCleanup(() => void vi.unstubAllGlobals());
+    const server = await ioServer();
+    const { socket, seen } = client(server.url, 'good');
+    await until(() => socket.connected, 'connected');
+    page.dispatchEvent(new Event('offline'));
+    expect(seen).toEqual(['connect', 'disconnect: transport close']);
+    await until(() => socket.connected, 'connected again');
+    expect(server.sockets).toHaveLength(2);
+    // The link it left is no longer listening: another offline ends only the current one, once.
+    page.dispatchEvent(new Event('offline'));
+    expect(seen).toEqual(['connect', 'disconnect: transport close', 'connect', 'disconnect: transport close']);
   });
 
   it('does not reconnect by itself after the hub hung up or refused it; connect() asks again', async () => {

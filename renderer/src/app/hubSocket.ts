@@ -136,6 +136,9 @@ export class HubSocket implements HubSocketLike {
     url.search = '?EIO=4&transport=websocket';
     const ws = new (this.options.WebSocket ?? WebSocket)(url.href);
     this.ws = ws;
+    // The browser knows first that the network is gone (a WebSocket may take a ping timeout to
+    // notice): the link is lost then, as socket.io-client has it, except to this machine itself.
+    if (url.hostname !== 'localhost') globalThis.addEventListener?.('offline', this.offline);
     this.timer = setTimeout(() => this.lost('timeout'), CONNECT_TIMEOUT_MS);
     ws.onmessage = (e) => {
       if (this.ws === ws) this.onFrame(String(e.data));
@@ -144,6 +147,8 @@ export class HubSocket implements HubSocketLike {
       if (this.ws === ws) this.lost(this.connected ? 'transport close' : 'websocket error');
     };
   }
+
+  private readonly offline = () => this.lost(this.connected ? 'transport close' : 'websocket error');
 
   private onFrame(frame: string): void {
     const body = frame.slice(1);
@@ -222,6 +227,7 @@ export class HubSocket implements HubSocketLike {
     // Its handlers stay: they answer only while it is `this.ws`.
     this.ws?.close();
     this.ws = null;
+    globalThis.removeEventListener?.('offline', this.offline);
     const wasConnected = this.connected;
     this.connected = false;
     const waiting = new Set(this.buffer.map((p) => p.id));
