@@ -5,15 +5,18 @@ import { browserPage } from './app/BrowserApp';
 import { ipcApi } from './app/ipcApi';
 import { bridge, setHubAddress } from './app/platform';
 import { isFace, SetupFace } from './app/routes';
-import { I18nProvider, type Language } from './i18n';
+import { I18nProvider, lobbyWords, type Language } from './i18n';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
+/** Renders once the lobby's words in `language` are here: an English page never opens in Chinese. */
 const render = (language: Language, body: ReactNode) =>
-  root.render(
-    <StrictMode>
-      <I18nProvider initial={language}>{body}</I18nProvider>
-    </StrictMode>,
+  void lobbyWords(language).then(() =>
+    root.render(
+      <StrictMode>
+        <I18nProvider initial={language}>{body}</I18nProvider>
+      </StrictMode>,
+    ),
   );
 
 if (bridge) {

@@ -648,7 +648,9 @@ async function callsDuringSignInFlood(dataDir: string) {
 async function callToDisplay(url: string, token: string, makeCall: (i: number) => Promise<{ t0: number; number: string; i: number }>) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    // In Chinese, as a hall's lobby display shows (a terminal's language is zh-CN unless set):
+    // the English words are a chunk of their own, loaded only for a page shown in English.
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })).newPage();
     const loaded = new Set<string>(['index.html']);
     page.on('request', (r) => {
       const file = new URL(r.url()).pathname.slice(1);

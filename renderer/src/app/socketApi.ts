@@ -1,24 +1,24 @@
-import { io } from 'socket.io-client';
 // Each module on its own, never the protocol's index: the index holds the registry of every
 // feature, which the lobby display's page must not load (tests/unit/renderer/displayGraph.test.ts).
 import type { CommandOutcome, ConnectionState, HallApi, ReplicaListener } from '../../../shared/protocol/api';
 import { checkCommand } from '../../../shared/protocol/envelope';
 import type { CommandPayload, CommandType } from '../../../shared/protocol/registry';
 import { applyBatch, emptyReplica, fromSnapshot, toSnapshot, type ReplicaState } from '../../../shared/protocol/replica';
-import { SyncClient, type HubSocketLike } from '../../../shared/protocol/syncClient';
+import { SyncClient } from '../../../shared/protocol/syncClient';
+import { HubSocket } from './hubSocket';
 
 /**
  * The HallApi in a plain browser, talking to the hub that served the page. The replica lives in
  * memory, and there is no durable outbox: every command needs the hub and fails fast without it.
  */
 export function socketApi(hubUrl: string, token: string): HallApi & { close(): void } {
-  const socket = io(hubUrl, { auth: { token }, transports: ['websocket'], reconnectionDelay: 250, reconnectionDelayMax: 3000 });
+  const socket = new HubSocket(hubUrl, { auth: { token }, reconnectionDelay: 250, reconnectionDelayMax: 3000 });
   const listeners = new Set<ReplicaListener>();
   let state: ReplicaState = emptyReplica;
   let epoch: string | null = null;
 
   const sync = new SyncClient(
-    socket as unknown as HubSocketLike,
+    socket,
     {
       cursor: () => ({ seq: state.seq, epoch }),
       reset: (e) => {

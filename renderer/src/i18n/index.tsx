@@ -1,7 +1,6 @@
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { HallError } from '../../../shared/kernel/errors';
 import type { REFUSALS } from '../../../shared/protocol/refusals';
-import { enLobby } from './en/lobby';
 import type { Words } from './labels';
 import { fill } from '../../../shared/kernel/labels';
 import type { zhCN } from './zh-CN';
@@ -15,11 +14,12 @@ export type Translate = (key: Key, vars?: Vars) => string;
 
 type Dictionary = Words<typeof zhCN>;
 /**
- * Every page's first load holds the lobby's words in both languages (see zh-CN/lobby): all the
- * lobby display ever shows, so a display downloads no other words. Every other page loads the whole
- * dictionary of its language, with the refusals' index, before it first renders (`withAllWords`).
+ * Every page's first load holds the lobby's Chinese words (see zh-CN/lobby): all the lobby display
+ * ever shows, so a display downloads no other words. Their English loads only for a page shown in
+ * English, before it shows it (`lobbyWords`). Every other page loads the whole dictionary of its
+ * language, with the refusals' index, before it first renders (`withAllWords`).
  */
-const LOBBY: Record<Language, Partial<Dictionary>> = { 'zh-CN': zhLobby, en: enLobby };
+const LOBBY: Partial<Record<Language, Partial<Dictionary>>> = { 'zh-CN': zhLobby };
 const whole: Partial<Record<Language, Dictionary>> = {};
 let refusals: typeof REFUSALS | undefined;
 const wholeLoads = new Map<Language, Promise<void>>();
@@ -27,7 +27,16 @@ const wholeLoads = new Map<Language, Promise<void>>();
 let wantWhole = false;
 /** The language the provider shows, for a page loading its words before it renders. */
 let shownLanguage: Language = 'zh-CN';
-const onWholeLoaded = new Set<() => void>();
+const onWordsLoaded = new Set<() => void>();
+
+/** Resolves once the lobby's words in `language` are at hand (at once for Chinese). */
+export function lobbyWords(language: Language): Promise<void> {
+  if (LOBBY[language]) return Promise.resolve();
+  return import('./en/lobby').then((m) => {
+    LOBBY.en = m.enLobby;
+    for (const listener of onWordsLoaded) listener();
+  });
+}
 
 function loadWhole(language: Language): Promise<void> {
   let load = wholeLoads.get(language);
@@ -36,7 +45,7 @@ function loadWhole(language: Language): Promise<void> {
     load = Promise.all([words, import('../../../shared/protocol/refusals')]).then(([dictionary, r]) => {
       whole[language] = dictionary;
       refusals = r.REFUSALS;
-      for (const listener of onWholeLoaded) listener();
+      for (const listener of onWordsLoaded) listener();
     });
     wholeLoads.set(language, load);
   }
@@ -79,12 +88,12 @@ const I18n = createContext<I18nContext | null>(null);
 
 export function I18nProvider({ initial, children }: { initial: Language; children: ReactNode }) {
   const [language, setLanguage] = useState<Language>(() => (shownLanguage = initial));
-  // Renders again when a whole dictionary arrives.
+  // Renders again when words arrive.
   const [, setLoads] = useState(0);
   useEffect(() => {
     const listener = () => setLoads((n) => n + 1);
-    onWholeLoaded.add(listener);
-    return () => void onWholeLoaded.delete(listener);
+    onWordsLoaded.add(listener);
+    return () => void onWordsLoaded.delete(listener);
   }, []);
   useEffect(() => {
     shownLanguage = language;
@@ -106,7 +115,9 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     return fill(text, vars);
   };
   const tNodes = (key: Key, vars: Record<string, ReactNode>) => fillNodes(words(key) ?? key, vars);
-  return <I18n.Provider value={{ language, setLanguage, t, tError, tNodes }}>{children}</I18n.Provider>;
+  // A switch shows the other language once its lobby words are here, never Chinese in its place.
+  const choose = (l: Language) => void lobbyWords(l).then(() => setLanguage(l));
+  return <I18n.Provider value={{ language, setLanguage: choose, t, tError, tNodes }}>{children}</I18n.Provider>;
 }
 
 export function useI18n(): I18nContext {
