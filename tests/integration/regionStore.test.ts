@@ -102,4 +102,26 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await store.pool.query(`INSERT INTO region_queue_days VALUES ('H1', '2026-11-02', ${sums(13)})`);
     await store.pool.query(`INSERT INTO region_report_days VALUES ('H1', '2026-11-02', 7)`);
   });
+
+  it('0006 lets a 好差评 day say when it moves by itself, and keeps one mark per followed hall', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.addHall({ hallId: 'H1', name: '甲', hubUrl: 'http://h1', token: 't' });
+    // A day made before 0006 has no expiry to wait for.
+    await store.pool.query(`INSERT INTO region_rating_days VALUES ('H1', '2026-11-02', 1, 0, 0, 0, 0)`);
+    await store.pool.query(`INSERT INTO region_rating_days VALUES ('H1', '2026-11-03', 1, 0, 0, 0, 0, 1798761600000)`);
+    const { rows } = await store.pool.query<{ day: string; remake_at: string | null }>(
+      'SELECT day::text AS day, remake_at FROM region_rating_days ORDER BY day',
+    );
+    expect(rows).toEqual([
+      { day: '2026-11-02', remake_at: null },
+      { day: '2026-11-03', remake_at: '1798761600000' },
+    ]);
+    await store.pool.query(`INSERT INTO region_report_marks VALUES ('H1', 7)`);
+    await expect(store.pool.query(`INSERT INTO region_report_marks VALUES ('H1', 8)`)).rejects.toThrow(/duplicate key/);
+    await expect(store.pool.query(`INSERT INTO region_report_marks VALUES ('H9', 8)`)).rejects.toThrow(/foreign key/);
+    await expect(store.pool.query(`UPDATE region_report_marks SET seq = -1`)).rejects.toThrow(/check constraint/);
+  });
 });

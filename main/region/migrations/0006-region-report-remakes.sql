@@ -1,0 +1,11 @@
+-- A closed day's 好差评 rows move after its close, as the hall's live ratings report does: a rating
+-- given or excluded on an upheld appeal later, a request expiring unrated. `remake_at` is when a
+-- day's tally must be made again by itself (the earliest expiry of a request still pending when it
+-- was made; 0 after a snapshot replaced the rows under it); `region_report_marks` the hall's seq up
+-- to which the changes to its ratings have been looked at (changes after it remake their days).
+ALTER TABLE region_rating_days ADD COLUMN remake_at BIGINT;
+CREATE INDEX region_rating_days_remake ON region_rating_days (hall_id, remake_at) WHERE remake_at IS NOT NULL;
+CREATE TABLE region_report_marks (
+  hall_id TEXT PRIMARY KEY REFERENCES region_halls (hall_id),
+  seq BIGINT NOT NULL CHECK (seq >= 0)
+);
