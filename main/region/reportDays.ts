@@ -3,12 +3,21 @@ import { hallDay, hallDayStart } from '../../shared/queue/rules';
 import { parseQueueSettings } from '../../shared/queue/settings';
 import { CASE_SUMS, QUEUE_SUMS } from '../../shared/reports/days';
 import { RATING_SUMS } from '../../shared/reports/figures';
-import { caseSumsByDay, daysFrom, hallRows, queueDaySums, ratingTallyOf, type Queryable } from './hallFigures';
+import {
+  caseSumsByDay,
+  counterDaySums,
+  daysFrom,
+  hallRows,
+  queueDaySums,
+  ratingTallyOf,
+  REGION_COUNTER_SUMS,
+  type Queryable,
+} from './hallFigures';
 import type { RegionStore } from './store';
 
 /**
  * The region's daily report rows of a hall (migrations 0004, 0006), made as the hall's own close makes its
- * aggregates (main/hub/features/reports/aggregate): for each closed hall day, its queue sums; for
+ * aggregates (main/hub/features/reports/aggregate): for each closed hall day, its queue and counter sums; for
  * every calendar day since the closed day before it (that day included: what was done there after
  * its close counts too), its case sums and 好差评 tally. A day's rows are made again whenever its
  * hall_days row changes (a later seq), so a crash between a batch and this step only delays them:
@@ -22,11 +31,13 @@ import type { RegionStore } from './store';
 
 const DAY_MS = 86_400_000;
 
+// Columns quoted: a sum's name keeps its case (paused_systemFault_ms).
 const upsert = (table: string, columns: readonly string[]) =>
-  `INSERT INTO ${table} (hall_id, day, ${columns.join(', ')}) VALUES ($1, $2, ${columns.map((_, i) => `$${i + 3}`).join(', ')})
-   ON CONFLICT (hall_id, day) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  `INSERT INTO ${table} (hall_id, day, ${columns.map((c) => `"${c}"`).join(', ')}) VALUES ($1, $2, ${columns.map((_, i) => `$${i + 3}`).join(', ')})
+   ON CONFLICT (hall_id, day) DO UPDATE SET ${columns.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
 const INSERT_QUEUE = upsert('region_queue_days', QUEUE_SUMS);
 const INSERT_CASE = upsert('region_case_days', CASE_SUMS);
+const INSERT_COUNTER = upsert('region_counter_days', REGION_COUNTER_SUMS);
 const RATING_COLUMNS = [...RATING_SUMS, 'remake_at'] as const;
 const INSERT_RATING = upsert('region_rating_days', RATING_COLUMNS);
 
@@ -68,12 +79,14 @@ export async function reportClosedDays(store: RegionStore, hallId: string, now: 
   const offset = await hallOffset(store.pool, hallId);
   for (const d of behind) {
     const queue = await queueDaySums(store.pool, hallId, d.day, Number(d.closed_at), offset);
+    const counters = await counterDaySums(store.pool, hallId, d.day, Number(d.closed_at), offset);
     const first = d.previous ?? d.day;
     const cases = await caseSumsByDay(store.pool, hallId, first, d.day, offset);
     const ratings: unknown[][] = [];
     for (const day of daysFrom(first, d.day)) ratings.push(await ratingDay(store.pool, hallId, day, offset, now));
     await store.tx(async (c) => {
       await c.query(INSERT_QUEUE, [hallId, d.day, ...QUEUE_SUMS.map((k) => queue[k])]);
+      await c.query(INSERT_COUNTER, [hallId, d.day, ...REGION_COUNTER_SUMS.map((k) => counters[k])]);
       for (const [day, sums] of cases) await c.query(INSERT_CASE, [hallId, day, ...CASE_SUMS.map((k) => sums[k])]);
       for (const args of ratings) await c.query(INSERT_RATING, args);
       await c.query(

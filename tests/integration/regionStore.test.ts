@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REGION_COUNTER_SUMS } from '../../main/region/hallFigures';
 import { regionMigrations } from '../../main/region/migrations';
 import { RegionStore } from '../../main/region/store';
 import { onCleanup } from '../support/hub';
@@ -103,7 +104,7 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await store.pool.query(`INSERT INTO region_report_days VALUES ('H1', '2026-11-02', 7)`);
   });
 
-  it('0006 lets a 好差评 day say when it moves by itself, and keeps one mark per followed hall', async () => {
+  it('0006 lets a 好差评 day say when it moves by itself, keeps one mark per followed hall, and a day of each hall’s counters', async () => {
     const db = await throwawayPostgres();
     const store = RegionStore.connect(db.url);
     onCleanup(() => store.close());
@@ -123,5 +124,17 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await expect(store.pool.query(`INSERT INTO region_report_marks VALUES ('H1', 8)`)).rejects.toThrow(/duplicate key/);
     await expect(store.pool.query(`INSERT INTO region_report_marks VALUES ('H9', 8)`)).rejects.toThrow(/foreign key/);
     await expect(store.pool.query(`UPDATE region_report_marks SET seq = -1`)).rejects.toThrow(/check constraint/);
+    // The counters' days hold exactly the sums of the counters' report, each required, their names' case kept.
+    const { rows: columns } = await store.pool.query<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'region_counter_days' ORDER BY ordinal_position",
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['hall_id', 'day', ...REGION_COUNTER_SUMS]);
+    const sums = REGION_COUNTER_SUMS.map(() => 0).join(', ');
+    await store.pool.query(`INSERT INTO region_counter_days VALUES ('H1', '2026-11-02', ${sums})`);
+    await expect(store.pool.query(`INSERT INTO region_counter_days VALUES ('H1', '2026-11-02', ${sums})`)).rejects.toThrow(/duplicate key/);
+    await expect(store.pool.query(`INSERT INTO region_counter_days VALUES ('H9', '2026-11-02', ${sums})`)).rejects.toThrow(/foreign key/);
+    await expect(
+      store.pool.query(`INSERT INTO region_counter_days (hall_id, day, finished) VALUES ('H1', '2026-11-03', 1)`),
+    ).rejects.toThrow(/not-null/);
   });
 });

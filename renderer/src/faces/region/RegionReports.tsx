@@ -15,7 +15,7 @@ type Format = (typeof FORMATS)[number];
 
 /**
  * Reports by hall and by level (shared/region/reports): the supervisor picks what (the queue,
- * cases or 好差评), the months and a node of their subtree; a row per hall below it and the total,
+ * the counters' time, cases or 好差评), the months and a node of their subtree; a row per hall below it and the total,
  * each figure the hall's own (reports/figures) computed from the row's summed counts. The exports
  * are the table on screen, as the hall's: CSV and Excel written here by the reports' one writer
  * (features/reports/exports), the PDF printed by the region server from the same document, as the
@@ -156,7 +156,8 @@ export function RegionReports({ token, nodes }: { token: string; nodes: Board['n
 
 /** The report as a table: the hall (with its place in the network), every figure of the report; the total last. */
 function regionTable(report: RegionReport, t: Translate): ReportTable {
-  const figures = FIGURES[report.kind];
+  // A pause reason's column only when some hall used it, as the hall's reports show them (reports/table).
+  const figures = FIGURES[report.kind].filter((f) => !f.id.startsWith('paused_') || (f.value(report.total as never) ?? 0) !== 0);
   const cells = (sums: Record<string, number>) => figures.map((f) => figureCell(f.value(sums as never), f.unit));
   return {
     title: t('region.report.named', { node: report.node.name, kind: t(`rp.kind.${report.kind}`) }),
