@@ -117,6 +117,18 @@ describe('the regional board’s cases, 好差评, drill-down and reports in Chr
     await county.waitFor();
     expect(await county.getByRole('rowheader').allTextContents()).toHaveLength(3);
 
+    // The counters' time of the whole city, as the hall's counters report has it.
+    await setup.getByLabel('辖区').selectOption('city');
+    await setup.getByLabel('类别').selectOption('counters');
+    await setup.getByRole('button', { name: '生成报表' }).click();
+    const counters = reports.getByRole('table', { name: '示范市窗口工时报表' });
+    await counters.waitFor();
+    expect(await counters.getByRole('columnheader').allTextContents()).toEqual(expect.arrayContaining(['签到(时)', '办结数']));
+    expect(await counters.getByRole('rowheader').allTextContents()).toHaveLength(4);
+    await counters.scrollIntoViewIfNeeded();
+    await screenshot(page, 'region-report-counters');
+    await setup.getByLabel('辖区').selectOption('jx');
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('region', { name: 'Reports by level' }).waitFor();
     await page.getByRole('region', { name: 'Halls' }).getByText('Overdue (red)').first().waitFor();
@@ -142,5 +154,6 @@ describe('the regional board’s cases, 好差评, drill-down and reports in Chr
       expect(text.replace(names, '')).not.toMatch(/\p{Script=Han}/u);
     }
     await screenshot(page, 'region-report-en');
-  });
+    // Two PDFs printed by a headless browser on a busy machine take their time.
+  }, 180_000);
 });
