@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
+import { remakeRatingDays } from '../../main/region/reportDays';
 import type { QueryAnswer } from '../../shared/protocol';
 import { RegionReport } from '../../shared/region/reports';
 import { RATING_SUMS } from '../../shared/reports/figures';
@@ -51,7 +52,7 @@ function fromRows(hub: Hub, now: number): Record<string, number> {
 }
 
 describe('a closed day’s 好差评 at the region after its close', () => {
-  it('moves as the hall’s own report does: a 差评 excluded on an upheld appeal, a case’s request expiring unrated', async () => {
+  it('moves as the hall’s own report does: a 差评 excluded on an upheld appeal, a case’s request expiring unrated, a snapshot replacing the rows', async () => {
     const net = await regionDays(DAY);
     const { url, clock, workDay, settle, accepted, conclude } = net;
     const [jia, yi] = net.hubs as [Hub, Hub];
@@ -99,5 +100,19 @@ describe('a closed day’s 好差评 at the region after its close', () => {
       [DAY],
     );
     expect(rows).toEqual([{ remake_at: null }]);
+
+    // A snapshot replaces the rows under the days, and the changes it stands for are in no change
+    // list: every 好差评 day made is made again from it (here a snapshot whose 差评 stands again).
+    const store = net.region.store;
+    const { rows: held } = await store.pool.query<{ tbl: string; row: Record<string, unknown> }>(
+      "SELECT tbl, row FROM hall_rows WHERE hall_id = 'H3302'",
+    );
+    const tables: Record<string, Record<string, unknown>[]> = {};
+    for (const r of held) (tables[r.tbl] ??= []).push(r.tbl === 'ratings' && r.row.id === bad.id ? { ...r.row, excluded: 0 } : r.row);
+    const cursor = net.region.states().find((h) => h.hallId === 'H3302')!.cursor;
+    await store.applySnapshot('H3302', { seq: cursor, tables });
+    expect(await remakeRatingDays(store, 'H3302', clock())).toBeGreaterThan(0);
+    expect(await regionRatings(url, shi, 'H3302')).toEqual({ ...expired, active: expired.active + 1, bad: 1 });
+    expect(await remakeRatingDays(store, 'H3302', clock())).toBe(0);
   });
 });
