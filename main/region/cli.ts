@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NodeLevel } from '../../shared/region/board';
 import { passwordProblem } from '../../shared/staff/password';
 import { readSecret } from '../kernel/readSecret';
+import { pdfBrowserOf } from '../kernel/reportPdf';
 import { regionHttp } from './http';
 import { enrollHall, Region } from './region';
 import { RegionStore } from './store';
@@ -19,6 +20,7 @@ import { Supervisors } from './supervisors';
  *   npm run region -- --pg postgres://… place-hall --hall H330201 --node gx
  *   npm run region -- --pg postgres://… add-supervisor --login zhang --name 张科长 --node gx   (password read from stdin)
  * The board is at http://HOST:PORT/#/region; a supervisor sees the halls of their node and below.
+ * Report PDFs are printed with --pdf-browser PATH (default Debian's /usr/bin/chromium when installed).
  * GET /health on --port answers each hall's link: connected or not, and how far its feed has landed.
  */
 const Options = z.object({
@@ -36,6 +38,7 @@ const Options = z.object({
   level: NodeLevel.optional(),
   name: z.string().trim().min(1).max(60).optional(),
   hall: z.string().optional(),
+  'pdf-browser': z.string().min(1).optional(),
   node: z.string().optional(),
   login: z
     .string()
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
       hall: { type: 'string' },
       node: { type: 'string' },
       login: { type: 'string' },
+      'pdf-browser': { type: 'string' },
     },
   });
   const parsed = Options.safeParse(values);
@@ -139,7 +143,14 @@ async function main(): Promise<void> {
   );
   // The board's page is the renderer the hub serves too, built beside the region's bundle (dist/renderer).
   const rendererDir = path.resolve(path.dirname(__filename), __filename.endsWith('.ts') ? '../../dist/renderer' : '../renderer');
-  const http = regionHttp({ region, supervisors: new Supervisors(region.store, Date.now), rendererDir, clock: Date.now, log });
+  const http = regionHttp({
+    region,
+    supervisors: new Supervisors(region.store, Date.now),
+    rendererDir,
+    clock: Date.now,
+    log,
+    pdfBrowser: pdfBrowserOf(opts['pdf-browser']),
+  });
   http.listen(opts.port, opts.host, () =>
     log(`region listening on http://${opts.host}:${opts.port}, following ${region.states().length} halls`),
   );

@@ -5,8 +5,19 @@ import type { ColumnRef } from '../../shared/kernel/definition';
 import { tableSpecs } from '../../shared/protocol/registry';
 import { dayEntries, type EntryEvent } from '../../shared/queue/entries';
 import { hallDayStart } from '../../shared/queue/rules';
-import { CASE_SUMS, caseDayRows, QUEUE_SUMS, queueDayRows, zeroSums, type CaseFacts, type Sums } from '../../shared/reports/days';
-import { addSums } from '../../shared/reports/figures';
+import {
+  CASE_SUMS,
+  caseDayRows,
+  COUNTER_SUMS,
+  counterDayRows,
+  QUEUE_SUMS,
+  queueDayRows,
+  zeroSums,
+  type CaseFacts,
+  type QueueDayInput,
+  type Sums,
+} from '../../shared/reports/days';
+import { addSums, PAUSE_SUMS } from '../../shared/reports/figures';
 import { addTally, emptyRatingTally, ratingTally, type RatingTally } from '../../shared/ratings/rules';
 
 /**
@@ -167,6 +178,22 @@ export async function ratingTallies(
   return out;
 }
 
+/** What a closed day's queue and counter rows are made from (reports/days QueueDayInput): the day's tickets, their events, the services. */
+async function queueDayInput(
+  db: Queryable,
+  hallId: string,
+  day: string,
+  closedAt: number,
+  utcOffsetMinutes: number,
+): Promise<QueueDayInput> {
+  const tickets = await hallRows(db, hallId, 'tickets', "AND row->>'day' = $3", [day]);
+  const events = tickets.length
+    ? ((await hallRows(db, hallId, 'ticket_events', "AND row->>'ticket_id' = ANY($3)", [tickets.map((t) => t.id)])) as EntryEvent[])
+    : [];
+  const services = await hallRows(db, hallId, 'services');
+  return { day, dayStart: hallDayStart(day, utcOffsetMinutes), closedAt, tickets, events, services };
+}
+
 /** A closed day's queue sums at the hall's grain: queueDayRows as the hall's close runs it, its rows by service added. */
 export async function queueDaySums(
   db: Queryable,
@@ -175,13 +202,67 @@ export async function queueDaySums(
   closedAt: number,
   utcOffsetMinutes: number,
 ): Promise<Sums<(typeof QUEUE_SUMS)[number]>> {
-  const tickets = await hallRows(db, hallId, 'tickets', "AND row->>'day' = $3", [day]);
-  const events = tickets.length
-    ? ((await hallRows(db, hallId, 'ticket_events', "AND row->>'ticket_id' = ANY($3)", [tickets.map((t) => t.id)])) as EntryEvent[])
-    : [];
-  const services = await hallRows(db, hallId, 'services');
-  const rows = queueDayRows({ day, dayStart: hallDayStart(day, utcOffsetMinutes), closedAt, tickets, events, services });
+  const rows = queueDayRows(await queueDayInput(db, hallId, day, closedAt, utcOffsetMinutes));
   return addSums([zeroSums(QUEUE_SUMS), ...rows.filter((r) => r.dim === 'service').map((r) => pickSums(r, QUEUE_SUMS))]);
+}
+
+/** The sums of the counters' report (reports/figures): time, pauses by reason, and the tickets finished. */
+export const REGION_COUNTER_SUMS = [...COUNTER_SUMS, ...PAUSE_SUMS, 'finished'] as const;
+export type RegionCounterSum = (typeof REGION_COUNTER_SUMS)[number];
+
+/**
+ * A closed day's counter sums at the hall's grain: counterDayRows as the hall's close runs it (each
+ * counter with the services it works now, how the day found it, its log), its rows by counter added
+ * with their pauses by reason; the tickets finished are the queue's by counter, as the hall's report adds them.
+ */
+export async function counterDaySums(
+  db: Queryable,
+  hallId: string,
+  day: string,
+  closedAt: number,
+  utcOffsetMinutes: number,
+): Promise<Sums<RegionCounterSum>> {
+  const input = await queueDayInput(db, hallId, day, closedAt, utcOffsetMinutes);
+  const profile = await hallRows(db, hallId, 'counter_services', '', [], ['counter_id', 'service_id', 'position']);
+  const counters = (await hallRows(db, hallId, 'counters', '', [], ['id'])).map((c) => ({
+    id: c.id,
+    serviceIds: profile
+      .filter((p) => p.counter_id === c.id)
+      .sort((a, b) => a.position - b.position)
+      .map((p) => p.service_id),
+  }));
+  const at = numberField('at');
+  const fields = ['id', 'counter_id', 'staff_id', 'event', 'reason', 'at'] as const;
+  const log = await hallRows(
+    db,
+    hallId,
+    'counter_log',
+    `AND ${at} >= $3 AND ${at} < $4`,
+    [input.dayStart, input.dayStart + DAY_MS],
+    fields,
+  );
+  // Each counter's last record before the day, the latest by time then id, as the hall reads it back.
+  const before = await hallRows(
+    db,
+    hallId,
+    'counter_log',
+    `AND id IN (SELECT DISTINCT ON (row->>'counter_id') id FROM hall_rows WHERE hall_id = $1 AND tbl = 'counter_log' AND ${at} < $3
+                ORDER BY row->>'counter_id', ${at} DESC, id COLLATE "C" DESC)`,
+    [input.dayStart],
+    fields,
+  );
+  // The day's log in the hall's order: by time, then by id (SQLite's binary order of text).
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const time = counterDayRows({ ...input, counters, before, log: [...log].sort((a, b) => a.at - b.at || byId(a.id, b.id)) });
+  const sums: Sums<RegionCounterSum> = {
+    ...zeroSums(REGION_COUNTER_SUMS),
+    ...addSums([zeroSums(COUNTER_SUMS), ...time.counters.filter((r) => r.dim === 'counter').map((r) => pickSums(r, COUNTER_SUMS))]),
+  };
+  for (const p of time.pauses) if (p.dim === 'counter') sums[`paused_${p.reason}_ms` as RegionCounterSum] += p.ms;
+  sums.finished = queueDayRows(input)
+    .filter((r) => r.dim === 'counter')
+    .reduce((n, r) => n + r.finished, 0);
+  return sums;
 }
 
 /** Today's entries of a hall's queue (for the board's live figures), from its rows. */

@@ -4,7 +4,7 @@ import { parseAnswer } from '../../shared/protocol/envelope';
 import { FeedBatch, Snapshot, Welcome } from '../../shared/protocol/feed';
 import { SubscribeAnswerSchema } from '../../shared/protocol/socket';
 import { RegionDocuments } from './documents';
-import { reportClosedDays } from './reportDays';
+import { remakeRatingDays, reportClosedDays } from './reportDays';
 import type { RegionHall, RegionStore } from './store';
 
 export interface LinkState {
@@ -137,8 +137,14 @@ export class HallLink {
     const outcome = await this.store.applyBatch(this.hall.hallId, b.data);
     if (outcome === 'gap') await this.subscribe();
     else this.state.cursor = Math.max(this.state.cursor, b.data.to);
-    // A day closed (or closed again): its report rows are made now, after the batch has landed.
-    if (outcome === 'applied' && b.data.entries.some((e) => e.table === 'hall_days')) await this.reportDays();
+    // A day closed (or closed again): its report rows are made now, after the batch has landed; a
+    // rating or request changed: the closed days' 好差评 it moved are made again.
+    if (outcome !== 'applied') return;
+    if (b.data.entries.some((e) => e.table === 'hall_days')) await this.reportDays();
+    else if (b.data.entries.some((e) => e.table === 'ratings' || e.table === 'rating_requests'))
+      await remakeRatingDays(this.store, this.hall.hallId, this.clock()).catch((e: unknown) =>
+        this.log(`hall ${this.hall.hallId}: report days: ${(e as Error).message}`),
+      );
   }
 
   /** The report rows of the closed days not made yet; a failure is logged and retried at the next close or connection. */

@@ -2,12 +2,13 @@ import { CASE_SUMS, QUEUE_SUMS, zeroSums } from '../../shared/reports/days';
 import { addSums, RATING_SUMS } from '../../shared/reports/figures';
 import { nextMonth, type RegionReport, type RegionReportKind, type RegionReportParams } from '../../shared/region/reports';
 import { subtreeHalls, subtreeNodes } from './board';
-import type { Queryable } from './hallFigures';
+import { REGION_COUNTER_SUMS, type Queryable } from './hallFigures';
 import type { Supervisor } from './supervisors';
 
-/** Each report's table of daily rows (migration 0004) and its sums, the hall's own (reports/days, reports/figures). */
+/** Each report's table of daily rows (migrations 0004, 0006) and its sums, the hall's own (reports/days, reports/figures). */
 const SOURCES: Readonly<Record<RegionReportKind, { table: string; sums: readonly string[] }>> = {
   queue: { table: 'region_queue_days', sums: QUEUE_SUMS },
+  counters: { table: 'region_counter_days', sums: REGION_COUNTER_SUMS },
   cases: { table: 'region_case_days', sums: CASE_SUMS },
   ratings: { table: 'region_rating_days', sums: RATING_SUMS },
 };
@@ -15,7 +16,7 @@ const SOURCES: Readonly<Record<RegionReportKind, { table: string; sums: readonly
 /** The SQL summing a report's daily rows of the halls $1 over [$2, $3), by hall. */
 export const reportSql = (kind: RegionReportKind): string => {
   const { table, sums } = SOURCES[kind];
-  return `SELECT hall_id, ${sums.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')}
+  return `SELECT hall_id, ${sums.map((c) => `sum("${c}")::float8 AS "${c}"`).join(', ')}
           FROM ${table} WHERE hall_id = ANY($1) AND day >= $2::date AND day < $3::date GROUP BY hall_id`;
 };
 

@@ -91,7 +91,14 @@ export class RegionStore {
       await c.query('DELETE FROM hall_rows WHERE hall_id = $1', [hallId]);
       await c.query('DELETE FROM hall_changes WHERE hall_id = $1', [hallId]);
       // The old database's days are made again from the new one's rows (their seqs start afresh).
-      for (const table of ['region_queue_days', 'region_case_days', 'region_rating_days', 'region_report_days'])
+      for (const table of [
+        'region_queue_days',
+        'region_counter_days',
+        'region_case_days',
+        'region_rating_days',
+        'region_report_days',
+        'region_report_marks',
+      ])
         await c.query(`DELETE FROM ${table} WHERE hall_id = $1`, [hallId]);
       await c.query('UPDATE region_halls SET epoch = $2, cursor = 0 WHERE hall_id = $1', [hallId, epoch]);
     });
@@ -104,6 +111,8 @@ export class RegionStore {
       await c.query('DELETE FROM hall_rows WHERE hall_id = $1', [hallId]);
       const rows = Object.entries(s.tables).flatMap(([tbl, list]) => (list ?? []).map((row) => ({ tbl, id: String(row.id), row })));
       await upsertRows(c, hallId, s.seq, rows);
+      // The changes the snapshot stands for are not in hall_changes: every 好差评 day made is made again (reportDays).
+      await c.query('UPDATE region_rating_days SET remake_at = 0 WHERE hall_id = $1', [hallId]);
       await c.query('UPDATE region_halls SET cursor = $2, synced_at = now() WHERE hall_id = $1', [hallId, s.seq]);
     });
   }

@@ -8,8 +8,8 @@ import { z } from 'zod';
  * (reports/figures), never an average of averages.
  */
 
-/** The reports a region keeps: the queue, cases and 好差评 (the counters' time stays with the hall). */
-export const REGION_REPORT_KINDS = ['queue', 'cases', 'ratings'] as const;
+/** The reports a region keeps: the queue, the counters' time, cases and 好差评 (预约 stays with the hall). */
+export const REGION_REPORT_KINDS = ['queue', 'counters', 'cases', 'ratings'] as const;
 export const RegionReportKind = z.enum(REGION_REPORT_KINDS);
 export type RegionReportKind = z.infer<typeof RegionReportKind>;
 

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { csvText } from '../kernel/csv';
+import { FIGURE_UNITS } from './figures';
 import type { ReportTable } from './table';
 
 /**
@@ -13,6 +15,39 @@ export interface ReportDocument {
   lines: readonly string[];
   tables: readonly ReportTable[];
 }
+
+const text = z.string().max(300);
+/**
+ * A document as it crosses to a server that prints it (the region's PDF): the shape above, bounded
+ * (a report over a county's halls is tens of rows; ten years by day is a few thousand).
+ */
+export const ReportDocumentSchema = z.strictObject({
+  title: text.min(1),
+  lines: z.array(text).max(10),
+  tables: z
+    .array(
+      z.strictObject({
+        title: text,
+        columns: z
+          .array(
+            z.strictObject({ header: text, figure: z.strictObject({ id: z.string().max(60), unit: z.enum(FIGURE_UNITS) }).optional() }),
+          )
+          .min(1)
+          .max(80),
+        rows: z
+          .array(
+            z.strictObject({
+              group: text,
+              bucket: text,
+              cells: z.array(z.strictObject({ text, value: z.number().finite().nullable() })).max(80),
+            }),
+          )
+          .max(5000),
+      }),
+    )
+    .min(1)
+    .max(20),
+}) satisfies z.ZodType<ReportDocument>;
 
 /** Of several tables each is headed by its own title; one table is the document's. */
 const headed = (doc: ReportDocument) => doc.tables.length > 1;

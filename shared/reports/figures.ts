@@ -27,7 +27,8 @@ interface ReportSums {
 export type SumsOf<K extends ReportKind> = ReportSums[K];
 
 /** How a figure reads: a count, minutes, hours, days, a percentage or a rate per hour. */
-export type FigureUnit = 'count' | 'min' | 'h' | 'days' | 'pct' | 'perHour';
+export const FIGURE_UNITS = ['count', 'min', 'h', 'days', 'pct', 'perHour'] as const;
+export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
 export interface Figure<K extends ReportKind> {
   /** Its label key under `reports.figure.` and its column in exports. */

@@ -46,7 +46,11 @@ export function bucketLabel(bucket: ReportBucket, value: string, t: Wording): st
 /** A figure's value as shown: the text's rounding, so that a file's number is the screen's. */
 const shownValue = (value: number | null, unit: FigureUnit): number | null =>
   value === null ? null : unit === 'count' ? Math.round(value) : Math.round(value * 10) / 10;
-const cell = (value: number | null, unit: FigureUnit): TableCell => ({ text: formatFigure(value, unit), value: shownValue(value, unit) });
+/** A figure's cell: its text, and its value rounded as the text is. */
+export const figureCell = (value: number | null, unit: FigureUnit): TableCell => ({
+  text: formatFigure(value, unit),
+  value: shownValue(value, unit),
+});
 
 export interface ReportSetup {
   report: ReportKind;
@@ -83,7 +87,7 @@ export function reportTable(
         sortKey: `${r.bucket}\u0000${group}`,
         group,
         bucket,
-        cells: [...named.map((text) => ({ text, value: null })), ...figures.map((f) => cell(f.value(r.sums as never), f.unit))],
+        cells: [...named.map((text) => ({ text, value: null })), ...figures.map((f) => figureCell(f.value(r.sums as never), f.unit))],
       };
     })
     .sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'zh-CN'))
@@ -115,9 +119,9 @@ export function arrivalsTable(queue: ReportResult, counters: ReportResult, t: Wo
         bucket: label,
         cells: [
           { text: label, value: null },
-          cell(arrivals, 'count'),
-          cell(counterHours, 'h'),
-          cell(counterHours ? sum(counters.rows, hour, 'finished') / counterHours : null, 'perHour'),
+          figureCell(arrivals, 'count'),
+          figureCell(counterHours, 'h'),
+          figureCell(counterHours ? sum(counters.rows, hour, 'finished') / counterHours : null, 'perHour'),
         ],
       };
     }),

@@ -4,6 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { regionReport } from '../../main/region/reports';
+import { REGION_REPORT_KINDS } from '../../shared/region/reports';
 import { RegionStore } from '../../main/region/store';
 import type { FeedEntry } from '../../shared/protocol/feed';
 import { startPostgres } from '../support/pgCluster';
@@ -279,13 +280,15 @@ export async function benchRegion(log: (m: string) => void): Promise<Record<stri
       ${n(300, 100)}, ${n(0, 2)}, ${n(0, 2)} ${ours}`);
     await store.pool.query(`INSERT INTO region_rating_days SELECT h.hall_id, d,
       ${n(260, 200)}, ${n(150, 100)}, ${n(140, 100)}, ${n(0, 5)}, ${n(50, 50)} ${ours}`);
+    await store.pool.query(`INSERT INTO region_counter_days SELECT h.hall_id, d,
+      ${n(1e8, 1e8)}, ${n(5e7, 5e7)}, ${n(1e6, 1e6)}, ${n(1e6, 1e6)}, ${Array.from({ length: 7 }, () => n(0, 1e5)).join(', ')}, ${n(260, 200)} ${ours}`);
     await store.pool.query(`INSERT INTO region_report_days SELECT h.hall_id, d, 1 ${ours}`);
     await store.pool.query('ANALYZE');
     const rowsMade = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM region_queue_days')).rows[0]!.n;
-    log(`region: ${rowsMade} hall days (2016–2025) of each of the 3 reports made in ${Math.round((wall() - t1) / 1000)} s`);
+    log(`region: ${rowsMade} hall days (2016–2025) of each of the 4 reports made in ${Math.round((wall() - t1) / 1000)} s`);
     const who = { login: 'bench', name: 'bench', nodeId: 'city', nodeName: '示范市', level: 'city' as const };
     const timed: Record<string, number> = {};
-    for (const kind of ['queue', 'cases', 'ratings'] as const) {
+    for (const kind of REGION_REPORT_KINDS) {
       const samples: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t = wall();

@@ -1,9 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { readSheet } from 'read-excel-file/node';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
+import { pdfText } from '../support/pdf';
 import { REGION_PASSWORD } from '../support/regionHalls';
 import { nine, regionDays } from '../support/regionDays';
+
+/** Clicks an export button of the form and reads the file the browser was given. */
+async function saved(page: Page, form: Locator, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: button }).click()]);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
 
 describe('the regional board’s cases, 好差评, drill-down and reports in Chromium', () => {
   it('a city supervisor sees yellow and red cases, opens a hall’s departments, and exports a report by level; in English too', async () => {
@@ -70,13 +81,33 @@ describe('the regional board’s cases, 好差评, drill-down and reports in Chr
     expect((await totalRow.getByRole('cell').first().textContent())!.trim()).toBe('39');
     await expect.poll(() => reports.textContent()).toContain('数据截至 2026-11-02');
     await screenshot(page, 'region-report');
-    const download = page.waitForEvent('download');
-    await setup.getByRole('button', { name: '导出 CSV' }).click();
-    const file = await download;
-    const csv = readFileSync((await file.path())!, 'utf8');
-    expect(csv.startsWith('\uFEFF示范市排队叫号报表\r\n2026-10 至 2026-11\r\n大厅,取号数')).toBe(true);
-    expect(csv).toContain('\r\n合计,39,');
-    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    // The three files of the hall's reports, each the table on screen: its headers, its rows, its rounding.
+    const shownRows = await table
+      .getByRole('row')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    const csv = await saved(page, setup, '导出 CSV');
+    expect(csv.name).toBe('示范市排队叫号报表-2026-10-2026-11.csv');
+    const csvText = csv.bytes.toString('utf8');
+    expect(csvText.startsWith('\uFEFF示范市排队叫号报表\r\n2026-10 至 2026-11\r\n数据截至 2026-11-02（已日结）\r\n大厅,取号数')).toBe(true);
+    expect(csvText).toContain('\r\n合计,39,');
+    const xlsx = await saved(page, setup, '导出 Excel');
+    expect(xlsx.name).toBe('示范市排队叫号报表-2026-10-2026-11.xlsx');
+    const sheet = await readSheet(xlsx.bytes);
+    expect(sheet.slice(0, 3).map((r) => r.filter((c) => c !== null))).toEqual([
+      ['示范市排队叫号报表'],
+      ['2026-10 至 2026-11'],
+      ['数据截至 2026-11-02（已日结）'],
+    ]);
+    expect(sheet[3]).toEqual(shownRows[0]);
+    // Names as text, figures as numbers rounded as shown ('—' where there is nothing to divide: an empty cell).
+    expect(sheet.slice(4).map((r) => r.map((c) => (c === null ? '—' : String(c))))).toEqual(
+      shownRows.slice(1).map((r) => r.map((c, i) => (i === 0 || c === '—' ? c : String(Number(c.replace('%', '')))))),
+    );
+    const pdf = await saved(page, setup, '导出 PDF');
+    expect(pdf.name).toBe('示范市排队叫号报表-2026-10-2026-11.pdf');
+    const pdfWords = (await pdfText(pdf.bytes)).replace(/\s+/g, '');
+    for (const words of ['示范市排队叫号报表', '数据截至2026-11-02', '甲县政务服务中心（示范市›甲县）', '合计39'])
+      expect(pdfWords).toContain(words);
 
     // A county's level from the same form: its two halls and their total.
     await setup.getByLabel('辖区').selectOption('jx');
@@ -85,6 +116,18 @@ describe('the regional board’s cases, 好差评, drill-down and reports in Chr
     const county = reports.getByRole('table', { name: '甲县办件报表' });
     await county.waitFor();
     expect(await county.getByRole('rowheader').allTextContents()).toHaveLength(3);
+
+    // The counters' time of the whole city, as the hall's counters report has it.
+    await setup.getByLabel('辖区').selectOption('city');
+    await setup.getByLabel('类别').selectOption('counters');
+    await setup.getByRole('button', { name: '生成报表' }).click();
+    const counters = reports.getByRole('table', { name: '示范市窗口工时报表' });
+    await counters.waitFor();
+    expect(await counters.getByRole('columnheader').allTextContents()).toEqual(expect.arrayContaining(['签到(时)', '办结数']));
+    expect(await counters.getByRole('rowheader').allTextContents()).toHaveLength(4);
+    await counters.scrollIntoViewIfNeeded();
+    await screenshot(page, 'region-report-counters');
+    await setup.getByLabel('辖区').selectOption('jx');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('region', { name: 'Reports by level' }).waitFor();
@@ -98,6 +141,19 @@ describe('the regional board’s cases, 好差评, drill-down and reports in Chr
     await en.getByRole('button', { name: 'Show report' }).click();
     await en.getByRole('table', { name: '甲县: Ratings report' }).waitFor();
     expect(await en.textContent()).toContain('Satisfaction (%)');
+    // The reports in English have no Chinese but the names of places and halls (data); their files neither.
+    const names = /甲县政务服务中心|乙县政务服务中心|丙镇便民服务中心|示范市|甲县|乙县|丙镇/g;
+    expect((await en.innerText()).replace(names, '')).not.toMatch(/\p{Script=Han}/u);
+    const enForm = en.getByRole('form', { name: 'Report settings' });
+    const enCsv = await saved(page, enForm, 'Export CSV');
+    expect(enCsv.bytes.toString('utf8')).toContain('figures up to 2026-11-02 (closed days)');
+    const enXlsx = await saved(page, enForm, 'Export Excel');
+    const enPdf = await saved(page, enForm, 'Export PDF');
+    for (const text of [enCsv.bytes.toString('utf8'), (await readSheet(enXlsx.bytes)).flat().join(' '), await pdfText(enPdf.bytes)]) {
+      expect(text).toContain('Total');
+      expect(text.replace(names, '')).not.toMatch(/\p{Script=Han}/u);
+    }
     await screenshot(page, 'region-report-en');
-  });
+    // Two PDFs printed by a headless browser on a busy machine take their time.
+  }, 180_000);
 });

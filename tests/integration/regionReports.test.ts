@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import type { QueryAnswer } from '../../shared/protocol';
+import { REGION_COUNTER_SUMS } from '../../main/region/hallFigures';
 import { reportClosedDays } from '../../main/region/reportDays';
 import { Board } from '../../shared/region/board';
 import { RegionReport } from '../../shared/region/reports';
+import { PAUSE_REASONS } from '../../shared/counter/rules';
 import { FIGURES } from '../../shared/reports/figures';
+import { actors, ok } from '../support/actors';
 import { callerOf, signInManager, terminal } from '../support/hub';
 import { REGION_PASSWORD } from '../support/regionHalls';
 import { nine, regionDays } from '../support/regionDays';
@@ -69,6 +72,44 @@ function expected(hub: Hub, closed: readonly string[], covered: (day: string) =>
   return { queue, cases: caseSums, ratings };
 }
 
+/** The hall's own counters report by hall over [from, to] (closed days), as its board asks for it: every sum of the report. */
+async function hallCounters(hub: Hub, from: string, to: string): Promise<Record<string, number>> {
+  signInManager(hub);
+  const answer = (await hub.query(callerOf(terminal(hub, 'manager')), {
+    name: 'reports.kpi',
+    params: { report: 'counters', dimension: 'hall', bucket: 'total', from, to },
+  })) as QueryAnswer;
+  if (!answer.ok) throw new Error(answer.error.code);
+  const sums = (answer.result as { rows: { sums: Record<string, number> }[] }).rows[0]?.sums ?? {};
+  return Object.fromEntries(REGION_COUNTER_SUMS.map((k) => [k, sums[k] ?? 0]));
+}
+
+/**
+ * Counter-hours signed in on the closed days, from the hall's counter log: each counter from a
+ * sign-in (or from midnight when the day found it signed in) to its sign-out, or to the day's close.
+ */
+function signedInMs(hub: Hub, days: readonly { day: string; closed_at: number | null }[]): number {
+  const log = hub.store.all('counter_log').sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  let total = 0;
+  for (const { day, closed_at } of days) {
+    const start = Date.parse(`${day}T00:00:00+08:00`);
+    const end = Math.min(closed_at!, start + 86_400_000);
+    for (const counterId of new Set(log.map((l) => l.counter_id))) {
+      const own = log.filter((l) => l.counter_id === counterId);
+      const before = own.filter((l) => l.at < start).at(-1);
+      let since = before && before.event !== 'sign_out' ? start : null;
+      for (const l of own.filter((x) => x.at >= start && x.at < start + 86_400_000)) {
+        if (l.event === 'sign_out') {
+          if (since !== null) total += Math.max(0, l.at - since);
+          since = null;
+        } else since ??= l.at;
+      }
+      if (since !== null) total += Math.max(0, end - since);
+    }
+  }
+  return total;
+}
+
 describe('regional reports over months, by hall and by level', () => {
   it('count each hall’s closed days as the hall does, add halls and months, and keep to the supervisor’s subtree', async () => {
     const net = await regionDays('2026-10-26');
@@ -76,7 +117,20 @@ describe('regional reports over months, by hall and by level', () => {
     const [jia, yi, bing] = hubs as [Hub, Hub, Hub];
     // Monday 10-26: three days of different sizes; 甲县 receives a case after hours, which the next close counts.
     workDay(jia, '2026-10-26', 4, { ratings: [5, 1] });
-    workDay(yi, '2026-10-26', 6, { ratings: [4] });
+    // 乙县's counter 3 pauses twice that day (a listed reason, and words of the clerk's own), and counter 2 signs out early.
+    workDay(yi, '2026-10-26', 6, {
+      ratings: [4],
+      during: () => {
+        const clerk = actors(yi).clerk(2);
+        ok(clerk('counter.pause', { counterId: 'H3303-c-03', reason: PAUSE_REASONS.systemFault }));
+        clock.advance(20 * 60_000);
+        ok(clerk('counter.resume', { counterId: 'H3303-c-03' }));
+        ok(clerk('counter.pause', { counterId: 'H3303-c-03', reason: '接听群众电话' }));
+        clock.advance(5 * 60_000);
+        ok(clerk('counter.resume', { counterId: 'H3303-c-03' }));
+        ok(actors(yi).clerk(1)('counter.signOut', { counterId: 'H3303-c-02' }));
+      },
+    });
     workDay(bing, '2026-10-26', 3);
     const late = accepted(jia);
     await settle();
@@ -116,6 +170,36 @@ describe('regional reports over months, by hall and by level', () => {
         expect(r.closedThrough).toBe('2026-11-02');
       }
     }
+    const allMonths = await report(url, shi, { kind: 'counters', from: '2026-10', to: '2026-11', node: 'city' });
+    // The counters' time: each hall's as its own report says it, signed-in time and tickets finished counted here from its rows.
+    for (const months of [['2026-10'], ['2026-11'], ['2026-10', '2026-11']]) {
+      const r = await report(url, shi, { kind: 'counters', from: months[0]!, to: months.at(-1)!, node: 'city' });
+      const total: Record<string, number> = {};
+      for (const hub of hubs) {
+        const row = r.halls.find((h) => h.hallId === hub.hallId)!;
+        const own = await hallCounters(hub, `${months[0]}-01`, `${months.at(-1)}-30`);
+        expect(row.sums, `counters ${hub.hallId} ${months.join('+')}`).toEqual(own);
+        const days = hub.store.all('hall_days').filter((d) => d.closed_at !== null && months.includes(d.day.slice(0, 7)));
+        expect(row.sums.signed_in_ms).toBe(signedInMs(hub, days));
+        expect(row.sums.finished).toBe(
+          hub.store.all('tickets').filter((t) => t.status === 'finished' && days.some((d) => d.day === t.day)).length,
+        );
+        expect(row.sums.signed_in_ms).toBeGreaterThan(0);
+        for (const [k, v] of Object.entries(own)) total[k] = (total[k] ?? 0) + v;
+      }
+      expect(r.total).toEqual(total);
+    }
+    expect(allMonths.halls.find((h) => h.hallId === 'H3303')!.sums).toMatchObject({
+      paused_ms: 25 * 60_000,
+      paused_systemFault_ms: 20 * 60_000,
+      paused_other_ms: 5 * 60_000,
+    });
+    const throughput = FIGURES.counters.find((f) => f.id === 'throughput')!;
+    expect(throughput.value(allMonths.total as never)).toBeCloseTo(
+      (allMonths.total.finished! / allMonths.total.signed_in_ms!) * 3_600_000,
+      9,
+    );
+
     // A figure of the total is its sums' quotient, never the mean of the halls' figures.
     const both = await report(url, shi, { kind: 'queue', from: '2026-10', to: '2026-11', node: 'city' });
     const avgWait = FIGURES.queue.find((f) => f.id === 'avgWait')!;
@@ -160,7 +244,7 @@ describe('regional reports over months, by hall and by level', () => {
     for (const bad of [
       'kind=queue&from=2026-11&to=2026-10&node=jx',
       'kind=queue&from=2026-13&to=2026-10&node=jx',
-      'kind=counters&from=2026-10&to=2026-11&node=jx',
+      'kind=bookings&from=2026-10&to=2026-11&node=jx',
       'kind=queue&from=2000-01&to=2026-11&node=jx',
       'kind=queue&from=2026-10&to=2026-11&node=jx&extra=1',
     ]) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REGION_COUNTER_SUMS } from '../../main/region/hallFigures';
 import { regionMigrations } from '../../main/region/migrations';
 import { RegionStore } from '../../main/region/store';
 import { onCleanup } from '../support/hub';
@@ -101,5 +102,39 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await expect(store.pool.query(`INSERT INTO region_queue_days VALUES ('H1', 'someday', ${sums(13)})`)).rejects.toThrow(/date/);
     await store.pool.query(`INSERT INTO region_queue_days VALUES ('H1', '2026-11-02', ${sums(13)})`);
     await store.pool.query(`INSERT INTO region_report_days VALUES ('H1', '2026-11-02', 7)`);
+  });
+
+  it('0006 lets a 好差评 day say when it moves by itself, keeps one mark per followed hall, and a day of each hall’s counters', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.addHall({ hallId: 'H1', name: '甲', hubUrl: 'http://h1', token: 't' });
+    // A day made before 0006 has no expiry to wait for.
+    await store.pool.query(`INSERT INTO region_rating_days VALUES ('H1', '2026-11-02', 1, 0, 0, 0, 0)`);
+    await store.pool.query(`INSERT INTO region_rating_days VALUES ('H1', '2026-11-03', 1, 0, 0, 0, 0, 1798761600000)`);
+    const { rows } = await store.pool.query<{ day: string; remake_at: string | null }>(
+      'SELECT day::text AS day, remake_at FROM region_rating_days ORDER BY day',
+    );
+    expect(rows).toEqual([
+      { day: '2026-11-02', remake_at: null },
+      { day: '2026-11-03', remake_at: '1798761600000' },
+    ]);
+    await store.pool.query(`INSERT INTO region_report_marks VALUES ('H1', 7)`);
+    await expect(store.pool.query(`INSERT INTO region_report_marks VALUES ('H1', 8)`)).rejects.toThrow(/duplicate key/);
+    await expect(store.pool.query(`INSERT INTO region_report_marks VALUES ('H9', 8)`)).rejects.toThrow(/foreign key/);
+    await expect(store.pool.query(`UPDATE region_report_marks SET seq = -1`)).rejects.toThrow(/check constraint/);
+    // The counters' days hold exactly the sums of the counters' report, each required, their names' case kept.
+    const { rows: columns } = await store.pool.query<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'region_counter_days' ORDER BY ordinal_position",
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['hall_id', 'day', ...REGION_COUNTER_SUMS]);
+    const sums = REGION_COUNTER_SUMS.map(() => 0).join(', ');
+    await store.pool.query(`INSERT INTO region_counter_days VALUES ('H1', '2026-11-02', ${sums})`);
+    await expect(store.pool.query(`INSERT INTO region_counter_days VALUES ('H1', '2026-11-02', ${sums})`)).rejects.toThrow(/duplicate key/);
+    await expect(store.pool.query(`INSERT INTO region_counter_days VALUES ('H9', '2026-11-02', ${sums})`)).rejects.toThrow(/foreign key/);
+    await expect(
+      store.pool.query(`INSERT INTO region_counter_days (hall_id, day, finished) VALUES ('H1', '2026-11-03', 1)`),
+    ).rejects.toThrow(/not-null/);
   });
 });

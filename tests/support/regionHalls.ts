@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
+import { pdfBrowserOf } from '../../main/kernel/reportPdf';
 import { regionHttp } from '../../main/region/http';
 import { Region } from '../../main/region/region';
 import { RegionStore } from '../../main/region/store';
@@ -71,7 +72,7 @@ export async function regionNetwork({ clock = Date.now }: { clock?: () => number
 
 /** The region's board and API on a free port, closed after the test; its address. */
 export async function serveBoard(region: Region, supervisors: Supervisors, clock: () => number = Date.now): Promise<string> {
-  const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock, log: () => {} });
+  const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock, log: () => {}, pdfBrowser: pdfBrowserOf(undefined) });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   onCleanup(() => new Promise<void>((resolve) => http.close(() => resolve())));
   return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

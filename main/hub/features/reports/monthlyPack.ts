@@ -1,7 +1,3 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { monthDays } from '../../../../shared/archive/rules';
@@ -15,20 +11,15 @@ import { reportWordingZh as t } from '../../../../shared/reports/labels';
 import { packAsks, packTables } from '../../../../shared/reports/pack';
 import type { PackStatus } from '../../../../shared/reports/queries';
 import { PACK_RETRY_MS, parsePackSettings, previousMonth } from '../../../../shared/reports/settings';
-import type { ReportTable } from '../../../../shared/reports/table';
 import { writeFileDurably } from '../../../db/durableFile';
+import { printPdf, reportHtml } from '../../../kernel/reportPdf';
 import type { Db } from '../../../db/open';
 import { OneAtATime } from '../../../kernel/oneAtATime';
 import type { Store } from '../../store';
 import { packStatus } from './packStatus';
 import { reportRows } from './queries';
 
-/** Debian's Chromium: the hub prints the pack's PDF with it when it is there and no other is given. */
-export const DEFAULT_PDF_BROWSER = '/usr/bin/chromium';
-
-/** The browser the hub prints PDFs with: the one given (--pdf-browser), else Debian's when installed; none means XLSX only. */
-export const pdfBrowserOf = (given: string | undefined): string | null =>
-  given ?? (existsSync(DEFAULT_PDF_BROWSER) ? DEFAULT_PDF_BROWSER : null);
+export { DEFAULT_PDF_BROWSER, pdfBrowserOf } from '../../../kernel/reportPdf';
 
 export interface PackSource {
   db: Db;
@@ -39,9 +30,6 @@ export interface PackSource {
 
 const OPEN_DAY = `SELECT 1 FROM tickets t WHERE t.day >= ? AND t.day < ?
   AND NOT EXISTS (SELECT 1 FROM hall_days h WHERE h.day = t.day AND h.closed_at IS NOT NULL) LIMIT 1`;
-
-/** The longest a PDF may take to print: a browser that hangs fails the attempt, to be tried again. */
-const PRINT_TIMEOUT_MS = 120_000;
 
 /**
  * The monthly report pack, written by the hub after each month ends on the hall's calendar, when the
@@ -102,7 +90,7 @@ export class MonthlyPacks {
       const doc = this.document(month, now, utcOffsetMinutes);
       const xlsx = await writeXlsxFile(reportSheets(doc)).toBuffer();
       writeFileDurably(files[0]!, xlsx, 0o600);
-      if (files[1]) writeFileDurably(files[1], await printPdf(this.pdfBrowser!, packHtml(doc)), 0o600);
+      if (files[1]) writeFileDurably(files[1], await printPdf(this.pdfBrowser!, reportHtml(doc)), 0o600);
       record.run(month, JSON.stringify(files), now, clock(), null);
       this.log(`report pack ${month} written: ${files.join(', ')}`);
     } catch (e) {
@@ -155,70 +143,4 @@ function nameOf(db: Db) {
     const row = db.prepare(`SELECT name FROM ${NAMED[dimension]} WHERE id = ?`).get(key) as { name: string } | undefined;
     return row?.name ?? key;
   };
-}
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The pack as a printable page: the same document the workbook holds, a table per section, figures aligned right. */
-export function packHtml(doc: ReportDocument): string {
-  const table = (tb: ReportTable) =>
-    `<section><h2>${escapeHtml(tb.title)}</h2><table><thead><tr>${tb.columns
-      .map((c) => `<th${c.figure ? ' class="num"' : ''}>${escapeHtml(c.header)}</th>`)
-      .join('')}</tr></thead><tbody>${
-      tb.rows.length === 0
-        ? `<tr><td colspan="${tb.columns.length}">—</td></tr>`
-        : tb.rows
-            .map(
-              (r) =>
-                `<tr>${r.cells.map((c, j) => `<td${tb.columns[j]?.figure ? ' class="num"' : ''}>${escapeHtml(c.text)}</td>`).join('')}</tr>`,
-            )
-            .join('')
-    }</tbody></table></section>`;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>
-@page { size: A4 landscape; margin: 12mm; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; font-size: 9pt; }
-h1 { font-size: 15pt; margin: 0 0 4pt; } h2 { font-size: 11pt; margin: 12pt 0 4pt; }
-p { margin: 0 0 2pt; } section { break-inside: avoid-page; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; }
-th { background: #eee; } .num { text-align: right; }
-</style></head><body><h1>${escapeHtml(doc.title)}</h1>${doc.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${doc.tables
-    .map(table)
-    .join('')}</body></html>`;
-}
-
-/**
- * Prints a page to PDF with a headless browser. The page is a file in a private temporary folder
- * (owner-only, deleted after): nothing is served, so no token of any kind is handed to the browser.
- */
-export async function printPdf(browser: string, html: string): Promise<Buffer> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'servicehall-pack-'));
-  try {
-    const page = path.join(dir, 'pack.html');
-    const pdf = path.join(dir, 'pack.pdf');
-    await writeFile(page, html, { mode: 0o600 });
-    await new Promise<void>((resolve, reject) =>
-      execFile(
-        browser,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          `--user-data-dir=${path.join(dir, 'profile')}`,
-          '--no-pdf-header-footer',
-          `--print-to-pdf=${pdf}`,
-          `file://${page}`,
-        ],
-        { timeout: PRINT_TIMEOUT_MS },
-        (error, _out, stderr) =>
-          error ? reject(new Error(`PDF printing failed: ${error.message} ${String(stderr).slice(0, 300)}`)) : resolve(),
-      ),
-    );
-    const bytes = await readFile(pdf).catch(() => {
-      throw new Error(`PDF printing failed: ${browser} wrote no file`);
-    });
-    return bytes;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }

@@ -1,21 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import type { Board } from '../../../../shared/region/board';
 import { REGION_REPORT_KINDS, RegionReport, type RegionReportKind } from '../../../../shared/region/reports';
-import { FIGURES, formatFigure } from '../../../../shared/reports/figures';
-import { httpCall } from '../../app/phonePost';
+import { FIGURES } from '../../../../shared/reports/figures';
+import { figureCell, type ReportTable } from '../../../../shared/reports/table';
+import { httpCall, httpFile } from '../../app/phonePost';
 import { useI18n, type Translate } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
-import { exportName, reportCsv } from '../../features/reports/exports';
-import type { ReportTable } from '../../../../shared/reports/table';
+import { csvBlob, download } from '../../ui/download';
+import { exportName, reportCsv, reportXlsx, type ReportDocument } from '../../features/reports/exports';
+
+/** The files a report is exported as, as the hall's reports tab offers them. */
+const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
 
 /**
  * Reports by hall and by level (shared/region/reports): the supervisor picks what (the queue,
- * cases or 好差评), the months and a node of their subtree; a row per hall below it and the total,
- * each figure the hall's own (reports/figures) computed from the row's summed counts. The CSV is
- * the table on screen, written by the reports' one writer (features/reports/exports).
+ * the counters' time, cases or 好差评), the months and a node of their subtree; a row per hall below it and the total,
+ * each figure the hall's own (reports/figures) computed from the row's summed counts. The exports
+ * are the table on screen, as the hall's: CSV and Excel written here by the reports' one writer
+ * (features/reports/exports), the PDF printed by the region server from the same document, as the
+ * hub prints its monthly pack (main/kernel/reportPdf).
  */
 export function RegionReports({ token, nodes }: { token: string; nodes: Board['nodes'] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const thisMonth = new Date().toISOString().slice(0, 7);
   const [kind, setKind] = useState<RegionReportKind>('queue');
   const [from, setFrom] = useState(`${thisMonth.slice(0, 4)}-01`);
@@ -34,15 +41,34 @@ export function RegionReports({ token, nodes }: { token: string; nodes: Board['n
   };
 
   const table = report && regionTable(report, t);
-  const save = () => {
+  const [exporting, setExporting] = useState(false);
+  const save = async (format: Format) => {
     if (!report || !table) return;
-    const period = t('region.report.period', { from: report.from, to: report.to });
-    const text = reportCsv({ title: table.title, lines: [period], tables: [table] });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    link.download = exportName(table.title, report.from, report.to, 'csv');
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    const lines = [
+      t('region.report.period', { from: report.from, to: report.to }),
+      report.closedThrough ? t('region.report.through', { day: report.closedThrough }) : t('region.report.noDays'),
+    ];
+    const doc: ReportDocument = { title: table.title, lines, tables: [table] };
+    const file = exportName(table.title, report.from, report.to, format);
+    setExporting(true);
+    try {
+      if (format === 'csv') download(file, csvBlob(reportCsv(doc)));
+      else if (format === 'xlsx') download(file, await reportXlsx(doc));
+      else {
+        const answer = await httpFile('/api/report/pdf', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ lang: language, document: doc }),
+        });
+        if (!answer.ok) return setError(answer.error);
+        download(file, answer.result);
+      }
+      setError(null);
+    } catch (e) {
+      setError(t('rp.exportFailed', { message: (e as Error).message }));
+    } finally {
+      setExporting(false);
+    }
   };
 
   return (
@@ -80,9 +106,11 @@ export function RegionReports({ token, nodes }: { token: string; nodes: Board['n
         <button type="submit" className="btn primary">
           {t('region.report.show')}
         </button>
-        <button type="button" className="btn" disabled={!table} onClick={save}>
-          {t('region.report.csv')}
-        </button>
+        {FORMATS.map((f) => (
+          <button key={f} type="button" className="btn" disabled={!table || exporting} onClick={() => void save(f)}>
+            {t(`rp.export.${f}`)}
+          </button>
+        ))}
       </form>
       <ErrorLine error={error} />
       {report && table && (
@@ -128,12 +156,9 @@ export function RegionReports({ token, nodes }: { token: string; nodes: Board['n
 
 /** The report as a table: the hall (with its place in the network), every figure of the report; the total last. */
 function regionTable(report: RegionReport, t: Translate): ReportTable {
-  const figures = FIGURES[report.kind];
-  const cells = (sums: Record<string, number>) =>
-    figures.map((f) => {
-      const value = f.value(sums as never);
-      return { text: formatFigure(value, f.unit), value };
-    });
+  // A pause reason's column only when some hall used it, as the hall's reports show them (reports/table).
+  const figures = FIGURES[report.kind].filter((f) => !f.id.startsWith('paused_') || (f.value(report.total as never) ?? 0) !== 0);
+  const cells = (sums: Record<string, number>) => figures.map((f) => figureCell(f.value(sums as never), f.unit));
   return {
     title: t('region.report.named', { node: report.node.name, kind: t(`rp.kind.${report.kind}`) }),
     columns: [{ header: t('region.hall') }, ...figures.map((f) => ({ header: t(`rp.figure.${f.id}` as 'rp.figure.issued'), figure: f }))],

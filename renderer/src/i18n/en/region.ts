@@ -43,7 +43,6 @@ export const region: Words<typeof zh> = {
   'region.report.to': 'To month',
   'region.report.level': 'Area',
   'region.report.show': 'Show report',
-  'region.report.csv': 'Export CSV',
   'region.report.period': '{from} to {to}',
   'region.report.through': 'figures up to {day} (closed days)',
   'region.report.noDays': 'no closed day yet',

@@ -41,7 +41,6 @@ export const region = {
   'region.report.to': '结束月份',
   'region.report.level': '辖区',
   'region.report.show': '生成报表',
-  'region.report.csv': '导出 CSV',
   'region.report.period': '{from} 至 {to}',
   'region.report.through': '数据截至 {day}（已日结）',
   'region.report.noDays': '尚无已日结的数据',
