@@ -90,3 +90,20 @@ describe('a counter sign-in ends', () => {
     expectLogsAgree(hub);
   });
 });
+
+describe('a counter’s log', () => {
+  it('reads back in the order its actions were taken, even within one millisecond (the clock does not move here)', async () => {
+    const { hub, clerk } = await hall();
+    const taken: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      ok(clerk(0)('counter.pause', { counterId: C1, reason: `第 ${i} 次` }));
+      ok(clerk(0)('counter.resume', { counterId: C1 }));
+      taken.push('pause', 'resume');
+    }
+    // The reports (here and at the region) read it by time, then id.
+    const read = hub.db
+      .prepare("SELECT event FROM counter_log WHERE counter_id = ? AND event IN ('pause', 'resume') ORDER BY at, id")
+      .all(C1);
+    expect(read.map((r) => (r as { event: string }).event)).toEqual(taken);
+  });
+});
