@@ -150,27 +150,45 @@ export function chooseNext(
   rule: Interleave,
   now: number,
 ): Choice | null {
-  const eligible = tickets.filter((t) => isEligible(t, counter, now));
-  const sentHere = eligible.filter((t) => t.target_counter_id === counter.id).sort(byKey)[0];
+  // One pass, keeping the first in line of each kind (the earlier of equals, as a stable sort would):
+  // a simulation calls this once per call it simulates.
+  const first = (best: QueueTicket | undefined, t: QueueTicket) => (best === undefined || byKey(t, best) < 0 ? t : best);
+  let sentHere: QueueTicket | undefined;
+  const lines = counter.serviceIds.map(() => ({
+    priority: undefined as QueueTicket | undefined,
+    normal: undefined as QueueTicket | undefined,
+  }));
+  for (const t of tickets) {
+    if (!isEligible(t, counter, now)) continue;
+    if (t.target_counter_id === counter.id) sentHere = first(sentHere, t);
+    else {
+      const line = lines[counter.serviceIds.indexOf(t.service_id)]!;
+      if (classOf(t) === 'priority') line.priority = first(line.priority, t);
+      else line.normal = first(line.normal, t);
+    }
+  }
   if (sentHere) return { ticket: sentHere, run: null };
-  const heads = counter.serviceIds.flatMap((serviceId, position): (Choice & { position: number })[] => {
-    const line = eligible.filter((t) => t.service_id === serviceId).sort(byKey);
-    const priority = line.find((t) => classOf(t) === 'priority');
-    const normal = line.find((t) => classOf(t) === 'normal');
+  const rank = (position: number) => (counter.profile === 'longest_wait' ? 0 : position);
+  let head: (Choice & { position: number }) | undefined;
+  lines.forEach(({ priority, normal }, position) => {
+    const serviceId = counter.serviceIds[position]!;
+    let choice: Choice & { position: number };
     if (priority && normal) {
       const run = runs.get(serviceId) ?? 0;
       const due = classDue(run, rule);
-      return [{ ticket: due === 'priority' ? priority : normal, position, run: { serviceId, value: runAfter(run, due) } }];
+      choice = { ticket: due === 'priority' ? priority : normal, position, run: { serviceId, value: runAfter(run, due) } };
+    } else {
+      const only = priority ?? normal;
+      if (!only) return;
+      choice = { ticket: only, position, run: null };
     }
-    const only = priority ?? normal;
-    return only ? [{ ticket: only, position, run: null }] : [];
+    // A priority ticket first, then the work profile's order, then the first in line.
+    const before = (a: typeof choice, b: typeof choice) =>
+      Number(classOf(a.ticket) === 'normal') - Number(classOf(b.ticket) === 'normal') ||
+      rank(a.position) - rank(b.position) ||
+      byKey(a.ticket, b.ticket);
+    if (!head || before(choice, head) < 0) head = choice;
   });
-  const rank = (h: { position: number }) => (counter.profile === 'longest_wait' ? 0 : h.position);
-  heads.sort(
-    (a, b) =>
-      Number(classOf(a.ticket) === 'normal') - Number(classOf(b.ticket) === 'normal') || rank(a) - rank(b) || byKey(a.ticket, b.ticket),
-  );
-  const head = heads[0];
   return head ? { ticket: head.ticket, run: head.run } : null;
 }
 
@@ -361,10 +379,14 @@ export function callOrderOf(input: CallOrderInput): { ahead: number; waitMs: num
   const simulate = (counters: readonly OrderCounter[]) => {
     const lines = input.lines();
     const runs = new Map(input.runs);
-    const free = counters.map((c) => ({ ...c }));
+    // Counters free at the same moment call in the order of their ids: ranked once, compared call after call.
+    const ids = counters.map((c) => c.id).sort((a, b) => a.localeCompare(b));
+    const idRank = new Map<string, number>();
+    ids.forEach((id, i) => idRank.set(id, i > 0 && ids[i - 1]!.localeCompare(id) === 0 ? idRank.get(ids[i - 1]!)! : i));
+    const free = counters.map((c) => ({ ...c, rank: idRank.get(c.id)! }));
     let ahead = 0;
     for (let calls = 0; free.length;) {
-      free.sort((a, b) => a.freeAt - b.freeAt || a.id.localeCompare(b.id));
+      free.sort((a, b) => a.freeAt - b.freeAt || a.rank - b.rank);
       const counter = free[0]!;
       if (calls === CALL_HORIZON) {
         const rest = lines.stillBefore(target);

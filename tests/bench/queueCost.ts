@@ -112,6 +112,6 @@ export async function queueCostFigures(log: (m: string) => void = () => {}) {
 }
 
 // tsx tests/bench/queueCost.ts: this section alone.
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+if (process.argv[1]?.endsWith(path.join('bench', 'queueCost.ts'))) {
   queueCostFigures(console.log).then((f) => console.log(`BENCH ${JSON.stringify(f)}`));
 }
