@@ -51,7 +51,7 @@ async function hallWithLine(waiting: number): Promise<{ hub: Hub; dir: string; a
   return { hub, dir, advance: (ms) => (now += ms) };
 }
 
-/** Times one command (ms), refusing to count a refused one. */
+/** Times one command (ms); a refusal stops the bench (a refused command costs something else). */
 function timer(hub: Hub) {
   return (t: DemoTerminal, type: string, payload: Record<string, unknown>) => {
     const t0 = nowMs();
