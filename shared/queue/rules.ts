@@ -1,6 +1,6 @@
 import type { Definition } from '../kernel/definition';
 import { CommandError, ErrorCode } from '../kernel/errors';
-import type { NoShowRule, Priority, TicketStatus, TransferMode, WorkProfile } from './enums';
+import { PRIORITIES, type NoShowRule, type Priority, type TicketStatus, type TransferMode, type WorkProfile } from './enums';
 
 /**
  * Queue rules. Pure: the hub loads the rows, these functions decide, the hub writes.
@@ -150,27 +150,45 @@ export function chooseNext(
   rule: Interleave,
   now: number,
 ): Choice | null {
-  const eligible = tickets.filter((t) => isEligible(t, counter, now));
-  const sentHere = eligible.filter((t) => t.target_counter_id === counter.id).sort(byKey)[0];
+  // One pass, keeping the first in line of each kind (the earlier of equals, as a stable sort would):
+  // a simulation calls this once per call it simulates.
+  const first = (best: QueueTicket | undefined, t: QueueTicket) => (best === undefined || byKey(t, best) < 0 ? t : best);
+  let sentHere: QueueTicket | undefined;
+  const lines = counter.serviceIds.map(() => ({
+    priority: undefined as QueueTicket | undefined,
+    normal: undefined as QueueTicket | undefined,
+  }));
+  for (const t of tickets) {
+    if (!isEligible(t, counter, now)) continue;
+    if (t.target_counter_id === counter.id) sentHere = first(sentHere, t);
+    else {
+      const line = lines[counter.serviceIds.indexOf(t.service_id)]!;
+      if (classOf(t) === 'priority') line.priority = first(line.priority, t);
+      else line.normal = first(line.normal, t);
+    }
+  }
   if (sentHere) return { ticket: sentHere, run: null };
-  const heads = counter.serviceIds.flatMap((serviceId, position): (Choice & { position: number })[] => {
-    const line = eligible.filter((t) => t.service_id === serviceId).sort(byKey);
-    const priority = line.find((t) => classOf(t) === 'priority');
-    const normal = line.find((t) => classOf(t) === 'normal');
+  const rank = (position: number) => (counter.profile === 'longest_wait' ? 0 : position);
+  let head: (Choice & { position: number }) | undefined;
+  lines.forEach(({ priority, normal }, position) => {
+    const serviceId = counter.serviceIds[position]!;
+    let choice: Choice & { position: number };
     if (priority && normal) {
       const run = runs.get(serviceId) ?? 0;
       const due = classDue(run, rule);
-      return [{ ticket: due === 'priority' ? priority : normal, position, run: { serviceId, value: runAfter(run, due) } }];
+      choice = { ticket: due === 'priority' ? priority : normal, position, run: { serviceId, value: runAfter(run, due) } };
+    } else {
+      const only = priority ?? normal;
+      if (!only) return;
+      choice = { ticket: only, position, run: null };
     }
-    const only = priority ?? normal;
-    return only ? [{ ticket: only, position, run: null }] : [];
+    // A priority ticket first, then the work profile's order, then the first in line.
+    const before = (a: typeof choice, b: typeof choice) =>
+      Number(classOf(a.ticket) === 'normal') - Number(classOf(b.ticket) === 'normal') ||
+      rank(a.position) - rank(b.position) ||
+      byKey(a.ticket, b.ticket);
+    if (!head || before(choice, head) < 0) head = choice;
   });
-  const rank = (h: { position: number }) => (counter.profile === 'longest_wait' ? 0 : h.position);
-  heads.sort(
-    (a, b) =>
-      Number(classOf(a.ticket) === 'normal') - Number(classOf(b.ticket) === 'normal') || rank(a) - rank(b) || byKey(a.ticket, b.ticket),
-  );
-  const head = heads[0];
   return head ? { ticket: head.ticket, run: head.run } : null;
 }
 
@@ -181,10 +199,172 @@ export interface OrderCounter extends CounterProfile {
 
 /** With no service finished yet today, a service is taken to last this long. */
 export const DEFAULT_SERVICE_MS = 5 * 60_000;
+/** How many of a service's latest services give its typical time. */
+export const TYPICAL_OF_LATEST = 20;
 /** The typical service time of a service: the mean of its recent ones (the latest 20). */
 export function typicalServiceMs(recentMs: readonly number[]): number {
-  const recent = recentMs.slice(0, 20);
+  const recent = recentMs.slice(0, TYPICAL_OF_LATEST);
   return recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : DEFAULT_SERVICE_MS;
+}
+
+/**
+ * The tickets in line proper: waiting, sent to no counter. They are always callable, so a line of
+ * one service and one class is read in key order, a few at a time from its head, and counted by
+ * key without reading it (the hub serves both from an index). Parked tickets and tickets sent to a
+ * counter are few and read whole.
+ */
+export const inLine = (t: Pick<QueueTicket, 'status' | 'target_counter_id'>): boolean =>
+  t.status === 'waiting' && t.target_counter_id === null;
+
+export interface LineReader {
+  /**
+   * The tickets of the line of `serviceId` and `priority` keyed after `after` (from its head when
+   * null), in key order: `limit` of them or the rest, and every ticket sharing the last one's key.
+   */
+  next(serviceId: string, priority: Priority, after: number | null, limit: number): QueueTicket[];
+  /** How many tickets of that line are keyed before `before`. */
+  countBefore(serviceId: string, priority: Priority, before: number): number;
+}
+
+const lineKey = (serviceId: string, priority: Priority) => `${priority}\u0000${serviceId}`;
+
+/** A line as read so far: its loaded head in order, how many of those were called, whether it has more. */
+interface LineState {
+  serviceId: string;
+  priority: Priority;
+  loaded: QueueTicket[];
+  taken: number;
+  done: boolean;
+}
+
+/**
+ * Today's waiting tickets as the calling order consumes them: what a counter may call next (the
+ * head of each of its lines, and the parked and sent tickets), and the taking of a called one.
+ * Reads only as deep into each line as calls reach, so a call costs the same whatever waits behind.
+ */
+export class Lines {
+  private readonly lines = new Map<string, LineState>();
+  private readonly offLine: QueueTicket[];
+  /** Each counter's lines, found once: a simulation asks for the same counters' candidates call after call. */
+  private readonly byCounter = new Map<CounterProfile, LineState[]>();
+
+  constructor(
+    private readonly reader: LineReader,
+    offLine: readonly QueueTicket[],
+  ) {
+    this.offLine = [...offLine];
+  }
+
+  private line(serviceId: string, priority: Priority): LineState {
+    const key = lineKey(serviceId, priority);
+    let line = this.lines.get(key);
+    if (!line) this.lines.set(key, (line = { serviceId, priority, loaded: [], taken: 0, done: false }));
+    return line;
+  }
+
+  private head(line: LineState): QueueTicket | undefined {
+    if (line.taken === line.loaded.length && !line.done) {
+      // Read on in doubling steps: a counter's one call reads a handful, a simulation as deep as it goes.
+      const limit = Math.max(4, line.loaded.length);
+      const more = this.reader.next(line.serviceId, line.priority, line.loaded.at(-1)?.queue_key ?? null, limit).sort(byKey);
+      for (const t of more) line.loaded.push(t);
+      line.done = more.length < limit;
+    }
+    return line.loaded[line.taken];
+  }
+
+  /** Enough of the waiting tickets for chooseNext to decide as it would over all of them. */
+  candidates(counter: CounterProfile): QueueTicket[] {
+    let lines = this.byCounter.get(counter);
+    if (!lines) this.byCounter.set(counter, (lines = counter.serviceIds.flatMap((id) => PRIORITIES.map((p) => this.line(id, p)))));
+    const out = [...this.offLine];
+    for (const line of lines) {
+      const head = this.head(line);
+      if (head) out.push(head);
+    }
+    return out;
+  }
+
+  /** `ticket` was called: it leaves the line (it was a line's head, or parked or sent). */
+  take(ticket: QueueTicket): void {
+    const i = this.offLine.indexOf(ticket);
+    if (i >= 0) {
+      this.offLine.splice(i, 1);
+      return;
+    }
+    const line = this.line(ticket.service_id, ticket.priority);
+    if (line.loaded[line.taken] !== ticket) throw new Error(`Lines: ${ticket.id} is not the head of its line`);
+    line.taken++;
+  }
+
+  /** When the earliest parked ticket `counter` could call comes back after `at`, if any does. */
+  parkedBack(counter: CounterProfile, at: number): number | null {
+    const back = this.offLine.filter(
+      (t) => t.status === 'parked' && t.park_until! > at && isEligible({ ...t, status: 'waiting' }, counter, at),
+    );
+    return back.length ? Math.min(...back.map((t) => t.park_until!)) : null;
+  }
+
+  /**
+   * How many tickets of `target`'s service keyed before it are still in line: of its class, and for
+   * a normal ticket of the priority classes too (those are called before it).
+   */
+  stillBefore(target: QueueTicket): number {
+    const group = PRIORITIES.filter((p) => classOf(target) === 'normal' || classOf({ priority: p }) === 'priority');
+    return group.reduce((n, p) => {
+      const line = this.line(target.service_id, p);
+      const called = line.loaded.slice(0, line.taken).filter((t) => t.queue_key < target.queue_key).length;
+      return n + this.reader.countBefore(target.service_id, p, target.queue_key) - called;
+    }, 0);
+  }
+}
+
+/** The lines of tickets at hand, read as the hub reads its index. */
+export function lineReaderOf(tickets: readonly QueueTicket[]): LineReader {
+  const byLine = new Map<string, QueueTicket[]>();
+  for (const t of tickets.filter(inLine).sort(byKey)) {
+    const key = lineKey(t.service_id, t.priority);
+    if (!byLine.has(key)) byLine.set(key, []);
+    byLine.get(key)!.push(t);
+  }
+  const of = (serviceId: string, priority: Priority) => byLine.get(lineKey(serviceId, priority)) ?? [];
+  return {
+    next: (serviceId, priority, after, limit) => {
+      const rest = of(serviceId, priority).filter((t) => after === null || t.queue_key > after);
+      const last = rest[limit - 1];
+      return last ? rest.filter((t) => t.queue_key <= last.queue_key) : rest;
+    },
+    countBefore: (serviceId, priority, before) => of(serviceId, priority).filter((t) => t.queue_key < before).length,
+  };
+}
+
+/** Lines over tickets at hand (the rules' tests, and any caller holding the whole line). */
+export const linesOf = (tickets: readonly QueueTicket[], reader = lineReaderOf(tickets)): Lines =>
+  new Lines(
+    reader,
+    tickets.filter((t) => !inLine(t)),
+  );
+
+/**
+ * How many calls the calling order simulates before it stops and counts the rest: a new ticket's
+ * estimate costs the same with thousands waiting as with a few hundred. Past it, the tickets still
+ * before the ticket in its own line are counted (Lines.stillBefore, not read), each at the pace its
+ * service was called at so far in the simulation: a line called at a steady pace gets the very
+ * figures a full simulation gives. A thousand calls are a day's work for a large hall's counters,
+ * so a hall's real lines are simulated whole.
+ */
+export const CALL_HORIZON = 1000;
+
+export interface CallOrderInput {
+  /** The ticket whose turn is told; it is one of the waiting ones. */
+  target: QueueTicket;
+  /** Today's waiting tickets, afresh for each simulation (a simulation consumes them). */
+  lines: () => Lines;
+  counters: readonly OrderCounter[];
+  runs: ReadonlyMap<string, number>;
+  rule: Interleave;
+  serviceMs: (serviceId: string) => number;
+  now: number;
 }
 
 /**
@@ -194,41 +374,40 @@ export function typicalServiceMs(recentMs: readonly number[]): number {
  * their time is up. `ahead` counts the tickets of its own service called before it. With no counter
  * able to call it, the order is that of its own line alone (one counter calling it) and the wait is null.
  */
-export function callOrder(input: {
-  ticketId: string;
-  tickets: readonly QueueTicket[];
-  counters: readonly OrderCounter[];
-  runs: ReadonlyMap<string, number>;
-  rule: Interleave;
-  serviceMs: (serviceId: string) => number;
-  now: number;
-}): { ahead: number; waitMs: number | null } {
-  const target = input.tickets.find((t) => t.id === input.ticketId);
-  if (!target) throw new Error(`callOrder: no ticket ${input.ticketId}`);
+export function callOrderOf(input: CallOrderInput): { ahead: number; waitMs: number | null } {
+  const { target } = input;
   const simulate = (counters: readonly OrderCounter[]) => {
-    const left = [...input.tickets];
+    const lines = input.lines();
     const runs = new Map(input.runs);
-    const free = counters.map((c) => ({ ...c }));
+    // Counters free at the same moment call in the order of their ids: ranked once, compared call after call.
+    const ids = counters.map((c) => c.id).sort((a, b) => a.localeCompare(b));
+    const idRank = new Map<string, number>();
+    ids.forEach((id, i) => idRank.set(id, i > 0 && ids[i - 1]!.localeCompare(id) === 0 ? idRank.get(ids[i - 1]!)! : i));
+    const free = counters.map((c) => ({ ...c, rank: idRank.get(c.id)! }));
     let ahead = 0;
-    while (free.length) {
-      free.sort((a, b) => a.freeAt - b.freeAt || a.id.localeCompare(b.id));
+    for (let calls = 0; free.length;) {
+      free.sort((a, b) => a.freeAt - b.freeAt || a.rank - b.rank);
       const counter = free[0]!;
-      const next = chooseNext(left, counter, runs, input.rule, counter.freeAt);
+      if (calls === CALL_HORIZON) {
+        const rest = lines.stillBefore(target);
+        const serving = counters.filter((c) => c.serviceIds.includes(target.service_id)).length;
+        const pace = ahead > 0 ? (counter.freeAt - input.now) / ahead : input.serviceMs(target.service_id) / Math.max(1, serving);
+        return { ahead: ahead + rest, waitMs: counter.freeAt - input.now + rest * pace };
+      }
+      const next = chooseNext(lines.candidates(counter), counter, runs, input.rule, counter.freeAt);
       if (!next) {
         // Nothing to call now: the counter waits for a parked ticket it could call to come back, or is out.
-        const back = left.filter(
-          (t) =>
-            t.status === 'parked' && t.park_until! > counter.freeAt && isEligible({ ...t, status: 'waiting' }, counter, counter.freeAt),
-        );
-        if (back.length) counter.freeAt = Math.min(...back.map((t) => t.park_until!));
+        const back = lines.parkedBack(counter, counter.freeAt);
+        if (back !== null) counter.freeAt = back;
         else free.shift();
         continue;
       }
-      if (next.ticket === target) return { ahead, waitMs: counter.freeAt - input.now };
+      if (next.ticket.id === target.id) return { ahead, waitMs: counter.freeAt - input.now };
       if (next.ticket.service_id === target.service_id) ahead++;
       if (next.run) runs.set(next.run.serviceId, next.run.value);
-      left.splice(left.indexOf(next.ticket), 1);
+      lines.take(next.ticket);
       counter.freeAt += input.serviceMs(next.ticket.service_id);
+      calls++;
     }
     return null;
   };
@@ -240,6 +419,15 @@ export function callOrder(input: {
     freeAt: input.now,
   };
   return simulate(input.counters) ?? { ahead: simulate([alone])?.ahead ?? 0, waitMs: null };
+}
+
+/** callOrderOf over tickets at hand (read as linesOf reads them, unless `lines` says otherwise), the ticket named by its id. */
+export function callOrder(
+  input: Omit<CallOrderInput, 'target' | 'lines'> & { ticketId: string; tickets: readonly QueueTicket[]; lines?: () => Lines },
+): { ahead: number; waitMs: number | null } {
+  const target = input.tickets.find((t) => t.id === input.ticketId);
+  if (!target) throw new Error(`callOrder: no ticket ${input.ticketId}`);
+  return callOrderOf({ ...input, target, lines: input.lines ?? (() => linesOf(input.tickets)) });
 }
 
 /**

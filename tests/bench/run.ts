@@ -18,6 +18,7 @@ import { nowMs, percentile, round, summarize } from './stats';
 import { benchTenYears, tenYearHall } from './tenYears';
 import { benchRegion } from './region';
 import { ratingRoundTrips } from './rating';
+import { queueCostFigures } from './queueCost';
 import { defaultQueueSettings } from '../../shared/queue/rules';
 import { openingRush, simulateVoice } from '../support/voiceSim';
 import { HUB_NODE_FLAGS } from '../../shared/kernel/hubProcess';
@@ -392,6 +393,8 @@ async function main() {
     ...backupFigures(onTenYears),
     call_p99_during_signin_flood_ms: round(signIns.during.p99),
     signins_during_calls: signIns.signIns,
+    // Issue and call-next in process on halls with 500, 2,000 and 8,000 waiting (tests/bench/queueCost.ts).
+    ...(await queueCostFigures((m) => console.log(m))),
     ...(await voiceLag()),
     ...(await benchRegion((m) => console.log(m))),
     bench_s: Math.round((nowMs() - started) / 1000),
@@ -425,6 +428,9 @@ async function main() {
   );
   console.log(
     `call-next p99 while the manager terminal's 8 sockets signed in over and over (${result.signins_during_calls} scrypt checks off the event loop): ${result.call_p99_during_signin_flood_ms} ms`,
+  );
+  console.log(
+    `issue p50 with 8,000 waiting ${result.issue_p50_ms_8000_waiting} ms, with 500 ${result.issue_p50_ms_500_waiting} ms → ratio ${result.issue_cost_ratio_8000_vs_500} (target ≤ 2); call-next ${result.call_cost_ratio_8000_vs_500}`,
   );
   console.log(
     `lobby voice, 16 calls within 10 s: the 16th said ${result.voice_lag_16_calls_s} s after its call (target ≤ 20), ${result.voice_skipped_16_calls} older calls left to the screen`,
@@ -512,9 +518,8 @@ async function callCycle(clerk: Socket, counterId: string): Promise<number> {
  * in the hub's query worker, off the event loop), then while the administrator backs the hall up
  * from the board (SQLite's online backup, the copy checked and written by the hub: see
  * main/hub/backup), each load when asked for. The
- * queue is filled beforehand, straight into the database like the ten years: issuing on that hall
- * costs the hub a scan of all its tickets for the wait estimate (no index serves that query yet:
- * about 0.7 s per issue), which is not what this measures.
+ * queue is filled beforehand, straight into the database like the ten years (issuing is measured
+ * apart: queueCost.ts).
  */
 async function callsOnTenYears(dataDir: string, loads: { reports: boolean; backup: boolean }) {
   const CALLS = 500;

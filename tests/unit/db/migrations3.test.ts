@@ -347,6 +347,39 @@ describe('hub migration 0039: documents from the region and the hall’s excepti
   });
 });
 
+describe('hub migration 0042: the queue’s lines indexed', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE INDEX tickets_line')) + 1;
+
+  it('keeps every ticket, and reads a line from its head (from the index alone), the parked and sent tickets and the latest services through the new indexes', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'tickets', ticket({ id: 'w1', seq: 1, number: 'A001', queue_key: 5 }));
+    insert(db, 'tickets', ticket({ id: 'p1', seq: 2, number: 'A002', status: 'parked', park_until: 9, target_counter_id: 'c1' }));
+    insert(db, 'tickets', ticket({ id: 's1', seq: 3, number: 'A003', target_counter_id: 'c1' }));
+    insert(db, 'tickets', ticket({ id: 'f1', seq: 4, number: 'A004', status: 'finished', started_at: 2, finished_at: 3 }));
+    migrateKeepingRows(db, v);
+    const read = (where: string, order = '') => ({
+      ids: (db.prepare(`SELECT id FROM tickets WHERE ${where} ${order}`).all() as { id: string }[]).map((r) => r.id),
+      plan: (db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE ${where} ${order}`).all() as { detail: string }[]).map(
+        (r) => r.detail,
+      ),
+    });
+    const line = read(
+      "day = '2026-11-25' AND service_id = 's1' AND priority = 'normal' AND status = 'waiting' AND target_counter_id IS NULL",
+      'ORDER BY queue_key LIMIT 4',
+    );
+    expect(line).toEqual({ ids: ['w1'], plan: [expect.stringMatching(/^SEARCH tickets USING COVERING INDEX tickets_line /)] });
+    const offLine = read(
+      "day = '2026-11-25' AND (status = 'parked' OR (status = 'waiting' AND target_counter_id IS NOT NULL))",
+      'ORDER BY id',
+    );
+    expect(offLine.ids).toEqual(['p1', 's1']);
+    expect(offLine.plan[0]).toMatch(/^SEARCH tickets USING INDEX tickets_off_line /);
+    const finished = read("day = '2026-11-25' AND service_id = 's1' AND status = 'finished'", 'ORDER BY finished_at DESC LIMIT 20');
+    expect(finished).toEqual({ ids: ['f1'], plan: [expect.stringMatching(/^SEARCH tickets USING INDEX tickets_finished /)] });
+  });
+});
+
 describe('hub migration 0043: a blackout lifted', () => {
   const v = hubMigrations.findIndex((sql) => sql.includes('ADD COLUMN lift_reason')) + 1;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CALL_HORIZON,
   callOrder,
   chooseNext,
   classDue,
@@ -9,6 +10,8 @@ import {
   hallClockTime,
   hallDay,
   isEligible,
+  lineReaderOf,
+  linesOf,
   numberedBy,
   pastClosingTime,
   reinstateKey,
@@ -21,6 +24,8 @@ import {
   type QueueTicket,
 } from '../../../shared/queue/rules';
 import { parseQueueSettings, QueueSettingsPatch } from '../../../shared/queue/settings';
+import { PRIORITIES, type Priority } from '../../../shared/queue/enums';
+import { prng } from '../../support/prng';
 
 const t = (id: string, service: string, key: number, extra: Partial<QueueTicket> = {}): QueueTicket => ({
   id,
@@ -295,5 +300,108 @@ describe('who is ahead: the calling order simulated', () => {
     const green = t('g1', 'A', 9, { priority: 'green' });
     expect(order('n3', [...line, green], [open('c9', ['B'])])).toEqual({ ahead: 3, waitMs: null });
     expect(order('n3', [...line, green], [])).toEqual({ ahead: 3, waitMs: null });
+  });
+});
+
+describe('the calling order reads the line only as deep as its calls reach', () => {
+  const MIN = 60_000;
+  const serviceMs = (sid: string) => (sid === 'A' ? 4 * MIN : sid === 'B' ? 7 * MIN : 10 * MIN);
+
+  /** A hall's waiting tickets drawn from `seed`: three services, every class, ties of key, parked and sent tickets. */
+  function hall(seed: number, n: number) {
+    const rnd = prng(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const tickets = Array.from({ length: n }, (_, i): QueueTicket => {
+      const kind = rnd();
+      return t(`t${i}`, pick(['A', 'B', 'C']), Math.floor(rnd() * n), {
+        priority: rnd() < 0.7 ? 'normal' : pick(PRIORITIES),
+        ...(kind < 0.05 ? { status: 'parked', park_until: NOW + Math.floor(rnd() * 30) * MIN, target_counter_id: pick(['c1', 'c2']) } : {}),
+        ...(kind >= 0.05 && kind < 0.1 ? { target_counter_id: pick(['c1', 'c2', 'c3']) } : {}),
+      });
+    });
+    const counters: OrderCounter[] = [
+      { id: 'c1', serviceIds: ['A', 'B'], profile: 'ordered', freeAt: NOW },
+      { id: 'c2', serviceIds: ['B', 'C', 'A'], profile: 'longest_wait', freeAt: NOW + 3 * MIN },
+      { id: 'c3', serviceIds: ['C'], profile: 'ordered', freeAt: NOW + MIN },
+    ];
+    return { tickets, counters, runs: new Map([['A', Math.floor(rnd() * 3) - 1]]), pick };
+  }
+
+  /** The calling order as first written: chooseNext over every ticket left, call after call (the figures must not change). */
+  function plainOrder(target: QueueTicket, tickets: readonly QueueTicket[], counters: readonly OrderCounter[], runs0: Map<string, number>) {
+    const left = [...tickets];
+    const runs = new Map(runs0);
+    const free = counters.map((c) => ({ ...c }));
+    let ahead = 0;
+    while (free.length) {
+      free.sort((a, b) => a.freeAt - b.freeAt || a.id.localeCompare(b.id));
+      const counter = free[0]!;
+      const next = chooseNext(left, counter, runs, RULE, counter.freeAt);
+      if (!next) {
+        const back = left.filter(
+          (x) =>
+            x.status === 'parked' && x.park_until! > counter.freeAt && isEligible({ ...x, status: 'waiting' }, counter, counter.freeAt),
+        );
+        if (back.length) counter.freeAt = Math.min(...back.map((x) => x.park_until!));
+        else free.shift();
+        continue;
+      }
+      if (next.ticket === target) return { ahead, waitMs: counter.freeAt - NOW };
+      if (next.ticket.service_id === target.service_id) ahead++;
+      if (next.run) runs.set(next.run.serviceId, next.run.value);
+      left.splice(left.indexOf(next.ticket), 1);
+      counter.freeAt += serviceMs(next.ticket.service_id);
+    }
+    return null;
+  }
+
+  it('a counter’s candidates decide its call as the whole line would', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { tickets, counters, runs } = hall(seed, 60);
+      for (const c of counters)
+        for (const at of [NOW, NOW + 15 * MIN, NOW + 40 * MIN]) {
+          expect(chooseNext(linesOf(tickets).candidates(c), c, runs, RULE, at)).toEqual(chooseNext(tickets, c, runs, RULE, at));
+        }
+    }
+  });
+
+  it('tells every ticket of a busy hall the figures of the plain simulation', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const { tickets, counters, runs } = hall(seed, 150);
+      for (const target of tickets.filter((_, i) => i % 10 === 0)) {
+        const plain = plainOrder(target, tickets, counters, runs);
+        const told = callOrder({ ticketId: target.id, tickets, counters, runs, rule: RULE, serviceMs, now: NOW });
+        if (plain) expect(told).toEqual(plain);
+        else expect(told.waitMs).toBeNull();
+      }
+    }
+  });
+
+  it('past its horizon it counts the rest of the line without reading it: a steady line gets the very figures', () => {
+    const n = 3 * CALL_HORIZON;
+    const tickets = Array.from({ length: n }, (_, i) => t(`n${i}`, 'A', i));
+    let read = 0;
+    const reader = lineReaderOf(tickets);
+    const counting: typeof reader = {
+      next: (serviceId: string, priority: Priority, after: number | null, limit: number) => {
+        const rows = reader.next(serviceId, priority, after, limit);
+        read += rows.length;
+        return rows;
+      },
+      countBefore: reader.countBefore,
+    };
+    const told = callOrder({
+      ticketId: `n${n - 1}`,
+      tickets,
+      counters: [{ id: 'c1', serviceIds: ['A'], profile: 'ordered', freeAt: NOW }],
+      runs: NO_RUNS,
+      rule: RULE,
+      serviceMs,
+      now: NOW,
+      lines: () => linesOf(tickets, counting),
+    });
+    expect(told).toEqual({ ahead: n - 1, waitMs: (n - 1) * 4 * MIN });
+    expect(read).toBeGreaterThanOrEqual(CALL_HORIZON);
+    expect(read).toBeLessThanOrEqual(1.1 * CALL_HORIZON);
   });
 });

@@ -7,7 +7,6 @@ import {
   ticketNumber,
   transferKey,
   waitingNow,
-  type QueueTicket,
 } from '../../../../shared/queue/rules';
 import { columns } from '../../../../shared/kernel/definition';
 import { hallMinute, parsePriorities, withinTicketingHours } from '../../../../shared/setup/rules';
@@ -22,7 +21,7 @@ import { sweepNoShows } from '../appointments/noShows';
 import { type queueCommandSpecs } from '../../../../shared/queue/commands';
 import { applyCounterAction } from '../counter/log';
 import { aggregateClose } from '../reports/aggregate';
-import { aheadOf, held, profileOf, QUEUE_COLUMNS, serviceRuns, settingsOf, today } from './lines';
+import { aheadOf, dayLines, held, profileOf, serviceRuns, settingsOf, today } from './lines';
 import { confirmOnDuty, notFound, ownCounter, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 
 type Ctx = HandlerContext<CommandType>;
@@ -212,13 +211,10 @@ export const queueHandlers = {
 
   'ticket.callNext': (ctx) => {
     const counter = readyToCall(ctx, ctx.payload.counterId);
-    const candidates = sql(
-      ctx,
-      `SELECT ${QUEUE_COLUMNS} FROM tickets
-      WHERE day = ? AND status IN ('waiting','parked')
-        AND (service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) OR target_counter_id = ?)`,
-    ).all(today(ctx), counter.id, counter.id) as QueueTicket[];
-    const next = chooseNext(candidates, profileOf(ctx, counter), serviceRuns(ctx), settingsOf(ctx), ctx.now);
+    const profile = profileOf(ctx, counter);
+    // The heads of the counter's lines and the parked and sent tickets: chooseNext decides on them as on the whole line.
+    const candidates = dayLines(ctx, today(ctx)).candidates(profile);
+    const next = chooseNext(candidates, profile, serviceRuns(ctx), settingsOf(ctx), ctx.now);
     if (!next) throw refuse(r.empty);
     if (next.run) ctx.store.patch('services', next.run.serviceId, { priority_run: next.run.value });
     return call(ctx, counter, ctx.store.get('tickets', next.ticket.id)!, null);

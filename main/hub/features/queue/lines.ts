@@ -1,7 +1,10 @@
 import {
-  callOrder,
+  callOrderOf,
   hallDay,
+  Lines,
+  TYPICAL_OF_LATEST,
   typicalServiceMs,
+  type LineReader,
   type CounterProfile,
   type OrderCounter,
   type QueueSettings,
@@ -12,6 +15,7 @@ import { serviceKpi } from '../../../../shared/queue/kpi';
 import { parseQueueSettings } from '../../../../shared/queue/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { sql, type HandlerContext } from '../../commands/context';
+import type { Priority } from '../../../../shared/queue/enums';
 
 /**
  * What the queue's handlers read of the hall's lines: its settings and day, the ticket a counter
@@ -47,26 +51,78 @@ export const serviceRuns = (ctx: Ctx): Map<string, number> =>
     (sql(ctx, 'SELECT id, priority_run FROM services').all() as { id: string; priority_run: number }[]).map((s) => [s.id, s.priority_run]),
   );
 
+/** The line of one service and class, as index tickets_line (migration 0042) holds it: the same terms, so the index serves. */
+const LINE = `FROM tickets WHERE day = ? AND service_id = ? AND priority = ? AND status = 'waiting' AND target_counter_id IS NULL`;
+/** Parked tickets and tickets sent to a counter, as index tickets_off_line holds them. */
+const OFF_LINE = `(status = 'parked' OR (status = 'waiting' AND target_counter_id IS NOT NULL))`;
+
+/**
+ * The day's waiting tickets for the calling order (queue/rules Lines): each line read from its head
+ * through its index as calls reach it, so that neither a call nor an estimate reads the whole line.
+ */
+export function dayLines(ctx: Ctx, day: string): Lines {
+  // A line's tickets differ only in id and key (waiting, sent to no counter, of its service and class): only those are read.
+  const read = (serviceId: string, priority: Priority, rows: unknown[]): QueueTicket[] =>
+    (rows as [string, number][]).map(([id, queue_key]) => ({
+      id,
+      service_id: serviceId,
+      priority,
+      status: 'waiting',
+      queue_key,
+      target_counter_id: null,
+      park_until: null,
+    }));
+  const reader: LineReader = {
+    next: (serviceId, priority, after, limit) => {
+      const chunk = read(
+        serviceId,
+        priority,
+        after === null
+          ? sql(ctx, `SELECT id, queue_key ${LINE} ORDER BY queue_key LIMIT ?`).raw().all(day, serviceId, priority, limit)
+          : sql(ctx, `SELECT id, queue_key ${LINE} AND queue_key > ? ORDER BY queue_key LIMIT ?`)
+              .raw()
+              .all(day, serviceId, priority, after, limit),
+      );
+      const last = chunk.at(-1);
+      if (chunk.length < limit || !last) return chunk;
+      // Every ticket sharing the last one's key, so that the next read starts past a whole key.
+      const ties = read(
+        serviceId,
+        priority,
+        sql(ctx, `SELECT id, queue_key ${LINE} AND queue_key = ?`).raw().all(day, serviceId, priority, last.queue_key),
+      );
+      return [...chunk.filter((t) => t.queue_key !== last.queue_key), ...ties];
+    },
+    countBefore: (serviceId, priority, before) =>
+      sql(ctx, `SELECT count(*) ${LINE} AND queue_key < ?`).pluck().get(day, serviceId, priority, before) as number,
+  };
+  return new Lines(reader, sql(ctx, `SELECT ${QUEUE_COLUMNS} FROM tickets WHERE day = ? AND ${OFF_LINE}`).all(day) as QueueTicket[]);
+}
+
+/** A service's typical service time today, from its latest services (index tickets_finished). */
+function typicalServiceMsOf(ctx: Ctx, day: string): (serviceId: string) => number {
+  const known = new Map<string, number>();
+  return (serviceId) => {
+    let ms = known.get(serviceId);
+    if (ms === undefined) {
+      const recent = sql(
+        ctx,
+        `SELECT ${serviceKpi.sql(columns())} AS ms FROM tickets
+         WHERE day = ? AND service_id = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`,
+      ).all(day, serviceId, TYPICAL_OF_LATEST) as { ms: number }[];
+      known.set(serviceId, (ms = typicalServiceMs(recent.map((r) => r.ms))));
+    }
+    return ms;
+  };
+}
+
 /**
  * Who is ahead of a new ticket and how long until its call: the calling order simulated over today's
- * line (queue/rules callOrder) with the counters open now, each free once its current ticket's
+ * line (queue/rules callOrderOf) with the counters open now, each free once its current ticket's
  * typical service is over, and each service's typical time from its latest services today.
  */
 export function aheadOf(ctx: Ctx, ticket: Ticket): { ahead: number; waitMs: number | null } {
-  const tickets = sql(ctx, `SELECT ${QUEUE_COLUMNS} FROM tickets WHERE day = ? AND status IN ('waiting','parked')`).all(
-    ticket.day,
-  ) as QueueTicket[];
-  const finished = sql(
-    ctx,
-    `SELECT service_id, ${serviceKpi.sql(columns())} AS ms FROM tickets
-     WHERE day = ? AND status = 'finished' AND started_at IS NOT NULL ORDER BY finished_at DESC`,
-  ).all(ticket.day) as { service_id: string; ms: number }[];
-  const recent = new Map<string, number[]>();
-  for (const { service_id, ms } of finished) {
-    if (!recent.has(service_id)) recent.set(service_id, []);
-    recent.get(service_id)!.push(ms);
-  }
-  const serviceMs = (serviceId: string) => typicalServiceMs(recent.get(serviceId) ?? []);
+  const serviceMs = typicalServiceMsOf(ctx, ticket.day);
   const counters = ctx.store.where('counters', "state = 'open'").map((c): OrderCounter => {
     // Busy with the ticket it holds until that ticket's typical service is over, counted from its start (or call).
     const holding = held(ctx, c.id);
@@ -74,9 +130,9 @@ export function aheadOf(ctx: Ctx, ticket: Ticket): { ahead: number; waitMs: numb
     const rest = holding ? Math.max(0, serviceMs(holding.service_id) - busyFor) : 0;
     return { ...profileOf(ctx, c), freeAt: ctx.now + rest };
   });
-  return callOrder({
-    ticketId: ticket.id,
-    tickets,
+  return callOrderOf({
+    target: ticket,
+    lines: () => dayLines(ctx, ticket.day),
     counters,
     runs: serviceRuns(ctx),
     rule: settingsOf(ctx),
