@@ -36,4 +36,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0035-booking-block-lifts.sql',
   '0036-catalog-guide-steps.sql',
   '0039-region-documents.sql',
+  '0040-proxy-cases.sql',
 ]);

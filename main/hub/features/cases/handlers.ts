@@ -220,6 +220,11 @@ export const caseHandlers = {
         fee_standard_cents: null,
         fee_charged_cents: null,
         updated_at: at,
+        origin_hall_id: null,
+        origin_hall_name: null,
+        proxy_id: null,
+        proxy_refusal: null,
+        proxy_refusal_text: null,
       },
       { id_number: applicant.idNumber, number_day: numbering.number_day, number_seq: numbering.number_seq },
     );
