@@ -1,4 +1,4 @@
-import type { HallError } from '../../shared/kernel/errors';
+import { ErrorCode, type HallError } from '../../shared/kernel/errors';
 import type { FeedEntry } from '../../shared/protocol/feed';
 import type { CommandPayload, CommandResult, CommandType, Row } from '../../shared/protocol';
 import { tableSpecs } from '../../shared/protocol/registry';
@@ -49,6 +49,17 @@ const TARGETS = `
 
 const isStale = (e: HallError) => e.reason === proxyRefusals.staleProgress.reason;
 
+/** Refusals that say nothing of the request (the hall is busy, its disk full, it failed): the same is sent again later. */
+const TRANSIENT: readonly string[] = [
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.STORAGE_FULL,
+  ErrorCode.INTERNAL,
+  ErrorCode.HUB_TIMEOUT,
+  ErrorCode.HUB_UNREACHABLE,
+];
+/** How long after a transient refusal the next pass runs. */
+const RETRY_MS = 2_000;
+
 /**
  * 全程代办 across levels, the region's part: it carries each point's proxy cases to the hall that
  * decides them and brings every step back. Nothing is lost or doubled when a link is down: a
@@ -62,6 +73,8 @@ export class ProxyRouter {
   private running: Promise<void> = Promise.resolve();
   private again = false;
   private pending = false;
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly store: RegionStore,
@@ -72,6 +85,7 @@ export class ProxyRouter {
 
   /** Asks for a pass (a link came up, a batch brought proxy cases or cases); resolves once one after the ask has run. */
   kick(): Promise<void> {
+    if (this.closed) return this.running;
     if (this.pending) {
       this.again = true;
       return this.running;
@@ -109,6 +123,23 @@ export class ProxyRouter {
   /** Resolves once the passes asked for so far have run. */
   settled(): Promise<void> {
     return this.running;
+  }
+
+  /** No pass after those under way. */
+  close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    return this.running;
+  }
+
+  /** A pass again in a while: a hall answered that it could not take a command now. */
+  private retryLater(): void {
+    if (this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.kick();
+    }, RETRY_MS);
+    this.retry.unref();
   }
 
   private link(hallId: string): ProxyLink | null {
@@ -252,7 +283,7 @@ export class ProxyRouter {
     for (const route of rows) {
       const link = this.link(route.origin_hall_id);
       if (!link) continue;
-      const c = tableSpecs.cases.row.parse(route.row);
+      const c = CaseState.parse(route.row);
       const result = resultOf(c) ?? route.result;
       if (result !== route.result)
         await this.store.pool.query('UPDATE region_proxy_routes SET result = $2 WHERE proxy_id = $1', [route.proxy_id, result]);
@@ -298,18 +329,37 @@ export class ProxyRouter {
     return rows[0]!;
   }
 
-  /** The hall's answer, or null when none came (logged; the next pass tries again). */
+  /**
+   * The hall's answer, or null when none came or the hall could not take the command now (logged;
+   * a later pass sends it again: when the link comes back up, or shortly for a busy hall).
+   */
   private async ask<T extends CommandType>(hallId: string, link: ProxyLink, type: T, payload: CommandPayload<T>) {
     try {
-      return await link.command(type, payload);
+      const answer = await link.command(type, payload);
+      if (answer.ok || !TRANSIENT.includes(answer.error.code)) return answer;
+      this.log(`hall ${hallId}: ${type}: ${answer.error.message}; sent again shortly`);
+      this.retryLater();
     } catch (e) {
-      this.log(`hall ${hallId}: ${type}: no answer (${(e as Error).message}); tried again later`);
-      return null;
+      this.log(`hall ${hallId}: ${type}: no answer (${(e as Error).message}); sent again when it is back`);
     }
+    return null;
   }
 }
 
+/** What the point is told of its case at the target: columns of the region's projection of cases (no personal data). */
+const CaseState = tableSpecs.cases.row.pick({
+  id: true,
+  status: true,
+  paused_kind: true,
+  promised_due: true,
+  statutory_due: true,
+  accepted_at: true,
+  concluded_at: true,
+  proxy_refusal: true,
+  proxy_refusal_text: true,
+});
+
 /** The decision a case row shows, if it shows one (once concluded, only the region's record of it tells). */
-function resultOf(c: Row<'cases'>): ProxyResult | null {
+function resultOf(c: Pick<Row<'cases'>, 'status'>): ProxyResult | null {
   return c.status === 'approved' || c.status === 'denied' ? c.status : null;
 }

@@ -100,8 +100,8 @@ export class Region {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.proxy.close();
     await Promise.all([...this.links.values()].map((l) => l.close()));
-    await this.proxy.settled();
     await this.store.close();
   }
 }
