@@ -25,6 +25,7 @@ interface Route {
   target_case_id: string | null;
   target_case_number: string | null;
   item_name: string | null;
+  department_name: string | null;
   refusal_reason: 'no_target' | 'not_received' | null;
   refusal_text: string | null;
   result: ProxyResult | null;
@@ -214,10 +215,11 @@ export class ProxyRouter {
       await this.returned(route, { reason: 'not_received', text: answer.error.message });
       return;
     }
-    const { caseId, caseNumber, itemName } = answer.result;
+    const { caseId, caseNumber, itemName, departmentName } = answer.result;
     await this.store.pool.query(
-      'UPDATE region_proxy_routes SET target_case_id = $2, target_case_number = $3, item_name = $4, routed_at = $5 WHERE proxy_id = $1',
-      [request.proxyId, caseId, caseNumber, itemName, this.clock()],
+      `UPDATE region_proxy_routes SET target_case_id = $2, target_case_number = $3, item_name = $4, department_name = $5, routed_at = $6
+       WHERE proxy_id = $1`,
+      [request.proxyId, caseId, caseNumber, itemName, departmentName, this.clock()],
     );
     await this.store.audit(
       this.clock(),
@@ -257,6 +259,7 @@ export class ProxyRouter {
             caseId: route.target_case_id,
             caseNumber: route.target_case_number!,
             itemName: route.item_name!,
+            departmentName: route.department_name!,
           }
         : { kind: 'refused', refusal: { reason: route.refusal_reason!, text: route.refusal_text ?? '' } };
       const answer = await this.ask(route.origin_hall_id, link, 'proxy.routed', { proxyId: route.proxy_id, routing });

@@ -52,6 +52,7 @@ export const ProxyRouting = z.discriminatedUnion('kind', [
     caseId: entityId,
     caseNumber: z.string().min(1).max(60),
     itemName: z.string().min(1).max(200),
+    departmentName: z.string().min(1).max(100),
   }),
   z.strictObject({ kind: z.literal('refused'), refusal: ProxyReturn }),
 ]);
@@ -120,6 +121,7 @@ export const proxyCommandSpecs = {
       caseNumber: z.string(),
       itemName: z.string(),
       departmentId: z.string(),
+      departmentName: z.string(),
       already: z.boolean(),
     }),
     roles: ['region'],

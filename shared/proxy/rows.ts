@@ -35,6 +35,8 @@ const proxyRow = z.object({
   target_hall_name: z.string().nullable(),
   target_case_id: z.string().nullable(),
   target_case_number: z.string().nullable(),
+  /** The department that decides it there: the 办结 notice sends the applicant to its window. */
+  target_department_name: z.string().nullable(),
   delivered_at: ms.nullable(),
   /** The target case's state as the region last told (progress `version`: the target feed's seq of that row). */
   target_status: CaseStatus.nullable(),

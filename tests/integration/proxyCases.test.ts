@@ -115,7 +115,7 @@ describe('全程代办 at both ends, in process', () => {
     const request = requests[0]!;
     expect(err(targetClerk('proxy.receive', request))).toBe('FORBIDDEN');
     const received = ok(targetRegion('proxy.receive', request)) as { caseId: string; caseNumber: string; already: boolean };
-    expect(received).toMatchObject({ departmentId: 'H3301-d-amr', already: false });
+    expect(received).toMatchObject({ departmentId: 'H3301-d-amr', departmentName: '市场监督管理局', already: false });
     const c = target.store.get('cases', received.caseId)!;
     expect(c).toMatchObject({
       number: received.caseNumber,
@@ -163,6 +163,7 @@ describe('全程代办 at both ends, in process', () => {
       caseId,
       caseNumber,
       itemName: '企业设立登记',
+      departmentName: '市场监督管理局',
     };
 
     expect(err(pointRegion('proxy.routed', { proxyId: randomUUID(), routing: delivered }))).toBe('NOT_FOUND');
@@ -218,6 +219,7 @@ describe('全程代办 at both ends, in process', () => {
       target_hall_name: '示范市政务服务中心',
       target_case_number: caseNumber,
       item_name: '企业设立登记',
+      target_department_name: '市场监督管理局',
       target_status: 'accepted',
       promised_due: '2026-12-09',
       progress_version: 7,

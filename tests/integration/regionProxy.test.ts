@@ -80,6 +80,7 @@ describe('全程代办 through the region (hubs in process, PostgreSQL)', () => 
     expect(proxy()).toMatchObject({
       target_hall_id: 'H3302',
       target_hall_name: '甲县政务服务中心',
+      target_department_name: '市场监督管理局',
       target_case_id: c[0]!.id,
       target_case_number: c[0]!.number,
       target_status: 'received',

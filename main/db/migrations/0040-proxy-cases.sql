@@ -18,7 +18,7 @@
     materials TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
     agent_id TEXT NOT NULL REFERENCES staff(id), agent_name TEXT NOT NULL, counter_id TEXT NOT NULL REFERENCES counters(id),
     status TEXT NOT NULL CHECK (status IN ('outbox','delivered','refused')), registered_at INTEGER NOT NULL,
-    target_hall_id TEXT, target_hall_name TEXT, target_case_id TEXT, target_case_number TEXT, delivered_at INTEGER,
+    target_hall_id TEXT, target_hall_name TEXT, target_case_id TEXT, target_case_number TEXT, target_department_name TEXT, delivered_at INTEGER,
     target_status TEXT CHECK (target_status IN ('received','supplement','refused','accepted','handling','reviewing','approved','denied','concluded','delivered')),
     target_paused TEXT CHECK (target_paused IN ('suspend','special')),
     promised_due TEXT, statutory_due TEXT, accepted_at INTEGER, concluded_at INTEGER,

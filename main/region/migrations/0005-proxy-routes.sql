@@ -11,6 +11,7 @@ CREATE TABLE region_proxy_routes (
   target_case_id TEXT,
   target_case_number TEXT,
   item_name TEXT,
+  department_name TEXT,
   -- Why it came back before reaching a case (no hall above takes the item; the target refused to receive it).
   refusal_reason TEXT CHECK (refusal_reason IN ('no_target', 'not_received')),
   refusal_text TEXT,

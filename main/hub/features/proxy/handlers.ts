@@ -60,6 +60,15 @@ function receiverOf(ctx: Ctx, departmentId: string): string {
   return member.id;
 }
 
+/** What the region is told of the case a request became (the same whenever it is sent again). */
+const caseAnswer = (ctx: Ctx, c: Row<'cases'>, item: Row<'catalog_items'>) => ({
+  caseId: c.id,
+  caseNumber: c.number,
+  itemName: item.name,
+  departmentId: c.department_id,
+  departmentName: ctx.store.get('departments', c.department_id)!.name,
+});
+
 /** Whether `routing` is what the proxy case already records: the same news told again. */
 function sameRouting(row: Row<'proxy_cases'>, routing: ProxyRouting): boolean {
   if (routing.kind === 'delivered')
@@ -103,6 +112,7 @@ export const proxyHandlers = {
         target_hall_name: null,
         target_case_id: null,
         target_case_number: null,
+        target_department_name: null,
         delivered_at: null,
         target_status: null,
         target_paused: null,
@@ -154,7 +164,7 @@ export const proxyHandlers = {
       // The same request again (an answer lost on the way, the region restarted): the same case.
       if (have.origin_hall_id !== p.originHallId) throw refuse(R.otherOrigin);
       const item = ctx.store.get('catalog_items', have.item_id)!;
-      return { caseId: have.id, caseNumber: have.number, itemName: item.name, departmentId: have.department_id, already: true };
+      return { ...caseAnswer(ctx, have, item), already: true };
     }
     const item = ctx.store.where('catalog_items', 'code = ? AND active = 1', p.itemCode)[0];
     if (!item) throw refuse(R.itemNotHere, { code: p.itemCode });
@@ -180,7 +190,7 @@ export const proxyHandlers = {
       parts: 0,
       proxy: { originHallId: p.originHallId, originHallName: p.originHallName, originNumber: p.originNumber, note: p.note },
     });
-    return { caseId: created.id, caseNumber: created.number, itemName: item.name, departmentId: item.department_id, already: false };
+    return { ...caseAnswer(ctx, created, item), already: false };
   },
 
   'proxy.routed': (ctx) => {
@@ -198,6 +208,7 @@ export const proxyHandlers = {
             target_hall_name: routing.targetHallName,
             target_case_id: routing.caseId,
             target_case_number: routing.caseNumber,
+            target_department_name: routing.departmentName,
             item_name: routing.itemName,
             delivered_at: ctx.now,
             target_status: 'received',
