@@ -290,6 +290,15 @@ export class ProxyRouter {
       const result = resultOf(c) ?? route.result;
       if (result !== route.result)
         await this.store.pool.query('UPDATE region_proxy_routes SET result = $2 WHERE proxy_id = $1', [route.proxy_id, result]);
+      // A denial's reasons are not in the region's rows: read from the target, in transit only; wait for it if it is away.
+      let decisionReason: string | null = null;
+      if (result === 'denied') {
+        const target = this.link(route.target_hall_id!);
+        const read = target && (await this.ask(route.target_hall_id!, target, 'proxy.decision', { caseId: c.id }));
+        if (!read) continue;
+        if (read.ok) decisionReason = read.result.reason;
+        else this.log(`hall ${route.target_hall_id}: proxy.decision ${c.id} refused: ${read.error.message}`);
+      }
       const progress: ProxyProgress = {
         proxyId: route.proxy_id,
         targetHallId: route.target_hall_id!,
@@ -302,6 +311,7 @@ export class ProxyRouter {
         acceptedAt: c.accepted_at,
         concludedAt: c.concluded_at,
         result,
+        decisionReason,
         refusal: c.proxy_refusal
           ? { reason: c.proxy_refusal, text: c.proxy_refusal_text ?? '' }
           : c.status === 'refused'

@@ -74,6 +74,8 @@ export const ProxyProgress = z.strictObject({
   acceptedAt: at.nullable(),
   concludedAt: at.nullable(),
   result: ProxyResult.nullable(),
+  /** A denial's reasons (the region reads them from the target by proxy.decision, in transit only). */
+  decisionReason: z.string().max(1000).nullable(),
   /** Set when the target's staff sent it back (proxy.refuse). */
   refusal: ProxyReturn.nullable(),
 });
@@ -124,6 +126,16 @@ export const proxyCommandSpecs = {
       departmentName: z.string(),
       already: z.boolean(),
     }),
+    roles: ['region'],
+    offline: false,
+  }),
+  /**
+   * The reasons the target hall gave for denying a proxy case (its decision_reason, which the
+   * region's projection of cases leaves out): read by the region to tell the point, never stored.
+   */
+  'proxy.decision': spec({
+    payload: z.strictObject({ caseId: entityId }),
+    result: z.object({ reason: z.string().nullable() }),
     roles: ['region'],
     offline: false,
   }),

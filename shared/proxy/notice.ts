@@ -31,7 +31,7 @@ export function proxyConcludeNotice(
       kind: 'conclude',
       concluded: documentDateTime(p.concluded_at, point.utcOffsetMinutes),
       granted: p.result === 'approved',
-      reason: null,
+      reason: p.result === 'denied' ? p.decision_reason : null,
       rating: null,
     },
   );

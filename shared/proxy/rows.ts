@@ -46,6 +46,8 @@ const proxyRow = z.object({
   accepted_at: ms.nullable(),
   concluded_at: ms.nullable(),
   result: ProxyResult.nullable(),
+  /** The reasons of a 不予许可 (the target's decision_reason), told to the applicant on the 办结 notice. */
+  decision_reason: z.string().nullable(),
   progress_version: z.number().int(),
   refusal_reason: ProxyReturnReason.nullable(),
   refusal_text: z.string().nullable(),
@@ -58,6 +60,6 @@ export const proxyTables = {
     staff: 'all',
     // The region routes and supervises the travel; the applicant's data reaches the target hall by
     // command (proxy.outgoing → proxy.receive) and is never stored above the halls.
-    region: allBut(proxyRow, ['applicant_name', 'id_masked', 'credit_code', 'phone', 'materials', 'note', 'agent_name']),
+    region: allBut(proxyRow, ['applicant_name', 'id_masked', 'credit_code', 'phone', 'materials', 'note', 'agent_name', 'decision_reason']),
   }),
 };

@@ -144,6 +144,14 @@ describe('全程代办 at both ends, in process', () => {
     });
     expect(snapshot(target)).toBe(once);
 
+    // The region reads a decision's reasons of proxy cases only: none yet.
+    expect(ok(targetRegion('proxy.decision', { caseId: c.id }))).toEqual({ reason: null });
+    expect(targetRegion('proxy.decision', { caseId: 'nothing' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', reason: 'proxy.unknown' },
+    });
+    expect(err(targetClerk('proxy.decision', { caseId: c.id }))).toBe('FORBIDDEN');
+
     // The department's clerk accepts it as any case.
     ok(targetClerk('case.step', { caseId: c.id, counterId: 'H3301-c-01', at: Date.parse('2026-11-25T01:30:00Z'), action: 'accept' }));
     expect(target.store.get('cases', c.id)).toMatchObject({ status: 'accepted', promised_due: expect.any(String) });
@@ -179,6 +187,7 @@ describe('全程代办 at both ends, in process', () => {
       acceptedAt: 1,
       concludedAt: null,
       result: null,
+      decisionReason: null,
       refusal: null,
     };
     // No progress before the point knows the case.

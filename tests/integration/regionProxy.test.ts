@@ -115,6 +115,17 @@ describe('全程代办 through the region (hubs in process, PostgreSQL)', () => 
       target_status: 'refused',
     });
 
+    // A denial's reasons come back with the decision (read from the county in transit), for the point's 办结 notice.
+    const third = request({});
+    ok(point.at(1)('proxy.register', third));
+    await eventually(async () => township.store.get('proxy_cases', third.proxyId)?.status === 'delivered', 'third delivered');
+    const thirdCase = county.store.where('cases', 'proxy_id = ?', third.proxyId)[0]!;
+    for (const action of ['accept', 'undertake', 'review'] as const) target.step(thirdCase.id, action);
+    target.step(thirdCase.id, 'deny', { reason: '经营场所不符合要求' });
+    target.step(thirdCase.id, 'conclude', { feeCents: 0 });
+    await eventually(async () => township.store.get('proxy_cases', third.proxyId)?.target_status === 'concluded', 'denial comes back');
+    expect(township.store.get('proxy_cases', third.proxyId)).toMatchObject({ result: 'denied', decision_reason: '经营场所不符合要求' });
+
     // No hall above the township has the item: it comes back at once.
     const nowhere = request({ itemCode: 'SX-NONE-404' });
     ok(point.at(1)('proxy.register', nowhere));
@@ -127,11 +138,13 @@ describe('全程代办 through the region (hubs in process, PostgreSQL)', () => 
     expect(rows.map((r: Record<string, unknown>) => [r.proxy_id, r.target_hall_id, r.refusal_reason])).toEqual([
       [asked.proxyId, 'H3302', null],
       [second.proxyId, 'H3302', null],
+      [third.proxyId, 'H3302', null],
       [nowhere.proxyId, null, 'no_target'],
     ]);
     const stored = await region.store.pool.query("SELECT row FROM hall_rows WHERE tbl IN ('proxy_cases', 'cases')");
     const everything = JSON.stringify([rows, stored.rows]);
-    for (const secret of [APPLICANT_ID, '110105********002X', '张三', '13800138000']) expect(everything).not.toContain(secret);
+    for (const secret of [APPLICANT_ID, '110105********002X', '张三', '13800138000', '经营场所不符合要求'])
+      expect(everything).not.toContain(secret);
     const audit = await region.store.pool.query<{ action: string }>("SELECT action FROM region_audit WHERE action LIKE 'proxy.%'");
     expect(new Set(audit.rows.map((r) => r.action))).toEqual(
       new Set(['proxy.target', 'proxy.delivered', 'proxy.told', 'proxy.progress', 'proxy.returned']),

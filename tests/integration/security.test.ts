@@ -235,6 +235,7 @@ const samples: { [T in CommandType]: unknown } = {
     result: null,
     refusal: null,
   },
+  'proxy.decision': { caseId: 'case-1' },
   'proxy.refuse': { caseId: 'case-1', counterId: 'H3301-c-01', reason: 'other', text: '不属本级' },
 };
 

@@ -22,7 +22,7 @@
     target_status TEXT CHECK (target_status IN ('received','supplement','refused','accepted','handling','reviewing','approved','denied','concluded','delivered')),
     target_paused TEXT CHECK (target_paused IN ('suspend','special')),
     promised_due TEXT, statutory_due TEXT, accepted_at INTEGER, concluded_at INTEGER,
-    result TEXT CHECK (result IN ('approved','denied')),
+    result TEXT CHECK (result IN ('approved','denied')), decision_reason TEXT,
     progress_version INTEGER NOT NULL DEFAULT 0 CHECK (progress_version >= 0),
     refusal_reason TEXT CHECK (refusal_reason IN ('not_competent','materials_incomplete','not_eligible','duplicate','other','no_target','not_received')),
     refusal_text TEXT, refused_at INTEGER,

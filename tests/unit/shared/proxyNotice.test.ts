@@ -34,6 +34,7 @@ const concluded: Row<'proxy_cases'> = {
   // 2026-12-01 10:30 in the halls (UTC+8).
   concluded_at: Date.parse('2026-12-01T02:30:00Z'),
   result: 'approved',
+  decision_reason: null,
   progress_version: 12,
   refusal_reason: null,
   refusal_text: null,
@@ -60,9 +61,9 @@ describe('the 办结 notice a 全程代办 point prints', () => {
     expect(words).toContain('你（单位）申请的“企业设立登记”已于 2026年12月1日 10:30 办结，办理结果：准予许可。');
     expect(words).toContain('请凭本通知书及有效身份证件到 市场监督管理局 窗口领取结果');
     expect(words).not.toContain('好差评');
-    expect(proxyConcludeNotice({ ...concluded, result: 'denied' }, point)!.blocks[0]).toMatchObject({
-      text: expect.stringContaining('不予许可'),
-    });
+    const denied = proxyConcludeNotice({ ...concluded, result: 'denied', decision_reason: '经营场所不符合要求' }, point)!;
+    expect(denied.blocks[0]).toMatchObject({ text: expect.stringContaining('不予许可') });
+    expect(denied.blocks[1]).toEqual({ kind: 'text', text: '理由：经营场所不符合要求', style: 'reason' });
   });
 
   it('is not printed before the case is concluded there and its decision has come back', () => {

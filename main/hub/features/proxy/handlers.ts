@@ -121,6 +121,7 @@ export const proxyHandlers = {
         accepted_at: null,
         concluded_at: null,
         result: null,
+        decision_reason: null,
         progress_version: 0,
         refusal_reason: null,
         refusal_text: null,
@@ -233,6 +234,7 @@ export const proxyHandlers = {
       concluded_at: p.concludedAt,
       // A decision, once told, stays told: a later state (办结, 送达) need not say it again.
       result: p.result ?? row.result,
+      decision_reason: p.decisionReason ?? row.decision_reason,
       progress_version: p.version,
       ...(p.refusal && row.status !== 'refused'
         ? { status: 'refused' as const, refusal_reason: p.refusal.reason, refusal_text: p.refusal.text, refused_at: ctx.now }
@@ -240,6 +242,14 @@ export const proxyHandlers = {
       updated_at: ctx.now,
     });
     return { status: updated.status, version: updated.progress_version };
+  },
+
+  /** Only a denial's reasons: a case sent back tells its own (proxy_refusal_text), a 不予受理's stay here. */
+  'proxy.decision': (ctx) => {
+    const c = ctx.store.get('cases', ctx.payload.caseId);
+    if (!c) throw refuse(R.unknown);
+    if (c.proxy_id === null) throw refuse(R.notProxy);
+    return { reason: c.approver_id !== null && c.decided_at !== null ? c.decision_reason : null };
   },
 
   'proxy.refuse': (ctx) => {
