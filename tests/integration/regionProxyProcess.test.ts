@@ -73,7 +73,7 @@ const request = (code: string, itemCode = 'SX-AMR-001'): CommandPayload<'proxy.r
 });
 
 describe('全程代办 between hall processes through the region process', () => {
-  it('a village proxy case is accepted at its county hall and the step comes back; with the region killed and the county down meanwhile, the next one arrives exactly once', async () => {
+  it('a village proxy case is accepted at its county hall and the step comes back; with the region killed and the county down meanwhile, the next one arrives exactly once and its refusal returns', async () => {
     const pg = await throwawayPostgres();
     const store = RegionStore.connect(pg.url);
     onCleanup(() => store.close());
@@ -163,6 +163,22 @@ describe('全程代办 between hall processes through the region process', () =>
       return rows[0]!.n === 2;
     }, 'both told');
     expect(county.db.prepare('SELECT count(*) AS n FROM cases WHERE proxy_id IS NOT NULL').get()).toEqual({ n: 2 });
+    // The county sends the second back before accepting it: the village gets it back with the reason.
+    const [secondCase] = casesFor(second.proxyId);
+    expect(
+      await county.clerk.command('proxy.refuse', {
+        caseId: secondCase!.id as string,
+        counterId: 'H3302-c-01',
+        reason: 'not_competent',
+        text: '应向市级部门申请',
+      }),
+    ).toMatchObject({ ok: true });
+    await eventually(async () => proxyRow(second.proxyId)?.status === 'refused', 'the refusal comes back');
+    expect(proxyRow(second.proxyId)).toMatchObject({
+      refusal_reason: 'not_competent',
+      refusal_text: '应向市级部门申请',
+      target_status: 'refused',
+    });
     expect(village.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
     expect(city.db.prepare('SELECT count(*) AS n FROM cases WHERE proxy_id IS NOT NULL').get()).toEqual({ n: 0 });
   });
