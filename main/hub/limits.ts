@@ -49,8 +49,9 @@ export const HALL_LIMITS: Limits = {
     display: { burst: 10, perSecond: 1 },
     clerk: { burst: 60, perSecond: 20 },
     manager: { burst: 60, perSecond: 20 },
-    // The regional server reads the feed; it sends no hall command yet.
-    region: { burst: 10, perSecond: 1 },
+    // The regional server reads the feed and carries proxy cases (全程代办): a request, its routing
+    // and each step of it are a command each, and a hall back from a cut gets its backlog at once.
+    region: { burst: 60, perSecond: 20 },
   },
   // A manager going through the board's tabs asks a few queries per tab (ratings, archive, forecast,
   // reports): room for a quick walk through all of them, while a flood still waits.

@@ -168,7 +168,8 @@ export type NoticeFacts =
     }
   | { kind: 'supplement'; missing: string[]; legalBasis: string }
   | { kind: 'refuse'; received: string; reason: string }
-  | { kind: 'conclude'; concluded: string; granted: boolean; reason: string | null; rating: { code: string; days: number } }
+  /** `rating` null: a copy printed elsewhere than the deciding hall (a 全程代办 point's), which asks for no rating of its own. */
+  | { kind: 'conclude'; concluded: string; granted: boolean; reason: string | null; rating: { code: string; days: number } | null }
   | { kind: 'special'; procedure: string; expectedDays: number; from: string }
   | { kind: 'extension'; days: number; reason: string; due: string; statutoryDue: string };
 
@@ -215,7 +216,7 @@ function bodyOf(h: NoticeHeader, f: NoticeFacts): NoticeBlock[] {
         text(fillText(N.body, { item, concluded: f.concluded, result: f.granted ? N.granted : N.denied })),
         ...(f.reason ? [text(fillText(N.reason, { reason: f.reason }), 'reason')] : []),
         text(fillText(N.collect, { department: h.departmentName })),
-        text(fillText(N.rate, { code: printedRatingCode(f.rating.code), days: f.rating.days }), 'small'),
+        ...(f.rating ? [text(fillText(N.rate, { code: printedRatingCode(f.rating.code), days: f.rating.days }), 'small')] : []),
       ];
     }
     case 'special': {
@@ -260,6 +261,6 @@ export function noticeDocument(h: NoticeHeader, f: NoticeFacts): NoticeDocument 
     seal: fillText(NOTICE.seal, { department: h.departmentName }),
     date: documentDate(h.issuedDay),
     receipt: RECEIPT_KINDS.includes(f.kind) ? [...NOTICE.receipt] : null,
-    ...(f.kind === 'conclude' ? { ratingCode: f.rating.code } : {}),
+    ...(f.kind === 'conclude' && f.rating ? { ratingCode: f.rating.code } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { allBut, ms, rowId as id, table } from '../kernel/table';
 import { LimitUnit } from '../calendar/enums';
 import { ApplicantType, CaseDuty, CaseStatus, DecisionCard, NoticeKind, PartOutcome, PauseKind } from './enums';
+import { ProxyRefuseReason } from '../proxy/enums';
 
 /**
  * Cases (办件). The applicant's full ID number never leaves the hub: rows carry it masked, and
@@ -66,6 +67,16 @@ const caseRow = z.object({
   fee_standard_cents: z.number().int().nullable(),
   fee_charged_cents: z.number().int().nullable(),
   updated_at: ms,
+  /**
+   * 全程代办: a case a point of another hall took in and the region delivered here (proxy.receive):
+   * the point's hall, and the point's proxy id (one case per proxy id); null for the hall's own cases.
+   */
+  origin_hall_id: id.nullable(),
+  origin_hall_name: z.string().nullable(),
+  proxy_id: id.nullable(),
+  /** Set when this hall's staff sent the proxy case back before accepting it (proxy.refuse): the reason travels to the point. */
+  proxy_refusal: ProxyRefuseReason.nullable(),
+  proxy_refusal_text: z.string().nullable(),
 });
 
 /** The cases tables a terminal may replicate, and who sees which columns. */

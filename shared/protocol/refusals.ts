@@ -18,6 +18,7 @@ import { backupRefusals } from '../backup/refusals';
 import { reportRefusals } from '../reports/refusals';
 import { bookingRefusals } from '../appointments/refusals';
 import { regionDocRefusals } from '../regiondocs/refusals';
+import { proxyRefusals } from '../proxy/refusals';
 
 /**
  * Every feature's refusals, one set per feature (the faces' `reason.*` labels are made from the
@@ -44,6 +45,7 @@ export const REFUSAL_SETS = {
   bookingRefusals,
   reportRefusals,
   regionDocRefusals,
+  proxyRefusals,
 } as const;
 
 /** A refusal by its reason key, as it arrives on the wire. */

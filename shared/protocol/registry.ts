@@ -34,6 +34,8 @@ import { queueTables } from '../queue/rows';
 import { ratingCommandSpecs } from '../ratings/commands';
 import { ratingQuerySpecs } from '../ratings/queries';
 import { ratingTables } from '../ratings/rows';
+import { proxyCommandSpecs } from '../proxy/commands';
+import { proxyTables } from '../proxy/rows';
 import { regionDocCommandSpecs } from '../regiondocs/commands';
 import { regionDocTables } from '../regiondocs/rows';
 import { reportCommandSpecs } from '../reports/commands';
@@ -82,6 +84,7 @@ export const commandSpecs = merged('command', [
   backupCommandSpecs,
   bookingCommandSpecs,
   regionDocCommandSpecs,
+  proxyCommandSpecs,
 ] as const) satisfies Record<string, CommandSpec>;
 
 export const querySpecs = merged('query', [
@@ -111,6 +114,7 @@ export const tableSpecs = merged('table', [
   archiveTables,
   bookingTables,
   regionDocTables,
+  proxyTables,
 ] as const) satisfies Record<string, TableSpec>;
 
 /** The replicated tables: the rows a terminal may hold in its replica, keyed by the database's snake_case columns. */

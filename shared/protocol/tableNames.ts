@@ -40,4 +40,5 @@ export const TABLE_NAMES = [
   'booking_blackouts',
   'region_documents',
   'region_overrides',
+  'proxy_cases',
 ] as const;

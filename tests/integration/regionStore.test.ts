@@ -104,6 +104,34 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await store.pool.query(`INSERT INTO region_report_days VALUES ('H1', '2026-11-02', 7)`);
   });
 
+  it('0005 keeps one route per proxy id, between halls the region follows, a case only at a chosen target, a known return reason', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.addHall({ hallId: 'H1', name: '甲', hubUrl: 'http://h1', token: 't' });
+    await store.addHall({ hallId: 'H2', name: '乙', hubUrl: 'http://h2', token: 't' });
+    const route = (id: string, more: Record<string, unknown> = {}) => {
+      const row = { proxy_id: id, origin_hall_id: 'H1', item_code: 'SX-AMR-001', created_at: 1, ...more };
+      const cols = Object.keys(row);
+      return store.pool.query(
+        `INSERT INTO region_proxy_routes (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+        Object.values(row),
+      );
+    };
+    await route('p1');
+    await expect(route('p1')).rejects.toThrow(/duplicate key/);
+    await expect(route('p2', { origin_hall_id: 'H9' })).rejects.toThrow(/foreign key/);
+    await expect(route('p3', { target_hall_id: 'H9' })).rejects.toThrow(/foreign key/);
+    await expect(route('p4', { target_case_id: 'c1' })).rejects.toThrow(/check constraint/);
+    await expect(route('p5', { refusal_reason: 'bored' })).rejects.toThrow(/check constraint/);
+    await expect(route('p6', { result: 'maybe' })).rejects.toThrow(/check constraint/);
+    await route('p7', { target_hall_id: 'H2', target_case_id: 'c1', result: 'denied' });
+    await route('p8', { refusal_reason: 'no_target', refusal_text: '' });
+    const { rows } = await store.pool.query("SELECT pushed_version FROM region_proxy_routes WHERE proxy_id = 'p7'");
+    expect(rows).toEqual([{ pushed_version: '0' }]);
+  });
+
   it('0006 lets a 好差评 day say when it moves by itself, keeps one mark per followed hall, and a day of each hall’s counters', async () => {
     const db = await throwawayPostgres();
     const store = RegionStore.connect(db.url);

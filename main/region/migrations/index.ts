@@ -7,5 +7,6 @@ export const regionMigrations: readonly { name: string; sql: string }[] = ((name
   '0002-nodes-supervisors.sql',
   '0003-documents.sql',
   '0004-region-report-days.sql',
+  '0005-proxy-routes.sql',
   '0006-region-report-remakes.sql',
 ]);

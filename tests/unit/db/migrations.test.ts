@@ -338,9 +338,11 @@ describe('hub migration 0010: limits in years; the case clocks and flags', () =>
       [3, 'case1'],
       [4, 'case2'],
     ]);
-    const replicated = Object.keys(rowSchemas.cases.shape);
+    // Every replicated column the table has at this version (later migrations add more).
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('cases')").all() as { name: string }[]).map((c) => c.name);
+    const replicated = Object.keys(rowSchemas.cases.shape).filter((c) => columns.includes(c));
     expect(Object.keys(JSON.parse(fed[1]!.data as string) as Row).sort()).toEqual([...replicated].sort());
-    expect(rowSchemas.cases.parse(JSON.parse(fed[1]!.data as string))).toMatchObject({ id: 'case2', statutory_unit: 'natural_days' });
+    expect(JSON.parse(fed[1]!.data as string)).toMatchObject({ id: 'case2', statutory_unit: 'natural_days' });
   });
 });
 

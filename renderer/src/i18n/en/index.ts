@@ -15,6 +15,7 @@ import { queue } from './queue';
 import { ratings } from './ratings';
 import { region } from './region';
 import { regionDocs } from './regionDocs';
+import { proxy } from './proxy';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -44,6 +45,7 @@ export const en: Words<typeof zhCN> = {
   ...archive,
   ...region,
   ...regionDocs,
+  ...proxy,
   ...backup,
   ...appointments,
   ...guide,

@@ -13,6 +13,7 @@ import { queue } from './queue';
 import { ratings } from './ratings';
 import { region } from './region';
 import { regionDocs } from './regionDocs';
+import { proxy } from './proxy';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -42,6 +43,7 @@ export const zhCN = {
   ...archive,
   ...region,
   ...regionDocs,
+  ...proxy,
   ...backup,
   ...appointments,
   ...guide,

@@ -32,6 +32,7 @@ export const refusals = {
   ...reasonLabels(S.bookingRefusals),
   ...reasonLabels(S.reportRefusals),
   ...reasonLabels(S.regionDocRefusals),
+  ...reasonLabels(S.proxyRefusals),
   ...prefixed('sheetThing', SHEET_THINGS),
   ...prefixed('sheetKey', SHEET_KEYS),
   ...prefixed('setupUse', DEPARTMENT_USES),
