@@ -22,6 +22,7 @@ import { Field } from '../../ui/Field';
 import { AskDialog, isAskedStep, type AskKind } from './AskDialog';
 import { isCaseEventAction, parseList } from './caseView';
 import { NoticeSheet } from './Notice';
+import { SEND_BACK_STATUSES, SendBack } from '../proxy/SendBack';
 
 /**
  * One case: its data, its history, the steps it can take now, and its notices as issued. The steps
@@ -44,7 +45,7 @@ export function CaseDetail({
   const now = useNow(60_000);
   const { day } = useHallDay(now);
   const { error, check } = useCommandError();
-  const [asking, setAsking] = useState<AskKind | null>(null);
+  const [asking, setAsking] = useState<AskKind | 'sendBack' | null>(null);
   const [noticeId, setNoticeId] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
@@ -126,7 +127,16 @@ export function CaseDetail({
         )}
         <Field label={t('case.phone')}>{c.phone}</Field>
         {c.ticket_id && <Field label={t('case.ticket')}>{rowById(replica, 'tickets', c.ticket_id)?.number ?? '—'}</Field>}
-        {c.agent_name && <Field label={t('case.agent')}>{c.agent_name}</Field>}
+        {c.origin_hall_name && (
+          <Field label={t('pxd.origin')}>{t('pxd.originLine', { hall: c.origin_hall_name, agent: c.agent_name ?? '—' })}</Field>
+        )}
+        {c.proxy_refusal && (
+          <Field label={t('pxd.sendBack')}>
+            {t('pxd.sentBack', { reason: t(`proxy.reason.${c.proxy_refusal}`) })}
+            {c.proxy_refusal_text && ` · ${c.proxy_refusal_text}`}
+          </Field>
+        )}
+        {c.agent_name && !c.origin_hall_name && <Field label={t('case.agent')}>{c.agent_name}</Field>}
         <Field label={t('case.firstClerk')}>{staffName(c.first_clerk_id)}</Field>
         <Field label={t('case.received')}>{formatDateTime(c.received_at)}</Field>
         {c.promised_due && (
@@ -206,6 +216,11 @@ export function CaseDetail({
             {t('case.extend')}
           </button>
         )}
+        {c.proxy_id && SEND_BACK_STATUSES.includes(c.status) && (
+          <button type="button" className="btn btn-danger" disabled={!online} onClick={() => setAsking('sendBack')}>
+            {t('pxd.sendBack')}
+          </button>
+        )}
         {notices.map((n) => (
           <button key={n.id} type="button" className="btn" onClick={() => setNoticeId(n.id)}>
             {`${t(`notice.${n.kind}`)} ${n.number}`}
@@ -226,7 +241,8 @@ export function CaseDetail({
           </li>
         ))}
       </ol>
-      {asking && (
+      {asking === 'sendBack' && <SendBack c={c} counterId={counterId} onDone={done} onCancel={() => setAsking(null)} />}
+      {asking && asking !== 'sendBack' && (
         <AskDialog
           c={c}
           kind={asking}
