@@ -56,6 +56,7 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     const toVillage = regionAt(village);
     const toCity = regionAt(city.hub);
     toVillage('regionDoc.apply', { document: CATALOG, level: 'village' });
+    toCity('regionDoc.apply', { document: CATALOG, level: 'city' });
 
     // What the region does with each request waiting at the point: hands it to the city hall, tells the point.
     const carry = () => {
@@ -76,7 +77,7 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     };
     // …and brings each step taken there back, a later state with a later version.
     let version = 0;
-    const bringBack = (proxyId: string) => {
+    const bringBack = (proxyId: string, result: ProxyProgress['result'] = null) => {
       const c = city.hub.store.where('cases', 'proxy_id = ?', proxyId)[0]!;
       const progress: ProxyProgress = {
         proxyId,
@@ -89,7 +90,7 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
         statutoryDue: c.statutory_due,
         acceptedAt: c.accepted_at,
         concludedAt: c.status === 'concluded' || c.status === 'delivered' ? clock() : null,
-        result: c.status === 'concluded' ? (c.decision_reason ? 'denied' : 'approved') : null,
+        result,
         refusal: c.proxy_refusal ? { reason: c.proxy_refusal, text: c.proxy_refusal_text ?? '' } : null,
       };
       toVillage('proxy.progress', progress);
@@ -148,8 +149,7 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     carry();
     await row.getByText('已送达').waitFor();
     const delivered = city.hub.store.where('cases', 'proxy_id = ?', mine.id)[0]!;
-    await row.getByRole('cell', { name: '示范市政务服务中心' }).waitFor();
-    await row.getByRole('cell', { name: delivered.number }).waitFor();
+    await row.getByRole('cell').filter({ hasText: '示范市政务服务中心' }).filter({ hasText: delivered.number }).waitFor();
     ok(city.step(delivered.id, 'accept'));
     bringBack(mine.id);
     await row.getByText('已受理').waitFor();
@@ -163,8 +163,8 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     ok(city.step(delivered.id, 'approve'));
     bringBack(mine.id);
     await row.getByText('办理中').waitFor();
-    ok(city.step(delivered.id, 'conclude', { feeChargedCents: 0 }));
-    bringBack(mine.id);
+    ok(city.step(delivered.id, 'conclude', { feeCents: 0 }));
+    bringBack(mine.id, 'approved');
     await row.getByText('已办结').waitFor();
     await screenshot(point, 'proxy-point-list');
     await row.getByRole('button', { name: `打印 ${mine.number} 的办结通知书` }).click();
@@ -195,8 +195,12 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     });
     await desk.getByRole('tab', { name: '本部门办件' }).click();
     await desk.getByRole('button', { name: new RegExp(`^${sentBack.number} .*代办 · 青山村便民服务站$`) }).click();
+    // The city hall carries nothing up: its clerks have no 代办件 tab.
+    expect(await desk.getByRole('tab').allTextContents()).not.toContain('代办件');
     const detail = desk.getByRole('region', { name: `办件 ${sentBack.number}` });
     await detail.getByText('青山村便民服务站 · 代办员').waitFor();
+    // Not refused here as a case of the hall's own: sent back, so the reason reaches the point.
+    expect(await detail.getByRole('button', { name: '不予受理' }).count()).toBe(0);
     await screenshot(desk, 'proxy-target-detail');
     await detail.getByRole('button', { name: '退回代办件' }).click();
     const back = desk.getByRole('form', { name: '退回代办件' });
@@ -204,7 +208,8 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     await back.getByRole('textbox', { name: '退回说明' }).fill('缺少股东会决议，请补齐后重新代办');
     await screenshot(desk, 'proxy-target-sendback');
     await back.getByRole('button', { name: '退回到代办点' }).click();
-    await detail.getByText('已退回代办点：申请材料不齐全').waitFor();
+    await detail.getByRole('definition').filter({ hasText: '申请材料不齐全' }).waitFor();
+    await detail.getByRole('definition').filter({ hasText: '缺少股东会决议，请补齐后重新代办' }).waitFor();
     expect(await detail.getByRole('button', { name: '退回代办件' }).count()).toBe(0);
 
     // Back at the point: 已退回, with the reason and the words, for the agent to tell the applicant.
@@ -228,7 +233,8 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     await desk.getByRole('button', { name: 'English' }).click();
     await desk
       .getByRole('region', { name: `Case ${sentBack.number}` })
-      .getByText('Sent back to the point: Materials incomplete')
+      .getByRole('definition')
+      .filter({ hasText: 'Materials incomplete' })
       .waitFor();
     expect(await chineseOnPage(desk, data)).toEqual([]);
     await screenshot(desk, 'proxy-target-detail-en');

@@ -6,7 +6,7 @@ import { ApplicantInputs, useApplicant } from '../../features/cases/ApplicantFie
 import { parseList } from '../../features/cases/caseView';
 import { DocumentSheet } from '../../features/cases/Notice';
 import { pointConcludeNotice, proxyCatalogCodes, proxyStage, sortProxies } from '../../features/proxy/proxyView';
-import { useI18n } from '../../i18n';
+import { useI18n, type Key, type Vars } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
@@ -24,7 +24,8 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
   const { t } = useI18n();
   const { settings } = useHallDay(useNow(60_000));
   const [registering, setRegistering] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
+  // Kept as the words' key, not the words: they follow a switch of language while shown.
+  const [note, setNote] = useState<{ key: Key; vars?: Vars } | null>(null);
   const [printing, setPrinting] = useState<string | null>(null);
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
   const proxies = sortProxies(rowsOf(replica, 'proxy_cases'));
@@ -33,7 +34,13 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
 
   const registered = (outcome: CommandOutcome<'proxy.register'>) => {
     setRegistering(false);
-    setNote(outcome.ok === 'queued' ? t('case.queued') : outcome.ok ? t('pxd.registered', { number: outcome.result.proxy.number }) : null);
+    setNote(
+      outcome.ok === 'queued'
+        ? { key: 'case.queued' }
+        : outcome.ok
+          ? { key: 'pxd.registered', vars: { number: outcome.result.proxy.number } }
+          : null,
+    );
   };
   /** What the agent tells the applicant beside the stage: the clock paused there, the decision, or why it came back. */
   const remarks = (p: Row<'proxy_cases'>) => {
@@ -51,25 +58,44 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
         <KeyButton label={t('pxd.register')} hotkey="Insert" variant="primary" onPress={() => setRegistering(true)} />
       </div>
       <p className="muted">{t('pxd.hint')}</p>
-      {note && <p className="info">{note}</p>}
+      {note && <p className="info">{t(note.key, note.vars)}</p>}
       <DataTable
         label={t('pxd.list')}
         rows={proxies}
         rowKey={(p) => p.id}
         rowClass={(p) => `proxy-${proxyStage(p)}`}
         empty={t('pxd.none')}
+        className="service-table proxy-table"
         columns={[
-          { header: t('pxd.col.number'), rowHeader: true, className: 'mono', cell: (p) => p.number },
-          { header: t('pxd.col.item'), cell: (p) => p.item_name ?? p.item_code },
-          { header: t('pxd.col.applicant'), cell: (p) => p.applicant_name },
+          { header: t('pxd.col.number'), rowHeader: true, className: 'mono nowrap', cell: (p) => p.number },
+          {
+            header: t('pxd.col.applicant'),
+            cell: (p) => (
+              <>
+                {p.applicant_name}
+                <span className="sub">{p.item_name ?? p.item_code}</span>
+              </>
+            ),
+          },
           {
             header: t('pxd.col.stage'),
-            cell: (p) => <span className={`badge proxy-stage ${proxyStage(p)}`}>{t(`pxd.stage.${proxyStage(p)}`)}</span>,
+            cell: (p) => (
+              <>
+                <span className={`badge proxy-stage ${proxyStage(p)}`}>{t(`pxd.stage.${proxyStage(p)}`)}</span>
+                <span className="sub">{remarks(p)}</span>
+              </>
+            ),
           },
-          { header: t('pxd.col.target'), cell: (p) => p.target_hall_name ?? '—' },
-          { header: t('pxd.col.caseNumber'), className: 'mono', cell: (p) => p.target_case_number ?? '—' },
-          { header: t('pxd.col.due'), cell: (p) => p.promised_due ?? '—' },
-          { header: t('pxd.col.more'), cell: remarks },
+          {
+            header: t('pxd.col.target'),
+            cell: (p) => (
+              <>
+                {p.target_hall_name ?? '—'}
+                {p.target_case_number && <span className="sub mono">{p.target_case_number}</span>}
+              </>
+            ),
+          },
+          { header: t('pxd.col.due'), className: 'nowrap', cell: (p) => p.promised_due ?? '—' },
           {
             header: t('pxd.printShort'),
             cell: (p) =>

@@ -66,7 +66,8 @@ export function CaseDetail({
     duties: heldDuties(rowsOf(replica, 'staff_duties'), staffId),
     head: rowById(replica, 'departments', c.department_id)?.head_staff_id === staffId,
   };
-  const possible = STEP_ACTIONS.filter((a) => checkStep(state, a).ok);
+  // A proxy case is not refused here but sent back to its point with the reason (退回代办件), which travels to the applicant's agent.
+  const possible = STEP_ACTIONS.filter((a) => checkStep(state, a).ok && !(a === 'refuse' && c.proxy_id));
   const mine = possible.filter((a) => checkDuty(duties, a, taker, c).ok);
   const others = possible.filter((a) => !mine.includes(a));
   /** A joint part is its department's to decide, and never the first clerk's. */
@@ -131,9 +132,10 @@ export function CaseDetail({
           <Field label={t('pxd.origin')}>{t('pxd.originLine', { hall: c.origin_hall_name, agent: c.agent_name ?? '—' })}</Field>
         )}
         {c.proxy_refusal && (
-          <Field label={t('pxd.sendBack')}>
-            {t('pxd.sentBack', { reason: t(`proxy.reason.${c.proxy_refusal}`) })}
-            {c.proxy_refusal_text && ` · ${c.proxy_refusal_text}`}
+          <Field label={t('pxd.sentBack')}>
+            {t(`proxy.reason.${c.proxy_refusal}`)}
+            {/* The words are the decision's reason too (shown below) when the hub recorded them there. */}
+            {c.proxy_refusal_text && c.proxy_refusal_text !== c.decision_reason && ` · ${c.proxy_refusal_text}`}
           </Field>
         )}
         {c.agent_name && !c.origin_hall_name && <Field label={t('case.agent')}>{c.agent_name}</Field>}
