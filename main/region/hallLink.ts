@@ -3,6 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 import { parseAnswer } from '../../shared/protocol/envelope';
 import { FeedBatch, Snapshot, Welcome } from '../../shared/protocol/feed';
 import { SubscribeAnswerSchema } from '../../shared/protocol/socket';
+import type { CommandPayload, CommandType } from '../../shared/protocol';
+import type { ProxyLink, ProxyRouter } from './proxy';
 import { RegionDocuments } from './documents';
 import { reportClosedDays } from './reportDays';
 import type { RegionHall, RegionStore } from './store';
@@ -23,7 +25,7 @@ export interface LinkState {
  * One hall's link never waits for another's. Downwards, it sends the hall each document version it
  * has not acknowledged, on every (re)connect and whenever one is published, one at a time.
  */
-export class HallLink {
+export class HallLink implements ProxyLink {
   private readonly socket: Socket;
   private chain: Promise<void> = Promise.resolve();
   private delivering: Promise<void> = Promise.resolve();
@@ -35,6 +37,8 @@ export class HallLink {
     private readonly store: RegionStore,
     private readonly log: (m: string) => void,
     private readonly clock: () => number = Date.now,
+    /** Carries proxy cases between the halls (main/region/proxy): told when this link comes up and when proxy cases or cases come in. */
+    private readonly proxy: ProxyRouter | null = null,
   ) {
     this.state = { hallId: hall.hallId, status: 'connecting', problem: null, cursor: hall.cursor };
     this.documents = new RegionDocuments(store, Date.now);
@@ -74,14 +78,21 @@ export class HallLink {
     return this.delivering;
   }
 
+  get connected(): boolean {
+    return this.state.status === 'connected';
+  }
+
+  /** A command to the hall as its region terminal; throws when no answer comes (the link went down, or 30 s passed). */
+  async command<T extends CommandType>(type: T, payload: CommandPayload<T>) {
+    const raw: unknown = await this.socket.timeout(30_000).emitWithAck('command', { opId: `region-${randomUUID()}`, type, payload });
+    return parseAnswer(type, raw);
+  }
+
   private async sendDocuments(retryRefused: boolean): Promise<void> {
     if (this.state.status !== 'connected') return;
     const level = await this.documents.levelOf(this.hall.hallId);
     for (const document of await this.documents.pendingFor(this.hall.hallId, level, { retryRefused })) {
-      const raw: unknown = await this.socket
-        .timeout(30_000)
-        .emitWithAck('command', { opId: `doc-${randomUUID()}`, type: 'regionDoc.apply', payload: { document, level } });
-      const answer = await parseAnswer('regionDoc.apply', raw);
+      const answer = await this.command('regionDoc.apply', { document, level });
       if (answer.ok) await this.documents.acknowledged(this.hall.hallId, document, level);
       else await this.documents.refused(this.hall.hallId, document, answer.error);
     }
@@ -112,6 +123,7 @@ export class HallLink {
     await this.subscribe();
     await this.reportDays();
     void this.deliver({ retryRefused: true });
+    void this.proxy?.kick();
   }
 
   private async subscribe(): Promise<void> {
@@ -129,16 +141,21 @@ export class HallLink {
     await this.store.applySnapshot(this.hall.hallId, s.data);
     this.state.cursor = s.data.seq;
     await this.reportDays();
+    void this.proxy?.kick();
   }
 
   private async feed(msg: unknown): Promise<void> {
     const b = FeedBatch.safeParse(msg);
     if (!b.success) throw new Error('malformed feed batch');
+    // Decisions first: a batch may carry a case approved and concluded, and the rows keep its last state only.
+    const proxied = b.data.entries.some((e) => e.table === 'proxy_cases' || e.table === 'cases');
+    if (proxied && this.proxy) await this.proxy.noteDecisions(this.hall.hallId, b.data.entries);
     const outcome = await this.store.applyBatch(this.hall.hallId, b.data);
     if (outcome === 'gap') await this.subscribe();
     else this.state.cursor = Math.max(this.state.cursor, b.data.to);
     // A day closed (or closed again): its report rows are made now, after the batch has landed.
     if (outcome === 'applied' && b.data.entries.some((e) => e.table === 'hall_days')) await this.reportDays();
+    if (outcome === 'applied' && proxied) void this.proxy?.kick();
   }
 
   /** The report rows of the closed days not made yet; a failure is logged and retried at the next close or connection. */

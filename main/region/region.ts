@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HallLink, type LinkState } from './hallLink';
+import { ProxyRouter } from './proxy';
 import type { RegionHall, RegionStore } from './store';
 
 /** What a hall's hub answers when the region exchanges its one-time code (POST /enroll). */
@@ -41,12 +42,16 @@ export async function enrollHall(
  */
 export class Region {
   private readonly links = new Map<string, HallLink>();
+  /** Carries the points' proxy cases up to the halls that decide them, and their steps back. */
+  readonly proxy: ProxyRouter;
 
   private constructor(
     readonly store: RegionStore,
     private readonly log: (m: string) => void,
     private readonly clock: () => number,
-  ) {}
+  ) {
+    this.proxy = new ProxyRouter(store, () => this.links, log, clock);
+  }
 
   /** `clock`: the time 好差评 requests are judged at (expired or not) as the days' report rows are made. */
   static async start(store: RegionStore, log: (m: string) => void, clock: () => number = Date.now): Promise<Region> {
@@ -71,7 +76,7 @@ export class Region {
   }
 
   private link(hall: RegionHall): HallLink {
-    return new HallLink(hall, this.store, this.log, this.clock);
+    return new HallLink(hall, this.store, this.log, this.clock, this.proxy);
   }
 
   /** Sends every connected hall the documents it lacks (after a publish); the others get them when they reconnect. */
@@ -86,6 +91,7 @@ export class Region {
   /** Resolves once everything each hall has sent so far has landed. */
   async settled(): Promise<void> {
     await Promise.all([...this.links.values()].map((l) => l.settled()));
+    await this.proxy.settled();
   }
 
   private closed = false;
@@ -95,6 +101,7 @@ export class Region {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.links.values()].map((l) => l.close()));
+    await this.proxy.settled();
     await this.store.close();
   }
 }

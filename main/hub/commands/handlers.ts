@@ -12,6 +12,7 @@ import { followupHandlers } from '../features/followups/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { ratingHandlers } from '../features/ratings/handlers';
 import { regionDocHandlers } from '../features/regiondocs/handlers';
+import { proxyHandlers } from '../features/proxy/handlers';
 import { reportHandlers } from '../features/reports/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { staffHandlers } from '../features/staff/handlers';
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...bookingHandlers,
   ...regionDocHandlers,
+  ...proxyHandlers,
 };

@@ -7,4 +7,5 @@ export const regionMigrations: readonly { name: string; sql: string }[] = ((name
   '0002-nodes-supervisors.sql',
   '0003-documents.sql',
   '0004-region-report-days.sql',
+  '0005-proxy-routes.sql',
 ]);

@@ -52,6 +52,7 @@ const shipped: Record<string, string[]> = {
     '014467b8f11736a6fa519bcbee4108c1fd02e2e97a3af4d1a854acfa59462550',
     'bfcd493cf8eec0aea97f0408789243b603490e6a496b0303bcd9ffc3b63d67a5',
     'bd46da390859eed10581b7322ce9727188b52068ece17a9eefb7ffa0798ec792',
+    '717fa660d0b11df47dbaa631ac9c47b9f1520addb5f386884ed6dac24df438e3',
   ],
   replica: ['725105fa77b1e8073f3bb1ac84ff84207e91dd0f74bce02717e9d7dcddcb25d1'],
 };

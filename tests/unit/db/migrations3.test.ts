@@ -4,7 +4,7 @@ import { CASES_OF_DAY } from '../../../main/hub/features/reports/aggregate';
 import { CASE_GRAINS, COUNTER_GRAINS, QUEUE_GRAINS } from '../../../shared/reports/enums';
 import { BOOKING_STATUSES } from '../../../shared/appointments/enums';
 import { STAFF_ALERT_KINDS } from '../../../shared/archive/enums';
-import { at, catalogItem, insert, migrateKeepingRows, one, seedHall, ticket } from './migrationFixtures';
+import { at, caseRow, catalogItem, insert, migrateKeepingRows, one, seedHall, ticket } from './migrationFixtures';
 
 /** The migrations from 0023 on (and the archive's and reports'), tested as migrations.test.ts and migrations2.test.ts test the earlier ones. */
 
@@ -334,6 +334,58 @@ describe('hub migration 0039: documents from the region and the hall’s excepti
     insert(db, 'region_overrides', { ...override, id: 'o3' });
     expect(() => insert(db, 'region_overrides', { ...override, id: 'o4', value: 'x', type: 'extra_workday' })).toThrow(/CHECK/);
     expect(() => insert(db, 'region_overrides', { ...override, id: 'o5', value: 'y', made_by: 'nobody' })).toThrow(/FOREIGN KEY/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('hub migration 0040: proxy cases at the point, a case’s origin at the target', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE proxy_cases')) + 1;
+  // The columns later migrations gave cases (0010's units, 0014's late notice).
+  const laterCase = (over: Record<string, unknown>) => caseRow({ late_notice: 0, statutory_unit: 'working_days', ...over });
+
+  it('keeps every case as the hall’s own; one case per proxy id; a proxy case’s codes and agent checked', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'catalog_items', catalogItem);
+    insert(db, 'cases', laterCase({ id: 'c1' }));
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(one(db, 'cases', 'c1')).toMatchObject({ status: 'accepted', origin_hall_id: null, proxy_id: null, proxy_refusal: null });
+    const proxied = { number_seq: 2, number: 'H1-20261125-0002', origin_hall_id: 'H9', origin_hall_name: '丁村', proxy_id: 'px1' };
+    insert(db, 'cases', laterCase({ id: 'c2', ...proxied }));
+    expect(() => insert(db, 'cases', laterCase({ id: 'c3', ...proxied, number_seq: 3, number: 'H1-20261125-0003' }))).toThrow(/UNIQUE/);
+    expect(() =>
+      insert(db, 'cases', laterCase({ id: 'c4', number_seq: 4, number: 'H1-20261125-0004', proxy_id: 'px4', proxy_refusal: 'bored' })),
+    ).toThrow(/CHECK/);
+
+    const proxy = {
+      hall_id: 'h1',
+      number: 'H1-P20261125-0001',
+      number_day: '2026-11-25',
+      number_seq: 1,
+      item_code: 'SX-AMR-001',
+      applicant_type: 'person',
+      applicant_name: '李四',
+      phone: '13800000000',
+      materials: '[]',
+      agent_id: 'u1',
+      agent_name: '王芳',
+      counter_id: 'c2',
+      status: 'outbox',
+      registered_at: 1,
+      updated_at: 1,
+    };
+    insert(db, 'proxy_cases', { ...proxy, id: 'p1' });
+    expect(one(db, 'proxy_cases', 'p1')).toMatchObject({ progress_version: 0, note: '', target_status: null });
+    expect(() => insert(db, 'proxy_cases', { ...proxy, id: 'p2', number: 'x' })).toThrow(/UNIQUE/);
+    const next = (n: number) => ({ ...proxy, id: `p${n}`, number: `H1-P20261125-000${n}`, number_seq: n });
+    expect(() => insert(db, 'proxy_cases', { ...next(3), status: 'sent' })).toThrow(/CHECK/);
+    expect(() => insert(db, 'proxy_cases', { ...next(4), target_status: 'lost' })).toThrow(/CHECK/);
+    expect(() => insert(db, 'proxy_cases', { ...next(5), refusal_reason: 'bored' })).toThrow(/CHECK/);
+    expect(() => insert(db, 'proxy_cases', { ...next(6), progress_version: -1 })).toThrow(/CHECK/);
+    expect(() => insert(db, 'proxy_cases', { ...next(7), agent_id: 'nobody' })).toThrow(/FOREIGN KEY/);
+    insert(db, 'proxy_cases', { ...next(8), status: 'refused', refusal_reason: 'no_target', refusal_text: '' });
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ const hubOnlyColumns: Record<string, string[]> = {
   tickets: ['issued_service_id'],
   // The applicant's whole ID number (rows carry id_masked), and the daily sequence behind the case number.
   cases: ['id_number', 'number_day', 'number_seq'],
+  // The same for a point's proxy cases (the whole number travels once, to the target hall, by command).
+  proxy_cases: ['id_number', 'number_day', 'number_seq'],
   // The evaluator a rating came from, for the burst check.
   ratings: ['terminal_id'],
   followups: ['phone'],

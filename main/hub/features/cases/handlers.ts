@@ -7,17 +7,17 @@ import {
   checkPause,
   checkResume,
   checkStep,
-  JOINT_LIMIT,
   jointOnTime,
   standardFee,
   type CaseState,
   type Refusal,
 } from '../../../../shared/cases/rules';
-import { checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
+import { checkResidentId } from '../../../../shared/identity/rules';
 import { refuse } from '../../../../shared/kernel/refusal';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
+import { insertCase } from './newCase';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 import { findCases } from './queries';
@@ -53,7 +53,7 @@ const stateError = (r: Refusal) => refuse(r.refusal, r.params);
  * part), so a clerk works on their own department's cases only; null for registering (收件), open
  * to every counter since a general window (综合受理) receives for every department.
  */
-function stepBy(
+export function stepBy(
   ctx: Ctx,
   counterId: string,
   claimed: number | null,
@@ -117,7 +117,7 @@ const stateOf = (c: Row<'cases'>, parts: Row<'case_parts'>[]): CaseState => ({
   parts,
 });
 
-function record(ctx: Ctx, caseId: string, action: string, staffId: string | null, at: number, detail: Record<string, unknown> = {}) {
+export function record(ctx: Ctx, caseId: string, action: string, staffId: string | null, at: number, detail: Record<string, unknown> = {}) {
   ctx.store.upsert('case_events', {
     id: randomUUID(),
     hall_id: ctx.hallId,
@@ -127,16 +127,6 @@ function record(ctx: Ctx, caseId: string, action: string, staffId: string | null
     at,
     detail: JSON.stringify(detail),
   });
-}
-
-/** Case number: hall code, date, daily sequence (H3301-20261125-0001); unique by construction and by index. */
-function nextNumber(ctx: Ctx, day: string): { number: string; number_day: string; number_seq: number } {
-  const { seq } = sql(ctx, 'SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM cases WHERE hall_id = ? AND number_day = ?').get(
-    ctx.hallId,
-    day,
-  ) as { seq: number };
-  const code = ctx.store.get('halls', ctx.hallId)!.code;
-  return { number: `${code}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`, number_day: day, number_seq: seq };
 }
 
 export const caseHandlers = {
@@ -162,72 +152,20 @@ export const caseHandlers = {
       }
       partDepartments.add(part.departmentId);
     }
-    const numbering = nextNumber(ctx, dayOf(ctx, at));
-    const { applicant } = p;
-    ctx.store.upsert(
-      'cases',
-      {
-        id: p.caseId,
-        hall_id: ctx.hallId,
-        number: numbering.number,
-        item_id: item.id,
-        department_id: item.department_id,
-        ticket_id: p.ticketId,
-        counter_id: p.counterId,
-        status: 'received',
-        applicant_type: applicant.type,
-        applicant_name: applicant.name,
-        id_masked: applicant.idNumber === null ? null : maskResidentId(applicant.idNumber),
-        credit_code: applicant.creditCode,
-        phone: applicant.phone,
-        agent_name: p.agentName || null,
-        first_clerk_id: staffId,
-        green: p.green ? 1 : 0,
-        materials_received: JSON.stringify(p.materialsReceived),
-        materials_missing: '[]',
-        supplement_count: 0,
-        late_notice: 0,
-        received_at: at,
-        accepted_at: null,
-        accepted_day: null,
-        handler_id: null,
-        reviewer_id: null,
-        approver_id: null,
-        decided_at: null,
-        concluded_at: null,
-        delivered_at: null,
-        // Joint handling: the whole case within 45 working days, whatever the item's own statutory limit (art. 42).
-        statutory_limit: p.parts.length ? JOINT_LIMIT : item.statutory_limit,
-        promised_limit: item.promised_limit,
-        limit_unit: item.limit_unit,
-        statutory_unit: p.parts.length ? 'working_days' : item.limit_unit,
-        promised_due: null,
-        statutory_due: null,
-        delivery_due: null,
-        yellow_from: null,
-        calendar_warning: '',
-        paused_kind: null,
-        paused_since: null,
-        paused_days: 0,
-        extension_days: 0,
-        extension_reason: null,
-        extension_approver_id: null,
-        decision_reason: null,
-        late_days: null,
-        card: null,
-        used_days: null,
-        on_time: null,
-        fee_standard_cents: null,
-        fee_charged_cents: null,
-        updated_at: at,
-        origin_hall_id: null,
-        origin_hall_name: null,
-        proxy_id: null,
-        proxy_refusal: null,
-        proxy_refusal_text: null,
-      },
-      { id_number: applicant.idNumber, number_day: numbering.number_day, number_seq: numbering.number_seq },
-    );
+    insertCase(ctx, {
+      caseId: p.caseId,
+      item,
+      ticketId: p.ticketId,
+      counterId: p.counterId,
+      applicant: p.applicant,
+      agentName: p.agentName || null,
+      firstClerkId: staffId,
+      green: p.green,
+      materials: p.materialsReceived,
+      joint: p.parts.length > 0,
+      at,
+      origin: null,
+    });
     for (const part of p.parts) {
       ctx.store.upsert('case_parts', {
         id: randomUUID(),
