@@ -194,6 +194,8 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
       height: 1000,
     });
     await desk.getByRole('tab', { name: '本部门办件' }).click();
+    await desk.getByRole('list', { name: '本部门办件' }).getByText('代办 · 青山村便民服务站').first().waitFor();
+    await screenshot(desk, 'proxy-target-list');
     await desk.getByRole('button', { name: new RegExp(`^${sentBack.number} .*代办 · 青山村便民服务站$`) }).click();
     // The city hall carries nothing up: its clerks have no 代办件 tab.
     expect(await desk.getByRole('tab').allTextContents()).not.toContain('代办件');
@@ -220,6 +222,20 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
     await returned.getByText('已退回').waitFor();
     await returned.getByText('申请材料不齐全：缺少股东会决议，请补齐后重新代办').waitFor();
     await screenshot(point, 'proxy-point-returned');
+
+    // Two weeks on, the proxy cases accepted at the city are due: the board's supervision list names where they came from.
+    city.days(14);
+    const board = await openFace(browser, `${city.hub.url}/#/manager?token=${terminal(city.hub, 'manager').token}`, {
+      width: 1600,
+      height: 1000,
+    });
+    await board.getByRole('tab', { name: '办件监察' }).click();
+    const supervised = board.getByRole('table', { name: '预警与超期办件' });
+    for (const proxyId of others.slice(0, 3)) {
+      const number = city.hub.store.where('cases', 'proxy_id = ?', proxyId)[0]!.number;
+      await supervised.getByRole('row').filter({ hasText: number }).getByText('代办 · 青山村便民服务站').waitFor();
+    }
+    await screenshot(board, 'proxy-board-supervision');
 
     // English: the same screens with no Chinese but the halls' data (names, what people typed, the numbers).
     const data = [...hallData(village), ...hallData(city.hub), ...village.store.all('proxy_cases').map((p) => p.number)].sort(

@@ -45,8 +45,11 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
   /** What the agent tells the applicant beside the stage: the clock paused there, the decision, or why it came back. */
   const remarks = (p: Row<'proxy_cases'>) => {
     const stage = proxyStage(p);
-    if (stage === 'returned')
-      return p.refusal_reason ? t('pxd.returned', { reason: t(`proxy.reason.${p.refusal_reason}`), text: p.refusal_text ?? '' }) : '';
+    if (stage === 'returned') {
+      if (!p.refusal_reason) return '';
+      const reason = t(`proxy.reason.${p.refusal_reason}`);
+      return p.refusal_text ? t('pxd.returned', { reason, text: p.refusal_text }) : reason;
+    }
     if (p.target_paused) return t('pxd.paused', { kind: t(`case.pause.${p.target_paused}`) });
     return p.result ? t('pxd.result', { result: t(`proxy.result.${p.result}`) }) : '';
   };
