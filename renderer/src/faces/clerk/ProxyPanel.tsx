@@ -140,7 +140,9 @@ function RegisterProxy(props: { counterId: string; onDone: (outcome: CommandOutc
   const { error, check } = useCommandError();
   const codes = proxyCatalogCodes(rowsOf(replica, 'region_documents'), rowsOf(replica, 'region_overrides'));
   const local = new Map(rowsOf(replica, 'catalog_items').map((i) => [i.code, i]));
-  const [code, setCode] = useState(codes[0] ?? '');
+  const [typed, setCode] = useState(codes[0] ?? '');
+  // An item taken off the list while the form is open (its administrator refused it) is not sent: the list's first is.
+  const code = codes.length > 0 && !codes.includes(typed) ? codes[0]! : typed;
   const { applicant, valid, fields } = useApplicant();
   const listOf = (c: string) => parseList(local.get(c)?.materials ?? '[]').join('\n');
   const [materials, setMaterials] = useState(() => listOf(codes[0] ?? ''));
