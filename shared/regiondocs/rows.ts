@@ -8,7 +8,8 @@ export const regionDocTables = {
   /**
    * The version of each document the hall has applied (one row per calendar year, one for the proxy
    * catalog): its content as canonical JSON, the level the region placed the hall at when it sent it.
-   * The region sees it come back up: which version each hall runs.
+   * The region sees it come back up: which version each hall runs. The hall's clerks hold it too:
+   * a point's clerk takes in proxy cases for the items of its level's list (faces/clerk/ProxyPanel).
    */
   region_documents: table(
     z.object({
@@ -22,7 +23,7 @@ export const regionDocTables = {
       published_at: ms,
       applied_at: ms,
     }),
-    { manager: 'all', region: 'all' },
+    { staff: 'all', region: 'all' },
   ),
   /** A hall administrator's exception to a document (its value: the day, or the item code); revoked, never deleted. */
   region_overrides: table(
@@ -38,6 +39,6 @@ export const regionDocTables = {
       made_at: ms,
       revoked_at: ms.nullable(),
     }),
-    { manager: 'all', region: 'all' },
+    { staff: 'all', region: 'all' },
   ),
 };

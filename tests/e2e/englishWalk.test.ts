@@ -6,7 +6,7 @@ import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 import { demoHub, manualClock, terminal } from '../support/hub';
 import { openBookingPage } from '../support/bookingPages';
-import { busyHall, hallData } from '../support/walkHall';
+import { busyHall, chineseOnPage, hallData } from '../support/walkHall';
 
 /**
  * Complete English (issue 12, item 10): every face, in a browser whose language is English, shows
@@ -300,39 +300,6 @@ export const WALK: readonly Stop[] = [
   },
   { face: 'follow', name: 'phone follow page: waiting', go: async (p) => p.getByText('Ahead of you').waitFor() },
 ];
-
-/**
- * What a reader of the page sees in Chinese, once the hall's data is taken out: text, the names
- * given to controls (aria-label, title, placeholder, alt) and the values of fields. Parts marked
- * `lang="zh…"` are Chinese on purpose.
- */
-function chineseOnPage(page: Page, data: string[]): Promise<string[]> {
-  return page.evaluate((data) => {
-    const han = /\p{Script=Han}/u;
-    const strip = (s: string) => data.reduce((rest, d) => rest.split(d).join(' '), s);
-    // The page's own language is English (checked apart); a part inside it may say it is Chinese.
-    const meant = (el: Element) => {
-      const zh = el.closest('[lang^="zh"]');
-      return (zh !== null && zh !== document.documentElement) || el.closest('script, style') !== null;
-    };
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? '';
-      if (n.parentElement && !meant(n.parentElement) && han.test(strip(text))) found.push(text.trim());
-    }
-    for (const el of document.body.querySelectorAll('*')) {
-      if (meant(el)) continue;
-      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const v = el.getAttribute(a);
-        if (v && han.test(strip(v))) found.push(`${a}="${v}"`);
-      }
-      if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && han.test(strip(el.value)))
-        found.push(`value="${el.value}"`);
-    }
-    return [...new Set(found)];
-  }, data);
-}
 
 /** Opens a face in English, as a browser whose language is English does. */
 async function openEnglish(browser: Browser, hub: Hub, face: Face): Promise<Page> {

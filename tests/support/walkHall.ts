@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { PAUSE_REASONS } from '../../shared/counter/rules';
@@ -39,6 +40,16 @@ export function hallData(hub: Hub): string[] {
     ...column('case_notices', 'number'),
     ...column('archive_entries', 'note'),
     ...column('archive_entries', 'contest_grounds'),
+    // 全程代办: what the point's agent typed and the halls' names a proxy case carries between them.
+    ...column('proxy_cases', 'applicant_name'),
+    ...column('proxy_cases', 'item_name'),
+    ...column('proxy_cases', 'materials'),
+    ...column('proxy_cases', 'agent_name'),
+    ...column('proxy_cases', 'target_hall_name'),
+    ...column('proxy_cases', 'refusal_text'),
+    ...column('cases', 'origin_hall_name'),
+    ...column('cases', 'agent_name'),
+    ...column('cases', 'proxy_refusal_text'),
   ].sort((a, b) => b.length - a.length);
 }
 
@@ -95,4 +106,37 @@ export function busyHall(hub: Hub, clock: ReturnType<typeof manualClock>): void 
       expectedDays: 5,
     }),
   );
+}
+
+/**
+ * What a reader of the page sees in Chinese, once the hall's data is taken out: text, the names
+ * given to controls (aria-label, title, placeholder, alt) and the values of fields. Parts marked
+ * `lang="zh…"` are Chinese on purpose.
+ */
+export function chineseOnPage(page: Page, data: string[]): Promise<string[]> {
+  return page.evaluate((data) => {
+    const han = /\p{Script=Han}/u;
+    const strip = (s: string) => data.reduce((rest, d) => rest.split(d).join(' '), s);
+    // The page's own language is English (checked apart); a part inside it may say it is Chinese.
+    const meant = (el: Element) => {
+      const zh = el.closest('[lang^="zh"]');
+      return (zh !== null && zh !== document.documentElement) || el.closest('script, style') !== null;
+    };
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      if (n.parentElement && !meant(n.parentElement) && han.test(strip(text))) found.push(text.trim());
+    }
+    for (const el of document.body.querySelectorAll('*')) {
+      if (meant(el)) continue;
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const v = el.getAttribute(a);
+        if (v && han.test(strip(v))) found.push(`${a}="${v}"`);
+      }
+      if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && han.test(strip(el.value)))
+        found.push(`value="${el.value}"`);
+    }
+    return [...new Set(found)];
+  }, data);
 }

@@ -135,11 +135,19 @@ export function CasePanel({ counterId, staffId }: { counterId: string; staffId: 
                   type="button"
                   className={`case-row signal-${signal}`}
                   onClick={() => setOpenId(c.id)}
-                  aria-label={`${c.number} ${c.applicant_name} ${t(`case.signal.${signal}`)}`}
+                  aria-label={[
+                    c.number,
+                    c.applicant_name,
+                    t(`case.signal.${signal}`),
+                    ...(c.origin_hall_name ? [t('pxd.originShort', { hall: c.origin_hall_name })] : []),
+                  ].join(' ')}
                 >
                   <span className="dot" aria-hidden="true" />
                   <span className="mono">{c.number}</span>
-                  <span>{rowById(replica, 'catalog_items', c.item_id)?.name}</span>
+                  <span>
+                    {rowById(replica, 'catalog_items', c.item_id)?.name}
+                    {c.origin_hall_name && <span className="badge proxy-origin">{t('pxd.originShort', { hall: c.origin_hall_name })}</span>}
+                  </span>
                   <span>{c.applicant_name}</span>
                   <span>{t(`case.status.${c.status}`)}</span>
                   <span>{c.promised_due ? t('case.dueShort', { d: c.promised_due }) : ''}</span>

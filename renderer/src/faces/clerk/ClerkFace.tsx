@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { HEARTBEAT_INTERVAL_MS } from '../../../../shared/counter/rules';
-import { rowById } from '../../../../shared/protocol';
+import { rowById, rowsOf } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
 import { TopBar } from '../../app/TopBar';
 import { useI18n } from '../../i18n';
@@ -12,6 +12,7 @@ import { MyArchive } from '../../features/archive/MyArchive';
 import { CasePanel } from './CasePanel';
 import { CounterPanel } from './CounterPanel';
 import { Inquiries } from './Inquiries';
+import { ProxyPanel } from './ProxyPanel';
 import { MyRatings } from './MyRatings';
 import { QueuePanel } from './QueuePanel';
 import '../faces.css';
@@ -45,31 +46,39 @@ export default function ClerkFace() {
   );
 }
 
-/** The clerk's desk work: cases (办件), first-asked enquiries (首问负责) and their own figures. */
+/** The clerk's desk work: cases (办件), proxy cases carried to a hall above (代办件), first-asked enquiries (首问负责) and their own figures. */
 function Work({ counterId, staffId }: { counterId: string; staffId: string }) {
+  const { replica } = useHall();
   const { t } = useI18n();
-  const [tab, setTab] = useState<'cases' | 'inquiries' | 'mine' | 'archive' | 'figures'>('cases');
+  const [tab, setTab] = useState<'cases' | 'proxy' | 'inquiries' | 'mine' | 'archive' | 'figures'>('cases');
+  // 全程代办 is the points' work: a hall the region placed at the city level carries nothing up (its catalog says so).
+  const level = rowsOf(replica, 'region_documents').find((d) => d.kind === 'proxy_catalog')?.hall_level;
+  const carries = level !== 'city' || rowsOf(replica, 'proxy_cases').length > 0;
+  const shown = tab === 'proxy' && !carries ? 'cases' : tab;
   return (
     <div className="clerk-right">
       <Tabs
         label={t('clerk.work')}
         tabs={[
           { id: 'cases', label: t('case.title') },
+          ...(carries ? [{ id: 'proxy' as const, label: t('pxd.tab') }] : []),
           { id: 'inquiries', label: t('inq.title') },
           { id: 'mine', label: t('mine.tab') },
           { id: 'figures', label: t('rp.mine.title') },
           { id: 'archive', label: t('clerk.tab.archive') },
         ]}
-        selected={tab}
+        selected={shown}
         onSelect={setTab}
       >
-        {tab === 'cases' ? (
+        {shown === 'cases' ? (
           <CasePanel counterId={counterId} staffId={staffId} />
-        ) : tab === 'inquiries' ? (
+        ) : shown === 'proxy' ? (
+          <ProxyPanel counterId={counterId} />
+        ) : shown === 'inquiries' ? (
           <Inquiries counterId={counterId} staffId={staffId} />
-        ) : tab === 'mine' ? (
+        ) : shown === 'mine' ? (
           <MyRatings />
-        ) : tab === 'figures' ? (
+        ) : shown === 'figures' ? (
           <MyFigures />
         ) : (
           <MyArchive />

@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { checkCreditCode, checkPhone, checkResidentId, type IdCheck } from '../../../../shared/identity/rules';
-import { refusalError } from '../../../../shared/kernel/refusal';
-import { APPLICANT_TYPES, type ApplicantType } from '../../../../shared/cases/enums';
 import { rowsOf, type CommandOutcome, type Row } from '../../../../shared/protocol';
-import { useHall, useHallDay } from '../../app/hall';
-import { hallNow, useNow } from '../../app/time';
+import { useHall } from '../../app/hall';
+import { hallNow } from '../../app/time';
+import { ApplicantInputs, useApplicant } from '../../features/cases/ApplicantFields';
 import { parseList } from '../../features/cases/caseView';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
@@ -38,23 +36,13 @@ export function RegisterCase(props: {
   const preferred = props.ticket ? items.find((i) => i.service_id === props.ticket!.service_id) : undefined;
   const [itemId, setItemId] = useState(preferred?.id ?? items[0]?.id ?? '');
   const item = items.find((i) => i.id === itemId);
-  const [type, setType] = useState<ApplicantType>('person');
-  const [name, setName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
-  const [creditCode, setCreditCode] = useState('');
-  const [phone, setPhone] = useState('');
+  const { applicant, valid, fields } = useApplicant();
   const [agentName, setAgentName] = useState('');
   const [green, setGreen] = useState(props.ticket?.priority === 'green' || props.ticket?.priority === 'major');
   const [linkTicket, setLinkTicket] = useState(props.ticket !== null);
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [parts, setParts] = useState<{ departmentId: string; limitDays: number }[]>([]);
   const materials = item ? parseList(item.materials) : [];
-
-  const { day } = useHallDay(useNow(60_000));
-  // Today's date too: a birth date in the future is refused (the hub checks again with its own day).
-  const idCheck = type === 'person' && idNumber ? checkResidentId(idNumber, day) : null;
-  const codeCheck = type === 'enterprise' && creditCode ? checkCreditCode(creditCode) : null;
-  const phoneCheck = phone ? checkPhone(phone) : null;
 
   // The field a refusal names (an empty name, say), marked for the eye and the screen reader.
   const refusedField = typeof error === 'object' ? error?.params?.field : undefined;
@@ -68,13 +56,7 @@ export function RegisterCase(props: {
       at: hallNow(),
       ticketId: linkTicket && props.ticket ? props.ticket.id : null,
       itemId: item.id,
-      applicant: {
-        type,
-        name: name.trim(),
-        idNumber: type === 'person' ? idNumber.trim() : null,
-        creditCode: type === 'enterprise' ? creditCode.trim() : null,
-        phone: phone.trim(),
-      },
+      applicant,
       agentName: agentName.trim() || null,
       green,
       materialsReceived: materials.filter((m) => !unchecked.has(m)),
@@ -112,30 +94,7 @@ export function RegisterCase(props: {
         )}
         <fieldset>
           <legend>{t('case.applicant')}</legend>
-          <div className="row">
-            {APPLICANT_TYPES.map((a) => (
-              <label key={a} className="radio">
-                <input type="radio" name="atype" checked={type === a} onChange={() => setType(a)} />
-                {t(`case.applicantType.${a}`)}
-              </label>
-            ))}
-          </div>
-          <label>
-            {type === 'person' ? t('case.name') : t('case.enterpriseName')}
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={100}
-              required
-              aria-invalid={refusedField === 'applicant.name' || undefined}
-            />
-          </label>
-          {type === 'person' ? (
-            <Checked label={t('case.idNumber')} value={idNumber} onChange={setIdNumber} result={idCheck} />
-          ) : (
-            <Checked label={t('case.creditCode')} value={creditCode} onChange={setCreditCode} result={codeCheck} />
-          )}
-          <Checked label={t('case.phone')} value={phone} onChange={setPhone} result={phoneCheck} />
+          <ApplicantInputs s={fields} refusedField={refusedField} />
           <label>
             {t('case.agent')}
             <input value={agentName} onChange={(e) => setAgentName(e.target.value)} maxLength={50} placeholder={t('case.agentHint')} />
@@ -195,34 +154,10 @@ export function RegisterCase(props: {
           </button>
         </fieldset>
         <ErrorLine error={error} />
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={!item || idCheck?.ok === false || codeCheck?.ok === false || phoneCheck?.ok === false}
-        >
+        <button type="submit" className="btn btn-primary" disabled={!item || !valid}>
           {t('case.registerSubmit')}
         </button>
       </form>
     </Dialog>
-  );
-}
-
-/** An identity field that says at once what is wrong with it. */
-function Checked(props: { label: string; value: string; onChange: (v: string) => void; result: IdCheck | null }) {
-  const { tError } = useI18n();
-  // The identity rules' refusal, worded in the reader's language.
-  const bad = props.result?.ok === false ? tError(refusalError(props.result.refusal)) : null;
-  return (
-    <label>
-      {props.label}
-      <input
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        maxLength={40}
-        required
-        aria-invalid={bad ? true : undefined}
-      />
-      {bad && <span className="why">{bad}</span>}
-    </label>
   );
 }

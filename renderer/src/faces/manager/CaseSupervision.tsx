@@ -122,11 +122,17 @@ export function CaseSupervision() {
 
 const yuan = (cents: number) => (cents / 100).toFixed(2);
 
-/** What else supervision notes on a case: a pause, 补正 notices, a late decision's card, the fee, the delivery due day. */
+/**
+ * What else supervision notes on a case: where it came from by proxy (全程代办, from the board's
+ * replica of the case), a pause, 补正 notices, a late decision's card, the fee, the delivery due day.
+ */
 function Flags({ r }: { r: SupervisionRow }) {
+  const { replica } = useHall();
   const { t } = useI18n();
+  const origin = rowById(replica, 'cases', r.id)?.origin_hall_name;
   return (
     <span className="flags">
+      {origin && <span className="badge proxy-origin">{t('pxd.originShort', { hall: origin })}</span>}
       {r.paused && <span className="badge signal-paused">{t('sup.paused', { kind: t(`case.event.${r.paused}`) })}</span>}
       {r.card && <span className={`badge signal-${r.card}`}>{t(`sup.card.${r.card}`, { n: r.lateDays ?? 0 })}</span>}
       {r.supplements > 1 && <span className="why">{t('sup.supplements', { n: r.supplements })}</span>}

@@ -22,6 +22,7 @@ import { Field } from '../../ui/Field';
 import { AskDialog, isAskedStep, type AskKind } from './AskDialog';
 import { isCaseEventAction, parseList } from './caseView';
 import { NoticeSheet } from './Notice';
+import { SEND_BACK_STATUSES, SendBack } from '../proxy/SendBack';
 
 /**
  * One case: its data, its history, the steps it can take now, and its notices as issued. The steps
@@ -44,7 +45,7 @@ export function CaseDetail({
   const now = useNow(60_000);
   const { day } = useHallDay(now);
   const { error, check } = useCommandError();
-  const [asking, setAsking] = useState<AskKind | null>(null);
+  const [asking, setAsking] = useState<AskKind | 'sendBack' | null>(null);
   const [noticeId, setNoticeId] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
@@ -65,7 +66,8 @@ export function CaseDetail({
     duties: heldDuties(rowsOf(replica, 'staff_duties'), staffId),
     head: rowById(replica, 'departments', c.department_id)?.head_staff_id === staffId,
   };
-  const possible = STEP_ACTIONS.filter((a) => checkStep(state, a).ok);
+  // A proxy case is not refused here but sent back to its point with the reason (退回代办件), which travels to the applicant's agent.
+  const possible = STEP_ACTIONS.filter((a) => checkStep(state, a).ok && !(a === 'refuse' && c.proxy_id));
   const mine = possible.filter((a) => checkDuty(duties, a, taker, c).ok);
   const others = possible.filter((a) => !mine.includes(a));
   /** A joint part is its department's to decide, and never the first clerk's. */
@@ -126,7 +128,17 @@ export function CaseDetail({
         )}
         <Field label={t('case.phone')}>{c.phone}</Field>
         {c.ticket_id && <Field label={t('case.ticket')}>{rowById(replica, 'tickets', c.ticket_id)?.number ?? '—'}</Field>}
-        {c.agent_name && <Field label={t('case.agent')}>{c.agent_name}</Field>}
+        {c.origin_hall_name && (
+          <Field label={t('pxd.origin')}>{t('pxd.originLine', { hall: c.origin_hall_name, agent: c.agent_name ?? '—' })}</Field>
+        )}
+        {c.proxy_refusal && (
+          <Field label={t('pxd.sentBack')}>
+            {t(`proxy.reason.${c.proxy_refusal}`)}
+            {/* The words are the decision's reason too (shown below) when the hub recorded them there. */}
+            {c.proxy_refusal_text && c.proxy_refusal_text !== c.decision_reason && ` · ${c.proxy_refusal_text}`}
+          </Field>
+        )}
+        {c.agent_name && !c.origin_hall_name && <Field label={t('case.agent')}>{c.agent_name}</Field>}
         <Field label={t('case.firstClerk')}>{staffName(c.first_clerk_id)}</Field>
         <Field label={t('case.received')}>{formatDateTime(c.received_at)}</Field>
         {c.promised_due && (
@@ -206,6 +218,11 @@ export function CaseDetail({
             {t('case.extend')}
           </button>
         )}
+        {c.proxy_id && SEND_BACK_STATUSES.includes(c.status) && (
+          <button type="button" className="btn btn-danger" disabled={!online} onClick={() => setAsking('sendBack')}>
+            {t('pxd.sendBack')}
+          </button>
+        )}
         {notices.map((n) => (
           <button key={n.id} type="button" className="btn" onClick={() => setNoticeId(n.id)}>
             {`${t(`notice.${n.kind}`)} ${n.number}`}
@@ -226,7 +243,8 @@ export function CaseDetail({
           </li>
         ))}
       </ol>
-      {asking && (
+      {asking === 'sendBack' && <SendBack c={c} counterId={counterId} onDone={done} onCancel={() => setAsking(null)} />}
+      {asking && asking !== 'sendBack' && (
         <AskDialog
           c={c}
           kind={asking}

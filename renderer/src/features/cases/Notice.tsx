@@ -32,14 +32,40 @@ const A4_PAGE = '@page { size: A4; margin: 0; }';
  * document, in Chinese whatever the screen's language.
  */
 export function NoticeSheet({ notice, onClose }: { notice: Row<'case_notices'>; onClose: () => void }) {
+  const { t } = useI18n();
+  const doc = noticeDocumentOf(notice);
+  return (
+    <DocumentSheet
+      doc={doc}
+      label={t(`notice.${notice.kind}`)}
+      fileName={`${doc?.title ?? t(`notice.${notice.kind}`)}-${notice.number}`}
+      sheetLabel={doc ? `${doc.title} ${notice.number}` : ''}
+      onClose={onClose}
+    />
+  );
+}
+
+/**
+ * A notice document on its A4 sheet, with the tools to print it or save it as a PDF: a notice as
+ * the hall issued it (NoticeSheet), or one a point prints for a case decided at another hall
+ * (全程代办). `doc` null: a document this renderer cannot read, said so.
+ */
+export function DocumentSheet(props: {
+  doc: NoticeDocument | null;
+  /** The dialog's name, in the reader's language. */
+  label: string;
+  fileName: string;
+  /** The sheet's name (the document's title and number, in Chinese as the document). */
+  sheetLabel: string;
+  onClose: () => void;
+}) {
   const { api } = useHall();
   const { t } = useI18n();
   const [saved, setSaved] = useState<string | null>(null);
   const { error, check } = useCommandError();
-  const doc = noticeDocumentOf(notice);
-  const title = doc?.title ?? t(`notice.${notice.kind}`);
+  const { doc, onClose } = props;
   const savePdf = async () => {
-    const r = await api.savePdf(`${title}-${notice.number}`);
+    const r = await api.savePdf(props.fileName);
     if (check(r) && r.ok) setSaved(r.path);
   };
 
@@ -48,7 +74,7 @@ export function NoticeSheet({ notice, onClose }: { notice: Row<'case_notices'>; 
       className="notice-overlay"
       role="dialog"
       aria-modal="true"
-      aria-label={t(`notice.${notice.kind}`)}
+      aria-label={props.label}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <style>{A4_PAGE}</style>
@@ -67,7 +93,7 @@ export function NoticeSheet({ notice, onClose }: { notice: Row<'case_notices'>; 
         <ErrorLine error={error} />
       </div>
       {doc && (
-        <article className="notice-sheet" lang="zh-CN" aria-label={`${doc.title} ${notice.number}`}>
+        <article className="notice-sheet" lang="zh-CN" aria-label={props.sheetLabel}>
           <header>
             <p className="notice-hall">{doc.hall}</p>
             <h2>{doc.title}</h2>

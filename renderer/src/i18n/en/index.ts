@@ -16,6 +16,7 @@ import { ratings } from './ratings';
 import { region } from './region';
 import { regionDocs } from './regionDocs';
 import { proxy } from './proxy';
+import { proxyDesk } from './proxyDesk';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -46,6 +47,7 @@ export const en: Words<typeof zhCN> = {
   ...region,
   ...regionDocs,
   ...proxy,
+  ...proxyDesk,
   ...backup,
   ...appointments,
   ...guide,

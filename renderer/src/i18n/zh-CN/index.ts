@@ -14,6 +14,7 @@ import { ratings } from './ratings';
 import { region } from './region';
 import { regionDocs } from './regionDocs';
 import { proxy } from './proxy';
+import { proxyDesk } from './proxyDesk';
 import { complaints } from './complaints';
 import { setup } from './setup';
 import { refusals } from './refusals';
@@ -44,6 +45,7 @@ export const zhCN = {
   ...region,
   ...regionDocs,
   ...proxy,
+  ...proxyDesk,
   ...backup,
   ...appointments,
   ...guide,
