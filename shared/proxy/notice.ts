@@ -1,21 +1,26 @@
-import { documentDateTime, noticeDocument, type NoticeDocument } from '../cases/notices';
+import { documentDateTime, fillText, NOTICE, noticeDocument, type NoticeDocument } from '../cases/notices';
 import type { RowOf } from '../kernel/table';
 import type { proxyTables } from './rows';
+
+/** Where a proxy case's applicant collects the result: from the agent, at the point (in Chinese, as every notice). */
+export const PROXY_COLLECT = '办理结果由全程代办员 {agent} 带回，请凭本通知书及有效身份证件到 {point} 领取。';
 
 type ProxyCase = RowOf<(typeof proxyTables)['proxy_cases']>;
 
 /**
  * The 办结通知书 a 全程代办 point prints for its applicant once the case is concluded at the hall that
  * decided it: in that hall's name, with its case number, item and department, the decision and the
- * day; numbered with the point's receipt number (the deciding hall's own notice stays there). Null
+ * day; numbered with the point's receipt number (the deciding hall's own notice stays there). The
+ * applicant collects the result from the agent at the point, not at the department's window. Null
  * while the case is not concluded there, or its decision has not come back.
  */
 export function proxyConcludeNotice(
   p: ProxyCase,
-  point: { issuedDay: string; complaintPhone: string; utcOffsetMinutes: number },
+  point: { name: string; issuedDay: string; complaintPhone: string; utcOffsetMinutes: number },
 ): NoticeDocument | null {
   if (p.concluded_at === null || p.result === null || !p.target_hall_name || !p.target_case_number) return null;
-  return noticeDocument(
+  const departmentName = p.target_department_name ?? p.target_hall_name;
+  const doc = noticeDocument(
     {
       hallName: p.target_hall_name,
       number: p.number,
@@ -23,7 +28,7 @@ export function proxyConcludeNotice(
       applicantName: p.applicant_name,
       creditCode: p.applicant_type === 'enterprise' ? p.credit_code : null,
       itemName: p.item_name ?? p.item_code,
-      departmentName: p.target_department_name ?? p.target_hall_name,
+      departmentName,
       issuedDay: point.issuedDay,
       complaintPhone: point.complaintPhone,
     },
@@ -35,4 +40,7 @@ export function proxyConcludeNotice(
       rating: null,
     },
   );
+  const atWindow = fillText(NOTICE.conclude.collect, { department: departmentName });
+  const atPoint = fillText(PROXY_COLLECT, { agent: p.agent_name, point: point.name });
+  return { ...doc, blocks: doc.blocks.map((b) => (b.kind === 'text' && b.text === atWindow ? { ...b, text: atPoint } : b)) };
 }

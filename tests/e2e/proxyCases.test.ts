@@ -71,6 +71,7 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
             caseId: got.caseId,
             caseNumber: got.caseNumber,
             itemName: got.itemName,
+            departmentName: got.departmentName,
           },
         });
       }
@@ -91,6 +92,7 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
         acceptedAt: c.accepted_at,
         concludedAt: c.status === 'concluded' || c.status === 'delivered' ? clock() : null,
         result,
+        decisionReason: null,
         refusal: c.proxy_refusal ? { reason: c.proxy_refusal, text: c.proxy_refusal_text ?? '' } : null,
       };
       toVillage('proxy.progress', progress);
@@ -178,10 +180,11 @@ describe('全程代办 across levels on the clerks’ faces, in Chromium', () =>
       '示范市政务服务中心',
       '办结通知书',
       `办件编号：${delivered.number}`,
-      `代办编号：${mine.number}`,
+      mine.number,
       '王五：',
       '企业设立登记',
       '准予许可',
+      '全程代办员',
       '青山村便民服务站',
     ])
       expect(text, s).toContain(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../../shared/protocol';
-import { pointConcludeNotice, proxyCatalogCodes, proxyStage, sortProxies } from '../../../renderer/src/features/proxy/proxyView';
+import { proxyCatalogCodes, proxyStage, sortProxies } from '../../../renderer/src/features/proxy/proxyView';
 
 /** A proxy case at a village point as the region last told it: delivered to the city hall and concluded there. */
 const concluded: Row<'proxy_cases'> = {
@@ -25,6 +25,8 @@ const concluded: Row<'proxy_cases'> = {
   target_hall_name: '市政务服务中心',
   target_case_id: 'case-9',
   target_case_number: 'H3301-20261102-0007',
+  target_department_name: '市场监督管理局',
+  decision_reason: null,
   delivered_at: Date.parse('2026-11-02T01:05:00Z'),
   target_status: 'concluded',
   target_paused: null,
@@ -39,7 +41,6 @@ const concluded: Row<'proxy_cases'> = {
   refused_at: null,
   updated_at: Date.parse('2026-11-10T07:31:00Z'),
 };
-const point = { name: '青山村便民服务站', utcOffsetMinutes: 480 };
 
 describe('a proxy case’s stage at the point', () => {
   it('follows its travel, then its case at the deciding hall', () => {
@@ -66,33 +67,6 @@ describe('a proxy case’s stage at the point', () => {
     });
     const rows = [at('done', 5), at('old', 1, { status: 'outbox', target_status: null }), at('new', 3, { target_status: 'accepted' })];
     expect(sortProxies(rows).map((r) => r.id)).toEqual(['new', 'old', 'done']);
-  });
-});
-
-describe('the point’s 办结通知书', () => {
-  it('names the deciding hall, its case number, the decision and its day, the point’s number and agent', () => {
-    const doc = pointConcludeNotice(concluded, point)!;
-    expect(doc).toMatchObject({
-      hall: '市政务服务中心',
-      title: '办结通知书',
-      number: '代办编号：H3305-代-20261102-0001',
-      caseNumber: '办件编号：H3301-20261102-0007',
-      addressee: '王五：',
-      seal: '青山村便民服务站（全程代办转交）',
-      date: '2026年11月10日',
-    });
-    const texts = doc.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('|');
-    expect(texts).toContain('你（单位）申请的“企业设立登记”已于 2026年11月10日 15:30 办结，办理结果：准予许可。');
-    expect(texts).toContain('全程代办员 李四');
-    expect(pointConcludeNotice({ ...concluded, result: 'denied' }, point)!.blocks[0]).toMatchObject({
-      text: expect.stringContaining('办理结果：不予许可'),
-    });
-  });
-
-  it('is not there before the deciding hall concluded the case', () => {
-    expect(pointConcludeNotice({ ...concluded, target_status: 'approved', concluded_at: null }, point)).toBeNull();
-    expect(pointConcludeNotice({ ...concluded, status: 'outbox', target_status: null }, point)).toBeNull();
-    expect(pointConcludeNotice({ ...concluded, status: 'refused' }, point)).toBeNull();
   });
 });
 

@@ -41,7 +41,7 @@ const concluded: Row<'proxy_cases'> = {
   refused_at: null,
   updated_at: 4,
 };
-const point = { issuedDay: '2026-12-02', complaintPhone: '12345', utcOffsetMinutes: 480 };
+const point = { name: '青山村便民服务站', issuedDay: '2026-12-02', complaintPhone: '12345', utcOffsetMinutes: 480 };
 
 describe('the 办结 notice a 全程代办 point prints', () => {
   it('is in the deciding hall’s name with its case number, department, decision and day, and asks no rating of its own', () => {
@@ -59,7 +59,9 @@ describe('the 办结 notice a 全程代办 point prints', () => {
     expect(doc.ratingCode).toBeUndefined();
     const words = doc.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('\n');
     expect(words).toContain('你（单位）申请的“企业设立登记”已于 2026年12月1日 10:30 办结，办理结果：准予许可。');
-    expect(words).toContain('请凭本通知书及有效身份证件到 市场监督管理局 窗口领取结果');
+    // The applicant collects it from the agent, at the point, not at the department's window.
+    expect(words).toContain(`办理结果由全程代办员 ${concluded.agent_name} 带回，请凭本通知书及有效身份证件到 青山村便民服务站 领取。`);
+    expect(words).not.toContain('窗口领取');
     expect(words).not.toContain('好差评');
     const denied = proxyConcludeNotice({ ...concluded, result: 'denied', decision_reason: '经营场所不符合要求' }, point)!;
     expect(denied.blocks[0]).toMatchObject({ text: expect.stringContaining('不予许可') });

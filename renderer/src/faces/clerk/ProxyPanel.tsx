@@ -5,7 +5,9 @@ import { hallNow, useNow } from '../../app/time';
 import { ApplicantInputs, useApplicant } from '../../features/cases/ApplicantFields';
 import { parseList } from '../../features/cases/caseView';
 import { DocumentSheet } from '../../features/cases/Notice';
-import { pointConcludeNotice, proxyCatalogCodes, proxyStage, sortProxies } from '../../features/proxy/proxyView';
+import { proxyCatalogCodes, proxyStage, sortProxies } from '../../features/proxy/proxyView';
+import { proxyConcludeNotice } from '../../../../shared/proxy/notice';
+import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { useI18n, type Key, type Vars } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
@@ -22,7 +24,7 @@ import { Options } from '../../ui/Options';
 export function ProxyPanel({ counterId }: { counterId: string }) {
   const { replica, connection } = useHall();
   const { t } = useI18n();
-  const { settings } = useHallDay(useNow(60_000));
+  const { settings, day } = useHallDay(useNow(60_000));
   const [registering, setRegistering] = useState(false);
   // Kept as the words' key, not the words: they follow a switch of language while shown.
   const [note, setNote] = useState<{ key: Key; vars?: Vars } | null>(null);
@@ -30,7 +32,12 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
   const hall = rowById(replica, 'halls', connection.welcome?.hallId);
   const proxies = sortProxies(rowsOf(replica, 'proxy_cases'));
   const printed = rowById(replica, 'proxy_cases', printing);
-  const point = { name: hall?.name ?? '', utcOffsetMinutes: settings.utcOffsetMinutes };
+  const point = {
+    name: hall?.name ?? '',
+    issuedDay: day,
+    complaintPhone: parseCaseSettings(hall?.case_settings ?? '{}').complaintPhone,
+    utcOffsetMinutes: settings.utcOffsetMinutes,
+  };
 
   const registered = (outcome: CommandOutcome<'proxy.register'>) => {
     setRegistering(false);
@@ -102,7 +109,7 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
           {
             header: t('pxd.printShort'),
             cell: (p) =>
-              pointConcludeNotice(p, point) && (
+              proxyConcludeNotice(p, point) && (
                 <button
                   type="button"
                   className="btn small"
@@ -118,7 +125,7 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
       {registering && <RegisterProxy counterId={counterId} onDone={registered} onCancel={() => setRegistering(false)} />}
       {printed && (
         <DocumentSheet
-          doc={pointConcludeNotice(printed, point)}
+          doc={proxyConcludeNotice(printed, point)}
           label={t('pxd.notice', { number: printed.number })}
           fileName={`办结通知书-${printed.number}`}
           sheetLabel={`办结通知书 ${printed.number}`}

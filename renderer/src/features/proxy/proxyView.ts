@@ -1,9 +1,7 @@
-import { documentDate, documentDateTime, fillText, NOTICE, type NoticeDocument } from '../../../../shared/cases/notices';
 import { ProxyCatalog } from '../../../../shared/regiondocs/documents';
 import { proxyItems } from '../../../../shared/regiondocs/rules';
 import type { CaseStatus } from '../../../../shared/cases/enums';
 import type { Row } from '../../../../shared/protocol';
-import { hallDay } from '../../../../shared/queue/rules';
 import type { ProxyStage } from './stages';
 
 const STAGE_OF: Record<CaseStatus, ProxyStage> = {
@@ -49,49 +47,4 @@ export function proxyCatalogCodes(docs: readonly Row<'region_documents'>[], over
   const catalog = ProxyCatalog.safeParse(content);
   const refused = overrides.filter((o) => o.type === 'refuse_item' && o.revoked_at === null).map((o) => o.value);
   return catalog.success ? proxyItems(catalog.data, row.hall_level, refused) : [];
-}
-
-/**
- * The point's own lines of the 办结通知书 it prints for a case another hall decided: the official
- * wording of shared/cases/notices (NOTICE) with what differs when the agent hands the result over.
- * In Chinese whatever the screen's language, as every notice.
- */
-export const POINT_NOTICE = {
-  proxyNumber: '代办编号：{number}',
-  collect: '办理结果由全程代办员 {agent} 带回，请凭本通知书及有效身份证件到 {point} 领取。',
-  forwarded: '{point}（全程代办转交）',
-};
-
-/**
- * The 办结通知书 of a concluded proxy case, as the point prints it for the applicant: the deciding
- * hall's name and case number, the decision and its day as the region brought them back, and the
- * point's number and agent. Null before the target concluded it. The deciding hall's own notice
- * (numbered and sealed there, with its 好差评 code) stays with that hall: this is the point's copy.
- */
-export function pointConcludeNotice(p: Row<'proxy_cases'>, point: { name: string; utcOffsetMinutes: number }): NoticeDocument | null {
-  if (proxyStage(p) !== 'concluded' || p.concluded_at === null || p.result === null) return null;
-  const N = NOTICE.conclude;
-  const item = p.item_name ?? p.item_code;
-  return {
-    hall: p.target_hall_name ?? '',
-    title: NOTICE.titles.conclude,
-    number: fillText(POINT_NOTICE.proxyNumber, { number: p.number }),
-    caseNumber: fillText(NOTICE.caseNumber, { number: p.target_case_number ?? '' }),
-    addressee: p.applicant_name + (p.credit_code ? fillText(NOTICE.creditCode, { code: p.credit_code }) : '') + NOTICE.addressed,
-    blocks: [
-      {
-        kind: 'text',
-        style: 'plain',
-        text: fillText(N.body, {
-          item,
-          concluded: documentDateTime(p.concluded_at, point.utcOffsetMinutes),
-          result: p.result === 'approved' ? N.granted : N.denied,
-        }),
-      },
-      { kind: 'text', style: 'plain', text: fillText(POINT_NOTICE.collect, { agent: p.agent_name, point: point.name }) },
-    ],
-    seal: fillText(POINT_NOTICE.forwarded, { point: point.name }),
-    date: documentDate(hallDay(p.concluded_at, point.utcOffsetMinutes)),
-    receipt: [...NOTICE.receipt],
-  };
 }
