@@ -36,7 +36,7 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0035-booking-block-lifts.sql',
   '0036-catalog-guide-steps.sql',
   '0039-region-documents.sql',
-  '0040-proxy-cases.sql',
-  '0042-queue-line-indexes.sql',
-  '0043-booking-blackout-lifts.sql',
+  '0040-booking-blackout-lifts.sql',
+  '0041-queue-line-indexes.sql',
+  '0042-proxy-cases.sql',
 ]);

@@ -347,7 +347,7 @@ describe('hub migration 0039: documents from the region and the hall’s excepti
   });
 });
 
-describe('hub migration 0040: proxy cases at the point, a case’s origin at the target', () => {
+describe('hub migration 0042: proxy cases at the point, a case’s origin at the target', () => {
   const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE proxy_cases')) + 1;
   // The columns later migrations gave cases (0010's units, 0014's late notice).
   const laterCase = (over: Record<string, unknown>) => caseRow({ late_notice: 0, statutory_unit: 'working_days', ...over });
@@ -399,7 +399,7 @@ describe('hub migration 0040: proxy cases at the point, a case’s origin at the
   });
 });
 
-describe('hub migration 0042: the queue’s lines indexed', () => {
+describe('hub migration 0041: the queue’s lines indexed', () => {
   const v = hubMigrations.findIndex((sql) => sql.includes('CREATE INDEX tickets_line')) + 1;
 
   it('keeps every ticket, and reads a line from its head (from the index alone), the parked and sent tickets and the latest services through the new indexes', () => {
@@ -432,7 +432,7 @@ describe('hub migration 0042: the queue’s lines indexed', () => {
   });
 });
 
-describe('hub migration 0043: a blackout lifted', () => {
+describe('hub migration 0040: a blackout lifted', () => {
   const v = hubMigrations.findIndex((sql) => sql.includes('ADD COLUMN lift_reason')) + 1;
 
   it('keeps the blackouts in force, lets a lifted one stand beside a new one of the same day, a lift always with its reason; forgets the scope record', () => {

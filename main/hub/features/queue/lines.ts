@@ -51,7 +51,7 @@ export const serviceRuns = (ctx: Ctx): Map<string, number> =>
     (sql(ctx, 'SELECT id, priority_run FROM services').all() as { id: string; priority_run: number }[]).map((s) => [s.id, s.priority_run]),
   );
 
-/** The line of one service and class, as index tickets_line (migration 0042) holds it: the same terms, so the index serves. */
+/** The line of one service and class, as index tickets_line (migration 0041) holds it: the same terms, so the index serves. */
 const LINE = `FROM tickets WHERE day = ? AND service_id = ? AND priority = ? AND status = 'waiting' AND target_counter_id IS NULL`;
 /** Parked tickets and tickets sent to a counter, as index tickets_off_line holds them. */
 const OFF_LINE = `(status = 'parked' OR (status = 'waiting' AND target_counter_id IS NOT NULL))`;
