@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../../shared/kernel/clock';
 import type { QueryAnswer, Snapshot, WireAnswer } from '../../shared/protocol';
 import { hubMigrations } from '../db/migrations';
 import { writeFileDurably } from '../db/durableFile';
-import { openDatabase, ownerOnlyDir, type Db } from '../db/open';
+import { openDatabase, ownerOnlyDir, SQLITE_CACHE_KIB, type Db } from '../db/open';
 import type { AuditReport } from '../../shared/hall/commands';
 import { AuditLog, ensureAuditKey } from './commands/audit';
 import type { Caller } from './commands/context';
@@ -126,6 +126,7 @@ export function openHall(opts: Pick<HubOptions, 'dataDir' | 'clock' | 'demo' | '
     db = openDatabase(dbFile, {
       migrations: hubMigrations,
       synchronous: 'FULL',
+      cacheKib: SQLITE_CACHE_KIB,
       backupBeforeMigrating: path.join(opts.dataDir, 'pre-migration'),
       beforeMigrating: (old) => {
         feedBeforeMigrating = (old.prepare('SELECT coalesce(max(seq), 0) AS s FROM feed').get() as { s: number }).s;
