@@ -216,7 +216,7 @@ describe('the alert sweep asks the query worker', () => {
     expect(() => hubQuery('archive.staffMonth', { staffId: 'H3301-u-1', month: '2026-11' }, START)).toThrow(/terminal's query/);
   });
 
-  it('writes nothing when the worker could not answer, and a sweep still waiting is joined, not repeated', async () => {
+  it('writes nothing when the worker could not answer, joins a sweep still waiting, and asks nothing while nobody is signed in', async () => {
     const { hub, at, desk, take } = await scriptedHall(START);
     desk(1).signIn();
     take('A');
@@ -240,5 +240,19 @@ describe('the alert sweep asks the query worker', () => {
     // The next sweep is a new one: the same alert, still open, is not opened twice.
     await hub.alertEpisodes.tick();
     expect(hub.db.prepare('SELECT count(*) AS n FROM staff_alerts').get()).toEqual({ n: 1 });
+
+    // Nobody signed in at any counter: no alert is anyone's; the open episode ends without asking the worker.
+    at(7);
+    desk(1).run('counter.signOut');
+    let asked = 0;
+    const counting = new AlertEpisodes(
+      hub.db,
+      hub.hallId,
+      () => START + 7 * MIN,
+      () => Promise.resolve((asked++, failedQuery)),
+    );
+    await counting.tick();
+    expect(asked).toBe(0);
+    expect(hub.db.prepare('SELECT to_at FROM staff_alerts').all()).toEqual([{ to_at: START + 7 * MIN }]);
   });
 });

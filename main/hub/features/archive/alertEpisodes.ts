@@ -45,10 +45,11 @@ export class AlertEpisodes {
 
   private async sweep(): Promise<void> {
     const now = this.clock();
-    const answer = await this.ask(hubQuery('archive.staffAlertsNow', {}, now));
-    if (!answer.ok) throw new Error(`the alerts were not computed: ${answer.error.message}`);
-    const current = new Map((answer.result as StaffAlertNow[]).map((e) => [keyOf(e), e]));
     const { db } = this;
+    // A staff alert is about someone signed in at a counter: with nobody signed in there is none,
+    // and a hub before opening or after closing need not start its worker to find that out.
+    const staffed = db.prepare('SELECT 1 FROM counters WHERE staff_id IS NOT NULL LIMIT 1').get() !== undefined;
+    const current = new Map((staffed ? await this.alertsAt(now) : []).map((e) => [keyOf(e), e]));
     const open = db.prepare('SELECT id, kind, counter_id, staff_id FROM staff_alerts WHERE to_at IS NULL').all() as (StaffAlertNow & {
       id: number;
     })[];
@@ -62,5 +63,11 @@ export class AlertEpisodes {
       }
       for (const [key, e] of current) if (!still.has(key)) begin.run(this.hallId, e.kind, e.counter_id, e.staff_id, now);
     })();
+  }
+
+  private async alertsAt(now: number): Promise<StaffAlertNow[]> {
+    const answer = await this.ask(hubQuery('archive.staffAlertsNow', {}, now));
+    if (!answer.ok) throw new Error(`the alerts were not computed: ${answer.error.message}`);
+    return answer.result as StaffAlertNow[];
   }
 }
