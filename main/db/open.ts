@@ -20,7 +20,21 @@ export interface OpenOptions {
   backupBeforeMigrating?: string;
   /** Called on an existing database when migrations are about to run on it, with its version. */
   beforeMigrating?: (db: Db, version: number) => void;
+  /** This connection's page cache in KiB (SQLITE_CACHE_KIB); better-sqlite3's build default, 16 MB, when absent. */
+  cacheKib?: number;
 }
+
+/**
+ * SQLite's own default page cache, 2 MB a connection, for the hub's connections. better-sqlite3 builds
+ * SQLite with 16 MB (SQLITE_DEFAULT_CACHE_SIZE=-16000), and the hub holds two connections to the hall
+ * database: its own and the query worker's, which the staff-alert sweep starts once a clerk is
+ * signed in (or a manager's first report does) and which then stays. Both caches fill (20,000
+ * changes read back by a catching-up terminal fill the hub's; a report over years fills the
+ * worker's), and 32 MB is a fifth of the hub's memory budget for pages the operating system's file
+ * cache holds too. A command touches a few B-tree pages and a report scans far more than 16 MB, so
+ * neither gains much from the larger one.
+ */
+export const SQLITE_CACHE_KIB = 2000;
 
 /**
  * A data directory that only its owner can enter: it holds personal data, the audit key and
@@ -44,6 +58,7 @@ export function openDatabase(file: string, opts: OpenOptions): Db {
   db.pragma(`synchronous = ${opts.synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 0');
+  if (opts.cacheKib !== undefined) db.pragma(`cache_size = -${opts.cacheKib}`);
   const current = db.pragma('user_version', { simple: true }) as number;
   if (opts.backupBeforeMigrating && current > 0 && current < opts.migrations.length) {
     ownerOnlyDir(opts.backupBeforeMigrating);

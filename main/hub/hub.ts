@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../../shared/kernel/clock';
 import type { QueryAnswer, Snapshot, WireAnswer } from '../../shared/protocol';
 import { hubMigrations } from '../db/migrations';
 import { writeFileDurably } from '../db/durableFile';
-import { openDatabase, ownerOnlyDir, type Db } from '../db/open';
+import { openDatabase, ownerOnlyDir, SQLITE_CACHE_KIB, type Db } from '../db/open';
 import type { AuditReport } from '../../shared/hall/commands';
 import { AuditLog, ensureAuditKey } from './commands/audit';
 import type { Caller } from './commands/context';
@@ -126,6 +126,7 @@ export function openHall(opts: Pick<HubOptions, 'dataDir' | 'clock' | 'demo' | '
     db = openDatabase(dbFile, {
       migrations: hubMigrations,
       synchronous: 'FULL',
+      cacheKib: SQLITE_CACHE_KIB,
       backupBeforeMigrating: path.join(opts.dataDir, 'pre-migration'),
       beforeMigrating: (old) => {
         feedBeforeMigrating = (old.prepare('SELECT coalesce(max(seq), 0) AS s FROM feed').get() as { s: number }).s;
@@ -221,7 +222,7 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
     log,
   );
   const packs = new MonthlyPacks({ db, store, hall, clock }, opts.pdfBrowser === null ? null : pdfBrowserOf(opts.pdfBrowser), log);
-  const alertEpisodes = new AlertEpisodes(store, hall.id, clock);
+  const alertEpisodes = new AlertEpisodes(db, hall.id, clock, (job) => queryWorker.run(job));
   // A full disk, or backups failing or missing: the hall's records are at risk until someone acts.
   const publicHealth = (): PublicHealth => ({
     status: store.storageFault || backups.unhealthy ? 'degraded' : 'up',
@@ -329,12 +330,9 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
   const minuteTimer = setInterval(() => {
     void backups.tick();
     void packs.tick();
-    try {
-      alertEpisodes.tick();
-    } catch (e) {
-      // A full disk: the next minute tries again (the alerts themselves are on the board regardless).
-      log(`alert episodes not recorded: ${(e as Error).message}`);
-    }
+    // A full disk or a worker that could not answer: the next minute tries again (the alerts
+    // themselves are on the board regardless).
+    alertEpisodes.tick().catch((e: unknown) => log(`alert episodes not recorded: ${(e as Error).message}`));
   }, 60_000).unref();
   store.onCommit((entries) => {
     if (entries.some((e) => e.table === 'hall_days')) void backups.dayClosed();
@@ -370,6 +368,8 @@ async function listen(opened: OpenHall, opts: HubOptions, clock: Clock, log: (m:
       await control?.close();
       await sync.close();
       await queryWorker.close();
+      // A sweep waiting for the worker was answered by its close; none writes once the database is closed.
+      await alertEpisodes.idle();
       opened.close();
     },
   };

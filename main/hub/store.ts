@@ -1,14 +1,10 @@
 import Database, { type Statement } from 'better-sqlite3';
-import { rowSchemas, type AnyRow, type FeedEntry, type Row, type TableName } from '../../shared/protocol';
+import type { AnyRow, FeedEntry, Row, TableName } from '../../shared/protocol';
 import type { Db } from '../db/open';
+import { replicatedColumns, rowsWhereSql } from './readonlyDb';
 
 /** A feed entry as stored: the full replicable row (before any role's projection). */
 export type StoredEntry = FeedEntry;
-
-const replicatedColumns = Object.fromEntries(Object.entries(rowSchemas).map(([t, s]) => [t, Object.keys(s.shape)])) as Record<
-  TableName,
-  string[]
->;
 
 /** Why the hub's writes fail, when its disk refuses them (full or failing), and since when. */
 export interface StorageFault {
@@ -141,10 +137,7 @@ export class Store {
 
   /** Rows matching a WHERE clause (the hub's own SQL, never the caller's). */
   where<T extends TableName>(table: T, where: string, ...params: unknown[]): Row<T>[] {
-    return this.statement(
-      `where:${table}:${where}`,
-      () => `SELECT ${replicatedColumns[table].join(', ')} FROM ${table} WHERE ${where} ORDER BY id`,
-    ).all(...params) as Row<T>[];
+    return this.statement(`where:${table}:${where}`, () => rowsWhereSql(table, where)).all(...params) as Row<T>[];
   }
 
   /** Feed entries after `since`, at most `limit`, in seq order. */

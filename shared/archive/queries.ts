@@ -97,9 +97,19 @@ export const ArchiveRanking = z.object({
 });
 export type ArchiveRanking = z.infer<typeof ArchiveRanking>;
 
+/** A staff member's alert now: its kind, the counter it is about and who is signed in there. */
+export const StaffAlertNow = z.object({ kind: StaffAlertKind, counter_id: z.string(), staff_id: z.string() });
+export type StaffAlertNow = z.infer<typeof StaffAlertNow>;
+
 export const archiveQuerySpecs = {
   'archive.staffMonth': { params: z.strictObject({ staffId: entityId, month: Month }), result: ArchiveMonth, roles: ['manager'] },
   /** The clerk signed in at this counter reads their own month; null when nobody is signed in here. */
   'archive.mine': { params: z.strictObject({ month: Month }), result: ArchiveMonth.nullable(), roles: ['clerk'] },
   'archive.ranking': { params: z.strictObject({ month: Month }), result: ArchiveRanking, roles: ['manager'] },
+  /**
+   * The hub's own question (no terminal role may ask it): the board's staff alerts now, which the
+   * hub's minute sweep records as episodes. Asked of the query worker, so that reading the day's
+   * tickets and running the board's alert functions over them leaves the event loop to the calls.
+   */
+  'archive.staffAlertsNow': { params: z.strictObject({}), result: z.array(StaffAlertNow), roles: [] },
 } as const satisfies Record<string, QuerySpec>;

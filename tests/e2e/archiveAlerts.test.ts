@@ -21,19 +21,19 @@ describe('alerts in the efficiency archive, on the faces', () => {
     const a = actors(hub);
     const clerk = a.clerk(0);
     const counterId = 'H3301-c-01';
-    const minute = (n = 1) => {
+    const minute = async (n = 1) => {
       clock.advance(n * MIN);
       ok(clerk('counter.heartbeat', { counterId }));
-      hub.alertEpisodes.tick();
+      await hub.alertEpisodes.tick();
     };
     ok(clerk('counter.signIn', { counterId, login: 'c01', password: 'demo1234' }));
     ok(a.kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
-    hub.alertEpisodes.tick();
-    minute(2); // idle past a minute while someone waits: one episode
+    await hub.alertEpisodes.tick();
+    await minute(2); // idle past a minute while someone waits: one episode
     ok(clerk('ticket.callNext', { counterId }));
-    minute(6); // called and not started past five minutes: another
+    await minute(6); // called and not started past five minutes: another
     ok(clerk('ticket.start', { counterId }));
-    minute();
+    await minute();
     expect(hub.db.prepare('SELECT kind FROM staff_alerts ORDER BY id').all()).toEqual([
       { kind: 'idle_while_waiting' },
       { kind: 'called_not_started' },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { AlertEpisodes } from '../../main/hub/features/archive/alertEpisodes';
 import type { Hub } from '../../main/hub/hub';
+import { hubQuery } from '../../main/hub/queries/request';
+import { failedQuery } from '../../main/hub/queries/worker';
+import { TERMINAL_ROLES } from '../../shared/kernel/roles';
 import type { QueryResult } from '../../shared/protocol';
 import { callerOf, signInManager, terminal } from '../support/hub';
 import { scriptedHall } from '../support/scriptedHall';
@@ -141,7 +145,7 @@ describe('alert episodes in the efficiency archive', () => {
       script[m]?.();
       // The clerks' PCs say they are there (an offline counter is not idle): each open counter beats each minute.
       for (const d of [c1, c2]) if (hub.store.get('counters', d.counterId)!.state !== 'closed') d.run('counter.heartbeat');
-      hub.alertEpisodes.tick();
+      await hub.alertEpisodes.tick();
       instants.push(START + m * MIN);
     }
     const recorded = hub.db.prepare('SELECT kind, counter_id, staff_id, from_at, to_at FROM staff_alerts').all() as Episode[];
@@ -187,5 +191,68 @@ describe('alert episodes in the efficiency archive', () => {
       called_not_started: 0,
       idle_while_waiting: 0,
     });
+  });
+});
+
+describe('the alert sweep asks the query worker', () => {
+  it('with a question of its own that no terminal may ask, and that the hub asks of no other query', async () => {
+    const { hub } = await scriptedHall(START);
+    signInManager(hub);
+    for (const role of TERMINAL_ROLES) {
+      const answer = await hub.query(
+        { terminalId: `asks-${role}`, role, counterId: role === 'clerk' ? 'H3301-c-01' : null },
+        {
+          name: 'archive.staffAlertsNow',
+          params: {},
+        },
+      );
+      expect([role, answer]).toMatchObject([role, { ok: false, error: { code: 'FORBIDDEN' } }]);
+    }
+    // The signed-in manager's own terminal too: the refusal is the role's, not a missing session.
+    expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'archive.staffAlertsNow', params: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(() => hubQuery('archive.staffMonth', { staffId: 'H3301-u-1', month: '2026-11' }, START)).toThrow(/terminal's query/);
+  });
+
+  it('writes nothing when the worker could not answer, joins a sweep still waiting, and asks nothing while nobody is signed in', async () => {
+    const { hub, at, desk, take } = await scriptedHall(START);
+    desk(1).signIn();
+    take('A');
+    at(5); // counter 1 idle past a minute while someone waits (and its PC says it is there)
+    desk(1).run('counter.heartbeat');
+    const failing = new AlertEpisodes(
+      hub.db,
+      hub.hallId,
+      () => START + 5 * MIN,
+      () => Promise.resolve(failedQuery),
+    );
+    await expect(failing.tick()).rejects.toThrow(/not computed/);
+    expect(hub.db.prepare('SELECT count(*) AS n FROM staff_alerts').get()).toEqual({ n: 0 });
+
+    const first = hub.alertEpisodes.tick();
+    expect(hub.alertEpisodes.tick()).toBe(first);
+    await first;
+    expect(hub.db.prepare('SELECT kind, counter_id, from_at, to_at FROM staff_alerts').all()).toEqual([
+      { kind: 'idle_while_waiting', counter_id: desk(1).counterId, from_at: START + 5 * MIN, to_at: null },
+    ]);
+    // The next sweep is a new one: the same alert, still open, is not opened twice.
+    await hub.alertEpisodes.tick();
+    expect(hub.db.prepare('SELECT count(*) AS n FROM staff_alerts').get()).toEqual({ n: 1 });
+
+    // Nobody signed in at any counter: no alert is anyone's; the open episode ends without asking the worker.
+    at(7);
+    desk(1).run('counter.signOut');
+    let asked = 0;
+    const counting = new AlertEpisodes(
+      hub.db,
+      hub.hallId,
+      () => START + 7 * MIN,
+      () => Promise.resolve((asked++, failedQuery)),
+    );
+    await counting.tick();
+    expect(asked).toBe(0);
+    expect(hub.db.prepare('SELECT to_at FROM staff_alerts').all()).toEqual([{ to_at: START + 7 * MIN }]);
   });
 });

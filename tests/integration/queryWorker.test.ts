@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
+import { SQLITE_CACHE_KIB } from '../../main/db/open';
 import type { QueryJob } from '../../main/hub/queries/request';
 import { QueryWorker, startQueryWorker } from '../../main/hub/queries/worker';
 import type { ReadonlyDb } from '../../main/hub/readonlyDb';
@@ -33,6 +35,8 @@ const fake = (onMessage: string) =>
 describe('the query worker', () => {
   it('answers a query on its own read-only connection; a query cannot write, by type', async () => {
     const hub = await demoHub();
+    // SQLite's own 2 MB page cache, not better-sqlite3's 16 MB (open.ts SQLITE_CACHE_KIB).
+    expect(hub.db.pragma('cache_size', { simple: true })).toBe(-SQLITE_CACHE_KIB);
     expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
       ok: true,
       result: { tickets: { issued: 0 } },
@@ -104,6 +108,12 @@ describe('the query worker', () => {
   it('runs in the esbuild bundle, from dist/hub/queryWorker.js beside dist/hub/cli.js', async () => {
     const build = spawnSync('npm', ['run', 'build:hub'], { encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
+    // ASCII text (main/hub/oneByteBundle.mjs): V8 holds a script's source one byte a character only then.
+    for (const file of ['cli.js', 'queryWorker.js', 'backupCheck.js'])
+      expect(
+        readFileSync(path.join('dist/hub', file)).every((b) => b < 0x80),
+        file,
+      ).toBe(true);
     const dataDir = tempDir();
     const hub = await spawnHub(dataDir, await freePort(), [], 'dist/hub/cli.js');
     expect(await askToday(hub.url, dataDir)).toMatchObject({ ok: true, result: { cases: { running: 0 } } });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { SQLITE_CACHE_KIB } from '../../db/open';
 import { answerQuery } from './answer';
 import { failedQuery, type FromWorker, type ToWorker } from './worker';
 
@@ -20,6 +21,7 @@ try {
   // no per-thread priority here
 }
 const db = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
+db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
 parentPort!.on('message', ({ id, job }: ToWorker) => {
   let reply: FromWorker;
   try {

@@ -14,6 +14,18 @@ export interface QueryJob {
   now: number;
 }
 
+/** The hub itself as the asker of its own queries: the name its audit rows give it; such a query reads no caller. */
+const HUB: Caller = { terminalId: 'hub', role: 'manager', counterId: null };
+
+/**
+ * A query the hub asks of its worker for itself (a sweep of its own): only of a query no terminal
+ * role may ask, so that no terminal's query ever runs as the hub's. Asking another is the hub's bug.
+ */
+export function hubQuery(name: QueryName, params: unknown, now: number): QueryJob {
+  if (querySpecs[name].roles.length > 0) throw new Error(`${name} is a terminal's query, not the hub's own`);
+  return { name, params: querySpecs[name].params.parse(params), caller: HUB, now };
+}
+
 /**
  * Checks a query as it arrives, before anything reads: its shape, its name, the caller's role, at a
  * manager terminal the person signed in there (`session`), and its params.

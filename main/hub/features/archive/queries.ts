@@ -2,6 +2,7 @@ import type { archiveQuerySpecs, ArchiveRanking } from '../../../../shared/archi
 import { prepared } from '../../readonlyDb';
 import type { FeatureQueries } from '../../queries/registry';
 import { archiveMonth, monthWindow } from './facts';
+import { staffAlertsNow } from './staffAlerts';
 
 // The clerk signed in at the asking terminal's counter, from this very terminal.
 const SIGNED_IN = 'SELECT staff_id FROM counters WHERE id = ? AND terminal_id = ? AND staff_id IS NOT NULL';
@@ -18,6 +19,7 @@ const COMPLAINTS = `SELECT department_id AS id, count(*) AS n, coalesce(sum(subs
   WHERE department_id IS NOT NULL AND received_day >= @first AND received_day < @next GROUP BY 1`;
 
 export const archiveQueries = {
+  'archive.staffAlertsNow': (db, { today, now }) => staffAlertsNow(db, today, now),
   'archive.staffMonth': (db, { hallId, now, utcOffsetMinutes }, { staffId, month }) =>
     archiveMonth(db, hallId, now, staffId, monthWindow(month, utcOffsetMinutes)),
   'archive.mine': (db, { hallId, now, utcOffsetMinutes, caller }, { month }) => {
