@@ -144,7 +144,8 @@ export const appointments: Words<typeof zh> = {
   'bookAdmin.confirmLift': 'Reopen the day',
   'bookAdmin.cancelLift': 'Keep it closed',
   'bookAdmin.liftedWith': 'Reopened: {reason}',
-  'bookAdmin.liftedNote': '{day} is open for booking again; the {n} bookings the closing cancelled stay cancelled (their holders were told)',
+  'bookAdmin.liftedNote':
+    '{day} is open for booking again; the {n} bookings the closing cancelled stay cancelled (their holders were told)',
   'bookAdmin.blocks': 'Lift a booking block',
   'bookAdmin.blockId': 'ID number',
   'bookAdmin.blockReason': 'Reason for lifting',
