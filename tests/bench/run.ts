@@ -43,7 +43,7 @@ const sockets: Socket[] = [];
 
 /** Runs a script in its own Node process: TypeScript through tsx, the built hub (dist/hub/cli.js) as it ships. */
 function spawnNode(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : [...HUB_NODE_FLAGS, ...args], {
+  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : [...HUB_NODE_FLAGS, ...(process.env.BENCH_HUB_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_HUB_PROF}`] : []), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -224,6 +224,19 @@ async function main() {
     console.log(`BENCH ${JSON.stringify(backupFigures(await callsOnTenYears(tenYearsDir, { reports: false, backup: true })))}`);
     return;
   }
+  // npm run bench -- --only=clerks: the 1,000-counter hall's concurrent clerks alone (a few minutes).
+  if (process.argv.includes('--only=clerks')) {
+    const hall = await prepareHub(path.join(work, 'queue-hub'), SUBSCRIBERS + 1, CLERK_STEPS.at(-1)!);
+    const { child, port: hubPort } = await spawnNode([HUB, '--data', hall.dataDir, '--port', '0', ...CAPACITY]);
+    const hubUrl = `http://127.0.0.1:${hubPort}`;
+    const listeners = await Promise.all(hall.displays.slice(0, SUBSCRIBERS).map((t) => connect(hubUrl, t)));
+    await Promise.all(listeners.map(subscribe));
+    console.log(`BENCH ${JSON.stringify({ clerks_at_p99_20ms: await clerksAtP99(hubUrl, hall.clerks, hall.kiosk) })}`);
+    // Stopped, not killed: a hub run with BENCH_HUB_PROF writes its CPU profile as it exits.
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    return;
+  }
   const floor = await floors();
   const floorP50 = floor.ack.p50 + floor.commit.p50 + floor.broadcast.p50;
   const floorP99 = floor.ack.p99 + floor.commit.p99 + floor.broadcast.p99;
@@ -341,14 +354,7 @@ async function main() {
   });
   for (const l of queueListeners) l.close();
 
-  const clerkSteps: { clerks: number; p99: number; p50: number; calls: number }[] = [];
-  for (const n of CLERK_STEPS) {
-    const step = await concurrentClerks(url, clerks.slice(0, n), kiosk);
-    clerkSteps.push({ clerks: n, ...step });
-    console.log(`  ${n} clerks: call p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms over ${step.calls} calls`);
-    if (step.p99 > 20) break;
-  }
-  const clerksAt20 = Math.max(0, ...clerkSteps.filter((x) => x.p99 <= 20).map((x) => x.clerks));
+  const clerksAt20 = await clerksAtP99(url, clerks, kiosk);
 
   console.log('ten years of a large hall (2,000,000 cases, 5,000,000 tickets):');
   const tenYearsDir = path.join(work, 'ten-years');
@@ -691,6 +697,18 @@ function gzipKb(files: readonly string[]): number {
   const dir = path.resolve('dist/renderer');
   const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0);
   return Math.round(bytes / 1024);
+}
+
+/** The most clerks (of CLERK_STEPS) working at once whose calls keep a p99 of 20 ms. */
+async function clerksAtP99(url: string, clerks: { counterId: string; token: string }[], kiosk: string): Promise<number> {
+  const steps: { clerks: number; p99: number }[] = [];
+  for (const n of CLERK_STEPS) {
+    const step = await concurrentClerks(url, clerks.slice(0, n), kiosk);
+    steps.push({ clerks: n, p99: step.p99 });
+    console.log(`  ${n} clerks: call p50 ${round(step.p50)} ms, p99 ${round(step.p99)} ms over ${step.calls} calls`);
+    if (step.p99 > 20) break;
+  }
+  return Math.max(0, ...steps.filter((x) => x.p99 <= 20).map((x) => x.clerks));
 }
 
 /**

@@ -72,6 +72,13 @@ function plan(hub: Hub, source: string): string[] {
   );
 }
 
+/**
+ * A plan step that reads tickets or their events whole, or sorts what it read. The held tickets'
+ * index is read whole by design: it holds one ticket per busy counter, never the day's line.
+ */
+const readsWhole = (step: string) =>
+  /^SCAN (tickets|ticket_events)\b|TEMP B-TREE/.test(step) && step !== 'SCAN tickets USING INDEX tickets_one_held_per_counter';
+
 describe('the queue’s cost with a long line', () => {
   it('issue and call-next read a handful of tickets through the line’s indexes, with 3,000 waiting for each of two services', async () => {
     const { hub, a } = await hallWithLine(3000);
@@ -96,10 +103,7 @@ describe('the queue’s cost with a long line', () => {
       for (const { source } of seen) {
         const steps = plan(hub, source);
         // No statement reads the table or an index whole, nor sorts what it read to keep the first rows.
-        expect(
-          steps.filter((d) => /^SCAN (tickets|ticket_events)\b|TEMP B-TREE/.test(d)),
-          `${what}: ${source}`,
-        ).toEqual([]);
+        expect(steps.filter(readsWhole), `${what}: ${source}`).toEqual([]);
       }
     }
     // The call took the head of A's line, the first issued.
@@ -115,7 +119,6 @@ describe('the queue’s cost with a long line', () => {
     });
     const rows = seen.reduce((n, s) => n + s.rows, 0);
     expect(rows).toBeLessThan(1500);
-    for (const { source } of seen)
-      expect(plan(hub, source).filter((d) => /^SCAN (tickets|ticket_events)\b|TEMP B-TREE/.test(d))).toEqual([]);
+    for (const { source } of seen) expect(plan(hub, source).filter(readsWhole)).toEqual([]);
   });
 });
