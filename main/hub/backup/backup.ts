@@ -90,8 +90,11 @@ export async function takeBackup(
   folder: string,
   key: Buffer | null,
   progress: (p: BackupProgress) => void = () => {},
-  /** Pages copied per step: each step holds the hub's thread, so a few milliseconds' worth at a time. */
-  pagesPerStep = 2000,
+  /**
+   * Pages copied per step: each step holds the hub's thread, so a millisecond's worth at a time
+   * (256 pages, 1 MB; 2,000 held calls for up to 40 ms on a ten-year hall).
+   */
+  pagesPerStep = 256,
 ): Promise<BackupDone> {
   const takenAt = src.clock();
   ownerOnlyDir(folder);
