@@ -25,14 +25,10 @@ export interface OpenOptions {
 }
 
 /**
- * SQLite's own default page cache, 2 MB a connection, for the hub's connections. better-sqlite3 builds
- * SQLite with 16 MB (SQLITE_DEFAULT_CACHE_SIZE=-16000), and the hub holds two connections to the hall
- * database: its own and the query worker's, which the staff-alert sweep starts once a clerk is
- * signed in (or a manager's first report does) and which then stays. Both caches fill (20,000
- * changes read back by a catching-up terminal fill the hub's; a report over years fills the
- * worker's), and 32 MB is a fifth of the hub's memory budget for pages the operating system's file
- * cache holds too. A command touches a few B-tree pages and a report scans far more than 16 MB, so
- * neither gains much from the larger one.
+ * SQLite's own default page cache, 2 MB, for the hub's own connection. better-sqlite3 builds SQLite
+ * with 16 MB (SQLITE_DEFAULT_CACHE_SIZE=-16000), which 20,000 changes read back by a catching-up
+ * terminal fill, for pages the operating system's file cache holds too; a command touches a few
+ * B-tree pages. The query worker keeps the 16 MB: a report reads the same pages again and again.
  */
 export const SQLITE_CACHE_KIB = 2000;
 

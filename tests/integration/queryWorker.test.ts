@@ -35,7 +35,7 @@ const fake = (onMessage: string) =>
 describe('the query worker', () => {
   it('answers a query on its own read-only connection; a query cannot write, by type', async () => {
     const hub = await demoHub();
-    // SQLite's own 2 MB page cache, not better-sqlite3's 16 MB (open.ts SQLITE_CACHE_KIB).
+    // The hub's own connection: SQLite's own 2 MB page cache, not better-sqlite3's 16 MB (open.ts SQLITE_CACHE_KIB).
     expect(hub.db.pragma('cache_size', { simple: true })).toBe(-SQLITE_CACHE_KIB);
     expect(await hub.query(callerOf(terminal(hub, 'manager')), { name: 'hall.today', params: {} })).toMatchObject({
       ok: true,
