@@ -43,9 +43,15 @@ const sockets: Socket[] = [];
 
 /** Runs a script in its own Node process: TypeScript through tsx, the built hub (dist/hub/cli.js) as it ships. */
 function spawnNode(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : [...HUB_NODE_FLAGS, ...(process.env.BENCH_HUB_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_HUB_PROF}`] : []), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    args[0]!.endsWith('.ts')
+      ? ['--import', 'tsx', ...args]
+      : [...HUB_NODE_FLAGS, ...(process.env.BENCH_HUB_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HUB_PROF}`] : []), ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
