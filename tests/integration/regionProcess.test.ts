@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -9,25 +9,10 @@ import { TerminalAgent } from '../../main/terminal/agent';
 import { projectRow, tableSpecs, type AnyRow, type TableName } from '../../shared/protocol/registry';
 import { onCleanup, tempDir, until } from '../support/hub';
 import { throwawayPostgres } from '../support/pg';
-import { demoTokens, freePort, spawnHub } from '../support/process';
+import { demoTokens, freePort, spawnHub, REGION_CLI, startRegion } from '../support/process';
 import { eventually } from '../support/regionHalls';
 
 const run = promisify(execFile);
-const REGION = ['--import', 'tsx', 'main/region/cli.ts'];
-
-/** The region as `npm run region` runs it (from the sources here), until it says it listens. */
-async function startRegion(url: string): Promise<{ child: ChildProcess; port: number }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...REGION, '--pg', url, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  onCleanup(() => void child.kill('SIGKILL'));
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => ((out += d.toString()), out.includes('region listening') && resolve()));
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`region exited ${code}: ${out}`)));
-  });
-  return { child, port };
-}
 
 /** Each hall's cursor as the running region reports it. */
 async function cursors(port: number): Promise<Record<string, number>> {
@@ -50,7 +35,7 @@ describe('the regional server as a process, over three hall hub processes', () =
         expect(await manager.command('session.signIn', { login: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
         const made = await manager.command('terminal.create', { role: 'region', name: '市级监管', counterId: null, zone: '' });
         if (made.ok !== true) throw new Error(JSON.stringify(made));
-        await run(process.execPath, [...REGION, '--pg', db.url, 'add-hall', '--hub', hub.url, '--code', made.result.code]);
+        await run(process.execPath, [...REGION_CLI, '--pg', db.url, 'add-hall', '--hub', hub.url, '--code', made.result.code]);
         return { code, dataDir, hub, manager, managerT };
       }),
     );
@@ -58,7 +43,7 @@ describe('the regional server as a process, over three hall hub processes', () =
     const again = await halls[0]!.manager.command('terminal.create', { role: 'region', name: '重复', counterId: null, zone: '' });
     if (again.ok !== true) throw new Error(JSON.stringify(again));
     await expect(
-      run(process.execPath, [...REGION, '--pg', db.url, 'add-hall', '--hub', halls[0]!.hub.url, '--code', again.result.code]),
+      run(process.execPath, [...REGION_CLI, '--pg', db.url, 'add-hall', '--hub', halls[0]!.hub.url, '--code', again.result.code]),
     ).rejects.toThrow(/already followed/);
 
     let region = await startRegion(db.url);

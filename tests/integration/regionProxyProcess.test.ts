@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
@@ -13,24 +12,8 @@ import type { CommandPayload } from '../../shared/protocol';
 import { APPLICANT_ID } from '../support/cases';
 import { onCleanup, tempDir, until } from '../support/hub';
 import { throwawayPostgres } from '../support/pg';
-import { demoTokens, freeFixedPort, freePort, spawnHub, type HubProcess } from '../support/process';
+import { demoTokens, freeFixedPort, freePort, spawnHub, type HubProcess, startRegion } from '../support/process';
 import { eventually, REGION_PASSWORD } from '../support/regionHalls';
-
-const REGION = ['--import', 'tsx', 'main/region/cli.ts'];
-
-/** The region as `npm run region` runs it, until it says it listens. */
-async function startRegion(url: string): Promise<ChildProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...REGION, '--pg', url, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  onCleanup(() => void child.kill('SIGKILL'));
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => ((out += d.toString()), out.includes('region listening') && resolve()));
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`region exited ${code}: ${out}`)));
-  });
-  return child;
-}
 
 /** A hall hub process; an agent at its terminal of `role` (a clerk's at counter 1), its administrator signed in at the board. */
 const hubOf = (code: string, name: string, dataDir: string, port: number) =>
@@ -102,7 +85,7 @@ describe('全程代办 between hall processes through the region process', () =>
       ok: true,
     });
 
-    let region = await startRegion(pg.url);
+    let region = (await startRegion(pg.url)).child;
     await until(
       () => village.db.prepare("SELECT hall_level FROM region_documents WHERE kind = 'proxy_catalog'").get() !== undefined,
       'catalog at the village',
@@ -138,7 +121,7 @@ describe('全程代办 between hall processes through the region process', () =>
     await stop(county.hub);
     const second = request('H3305');
     expect(await village.clerk.command('proxy.register', second)).toMatchObject({ ok: true });
-    region = await startRegion(pg.url);
+    region = (await startRegion(pg.url)).child;
     // The region takes the request and picks its target, which is away: it waits, nothing lost.
     await eventually(async () => {
       const { rows } = await store.pool.query('SELECT target_hall_id, target_case_id FROM region_proxy_routes WHERE proxy_id = $1', [
@@ -157,7 +140,7 @@ describe('全程代办 between hall processes through the region process', () =>
     // Killed again and started again, the region sends nothing twice.
     region.kill('SIGKILL');
     await new Promise((r) => region.once('exit', r));
-    region = await startRegion(pg.url);
+    region = (await startRegion(pg.url)).child;
     await eventually(async () => {
       const { rows } = await store.pool.query('SELECT count(*)::int AS n FROM region_proxy_routes WHERE told_at IS NOT NULL');
       return rows[0]!.n === 2;

@@ -83,3 +83,20 @@ export async function spawnHub(
 
 export const demoTokens = (dataDir: string): DemoTerminal[] =>
   JSON.parse(readFileSync(path.join(dataDir, 'demo-terminals.json'), 'utf8')) as DemoTerminal[];
+
+/** The region server's command line from the sources, as `npm run region` runs it built. */
+export const REGION_CLI = ['--import', 'tsx', 'main/region/cli.ts'];
+
+/** The region as `npm run region` runs it (from the sources here), until it says it listens. */
+export async function startRegion(pgUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...REGION_CLI, '--pg', pgUrl, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  onCleanup(() => void child.kill('SIGKILL'));
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => ((out += d.toString()), out.includes('region listening') && resolve()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => reject(new Error(`region exited ${code}: ${out}`)));
+  });
+  return { child, port };
+}
