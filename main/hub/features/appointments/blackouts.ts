@@ -8,11 +8,10 @@ import { refuse } from '../../../../shared/kernel/refusal';
 import type { CommandType } from '../../../../shared/protocol';
 import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { prepared, type ReadonlyDb } from '../../readonlyDb';
-import { settingsOf as queueSettingsOf, today } from '../queue/lines';
+import { offsetOf, today } from '../queue/lines';
 import { sweepNoShows } from './noShows';
 
 type Ctx = HandlerContext<CommandType>;
-const offsetOf = (ctx: Ctx) => queueSettingsOf(ctx).utcOffsetMinutes;
 
 /**
  * The bookings a blackout of `day` (every service, or one) would cancel: those still open whose

@@ -33,7 +33,7 @@ import { hallCalendar } from '../calendar/calendar';
 import { sweepNoShows } from './noShows';
 import { blackoutHandlers, blackoutOf } from './blackouts';
 import { issuable, issueTicket } from '../queue/handlers';
-import { settingsOf as queueSettingsOf, today } from '../queue/lines';
+import { offsetOf, today } from '../queue/lines';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -54,7 +54,6 @@ interface Booking {
 
 export const bookingSettingsOf = (ctx: Pick<Ctx, 'store' | 'hallId'>): BookingSettings =>
   parseBookingSettings(ctx.store.get('halls', ctx.hallId)!.booking_settings);
-const offsetOf = (ctx: Ctx) => queueSettingsOf(ctx).utcOffsetMinutes;
 
 /** A service's template lines (none: it takes no bookings). */
 function linesOf(ctx: Ctx, serviceId: string): TemplateLine[] {

@@ -26,7 +26,9 @@ type Ctx = HandlerContext<CommandType>;
 type Ticket = Row<'tickets'>;
 
 export const settingsOf = (ctx: Ctx): QueueSettings => parseQueueSettings(ctx.store.get('halls', ctx.hallId)!.queue_settings);
-export const today = (ctx: Ctx) => hallDay(ctx.now, settingsOf(ctx).utcOffsetMinutes);
+/** The hall's offset from UTC in minutes (its clock's hours of business). */
+export const offsetOf = (ctx: Ctx) => settingsOf(ctx).utcOffsetMinutes;
+export const today = (ctx: Ctx) => hallDay(ctx.now, offsetOf(ctx));
 
 /** The ticket a counter holds (called or being served), if any. */
 export function held(ctx: Ctx, counterId: string): Ticket | undefined {
