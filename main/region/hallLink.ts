@@ -89,7 +89,7 @@ export class HallLink implements ProxyLink {
   }
 
   private async sendDocuments(retryRefused: boolean): Promise<void> {
-    if (this.state.status !== 'connected') return;
+    if (!this.connected) return;
     const level = await this.documents.levelOf(this.hall.hallId);
     for (const document of await this.documents.pendingFor(this.hall.hallId, level, { retryRefused })) {
       const answer = await this.command('regionDoc.apply', { document, level });
