@@ -4,7 +4,7 @@ import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { defaultTerminalConfig } from '../../shared/terminals/config';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
-import { demoHub, manualClock, terminal } from '../support/hub';
+import { demoHub, hallMorningClock, manualClock, terminal } from '../support/hub';
 import { openBookingPage } from '../support/bookingPages';
 import { busyHall, chineseOnPage, hallData } from '../support/walkHall';
 
@@ -351,7 +351,7 @@ async function openEnglish(browser: Browser, hub: Hub, face: Face): Promise<Page
 
 describe('every face in English', () => {
   it('shows no Chinese but the hall’s data', async () => {
-    const clock = manualClock(Date.now());
+    const clock = manualClock(hallMorningClock()());
     const hub = await demoHub({ clock }, { managerSession: false });
     busyHall(hub, clock);
     const data = hallData(hub);

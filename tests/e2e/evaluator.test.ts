@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { actors, ok } from '../support/actors';
-import { demoHub, manualClock, terminal } from '../support/hub';
+import { demoHub, hallMorningClock, manualClock, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 
 describe('the window’s evaluator, in Chromium at tablet size', () => {
   it('shows the clerk’s card; when the clerk finishes it asks, takes a 差评 with its reason once, and thanks', async () => {
-    const hub = await demoHub({ clock: manualClock(Date.now()) });
+    const hub = await demoHub({ clock: manualClock(hallMorningClock()()) });
     const { kiosk, clerk } = actors(hub);
     ok(clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
     const browser = await launchBrowser();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { callAnnouncement } from '../../shared/queue/announce';
-import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
+import { callerOf, demoHub, hallMorningClock, manualClock, opId, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 
 async function takeTicket(kiosk: Page, department: string, service: string): Promise<string> {
@@ -27,7 +27,8 @@ const current = (clerk: Page) => clerk.locator('.current-number').textContent();
 
 describe('the queue end to end, in Chromium', () => {
   it('kiosk issues, two clerks call, recall, no-show, transfer and finish; the display speaks each call; the board alerts', async () => {
-    const clock = manualClock(Date.now());
+    const wall = hallMorningClock();
+    const clock = manualClock(wall());
     const hub = await demoHub({ clock });
     const browser = await launchBrowser();
     const kiosk = await openFace(browser, `${hub.url}/#/kiosk?token=${terminal(hub, 'kiosk').token}`, { width: 1080, height: 1920 });
@@ -49,11 +50,11 @@ describe('the queue end to end, in Chromium', () => {
     await screenshot(kiosk, 'kiosk-services');
     await kiosk.getByRole('button', { name: '返回' }).click();
     // Issued a minute apart (the hub's clock set back), so that the clerks' lists have an order.
-    clock.set(Date.now() - 120_000);
+    clock.set(wall() - 120_000);
     expect(await takeTicket(kiosk, '市场监督管理局', '企业开办')).toBe('A001');
-    clock.set(Date.now() - 60_000);
+    clock.set(wall() - 60_000);
     expect(await takeTicket(kiosk, '市场监督管理局', '个体工商户登记')).toBe('B001');
-    clock.set(Date.now());
+    clock.set(wall());
     await kiosk.getByRole('button', { name: '市场监督管理局' }).click();
     await kiosk.getByRole('button', { name: /^企业开办 / }).click();
     // Priority classes ask for a staff member's confirmation before a ticket is issued.
@@ -166,7 +167,7 @@ describe('the queue end to end, in Chromium', () => {
     await board.getByRole('tab', { name: '管理与设置' }).click();
     const rules = board.getByRole('form', { name: '叫号规则' });
     await rules.getByRole('spinbutton', { name: '重呼次数上限' }).fill('5');
-    // This test runs on the real clock: a closing time of midnight has always passed (the early close is in dayClose.test.ts).
+    // A closing time of midnight has always passed (the early close is in dayClose.test.ts).
     await rules.getByLabel('闭厅时间（此后可日终）').fill('00:00');
     await rules.getByRole('button', { name: '保存' }).click();
     await rules.getByRole('status').waitFor();

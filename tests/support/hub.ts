@@ -22,6 +22,20 @@ export function manualClock(start = Date.parse('2026-11-25T01:00:00Z')) {
   return clock;
 }
 
+const HOUR = 3_600_000;
+const DEMO_UTC_OFFSET = 8 * HOUR;
+/**
+ * The real clock moved to 10:00 in the demo hall (UTC+8) of the day the test runs, and flowing from
+ * there: a test on real time must not depend on the hour it runs at. The hall's day turns at 16:00
+ * UTC, and a test crossing it saw its day's numbering start again (A002 issued as A001).
+ */
+export function hallMorningClock(): () => number {
+  const now = Date.now();
+  const hallMidnight = Math.floor((now + DEMO_UTC_OFFSET) / (24 * HOUR)) * 24 * HOUR - DEMO_UTC_OFFSET;
+  const offset = hallMidnight + 10 * HOUR - now;
+  return () => Date.now() + offset;
+}
+
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
@@ -44,6 +58,7 @@ export async function demoHub(opts: Partial<HubOptions> = {}, { managerSession =
     port: 0,
     demo: true,
     log: (m) => m.includes('failed') && console.error(m),
+    clock: hallMorningClock(),
     ...opts,
   });
   onCleanup(() => hub.close());
