@@ -35,9 +35,11 @@ export interface FigureCounts extends RatingTally {
   needFix: number;
   /** Of those, closed (整改 done, called back, 办结). */
   fixed: number;
+  /** Of those, whose timeliness is settled: closed, or still open past the due day (late whatever follows). */
+  fixDue: number;
   /** Of the closed, closed on or before their due day. */
   fixedOnTime: number;
-  /** Of the closed, with a callback record. */
+  /** Of those needing 整改, with the applicant called back (回访 recorded), closed or not yet. */
   calledBack: number;
   /** 效能投诉 received, and found substantiated. */
   complaints: number;
@@ -52,13 +54,14 @@ export const FigureCountsSchema = z.object({
   defaulted: z.number().int(),
   needFix: z.number().int(),
   fixed: z.number().int(),
+  fixDue: z.number().int(),
   fixedOnTime: z.number().int(),
   calledBack: z.number().int(),
   complaints: z.number().int(),
   substantiated: z.number().int(),
 }) satisfies z.ZodType<FigureCounts>;
 
-const FOLLOWUP_ZERO = { needFix: 0, fixed: 0, fixedOnTime: 0, calledBack: 0 };
+const FOLLOWUP_ZERO = { needFix: 0, fixed: 0, fixDue: 0, fixedOnTime: 0, calledBack: 0 };
 const COMPLAINT_ZERO = { complaints: 0, substantiated: 0 };
 const REQUEST_ZERO = { ...emptyRatingTally(), defaulted: 0 };
 export const emptyFigureCounts = (): FigureCounts => ({ ...REQUEST_ZERO, ...FOLLOWUP_ZERO, ...COMPLAINT_ZERO });
@@ -69,6 +72,7 @@ export function addFigureCounts(a: FigureCounts, b: FigureCounts): FigureCounts 
     defaulted: a.defaulted + b.defaulted,
     needFix: a.needFix + b.needFix,
     fixed: a.fixed + b.fixed,
+    fixDue: a.fixDue + b.fixDue,
     fixedOnTime: a.fixedOnTime + b.fixedOnTime,
     calledBack: a.calledBack + b.calledBack,
     complaints: a.complaints + b.complaints,
@@ -95,30 +99,43 @@ export const fixClosed: Definition<FollowupFields, [], boolean> = {
   ts: (f) => needsFix.ts(f) && f.status === 'closed',
   sql: (col) => `(${needsFix.sql(col)} AND ${col('status')} = 'closed')`,
 };
+/**
+ * …whose timeliness is settled as of hall day `today`: closed, or open past its due day. One still
+ * open within its time is neither on time nor late yet, and stays out of 按期整改率.
+ */
+export const fixDue: Definition<FollowupFields, [today: string], boolean> = {
+  ts: (f, today) => needsFix.ts(f) && (f.status === 'closed' || f.due_day < today),
+  sql: (col, today) => `(${needsFix.sql(col)} AND (${col('status')} = 'closed' OR ${col('due_day')} < ${today}))`,
+};
 /** …closed by its due day (按期). */
 export const fixOnTime: Definition<FollowupFields, [], boolean> = {
   ts: (f) => fixClosed.ts(f) && f.closed_day !== null && f.closed_day <= f.due_day,
   sql: (col) => `(${fixClosed.sql(col)} AND ${col('closed_day')} <= ${col('due_day')})`,
 };
-/** …closed with its callback (回访) recorded. */
+/**
+ * …with its callback (回访) recorded. Closing needs one, so an open follow-up already called back
+ * counts too: 回访率 tells how many of the 差评's raters were reached, not only the closed ones.
+ */
 export const fixCalledBack: Definition<FollowupFields, [], boolean> = {
-  ts: (f) => fixClosed.ts(f) && f.callback_day !== null,
-  sql: (col) => `(${fixClosed.sql(col)} AND ${col('callback_day')} IS NOT NULL)`,
+  ts: (f) => needsFix.ts(f) && f.callback_day !== null,
+  sql: (col) => `(${needsFix.sql(col)} AND ${col('callback_day')} IS NOT NULL)`,
 };
 
-/** What a follow-up adds to its group. */
-export const followupCounts = (f: FollowupFields): typeof FOLLOWUP_ZERO => ({
+/** What a follow-up adds to its group as of hall day `today`. */
+export const followupCounts = (f: FollowupFields, today: string): typeof FOLLOWUP_ZERO => ({
   needFix: Number(needsFix.ts(f)),
   fixed: Number(fixClosed.ts(f)),
+  fixDue: Number(fixDue.ts(f, today)),
   fixedOnTime: Number(fixOnTime.ts(f)),
   calledBack: Number(fixCalledBack.ts(f)),
 });
 
-/** The same counts summed in SQL over follow-ups aliased by `col`. */
-export const followupCountsSql = (col: (field: keyof FollowupFields) => string): string =>
+/** The same counts summed in SQL over follow-ups aliased by `col`, as of the hall day `today` (a SQL expression). */
+export const followupCountsSql = (col: (field: keyof FollowupFields) => string, today: string): string =>
   [
     `coalesce(sum(${needsFix.sql(col)}), 0) AS needFix`,
     `coalesce(sum(${fixClosed.sql(col)}), 0) AS fixed`,
+    `coalesce(sum(${fixDue.sql(col, today)}), 0) AS fixDue`,
     `coalesce(sum(${fixOnTime.sql(col)}), 0) AS fixedOnTime`,
     `coalesce(sum(${fixCalledBack.sql(col)}), 0) AS calledBack`,
   ].join(', ');
@@ -150,12 +167,13 @@ export function figureCountsOf(
     complaints: readonly { substantiated: number | null }[];
   },
   now: number,
+  today: string,
   defaultAfterMs: number | null,
 ): FigureCounts {
   let c = emptyFigureCounts();
   for (const r of rows.requests)
     c = addFigureCounts(c, { ...requestCounts(r, r.level, now, defaultAfterMs), ...FOLLOWUP_ZERO, ...COMPLAINT_ZERO });
-  for (const f of rows.followups) c = addFigureCounts(c, { ...REQUEST_ZERO, ...followupCounts(f), ...COMPLAINT_ZERO });
+  for (const f of rows.followups) c = addFigureCounts(c, { ...REQUEST_ZERO, ...followupCounts(f, today), ...COMPLAINT_ZERO });
   for (const k of rows.complaints) c = addFigureCounts(c, { ...REQUEST_ZERO, ...FOLLOWUP_ZERO, ...complaintCounts(k) });
   return c;
 }
@@ -174,7 +192,8 @@ export type Figure = (typeof FIGURES)[number];
 /**
  * 满意率 = (5 + 4 + 3) ÷ active ratings; 主动评价率 = active ratings ÷ services (defaults are never
  * active); 差评率 = 差评 ÷ active ratings; 差评整改率 = closed ÷ 差评 needing follow-up; 按期整改率 =
- * closed by the due day ÷ closed; 回访率 = closed with a callback ÷ closed; and under a default
+ * closed by the due day ÷ those whose due day passed or which closed; 回访率 = called back ÷ 差评
+ * needing follow-up (DOMAIN.md: 100% for real-name ratings); and under a default
  * rule, 满意率 with the defaults = (5 + 4 + 3 + defaults) ÷ (active ratings + defaults), a default
  * being 基本满意.
  */
@@ -184,8 +203,8 @@ export function figures(c: FigureCounts, minCount: number): Record<Figure, Rate>
     participation: figureRate(c.active, c.services, minCount),
     badRate: figureRate(c.bad, c.active, minCount),
     fixRate: figureRate(c.fixed, c.needFix, minCount),
-    onTimeRate: figureRate(c.fixedOnTime, c.fixed, minCount),
-    callbackRate: figureRate(c.calledBack, c.fixed, minCount),
+    onTimeRate: figureRate(c.fixedOnTime, c.fixDue, minCount),
+    callbackRate: figureRate(c.calledBack, c.needFix, minCount),
     satisfactionWithDefaults: figureRate(c.satisfied + (isSatisfied(DEFAULT_LEVEL) ? c.defaulted : 0), c.active + c.defaulted, minCount),
   };
 }

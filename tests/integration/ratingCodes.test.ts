@@ -73,8 +73,13 @@ describe('好差评 by the code on a 办结通知书', () => {
     expect(hub.store.currentSeq).toBeGreaterThan(seq);
     expect(hub.store.get('rating_requests', request.id)).toMatchObject({ status: 'rated', channel: 'qr' });
     expect(hub.store.get('ratings', request.id)).toMatchObject({ level: 1, reasons: 'slow,repeat_trips', comment: '跑了三趟', flags: '' });
-    // A 差评 by phone is followed up like one at the window, for the department of the case's item.
-    expect(hub.store.where('followups', 'rating_id = ?', request.id)[0]).toMatchObject({ status: 'open', department_id: c.department_id });
+    // A 差评 by phone is followed up like one at the window, for the department of the case's item,
+    // with the case's phone to call back, masked (revealed only by an audited action).
+    expect(hub.store.where('followups', 'rating_id = ?', request.id)[0]).toMatchObject({
+      status: 'open',
+      department_id: c.department_id,
+      phone_masked: '138****8000',
+    });
     // The audit keeps the rating, never the whole code.
     const audit = hub.db.prepare("SELECT detail, terminal_id FROM audit WHERE type = 'rating.byCode'").all() as {
       detail: string;

@@ -8,6 +8,7 @@ import {
   figureCountsOf,
   figures,
   fixCalledBack,
+  fixDue,
   fixClosed,
   fixOnTime,
   needsFix,
@@ -141,7 +142,8 @@ for (let i = 0; i < 1500; i++) {
     opened_day: opened,
     due_day: plusDays(opened, 7),
     closed_day: closed ? plusDays(opened, int(0, 12)) : null,
-    callback_day: closed || fstatus === 'called_back' ? pick([opened, null]) : null,
+    // As the hub allows: 办结 only after the callback; a 差评 may be called back before it is closed.
+    callback_day: closed || fstatus === 'called_back' ? plusDays(opened, int(0, 6)) : null,
   };
   followups.push(f);
   insert(db, 'followups', {
@@ -220,10 +222,12 @@ function expected(from: string, to: string, by: FigureDimension, period: FigureP
     }[by];
     if (f.appeal === 'upheld') continue;
     bump(id, f.opened_day, 'needFix');
+    if (f.callback_day !== null) bump(id, f.opened_day, 'calledBack');
+    // Late for sure once the due day has passed while still open; on time or late once closed.
+    if (f.status === 'closed' || f.due_day < dayOf(NOW)) bump(id, f.opened_day, 'fixDue');
     if (f.status !== 'closed') continue;
     bump(id, f.opened_day, 'fixed');
     if (f.closed_day! <= f.due_day) bump(id, f.opened_day, 'fixedOnTime');
-    if (f.callback_day !== null) bump(id, f.opened_day, 'calledBack');
   }
   for (const k of complaints) {
     if (k.received_day < from || k.received_day > to) continue;
@@ -268,8 +272,13 @@ describe('好差评 figures', () => {
     expect(f.participation).toEqual({ value: want.active / want.services, num: want.active, of: want.services, few: false });
     expect(f.badRate).toEqual({ value: want.bad / want.active, num: want.bad, of: want.active, few: false });
     expect(f.fixRate).toEqual({ value: want.fixed / want.needFix, num: want.fixed, of: want.needFix, few: want.needFix < 30 });
-    expect(f.onTimeRate).toEqual({ value: want.fixedOnTime / want.fixed, num: want.fixedOnTime, of: want.fixed, few: want.fixed < 30 });
-    expect(f.callbackRate).toEqual({ value: want.calledBack / want.fixed, num: want.calledBack, of: want.fixed, few: want.fixed < 30 });
+    expect(f.onTimeRate).toEqual({ value: want.fixedOnTime / want.fixDue, num: want.fixedOnTime, of: want.fixDue, few: want.fixDue < 30 });
+    expect(f.callbackRate).toEqual({
+      value: want.calledBack / want.needFix,
+      num: want.calledBack,
+      of: want.needFix,
+      few: want.needFix < 30,
+    });
     // The default rule's own figure: a default is 基本满意, counted beside the active ratings.
     expect(f.satisfactionWithDefaults).toEqual({
       value: (want.satisfied + want.defaulted) / (want.active + want.defaulted),
@@ -283,7 +292,10 @@ describe('好差评 figures', () => {
     // The generated rows reach every case the definitions tell apart.
     expect(want.fixedOnTime).toBeGreaterThan(0);
     expect(want.fixed - want.fixedOnTime).toBeGreaterThan(0);
-    expect(want.calledBack).toBeLessThan(want.fixed);
+    // Open follow-ups past their due day count as late; open ones called back count in 回访率.
+    expect(want.fixDue).toBeGreaterThan(want.fixed);
+    expect(want.calledBack).toBeGreaterThan(want.fixed);
+    expect(want.calledBack).toBeLessThan(want.needFix);
     expect(figures(c, 100_000).satisfaction.few).toBe(true);
     expect(figures(emptyFigureCounts(), 30).fixRate).toEqual({ value: null, num: 0, of: 0, few: true });
   });
@@ -370,6 +382,7 @@ describe('好差评 figures', () => {
         complaints,
       },
       NOW,
+      dayOf(NOW),
       DEFAULT_DAYS * 86_400_000,
     );
     expect(ts).toEqual(all);
@@ -378,6 +391,13 @@ describe('好差评 figures', () => {
   it.each([
     ['needsFix', needsFix],
     ['fixClosed', fixClosed],
+    [
+      'fixDue',
+      {
+        ts: (f: Parameters<typeof fixDue.ts>[0]) => fixDue.ts(f, dayOf(NOW)),
+        sql: (col: Parameters<typeof fixDue.sql>[0]) => fixDue.sql(col, `'${dayOf(NOW)}'`),
+      },
+    ],
     ['fixOnTime', fixOnTime],
     ['fixCalledBack', fixCalledBack],
   ] as const)('%s: its SQL gives its TypeScript, follow-up by follow-up', (_name, definition) => {

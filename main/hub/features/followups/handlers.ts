@@ -95,14 +95,16 @@ export function startFollowup(
 
 /**
  * Opens the follow-up of a 差评 (inside the rating's command), for the department whose service was
- * rated and the staff member rated; the phone is the one given on the case registered from the
- * rated ticket, if any (tickets themselves carry none).
+ * rated and the staff member rated; the phone to call back is the rated case's own, or the one given
+ * on the case registered from the rated ticket, if any (tickets themselves carry none).
  */
 export function openFollowup(ctx: Ctx, rating: Row<'ratings'>, request: Row<'rating_requests'>): void {
-  const phone = request.ticket_id
-    ? (sql(ctx, 'SELECT phone FROM cases WHERE ticket_id = ? ORDER BY received_at DESC LIMIT 1').get(request.ticket_id) as
-        { phone: string } | undefined)
-    : undefined;
+  const phone = request.case_id
+    ? (sql(ctx, 'SELECT phone FROM cases WHERE id = ?').get(request.case_id) as { phone: string } | undefined)
+    : request.ticket_id
+      ? (sql(ctx, 'SELECT phone FROM cases WHERE ticket_id = ? ORDER BY received_at DESC LIMIT 1').get(request.ticket_id) as
+          { phone: string } | undefined)
+      : undefined;
   startFollowup(ctx, {
     id: `${rating.id}-f`,
     source: { rating_id: rating.id },

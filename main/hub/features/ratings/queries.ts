@@ -91,7 +91,7 @@ const REQUEST_DAY = "strftime('%Y-%m-%d', r.created_at / 1000 + @offset, 'unixep
 const f = columns('f');
 const k = columns('k');
 const followupFiguresSql = (key: string, period: string) => `
-  SELECT ${key} AS id, ${period} AS period, ${followupCountsSql(f)}
+  SELECT ${key} AS id, ${period} AS period, ${followupCountsSql(f, '@today')}
   FROM followups f LEFT JOIN rating_requests r ON r.id = f.rating_id
   WHERE f.rating_id IS NOT NULL AND f.opened_day >= @from AND f.opened_day <= @to
   GROUP BY 1, 2`;
@@ -109,12 +109,13 @@ type Keyed = { id: string | null; period: string };
  */
 export function figureRows(
   db: ReadonlyDb,
-  q: { now: number; utcOffsetMinutes: number; hallId: string },
+  q: { now: number; today: string; utcOffsetMinutes: number; hallId: string },
   p: QueryParamsOf<'ratings.figures'>,
 ) {
   const keys = FIGURE_KEYS[p.by];
   const args = {
     now: q.now,
+    today: q.today,
     defaultAfter: defaultAfterMs(settingsOf(db, q.hallId)),
     from: p.from,
     to: p.to,
