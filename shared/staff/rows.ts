@@ -18,10 +18,11 @@ export const staffTables = {
     { staff: 'all', region: ['id', 'hall_id', 'name', 'role', 'department_id', 'disabled_at'] },
   ),
   /**
-   * What an applicant may see of a clerk serving them, on the window's evaluator: the public name and
-   * photo (a data URL). Only clerks have one (they alone serve at counters); lobby screens get none.
+   * What an applicant may see of a clerk serving them, on the window's evaluator: the public name,
+   * the 工号 (`staff_no`, the clerk's login) and photo (a data URL). Only clerks have one (they alone
+   * serve at counters); lobby screens get none.
    */
-  staff_cards: table(z.object({ id, hall_id: id, display_name: z.string(), photo: z.string().nullable() }), {
+  staff_cards: table(z.object({ id, hall_id: id, display_name: z.string(), staff_no: z.string(), photo: z.string().nullable() }), {
     rater: 'all',
     staff: 'all',
     region: 'all',

@@ -84,7 +84,7 @@ describe('hall setup from the product', () => {
       terminal: { id: string };
     };
     expect(hub.store.get('halls', h)).toMatchObject({ name: '城东政务服务中心', code: 'CD01' });
-    expect(hub.store.get('staff_cards', 'u1')).toMatchObject({ display_name: '王芳', photo: null });
+    expect(hub.store.get('staff_cards', 'u1')).toMatchObject({ display_name: '王芳', staff_no: 'c01', photo: null });
 
     const issued = ok(
       as({ terminalId: kiosk.terminal.id, role: 'kiosk', counterId: null })('ticket.issue', {
@@ -290,7 +290,7 @@ describe('hall setup from the product', () => {
     const photo = `data:image/jpeg;base64,${Buffer.from('jpeg').toString('base64')}`;
     ok(actors(hub).clerk(1)('counter.signOut', { counterId: 'H3301-c-02' }));
     ok(manager('staff.update', { ...c02, photo, active: true }));
-    expect(hub.store.get('staff_cards', 'H3301-u-2')).toMatchObject({ display_name: '李工 002', photo });
+    expect(hub.store.get('staff_cards', 'H3301-u-2')).toMatchObject({ display_name: '李工 002', staff_no: 'c02', photo });
     ok(manager('staff.update', { ...c02, role: 'manager', active: true }));
     expect(hub.store.get('staff_cards', 'H3301-u-2')).toBeUndefined();
   });

@@ -154,3 +154,18 @@ describe('hub migration 0040: a blackout lifted', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('hub migration 0043: the 工号 on a clerk’s card', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('ADD COLUMN staff_no')) + 1;
+
+  it('gives every card its clerk’s login; forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'staff_cards', { id: 'u1', hall_id: 'h1', display_name: '王工 001', photo: null });
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(one(db, 'staff_cards', 'u1')).toEqual({ id: 'u1', hall_id: 'h1', display_name: '王工 001', staff_no: 'c01', photo: null });
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

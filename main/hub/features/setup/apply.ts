@@ -244,7 +244,10 @@ export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff
     return { staff, card: null };
   }
   const photo = u.photo === undefined ? (oldCard?.photo ?? null) : u.photo;
-  return { staff, card: t.store.upsert('staff_cards', { id: u.staffId, hall_id: t.hallId, display_name: u.displayName, photo }) };
+  return {
+    staff,
+    card: t.store.upsert('staff_cards', { id: u.staffId, hall_id: t.hallId, display_name: u.displayName, staff_no: old.login, photo }),
+  };
 }
 
 /** A new staff member, and a clerk's card (the display name is the name unless given). */
@@ -259,7 +262,7 @@ export function addStaff(
     { password_hash: passwordHash },
   );
   if (s.role === 'clerk')
-    t.store.upsert('staff_cards', { id: s.id, hall_id: t.hallId, display_name: s.displayName ?? s.name, photo: null });
+    t.store.upsert('staff_cards', { id: s.id, hall_id: t.hallId, display_name: s.displayName ?? s.name, staff_no: s.login, photo: null });
   return staff;
 }
 

@@ -84,6 +84,7 @@ function Idle({ counter }: { counter: Row<'counters'> | undefined }) {
           )}
           <figcaption>
             <span className="staff-name">{card.display_name}</span>
+            {card.staff_no && <span className="staff-no">{t('eval.staffNo', { no: card.staff_no })}</span>}
             <span className="muted">{t('eval.servingYou')}</span>
           </figcaption>
         </figure>

@@ -4,6 +4,7 @@ import type { ratings as zh } from '../zh-CN/ratings';
 export const ratings: Words<typeof zh> = {
   'eval.idle': 'This counter',
   'eval.photo': 'Photo of {name}',
+  'eval.staffNo': 'Staff no. {no}',
   'eval.servingYou': 'is serving you',
   'eval.closed': 'This counter is closed',
   'eval.invite': 'When you are done, please rate this service',

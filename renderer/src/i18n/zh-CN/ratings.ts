@@ -6,6 +6,7 @@ import { codeLabels } from '../labels';
 export const ratings = {
   'eval.idle': '本窗口',
   'eval.photo': '{name}的照片',
+  'eval.staffNo': '工号 {no}',
   'eval.servingYou': '为您服务',
   'eval.closed': '本窗口暂停服务',
   'eval.invite': '办理完毕后，请您对本次服务作出评价',
