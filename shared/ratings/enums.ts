@@ -32,7 +32,11 @@ export const REQUEST_STATUSES = ['pending', 'rated', 'unrated'] as const;
 export const RequestStatus = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-/** Why a service went unrated: the prompt timed out, the applicant declined, or the counter has no evaluator. */
+/**
+ * Why a service went unrated: the prompt timed out, the applicant declined, or no device could ask
+ * (`no_device`: no evaluator enrolled at the counter, or the enrolled one was offline, its link to
+ * the hub dropped, when the service ended).
+ */
 export const UNRATED_CAUSES = ['timeout', 'declined', 'no_device'] as const;
 export const UnratedCause = z.enum(UNRATED_CAUSES);
 export type UnratedCause = z.infer<typeof UnratedCause>;

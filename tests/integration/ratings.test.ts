@@ -4,7 +4,8 @@ import type { Caller } from '../../main/hub/commands/context';
 import type { Answer, CommandPayload, CommandType } from '../../shared/protocol';
 import { ratingRates, ratingTally, addTally, emptyRatingTally } from '../../shared/ratings/rules';
 import { actors, ok } from '../support/actors';
-import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
+import { callerOf, demoHub, manualClock, opId, terminal, until } from '../support/hub';
+import { welcomed } from '../support/sockets';
 
 const evaluatorAt = (counterId: string, terminalId = 'H3301-t-evaluator-1'): Caller => ({ terminalId, role: 'evaluator', counterId });
 const send =
@@ -164,5 +165,23 @@ describe('好差评 at the window', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(hub.verifyAudit().ok).toBe(true);
+  });
+  it('an evaluator whose link has dropped cannot ask: the service is unrated for want of a device at once; back online, it asks again', async () => {
+    const hub = await demoHub({ clock: manualClock() });
+    ok(actors(hub).clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
+    const evaluator = terminal(hub, 'evaluator');
+    const online = async () => {
+      const s = await welcomed(hub.url, evaluator.token);
+      await until(() => hub.health().terminals.evaluator === 1, 'the evaluator online');
+      return s;
+    };
+    const first = await online();
+    expect(serveOne(hub, 1)).toMatchObject({ status: 'pending', unrated_cause: null });
+    first.disconnect();
+    await until(() => hub.health().terminals.evaluator === 0, 'the evaluator offline');
+    expect(serveOne(hub, 1)).toMatchObject({ status: 'unrated', unrated_cause: 'no_device' });
+    const again = await online();
+    expect(serveOne(hub, 1)).toMatchObject({ status: 'pending', unrated_cause: null });
+    again.disconnect();
   });
 });

@@ -32,6 +32,8 @@ export interface HandlerContext<T extends CommandType> {
   passwordMatches: (password: string, hash: string) => boolean;
   /** Queues a side effect to run once the transaction has committed. */
   afterCommit: (effect: Effect) => void;
+  /** Whether a terminal seen connected since the hub started has lost its every link since (sync/links). */
+  linkDropped: (terminalId: string) => boolean;
 }
 
 /** What a command asks the hub to do once it has committed: hang up a terminal, rebuild reports, back the hall up. */

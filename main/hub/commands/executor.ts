@@ -19,6 +19,7 @@ import { type StaffRole } from '../../../shared/kernel/roles';
 import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
 import type { AuditLog } from './audit';
+import { TerminalLinks } from '../sync/links';
 import { handlers } from './handlers';
 import { hashToCheck, verifyPassword, verifyPasswordOffThread } from '../../kernel/credentials';
 import { storageFailure, type StoredEntry, type Store } from '../store';
@@ -65,6 +66,9 @@ function credentialsIn(payload: unknown): Credential[] {
 export class Executor {
   private readonly findOp: Statement;
   private readonly findHash: Statement;
+
+  /** Which terminals' links have dropped: the sync server keeps it, handlers ask it (ctx.linkDropped). */
+  readonly links = new TerminalLinks();
 
   constructor(
     private readonly store: Store,
@@ -165,6 +169,7 @@ export class Executor {
       passwordMatches: (password: string, hash: string) =>
         passwords.find((c) => c.password === password && c.hash === hash)?.ok ?? verifyPassword(password, hash),
       afterCommit: (e: Effect) => effects.push(e),
+      linkDropped: (terminalId: string) => this.links.dropped(terminalId),
     } as HandlerContext<CommandType>;
     let refused: HallError;
     try {

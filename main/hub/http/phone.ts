@@ -54,6 +54,8 @@ export function phoneContext(store: Store, clock: Clock, hallId: string, payload
     auditNote: () => {},
     passwordMatches: () => false,
     afterCommit: () => {},
+    // A phone's requests end no service: no evaluator is ever asked from here.
+    linkDropped: () => false,
   } as HandlerContext<CommandType>;
 }
 

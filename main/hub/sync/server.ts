@@ -75,6 +75,8 @@ export function startSync(http: HttpServer, o: SyncOptions) {
   io.on('connection', (socket: HubSocket) => {
     const { terminal } = socket.data;
     void socket.join(terminalRoom(terminal.terminalId));
+    o.executor.links.connected(terminal.terminalId);
+    socket.on('disconnect', () => o.executor.links.disconnected(terminal.terminalId));
     socket.emit('welcome', {
       hallId: o.hall.id,
       hallName: o.hall.name,

@@ -70,7 +70,12 @@ export function requestTicketRating(ctx: Ctx, ticket: Row<'tickets'>): Row<'rati
   const counterId = ticket.counter_id;
   for (const old of ctx.store.where('rating_requests', "counter_id = ? AND status = 'pending'", counterId))
     ctx.store.patch('rating_requests', old.id, { status: 'unrated', unrated_cause: 'timeout' });
-  const hasDevice = sql(ctx, "SELECT 1 FROM terminals WHERE role = 'evaluator' AND counter_id = ? AND revoked_at IS NULL").get(counterId);
+  // An evaluator enrolled at the counter whose link has dropped cannot show the prompt: the service
+  // is unrated for want of a device at once (the slip's code still rates it), not a timeout later.
+  const devices = sql(ctx, "SELECT id FROM terminals WHERE role = 'evaluator' AND counter_id = ? AND revoked_at IS NULL")
+    .pluck()
+    .all(counterId) as string[];
+  const hasDevice = devices.some((id) => !ctx.linkDropped(id));
   const settings = settingsOf(ctx);
   return ctx.store.upsert('rating_requests', {
     id: newRequestId(ctx),
