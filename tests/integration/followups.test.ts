@@ -83,6 +83,28 @@ describe('差评 follow-up: 核实 → 整改 → 回访 → 办结, with 申诉
     expect(err(manager('followup.appeal', { followupId: f.id, kind: 'malicious', grounds: '再次申诉' }))).toBe('FOLLOWUP_STATE');
     // The appellant (admin) cannot decide it.
     expect(err(manager('followup.decideAppeal', { followupId: f.id, upheld: true, note: '同意' }))).toBe('FORBIDDEN');
+    // Nor the rated clerk: not from the counter, and not once made a manager and signed in at the board.
+    const seq = hub.store.currentSeq;
+    expect(err(actors(hub).clerk(0)('followup.decideAppeal', { followupId: f.id, upheld: true, note: '同意' }))).toBe('FORBIDDEN');
+    ok(actors(hub).clerk(0)('counter.signOut', { counterId: 'H3301-c-01' }));
+    const rated = hub.store.get('staff', 'H3301-u-1')!;
+    const card = hub.store.get('staff_cards', 'H3301-u-1')!;
+    const asStaff = {
+      staffId: rated.id,
+      name: rated.name,
+      departmentId: rated.department_id,
+      displayName: card.display_name,
+      active: true,
+    };
+    ok(manager('staff.update', { ...asStaff, role: 'manager' }));
+    signInManager(hub, 'c01');
+    expect(actors(hub).manager('followup.decideAppeal', { followupId: f.id, upheld: true, note: '同意' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', reason: 'rating.reviewerConflict' },
+    });
+    expect(hub.store.get('followups', f.id)).toMatchObject({ appeal: 'pending' });
+    expect(hub.store.get('ratings', f.rating_id!)).toMatchObject({ excluded: 0 });
+    expect(hub.store.currentSeq).toBeGreaterThan(seq); // the sign-out and the promotion, nothing of the appeal
     signInManager(hub, 'manager');
     ok(actors(hub).manager('followup.decideAppeal', { followupId: f.id, upheld: true, note: '经核查属误评' }));
     expect(hub.store.get('followups', f.id)).toMatchObject({
