@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actors, ok } from '../support/actors';
 import { demoHub, hallMorningClock, manualClock, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
+import { requestStatus } from '../../shared/ratings/rules';
 
 describe('the window’s evaluator, in Chromium at tablet size', () => {
   it('shows the clerk’s card; when the clerk finishes it asks, takes a 差评 with its reason once, and thanks', async () => {
@@ -69,5 +70,65 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     await work('办结', '办结');
     await followups.getByText('没有待办的差评或投诉跟进').waitFor();
     expect(hub.store.all('followups')[0]).toMatchObject({ status: 'closed', callback_method: 'phone', callback_satisfied: 1 });
+  });
+  it('chimes when it asks, in large type; left alone, the prompt counts down to idle and the service counts unrated', async () => {
+    const clock = manualClock(hallMorningClock()());
+    const hub = await demoHub({ clock });
+    const { kiosk, clerk } = actors(hub);
+    ok(clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
+    const browser = await launchBrowser();
+    const page = await openFace(
+      browser,
+      `${hub.url}/#/evaluator?token=${terminal(hub, 'evaluator').token}`,
+      { width: 1280, height: 800 },
+      'zh-CN',
+      async (p) => {
+        // The tones the page starts, heard through a spy on Web Audio; the page's timers on a clock the test moves.
+        await p.addInitScript(() => {
+          const tones: number[] = [];
+          (window as unknown as { tones: number[] }).tones = tones;
+          const create = AudioContext.prototype.createOscillator;
+          AudioContext.prototype.createOscillator = function (this: AudioContext) {
+            const tone = create.call(this);
+            const start = tone.start.bind(tone);
+            tone.start = (when?: number) => (tones.push(tone.frequency.value), start(when));
+            return tone;
+          };
+        });
+        await p.clock.install();
+      },
+    );
+    await page.getByRole('main', { name: '本窗口' }).getByText('王工 001').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { tones: number[] }).tones)).toEqual([]);
+
+    ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
+    ok(clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
+    ok(clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
+    ok(clerk(0)('ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }));
+    const prompt = page.getByRole('main', { name: '服务评价' });
+    await prompt.getByText('请您对本次服务作出评价').waitFor();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { tones: number[] }).tones)).toEqual([660, 880]);
+    // Large type for an elderly applicant: the five levels in letters of 28 px or more, every other
+    // button in 22 px or more and 48 px high at least.
+    const sizes = await prompt
+      .getByRole('button', { name: /^(非常满意|满意|基本满意|不满意|非常不满意)$/ })
+      .evaluateAll((buttons) => buttons.map((b) => parseFloat(getComputedStyle(b).fontSize)));
+    expect(sizes).toHaveLength(5);
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(28);
+    await prompt.getByRole('button', { name: '不满意', exact: true }).click(); // shows the sub-scores and reasons, sends nothing
+    const others = await prompt
+      .getByRole('button', { name: /^(不评价|服务效率 .+|办理时间长|其他)$/ })
+      .evaluateAll((buttons) => buttons.map((b) => [parseFloat(getComputedStyle(b).fontSize), b.getBoundingClientRect().height]));
+    expect(others).toHaveLength(8);
+    for (const [size, height] of others) expect([size! >= 22, height! >= 48]).toEqual([true, true]);
+
+    // Nobody rates: a minute later the prompt is gone, the card is back, and the hub counts the service unrated.
+    await page.clock.fastForward(61_000);
+    clock.advance(61_000);
+    await page.getByRole('main', { name: '本窗口' }).getByText('王工 001').waitFor();
+    expect(await prompt.count()).toBe(0);
+    const [request] = hub.store.all('rating_requests');
+    expect(requestStatus.ts(request!, clock())).toBe('unrated');
+    expect(await page.evaluate(() => (window as unknown as { tones: number[] }).tones)).toEqual([660, 880]);
   });
 });

@@ -10,8 +10,17 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** A face in a fresh browser context; a browser in another locale than zh-CN gets the English faces. */
-export async function openFace(browser: Browser, url: string, viewport = { width: 1366, height: 768 }, locale = 'zh-CN'): Promise<Page> {
+/**
+ * A face in a fresh browser context; a browser in another locale than zh-CN gets the English faces.
+ * `before` prepares the page before it loads (a fake clock, a spy on an API).
+ */
+export async function openFace(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1366, height: 768 },
+  locale = 'zh-CN',
+  before?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -19,6 +28,7 @@ export async function openFace(browser: Browser, url: string, viewport = { width
   onCleanup(() => {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
+  await before?.(page);
   await page.goto(url);
   return page;
 }
