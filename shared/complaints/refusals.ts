@@ -11,4 +11,6 @@ export const complaintRefusals = defineRefusals('complaint', {
   notAssignee: { code: ErrorCode.FORBIDDEN, zh: '只有承办人或大厅管理人员能查看回访电话' },
   receivedDay: { code: ErrorCode.VALIDATION_FAILED, zh: '收到投诉的日期不能晚于今天' },
   noPhone: { code: ErrorCode.NOT_FOUND, zh: '没有留下回访电话' },
+  workNotAssignee: { code: ErrorCode.FORBIDDEN, zh: '只有承办人或大厅管理人员能办理此跟进' },
+  workOwnFollowup: { code: ErrorCode.FORBIDDEN, zh: '不能办理关于本人的差评或投诉跟进' },
 });

@@ -6,11 +6,16 @@ import { followupTables } from './rows';
 
 const result = z.object({ followup: followupTables.followups.row });
 const onBoard = { roles: ['manager'], offline: false } as const;
+/**
+ * The work itself: a manager at the board, or the follow-up's assignee at their counter (a
+ * department head who is a clerk); the hub refuses anyone else and the person it is about.
+ */
+const byAssignee = { roles: ['clerk', 'manager'], offline: false } as const;
 const note = z.string().trim().max(500);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 
 export const followupCommandSpecs = {
-  /** 核实, 整改 or 办结: each moves the follow-up one status on, with what was found or done. */
+  /** 核实, 整改 or 办结: each moves the follow-up one status on, with what was found or done (byAssignee). */
   'followup.step': spec({
     payload: z.strictObject({
       followupId: entityId,
@@ -20,9 +25,9 @@ export const followupCommandSpecs = {
       substantiated: z.boolean().optional(),
     }),
     result,
-    ...onBoard,
+    ...byAssignee,
   }),
-  /** 回访: when and how the applicant was called back, what they said, and whether they are satisfied now. */
+  /** 回访: when and how the applicant was called back, what they said, and whether they are satisfied now (byAssignee). */
   'followup.callback': spec({
     payload: z.strictObject({
       followupId: entityId,
@@ -32,7 +37,7 @@ export const followupCommandSpecs = {
       satisfied: z.boolean(),
     }),
     result,
-    ...onBoard,
+    ...byAssignee,
   }),
   /** 申诉: the rating was mistaken or malicious; a reviewer other than the appellant and the rated clerk decides. */
   'followup.appeal': spec({

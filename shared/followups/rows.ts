@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ms, rowId as id, table } from '../kernel/table';
 import { AppealKind, AppealState, CallbackMethod, FollowupAction, FollowupStatus } from './enums';
 
-/** The follow-up tables: the hall's managers work them on the board. */
+/** The follow-up tables: the hall's managers work them on the board (an assignee at a counter works theirs through ratings.mine). */
 export const followupTables = {
   /** A follow-up of a 差评 (rating_id) or of a complaint (complaint_id): exactly one of the two. */
   followups: table(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { QuerySpec } from '../kernel/command';
-import { FollowupStatus } from '../followups/enums';
+import { AppealState, FollowupStatus } from '../followups/enums';
 import { BadReason, RatingChannel } from './enums';
 import { boardQuerySpecs } from './board';
 import { FigureCountsSchema } from './figures';
@@ -81,6 +81,8 @@ export const MyRatingsResult = z.object({
       yellow_from: z.string(),
       due_day: z.string(),
       reasons: z.array(BadReason),
+      /** An appeal's state (申诉复核 pending, the work waits for it), or null. */
+      appeal: AppealState.nullable(),
       /** The callback phone, masked, to the assignee alone (who reveals it with followup.revealPhone). */
       phone_masked: z.string().nullable(),
     }),

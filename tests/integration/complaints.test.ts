@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Hub } from '../../main/hub/hub';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import type { Row } from '../../shared/protocol';
 import type { MyRatingsResult } from '../../shared/ratings/queries';
 import { actors, err, ok } from '../support/actors';
 import { newCase } from '../support/cases';
-import { callerOf, demoHub, manualClock, opId, terminal } from '../support/hub';
+import { callerOf, demoHub, manualClock, terminal } from '../support/hub';
+import { badRating } from '../support/ratings';
 
 /**
  * Who works a follow-up and how the applicant is called back (issue 13, item 5), and complaints
@@ -22,24 +22,6 @@ async function hall() {
   ok(a.clerk(0)('counter.signIn', { counterId: C1, login: 'c01', password: DEMO_PASSWORD }));
   ok(a.clerk(1)('counter.signIn', { counterId: C2, login: 'c02', password: DEMO_PASSWORD }));
   return { hub, clock, a };
-}
-
-/** Serves a ticket at counter 1 (registering a case from it when `withCase`) and rates it 1 on the evaluator. */
-function badRating(hub: Hub, clock: () => number, withCase: boolean): Row<'followups'> {
-  const { kiosk, clerk } = actors(hub);
-  const { ticket } = ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null })) as { ticket: Row<'tickets'> };
-  ok(clerk(0)('ticket.callNext', { counterId: C1 }));
-  ok(clerk(0)('ticket.start', { counterId: C1 }));
-  if (withCase) ok(clerk(0)('case.register', newCase({ counterId: C1, at: clock(), ticketId: ticket.id })));
-  ok(clerk(0)('ticket.finish', { counterId: C1, handledServiceIds: ['H3301-s-A'] }));
-  const request = hub.store.where('rating_requests', 'ticket_id = ?', ticket.id)[0]!;
-  const rated = hub.execute(callerOf(terminal(hub, 'evaluator')), {
-    opId: opId(),
-    type: 'rating.submit',
-    payload: { requestId: request.id, level: 2, subScores: {}, reasons: ['slow'], comment: '' },
-  });
-  expect(rated).toMatchObject({ ok: true });
-  return hub.store.where('followups', 'rating_id = ?', request.id)[0]!;
 }
 
 describe('follow-up assignment and the callback phone', () => {

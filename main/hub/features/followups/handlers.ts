@@ -14,7 +14,28 @@ import { withinRevealLimit } from '../cases/reveal';
 
 type Ctx = HandlerContext<CommandType>;
 
-/** Records a step of a follow-up, as the person signed in at the board (the executor has checked the session). */
+/**
+ * Who is acting: the person signed in at the board (the executor has checked the session), or the
+ * clerk signed in at this clerk PC's counter; nobody elsewhere (an evaluator's 差评 opening a
+ * follow-up is not the act of the clerk at its counter) and at a counter with nobody signed in.
+ */
+function actorOf(ctx: Ctx): string | null {
+  if (ctx.sessionStaff) return ctx.sessionStaff.id;
+  const counterId = ctx.caller.role === 'clerk' ? ctx.caller.counterId : null;
+  return counterId ? (ctx.store.get('counters', counterId)?.staff_id ?? null) : null;
+}
+
+/**
+ * The work on a follow-up (核实, 整改, 回访, 办结) is done by a manager at the board or by its
+ * assignee at their counter (a department head who is a clerk), and never by the person it is about.
+ */
+function mayWork(ctx: Ctx, f: Row<'followups'>): void {
+  const actor = actorOf(ctx);
+  if (actor !== null && actor === f.staff_id) throw refuse(complaintRefusals.workOwnFollowup);
+  if (!ctx.sessionStaff && (actor === null || actor !== f.assignee_id)) throw refuse(complaintRefusals.workNotAssignee);
+}
+
+/** Records a step of a follow-up, with who took it (actorOf). */
 function record(ctx: Ctx, f: Row<'followups'>, action: FollowupAction, note: string): void {
   const n = (sql(ctx, 'SELECT count(*) AS n FROM followup_events WHERE followup_id = ?').get(f.id) as { n: number }).n;
   ctx.store.upsert('followup_events', {
@@ -22,7 +43,7 @@ function record(ctx: Ctx, f: Row<'followups'>, action: FollowupAction, note: str
     hall_id: ctx.hallId,
     followup_id: f.id,
     action,
-    staff_id: ctx.sessionStaff?.id ?? null,
+    staff_id: actorOf(ctx),
     at: ctx.now,
     note,
   });
@@ -139,6 +160,7 @@ export const followupHandlers = {
   'followup.step': (ctx) => {
     const { followupId, step, note, substantiated } = ctx.payload;
     const f = load(ctx, followupId);
+    mayWork(ctx, f);
     // A complaint is found substantiated or not as its follow-up closes; a 差评's has no such finding.
     if (substantiated !== undefined && (step !== 'close' || !f.complaint_id)) throw refuse(complaintRefusals.substantiatedOnlyComplaint);
     if (step === 'close' && f.complaint_id && substantiated === undefined) throw refuse(complaintRefusals.substantiatedNeeded);
@@ -151,6 +173,7 @@ export const followupHandlers = {
   'followup.callback': (ctx) => {
     const { followupId, day, method, outcome, satisfied } = ctx.payload;
     const f = load(ctx, followupId);
+    mayWork(ctx, f);
     if (day < f.opened_day || day > dayOf(ctx, ctx.now)) throw refuse(ratingRefusals.callbackDay);
     const changes = { callback_day: day, callback_method: method, callback_outcome: outcome, callback_satisfied: satisfied ? 1 : 0 };
     return advance(ctx, f, 'callback', changes, outcome);
@@ -200,8 +223,7 @@ export const followupHandlers = {
    */
   'followup.revealPhone': (ctx) => {
     const f = load(ctx, ctx.payload.followupId);
-    const staffId =
-      ctx.sessionStaff?.id ?? (ctx.caller.counterId ? (ctx.store.get('counters', ctx.caller.counterId)?.staff_id ?? null) : null);
+    const staffId = actorOf(ctx);
     if (!staffId || (!ctx.sessionStaff && staffId !== f.assignee_id)) throw refuse(complaintRefusals.notAssignee);
     withinRevealLimit(ctx, staffId);
     const row = sql(ctx, 'SELECT phone FROM followups WHERE id = ?').get(f.id) as { phone: string | null };

@@ -146,7 +146,7 @@ const MY_LEVELS = `
   WHERE r.staff_id = @staff AND g.excluded = 0 AND r.created_at >= @start AND r.created_at < @end
   GROUP BY g.level ORDER BY g.level DESC`;
 const MY_OPEN = `
-  SELECT f.id, f.complaint_id IS NOT NULL AS complaint, f.assignee_id = @staff AS assigned, f.status, f.opened_day, f.yellow_from, f.due_day,
+  SELECT f.id, f.complaint_id IS NOT NULL AS complaint, f.assignee_id = @staff AS assigned, f.status, f.appeal, f.opened_day, f.yellow_from, f.due_day,
     coalesce(g.reasons, '') AS reasons, CASE WHEN f.assignee_id = @staff THEN f.phone_masked END AS phone_masked
   FROM followups f LEFT JOIN ratings g ON g.id = f.rating_id
   WHERE f.status <> 'closed' AND (f.staff_id = @staff OR f.assignee_id = @staff)

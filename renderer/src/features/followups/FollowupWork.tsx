@@ -10,28 +10,34 @@ import { Options } from '../../ui/Options';
 /** The step a follow-up at each status takes next, if it is one of the plain steps (callback has its own form). */
 const NEXT_STEP: Partial<Record<FollowupStatus, 'verify' | 'fix' | 'close'>> = { open: 'verify', verified: 'fix', called_back: 'close' };
 
-/** Working one follow-up: its next step, the callback, an appeal and its review, each with what was found or said. */
-export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () => void }) {
-  const { api } = useHall();
+type Check = ReturnType<typeof useCommandError>['check'];
+type Sent = Parameters<Check>[0];
+
+/** Sends a command and, when it went through, says so (`onDone`); a refusal stays on `check`'s line. */
+const sendWith = (check: Check, onDone: () => void) => async (outcome: Promise<Sent>) => {
+  if (check(await outcome)) onDone();
+};
+
+/** What was found or done, or the review's opinion: the note each step and the appeal review carry. */
+function NoteField({ note, setNote }: { note: string; setNote: (note: string) => void }) {
   const { t } = useI18n();
-  const { day } = useHallDay(useNow(60_000));
-  const { error, check } = useCommandError();
-  const [note, setNote] = useState('');
-  const [callback, setCallback] = useState({ day, method: 'phone' as (typeof CALLBACK_METHODS)[number], outcome: '', satisfied: true });
-  const [appeal, setAppeal] = useState({ kind: 'mistaken' as (typeof APPEAL_KINDS)[number], grounds: '' });
-  // A complaint's follow-up closes with a finding: substantiated or not.
-  const [substantiated, setSubstantiated] = useState(false);
-  const complaint = f.complaint_id !== null;
-  const run = async (outcome: Promise<Parameters<typeof check>[0]>) => {
-    if (check(await outcome)) onDone();
-  };
-  const step = NEXT_STEP[f.status];
-  const noteField = (
+  return (
     <label>
       {t('fu.note')}
       <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={500} />
     </label>
   );
+}
+
+/** Working one follow-up on the board: its next step, the callback, an appeal and its review, reassignment, the phone. */
+export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () => void }) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const { error, check } = useCommandError();
+  const [note, setNote] = useState('');
+  const [appeal, setAppeal] = useState({ kind: 'mistaken' as (typeof APPEAL_KINDS)[number], grounds: '' });
+  const complaint = f.complaint_id !== null;
+  const run = sendWith(check, onDone);
   return (
     <div className="followup-work">
       {f.appeal === 'pending' ? (
@@ -44,7 +50,7 @@ export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () =>
           }}
         >
           <p>{t('fu.appealPending', { kind: t(`fu.appealKind.${f.appeal_kind ?? 'mistaken'}`) })}</p>
-          {noteField}
+          <NoteField note={note} setNote={setNote} />
           <div className="row">
             <button type="submit" className="btn btn-primary" value="uphold">
               {t('fu.uphold')}
@@ -54,71 +60,8 @@ export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () =>
             </button>
           </div>
         </form>
-      ) : f.status === 'fixed' ? (
-        <form
-          aria-label={t('fu.callback')}
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(api.command('followup.callback', { followupId: f.id, ...callback }));
-          }}
-        >
-          <label>
-            {t('fu.callbackDay')}
-            <input type="date" value={callback.day} onChange={(e) => setCallback({ ...callback, day: e.target.value })} required />
-          </label>
-          <label>
-            {t('fu.method')}
-            <select
-              value={callback.method}
-              onChange={(e) => setCallback({ ...callback, method: e.target.value as typeof callback.method })}
-            >
-              <Options items={CALLBACK_METHODS} label={(m) => t(`fu.method.${m}`)} />
-            </select>
-          </label>
-          <label className="grow">
-            {t('fu.outcome')}
-            <input
-              value={callback.outcome}
-              onChange={(e) => setCallback({ ...callback, outcome: e.target.value })}
-              required
-              maxLength={500}
-            />
-          </label>
-          <label className="radio">
-            <input
-              type="checkbox"
-              checked={callback.satisfied}
-              onChange={(e) => setCallback({ ...callback, satisfied: e.target.checked })}
-            />
-            {t('fu.satisfied')}
-          </label>
-          <button type="submit" className="btn btn-primary">
-            {t('fu.step.callback')}
-          </button>
-        </form>
       ) : (
-        step && (
-          <form
-            aria-label={t(`fu.step.${step}`)}
-            onSubmit={(e) => {
-              e.preventDefault();
-              const finding = step === 'close' && complaint ? { substantiated } : {};
-              void run(api.command('followup.step', { followupId: f.id, step, note, ...finding }));
-            }}
-          >
-            {noteField}
-            {step === 'close' && complaint && (
-              <label className="radio">
-                <input type="checkbox" checked={substantiated} onChange={(e) => setSubstantiated(e.target.checked)} />
-                {t('fu.substantiated')}
-              </label>
-            )}
-            <button type="submit" className="btn btn-primary">
-              {t(`fu.step.${step}`)}
-            </button>
-          </form>
-        )
+        <FollowupSteps f={{ id: f.id, status: f.status, complaint }} check={check} onDone={onDone} />
       )}
       {!complaint && f.appeal === null && f.status !== 'closed' && (
         <form
@@ -152,7 +95,91 @@ export function FollowupWork({ f, onDone }: { f: Row<'followups'>; onDone: () =>
   );
 }
 
-type Check = ReturnType<typeof useCommandError>['check'];
+/**
+ * The work a follow-up takes next, outside an appeal: 核实, 整改 (each with a note), the 回访
+ * record (day, method, what was said, satisfied or not) or 办结 (a complaint's with its finding).
+ * The board and the assignee's counter (MyRatings) both work follow-ups with it; the hub decides
+ * who may.
+ */
+export function FollowupSteps({
+  f,
+  check,
+  onDone,
+}: {
+  f: Pick<Row<'followups'>, 'id' | 'status'> & { complaint: boolean };
+  check: Check;
+  onDone: () => void;
+}) {
+  const { api } = useHall();
+  const { t } = useI18n();
+  const { day } = useHallDay(useNow(60_000));
+  const [note, setNote] = useState('');
+  const [callback, setCallback] = useState({ day, method: 'phone' as (typeof CALLBACK_METHODS)[number], outcome: '', satisfied: true });
+  // A complaint's follow-up closes with a finding: substantiated or not.
+  const [substantiated, setSubstantiated] = useState(false);
+  const run = sendWith(check, onDone);
+  const step = NEXT_STEP[f.status];
+  if (f.status === 'fixed')
+    return (
+      <form
+        aria-label={t('fu.callback')}
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(api.command('followup.callback', { followupId: f.id, ...callback }));
+        }}
+      >
+        <label>
+          {t('fu.callbackDay')}
+          <input type="date" value={callback.day} onChange={(e) => setCallback({ ...callback, day: e.target.value })} required />
+        </label>
+        <label>
+          {t('fu.method')}
+          <select value={callback.method} onChange={(e) => setCallback({ ...callback, method: e.target.value as typeof callback.method })}>
+            <Options items={CALLBACK_METHODS} label={(m) => t(`fu.method.${m}`)} />
+          </select>
+        </label>
+        <label className="grow">
+          {t('fu.outcome')}
+          <input
+            value={callback.outcome}
+            onChange={(e) => setCallback({ ...callback, outcome: e.target.value })}
+            required
+            maxLength={500}
+          />
+        </label>
+        <label className="radio">
+          <input type="checkbox" checked={callback.satisfied} onChange={(e) => setCallback({ ...callback, satisfied: e.target.checked })} />
+          {t('fu.satisfied')}
+        </label>
+        <button type="submit" className="btn btn-primary">
+          {t('fu.step.callback')}
+        </button>
+      </form>
+    );
+  if (!step) return null;
+  return (
+    <form
+      aria-label={t(`fu.step.${step}`)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const finding = step === 'close' && f.complaint ? { substantiated } : {};
+        void run(api.command('followup.step', { followupId: f.id, step, note, ...finding }));
+      }}
+    >
+      <NoteField note={note} setNote={setNote} />
+      {step === 'close' && f.complaint && (
+        <label className="radio">
+          <input type="checkbox" checked={substantiated} onChange={(e) => setSubstantiated(e.target.checked)} />
+          {t('fu.substantiated')}
+        </label>
+      )}
+      <button type="submit" className="btn btn-primary">
+        {t(`fu.step.${step}`)}
+      </button>
+    </form>
+  );
+}
 
 /** Hands the follow-up to another member of staff (the hub refuses the person it is about). */
 function Assign({ f, onDone, check }: { f: Row<'followups'>; onDone: () => void; check: Check }) {

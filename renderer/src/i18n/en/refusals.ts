@@ -199,6 +199,8 @@ export const refusals: Words<typeof zh> = {
   'reason.complaint.notAssignee': 'Only the assignee or a hall manager may see the callback phone',
   'reason.complaint.receivedDay': 'The day a complaint came in cannot be after today',
   'reason.complaint.noPhone': 'No callback phone was given',
+  'reason.complaint.workNotAssignee': 'Only the assignee or a hall manager may work this follow-up',
+  'reason.complaint.workOwnFollowup': 'Nobody works the follow-up of a bad rating or complaint about themselves',
 
   'reason.archive.selfEntry': 'You cannot write entries in your own archive',
   'reason.archive.unknownItem': 'The score sheet has no deduction item “{item}”',
