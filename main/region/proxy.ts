@@ -287,18 +287,22 @@ export class ProxyRouter {
       const link = this.link(route.origin_hall_id);
       if (!link) continue;
       const c = CaseState.parse(route.row);
-      const result = resultOf(c) ?? route.result;
-      if (result !== route.result)
-        await this.store.pool.query('UPDATE region_proxy_routes SET result = $2 WHERE proxy_id = $1', [route.proxy_id, result]);
-      // A denial's reasons are not in the region's rows: read from the target, in transit only; wait for it if it is away.
+      let result = resultOf(c) ?? route.result;
+      // A denial's reasons are not in the region's rows: read from the target, in transit only; so is
+      // the decision of a case concluded before the region saw it (a snapshot carries no 'approved'
+      // or 'denied' row). Wait for the target if it is away.
       let decisionReason: string | null = null;
-      if (result === 'denied') {
+      if (result === 'denied' || (result === null && (c.status === 'concluded' || c.status === 'delivered'))) {
         const target = this.link(route.target_hall_id!);
         const read = target && (await this.ask(route.target_hall_id!, target, 'proxy.decision', { caseId: c.id }));
         if (!read) continue;
-        if (read.ok) decisionReason = read.result.reason;
-        else this.log(`hall ${route.target_hall_id}: proxy.decision ${c.id} refused: ${read.error.message}`);
+        if (read.ok) {
+          result = read.result.result ?? result;
+          decisionReason = read.result.reason;
+        } else this.log(`hall ${route.target_hall_id}: proxy.decision ${c.id} refused: ${read.error.message}`);
       }
+      if (result !== route.result)
+        await this.store.pool.query('UPDATE region_proxy_routes SET result = $2 WHERE proxy_id = $1', [route.proxy_id, result]);
       const progress: ProxyProgress = {
         proxyId: route.proxy_id,
         targetHallId: route.target_hall_id!,

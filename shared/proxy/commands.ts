@@ -130,12 +130,14 @@ export const proxyCommandSpecs = {
     offline: false,
   }),
   /**
-   * The reasons the target hall gave for denying a proxy case (its decision_reason, which the
-   * region's projection of cases leaves out): read by the region to tell the point, never stored.
+   * The target hall's decision on a proxy case: approved or denied (null before one), and for a
+   * denial its reasons (its decision_reason, which the region's projection of cases leaves out).
+   * Read by the region to tell the point, never stored there; the decision itself too when the
+   * region saw the case only after it, by a snapshot, where no 'approved' or 'denied' row passed.
    */
   'proxy.decision': spec({
     payload: z.strictObject({ caseId: entityId }),
-    result: z.object({ reason: z.string().nullable() }),
+    result: z.object({ result: ProxyResult.nullable(), reason: z.string().nullable() }),
     roles: ['region'],
     offline: false,
   }),

@@ -144,8 +144,8 @@ describe('全程代办 at both ends, in process', () => {
     });
     expect(snapshot(target)).toBe(once);
 
-    // The region reads a decision's reasons of proxy cases only: none yet.
-    expect(ok(targetRegion('proxy.decision', { caseId: c.id }))).toEqual({ reason: null });
+    // The region reads the decision and a denial's reasons of proxy cases only: none yet.
+    expect(ok(targetRegion('proxy.decision', { caseId: c.id }))).toEqual({ result: null, reason: null });
     expect(targetRegion('proxy.decision', { caseId: 'nothing' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', reason: 'proxy.unknown' },

@@ -6,7 +6,9 @@ import type { CaseStep } from '../../shared/cases/commands';
 import type { CommandPayload } from '../../shared/protocol';
 import { actors, ok } from '../support/actors';
 import { APPLICANT_ID } from '../support/cases';
-import { manualClock } from '../support/hub';
+import { manualClock, onCleanup } from '../support/hub';
+import { Region } from '../../main/region/region';
+import { RegionStore } from '../../main/region/store';
 import { eventually, regionNetwork, supervisorToken } from '../support/regionHalls';
 
 /** Who takes each step of a 市场监管 case in a demo hall (its separation of duties): counter 1, the reviewer at 2, the head at 3. */
@@ -149,5 +151,38 @@ describe('全程代办 through the region (hubs in process, PostgreSQL)', () => 
     expect(new Set(audit.rows.map((r) => r.action))).toEqual(
       new Set(['proxy.target', 'proxy.delivered', 'proxy.told', 'proxy.progress', 'proxy.returned']),
     );
+  });
+  it('a case decided and concluded while the region was away, seen again only by a snapshot, comes back with its decision', async () => {
+    const clock = manualClock(Date.parse('2026-11-25T01:30:00Z'));
+    const { hubs, region, url, pgUrl } = await regionNetwork({ clock });
+    const [county, , township] = hubs as [Hub, Hub, Hub];
+    await publish(url, { county: [], township: ['SX-AMR-001'], village: [] });
+    await eventually(
+      async () => township.store.get('region_documents', 'H3304:proxy_catalog:levels')?.hall_level === 'township',
+      'catalog applied',
+    );
+    const asked = request({});
+    ok(clerks(township).at(1)('proxy.register', asked));
+    const proxy = () => township.store.get('proxy_cases', asked.proxyId)!;
+    await eventually(async () => proxy().status === 'delivered', 'delivered');
+    const c = county.store.where('cases', 'proxy_id = ?', asked.proxyId)[0]!;
+
+    await region.close();
+    const target = clerks(county);
+    for (const action of ['accept', 'undertake', 'review', 'approve'] as const) target.step(c.id, action);
+    target.step(c.id, 'conclude', { feeCents: 0 });
+    // The county's feed no longer reaches back to the region's cursor: it answers with a snapshot.
+    const store = RegionStore.connect(pgUrl);
+    await store.pool.query("UPDATE region_halls SET cursor = cursor + 1000000 WHERE hall_id = 'H3302'");
+    await store.close();
+    const again = await Region.start(RegionStore.connect(pgUrl), () => {}, clock);
+    onCleanup(() => again.close());
+    await eventually(async () => proxy().target_status === 'concluded', 'concluded comes back');
+    expect(proxy()).toMatchObject({ result: 'approved', concluded_at: county.store.get('cases', c.id)!.concluded_at });
+    // It came by the snapshot: the region never received the change that approved it.
+    const { rows } = await again.store.pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM hall_changes WHERE hall_id = 'H3302' AND tbl = 'cases' AND seq > (SELECT min(seq) FROM hall_changes WHERE hall_id = 'H3302' AND tbl = 'cases')",
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
   });
 });

@@ -244,12 +244,22 @@ export const proxyHandlers = {
     return { status: updated.status, version: updated.progress_version };
   },
 
-  /** Only a denial's reasons: a case sent back tells its own (proxy_refusal_text), a 不予受理's stay here. */
+  /**
+   * The case's decision, from its approve or deny step, and only a denial's reasons: a case sent back
+   * tells its own (proxy_refusal_text), a 不予受理's stay here.
+   */
   'proxy.decision': (ctx) => {
     const c = ctx.store.get('cases', ctx.payload.caseId);
     if (!c) throw refuse(R.unknown);
     if (c.proxy_id === null) throw refuse(R.notProxy);
-    return { reason: c.approver_id !== null && c.decided_at !== null ? c.decision_reason : null };
+    const step = sql(
+      ctx,
+      "SELECT action FROM case_events WHERE case_id = ? AND action IN ('approve', 'deny') ORDER BY at DESC, id DESC LIMIT 1",
+    )
+      .pluck()
+      .get(c.id) as 'approve' | 'deny' | undefined;
+    const result = step === 'approve' ? 'approved' : step === 'deny' ? 'denied' : null;
+    return { result, reason: result === 'denied' ? c.decision_reason : null };
   },
 
   'proxy.refuse': (ctx) => {
