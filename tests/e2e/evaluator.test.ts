@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { actors, ok } from '../support/actors';
 import { demoHub, hallMorningClock, manualClock, terminal } from '../support/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
+import { serveAtCounter1 } from '../support/ratings';
 import { requestStatus } from '../../shared/ratings/rules';
 
 describe('the window’s evaluator, in Chromium at tablet size', () => {
   it('shows the clerk’s card; when the clerk finishes it asks, takes a 差评 with its reason once, and thanks', async () => {
     const hub = await demoHub({ clock: manualClock(hallMorningClock()()) });
-    const { kiosk, clerk } = actors(hub);
+    const { clerk } = actors(hub);
     ok(clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
     const browser = await launchBrowser();
     const page = await openFace(browser, `${hub.url}/#/evaluator?token=${terminal(hub, 'evaluator').token}`, { width: 1280, height: 800 });
@@ -20,10 +21,7 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     const held = hub.snapshot(terminal(hub, 'evaluator').id).tables;
     expect(Object.keys(held).filter((t) => ['cases', 'staff', 'ratings', 'inquiries'].includes(t))).toEqual([]);
 
-    ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
-    ok(clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
-    ok(clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
-    ok(clerk(0)('ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }));
+    serveAtCounter1(hub);
     const prompt = page.getByRole('main', { name: '服务评价' });
     await prompt.getByText('请您对本次服务作出评价').waitFor();
     await prompt.getByRole('button', { name: '不满意', exact: true }).click();
@@ -74,7 +72,7 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
   it('chimes when it asks, in large type; left alone, the prompt counts down to idle and the service counts unrated', async () => {
     const clock = manualClock(hallMorningClock()());
     const hub = await demoHub({ clock });
-    const { kiosk, clerk } = actors(hub);
+    const { clerk } = actors(hub);
     ok(clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
     const browser = await launchBrowser();
     const page = await openFace(
@@ -101,10 +99,7 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     await page.getByRole('main', { name: '本窗口' }).getByText('王工 001').waitFor();
     expect(await page.evaluate(() => (window as unknown as { tones: number[] }).tones)).toEqual([]);
 
-    ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
-    ok(clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
-    ok(clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
-    ok(clerk(0)('ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }));
+    serveAtCounter1(hub);
     const prompt = page.getByRole('main', { name: '服务评价' });
     await prompt.getByText('请您对本次服务作出评价').waitFor();
     await expect.poll(() => page.evaluate(() => (window as unknown as { tones: number[] }).tones)).toEqual([660, 880]);

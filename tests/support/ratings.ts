@@ -5,6 +5,15 @@ import { actors, ok } from './actors';
 import { newCase } from './cases';
 import { callerOf, opId, terminal } from './hub';
 
+/** Serves one ticket of 企业开办 at counter 1 from issue to finish (its clerk signed in there); the evaluator is asked. */
+export function serveAtCounter1(hub: Hub): void {
+  const { kiosk, clerk } = actors(hub);
+  ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
+  ok(clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
+  ok(clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
+  ok(clerk(0)('ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }));
+}
+
 /**
  * Serves a ticket at counter 1 (registering a case from it, with its phone, when `withCase`) and
  * rates it 2 for 'slow' on counter 1's evaluator; returns the follow-up the 差评 opened. The clerk
