@@ -39,4 +39,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0040-booking-blackout-lifts.sql',
   '0041-queue-line-indexes.sql',
   '0042-proxy-cases.sql',
+  '0044-rating-reviews.sql',
 ]);

@@ -55,6 +55,7 @@ const shipped: Record<string, string[]> = {
     'c3756d026f7dd3e5d22e65eb6aace7174c6d5fbe902197d3823d0a35a6443357',
     'fbe36ca670a62cfab5c14843cead04177cf5c0416e00c0d25cca9868a7063e26',
     '3a6e55c2f3f35928b98d3cfb67578293a40cb7a9820d0fb67ac3c1ea3fd0bf79',
+    '5461b6c6d3c96df6d53a614b2b096cbcfc9e71327295af35871d34a2d1b8f6e4',
   ],
   replica: ['725105fa77b1e8073f3bb1ac84ff84207e91dd0f74bce02717e9d7dcddcb25d1'],
 };
