@@ -67,7 +67,6 @@ export function FlaggedRatings({ from, to, tick, onReviewed }: { from: string; t
             rows={list.rows}
             rowKey={(r) => r.id}
             empty={t('rt.noFlagged')}
-            rowClass={(r) => (r.review || r.excluded ? '' : 'signal-yellow')}
             detail={(r) =>
               open === r.id ? (
                 <form
