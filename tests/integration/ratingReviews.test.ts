@@ -3,6 +3,7 @@ import type { Hub } from '../../main/hub/hub';
 import type { Caller } from '../../main/hub/commands/context';
 import type { Answer, CommandPayload, CommandType, QueryName, QueryParams, QueryResult } from '../../shared/protocol';
 import { RATING_FLAGS } from '../../shared/ratings/enums';
+import { FLAGGED_LIMIT } from '../../shared/ratings/queries';
 import { isBad, isSatisfied } from '../../shared/ratings/rules';
 import { actors, err, ok } from '../support/actors';
 import { callerOf, demoHub, manualClock, opId, signInManager, terminal } from '../support/hub';
@@ -130,6 +131,34 @@ describe('flagged ratings reviewed on the board, whatever their level', () => {
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
+  });
+
+  it('lists the latest 200 of a long burst, with the total and the waiting counted over them all', async () => {
+    const clock = manualClock();
+    const hub = await demoHub({ clock });
+    const { kiosk, clerk } = actors(hub);
+    const evaluator = send(hub, callerOf(terminal(hub, 'evaluator')));
+    ok(clerk(0)('counter.signIn', { counterId: 'H3301-c-01', login: 'c01', password: 'demo1234' }));
+    // 205 ratings two seconds apart, each two seconds after its prompt: all but the first two are the burst.
+    for (let i = 0; i < 205; i++) {
+      ok(kiosk('ticket.issue', { serviceId: 'H3301-s-A', priority: 'normal', confirm: null }));
+      ok(clerk(0)('ticket.callNext', { counterId: 'H3301-c-01' }));
+      ok(clerk(0)('ticket.start', { counterId: 'H3301-c-01' }));
+      ok(clerk(0)('ticket.finish', { counterId: 'H3301-c-01', handledServiceIds: ['H3301-s-A'] }));
+      const requestId = hub.store.where('rating_requests', "status = 'pending'")[0]!.id;
+      clock.advance(2_000);
+      ok(evaluator('rating.submit', { requestId, level: 5, subScores: {}, reasons: [], comment: '' }));
+    }
+    const raw = hub.store
+      .all('ratings')
+      .filter((g) => g.flags !== '')
+      .sort((a, b) => b.at - a.at);
+    expect(raw).toHaveLength(203);
+    signInManager(hub);
+    ok(actors(hub).manager('rating.review', { ratingId: raw.at(-1)!.id, decision: 'stands', note: '核查' }));
+    const list = await flagged(hub);
+    expect(list).toMatchObject({ total: 203, pending: 202 });
+    expect(list.rows.map((r) => r.id)).toEqual(raw.slice(0, FLAGGED_LIMIT).map((g) => g.id));
   });
 
   it('a manager excludes a burst 5 from the rates, keeping it; another stands; each once, noted, by who and when, audited', async () => {
