@@ -17,6 +17,7 @@ export const THING_LABELS = {
   zone: '区域',
   ticket: '号票',
   followup: '跟进事项',
+  rating: '评价',
   complaint: '投诉',
   archiveEntry: '档案记录',
   regionOverride: '本地调整',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Done, spec } from '../kernel/command';
 import { entityId } from '../kernel/zod';
 import { hallResult } from '../hall/commands';
-import { BadReason, RatingLevel } from './enums';
+import { BadReason, RatingLevel, ReviewDecision } from './enums';
 import { isBad } from './rules';
 import { RatingSettingsSchema } from './settings';
 
@@ -35,5 +35,16 @@ export const ratingCommandSpecs = {
   }),
   /** The applicant chose not to rate: the service is recorded as unrated, declined. */
   'rating.decline': spec({ payload: z.strictObject({ requestId: entityId }), result: Done, roles: ['evaluator'], offline: false }),
+  /**
+   * A manager's review of a flagged rating (fast, burst, away): it stands, or it is excluded from the
+   * rates and kept in the record; with what was found, by whoever is signed in at the board, never
+   * about themselves.
+   */
+  'rating.review': spec({
+    payload: z.strictObject({ ratingId: entityId, decision: ReviewDecision, note: z.string().trim().min(1, '请写明复核意见').max(500) }),
+    result: Done,
+    roles: ['manager'],
+    offline: false,
+  }),
   'hall.setRatingSettings': spec({ payload: RatingSettingsSchema.partial(), result: hallResult, roles: ['manager'], offline: false }),
 } as const;

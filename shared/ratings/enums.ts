@@ -49,3 +49,11 @@ export type RatingChannel = z.infer<typeof RatingChannel>;
 /** What a rating was flagged for: given very fast after the prompt, or one of a burst from the device. */
 export const RATING_FLAGS = ['fast', 'burst', 'away'] as const;
 export type RatingFlag = (typeof RATING_FLAGS)[number];
+
+/**
+ * A manager's review of a flagged rating: checked, it stands as the applicant's; or excluded, left out
+ * of every rate as an upheld appeal leaves a 差评 (kept in the record either way).
+ */
+export const REVIEW_DECISIONS = ['stands', 'excluded'] as const;
+export const ReviewDecision = z.enum(REVIEW_DECISIONS);
+export type ReviewDecision = z.infer<typeof ReviewDecision>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { QuerySpec } from '../kernel/command';
 import { AppealState, FollowupStatus } from '../followups/enums';
-import { BadReason, RatingChannel } from './enums';
+import { BadReason, RATING_FLAGS, RatingChannel, ReviewDecision } from './enums';
 import { boardQuerySpecs } from './board';
 import { FigureCountsSchema } from './figures';
 
@@ -111,6 +111,36 @@ export const ExportedRating = z.object({
 });
 export type ExportedRating = z.infer<typeof ExportedRating>;
 
+/** How many flagged ratings ratings.flagged lists at most (newest first); `total` says how many there are. */
+export const FLAGGED_LIMIT = 200;
+
+/**
+ * The period's flagged ratings of any level (ratings/rules ratingFlags), newest first, with their
+ * review if a manager made one: when, where, whom and what was rated, the level and the flags;
+ * never who rated, nor what they wrote.
+ */
+export const FlaggedRatings = z.object({
+  /** All flagged ratings of the period, and those still waiting for a review (not reviewed, not excluded on appeal), whatever the limit. */
+  total: z.number().int(),
+  pending: z.number().int(),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      at: z.number().int(),
+      level: z.number().int(),
+      flags: z.array(z.enum(RATING_FLAGS)),
+      counterId: z.string().nullable(),
+      staffId: z.string().nullable(),
+      serviceId: z.string().nullable(),
+      itemId: z.string().nullable(),
+      /** Left out of the rates: on an upheld appeal, or by this review. */
+      excluded: z.boolean(),
+      review: z.object({ decision: ReviewDecision, note: z.string(), staffId: z.string(), at: z.number().int() }).nullable(),
+    }),
+  ),
+});
+export type FlaggedRatings = z.infer<typeof FlaggedRatings>;
+
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const ratingQuerySpecs = {
@@ -126,6 +156,12 @@ export const ratingQuerySpecs = {
       .strictObject({ from: day, to: day, by: FigureDimension, period: FigurePeriod })
       .refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期' }),
     result: FiguresResult,
+    roles: ['manager'],
+  },
+  /** The flagged ratings of hall days `from`..`to` (inclusive), for review. */
+  'ratings.flagged': {
+    params: z.strictObject({ from: day, to: day }).refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期' }),
+    result: FlaggedRatings,
     roles: ['manager'],
   },
   /** The clerk signed in at this PC's counter: their ratings this month and their open follow-ups. */

@@ -15,4 +15,10 @@ export const ratingRefusals = defineRefusals('rating', {
   noAppeal: { code: ErrorCode.FOLLOWUP_STATE, zh: '没有待复核的申诉' },
   reviewerConflict: { code: ErrorCode.FORBIDDEN, zh: '申诉须由申诉人和被评价人以外的人复核' },
   callbackDay: { code: ErrorCode.VALIDATION_FAILED, zh: '回访日期应在差评之后、今天或以前' },
+  // The review of a flagged rating (rating.review).
+  notFlagged: { code: ErrorCode.RATING_INVALID, zh: '此评价没有待复核的标记' },
+  alreadyReviewed: { code: ErrorCode.RATING_INVALID, zh: '此评价已复核过' },
+  alreadyExcluded: { code: ErrorCode.RATING_INVALID, zh: '此评价已因申诉成立不计入统计' },
+  badByAppeal: { code: ErrorCode.FOLLOWUP_STATE, zh: '差评须通过跟进事项的申诉复核排除' },
+  reviewSelf: { code: ErrorCode.FORBIDDEN, zh: '不能复核对本人的评价' },
 });

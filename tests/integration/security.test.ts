@@ -2,7 +2,7 @@ import { DEFAULT_RULES } from '../../shared/archive/rules';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { createTerminal, DEMO_PASSWORD, type DemoTerminal } from '../../main/hub/seed';
-import { commandSpecs, type CommandType } from '../../shared/protocol';
+import { commandSpecs, querySpecs, type CommandType } from '../../shared/protocol';
 import { TerminalRole } from '../../shared/kernel/roles';
 import { callerOf, demoHub, manualClock, onCleanup, opId, terminal } from '../support/hub';
 
@@ -160,6 +160,7 @@ const samples: { [T in CommandType]: unknown } = {
   'rating.submit': { requestId: 'H3301-r-x', level: 5, subScores: {}, reasons: [], comment: '' },
   'rating.decline': { requestId: 'H3301-r-x' },
   'hall.setRatingSettings': { devicePromptSeconds: 90 },
+  'rating.review': { ratingId: 'H3301-r-x', decision: 'stands', note: '已核查' },
   'followup.step': { followupId: 'H3301-f-x', step: 'verify', note: '已核实' },
   'followup.callback': { followupId: 'H3301-f-x', day: '2026-11-25', method: 'phone', outcome: '已回访', satisfied: true },
   'followup.appeal': { followupId: 'H3301-f-x', kind: 'mistaken', grounds: '误评' },
@@ -260,6 +261,19 @@ describe('command × role matrix, enforced at the hub', () => {
     const answer = h.execute(caller, { opId: opId(), type, payload: samples[type] });
     const allowed = (commandSpecs[type].roles as readonly string[]).includes(role);
     if (allowed) expect(answer.ok ? 'ok' : answer.error.code, `${type} as ${role}`).not.toBe('FORBIDDEN');
+    else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+  // The review list of flagged ratings says where and whom each is about: the board's managers alone read it.
+  const queries = { 'ratings.flagged': { from: '2026-11-25', to: '2026-11-25' } } as const;
+  const queryCells = (Object.keys(queries) as (keyof typeof queries)[]).flatMap((name) =>
+    TerminalRole.options.map((role) => [name, role] as const),
+  );
+  it.each(queryCells)('query %s from a %s terminal', async (name, role) => {
+    const h = await hubFor();
+    const caller =
+      role === 'region' ? { terminalId: 'H3301-t-region', role, counterId: null } : callerOf(terminal(h, role as DemoTerminal['role']));
+    const answer = await h.query(caller, { name, params: queries[name] });
+    if ((querySpecs[name].roles as readonly string[]).includes(role)) expect(answer, `${name} as ${role}`).toMatchObject({ ok: true });
     else expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

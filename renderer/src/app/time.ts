@@ -35,13 +35,14 @@ export const formatDuration = (ms: number): string => {
 export const formatTime = (ms: number): string =>
   new Date(ms).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
 
-/** 2026/11/02 09:30. */
-export const formatDateTime = (ms: number): string =>
+/** 2026/11/02 09:30, or with `seconds` 2026/11/02 09:30:05 (where seconds tell, as between ratings of a burst). */
+export const formatDateTime = (ms: number, seconds = false): string =>
   new Date(ms).toLocaleString('zh-CN', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds && { second: '2-digit' }),
     hour12: false,
   });

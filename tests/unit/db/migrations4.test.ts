@@ -169,3 +169,26 @@ describe('hub migration 0043: the 工号 on a clerk’s card', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('hub migration 0044: the review of a flagged rating', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('CREATE TABLE rating_reviews')) + 1;
+
+  it('keeps every rating as it was; one review per rating, of a rating that exists, by a member of staff, with a known decision', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    const request = { hall_id: 'h1', counter_id: 'c2', staff_id: 'u1', service_id: 's1', channel: 'device', created_at: 1, expires_at: 2 };
+    insert(db, 'rating_requests', { ...request, id: 'r1', status: 'rated' });
+    insert(db, 'ratings', { id: 'r1', hall_id: 'h1', level: 5, indicator_set: 'in-person-2020.1', flags: 'fast,burst', at: 1 });
+    migrateKeepingRows(db, v);
+    expect(one(db, 'ratings', 'r1')).toMatchObject({ level: 5, flags: 'fast,burst', excluded: 0 });
+    const review = { id: 'r1', hall_id: 'h1', decision: 'excluded', note: '同一设备连评', staff_id: 'u1', at: 2 };
+    expect(() => insert(db, 'rating_reviews', { ...review, decision: 'maybe' })).toThrow(/CHECK/);
+    expect(() => insert(db, 'rating_reviews', { ...review, id: 'nope' })).toThrow(/FOREIGN KEY/);
+    expect(() => insert(db, 'rating_reviews', { ...review, staff_id: 'nobody' })).toThrow(/FOREIGN KEY/);
+    expect(() => insert(db, 'rating_reviews', { ...review, note: null })).toThrow(/NOT NULL/);
+    insert(db, 'rating_reviews', review);
+    expect(() => insert(db, 'rating_reviews', { ...review, decision: 'stands' })).toThrow(/UNIQUE/);
+    expect(one(db, 'rating_reviews', 'r1')).toEqual(review);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

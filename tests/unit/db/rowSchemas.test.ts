@@ -46,6 +46,8 @@ const hubOnlyTables = [
   'follow_tokens',
   // A manager's lifting of a block names the person by their ID number's keyed hash.
   'booking_block_lifts',
+  // The reviews of flagged ratings: the board reads them through ratings.flagged.
+  'rating_reviews',
 ];
 
 describe('row schemas', () => {

@@ -11,6 +11,7 @@ import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../
 import { hallCalendar } from '../calendar/calendar';
 import { dayOf } from '../cases/deadlines';
 import { withinRevealLimit } from '../cases/reveal';
+import { excludeRating } from '../ratings/exclude';
 
 type Ctx = HandlerContext<CommandType>;
 
@@ -197,7 +198,7 @@ export const followupHandlers = {
     if (f.appeal !== 'pending') throw refuse(ratingRefusals.noAppeal);
     const reviewer = ctx.sessionStaff?.id;
     if (reviewer === f.appellant_id || reviewer === f.staff_id) throw refuse(ratingRefusals.reviewerConflict);
-    if (upheld && f.rating_id) ctx.store.patch('ratings', f.rating_id, { excluded: 1 });
+    if (upheld && f.rating_id) excludeRating(ctx, f.rating_id);
     const next = ctx.store.patch('followups', f.id, {
       appeal: upheld ? 'upheld' : 'rejected',
       ...(upheld && { status: 'closed' as const, closed_at: ctx.now, closed_day: dayOf(ctx, ctx.now) }),

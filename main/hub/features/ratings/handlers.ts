@@ -9,7 +9,8 @@ import { parseRatingSettings } from '../../../../shared/ratings/settings';
 import type { RatingFlag } from '../../../../shared/ratings/enums';
 import { openFollowup } from '../followups/handlers';
 import { dayOf } from '../cases/deadlines';
-import { sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
+import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
+import { excludeRating } from './exclude';
 import type { CommandType } from '../../../../shared/protocol';
 
 type Ctx = HandlerContext<CommandType>;
@@ -199,6 +200,32 @@ export const ratingHandlers = {
   'rating.decline': (ctx) => {
     const request = redeemable(ctx, ctx.payload.requestId);
     ctx.store.patch('rating_requests', request.id, { status: 'unrated', unrated_cause: 'declined' });
+    return {};
+  },
+  /**
+   * The review of a flagged rating, once, by a manager it is not about. A 差评 leaves the rates only
+   * through its follow-up's appeal (which also ends the follow-up and its 整改), so a review keeps
+   * it or refers it there; one already excluded on appeal needs no review.
+   */
+  'rating.review': (ctx) => {
+    const { ratingId, decision, note } = ctx.payload;
+    const rating = ctx.store.get('ratings', ratingId);
+    if (!rating || rating.hall_id !== ctx.hallId) throw notFound('rating');
+    const reviewer = ctx.sessionStaff!.id;
+    if (ctx.store.get('rating_requests', ratingId)?.staff_id === reviewer) throw refuse(ratingRefusals.reviewSelf);
+    if (rating.flags === '') throw refuse(ratingRefusals.notFlagged);
+    if (sql(ctx, 'SELECT 1 FROM rating_reviews WHERE id = ?').get(ratingId)) throw refuse(ratingRefusals.alreadyReviewed);
+    if (rating.excluded) throw refuse(ratingRefusals.alreadyExcluded);
+    if (decision === 'excluded' && isBad(rating.level)) throw refuse(ratingRefusals.badByAppeal);
+    if (decision === 'excluded') excludeRating(ctx, ratingId);
+    sql(ctx, 'INSERT INTO rating_reviews (id, hall_id, decision, note, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      ratingId,
+      ctx.hallId,
+      decision,
+      note,
+      reviewer,
+      ctx.now,
+    );
     return {};
   },
   'hall.setRatingSettings': (ctx) => {

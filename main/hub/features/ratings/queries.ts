@@ -1,14 +1,16 @@
 import { columns } from '../../../../shared/kernel/definition';
 import { hallDayStart } from '../../../../shared/queue/rules';
-import { BAD_REASONS, type BadReason } from '../../../../shared/ratings/enums';
+import { BAD_REASONS, RATING_FLAGS, type BadReason, type ReviewDecision } from '../../../../shared/ratings/enums';
 import type {
   ExportedRating,
   FigureDimension,
   FigurePeriod,
+  FlaggedRatings,
   MyRatingsResult,
   ratingQuerySpecs,
   RatingSummary,
 } from '../../../../shared/ratings/queries';
+import { FLAGGED_LIMIT } from '../../../../shared/ratings/queries';
 import {
   addFigureCounts,
   complaintCountsSql,
@@ -61,6 +63,18 @@ const BAD = `
   FROM ratings g JOIN rating_requests r ON r.id = g.id
   WHERE r.created_at >= @start AND r.created_at < @end AND ${badLevel.sql(g)}
   ORDER BY g.at DESC LIMIT 200`;
+
+/** The period's flagged ratings (any level), newest first, each with its review if any; never the rater's terminal nor words. */
+const FLAGGED_WHERE = `
+  FROM ratings g JOIN rating_requests r ON r.id = g.id LEFT JOIN rating_reviews v ON v.id = g.id
+  WHERE r.created_at >= @start AND r.created_at < @end AND g.flags <> ''`;
+const FLAGGED = `
+  SELECT g.id, g.at, g.level, g.flags, g.excluded = 1 AS excluded, r.counter_id AS counterId, r.staff_id AS staffId,
+    r.service_id AS serviceId, r.item_id AS itemId, v.decision, v.note, v.staff_id AS reviewer, v.at AS reviewedAt
+  ${FLAGGED_WHERE}
+  ORDER BY g.at DESC, g.id LIMIT ${FLAGGED_LIMIT}`;
+// Waiting: neither reviewed nor already out of the rates on an upheld appeal (which leaves nothing to decide).
+const FLAGGED_COUNT = `SELECT count(*) AS total, coalesce(sum(v.id IS NULL AND g.excluded = 0), 0) AS pending ${FLAGGED_WHERE}`;
 
 const settingsOf = (db: ReadonlyDb, hallId: string) =>
   parseRatingSettings(
@@ -203,6 +217,26 @@ export const ratingQueries = {
     };
   },
   'ratings.figures': (db, q, p) => ({ rows: figureRows(db, q, p) }),
+  'ratings.flagged': (db, { utcOffsetMinutes }, { from, to }) => {
+    const window = { start: hallDayStart(from, utcOffsetMinutes), end: hallDayStart(to, utcOffsetMinutes) + 86_400_000 };
+    const rows = prepared(db, FLAGGED).all(window) as (Omit<FlaggedRatings['rows'][number], 'flags' | 'excluded' | 'review'> & {
+      flags: string;
+      excluded: number;
+      decision: ReviewDecision | null;
+      note: string | null;
+      reviewer: string | null;
+      reviewedAt: number | null;
+    })[];
+    return {
+      ...(prepared(db, FLAGGED_COUNT).get(window) as { total: number; pending: number }),
+      rows: rows.map(({ flags, excluded, decision, note, reviewer, reviewedAt, ...g }) => ({
+        ...g,
+        flags: RATING_FLAGS.filter((c) => flags.split(',').includes(c)),
+        excluded: excluded === 1,
+        review: decision === null ? null : { decision, note: note!, staffId: reviewer!, at: reviewedAt! },
+      })),
+    };
+  },
   /**
    * Only what concerns the clerk signed in at this PC's counter, with nothing of who rated or
    * complained (no comment, no phone); at a counter with nobody signed in, nothing.

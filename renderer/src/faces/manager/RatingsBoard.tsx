@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { rowById, type ReplicaState } from '../../../../shared/protocol';
+import { rowById } from '../../../../shared/protocol';
 import { RATING_GROUPS, type RatingSummary } from '../../../../shared/ratings/queries';
 import { ratingRates, type Rate, type RatingTally } from '../../../../shared/ratings/rules';
 import { parseRatingSettings } from '../../../../shared/ratings/settings';
@@ -15,16 +15,10 @@ import { useHubQuery } from '../../app/useHubQuery';
 import { RatingsPublication } from '../../features/ratings/RatingsPublication';
 import { RateCell, RatingFigures } from './RatingFigures';
 import { DateRange } from '../../ui/DateRange';
+import { FlaggedRatings } from './FlaggedRatings';
+import { groupName, ratedSubject, type RatingGroupKey } from './ratingNames';
 
-type Group = (typeof RATING_GROUPS)[number];
-
-/** A group's name as the board's replica knows it. */
-function groupName(replica: ReplicaState, by: Group, id: string | null): string {
-  if (by === 'department') return rowById(replica, 'departments', id)?.name ?? '—';
-  if (by === 'counter') return rowById(replica, 'counters', id)?.name ?? '—';
-  if (by === 'staff') return rowById(replica, 'staff', id)?.name ?? '—';
-  return rowById(replica, 'services', id)?.name ?? '—';
-}
+type Group = RatingGroupKey;
 
 /** A rate beside its count of ratings (`rt.rate`). */
 const CountedRate = ({ rate, t }: { rate: Rate; t: Translate }) => (
@@ -104,12 +98,7 @@ export function RatingsBoard() {
               { header: t('rt.level'), cell: (b) => t(`eval.level.${b.level as 1 | 2}`) },
               { header: t('rt.group.counter'), cell: (b) => groupName(replica, 'counter', b.counterId) },
               { header: t('rt.group.staff'), cell: (b) => groupName(replica, 'staff', b.staffId) },
-              {
-                header: t('rx.subject'),
-                // A ticket's rating is of its service, a concluded case's of its catalog item.
-                cell: (b) =>
-                  b.itemId ? (rowById(replica, 'catalog_items', b.itemId)?.name ?? '—') : groupName(replica, 'service', b.serviceId),
-              },
+              { header: t('rx.subject'), cell: (b) => ratedSubject(replica, b) },
               { header: t('rt.reasons'), cell: (b) => b.reasons.map((r) => t(`eval.reason.${r}`)).join(t('list.separator')) },
               { header: t('rt.comment'), cell: (b) => b.comment },
               {
@@ -126,6 +115,7 @@ export function RatingsBoard() {
           />
         </section>
       )}
+      <FlaggedRatings from={from} to={to} tick={tick} onReviewed={() => setTick((n) => n + 1)} />
       <RatingsPublication today={day} />
     </>
   );

@@ -1,4 +1,4 @@
-import { BAD_REASONS, RATING_CHANNELS, RATING_FLAGS, RATING_LEVELS, SUB_SCORES } from '../../../../shared/ratings/enums';
+import { BAD_REASONS, RATING_CHANNELS, RATING_FLAGS, RATING_LEVELS, REVIEW_DECISIONS, SUB_SCORES } from '../../../../shared/ratings/enums';
 import { RATING_GROUPS } from '../../../../shared/ratings/queries';
 import { APPEAL_KINDS, CALLBACK_METHODS, FOLLOWUP_SIGNALS, FOLLOWUP_STATUSES } from '../../../../shared/followups/enums';
 import { codeLabels } from '../labels';
@@ -92,6 +92,22 @@ export const ratings = {
   'rt.comment': '意见',
   'rt.flags': '待核查',
   ...codeLabels('rt.flag', RATING_FLAGS, { fast: '提示后一秒内作答', burst: '同一设备短时连评', away: '评价时被评人员已不在窗口' }),
+  // 待复核评价: flagged ratings of any level, reviewed on the board.
+  'rt.flagged': '待复核评价',
+  'rt.flaggedCount': '共 {total} 条被标记的评价，{pending} 条待复核（最多列出最近 {limit} 条）',
+  'rt.noFlagged': '这段时间没有被标记的评价',
+  'rt.reviewResult': '复核结果',
+  'rt.reviewPending': '待复核',
+  'rt.excludedOnAppeal': '申诉成立，不计入统计',
+  'rt.reviewed': '{decision}（{who}，{at}）：{note}',
+  ...codeLabels('rt.decision', REVIEW_DECISIONS, { stands: '核查无误，保留', excluded: '已排除，不计入统计' }),
+  'rt.review': '复核',
+  'rt.reviewOf': '复核 {at} {counter}的评价',
+  'rt.reviewForm': '复核评价',
+  'rt.reviewNote': '复核意见',
+  ...codeLabels('rt.decide', REVIEW_DECISIONS, { stands: '核查无误，保留', excluded: '排除，不计入统计' }),
+  'rt.reviewCancel': '取消',
+  'rt.reviewBadHelp': '差评如属误评或恶意差评，请在“差评与投诉跟进”中申诉复核后排除',
   // 好差评 by QR or code: the phone page, the slip and notice, the public board, the export.
   'rate.title': '政务服务好差评',
   'rate.enterCode': '请输入办事凭条或办结通知书上的评价码',
@@ -128,7 +144,7 @@ export const ratings = {
   'rx.level': '评价等级',
   'rx.channel': '评价渠道',
   'rx.flags': '标记',
-  'rx.excluded': '申诉成立（不计入）',
+  'rx.excluded': '不计入统计',
   'rx.defaulted': '默认评价（未评价）',
   ...codeLabels('rx.ch', RATING_CHANNELS, { device: '窗口评价器', qr: '扫码评价' }),
 };
