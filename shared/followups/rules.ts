@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '../calendar/rules';
 import type { Definition } from '../kernel/definition';
 import type { FollowupSignal, FollowupStatus } from './enums';
 
@@ -20,6 +21,15 @@ export const STEP_TO: Readonly<Record<keyof typeof STEP_FROM, FollowupStatus>> =
 
 /** Working days a follow-up is given (DOMAIN.md: 5 by default, some provinces 15). */
 export const DEFAULT_FOLLOWUP_DAYS = 5;
+
+/**
+ * The days of a follow-up opened on hall day `opened` with `days` working days on the hall calendar:
+ * due on the last of them, yellow from the one before (the day it opens does not count).
+ */
+export const followupDays = (calendar: WorkCalendar, opened: string, days: number): { yellow_from: string; due_day: string } => ({
+  yellow_from: calendar.addWorkingDays(opened, days - 1).date,
+  due_day: calendar.addWorkingDays(opened, days).date,
+});
 
 /** A follow-up's signal on `today`: yellow from its last working day but one, red once past its due day, like a case. */
 export const followupSignal: Definition<{ status: FollowupStatus; yellow_from: string; due_day: string }, [today: string], FollowupSignal> =

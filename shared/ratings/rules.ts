@@ -56,6 +56,38 @@ export const defaultedRequest: Definition<
 /** The level a default rating stands for: 基本满意, a satisfied level, never a 差评 (nobody follows up a silence). */
 export const DEFAULT_LEVEL = 3;
 
+type Redeemed = { counter_id: string | null; case_id: string | null; status: RequestStatus; created_at: number; expires_at: number };
+
+/**
+ * Why the window's evaluator at `counterId` may not redeem `request` (its token) as of `now`, or
+ * null when it may: an unknown token and another counter's alike (invalid), a case's (only the
+ * applicant's phone rates a case), one rated already, one past its expiry. Single use follows: a
+ * redeemed request is rated.
+ */
+export function deviceRefusal(
+  request: Redeemed | undefined,
+  counterId: string | null,
+  now: number,
+): 'invalid' | 'phoneOnly' | 'alreadyRated' | 'expired' | null {
+  if (!request || request.counter_id !== counterId) return 'invalid';
+  if (request.case_id !== null) return 'phoneOnly';
+  const status = requestStatus.ts(request, now);
+  return status === 'rated' ? 'alreadyRated' : status === 'unrated' ? 'expired' : null;
+}
+
+/**
+ * Why the code on a slip or a 办结通知书 may not rate `request` (its service's latest) as of `now`,
+ * or null when it may: the service has not ended yet, it is rated, or the code has expired — a
+ * case's at its request's expiry, a ticket's `codeDays` after the service ended (the window's
+ * prompt running out does not end the slip's code).
+ */
+export function codeRefusal(request: Redeemed | undefined, now: number, codeDays: number): 'notYet' | 'alreadyRated' | 'expired' | null {
+  if (!request) return 'notYet';
+  if (request.status === 'rated') return 'alreadyRated';
+  const until = request.case_id !== null ? request.expires_at : request.created_at + codeDays * 86_400_000;
+  return now >= until ? 'expired' : null;
+}
+
 /**
  * Why a window's rating deserves a second look: given within a second of the prompt, the third within
  * half a minute on one device, or given while the rated clerk is no longer at the counter (signed

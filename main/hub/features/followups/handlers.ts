@@ -5,7 +5,7 @@ import { maskPhone } from '../../../../shared/identity/rules';
 import type { CommandType, Row } from '../../../../shared/protocol';
 import type { FollowupAction } from '../../../../shared/followups/enums';
 import { type followupCommandSpecs } from '../../../../shared/followups/commands';
-import { STEP_FROM, STEP_TO } from '../../../../shared/followups/rules';
+import { followupDays, STEP_FROM, STEP_TO } from '../../../../shared/followups/rules';
 import { parseRatingSettings } from '../../../../shared/ratings/settings';
 import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { hallCalendar } from '../calendar/calendar';
@@ -97,8 +97,7 @@ export function startFollowup(
       status: 'open',
       opened_at: ctx.now,
       opened_day: today,
-      yellow_from: calendar.addWorkingDays(today, days - 1).date,
-      due_day: calendar.addWorkingDays(today, days).date,
+      ...followupDays(calendar, today, days),
       closed_at: null,
       closed_day: null,
       callback_day: null,

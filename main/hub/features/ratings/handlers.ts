@@ -4,7 +4,7 @@ import { ratingRefusals } from '../../../../shared/ratings/refusals';
 import type { Row } from '../../../../shared/protocol';
 import { type ratingCommandSpecs } from '../../../../shared/ratings/commands';
 import { RATING_CODE_LENGTH, ratingCodeFrom, type RateLookAnswer, type RateSubmitRequest } from '../../../../shared/ratings/phone';
-import { IN_PERSON_SET, isBad, ratingFlags, requestStatus } from '../../../../shared/ratings/rules';
+import { codeRefusal, deviceRefusal, IN_PERSON_SET, isBad, ratingFlags } from '../../../../shared/ratings/rules';
 import { parseRatingSettings } from '../../../../shared/ratings/settings';
 import type { RatingFlag } from '../../../../shared/ratings/enums';
 import { openFollowup } from '../followups/handlers';
@@ -101,12 +101,9 @@ export function requestTicketRating(ctx: Ctx, ticket: Row<'tickets'>): Row<'rati
  */
 function redeemable(ctx: Ctx, requestId: string): Row<'rating_requests'> {
   const request = ctx.store.get('rating_requests', requestId);
-  if (!request || request.counter_id !== ctx.caller.counterId) throw refuse(ratingRefusals.invalid);
-  if (request.case_id !== null) throw refuse(ratingRefusals.phoneOnly);
-  const status = requestStatus.ts(request, ctx.now);
-  if (status === 'rated') throw refuse(ratingRefusals.alreadyRated);
-  if (status === 'unrated') throw refuse(ratingRefusals.expired);
-  return request;
+  const refusal = deviceRefusal(request, ctx.caller.counterId, ctx.now);
+  if (refusal) throw refuse(ratingRefusals[refusal]);
+  return request!;
 }
 
 type RatingGiven = Pick<RateSubmitRequest, 'level' | 'subScores' | 'reasons' | 'comment'>;
@@ -152,11 +149,9 @@ function codeRequest(ctx: Ctx, code: string): Row<'rating_requests'> {
     'SELECT id FROM rating_requests WHERE case_id = ? OR ticket_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
   ).get(paper.case_id, paper.ticket_id) as { id: string } | undefined;
   const request = latest && ctx.store.get('rating_requests', latest.id);
-  if (!request) throw refuse(ratingRefusals.notYet);
-  if (request.status === 'rated') throw refuse(ratingRefusals.alreadyRated);
-  const until = request.case_id !== null ? request.expires_at : request.created_at + settingsOf(ctx).codeDays * DAY_MS;
-  if (ctx.now >= until) throw refuse(ratingRefusals.expired);
-  return request;
+  const refusal = codeRefusal(request, ctx.now, settingsOf(ctx).codeDays);
+  if (refusal) throw refuse(ratingRefusals[refusal]);
+  return request!;
 }
 
 /** Whether the hub ever issued `code` (a guess is answered without an audit row, see http/rate.ts). */
