@@ -40,4 +40,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0041-queue-line-indexes.sql',
   '0042-proxy-cases.sql',
   '0043-staff-card-number.sql',
+  '0045-bookings-to-region.sql',
 ]);
