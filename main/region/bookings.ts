@@ -28,8 +28,8 @@ const FACT: Readonly<Record<keyof BookingFact, string>> = {
 };
 const SUMS = bookingSumsSql((f) => FACT[f], '$4', 'h.utc_offset');
 
-/** The bookings of the halls $1 (offsets $2) on the hall days [$3 … $5), summed by hall as of $4. */
-const BOOKING_SQL = `
+/** The bookings of the halls $1 (offsets $2) on the hall days [$3 … $5), summed by hall as of $4 (through the index of region migration 0007). */
+export const BOOKING_SQL = `
   SELECT b.hall_id, ${BOOKING_SUMS.map((k) => `(${SUMS[k]})::float8 AS "${k}"`).join(', ')}
   FROM unnest($1::text[], $2::int[]) AS h (hall_id, utc_offset)
   JOIN hall_rows b ON b.hall_id = h.hall_id AND b.tbl = 'bookings'
