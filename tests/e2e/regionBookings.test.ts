@@ -1,16 +1,22 @@
+import { readSheet } from 'read-excel-file/node';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
+import { pdfText } from '../support/pdf';
 import { REGION_PASSWORD } from '../support/regionHalls';
 import { regionBookings } from '../support/regionBookings';
 
-/** Clicks an export button of the form and reads the file the browser was given, as text. */
-async function savedText(page: Page, form: Locator, button: string): Promise<{ name: string; text: string }> {
+/** Clicks an export button of the form and reads the file the browser was given. */
+async function saved(page: Page, form: Locator, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: button }).click()]);
   const chunks: Buffer[] = [];
   for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
-  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
+const savedText = async (page: Page, form: Locator, button: string) => {
+  const { name, bytes } = await saved(page, form, button);
+  return { name, text: bytes.toString('utf8') };
+};
 
 describe('the regional board’s 预约 report in Chromium', () => {
   it('a city supervisor chooses 预约: a row per hall and the total from summed counts, exported; in English too', async () => {
@@ -64,6 +70,16 @@ describe('the regional board’s 预约 report in Chromium', () => {
     expect(csv.name).toBe('示范市预约报表-2026-11-2026-11.csv');
     expect(csv.text.startsWith('\uFEFF示范市预约报表\r\n2026-11 至 2026-11\r\n预约按 ')).toBe(true);
     expect(csv.text).toContain('\r\n合计,9,2,22.2,4,2,28.6,310,');
+    // Excel and PDF as the other subjects': the same table, the PDF printed by the region server.
+    const xlsx = await saved(page, setup, '导出 Excel');
+    expect(xlsx.name).toBe('示范市预约报表-2026-11-2026-11.xlsx');
+    const sheet = await readSheet(xlsx.bytes);
+    expect(sheet.at(-1)!.slice(0, 8)).toEqual(['合计', 9, 2, 22.2, 4, 2, 28.6, 310]);
+    const pdf = await saved(page, setup, '导出 PDF');
+    expect(pdf.name).toBe('示范市预约报表-2026-11-2026-11.pdf');
+    const pdfWords = (await pdfText(pdf.bytes)).replace(/\s+/g, '');
+    for (const words of ['示范市预约报表', '预约按', '丙镇便民服务中心（示范市›甲县›丙镇）', '合计9222.2'])
+      expect(pdfWords).toContain(words);
 
     await page.getByRole('button', { name: 'English' }).click();
     const en = page.getByRole('region', { name: 'Reports by level' });

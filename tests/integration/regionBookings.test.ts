@@ -161,6 +161,12 @@ describe('the region’s 预约 report', () => {
     for (const p of people)
       for (const personal of [p.name, p.idNumber, p.masked, p.phone, p.code!])
         expect(everything, `${personal} in the region`).not.toContain(personal);
+    // Nor did they enter the hub's feed (the region's projection is made from it).
+    const fed = hubs.flatMap((hub) =>
+      (hub.db.prepare("SELECT data FROM feed WHERE tbl = 'bookings'").all() as { data: string }[]).map((r) => r.data),
+    );
+    expect(fed.length).toBeGreaterThan(people.length);
+    for (const p of people) for (const personal of [p.name, p.masked, p.phone, p.code!]) expect(fed.join('\n')).not.toContain(personal);
     // The hub still holds them, in its own columns.
     expect(jia.db.prepare("SELECT count(*) AS n FROM bookings WHERE name <> '' AND phone <> ''").get()).toEqual({ n: 5 });
   }, 120_000);
