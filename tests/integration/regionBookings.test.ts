@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
+import { Region } from '../../main/region/region';
 import { RegionStore } from '../../main/region/store';
 import { BOOKING_STATUSES } from '../../shared/appointments/enums';
 import type { QueryAnswer } from '../../shared/protocol';
@@ -11,7 +12,7 @@ import { callerOf, onCleanup, signInManager, terminal } from '../support/hub';
 import { throwawayPostgres } from '../support/pg';
 import { prng } from '../support/prng';
 import { regionBookings } from '../support/regionBookings';
-import { supervisorToken } from '../support/regionHalls';
+import { caughtUp, enrollRegion, supervisorToken } from '../support/regionHalls';
 
 /**
  * The regional server's 预约 report (issue 15 item 3): each hall's row and a level's total held
@@ -167,6 +168,35 @@ describe('the region’s 预约 report', () => {
     );
     expect(fed.length).toBeGreaterThan(people.length);
     for (const p of people) for (const personal of [p.name, p.masked, p.phone, p.code!]) expect(fed.join('\n')).not.toContain(personal);
+    // A region enrolling now takes the bookings made before by snapshot, without the person too.
+    const late = await Region.start(
+      RegionStore.connect((await throwawayPostgres()).url),
+      () => {},
+      () => now,
+    );
+    onCleanup(() => late.close());
+    await enrollRegion(late, jia);
+    await caughtUp(late, [jia]);
+    const { rows: snapshot } = await late.store.pool.query<{ row: Record<string, unknown> }>(
+      "SELECT row FROM hall_rows WHERE tbl = 'bookings' ORDER BY id",
+    );
+    expect(snapshot.map((r) => r.row)).toEqual(jia.store.all('bookings'));
+    expect(Object.keys(snapshot[0]!.row).sort()).toEqual(
+      [
+        'blackout_id',
+        'cancel_reason',
+        'changed_at',
+        'created_at',
+        'day',
+        'end',
+        'hall_id',
+        'id',
+        'service_id',
+        'start',
+        'status',
+        'ticket_id',
+      ].sort(),
+    );
     // The hub still holds them, in its own columns.
     expect(jia.db.prepare("SELECT count(*) AS n FROM bookings WHERE name <> '' AND phone <> ''").get()).toEqual({ n: 5 });
   }, 120_000);
