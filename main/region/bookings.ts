@@ -16,7 +16,7 @@ import { hallRows, type Queryable } from './hallFigures';
  * The bookings the region holds carry no person (shared/appointments/rows).
  */
 
-/** A booking's facts in the query below: the booking `b`, its ticket `t` (the check-in and first call), its service `s`, its hall's offset `h`. */
+/** A booking's facts in the query below: the booking `b`, its ticket `t` (the check-in and first call), its service's target `s`. */
 const FACT: Readonly<Record<keyof BookingFact, string>> = {
   day: `(b.row->>'day')`,
   start: `(b.row->>'start')`,
@@ -24,18 +24,22 @@ const FACT: Readonly<Record<keyof BookingFact, string>> = {
   status: `(b.row->>'status')`,
   checkedInAt: `(t.row->>'issued_at')::bigint`,
   firstCalledAt: `(t.row->>'first_called_at')::bigint`,
-  targetMinutes: `coalesce((s.row->>'max_wait_min')::bigint, 0)`,
+  targetMinutes: `coalesce(s.max_wait_min, 0)`,
 };
-const SUMS = bookingSumsSql((f) => FACT[f], '$4', 'h.utc_offset');
+// A hall's offset looked up by its place in $1 (no join with the list: the bookings stream straight into their hall's sums).
+const SUMS = bookingSumsSql((f) => FACT[f], '$4', '($2::int[])[array_position($1::text[], b.hall_id)]');
 
 /** The bookings of the halls $1 (offsets $2) on the hall days [$3 … $5), summed by hall as of $4 (through the index of region migration 0007). */
 export const BOOKING_SQL = `
+  WITH targets AS MATERIALIZED (
+    SELECT hall_id, id, (row->>'max_wait_min')::bigint AS max_wait_min FROM hall_rows WHERE tbl = 'services' AND hall_id = ANY($1))
   SELECT b.hall_id, ${BOOKING_SUMS.map((k) => `(${SUMS[k]})::float8 AS "${k}"`).join(', ')}
-  FROM unnest($1::text[], $2::int[]) AS h (hall_id, utc_offset)
-  JOIN hall_rows b ON b.hall_id = h.hall_id AND b.tbl = 'bookings'
-  LEFT JOIN hall_rows t ON t.hall_id = b.hall_id AND t.tbl = 'tickets' AND t.id = b.row->>'ticket_id'
-  LEFT JOIN hall_rows s ON s.hall_id = b.hall_id AND s.tbl = 'services' AND s.id = b.row->>'service_id'
-  WHERE (b.row->>'day') COLLATE "C" >= $3 AND (b.row->>'day') COLLATE "C" < $5
+  FROM hall_rows b
+  -- A ticket's check-in and call count for a checked-in booking alone (shared/reports/bookings): no other's is looked up.
+  LEFT JOIN hall_rows t ON b.row->>'status' = 'checked_in' AND t.hall_id = b.hall_id AND t.tbl = 'tickets' AND t.id = b.row->>'ticket_id'
+  -- The services' targets once per report, not once per booking.
+  LEFT JOIN targets s ON s.hall_id = b.hall_id AND s.id = b.row->>'service_id'
+  WHERE b.tbl = 'bookings' AND b.hall_id = ANY($1) AND (b.row->>'day') COLLATE "C" >= $3 AND (b.row->>'day') COLLATE "C" < $5
   GROUP BY b.hall_id`;
 
 /** The last day before `day` ('YYYY-MM-DD'). */
