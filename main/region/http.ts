@@ -105,7 +105,7 @@ export function regionHttp(o: {
             message: params.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
           },
         });
-      const report = await regionReport(o.region.store.pool, who, params.data);
+      const report = await regionReport(o.region.store.pool, who, params.data, o.clock());
       if (!report) return sendJson(res, 403, { error: { code: ErrorCode.FORBIDDEN, message: '只能查看本辖区的报表' } });
       return sendJson(res, 200, RegionReport.parse(report));
     }

@@ -162,6 +162,21 @@ export class WorkCalendar {
   }
 }
 
+/**
+ * A hall's calendar from its stored years (calendar_years rows: JSON arrays of days) and its own
+ * duty days: how the hub reads its own, and the region a hall's from the rows it holds.
+ */
+export const calendarOfYears = (
+  rows: readonly { year: number; holidays: string; workdays: string }[],
+  dutyDays: readonly string[],
+): WorkCalendar =>
+  new WorkCalendar({
+    years: rows.map((r) => r.year),
+    holidays: rows.flatMap((r) => JSON.parse(r.holidays) as string[]),
+    workdays: rows.flatMap((r) => JSON.parse(r.workdays) as string[]),
+    dutyDays,
+  });
+
 /** The entries of a typed list of days: separated by spaces, new lines, or commas and semicolons of either script. */
 export const listEntries = (text: string): string[] => text.split(/[\s,，、;；]+/).filter(Boolean);
 

@@ -38,6 +38,7 @@ export const TABLE_NAMES = [
   'archive_scores',
   'booking_templates',
   'booking_blackouts',
+  'bookings',
   'region_documents',
   'region_overrides',
   'proxy_cases',

@@ -8,8 +8,11 @@ import { z } from 'zod';
  * (reports/figures), never an average of averages.
  */
 
-/** The reports a region keeps: the queue, the counters' time, cases and 好差评 (预约 stays with the hall). */
-export const REGION_REPORT_KINDS = ['queue', 'counters', 'cases', 'ratings'] as const;
+/**
+ * The reports a region keeps: the queue, the counters' time, cases and 好差评 from the halls' closed
+ * days; 预约 from the bookings as they are now, as the hall's own report reads them (reports/enums LIVE_REPORTS).
+ */
+export const REGION_REPORT_KINDS = ['queue', 'counters', 'cases', 'ratings', 'bookings'] as const;
 export const RegionReportKind = z.enum(REGION_REPORT_KINDS);
 export type RegionReportKind = z.infer<typeof RegionReportKind>;
 
@@ -45,5 +48,10 @@ export const RegionReport = z.object({
   total: Sums,
   /** The last closed day the region holds of each hall, the earliest of them: how far the figures go. */
   closedThrough: z.string().nullable(),
+  /**
+   * A live subject's moment (预约: the bookings as the region holds them then, one still open after
+   * its slot's end a no-show); null for the subjects of closed days.
+   */
+  asOf: z.number().nullable(),
 });
 export type RegionReport = z.infer<typeof RegionReport>;

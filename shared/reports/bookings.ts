@@ -1,11 +1,15 @@
-import { slotMoment } from '../appointments/rules';
+import { slotMoment, slotsOn, type TemplateLine } from '../appointments/rules';
 import type { BookingStatus } from '../appointments/enums';
+import type { BookingSettings } from '../appointments/settings';
+import { addDays, type WorkCalendar } from '../calendar/rules';
+import type { ColumnRef } from '../kernel/definition';
 import type { Sums } from './days';
 
 /**
  * 预约 figures (DOMAIN.md "Appointments"): the one definition of what each booking adds to a
  * report, used by the hub's reports (reports/queries) and the booking tab's figures (booking.figures),
- * whose faces compute the rates from these sums (./figures). A booking counts on its slot's day.
+ * whose faces compute the rates from these sums (./figures), and — as `bookingSumsSql`, in
+ * PostgreSQL — by the regional server's 预约 report over its halls. A booking counts on its slot's day.
  */
 export const BOOKING_SUMS = [
   /** Bookings made for the period's days, cancelled ones included. */
@@ -65,4 +69,61 @@ export function bookingSums(b: BookingFact, now: number, utcOffsetMinutes: numbe
     slot_wait_ms: wait ?? 0,
     slot_within_target: wait !== null && wait <= b.targetMinutes * 60_000 ? 1 : 0,
   };
+}
+
+/**
+ * The same sums as SQL aggregates in PostgreSQL's dialect (the regional server's store): summed
+ * over the rows a query selects, each is what `bookingSums` adds up over the same bookings.
+ * `col` names a booking fact as the query reads it (a number for the times and the target, the
+ * slot's day 'YYYY-MM-DD' and times 'HH:MM' as text); `now` and `utcOffsetMinutes` are SQL
+ * expressions, usually bound parameters. A parity test (tests/integration/regionBookings) checks
+ * it against `bookingSums` on generated bookings. Places are not a booking's: see `templatePlaces`.
+ */
+export function bookingSumsSql(
+  col: ColumnRef<keyof BookingFact & string>,
+  now: string,
+  utcOffsetMinutes: string,
+): Record<BookingSum, string> {
+  // slotMoment: the day's midnight in the hall (days since the epoch, less the offset), plus the time.
+  const moment = (time: string) =>
+    `((${col('day')}::date - date '1970-01-01')::bigint * 86400000 - (${utcOffsetMinutes})::bigint * 60000` +
+    ` + (split_part(${time}, ':', 1)::bigint * 60 + split_part(${time}, ':', 2)::bigint) * 60000)`;
+  const status = col('status');
+  const wait =
+    `CASE WHEN ${status} = 'checked_in' AND ${col('checkedInAt')} IS NOT NULL AND ${col('firstCalledAt')} IS NOT NULL` +
+    ` THEN greatest(0, ${col('firstCalledAt')} - greatest(${moment(col('start'))}, ${col('checkedInAt')})) END`;
+  const count = (when: string) => `count(*) FILTER (WHERE ${when})`;
+  return {
+    bookings: 'count(*)',
+    cancelled: count(`${status} = 'cancelled'`),
+    checked_in: count(`${status} = 'checked_in'`),
+    no_shows: count(`${status} = 'no_show' OR (${status} = 'booked' AND (${now})::bigint >= ${moment(col('end'))})`),
+    places: '0',
+    slot_called: count(`(${wait}) IS NOT NULL`),
+    slot_wait_ms: `coalesce(sum(${wait}), 0)`,
+    slot_within_target: count(`(${wait}) <= ${col('targetMinutes')} * 60000`),
+  };
+}
+
+/** The longest period the places are counted over, day by day (the reports' longest period). */
+const MAX_PLACE_DAYS = 3700;
+
+/**
+ * The places a service's template (its lines) offers on each day of `from`..`to` that takes
+ * bookings, as the booking page offers them (appointments/rules slotsOn); days without any are
+ * left out. The hall's reports and the region's count places with this.
+ */
+export function templatePlaces(
+  calendar: WorkCalendar,
+  lines: readonly TemplateLine[],
+  from: string,
+  to: string,
+  settings: BookingSettings,
+): { day: string; places: number }[] {
+  const out: { day: string; places: number }[] = [];
+  for (let day = from, n = 0; day <= to && n < MAX_PLACE_DAYS; day = addDays(day, 1), n++) {
+    const places = slotsOn(calendar, lines, day, settings).reduce((sum, slot) => sum + slot.capacity, 0);
+    if (places > 0) out.push({ day, places });
+  }
+  return out;
 }

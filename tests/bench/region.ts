@@ -292,7 +292,12 @@ export async function benchRegion(log: (m: string) => void): Promise<Record<stri
       const samples: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t = wall();
-        const r = await regionReport(store.pool, who, { kind, from: '2025-01', to: '2025-12', node: 'city' });
+        const r = await regionReport(
+          store.pool,
+          who,
+          { kind, from: '2025-01', to: '2025-12', node: 'city' },
+          Date.parse('2026-01-01T00:00:00Z'),
+        );
         samples.push(wall() - t);
         if (r!.halls.length !== HALLS + 1) throw new Error('region bench: the report missed halls');
       }

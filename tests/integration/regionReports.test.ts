@@ -244,7 +244,7 @@ describe('regional reports over months, by hall and by level', () => {
     for (const bad of [
       'kind=queue&from=2026-11&to=2026-10&node=jx',
       'kind=queue&from=2026-13&to=2026-10&node=jx',
-      'kind=bookings&from=2026-10&to=2026-11&node=jx',
+      'kind=appointments&from=2026-10&to=2026-11&node=jx',
       'kind=queue&from=2000-01&to=2026-11&node=jx',
       'kind=queue&from=2026-10&to=2026-11&node=jx&extra=1',
     ]) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGION_COUNTER_SUMS } from '../../main/region/hallFigures';
+import { BOOKING_SQL } from '../../main/region/bookings';
 import { regionMigrations } from '../../main/region/migrations';
 import { RegionStore } from '../../main/region/store';
 import { onCleanup } from '../support/hub';
@@ -164,5 +165,33 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await expect(
       store.pool.query(`INSERT INTO region_counter_days (hall_id, day, finished) VALUES ('H1', '2026-11-03', 1)`),
     ).rejects.toThrow(/not-null/);
+  });
+
+  it('0007 finds a hall’s bookings of a period through their day’s index, never by reading every row', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    await store.migrate();
+    await store.addHall({ hallId: 'H1', name: '甲', hubUrl: 'http://h1', token: 't' });
+    await store.pool.query(
+      `INSERT INTO hall_rows (hall_id, tbl, id, seq, row)
+       SELECT 'H1', 'bookings', 'b' || i, i, jsonb_build_object('day', '2026-11-' || lpad((1 + i % 28)::text, 2, '0'), 'start', '09:00', 'end', '09:30', 'status', 'booked')
+       FROM generate_series(1, 500) AS i`,
+    );
+    await store.pool.query('ANALYZE hall_rows');
+    const client = await store.pool.connect();
+    try {
+      await client.query('SET enable_seqscan = off');
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${BOOKING_SQL}`, [
+        ['H1'],
+        [480],
+        '2026-11-01',
+        Date.parse('2026-11-20T00:00:00Z'),
+        '2026-12-01',
+      ]);
+      expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('hall_rows_booking_day');
+    } finally {
+      client.release();
+    }
   });
 });

@@ -41,4 +41,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0042-proxy-cases.sql',
   '0043-staff-card-number.sql',
   '0044-rating-reviews.sql',
+  '0045-bookings-to-region.sql',
 ]);

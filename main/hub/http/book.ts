@@ -41,6 +41,12 @@ export function bookingEndpoint({ store, executor, clock, hallId, ...gates }: De
   const readBook = phoneGate(gates.book, '预约操作过于频繁，请一分钟后再试', bookingRefusals.terminal);
   const readFollow = phoneGate(gates.follow, '刷新过于频繁，请稍后再试', bookingRefusals.terminal);
   const context = (payload: unknown) => phoneContext(store, clock, hallId, payload);
+  /**
+   * A read that first marks the bookings whose slot is over as no-shows (appointments/noShows): a
+   * booking is a replicated row (the region counts it), so that write goes through a transaction of
+   * the store, like every write of one, and the feed carries it.
+   */
+  const sweptRead = (fn: () => object): WireAnswer => looked(() => store.transaction(fn).result);
 
   /** Runs a change as the phone's audited operation (one transaction with its audit row). */
   const audited = (type: string, detail: unknown, fn: () => object): WireAnswer =>
@@ -53,7 +59,7 @@ export function bookingEndpoint({ store, executor, clock, hallId, ...gates }: De
         if (given)
           answerWith(
             res,
-            looked(() => bookableSlots(context(given))),
+            sweptRead(() => bookableSlots(context(given))),
           );
         return;
       }
@@ -76,7 +82,7 @@ export function bookingEndpoint({ store, executor, clock, hallId, ...gates }: De
         if (path === '/book/look')
           return answerWith(
             res,
-            looked(() => lookBooking(context(given), given.code, given.idLast4)),
+            sweptRead(() => lookBooking(context(given), given.code, given.idLast4)),
           );
         answerWith(
           res,

@@ -9,4 +9,5 @@ export const regionMigrations: readonly { name: string; sql: string }[] = ((name
   '0004-region-report-days.sql',
   '0005-proxy-routes.sql',
   '0006-region-report-remakes.sql',
+  '0007-region-booking-days.sql',
 ]);

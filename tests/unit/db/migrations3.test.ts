@@ -304,3 +304,37 @@ describe('hub migration 0036: the service guide — catalog steps, fed again for
     expect(JSON.parse(fed[1]!.data)).toEqual(one(db, 'catalog_items', 'k2'));
   });
 });
+
+describe('hub migration 0045: bookings to the region, without the person', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes('bookings become a replicated table')) + 1;
+
+  it('keeps every booking with its person and code in the hub’s own columns, and forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    const booking = {
+      id: 'b1',
+      hall_id: 'h1',
+      code: 'K7Q2M9',
+      service_id: 's1',
+      day: '2026-11-02',
+      start: '09:00',
+      end: '09:30',
+      name: '张三',
+      id_masked: '110105********002X',
+      id_hash: 'h',
+      phone: '13812345678',
+      status: 'booked',
+      created_at: 1,
+      changed_at: 1,
+      cancel_reason: null,
+      ticket_id: null,
+      blackout_id: null,
+    };
+    insert(db, 'bookings', booking);
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta']);
+    expect(one(db, 'bookings', 'b1')).toEqual(booking);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

@@ -23,6 +23,8 @@ const hubOnlyColumns: Record<string, string[]> = {
   // The evaluator a rating came from, for the burst check.
   ratings: ['terminal_id'],
   followups: ['phone'],
+  // 预约: who booked and the booking's code (the region counts the slots and states alone).
+  bookings: ['code', 'name', 'id_masked', 'id_hash', 'phone'],
 };
 
 /** Tables no terminal replicates: hub bookkeeping, one-time codes (terminals' and ratings'), the audit log and the reports' daily aggregates. */
@@ -41,8 +43,7 @@ const hubOnlyTables = [
   'report_packs',
   // Alert episodes of staff members, read by their archive.
   'staff_alerts',
-  // 预约: a booking's person and code, and the slips' follow tokens, are the hub's alone.
-  'bookings',
+  // 预约: the slips' follow tokens are the hub's alone.
   'follow_tokens',
   // A manager's lifting of a block names the person by their ID number's keyed hash.
   'booking_block_lifts',

@@ -83,11 +83,8 @@ export const blackoutHandlers = {
       lifted_by: null,
       lift_reason: null,
     });
-    const cancel = sql(
-      ctx,
-      "UPDATE bookings SET status = 'cancelled', cancel_reason = 'blackout', blackout_id = ?, changed_at = ? WHERE id = ?",
-    );
-    for (const b of open) cancel.run(blackout.id, ctx.now, b.id);
+    for (const b of open)
+      ctx.store.patch('bookings', b.id, { status: 'cancelled', cancel_reason: 'blackout', blackout_id: blackout.id, changed_at: ctx.now });
     ctx.auditNote({ cancelled: open.length });
     return { blackout, cancelled: open.length };
   },

@@ -37,7 +37,7 @@ import { offsetOf, today } from '../queue/lines';
 
 type Ctx = HandlerContext<CommandType>;
 
-/** A booking as the hub keeps it (the table is the hub's alone: see migration 0031). */
+/** A booking as the hub reads it, with its person's columns the hub alone keeps (shared/appointments/rows). */
 interface Booking {
   id: string;
   code: string;
@@ -234,24 +234,24 @@ export function book(ctx: Ctx, req: BookRequest): BookingView {
     status: 'booked',
     blackout_id: null,
   };
-  sql(
-    ctx,
-    `INSERT INTO bookings (id, hall_id, code, service_id, day, start, end, name, id_masked, id_hash, phone, status, created_at, changed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)`,
-  ).run(
-    booking.id,
-    ctx.hallId,
-    code,
-    service.id,
-    req.day,
-    slot.start,
-    slot.end,
-    req.name,
-    booking.id_masked,
-    hash,
-    phone.value,
-    ctx.now,
-    ctx.now,
+  // Who booked, and the code, are the hub's own columns: the feed (the region's projection) carries the slot and the state alone.
+  ctx.store.upsert(
+    'bookings',
+    {
+      id: booking.id,
+      hall_id: ctx.hallId,
+      service_id: service.id,
+      day: req.day,
+      start: slot.start,
+      end: slot.end,
+      status: 'booked',
+      created_at: ctx.now,
+      changed_at: ctx.now,
+      cancel_reason: null,
+      ticket_id: null,
+      blackout_id: null,
+    },
+    { code, name: req.name, id_masked: booking.id_masked, id_hash: hash, phone: phone.value },
   );
   return view(ctx, booking);
 }
@@ -283,7 +283,7 @@ export function cancelBooking(ctx: Ctx, code: string, idLast4: string): BookingV
   const settings = bookingSettingsOf(ctx);
   if (!canCancel(slotMoment(b.day, b.start, offsetOf(ctx)), ctx.now, settings))
     throw refuse(R.tooLateToCancel, { hours: settings.cancelHoursBefore });
-  sql(ctx, "UPDATE bookings SET status = 'cancelled', cancel_reason = 'person', changed_at = ? WHERE id = ?").run(ctx.now, b.id);
+  ctx.store.patch('bookings', b.id, { status: 'cancelled', cancel_reason: 'person', changed_at: ctx.now });
   return view(ctx, { ...b, status: 'cancelled' });
 }
 
@@ -305,13 +305,7 @@ export function moveBooking(ctx: Ctx, req: MoveRequest): BookingView {
   const lines = linesOf(ctx, b.service_id);
   if (lines.length === 0) throw refuse(R.noSlots);
   const slot = placeFor(ctx, b.service_id, lines, req, b.id_hash, b.id);
-  sql(ctx, 'UPDATE bookings SET day = ?, start = ?, end = ?, changed_at = ? WHERE id = ?').run(
-    req.day,
-    slot.start,
-    slot.end,
-    ctx.now,
-    b.id,
-  );
+  ctx.store.patch('bookings', b.id, { day: req.day, start: slot.start, end: slot.end, changed_at: ctx.now });
   return view(ctx, { ...b, day: req.day, start: slot.start, end: slot.end });
 }
 
@@ -336,7 +330,7 @@ function checkInBooking(ctx: Ctx, b: Booking) {
   const late = timing === 'late';
   // On time: an appointment ticket, ordered by its slot's start. Late: a normal ticket, from now.
   const issued = issueTicket(ctx, service, late ? 'normal' : 'appointment', late ? ctx.now : start);
-  sql(ctx, "UPDATE bookings SET status = 'checked_in', ticket_id = ?, changed_at = ? WHERE id = ?").run(issued.ticket.id, ctx.now, b.id);
+  ctx.store.patch('bookings', b.id, { status: 'checked_in', ticket_id: issued.ticket.id, changed_at: ctx.now });
   return { ...issued, late };
 }
 

@@ -17,7 +17,6 @@ export function sweepNoShows(ctx: Ctx): number {
   }[];
   const { utcOffsetMinutes } = settingsOf(ctx);
   const over = open.filter((b) => ctx.now >= slotMoment(b.day, b.end, utcOffsetMinutes));
-  const mark = sql(ctx, "UPDATE bookings SET status = 'no_show', changed_at = ? WHERE id = ?");
-  for (const b of over) mark.run(ctx.now, b.id);
+  for (const b of over) ctx.store.patch('bookings', b.id, { status: 'no_show', changed_at: ctx.now });
   return over.length;
 }

@@ -1,5 +1,5 @@
 import { packageYears } from '../../../../shared/calendar/package';
-import { WorkCalendar } from '../../../../shared/calendar/rules';
+import { calendarOfYears, type WorkCalendar } from '../../../../shared/calendar/rules';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import type { Db } from '../../../db/open';
 import { prepared, type ReadonlyDb } from '../../readonlyDb';
@@ -56,12 +56,7 @@ export function hallCalendar(db: ReadonlyDb, hallId: string): WorkCalendar {
   }[];
   const hall = prepared(db, 'SELECT case_settings FROM halls WHERE id = ?').get(hallId) as { case_settings: string };
   const settings = parseCaseSettings(hall.case_settings);
-  const calendar = new WorkCalendar({
-    years: rows.map((r) => r.year),
-    holidays: rows.flatMap((r) => JSON.parse(r.holidays) as string[]),
-    workdays: rows.flatMap((r) => JSON.parse(r.workdays) as string[]),
-    dutyDays: settings.dutyDays,
-  });
+  const calendar = calendarOfYears(rows, settings.dutyDays);
   cache.set(db, { version, calendar });
   return calendar;
 }

@@ -1,8 +1,7 @@
-import { addDays } from '../../../../shared/calendar/rules';
-import { slotsOn, type TemplateLine } from '../../../../shared/appointments/rules';
+import { type TemplateLine } from '../../../../shared/appointments/rules';
 import { parseBookingSettings } from '../../../../shared/appointments/settings';
 import { addSums } from '../../../../shared/reports/figures';
-import { BOOKING_SUMS, bookingSums, type BookingFact, type BookingSum } from '../../../../shared/reports/bookings';
+import { BOOKING_SUMS, bookingSums, templatePlaces, type BookingFact, type BookingSum } from '../../../../shared/reports/bookings';
 import { zeroSums, type Sums } from '../../../../shared/reports/days';
 import { prepared, type ReadonlyDb } from '../../readonlyDb';
 import { hallCalendar } from '../calendar/calendar';
@@ -19,9 +18,6 @@ interface Owner {
   serviceId: string;
   departmentId: string;
 }
-
-/** The longest period the places are counted over, day by day (the reports' longest period). */
-const MAX_DAYS = 3700;
 
 /** The bookings of hall days `from`..`to`, with their tickets' check-in and first call, and `extra` SQL columns. */
 export function bookingFacts<X extends object = object>(
@@ -54,15 +50,9 @@ export function placesByDay(db: ReadonlyDb, hallId: string, from: string, to: st
     `SELECT bt.service_id AS serviceId, coalesce(s.department_id, '') AS departmentId, bt.lines
      FROM booking_templates bt LEFT JOIN services s ON s.id = bt.service_id WHERE bt.hall_id = ?`,
   ).all(hallId) as (Owner & { lines: string })[];
-  const out: (Owner & { day: string; places: number })[] = [];
-  for (const { lines, ...owner } of templates) {
-    const parsed = JSON.parse(lines) as TemplateLine[];
-    for (let day = from, n = 0; day <= to && n < MAX_DAYS; day = addDays(day, 1), n++) {
-      const places = slotsOn(calendar, parsed, day, settings).reduce((sum, s) => sum + s.capacity, 0);
-      if (places > 0) out.push({ ...owner, day, places });
-    }
-  }
-  return out;
+  return templates.flatMap(({ lines, ...owner }) =>
+    templatePlaces(calendar, JSON.parse(lines) as TemplateLine[], from, to, settings).map((p) => ({ ...owner, ...p })),
+  );
 }
 
 /** Sums by group and bucket: `keyOf` names a booking's or a place's group, `bucketOf` its day's bucket. */

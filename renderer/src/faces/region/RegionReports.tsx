@@ -4,6 +4,7 @@ import { REGION_REPORT_KINDS, RegionReport, type RegionReportKind } from '../../
 import { FIGURES } from '../../../../shared/reports/figures';
 import { figureCell, type ReportTable } from '../../../../shared/reports/table';
 import { httpCall, httpFile } from '../../app/phonePost';
+import { formatDateTime } from '../../app/time';
 import { useI18n, type Translate } from '../../i18n';
 import { ErrorLine, type Problem } from '../../ui/ErrorLine';
 import { csvBlob, download } from '../../ui/download';
@@ -15,7 +16,7 @@ type Format = (typeof FORMATS)[number];
 
 /**
  * Reports by hall and by level (shared/region/reports): the supervisor picks what (the queue,
- * the counters' time, cases or 好差评), the months and a node of their subtree; a row per hall below it and the total,
+ * the counters' time, cases, 好差评 or 预约), the months and a node of their subtree; a row per hall below it and the total,
  * each figure the hall's own (reports/figures) computed from the row's summed counts. The exports
  * are the table on screen, as the hall's: CSV and Excel written here by the reports' one writer
  * (features/reports/exports), the PDF printed by the region server from the same document, as the
@@ -44,10 +45,7 @@ export function RegionReports({ token, nodes }: { token: string; nodes: Board['n
   const [exporting, setExporting] = useState(false);
   const save = async (format: Format) => {
     if (!report || !table) return;
-    const lines = [
-      t('region.report.period', { from: report.from, to: report.to }),
-      report.closedThrough ? t('region.report.through', { day: report.closedThrough }) : t('region.report.noDays'),
-    ];
+    const lines = [t('region.report.period', { from: report.from, to: report.to }), howFar(report, t)];
     const doc: ReportDocument = { title: table.title, lines, tables: [table] };
     const file = exportName(table.title, report.from, report.to, format);
     setExporting(true);
@@ -118,7 +116,7 @@ export function RegionReports({ token, nodes }: { token: string; nodes: Board['n
           <p className="region-path">
             {t('region.report.period', { from: report.from, to: report.to })}
             {' · '}
-            {report.closedThrough ? t('region.report.through', { day: report.closedThrough }) : t('region.report.noDays')}
+            {howFar(report, t)}
           </p>
           <div className="report-scroll">
             <table className="service-table" aria-label={table.title}>
@@ -152,6 +150,12 @@ export function RegionReports({ token, nodes }: { token: string; nodes: Board['n
       )}
     </section>
   );
+}
+
+/** How far the figures go: the bookings as of the report's moment (预约 is live), or the halls' closed days. */
+function howFar(report: RegionReport, t: Translate): string {
+  if (report.asOf !== null) return t('region.report.asOf', { time: formatDateTime(report.asOf) });
+  return report.closedThrough ? t('region.report.through', { day: report.closedThrough }) : t('region.report.noDays');
 }
 
 /** The report as a table: the hall (with its place in the network), every figure of the report; the total last. */

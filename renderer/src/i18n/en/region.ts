@@ -55,4 +55,5 @@ export const region: Words<typeof zh> = {
   'region.rate': '{pct} ({part}/{whole})',
   'region.report.node': '{path} ({level})',
   'region.report.hallAt': '{hall} ({path})',
+  'region.report.asOf': 'bookings as of {time} (one not checked in by its slot’s end counts as a no-show)',
 };

@@ -53,4 +53,5 @@ export const region = {
   'region.rate': '{pct}（{part}/{whole}）',
   'region.report.node': '{path}（{level}）',
   'region.report.hallAt': '{hall}（{path}）',
+  'region.report.asOf': '预约按 {time} 的状态统计（时段已过仍未签到的计为爽约）',
 };
