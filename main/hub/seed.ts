@@ -202,6 +202,8 @@ export function demoSheet(identity: HallIdentity = DEMO_HALL): HallSetupSheet {
         department: departments.find((d) => d.services.some((s) => s.prefix === c.prefixes[0]))!.name,
         // Applicants see a clerk's surname and number, not the full name.
         displayName: `${c.clerk[0]}工 ${String(c.number).padStart(3, '0')}`,
+        // The hall's public staff number, printed on badges: not the login.
+        staffNo: `3301${String(c.number).padStart(3, '0')}`,
       })),
     ],
   };

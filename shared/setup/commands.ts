@@ -7,7 +7,7 @@ import { counterTables } from '../counter/rows';
 import { hallResult } from '../hall/commands';
 import { hallTables } from '../hall/rows';
 import { staffTables } from '../staff/rows';
-import { counterFields, HallIdentity, HallSetupSheet, hoursInOrder, serviceFields } from './sheet';
+import { counterFields, HallIdentity, HallSetupSheet, hoursInOrder, serviceFields, StaffNo } from './sheet';
 
 /**
  * The hall's setup as the administrator makes it on the board (and as the setup sheet imports it):
@@ -49,6 +49,8 @@ export const StaffUpdate = z.strictObject({
   role: StaffRole,
   departmentId: entityId.nullable(),
   displayName: text(40),
+  /** The public 工号 on the evaluator (StaffNo), absent to keep it. */
+  staffNo: StaffNo.optional(),
   /** A new photo, null to remove it, absent to keep it. */
   photo: StaffPhoto.nullable().optional(),
   active: z.boolean(),

@@ -21,6 +21,13 @@ export const staffLogin = z
   .trim()
   .regex(/^[A-Za-z0-9_.-]{2,32}$/, ruleRefusals.login.zh);
 
+/**
+ * The 工号 applicants see on the window's evaluator: the hall's public staff number, never the
+ * login (a login shown in public would let anyone lock its clerk out at the kiosk's staff
+ * confirmation). Empty: the card shows none.
+ */
+export const StaffNo = z.string().trim().max(16);
+
 export const HallIdentity = z.strictObject({
   name: text(60),
   code: z.string().regex(/^[A-Z0-9]{2,12}$/, ruleRefusals.hallCode.zh),
@@ -74,6 +81,8 @@ export const SheetStaff = z.strictObject({
   role: StaffRole,
   department: text(40).nullable(),
   displayName: text(40),
+  /** The public 工号 (column 公示工号), empty when the sheet gives none. */
+  staffNo: StaffNo.optional(),
 });
 export type SheetStaff = z.infer<typeof SheetStaff>;
 

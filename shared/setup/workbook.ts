@@ -27,7 +27,7 @@ export const SETUP_COLUMNS = {
     priorities: '取号类别',
   },
   counters: { number: '窗口号', name: '名称', zone: '区域', profile: '叫号方式', services: '服务前缀' },
-  staff: { login: '工号', name: '姓名', role: '角色', department: '部门', displayName: '对外显示名' },
+  staff: { login: '工号', name: '姓名', role: '角色', department: '部门', displayName: '对外显示名', staffNo: '公示工号' },
 } as const;
 
 const PRIORITY_WORDS: Readonly<Record<Priority, string>> = {
@@ -112,6 +112,8 @@ export function sheetFromWorkbook(book: Readonly<Record<string, Cells>>): { shee
       role: codeOf(ROLE_WORDS, s.cell('role') || '窗口人员'),
       department: s.cell('department') || null,
       displayName: s.cell('displayName') || s.cell('name'),
+      // An empty cell (or no such column) keeps the number the hall has; a sheet never clears it.
+      staffNo: s.cell('staffNo') || undefined,
     })),
   };
   const rowNumbers: Record<string, { row: number }[]> = { hall: hallRows, zones, departments, services, counters, staff };

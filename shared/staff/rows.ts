@@ -19,7 +19,7 @@ export const staffTables = {
   ),
   /**
    * What an applicant may see of a clerk serving them, on the window's evaluator: the public name,
-   * the 工号 (`staff_no`, the clerk's login) and photo (a data URL). Only clerks have one (they alone
+   * the public 工号 (`staff_no`, never the login: setup/sheet StaffNo) and photo (a data URL). Only clerks have one (they alone
    * serve at counters); lobby screens get none.
    */
   staff_cards: table(z.object({ id, hall_id: id, display_name: z.string(), staff_no: z.string(), photo: z.string().nullable() }), {

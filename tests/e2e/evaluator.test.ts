@@ -14,8 +14,8 @@ describe('the window’s evaluator, in Chromium at tablet size', () => {
     const page = await openFace(browser, `${hub.url}/#/evaluator?token=${terminal(hub, 'evaluator').token}`, { width: 1280, height: 800 });
     const idle = page.getByRole('main', { name: '本窗口' });
     await idle.getByText('王工 001').waitFor();
-    // The card shows the clerk's 工号 too (DOMAIN.md "Evaluation": photo, 工号 and name).
-    await idle.getByText('工号 c01').waitFor();
+    // The card shows the clerk's public 工号 too (DOMAIN.md "Evaluation": photo, 工号 and name), never the login.
+    await idle.getByText('工号 3301001').waitFor();
     await screenshot(page, 'evaluator-idle');
     // The evaluator holds nothing of the applicant: no ticket, no case, no staff rows.
     const held = hub.snapshot(terminal(hub, 'evaluator').id).tables;

@@ -91,6 +91,13 @@ describe('a new hall set up entirely through the board, in Chromium', () => {
     await add.getByLabel('初始密码').fill('clerk-password');
     await add.getByRole('button', { name: '添加人员' }).click();
     await staff.getByRole('cell', { name: '王芳' }).waitFor();
+    // Her public 工号 for the evaluator: the hall's badge number, not the login she signs in with.
+    await staff.getByRole('button', { name: '编辑 c01' }).click();
+    const edit = staff.getByRole('form', { name: '编辑 c01' });
+    await edit.getByRole('textbox', { name: '公示工号' }).fill('0101');
+    await screenshot(board, 'wizard-staff-edit');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => hub.db.prepare('SELECT staff_no FROM staff_cards').pluck().all()).toEqual(['0101']);
     await next.click();
     // 6. Terminals: a kiosk and the PC at counter 1, each with its one-time code.
     const terminals = wizard.getByRole('region', { name: '终端管理' });

@@ -84,7 +84,7 @@ describe('hall setup from the product', () => {
       terminal: { id: string };
     };
     expect(hub.store.get('halls', h)).toMatchObject({ name: '城东政务服务中心', code: 'CD01' });
-    expect(hub.store.get('staff_cards', 'u1')).toMatchObject({ display_name: '王芳', staff_no: 'c01', photo: null });
+    expect(hub.store.get('staff_cards', 'u1')).toMatchObject({ display_name: '王芳', staff_no: '', photo: null }); // a public 工号 only when given
 
     const issued = ok(
       as({ terminalId: kiosk.terminal.id, role: 'kiosk', counterId: null })('ticket.issue', {
@@ -290,7 +290,12 @@ describe('hall setup from the product', () => {
     const photo = `data:image/jpeg;base64,${Buffer.from('jpeg').toString('base64')}`;
     ok(actors(hub).clerk(1)('counter.signOut', { counterId: 'H3301-c-02' }));
     ok(manager('staff.update', { ...c02, photo, active: true }));
-    expect(hub.store.get('staff_cards', 'H3301-u-2')).toMatchObject({ display_name: '李工 002', staff_no: 'c02', photo });
+    expect(hub.store.get('staff_cards', 'H3301-u-2')).toMatchObject({ display_name: '李工 002', staff_no: '3301002', photo });
+    // The public 工号 is the administrator's to change; absent, it stays; never the login unless typed so.
+    ok(manager('staff.update', { ...c02, staffNo: ' 0520 ', active: true }));
+    ok(manager('staff.update', { ...c02, active: true }));
+    expect(hub.store.get('staff_cards', 'H3301-u-2')).toMatchObject({ staff_no: '0520', photo });
+    expect(err(manager('staff.update', { ...c02, staffNo: '1'.repeat(17), active: true }))).toBe('VALIDATION_FAILED');
     ok(manager('staff.update', { ...c02, role: 'manager', active: true }));
     expect(hub.store.get('staff_cards', 'H3301-u-2')).toBeUndefined();
   });

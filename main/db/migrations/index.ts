@@ -42,4 +42,5 @@ export const hubMigrations: readonly string[] = readMigrations(__filename, [
   '0043-staff-card-number.sql',
   '0044-rating-reviews.sql',
   '0045-bookings-to-region.sql',
+  '0046-staff-card-number-public.sql',
 ]);

@@ -192,3 +192,22 @@ describe('hub migration 0044: the review of a flagged rating', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('hub migration 0046: a card’s 工号 is never the login', () => {
+  const v = hubMigrations.findIndex((sql) => sql.includes("UPDATE staff_cards SET staff_no = ''")) + 1;
+
+  it('clears the logins 0043 put on the cards, keeps a public number given since; forgets the scope record', () => {
+    const db = at(hubMigrations, v - 1);
+    seedHall(db);
+    insert(db, 'staff', { id: 'u2', hall_id: 'h1', login: 'c02', name: '李红梅', role: 'clerk', department_id: 'd1', password_hash: 'x' });
+    insert(db, 'staff_cards', { id: 'u1', hall_id: 'h1', display_name: '王工 001', staff_no: 'c01', photo: null });
+    insert(db, 'staff_cards', { id: 'u2', hall_id: 'h1', display_name: '李工 002', staff_no: '3301002', photo: null });
+    insert(db, 'meta', { key: 'scope', value: '{"fingerprint":"x","seq":1}' });
+    migrateKeepingRows(db, v, ['meta', 'staff_cards']);
+    expect(db.prepare('SELECT id, staff_no FROM staff_cards ORDER BY id').all()).toEqual([
+      { id: 'u1', staff_no: '' },
+      { id: 'u2', staff_no: '3301002' },
+    ]);
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'scope'").get()).toBeUndefined();
+  });
+});

@@ -18,8 +18,8 @@ const book = {
     ['1', '', '一楼', '等候最久优先', 'A、K'],
   ],
   人员: [
-    ['工号', '姓名', '角色', '部门', '对外显示名'],
-    ['c01', '王芳', '', '社保局', ''],
+    ['工号', '姓名', '角色', '部门', '对外显示名', '公示工号'],
+    ['c01', '王芳', '', '社保局', '', '0101'],
     ['boss', '张主任', '系统管理员', '', '张主任'],
   ],
 };
@@ -58,8 +58,9 @@ describe('the setup workbook', () => {
       ],
       counters: [{ number: 1, name: '1号窗口', zone: '一楼', profile: 'longest_wait', services: ['A', 'K'] }],
       staff: [
-        { login: 'c01', name: '王芳', role: 'clerk', department: '社保局', displayName: '王芳' },
-        { login: 'boss', name: '张主任', role: 'admin', department: null, displayName: '张主任' },
+        { login: 'c01', name: '王芳', role: 'clerk', department: '社保局', displayName: '王芳', staffNo: '0101' },
+        // No 公示工号: the hall's number stays as it is.
+        { login: 'boss', name: '张主任', role: 'admin', department: null, displayName: '张主任', staffNo: undefined },
       ],
     });
   });

@@ -246,14 +246,20 @@ export function updateStaff(t: SetupTarget, u: StaffUpdate): { staff: Row<'staff
   const photo = u.photo === undefined ? (oldCard?.photo ?? null) : u.photo;
   return {
     staff,
-    card: t.store.upsert('staff_cards', { id: u.staffId, hall_id: t.hallId, display_name: u.displayName, staff_no: old.login, photo }),
+    card: t.store.upsert('staff_cards', {
+      id: u.staffId,
+      hall_id: t.hallId,
+      display_name: u.displayName,
+      staff_no: u.staffNo ?? oldCard?.staff_no ?? '',
+      photo,
+    }),
   };
 }
 
 /** A new staff member, and a clerk's card (the display name is the name unless given). */
 export function addStaff(
   t: SetupTarget,
-  s: { id: string; login: string; name: string; role: StaffRole; departmentId: string | null; displayName?: string },
+  s: { id: string; login: string; name: string; role: StaffRole; departmentId: string | null; displayName?: string; staffNo?: string },
   passwordHash: string,
 ): Row<'staff'> {
   const staff = t.store.upsert(
@@ -262,7 +268,13 @@ export function addStaff(
     { password_hash: passwordHash },
   );
   if (s.role === 'clerk')
-    t.store.upsert('staff_cards', { id: s.id, hall_id: t.hallId, display_name: s.displayName ?? s.name, staff_no: s.login, photo: null });
+    t.store.upsert('staff_cards', {
+      id: s.id,
+      hall_id: t.hallId,
+      display_name: s.displayName ?? s.name,
+      staff_no: s.staffNo ?? '',
+      photo: null,
+    });
   return staff;
 }
 
@@ -333,7 +345,15 @@ export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds
       addStaff(t, { ...s, id: idOf(staff, s.login, ids.staff), departmentId }, NO_PASSWORD);
     } else {
       const old = t.store.get('staff', staffId)!;
-      updateStaff(t, { staffId, name: s.name, role: s.role, departmentId, displayName: s.displayName, active: old.disabled_at === null });
+      updateStaff(t, {
+        staffId,
+        name: s.name,
+        role: s.role,
+        departmentId,
+        displayName: s.displayName,
+        ...(s.staffNo !== undefined && { staffNo: s.staffNo }),
+        active: old.disabled_at === null,
+      });
     }
     counts.staff++;
   }

@@ -23,7 +23,7 @@ async function scaledPhoto(file: File): Promise<string> {
 
 /**
  * One staff member's record as the administrator keeps it: name, role, department, the public
- * name and photo applicants see, and whether they may still sign in (a departed clerk is disabled;
+ * name, 工号 (a public staff number, never the login) and photo applicants see, and whether they may still sign in (a departed clerk is disabled;
  * history keeps their name).
  */
 export function StaffEditForm({ staff, onDone }: { staff: Row<'staff'>; onDone: () => void }) {
@@ -36,6 +36,7 @@ export function StaffEditForm({ staff, onDone }: { staff: Row<'staff'>; onDone: 
     role: staff.role,
     departmentId: staff.department_id ?? '',
     displayName: card?.display_name ?? staff.name,
+    staffNo: card?.staff_no ?? '',
     active: staff.disabled_at === null,
   });
   /** A new photo (data URL), null to remove it, undefined to keep it. */
@@ -61,6 +62,12 @@ export function StaffEditForm({ staff, onDone }: { staff: Row<'staff'>; onDone: 
           {t('hs.displayName')}
           <input value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.target.value })} required maxLength={40} />
         </label>
+        {draft.role === 'clerk' && (
+          <label>
+            {t('hs.staffNo')}
+            <input value={draft.staffNo} onChange={(e) => setDraft({ ...draft, staffNo: e.target.value })} maxLength={16} />
+          </label>
+        )}
         <label>
           {t('staff.role')}
           <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as StaffRole })}>

@@ -44,6 +44,7 @@ export const setup: Words<typeof zh> = {
   'hs.counterServices': 'Services served (called in the order ticked)',
   'hs.staffEdit': 'Edit {login}',
   'hs.displayName': 'Public name',
+  'hs.staffNo': 'Public staff no.',
   'hs.photo': 'Photo for the evaluator',
   'hs.photoRemove': 'Remove photo',
   'hs.active': 'Active (may sign in)',

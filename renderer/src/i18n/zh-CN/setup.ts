@@ -43,6 +43,7 @@ export const setup = {
   'hs.counterServices': '办理的服务（按勾选顺序叫号）',
   'hs.staffEdit': '编辑 {login}',
   'hs.displayName': '对外显示名',
+  'hs.staffNo': '公示工号',
   'hs.photo': '评价器照片',
   'hs.photoRemove': '移除照片',
   'hs.active': '在岗（可登录）',
