@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
-import { caughtUp, REGION_HALLS, REGION_PASSWORD, regionNetwork, work } from '../support/regionHalls';
+import { caughtUp, REGION_HALLS, regionNetwork, work } from '../support/regionHalls';
+import { signInSupervisor } from '../support/regionBoard';
 
 describe('the regional board in Chromium', () => {
   it('a city supervisor signs in and sees three halls’ tiles and the ranking; in English too', async () => {
@@ -13,10 +14,7 @@ describe('the regional board in Chromium', () => {
     await caughtUp(region, hubs);
     const browser = await launchBrowser();
     const page = await openFace(browser, `${url}/#/region`, { width: 1440, height: 900 });
-    const form = page.getByRole('form', { name: '监管人员登录' });
-    await form.getByRole('textbox', { name: '工号' }).fill('shi');
-    await form.getByLabel('密码').fill(REGION_PASSWORD);
-    await form.getByRole('button', { name: '登录' }).click();
+    await signInSupervisor(page);
     const tiles = page.getByRole('region', { name: '各大厅' });
     for (const hall of REGION_HALLS) await tiles.getByRole('article', { name: hall.name }).waitFor();
     await expect.poll(() => tiles.getByRole('article', { name: '丙镇便民服务中心' }).textContent()).toContain('示范市 › 甲县');

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 import { pdfText } from '../support/pdf';
-import { REGION_PASSWORD } from '../support/regionHalls';
+import { askReport, signInSupervisor } from '../support/regionBoard';
 import { regionBookings } from '../support/regionBookings';
 
 /** Clicks an export button of the form and reads the file the browser was given. */
@@ -23,18 +23,9 @@ describe('the regional board’s 预约 report in Chromium', () => {
     const { url } = await regionBookings();
     const browser = await launchBrowser();
     const page = await openFace(browser, `${url}/#/region`, { width: 1440, height: 1000 });
-    const signIn = page.getByRole('form', { name: '监管人员登录' });
-    await signIn.getByRole('textbox', { name: '工号' }).fill('shi');
-    await signIn.getByLabel('密码').fill(REGION_PASSWORD);
-    await signIn.getByRole('button', { name: '登录' }).click();
+    await signInSupervisor(page);
 
-    const reports = page.getByRole('region', { name: '分级报表' });
-    const setup = reports.getByRole('form', { name: '报表条件' });
-    await setup.getByLabel('类别').selectOption({ label: '预约' });
-    await setup.getByLabel('开始月份').fill('2026-11');
-    await setup.getByLabel('结束月份').fill('2026-11');
-    await setup.getByLabel('辖区').selectOption('city');
-    await setup.getByRole('button', { name: '生成报表' }).click();
+    const { reports, setup } = await askReport(page, { subject: { label: '预约' }, from: '2026-11', to: '2026-11', node: 'city' });
     const table = reports.getByRole('table', { name: '示范市预约报表' });
     await table.waitFor();
     expect(await table.getByRole('rowheader').allTextContents()).toEqual([

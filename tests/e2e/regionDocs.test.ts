@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { actors, ok } from '../support/actors';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
-import { caughtUp, REGION_HALLS, REGION_PASSWORD, regionNetwork } from '../support/regionHalls';
+import { caughtUp, REGION_HALLS, regionNetwork } from '../support/regionHalls';
+import { signInSupervisor } from '../support/regionBoard';
 
 describe('documents sent down from the regional board, in Chromium', () => {
   it('a city supervisor enters a year and the proxy list; the board shows each hall’s version and a hall’s own day off; in English too', async () => {
     const { hubs, region, url } = await regionNetwork();
     const browser = await launchBrowser();
     const page = await openFace(browser, `${url}/#/region`, { width: 1440, height: 1100 });
-    const signIn = page.getByRole('form', { name: '监管人员登录' });
-    await signIn.getByRole('textbox', { name: '工号' }).fill('shi');
-    await signIn.getByLabel('密码').fill(REGION_PASSWORD);
-    await signIn.getByRole('button', { name: '登录' }).click();
+    await signInSupervisor(page);
 
     const docs = page.getByRole('region', { name: '全市统一下发' });
     const year = docs.getByRole('form', { name: '录入全市年度节假日安排' });

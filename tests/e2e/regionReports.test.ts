@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub/hub';
 import { launchBrowser, openFace, screenshot } from '../support/browser';
 import { pdfText } from '../support/pdf';
-import { REGION_PASSWORD } from '../support/regionHalls';
+import { askReport, signInSupervisor } from '../support/regionBoard';
 import { nine, regionDays } from '../support/regionDays';
 
 /** Clicks an export button of the form and reads the file the browser was given. */
@@ -38,10 +38,7 @@ describe('the regional board’s cases, 好差评, drill-down and reports in Chr
 
     const browser = await launchBrowser();
     const page = await openFace(browser, `${url}/#/region`, { width: 1440, height: 1000 });
-    const form = page.getByRole('form', { name: '监管人员登录' });
-    await form.getByRole('textbox', { name: '工号' }).fill('shi');
-    await form.getByLabel('密码').fill(REGION_PASSWORD);
-    await form.getByRole('button', { name: '登录' }).click();
+    await signInSupervisor(page);
     const tiles = page.getByRole('region', { name: '各大厅' });
     const jiaTile = tiles.getByRole('article', { name: '甲县政务服务中心' });
     await jiaTile.waitFor();
@@ -60,13 +57,7 @@ describe('the regional board’s cases, 好差评, drill-down and reports in Chr
     expect(await detail.textContent()).toContain('2/3');
     await screenshot(page, 'region-board-cases');
 
-    const reports = page.getByRole('region', { name: '分级报表' });
-    const setup = reports.getByRole('form', { name: '报表条件' });
-    await setup.getByLabel('类别').selectOption('queue');
-    await setup.getByLabel('开始月份').fill('2026-10');
-    await setup.getByLabel('结束月份').fill('2026-11');
-    await setup.getByLabel('辖区').selectOption('city');
-    await setup.getByRole('button', { name: '生成报表' }).click();
+    const { reports, setup } = await askReport(page, { subject: 'queue', from: '2026-10', to: '2026-11', node: 'city' });
     const table = reports.getByRole('table', { name: '示范市排队叫号报表' });
     await table.waitFor();
     // The halls in the network's order (by their nodes' names), the total last.
