@@ -9,6 +9,14 @@ export async function signInSupervisor(page: Page, login = 'shi'): Promise<void>
   await form.getByRole('button', { name: '登录' }).click();
 }
 
+/** A city report's row headers over regionNetwork's halls: by their nodes' names, the total last. */
+export const CITY_REPORT_ROWS = [
+  '乙县政务服务中心（示范市 › 乙县）',
+  '甲县政务服务中心（示范市 › 甲县）',
+  '丙镇便民服务中心（示范市 › 甲县 › 丙镇）',
+  '合计',
+];
+
 /**
  * Asks the board's 分级报表 for `subject` (its value, or its label) over the months from..to under
  * the node `node`; answers the reports region and its form, for the questions that follow.
