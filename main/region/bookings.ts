@@ -29,7 +29,7 @@ const FACT: Readonly<Record<keyof BookingFact, string>> = {
 // A hall's offset looked up by its place in $1 (no join with the list: the bookings stream straight into their hall's sums).
 const SUMS = bookingSumsSql((f) => FACT[f], '$4', '($2::int[])[array_position($1::text[], b.hall_id)]');
 
-/** The bookings of the halls $1 (offsets $2) on the hall days [$3 … $5), summed by hall as of $4 (through the index of region migration 0007). */
+/** The bookings of the halls $1 (offsets $2) on the hall days [$3 … $5), summed by hall as of $4 (through the index of region migration 0008). */
 export const BOOKING_SQL = `
   WITH targets AS MATERIALIZED (
     SELECT hall_id, id, (row->>'max_wait_min')::bigint AS max_wait_min FROM hall_rows WHERE tbl = 'services' AND hall_id = ANY($1))

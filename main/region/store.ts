@@ -37,10 +37,17 @@ export class RegionStore {
       await c.query(
         'CREATE TABLE IF NOT EXISTS region_schema (version INT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
       );
-      const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM region_schema');
-      const applied = rows[0]!.n;
+      const { rows } = await c.query<{ name: string }>('SELECT name FROM region_schema ORDER BY version');
+      const applied = rows.length;
       if (applied > regionMigrations.length)
         throw new Error(`regional store schema ${applied} is newer than this program (${regionMigrations.length})`);
+      // Migrations run by count: a store whose applied ones are not this program's first ones (a
+      // migration inserted before a shipped one) would run a shipped one twice. Refuse it whole.
+      const differs = rows.findIndex((r, i) => r.name !== regionMigrations[i]!.name);
+      if (differs >= 0)
+        throw new Error(
+          `regional store migration ${differs + 1} is ${rows[differs]!.name}, this program's is ${regionMigrations[differs]!.name}`,
+        );
       for (let v = applied; v < regionMigrations.length; v++) {
         await c.query(regionMigrations[v]!.sql);
         await c.query('INSERT INTO region_schema (version, name) VALUES ($1, $2)', [v + 1, regionMigrations[v]!.name]);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { Region } from '../../main/region/region';
 import { RegionStore } from '../../main/region/store';
-import { Supervisors } from '../../main/region/supervisors';
 import { TerminalAgent } from '../../main/terminal/agent';
 import { DocumentsBoard } from '../../shared/regiondocs/board';
 import { ProxyCatalog } from '../../shared/regiondocs/documents';
@@ -12,7 +11,7 @@ import { proxyItems } from '../../shared/regiondocs/rules';
 import { onCleanup, tempDir, until } from '../support/hub';
 import { throwawayPostgres } from '../support/pg';
 import { demoTokens, freeFixedPort, freePort, spawnHub, type HubProcess } from '../support/process';
-import { eventually, REGION_PASSWORD, serveBoard, supervisorToken } from '../support/regionHalls';
+import { eventually, serveBoard, supervisorToken, villageLine } from '../support/regionHalls';
 import { sendCommand, welcomed } from '../support/sockets';
 
 const YEAR_2027 = { year: 2027, holidays: ['2027-01-01', '2027-10-01', '2027-10-04'], workdays: ['2027-09-26'] };
@@ -49,14 +48,7 @@ describe('documents from the region, to hall processes that come and go', () => 
       if (made.ok !== true) throw new Error(JSON.stringify(made));
       await region.addHall(h.hub.url, made.result.code);
     }
-    const supervisors = new Supervisors(region.store, Date.now);
-    await supervisors.addNode({ id: 'city', parentId: null, level: 'city', name: '示范市' });
-    await supervisors.addNode({ id: 'jx', parentId: 'city', level: 'county', name: '甲县' });
-    await supervisors.addNode({ id: 'dz', parentId: 'jx', level: 'township', name: '丁镇' });
-    await supervisors.addNode({ id: 'dc', parentId: 'dz', level: 'village', name: '丁村' });
-    await supervisors.placeHall('H3302', 'jx');
-    await supervisors.placeHall('H3305', 'dc');
-    await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: REGION_PASSWORD });
+    const supervisors = await villageLine(region.store, { H3302: 'jx', H3305: 'dc' });
     const url = await serveBoard(region, supervisors);
     const token = await supervisorToken(url, 'shi');
     const publish = async (body: unknown) =>

@@ -6,14 +6,13 @@ import { DEMO_PASSWORD } from '../../main/hub/seed';
 import { RegionDocuments } from '../../main/region/documents';
 import { enrollHall } from '../../main/region/region';
 import { RegionStore } from '../../main/region/store';
-import { Supervisors } from '../../main/region/supervisors';
 import { TerminalAgent } from '../../main/terminal/agent';
 import type { CommandPayload } from '../../shared/protocol';
 import { APPLICANT_ID } from '../support/cases';
 import { onCleanup, tempDir, until } from '../support/hub';
 import { throwawayPostgres } from '../support/pg';
 import { demoTokens, freeFixedPort, freePort, spawnHub, type HubProcess, startRegion } from '../support/process';
-import { eventually, REGION_PASSWORD } from '../support/regionHalls';
+import { eventually, villageLine } from '../support/regionHalls';
 
 /** A hall hub process; an agent at its terminal of `role` (a clerk's at counter 1), its administrator signed in at the board. */
 const hubOf = (code: string, name: string, dataDir: string, port: number) =>
@@ -70,15 +69,7 @@ describe('全程代办 between hall processes through the region process', () =>
       if (made.ok !== true) throw new Error(JSON.stringify(made));
       await enrollHall(store, h.hub.url, made.result.code);
     }
-    const supervisors = new Supervisors(store, Date.now);
-    await supervisors.addNode({ id: 'city', parentId: null, level: 'city', name: '示范市' });
-    await supervisors.addNode({ id: 'jx', parentId: 'city', level: 'county', name: '甲县' });
-    await supervisors.addNode({ id: 'dz', parentId: 'jx', level: 'township', name: '丁镇' });
-    await supervisors.addNode({ id: 'dc', parentId: 'dz', level: 'village', name: '丁村' });
-    await supervisors.placeHall('H3300', 'city');
-    await supervisors.placeHall('H3302', 'jx');
-    await supervisors.placeHall('H3305', 'dc');
-    await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: REGION_PASSWORD });
+    await villageLine(store, { H3300: 'city', H3302: 'jx', H3305: 'dc' });
     const shi = { login: 'shi', name: '市监管科', nodeId: 'city', nodeName: '示范市', level: 'city' as const };
     const catalog = { levels: { county: [], township: [], village: ['SX-AMR-001'] } };
     expect(await new RegionDocuments(store, Date.now).publish(shi, { kind: 'proxy_catalog', content: catalog })).toMatchObject({

@@ -20,6 +20,31 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     expect(await a.migrate()).toBe(0);
   });
 
+  it('upgrade a store made by the program last shipped (0001–0004 and 0006), and refuse one whose applied migrations are not this program’s first', async () => {
+    const db = await throwawayPostgres();
+    const store = RegionStore.connect(db.url);
+    onCleanup(() => store.close());
+    const shipped = [
+      '0001-halls-rows-changes.sql',
+      '0002-nodes-supervisors.sql',
+      '0003-documents.sql',
+      '0004-region-report-days.sql',
+      '0006-region-report-remakes.sql',
+    ];
+    await store.pool.query(
+      'CREATE TABLE region_schema (version INT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    for (const [i, name] of shipped.entries()) {
+      await store.pool.query(regionMigrations.find((m) => m.name === name)!.sql);
+      await store.pool.query('INSERT INTO region_schema (version, name) VALUES ($1, $2)', [i + 1, name]);
+    }
+    expect(await store.migrate()).toBe(regionMigrations.length - shipped.length);
+    const { rows } = await store.pool.query<{ name: string }>('SELECT name FROM region_schema ORDER BY version');
+    expect(rows.map((r) => r.name)).toEqual(regionMigrations.map((m) => m.name));
+    await store.pool.query("UPDATE region_schema SET name = '0005-elsewhere.sql' WHERE version = 5");
+    await expect(store.migrate()).rejects.toThrow(/migration 5 is 0005-elsewhere.sql/);
+  });
+
   it('0001 keeps one row per hall, table and id, and one change per hall and seq', async () => {
     const db = await throwawayPostgres();
     const store = RegionStore.connect(db.url);
@@ -105,7 +130,7 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     await store.pool.query(`INSERT INTO region_report_days VALUES ('H1', '2026-11-02', 7)`);
   });
 
-  it('0005 keeps one route per proxy id, between halls the region follows, a case only at a chosen target, a known return reason', async () => {
+  it('0007 keeps one route per proxy id, between halls the region follows, a case only at a chosen target, a known return reason', async () => {
     const db = await throwawayPostgres();
     const store = RegionStore.connect(db.url);
     onCleanup(() => store.close());
@@ -167,7 +192,7 @@ describe('the regional store’s migrations (PostgreSQL)', () => {
     ).rejects.toThrow(/not-null/);
   });
 
-  it('0007 finds a hall’s bookings of a period through their day’s index, never by reading every row', async () => {
+  it('0008 finds a hall’s bookings of a period through their day’s index, never by reading every row', async () => {
     const db = await throwawayPostgres();
     const store = RegionStore.connect(db.url);
     onCleanup(() => store.close());

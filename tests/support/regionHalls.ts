@@ -70,6 +70,21 @@ export async function regionNetwork({ clock = Date.now }: { clock?: () => number
   return { hubs, region, url, pgUrl: db.url };
 }
 
+/**
+ * The village line of the process tests — 示范市 › 甲县 › 丁镇 › 丁村 — with the halls placed at
+ * their nodes and the city supervisor (shi); answers the supervisors.
+ */
+export async function villageLine(store: RegionStore, places: Readonly<Record<string, 'city' | 'jx' | 'dz' | 'dc'>>): Promise<Supervisors> {
+  const supervisors = new Supervisors(store, Date.now);
+  await supervisors.addNode({ id: 'city', parentId: null, level: 'city', name: '示范市' });
+  await supervisors.addNode({ id: 'jx', parentId: 'city', level: 'county', name: '甲县' });
+  await supervisors.addNode({ id: 'dz', parentId: 'jx', level: 'township', name: '丁镇' });
+  await supervisors.addNode({ id: 'dc', parentId: 'dz', level: 'village', name: '丁村' });
+  for (const [hallId, nodeId] of Object.entries(places)) await supervisors.placeHall(hallId, nodeId);
+  await supervisors.add({ login: 'shi', name: '市监管科', nodeId: 'city', password: REGION_PASSWORD });
+  return supervisors;
+}
+
 /** The region's board and API on a free port, closed after the test; its address. */
 export async function serveBoard(region: Region, supervisors: Supervisors, clock: () => number = Date.now): Promise<string> {
   const http = regionHttp({ region, supervisors, rendererDir: 'dist/renderer', clock, log: () => {}, pdfBrowser: pdfBrowserOf(undefined) });

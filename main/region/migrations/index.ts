@@ -7,7 +7,8 @@ export const regionMigrations: readonly { name: string; sql: string }[] = ((name
   '0002-nodes-supervisors.sql',
   '0003-documents.sql',
   '0004-region-report-days.sql',
-  '0005-proxy-routes.sql',
+  // 0005 was never shipped under that number: it landed after 0006 and is 0007.
   '0006-region-report-remakes.sql',
-  '0007-region-booking-days.sql',
+  '0007-proxy-routes.sql',
+  '0008-region-booking-days.sql',
 ]);
