@@ -45,6 +45,8 @@ export interface CaseState {
   extension_days: number;
   /** Joint parts' outcomes: 'pending' until the department decides. */
   parts: readonly { outcome: 'pending' | 'approved' | 'denied' }[];
+  /** Set for a case a point carried here (全程代办): it is sent back (proxy.refuse), never 不予受理. */
+  proxy_id?: string | null;
 }
 
 /** Extension ceilings of Administrative Licensing Law art. 42: +10 working days, +15 for joint handling. */
@@ -90,6 +92,7 @@ export const caseRefusals = defineRefusals('case', {
   stepFromStatus: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不能{action}', labels: { status, action: step } },
   partsPending: { code: ErrorCode.CASE_STATE, zh: '联审事项还有部门未出具意见' },
   partDenied: { code: ErrorCode.CASE_STATE, zh: '有部门不同意，不能批准' },
+  proxySendBack: { code: ErrorCode.CASE_STATE, zh: '代办件不予受理时请退回代办件，写明原因，代办员才能告知申请人' },
   notClocked: { code: ErrorCode.CASE_STATE, zh: '当前状态“{status}”不计时，无需暂停', labels: { status } },
   alreadyPaused: { code: ErrorCode.CASE_STATE, zh: '办件已在暂停计时中' },
   notPaused: { code: ErrorCode.CASE_STATE, zh: '办件没有暂停计时' },
@@ -134,6 +137,7 @@ export function checkStep(c: CaseState, action: StepAction): { ok: true; to: Cas
   const step = STEPS[action];
   if (c.paused_kind) return refuse(caseRefusals.paused);
   if (!step.from.includes(c.status)) return refuse(caseRefusals.stepFromStatus, { status: c.status, action });
+  if (action === 'refuse' && c.proxy_id) return refuse(caseRefusals.proxySendBack);
   if (action === 'approve' || action === 'deny') {
     if (c.parts.some((p) => p.outcome === 'pending')) return refuse(caseRefusals.partsPending);
     if (action === 'approve' && c.parts.some((p) => p.outcome === 'denied')) return refuse(caseRefusals.partDenied);

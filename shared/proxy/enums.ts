@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseStatus } from '../cases/enums';
 
 /**
  * A proxy case (全程代办) at the point that took it in: waiting to travel (`outbox`: the region has
@@ -28,3 +29,6 @@ export type ProxyReturnReason = z.infer<typeof ProxyReturnReason>;
 export const PROXY_RESULTS = ['approved', 'denied'] as const;
 export const ProxyResult = z.enum(PROXY_RESULTS);
 export type ProxyResult = z.infer<typeof ProxyResult>;
+
+/** The statuses in which the deciding hall may still send a proxy case back (proxy.refuse): received, not yet accepted. */
+export const SEND_BACK_STATUSES: readonly CaseStatus[] = ['received', 'supplement'];

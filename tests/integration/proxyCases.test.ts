@@ -152,6 +152,19 @@ describe('全程代办 at both ends, in process', () => {
     });
     expect(err(targetClerk('proxy.decision', { caseId: c.id }))).toBe('FORBIDDEN');
 
+    // 不予受理 is not for a proxy case: it goes back to its point with the reason (proxy.refuse).
+    const unrefused = snapshot(target);
+    expect(
+      targetClerk('case.step', {
+        caseId: c.id,
+        counterId: 'H3301-c-01',
+        at: Date.parse('2026-11-25T01:30:00Z'),
+        action: 'refuse',
+        reason: '材料不全',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CASE_STATE', reason: 'case.proxySendBack' } });
+    expect(snapshot(target)).toBe(unrefused);
+
     // The department's clerk accepts it as any case.
     ok(targetClerk('case.step', { caseId: c.id, counterId: 'H3301-c-01', at: Date.parse('2026-11-25T01:30:00Z'), action: 'accept' }));
     expect(target.store.get('cases', c.id)).toMatchObject({ status: 'accepted', promised_due: expect.any(String) });

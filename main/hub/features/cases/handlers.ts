@@ -115,6 +115,7 @@ const stateOf = (c: Row<'cases'>, parts: Row<'case_parts'>[]): CaseState => ({
   paused_kind: c.paused_kind,
   extension_days: c.extension_days,
   parts,
+  proxy_id: c.proxy_id,
 });
 
 export function record(ctx: Ctx, caseId: string, action: string, staffId: string | null, at: number, detail: Record<string, unknown> = {}) {

@@ -22,7 +22,8 @@ import { Field } from '../../ui/Field';
 import { AskDialog, isAskedStep, type AskKind } from './AskDialog';
 import { isCaseEventAction, parseList } from './caseView';
 import { NoticeSheet } from './Notice';
-import { SEND_BACK_STATUSES, SendBack } from '../proxy/SendBack';
+import { SendBack } from '../proxy/SendBack';
+import { SEND_BACK_STATUSES } from '../../../../shared/proxy/enums';
 
 /**
  * One case: its data, its history, the steps it can take now, and its notices as issued. The steps
@@ -57,7 +58,7 @@ export function CaseDetail({
   const staffName = (id: string | null) => (id ? (rowById(replica, 'staff', id)?.name ?? id) : '—');
   const deptName = (id: string) => rowById(replica, 'departments', id)?.name ?? id;
   const signal = caseSignal(c, day);
-  const state = { status: c.status, paused_kind: c.paused_kind, extension_days: c.extension_days, parts };
+  const state = { status: c.status, paused_kind: c.paused_kind, extension_days: c.extension_days, parts, proxy_id: c.proxy_id };
   const online = connection.status === 'connected';
   const { steps: duties } = parseCaseSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.case_settings ?? '{}');
   const me = rowById(replica, 'staff', staffId);
@@ -66,8 +67,8 @@ export function CaseDetail({
     duties: heldDuties(rowsOf(replica, 'staff_duties'), staffId),
     head: rowById(replica, 'departments', c.department_id)?.head_staff_id === staffId,
   };
-  // A proxy case is not refused here but sent back to its point with the reason (退回代办件), which travels to the applicant's agent.
-  const possible = STEP_ACTIONS.filter((a) => checkStep(state, a).ok && !(a === 'refuse' && c.proxy_id));
+  // A proxy case is not refused (checkStep) but sent back to its point with the reason (退回代办件).
+  const possible = STEP_ACTIONS.filter((a) => checkStep(state, a).ok);
   const mine = possible.filter((a) => checkDuty(duties, a, taker, c).ok);
   const others = possible.filter((a) => !mine.includes(a));
   /** A joint part is its department's to decide, and never the first clerk's. */

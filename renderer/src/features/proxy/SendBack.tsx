@@ -7,9 +7,6 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorLine, useCommandError } from '../../ui/ErrorLine';
 import { Options } from '../../ui/Options';
 
-/** The statuses in which the deciding hall may still send a proxy case back: received, not yet accepted. */
-export const SEND_BACK_STATUSES: readonly Row<'cases'>['status'][] = ['received', 'supplement'];
-
 /**
  * 退回代办件 at the deciding hall: a delivered proxy case not yet accepted goes back to the point that
  * took it in, with a reason from the fixed list and the clerk's words, which the point's agent reads

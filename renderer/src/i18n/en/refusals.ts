@@ -68,6 +68,7 @@ export const refusals: Words<typeof zh> = {
   'reason.case.extensionTooLong': 'An extension may be at most {max} working days',
   'reason.case.noPartDecision': 'A case that is “{status}” takes no joint opinion',
   'reason.case.partDecided': 'This department has already given its opinion',
+  'reason.case.proxySendBack': 'A proxy case is not refused here: send it back with the reason, so the agent can tell the applicant',
   'reason.case.signInFirst': 'Sign in at the counter before working on cases',
   'reason.case.otherDepartment': 'This case belongs to {department}: only its own staff may do this',
   'reason.case.afterSignOut': 'The case changed after this counter signed out: nothing was done, please do it again',
