@@ -1,6 +1,6 @@
 import { PROXY_LEVELS } from './enums';
 import type { NodeLevel } from '../region/board';
-import type { ProxyCatalog } from './documents';
+import { ProxyCatalog } from './documents';
 import type { YearSchedule } from '../calendar/schemas';
 
 /**
@@ -16,4 +16,25 @@ export function effectiveYear(city: YearSchedule, extraHolidays: readonly string
 export function proxyItems(catalog: ProxyCatalog, level: NodeLevel | null, refused: readonly string[]): string[] {
   if (!level || !(PROXY_LEVELS as readonly string[]).includes(level)) return [];
   return catalog.levels[level as (typeof PROXY_LEVELS)[number]].filter((c) => !refused.includes(c));
+}
+
+/**
+ * The items a hall's points may take in, from its proxy-catalog row (as the hall applied it) and its
+ * administrator's overrides: its level's list less the items live `refuse_item` overrides refused.
+ * None without a readable catalog (not sent yet, or not replicated to this terminal).
+ */
+export function takenProxyItems(
+  doc: { content: string; hall_level: NodeLevel | null } | undefined,
+  overrides: readonly { type: string; value: string; revoked_at: number | null }[],
+): string[] {
+  if (!doc) return [];
+  let content: unknown;
+  try {
+    content = JSON.parse(doc.content);
+  } catch {
+    return [];
+  }
+  const catalog = ProxyCatalog.safeParse(content);
+  const refused = overrides.filter((o) => o.type === 'refuse_item' && o.revoked_at === null).map((o) => o.value);
+  return catalog.success ? proxyItems(catalog.data, doc.hall_level, refused) : [];
 }

@@ -4,8 +4,9 @@ import { refuse } from '../../../../shared/kernel/refusal';
 import type { CommandType, Row } from '../../../../shared/protocol';
 import type { ProxyRequest, ProxyRouting, proxyCommandSpecs } from '../../../../shared/proxy/commands';
 import { proxyRefusals as R } from '../../../../shared/proxy/refusals';
-import { ProxyCatalog, PROXY_CATALOG_KEY, regionDocId } from '../../../../shared/regiondocs/documents';
-import { proxyItems } from '../../../../shared/regiondocs/rules';
+import { SEND_BACK_STATUSES } from '../../../../shared/proxy/enums';
+import { PROXY_CATALOG_KEY, regionDocId } from '../../../../shared/regiondocs/documents';
+import { takenProxyItems } from '../../../../shared/regiondocs/rules';
 import { sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { dayOf } from '../cases/deadlines';
 import { record, stepBy } from '../cases/handlers';
@@ -31,10 +32,10 @@ function loadProxy(ctx: Ctx, proxyId: string): Row<'proxy_cases'> {
 function proxyList(ctx: Ctx): string[] {
   const doc = ctx.store.get('region_documents', regionDocId(ctx.hallId, 'proxy_catalog', PROXY_CATALOG_KEY));
   if (!doc) throw refuse(R.noCatalog);
-  const refused = ctx.store
-    .where('region_overrides', "hall_id = ? AND type = 'refuse_item' AND revoked_at IS NULL", ctx.hallId)
-    .map((o) => o.value);
-  return proxyItems(ProxyCatalog.parse(JSON.parse(doc.content)), doc.hall_level, refused);
+  return takenProxyItems(
+    doc,
+    ctx.store.where('region_overrides', "hall_id = ? AND type = 'refuse_item' AND revoked_at IS NULL", ctx.hallId),
+  );
 }
 
 /** The point's receipt number: hall code, P, day, daily sequence (H3305-P20261125-0001). */
@@ -267,7 +268,7 @@ export const proxyHandlers = {
     const c = ctx.store.get('cases', p.caseId);
     if (!c) throw refuse(R.unknown);
     if (c.proxy_id === null) throw refuse(R.notProxy);
-    if (c.status !== 'received' && c.status !== 'supplement') throw refuse(R.refuseFromStatus);
+    if (!SEND_BACK_STATUSES.includes(c.status)) throw refuse(R.refuseFromStatus);
     const { staffId } = stepBy(ctx, p.counterId, null, c, c.department_id);
     const updated = ctx.store.patch('cases', c.id, {
       status: 'refused',

@@ -1,9 +1,9 @@
 import { YearSchedule } from '../../../../shared/calendar/schemas';
-import { canonicalContent, docKey, ProxyCatalog, PROXY_CATALOG_KEY, regionDocId } from '../../../../shared/regiondocs/documents';
+import { canonicalContent, docKey, PROXY_CATALOG_KEY, regionDocId } from '../../../../shared/regiondocs/documents';
 import type { DocKind } from '../../../../shared/regiondocs/enums';
 import { type regionDocCommandSpecs } from '../../../../shared/regiondocs/commands';
 import { regionDocRefusals as R } from '../../../../shared/regiondocs/refusals';
-import { effectiveYear, proxyItems } from '../../../../shared/regiondocs/rules';
+import { effectiveYear, takenProxyItems } from '../../../../shared/regiondocs/rules';
 import { refuse } from '../../../../shared/kernel/refusal';
 import type { CommandType, Row } from '../../../../shared/protocol';
 import { notFound, sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
@@ -105,10 +105,9 @@ export const regionDocHandlers = {
     }
     const doc = ctx.store.get('region_documents', docId(ctx, 'proxy_catalog', PROXY_CATALOG_KEY));
     if (!doc) throw refuse(R.noCatalog);
-    const refused = liveOverrides(ctx, 'refuse_item').map((o) => o.value);
-    if (refused.includes(p.code)) throw refuse(R.alreadyRefused, { code: p.code });
-    if (!proxyItems(ProxyCatalog.parse(JSON.parse(doc.content)), doc.hall_level, refused).includes(p.code))
-      throw refuse(R.itemNotListed, { code: p.code });
+    const live = liveOverrides(ctx, 'refuse_item');
+    if (live.some((o) => o.value === p.code)) throw refuse(R.alreadyRefused, { code: p.code });
+    if (!takenProxyItems(doc, live).includes(p.code)) throw refuse(R.itemNotListed, { code: p.code });
     const override = addOverride(ctx, { kind: 'proxy_catalog', doc_key: PROXY_CATALOG_KEY, type: p.type, value: p.code, note: p.note });
     return { override, recomputed: 0 };
   },

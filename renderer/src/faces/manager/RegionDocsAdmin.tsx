@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ProxyCatalog } from '../../../../shared/regiondocs/documents';
-import { proxyItems } from '../../../../shared/regiondocs/rules';
+import { takenProxyItems } from '../../../../shared/regiondocs/rules';
 import { rowsOf, type Row } from '../../../../shared/protocol';
 import { useHall } from '../../app/hall';
 import { formatDateTime } from '../../app/time';
@@ -24,9 +23,7 @@ export function RegionDocsAdmin({ staff }: { staff: Row<'staff'> }) {
     .sort((a, b) => a.made_at - b.made_at);
   const years = docs.filter((d) => d.kind === 'calendar').sort((a, b) => Number(b.doc_key) - Number(a.doc_key));
   const catalogRow = docs.find((d) => d.kind === 'proxy_catalog');
-  const catalog = catalogRow && ProxyCatalog.safeParse(JSON.parse(catalogRow.content));
-  const refused = overrides.filter((o) => o.type === 'refuse_item').map((o) => o.value);
-  const taken = catalog?.success ? proxyItems(catalog.data, catalogRow!.hall_level, refused) : [];
+  const taken = takenProxyItems(catalogRow, overrides);
   const mayChange = allows({ staffRoles: whoMay('regionDoc.addOverride') }, staff.role);
   const [year, setYear] = useState('');
   const [day, setDay] = useState('');

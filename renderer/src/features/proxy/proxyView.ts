@@ -1,5 +1,4 @@
-import { ProxyCatalog } from '../../../../shared/regiondocs/documents';
-import { proxyItems } from '../../../../shared/regiondocs/rules';
+import { takenProxyItems } from '../../../../shared/regiondocs/rules';
 import type { CaseStatus } from '../../../../shared/cases/enums';
 import type { Row } from '../../../../shared/protocol';
 import type { ProxyStage } from './stages';
@@ -30,21 +29,9 @@ export function sortProxies(rows: readonly Row<'proxy_cases'>[]): Row<'proxy_cas
   return [...rows].sort((a, b) => Number(finished(a)) - Number(finished(b)) || b.registered_at - a.registered_at);
 }
 
-/**
- * The item codes this hall's points may take in for a hall above: its level's list in the region's
- * proxy catalog as the hall applied it, less the items its administrator refused. Empty when the
- * hall holds no catalog (not sent yet, or not replicated to this terminal).
- */
-export function proxyCatalogCodes(docs: readonly Row<'region_documents'>[], overrides: readonly Row<'region_overrides'>[]): string[] {
-  const row = docs.find((d) => d.kind === 'proxy_catalog');
-  if (!row) return [];
-  let content: unknown;
-  try {
-    content = JSON.parse(row.content);
-  } catch {
-    return [];
-  }
-  const catalog = ProxyCatalog.safeParse(content);
-  const refused = overrides.filter((o) => o.type === 'refuse_item' && o.revoked_at === null).map((o) => o.value);
-  return catalog.success ? proxyItems(catalog.data, row.hall_level, refused) : [];
-}
+/** The item codes this hall's points may take in for a hall above (regiondocs/rules takenProxyItems). */
+export const proxyCatalogCodes = (docs: readonly Row<'region_documents'>[], overrides: readonly Row<'region_overrides'>[]): string[] =>
+  takenProxyItems(
+    docs.find((d) => d.kind === 'proxy_catalog'),
+    overrides,
+  );
