@@ -7,6 +7,16 @@ export const PROXY_COLLECT = '办理结果由全程代办员 {agent} 带回，�
 
 type ProxyCase = RowOf<(typeof proxyTables)['proxy_cases']>;
 
+/** Whether the point can print the case's 办结通知书 yet: concluded there, its decision come back. */
+export const noticePrintable = (
+  p: ProxyCase,
+): p is ProxyCase & {
+  concluded_at: number;
+  result: NonNullable<ProxyCase['result']>;
+  target_hall_name: string;
+  target_case_number: string;
+} => p.concluded_at !== null && p.result !== null && !!p.target_hall_name && !!p.target_case_number;
+
 /**
  * The 办结通知书 a 全程代办 point prints for its applicant once the case is concluded at the hall that
  * decided it: in that hall's name, with its case number, item and department, the decision and the
@@ -18,7 +28,7 @@ export function proxyConcludeNotice(
   p: ProxyCase,
   point: { name: string; issuedDay: string; complaintPhone: string; utcOffsetMinutes: number },
 ): NoticeDocument | null {
-  if (p.concluded_at === null || p.result === null || !p.target_hall_name || !p.target_case_number) return null;
+  if (!noticePrintable(p)) return null;
   const departmentName = p.target_department_name ?? p.target_hall_name;
   const doc = noticeDocument(
     {

@@ -351,7 +351,7 @@ export function importSheet(t: SetupTarget, sheet: HallSetupSheet, ids: SetupIds
         role: s.role,
         departmentId,
         displayName: s.displayName,
-        ...(s.staffNo !== undefined && { staffNo: s.staffNo }),
+        staffNo: s.staffNo,
         active: old.disabled_at === null,
       });
     }

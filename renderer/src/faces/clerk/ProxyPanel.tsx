@@ -6,7 +6,7 @@ import { ApplicantInputs, useApplicant } from '../../features/cases/ApplicantFie
 import { parseList } from '../../features/cases/caseView';
 import { DocumentSheet } from '../../features/cases/Notice';
 import { proxyCatalogCodes, proxyStage, sortProxies } from '../../features/proxy/proxyView';
-import { proxyConcludeNotice } from '../../../../shared/proxy/notice';
+import { noticePrintable, proxyConcludeNotice } from '../../../../shared/proxy/notice';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { useI18n, type Key, type Vars } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
@@ -109,7 +109,7 @@ export function ProxyPanel({ counterId }: { counterId: string }) {
           {
             header: t('pxd.printShort'),
             cell: (p) =>
-              proxyConcludeNotice(p, point) && (
+              noticePrintable(p) && (
                 <button
                   type="button"
                   className="btn small"

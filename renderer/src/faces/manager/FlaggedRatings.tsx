@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { rowById } from '../../../../shared/protocol';
 import { FLAGGED_LIMIT, type FlaggedRatings as Flagged } from '../../../../shared/ratings/queries';
 import type { ReviewDecision } from '../../../../shared/ratings/enums';
 import { isBad } from '../../../../shared/ratings/rules';
@@ -42,7 +41,7 @@ export function FlaggedRatings({ from, to, tick, onReviewed }: { from: string; t
     tick,
   );
   const list = flagged.result;
-  const staffName = (id: string) => rowById(replica, 'staff', id)?.name ?? '—';
+  const staffName = (id: string) => groupName(replica, 'staff', id);
   const review = async (id: string, decision: ReviewDecision) => {
     if (!check(await api.command('rating.review', { ratingId: id, decision, note }))) return;
     setOpen(null);
