@@ -4,7 +4,7 @@ import { parseAnswer } from '../../shared/protocol/envelope';
 import { FeedBatch, Snapshot, Welcome } from '../../shared/protocol/feed';
 import { SubscribeAnswerSchema } from '../../shared/protocol/socket';
 import type { CommandPayload, CommandType } from '../../shared/protocol';
-import type { ProxyLink, ProxyRouter } from './proxy';
+import { touchesProxies, type ProxyLink, type ProxyRouter } from './proxy';
 import { RegionDocuments } from './documents';
 import { remakeRatingDays, reportClosedDays } from './reportDays';
 import type { RegionHall, RegionStore } from './store';
@@ -148,7 +148,7 @@ export class HallLink implements ProxyLink {
     const b = FeedBatch.safeParse(msg);
     if (!b.success) throw new Error('malformed feed batch');
     // Decisions first: a batch may carry a case approved and concluded, and the rows keep its last state only.
-    const proxied = b.data.entries.some((e) => e.table === 'proxy_cases' || e.table === 'cases');
+    const proxied = touchesProxies(b.data.entries);
     if (proxied && this.proxy) await this.proxy.noteDecisions(this.hall.hallId, b.data.entries);
     const outcome = await this.store.applyBatch(this.hall.hallId, b.data);
     if (outcome === 'gap') await this.subscribe();

@@ -70,6 +70,15 @@ const RETRY_MS = 2_000;
  * ignores one it has. Passes run one at a time; a pass asked for while one runs runs after it.
  * The applicant's data is only in transit here, never stored.
  */
+/**
+ * Whether a batch moves proxy cases: a point's requests (proxy_cases), or a case a point carried
+ * to this hall (its proxy_id set). A hall's own cases change all day and concern no route.
+ */
+export const touchesProxies = (entries: readonly FeedEntry[]): boolean =>
+  entries.some(
+    (e) => e.table === 'proxy_cases' || (e.table === 'cases' && typeof (e.row as { proxy_id?: unknown } | null)?.proxy_id === 'string'),
+  );
+
 export class ProxyRouter {
   private running: Promise<void> = Promise.resolve();
   private again = false;
