@@ -12,7 +12,7 @@ import { ProxyResult, ProxyReturnReason, ProxyStatus } from './enums';
 const proxyRow = z.object({
   id,
   hall_id: id,
-  /** The point's own number for the applicant's receipt: hall code, 代, day, daily sequence (H3305-代-20261125-0001). */
+  /** The point's own number for the applicant's receipt: hall code, P, day, daily sequence (H3305-P20261125-0001). */
   number: z.string(),
   item_code: z.string(),
   /** The item's name at the target hall, once delivered; before, the point's catalog's if it lists the item. */

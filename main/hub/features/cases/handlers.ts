@@ -12,12 +12,11 @@ import {
   type CaseState,
   type Refusal,
 } from '../../../../shared/cases/rules';
-import { checkResidentId } from '../../../../shared/identity/rules';
 import { refuse } from '../../../../shared/kernel/refusal';
 import { parseCaseSettings } from '../../../../shared/cases/settings';
 import { type CommandType, type Row } from '../../../../shared/protocol';
 import { type caseCommandSpecs } from '../../../../shared/cases/commands';
-import { insertCase } from './newCase';
+import { checkApplicantId, insertCase } from './newCase';
 import { calendarChanged, hallCalendar } from '../calendar/calendar';
 import { checkStaffPassword, loadCounter, notFound, sql, type HandlerContext, type FeatureHandlers } from '../../commands/context';
 import { findCases } from './queries';
@@ -138,9 +137,7 @@ export const caseHandlers = {
     const { staffId, at } = stepBy(ctx, p.counterId, p.at, undefined, null);
     const item = ctx.store.get('catalog_items', p.itemId);
     if (!item || !item.active) throw notFound('item');
-    // The form checks the birth date against the terminal's day; the hub's day is the authority.
-    const id = p.applicant.idNumber === null ? null : checkResidentId(p.applicant.idNumber, dayOf(ctx, ctx.now));
-    if (id && !id.ok) throw refuse(id.refusal, { field: 'applicant.idNumber' });
+    checkApplicantId(ctx, p.applicant);
     if (p.ticketId !== null) {
       const ticket = ctx.store.get('tickets', p.ticketId);
       if (!ticket || ticket.counter_id !== p.counterId) throw refuse(caseRefusals.ticketNotHere);

@@ -1,20 +1,35 @@
 import { JOINT_LIMIT } from '../../../../shared/cases/rules';
 import type { Applicant } from '../../../../shared/cases/commands';
-import { maskResidentId } from '../../../../shared/identity/rules';
+import { checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
+import { refuse } from '../../../../shared/kernel/refusal';
 import type { CommandType, Row } from '../../../../shared/protocol';
 import { sql, type HandlerContext } from '../../commands/context';
 import { dayOf } from './deadlines';
 
 type Ctx = HandlerContext<CommandType>;
 
-/** Case number: hall code, date, daily sequence (H3301-20261125-0001); unique by construction and by index. */
-function nextNumber(ctx: Ctx, day: string): { number: string; number_day: string; number_seq: number } {
-  const { seq } = sql(ctx, 'SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM cases WHERE hall_id = ? AND number_day = ?').get(
+/**
+ * A receipt number: hall code, date, daily sequence — a case's H3301-20261125-0001, a point's proxy
+ * receipt H3305-P20261125-0001 (`mark` P); unique by construction and by each table's index.
+ */
+export function nextNumber(
+  ctx: Ctx,
+  table: 'cases' | 'proxy_cases',
+  day: string,
+  mark = '',
+): { number: string; number_day: string; number_seq: number } {
+  const { seq } = sql(ctx, `SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM ${table} WHERE hall_id = ? AND number_day = ?`).get(
     ctx.hallId,
     day,
   ) as { seq: number };
   const code = ctx.store.get('halls', ctx.hallId)!.code;
-  return { number: `${code}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`, number_day: day, number_seq: seq };
+  return { number: `${code}-${mark}${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`, number_day: day, number_seq: seq };
+}
+
+/** Refuses an applicant's ID number that is no valid one as of the hub's day (the form checks it against the terminal's; the hub's day is the authority). */
+export function checkApplicantId(ctx: Ctx, applicant: Pick<Applicant, 'idNumber'>): void {
+  const id = applicant.idNumber === null ? null : checkResidentId(applicant.idNumber, dayOf(ctx, ctx.now));
+  if (id && !id.ok) throw refuse(id.refusal, { field: 'applicant.idNumber' });
 }
 
 /** A case registered anew: the hall's own (case.register) or one a point of another hall took in by proxy (proxy.receive). */
@@ -37,7 +52,7 @@ export interface NewCase {
 /** Writes a new case in status received, numbered on the day of `at`. */
 export function insertCase(ctx: Ctx, n: NewCase): Row<'cases'> {
   const { item, applicant, at } = n;
-  const numbering = nextNumber(ctx, dayOf(ctx, at));
+  const numbering = nextNumber(ctx, 'cases', dayOf(ctx, at));
   return ctx.store.upsert(
     'cases',
     {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkResidentId, maskResidentId } from '../../../../shared/identity/rules';
+import { maskResidentId } from '../../../../shared/identity/rules';
 import { refuse } from '../../../../shared/kernel/refusal';
 import type { CommandType, Row } from '../../../../shared/protocol';
 import type { ProxyRequest, ProxyRouting, proxyCommandSpecs } from '../../../../shared/proxy/commands';
@@ -10,7 +10,7 @@ import { takenProxyItems } from '../../../../shared/regiondocs/rules';
 import { sql, type FeatureHandlers, type HandlerContext } from '../../commands/context';
 import { dayOf } from '../cases/deadlines';
 import { record, stepBy } from '../cases/handlers';
-import { insertCase } from '../cases/newCase';
+import { checkApplicantId, insertCase, nextNumber } from '../cases/newCase';
 
 /**
  * 全程代办 across levels, at both ends. At the point: the proxy case registered, handed to the region
@@ -36,16 +36,6 @@ function proxyList(ctx: Ctx): string[] {
     doc,
     ctx.store.where('region_overrides', "hall_id = ? AND type = 'refuse_item' AND revoked_at IS NULL", ctx.hallId),
   );
-}
-
-/** The point's receipt number: hall code, P, day, daily sequence (H3305-P20261125-0001). */
-function nextProxyNumber(ctx: Ctx, day: string): { number: string; number_day: string; number_seq: number } {
-  const { seq } = sql(ctx, 'SELECT coalesce(max(number_seq), 0) + 1 AS seq FROM proxy_cases WHERE hall_id = ? AND number_day = ?').get(
-    ctx.hallId,
-    day,
-  ) as { seq: number };
-  const code = ctx.store.get('halls', ctx.hallId)!.code;
-  return { number: `${code}-P${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`, number_day: day, number_seq: seq };
 }
 
 /**
@@ -83,10 +73,8 @@ export const proxyHandlers = {
     if (ctx.store.get('proxy_cases', p.proxyId)) throw refuse(R.duplicateId);
     const { staffId, at } = stepBy(ctx, p.counterId, p.at, undefined, null);
     if (!proxyList(ctx).includes(p.itemCode)) throw refuse(R.itemNotListed, { code: p.itemCode });
-    // The form checks the birth date against the terminal's day; the hub's day is the authority.
-    const id = p.applicant.idNumber === null ? null : checkResidentId(p.applicant.idNumber, dayOf(ctx, ctx.now));
-    if (id && !id.ok) throw refuse(id.refusal, { field: 'applicant.idNumber' });
-    const numbering = nextProxyNumber(ctx, dayOf(ctx, at));
+    checkApplicantId(ctx, p.applicant);
+    const numbering = nextNumber(ctx, 'proxy_cases', dayOf(ctx, at), 'P');
     const known = ctx.store.where('catalog_items', 'code = ? AND active = 1', p.itemCode)[0];
     const { applicant } = p;
     const proxy = ctx.store.upsert(
@@ -137,12 +125,14 @@ export const proxyHandlers = {
   /** Oldest first; the answer is secret (whole ID numbers): the executor keeps no copy for replays. */
   'proxy.outgoing': (ctx) => {
     const hall = ctx.store.get('halls', ctx.hallId)!;
-    const rows = sql(ctx, "SELECT id, id_number FROM proxy_cases WHERE status = 'outbox' ORDER BY registered_at, id LIMIT 200").all() as {
-      id: string;
+    // Whole rows, with the hub-only whole ID number beside the replicated columns: one read.
+    const rows = sql(
+      ctx,
+      "SELECT * FROM proxy_cases WHERE status = 'outbox' ORDER BY registered_at, id LIMIT 200",
+    ).all() as (Row<'proxy_cases'> & {
       id_number: string | null;
-    }[];
-    const requests = rows.map(({ id, id_number }): ProxyRequest => {
-      const r = ctx.store.get('proxy_cases', id)!;
+    })[];
+    const requests = rows.map(({ id_number, ...r }): ProxyRequest => {
       return {
         proxyId: r.id,
         originHallId: ctx.hallId,
@@ -170,8 +160,7 @@ export const proxyHandlers = {
     }
     const item = ctx.store.where('catalog_items', 'code = ? AND active = 1', p.itemCode)[0];
     if (!item) throw refuse(R.itemNotHere, { code: p.itemCode });
-    const id = p.applicant.idNumber === null ? null : checkResidentId(p.applicant.idNumber, dayOf(ctx, ctx.now));
-    if (id && !id.ok) throw refuse(id.refusal, { field: 'applicant.idNumber' });
+    checkApplicantId(ctx, p.applicant);
     const receiver = receiverOf(ctx, item.department_id);
     const created = insertCase(ctx, {
       caseId: randomUUID(),
