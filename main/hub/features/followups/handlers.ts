@@ -27,13 +27,19 @@ function actorOf(ctx: Ctx): string | null {
 }
 
 /**
- * The work on a follow-up (核实, 整改, 回访, 办结) is done by a manager at the board or by its
- * assignee at their counter (a department head who is a clerk), and never by the person it is about.
+ * Who may act on a follow-up — its work (核实, 整改, 回访, 办结) and its callback phone: a manager at
+ * the board or its assignee at their counter (a department head who is a clerk), never the person
+ * it is about. Answers them; `notAssignee` is the refusal for anyone else.
  */
-function mayWork(ctx: Ctx, f: Row<'followups'>): void {
+function mayWork(
+  ctx: Ctx,
+  f: Row<'followups'>,
+  notAssignee: typeof complaintRefusals.workNotAssignee | typeof complaintRefusals.notAssignee = complaintRefusals.workNotAssignee,
+): string {
   const actor = actorOf(ctx);
   if (actor !== null && actor === f.staff_id) throw refuse(complaintRefusals.workOwnFollowup);
-  if (!ctx.sessionStaff && (actor === null || actor !== f.assignee_id)) throw refuse(complaintRefusals.workNotAssignee);
+  if (actor === null || (!ctx.sessionStaff && actor !== f.assignee_id)) throw refuse(notAssignee);
+  return actor;
 }
 
 /** Records a step of a follow-up, with who took it (actorOf). */
@@ -218,13 +224,12 @@ export const followupHandlers = {
     return { followup: next };
   },
   /**
-   * A manager signed in at the board, or the follow-up's assignee signed in at this PC's counter;
-   * counted with the ID-number reveals (the audit row names who revealed).
+   * Whoever may work the follow-up (mayWork: never the person it is about); counted with the
+   * ID-number reveals (the audit row names who revealed).
    */
   'followup.revealPhone': (ctx) => {
     const f = load(ctx, ctx.payload.followupId);
-    const staffId = actorOf(ctx);
-    if (!staffId || (!ctx.sessionStaff && staffId !== f.assignee_id)) throw refuse(complaintRefusals.notAssignee);
+    const staffId = mayWork(ctx, f, complaintRefusals.notAssignee);
     withinRevealLimit(ctx, staffId);
     const row = sql(ctx, 'SELECT phone FROM followups WHERE id = ?').get(f.id) as { phone: string | null };
     if (!row.phone) throw refuse(complaintRefusals.noPhone);
