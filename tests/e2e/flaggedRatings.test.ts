@@ -106,6 +106,14 @@ describe('flagged ratings on the 好差评 tab, in Chromium', () => {
       .getByLabel('全厅', { exact: true })
       .getByText(`主动评价 ${before - 1} 次`, { exact: false })
       .waitFor();
+    // …and so do the 好差评指标: 满意率 over one active rating less.
+    const satisfied = hub.store.all('ratings').filter((g) => g.excluded === 0 && g.level >= 3).length;
+    await page
+      .getByRole('region', { name: '好差评指标' })
+      .getByRole('table', { name: '好差评指标表' })
+      .getByText(`（${satisfied}/${before - 1}）`)
+      .first()
+      .waitFor();
     await screenshot(page, 'manager-flagged-reviewed');
 
     // A 差评 offers no exclusion here: its follow-up's appeal is the way.

@@ -49,9 +49,10 @@ type Line = { key: string; name: string; period: string; counts: FigureCounts; t
 
 /**
  * The 好差评 figures by a dimension and period the manager chooses: each rate with its count, and
- * a total row that adds the groups' counts (never averages their rates).
+ * a total row that adds the groups' counts (never averages their rates). Asked again on its own
+ * 刷新 and whenever the tab's `tick` moves (a review excluded a rating).
  */
-export function RatingFigures() {
+export function RatingFigures({ tick: tabTick }: { tick: number }) {
   const { replica, connection } = useHall();
   const { t } = useI18n();
   const { day } = useHallDay(useNow(60_000));
@@ -63,7 +64,7 @@ export function RatingFigures() {
   const answer = useHubQuery(
     'ratings.figures',
     useMemo(() => ({ from, to, by, period }), [from, to, by, period]),
-    tick,
+    tick + tabTick,
   );
   const settings = parseRatingSettings(rowById(replica, 'halls', connection.welcome?.hallId)?.rating_settings ?? '{}');
   const minCount = settings.minCount;

@@ -46,7 +46,7 @@ export function RatingsBoard() {
     <>
       <Followups />
       <Complaints />
-      <RatingFigures />
+      <RatingFigures tick={tick} />
       <section className="card" aria-label={t('rt.title')}>
         <div className="case-head">
           <h2>{t('rt.title')}</h2>
