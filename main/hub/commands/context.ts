@@ -32,7 +32,7 @@ export interface HandlerContext<T extends CommandType> {
   passwordMatches: (password: string, hash: string) => boolean;
   /** Queues a side effect to run once the transaction has committed. */
   afterCommit: (effect: Effect) => void;
-  /** Whether a terminal seen connected since the hub started has lost its every link since (sync/links). */
+  /** Whether a terminal seen connected since the hub started has lost its every link since (the sync server answers it, sync/server). */
   linkDropped: (terminalId: string) => boolean;
 }
 

@@ -19,7 +19,6 @@ import { type StaffRole } from '../../../shared/kernel/roles';
 import type { CommandSpec } from '../../../shared/kernel/command';
 import type { Caller, Effect, HandlerContext } from './context';
 import type { AuditLog } from './audit';
-import { TerminalLinks } from '../sync/links';
 import { handlers } from './handlers';
 import { hashToCheck, verifyPassword, verifyPasswordOffThread } from '../../kernel/credentials';
 import { storageFailure, type StoredEntry, type Store } from '../store';
@@ -67,8 +66,11 @@ export class Executor {
   private readonly findOp: Statement;
   private readonly findHash: Statement;
 
-  /** Which terminals' links have dropped: the sync server keeps it, handlers ask it (ctx.linkDropped). */
-  readonly links = new TerminalLinks();
+  /**
+   * Whether a terminal's link to the hub has dropped (ctx.linkDropped): the sync server answers it
+   * once it listens; without one (a hub's own CLI, tests) no terminal has a link to drop.
+   */
+  linkDropped: (terminalId: string) => boolean = () => false;
 
   constructor(
     private readonly store: Store,
@@ -169,7 +171,7 @@ export class Executor {
       passwordMatches: (password: string, hash: string) =>
         passwords.find((c) => c.password === password && c.hash === hash)?.ok ?? verifyPassword(password, hash),
       afterCommit: (e: Effect) => effects.push(e),
-      linkDropped: (terminalId: string) => this.links.dropped(terminalId),
+      linkDropped: (terminalId: string) => this.linkDropped(terminalId),
     } as HandlerContext<CommandType>;
     let refused: HallError;
     try {

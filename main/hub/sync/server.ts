@@ -67,16 +67,23 @@ export function startSync(http: HttpServer, o: SyncOptions) {
   const passwordsPerTerminal = new KeyedBuckets(limits.passwordsPerTerminal);
   const passwordsPerLogin = new KeyedBuckets(limits.passwordsPerLogin);
 
+  const socketsOf = (terminalId: string) => io.sockets.adapter.rooms.get(terminalRoom(terminalId))?.size ?? 0;
+  /**
+   * A terminal's link has dropped when the hub has seen it connected since it started and it holds no
+   * socket now. One not seen since the start does not count: after a restart every terminal is
+   * unseen for the seconds it takes to come back.
+   */
+  const seen = new Set<string>();
+  o.executor.linkDropped = (terminalId) => seen.has(terminalId) && socketsOf(terminalId) === 0;
   io.use(authenticate(o.db));
   io.use((socket, next) => {
-    const held = io.sockets.adapter.rooms.get(terminalRoom(socket.data.terminal.terminalId))?.size ?? 0;
+    const held = socketsOf(socket.data.terminal.terminalId);
     next(held >= limits.socketsPerTerminal ? new Error(ErrorCode.RATE_LIMITED) : undefined);
   });
   io.on('connection', (socket: HubSocket) => {
     const { terminal } = socket.data;
     void socket.join(terminalRoom(terminal.terminalId));
-    o.executor.links.connected(terminal.terminalId);
-    socket.on('disconnect', () => o.executor.links.disconnected(terminal.terminalId));
+    seen.add(terminal.terminalId);
     socket.emit('welcome', {
       hallId: o.hall.id,
       hallName: o.hall.name,
