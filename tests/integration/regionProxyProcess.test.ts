@@ -138,6 +138,8 @@ describe('全程代办 between hall processes through the region process', () =>
     }, 'both told');
     expect(county.db.prepare('SELECT count(*) AS n FROM cases WHERE proxy_id IS NOT NULL').get()).toEqual({ n: 2 });
     // The county sends the second back before accepting it: the village gets it back with the reason.
+    // Its clerk's PC reconnects by itself after the county's restart; an online-only command waits for it.
+    await until(() => county.clerk.connection.status === 'connected', 'the county clerk back online');
     const [secondCase] = casesFor(second.proxyId);
     expect(
       await county.clerk.command('proxy.refuse', {
